@@ -1,0 +1,30 @@
+"""The Whoosh index of a corpus: schema, analyzers, build and update, queries, snippets, facets."""
+
+from tui_reader.search.errors import CorpusUnavailable, IndexBusy, IndexUnavailable, SearchError
+from tui_reader.search.library import Library
+from tui_reader.search.results import (
+    EntityCount,
+    Progress,
+    ProgressCallback,
+    ResultRow,
+    SearchResults,
+    Snippet,
+    StoredArticle,
+    UpdateSummary,
+)
+
+__all__ = [
+    "CorpusUnavailable",
+    "EntityCount",
+    "IndexBusy",
+    "IndexUnavailable",
+    "Library",
+    "Progress",
+    "ProgressCallback",
+    "ResultRow",
+    "SearchError",
+    "SearchResults",
+    "Snippet",
+    "StoredArticle",
+    "UpdateSummary",
+]

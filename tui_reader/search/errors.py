@@ -1,0 +1,19 @@
+"""Typed errors of the search layer; the CLI and the UI turn them into one line for the user."""
+
+from __future__ import annotations
+
+
+class SearchError(Exception):
+    """Base class: `str(error)` is one sentence that says what to do."""
+
+
+class IndexUnavailable(SearchError):
+    """The index cannot be opened or written (missing, damaged, read-only, disk full)."""
+
+
+class IndexBusy(SearchError):
+    """Another process is updating the index."""
+
+
+class CorpusUnavailable(SearchError):
+    """The corpus directory does not exist or cannot be read."""
