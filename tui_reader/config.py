@@ -80,7 +80,7 @@ def load_config(path: str | Path | None = None) -> Config:
         raise ConfigError(f"Config file {config_path} cannot be read ({exc}); fix or remove it.") from exc
     keymap_raw = data.get("keymap", {})
     if not isinstance(keymap_raw, dict):
-        raise ConfigError(f"[keymap] in {config_path} must be a table of binding id = \"keys\".")
+        raise ConfigError(f'[keymap] in {config_path} must be a table of binding id = "keys".')
     keymap = {str(k): str(v) for k, v in keymap_raw.items() if isinstance(v, str | list)}
     for k, v in keymap_raw.items():
         if isinstance(v, list):

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+from whoosh import index as windex
+from whoosh import query as wq
+
+from tui_reader.entities import EntityRegistry, default_registry
+from tui_reader.search import highlight
+from tui_reader.search.documents import to_row, to_stored_article
+from tui_reader.search.errors import IndexUnavailable
+from tui_reader.search.indexer import stale_paths, update_index
+from tui_reader.search.query import AliasIndex, ParsedQuery, parse_query
 from tui_reader.search.results import (
     EntityCount,
     ProgressCallback,
@@ -13,28 +27,113 @@ from tui_reader.search.results import (
     StoredArticle,
     UpdateSummary,
 )
+from tui_reader.search.store import read_meta
+
+RELEVANCE_LIMIT = 1000  # ranked results kept; the total count is still exact
 
 
 class Library:
     """A corpus directory and its Whoosh index. Thread-safe; every call is synchronous, so the UI
     calls it from worker threads."""
 
-    def __init__(self, corpus_dir: Path, index_dir: Path) -> None:
-        self.corpus_dir = corpus_dir
-        self.index_dir = index_dir
+    def __init__(self, corpus_dir: Path, index_dir: Path, registry: EntityRegistry | None = None) -> None:
+        self.corpus_dir = Path(corpus_dir)
+        self.index_dir = Path(index_dir)
+        self.registry = registry or default_registry()
+        self._lock = threading.RLock()
+        self._generation = ""
+        self._ix: Any = None
+        self._searcher: Any = None
+        self._date_order: list[int] | None = None
+        self._aliases: AliasIndex | None = None
+        self._parsed: dict[str, ParsedQuery] = {}
 
     @classmethod
     def open(cls, corpus_dir: Path, index_dir: Path) -> Library:
         """Open the index (cheap; creates nothing). Searching an index never built finds nothing."""
-        raise NotImplementedError
+        library = cls(corpus_dir, index_dir)
+        with library._lock:
+            library._open()
+        return library
+
+    # -- index lifecycle ---------------------------------------------------------------------
+
+    def _open(self) -> None:
+        meta = read_meta(self.index_dir)
+        self._close_searcher()
+        self._generation = meta.generation
+        self._date_order = None
+        self._parsed.clear()
+        if not meta.generation:
+            return
+        try:
+            self._ix = windex.open_dir(str(self.index_dir), indexname=meta.generation, readonly=True)
+            self._searcher = self._ix.searcher()
+        except Exception as exc:  # noqa: BLE001 - Whoosh raises many types for a damaged index
+            self._ix = self._searcher = None
+            raise IndexUnavailable(
+                f"The index in {self.index_dir} is damaged ({type(exc).__name__}); "
+                "run `briefread index --rebuild`."
+            ) from exc
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        self._searcher = None
+        self._ix = None
+
+    @property
+    def built(self) -> bool:
+        return self._searcher is not None
 
     def is_stale(self) -> bool:
         """True when files were added, changed or deleted since the last update (a stat scan)."""
-        raise NotImplementedError
+        return bool(list(stale_paths(self.corpus_dir, self.index_dir)))
 
-    def update(self, progress: ProgressCallback | None = None, rebuild: bool = False) -> UpdateSummary:
+    def update(
+        self, progress: ProgressCallback | None = None, rebuild: bool = False, wait: bool = True
+    ) -> UpdateSummary:
         """Bring the index up to date with the corpus (incremental unless `rebuild`)."""
-        raise NotImplementedError
+        summary = update_index(self.corpus_dir, self.index_dir, rebuild=rebuild, progress=progress, wait=wait)
+        self.refresh()
+        return summary
+
+    def refresh(self) -> bool:
+        """Pick up commits made by another process; True when the index changed."""
+        with self._lock:
+            meta = read_meta(self.index_dir)
+            if meta.generation != self._generation or self._searcher is None:
+                if not meta.generation and self._searcher is None:
+                    return False
+                self._open()
+                return True
+            if self._searcher.up_to_date():
+                return False
+            # Searcher.refresh() reuses segment readers and misses new deletions in them.
+            self._searcher.close()
+            self._searcher = self._ix.searcher()
+            self._date_order = None
+            self._parsed.clear()
+            return True
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_searcher()
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def parse(self, query: str) -> ParsedQuery:
+        with self._lock:
+            parsed = self._parsed.get(query)
+            if parsed is None:
+                if self._aliases is None:
+                    self._aliases = AliasIndex(self.registry)
+                reader = self._searcher.reader() if self._searcher is not None else None
+                parsed = parse_query(query, self._aliases, reader)
+                if len(self._parsed) > 256:
+                    self._parsed.clear()
+                self._parsed[query] = parsed
+            return parsed
 
     def search(
         self,
@@ -47,27 +146,141 @@ class Library:
         """Articles matching `query` (empty: all), restricted to articles naming every entity id
         in `entities`. `sort`: "date" (newest first), "relevance", or "auto" (relevance when the
         query has words, else date). Never raises for a malformed query: see `results.fallback`."""
-        raise NotImplementedError
+        started = time.perf_counter()
+        with self._lock:
+            parsed = self.parse(query)
+            if self._searcher is None:
+                return self._results(parsed, [], None, started, "date")
+            q = parsed.query
+            if entities:
+                filters = [wq.Term("entity", e) for e in entities]
+                q = wq.And([q, *filters]) if q is not None else wq.And(filters)
+            by_relevance = sort == "relevance" or (sort == "auto" and parsed.scored)
+            if by_relevance and q is not None:
+                hits = self._searcher.search(q, limit=limit or RELEVANCE_LIMIT)
+                docnums = [h.docnum for h in hits]
+                scores = [h.score for h in hits]
+                return self._results(parsed, docnums, scores, started, "relevance", total=len(hits))
+            order = self._dates()
+            if q is None or isinstance(q, wq.Every):
+                docnums = order
+            else:
+                matching = set(self._searcher.docs_for_query(q))
+                docnums = [d for d in order if d in matching]
+            if limit is not None:
+                docnums = docnums[:limit]
+            return self._results(parsed, docnums, None, started, "date")
+
+    def _results(
+        self,
+        parsed: ParsedQuery,
+        docnums: Sequence[int],
+        scores: Sequence[float] | None,
+        started: float,
+        sort: str,
+        total: int | None = None,
+    ) -> SearchResults:
+        results = SearchResults(
+            parsed.text,
+            docnums,
+            scores,
+            self._load_row,
+            fallback=parsed.fallback,
+            took_ms=(time.perf_counter() - started) * 1000,
+            sort=sort,
+        )
+        results.total = len(docnums) if total is None else total
+        return results
+
+    def _dates(self) -> list[int]:
+        """Every live document, newest first (undated last); cached per searcher."""
+        if self._date_order is None:
+            reader = self._searcher.reader()
+            column = reader.column_reader("date")
+            docs = list(reader.all_doc_ids())
+            dates = [column[d] for d in docs]
+            keyed = sorted(zip(dates, docs, strict=True), key=lambda p: (p[0] or "", -p[1]), reverse=True)
+            self._date_order = [d for _, d in keyed]
+        return self._date_order
+
+    def _load_row(self, docnum: int, score: float) -> Any:
+        with self._lock:
+            return to_row(self._searcher.stored_fields(docnum), score)
+
+    # -- articles ----------------------------------------------------------------------------
 
     def article(self, article_id: str) -> StoredArticle | None:
         """The stored article with this id."""
-        raise NotImplementedError
+        with self._lock:
+            if self._searcher is None:
+                return None
+            fields = self._searcher.document(id=article_id)
+            return to_stored_article(fields, self.registry) if fields else None
 
     def match_offsets(self, query: str, article: StoredArticle) -> list[tuple[int, int]]:
         """Offsets in `article.text` (and only the text) of the words the query matches."""
-        raise NotImplementedError
+        with self._lock:
+            parsed = self.parse(query)
+            if parsed.query is None or self._searcher is None:
+                return []
+            terms = highlight.query_terms(parsed.query, self._searcher.reader())
+        return highlight.match_offsets(article, terms, parsed.entity_ids)
 
     def snippets(self, query: str, article: StoredArticle, count: int = 3) -> list[Snippet]:
         """Up to `count` fragments of the text around the query's matches."""
-        raise NotImplementedError
+        return highlight.snippets(article.text, self.match_offsets(query, article), count)
 
-    def facets(self, results: SearchResults, top: int = 20) -> list[EntityCount]:
+    def entity_counts(
+        self, results: SearchResults, kind: str | None = None, top: int = 20
+    ) -> list[EntityCount]:
+        """Like `facets`, with mention counts too (reads every result's stored mentions)."""
+        ranked = self.facets(results, top=None, kind=kind)[:top]
+        wanted = {c.id for c in ranked}
+        mentions: Counter[str] = Counter()
+        with self._lock:
+            if self._searcher is None:
+                return ranked
+            for docnum in results.docnums:
+                for _start, _end, entity_id, _form, _rule in (
+                    self._searcher.stored_fields(docnum).get("mentions") or ()
+                ):
+                    if entity_id in wanted:
+                        mentions[entity_id] += 1
+        return [replace(c, mentions=mentions[c.id]) for c in ranked]
+
+    def facets(
+        self, results: SearchResults, top: int | None = 20, kind: str | None = None
+    ) -> list[EntityCount]:
         """The entities named by the most articles of `results`, with article counts."""
-        raise NotImplementedError
-
-    def refresh(self) -> bool:
-        """Pick up commits made by another process; True when the index changed."""
-        raise NotImplementedError
-
-    def close(self) -> None:
-        raise NotImplementedError
+        with self._lock:
+            if self._searcher is None:
+                return []
+            counts: Counter[str] = Counter()
+            reader = self._searcher.reader()
+            wanted = set(results.docnums)
+            everything = len(wanted) == reader.doc_count()
+            for term in reader.lexicon("entity"):
+                entity_id = term.decode("utf-8") if isinstance(term, bytes) else term
+                if kind is not None and entity_id.startswith("country:") != (kind == "country"):
+                    continue
+                if everything:
+                    counts[entity_id] = reader.doc_frequency("entity", entity_id)
+                    continue
+                postings = reader.postings("entity", entity_id)
+                n = sum(1 for d in postings.all_ids() if d in wanted)
+                if n:
+                    counts[entity_id] = n
+        out = []
+        for entity_id, n in counts.most_common(top):
+            info = self.registry.entity(entity_id)
+            kind = info.kind if info else ("country" if entity_id.startswith("country:") else "organization")
+            out.append(
+                EntityCount(
+                    entity_id,
+                    kind,
+                    info.name_en if info else entity_id,
+                    info.name_fr if info else entity_id,
+                    n,
+                )
+            )
+        return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from tui_reader.corpus import Skipped
 from tui_reader.entities import Mention
@@ -114,6 +115,7 @@ class SearchResults(Sequence[ResultRow]):
         self.fallback = fallback  # non-empty when the query was malformed: what was searched instead
         self.took_ms = took_ms
         self.sort = sort
+        self.total = len(docnums)  # matching articles; may exceed len() for ranked results
         self._docnums = docnums
         self._scores = scores
         self._load_row = load_row
@@ -122,7 +124,9 @@ class SearchResults(Sequence[ResultRow]):
     def __len__(self) -> int:
         return len(self._docnums)
 
-    def __getitem__(self, index: int) -> ResultRow:  # type: ignore[override]
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._docnums)))]
         if index < 0:
             index += len(self._docnums)
         row = self._cache.get(index)

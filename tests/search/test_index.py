@@ -1,0 +1,95 @@
+"""Building and updating the index: incremental, versioned, recoverable."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from tui_reader.search import Library
+from tui_reader.search.store import read_meta
+
+
+def open_built(corpus: Path, index_dir: Path) -> Library:
+    library = Library.open(corpus, index_dir)
+    library.update()
+    return library
+
+
+def test_first_build_indexes_every_file(corpus: Path, index_dir: Path) -> None:
+    library = Library.open(corpus, index_dir)
+    assert library.is_stale()
+    summary = library.update()
+    assert (summary.added, summary.articles, summary.total_articles) == (4, 4, 4)
+    assert summary.skipped == []
+    assert not library.is_stale()
+    assert len(library.search("")) == 4
+
+
+def test_second_run_has_nothing_to_do(corpus: Path, index_dir: Path) -> None:
+    open_built(corpus, index_dir)
+    summary = Library.open(corpus, index_dir).update()
+    assert summary.nothing_to_do
+    assert summary.unchanged == 4 and summary.articles == 0
+
+
+def test_changed_new_and_deleted_files_update_exactly_those(corpus: Path, index_dir: Path) -> None:
+    library = open_built(corpus, index_dir)
+    changed = corpus / "en" / "markets.txt"
+    changed.write_text("date 2023-11\n\nGold prices fell sharply in Zurich.", encoding="utf-8")
+    future = time.time() + 5
+    os.utime(changed, (future, future))
+    (corpus / "fr" / "election.txt").unlink()
+    (corpus / "new.txt").write_text("date 2025-02\n\nA brand new brief about Kenya.", encoding="utf-8")
+    summary = library.update()
+    assert (summary.added, summary.changed, summary.deleted, summary.unchanged) == (1, 1, 1, 2)
+    assert summary.articles == 2
+    assert summary.total_articles == 4
+    assert len(library.search("Zurich")) == 1
+    assert len(library.search("Oil")) == 0
+    assert len(library.search("municipales")) == 0
+    assert len(library.search("Kenya")) == 1
+
+
+def test_rebuild_replaces_the_generation(corpus: Path, index_dir: Path) -> None:
+    open_built(corpus, index_dir)
+    first = read_meta(index_dir).generation
+    summary = Library.open(corpus, index_dir).update(rebuild=True)
+    assert summary.rebuilt and summary.total_articles == 4
+    meta = read_meta(index_dir)
+    assert meta.generation != first
+    assert not any(first in p.name for p in index_dir.iterdir())
+
+
+def test_schema_version_change_rebuilds(corpus: Path, index_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    open_built(corpus, index_dir)
+    monkeypatch.setattr("tui_reader.search.indexer.SCHEMA_VERSION", "changed")
+    summary = Library.open(corpus, index_dir).update()
+    assert summary.rebuilt and summary.articles == 4
+
+
+def test_interrupted_update_is_recovered_without_duplicates(corpus: Path, index_dir: Path) -> None:
+    library = open_built(corpus, index_dir)
+    meta_path = index_dir / "briefread.json"
+    # A dead process's pid left in the meta, and files committed but missing from the manifest.
+    text = meta_path.read_text().replace('"updating_pid": 0', '"updating_pid": 999999')
+    meta_path.write_text(text)
+    from tui_reader.search.manifest import Manifest
+    from tui_reader.search.store import manifest_path
+
+    manifest = Manifest(manifest_path(index_dir, read_meta(index_dir).generation))
+    manifest.forget(["en/election.txt", "fr/qatar.txt"])
+    manifest.close()
+    summary = library.update()
+    assert summary.recovered
+    assert summary.total_articles == 4
+    assert len(library.search("Qatar")) == 1
+
+
+def test_another_process_commit_is_seen_after_refresh(corpus: Path, index_dir: Path) -> None:
+    reader = open_built(corpus, index_dir)
+    writer = Library.open(corpus, index_dir)
+    (corpus / "late.txt").write_text("date 2025-03\n\nA late brief on Chile.", encoding="utf-8")
+    writer.update()
+    assert reader.refresh()
+    assert len(reader.search("Chile")) == 1

@@ -1,0 +1,116 @@
+"""The query language, end to end on a small index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tui_reader.search import Library
+
+
+@pytest.fixture
+def library(corpus: Path, index_dir: Path) -> Library:
+    lib = Library.open(corpus, index_dir)
+    lib.update()
+    return lib
+
+
+def titles(library: Library, query: str) -> set[str]:
+    return {row.path for row in library.search(query)}
+
+
+def test_stemmed_per_language(library: Library) -> None:
+    assert titles(library, "élection") == {"fr/election.txt", "en/election.txt"}
+    assert "fr/election.txt" in titles(library, "élections")
+    assert "en/election.txt" in titles(library, "elections")
+
+
+def test_accent_and_case_insensitive(library: Library) -> None:
+    assert titles(library, "SECURITE") == {"fr/qatar.txt"}
+    assert titles(library, "délégations") == titles(library, "delegations") == {"fr/qatar.txt"}
+
+
+def test_phrases_and_boolean_operators(library: Library) -> None:
+    assert titles(library, '"supply cuts"') == {"en/markets.txt"}
+    assert titles(library, '"cuts supply"') == set()
+    assert titles(library, "Senegal OR Rabat") == {"en/election.txt", "fr/election.txt"}
+    assert titles(library, "élection NOT Senegal") == {"fr/election.txt"}
+    assert titles(library, "election AND Dakar") == {"en/election.txt"}
+
+
+def test_prefix_and_fuzzy(library: Library) -> None:
+    assert titles(library, "config*") == {"fr/qatar.txt"}
+    assert titles(library, "observrs~") == {"en/election.txt"}
+
+
+def test_short_prefix_is_searched_as_a_word_and_says_so(library: Library) -> None:
+    results = library.search("co*")
+    assert "3 letters" in results.fallback
+
+
+def test_date_filters_with_partial_dates_and_ranges(library: Library) -> None:
+    assert titles(library, "date:2024") == {"fr/election.txt", "en/election.txt"}
+    assert titles(library, "date:2024-03-05") == {"en/election.txt"}
+    assert titles(library, "date:[2023-12 to 2024-03-03]") == {"fr/election.txt"}
+    assert titles(library, "date:[2024-03 to 2025]") == {
+        "fr/election.txt",
+        "en/election.txt",
+        "fr/qatar.txt",
+    }
+    bad = library.search("date:hier")
+    assert len(bad) == 0 and "not a date" in bad.fallback
+
+
+def test_lang_filter(library: Library) -> None:
+    assert titles(library, "lang:fr") == {"fr/election.txt", "fr/qatar.txt"}
+    assert titles(library, "lang:EN election") == {"en/election.txt"}
+
+
+def test_empty_query_lists_everything_newest_first(library: Library) -> None:
+    dates = [row.date for row in library.search("")]
+    assert dates == ["2025-01-20", "2024-03-05", "2024-03-02", "2023-11"]
+
+
+def test_malformed_query_falls_back_to_plain_words(library: Library) -> None:
+    results = library.search('"Qatar réunion')
+    assert results.fallback.startswith("Searched the plain words instead")
+    assert [row.path for row in results] == ["fr/qatar.txt"]
+    assert len(library.search("((((")) == 0
+
+
+def test_match_offsets_point_at_the_words(library: Library) -> None:
+    row = library.search("élection")[0]
+    article = library.article(row.id)
+    assert article is not None
+    offsets = library.match_offsets("élection", article)
+    assert offsets
+    assert all(article.text[s:e].lower().startswith("élection") or
+               article.text[s:e].lower().startswith("election") for s, e in offsets)
+
+
+def test_snippets_carry_match_offsets_not_markup(library: Library) -> None:
+    row = library.search("configuration")[0]
+    article = library.article(row.id)
+    assert article is not None
+    snippet = library.snippets("configuration", article)[0]
+    (start, end), = snippet.matches
+    assert snippet.text[start:end] == "configuration"
+    assert "[" not in snippet.text
+
+
+QUERY_ALPHABET = st.sampled_from(
+    list('abcé "()[]{}*?~:^-+!\\/') + ["AND", "OR", "NOT", "date:", "lang:", "country:", "org:", " to "]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.text(max_size=40), st.lists(QUERY_ALPHABET, max_size=12).map("".join)))
+def test_no_query_string_makes_search_raise(library: Library, query: str) -> None:
+    results = library.search(query)
+    for row in results[:5]:
+        article = library.article(row.id)
+        assert article is not None
+        library.snippets(query, article)

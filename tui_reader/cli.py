@@ -1,0 +1,341 @@
+"""The command line: `briefread` opens the reader; subcommands index, search, show, tag, entities."""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, NoReturn
+
+import click
+
+from tui_reader import __version__
+from tui_reader.config import Config, ConfigError, Locations, load_config, resolve_locations
+
+_CONTROL_CATEGORIES = {"Cc", "Cf", "Cs", "Co"}
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with every control or format character (escape sequences, bidi overrides) shown as
+    U+FFFD, so nothing read from a corpus reaches the terminal as a command."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch in "\n\t" or unicodedata.category(ch) not in _CONTROL_CATEGORIES else "\ufffd" for ch in text
+    )
+
+
+def dump_json(data: Any) -> str:
+    """JSON with every control or format character escaped, even inside non-ASCII text."""
+    raw = json.dumps(data, ensure_ascii=False)
+    if raw.isprintable():
+        return raw
+    return "".join(
+        f"\\u{ord(ch):04x}" if unicodedata.category(ch) in _CONTROL_CATEGORIES else ch for ch in raw
+    )
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    click.echo(f"briefread: {terminal_safe(message)}", err=True)
+    sys.exit(code)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the core's typed errors into one line on stderr and a non-zero exit."""
+    from tui_reader.search import SearchError
+
+    try:
+        yield
+    except (SearchError, ConfigError) as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        fail("Interrupted.", 130)
+
+
+class Context:
+    def __init__(self, corpus: str | None, index: str | None, config: str | None) -> None:
+        self._corpus, self._index, self._config = corpus, index, config
+
+    @property
+    def locations(self) -> Locations:
+        return resolve_locations(self._corpus, self._index)
+
+    @property
+    def config(self) -> Config:
+        return load_config(self._config)
+
+    def library(self, update: bool = True, quiet: bool = False) -> Any:
+        """The opened library, brought up to date first when files changed."""
+        from tui_reader.search import IndexUnavailable, Library
+
+        loc = self.locations
+        library = Library.open(loc.corpus, loc.index)
+        if update and library.is_stale():
+            try:
+                summary = library.update(progress=None if quiet else _progress_printer())
+                if not quiet and not summary.nothing_to_do:
+                    click.echo(terminal_safe(_summary_line(summary)), err=True)
+            except IndexUnavailable as exc:
+                if not library.built:
+                    raise
+                click.echo(f"briefread: {terminal_safe(str(exc))} Searching the index as it is.", err=True)
+        return library
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--corpus", type=click.Path(file_okay=False), help="Corpus directory [env BRIEFREAD_CORPUS].")
+@click.option(
+    "--index", "index_dir", type=click.Path(file_okay=False), help="Index directory [env BRIEFREAD_INDEX]."
+)
+@click.option("--config", type=click.Path(dir_okay=False), help="Config file (TOML).")
+@click.version_option(__version__, prog_name="briefread")
+@click.pass_context
+def main(ctx: click.Context, corpus: str | None, index_dir: str | None, config: str | None) -> None:
+    """An offline, keyboard-driven reader for a folder of news briefs.
+
+    Without a command, opens the reader on the corpus.
+    """
+    ctx.obj = Context(corpus, index_dir, config)
+    if ctx.invoked_subcommand is None:
+        with user_errors():
+            from tui_reader.ui.app import run_app
+
+            run_app(ctx.obj.locations, ctx.obj.config)
+
+
+@main.command()
+@click.option("--rebuild", is_flag=True, help="Rebuild the index from scratch.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
+@pass_context
+def index(ctx: Context, rebuild: bool, quiet: bool) -> None:
+    """Build or update the index (only new, changed and deleted files are read)."""
+    from tui_reader.search.indexer import update_index
+
+    with user_errors():
+        loc = ctx.locations
+        summary = update_index(
+            loc.corpus,
+            loc.index,
+            rebuild=rebuild,
+            progress=None if quiet else _progress_printer(),
+            on_wait=lambda: click.echo("Another briefread is updating this index; waiting for it.", err=True),
+        )
+    if summary.recovered:
+        click.echo(summary.recovered)
+    for skipped in summary.skipped:
+        click.echo(terminal_safe(f"skipped {skipped.describe()}"))
+    click.echo(terminal_safe(_summary_line(summary)))
+    click.echo(f"Corpus {terminal_safe(str(loc.corpus))}, index {terminal_safe(str(loc.index))}.")
+
+
+def _summary_line(s: Any) -> str:
+    if s.nothing_to_do:
+        head = f"Up to date: {s.unchanged} files, {s.total_articles} articles; nothing to do"
+    else:
+        verb = "Rebuilt" if s.rebuilt else "Indexed"
+        head = (
+            f"{verb} {s.articles} articles from {s.added + s.changed} files "
+            f"({s.added} new, {s.changed} changed, {s.deleted} deleted, {s.unchanged} unchanged) "
+            f"in {s.seconds:.1f} s, {s.docs_per_s:.0f} docs/s; {s.total_articles} articles in the index"
+        )
+    return f"{head}; {len(s.skipped)} skipped."
+
+
+def _progress_printer() -> Callable[[Any], None] | None:
+    if not sys.stderr.isatty():
+        return None
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        transient=True,
+    )
+    state: dict[str, Any] = {}
+
+    def report(p: Any) -> None:
+        if p.phase == "read" and p.total:
+            if "task" not in state:
+                bar.start()
+                state["task"] = bar.add_task("Indexing files", total=p.total)
+            bar.update(state["task"], completed=p.done)
+            if p.done >= p.total:
+                bar.stop()
+        elif p.phase == "commit" and "task" in state:
+            bar.update(state["task"], description="Writing index")
+
+    return report
+
+
+@main.command()
+@click.argument("query")
+@click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--sort", type=click.Choice(["auto", "date", "relevance"]), default="auto", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see README for the schema).")
+@pass_context
+def search(ctx: Context, query: str, limit: int, sort: str, as_json: bool) -> None:
+    """Search the corpus (see README for the query language)."""
+    with user_errors():
+        library = ctx.library(quiet=as_json)
+        results = library.search(query, sort=sort, limit=limit)
+        rows = list(results[:limit])
+        hits = []
+        for row in rows:
+            article = library.article(row.id)
+            snippets = library.snippets(query, article) if article else []
+            hits.append((row, snippets))
+    if as_json:
+        out = {
+            "query": query,
+            "total": results.total,
+            "took_ms": round(results.took_ms, 2),
+            "fallback": results.fallback or None,
+            "hits": [
+                {
+                    "id": row.id,
+                    "date": row.date,
+                    "title": row.title,
+                    "lang": row.lang,
+                    "path": row.path,
+                    "score": round(row.score, 4),
+                    "entities": list(row.entities),
+                    "snippets": [{"text": s.text, "matches": [list(m) for m in s.matches]} for s in snips],
+                }
+                for row, snips in hits
+            ],
+        }
+        click.echo(dump_json(out))
+        return
+    if results.fallback:
+        click.echo(terminal_safe(f"note: {results.fallback}"), err=True)
+    click.echo(f"{results.total} articles ({results.took_ms:.0f} ms)")
+    for row, snips in hits:
+        click.echo(terminal_safe(f"{row.id}  {row.date or '----':10}  {row.lang:3}  {row.title}"))
+        for s in snips[:1]:
+            click.echo(terminal_safe(f"    {s.text}"))
+
+
+@main.command()
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON with the mentions.")
+@pass_context
+def show(ctx: Context, article_id: str, as_json: bool) -> None:
+    """Print one article."""
+    with user_errors():
+        library = ctx.library(quiet=as_json)
+        article = library.article(article_id)
+    if article is None:
+        fail(f"No article has the id {article_id!r}; `briefread search` lists ids.")
+    if as_json:
+        data = {
+            "id": article.id,
+            "path": article.path,
+            "position": article.position,
+            "title": article.title,
+            "date": article.date,
+            "lang": article.lang,
+            "source": article.source,
+            "url": article.url,
+            "text": article.text,
+            "mentions": [m.to_json() for m in article.mentions],
+        }
+        click.echo(dump_json(data))
+        return
+    click.echo(terminal_safe(article.title))
+    meta = " · ".join(x for x in (article.date, article.lang, article.path, article.source) if x)
+    click.echo(terminal_safe(meta))
+    click.echo()
+    click.echo(terminal_safe(article.text))
+
+
+@main.command()
+@click.argument("file", type=click.File("r", encoding="utf-8", errors="replace"), default="-")
+@click.option("--lang", default="und", help="Language of the text (fr, en, ...).")
+@click.option("--json", "as_json", is_flag=True, help="Print the mentions as a JSON list.")
+@click.option(
+    "--jsonl",
+    "as_jsonl",
+    is_flag=True,
+    help='Batch mode: {"id","text","lang"?} lines in, {"id","mentions"} lines out.',
+)
+def tag(file: Any, lang: str, as_json: bool, as_jsonl: bool) -> None:
+    """Find countries and organizations in a text (FILE or standard input)."""
+    from tui_reader.entities import default_tagger
+
+    tagger = default_tagger()
+    if as_jsonl:
+        for number, line in enumerate(file, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                    raise ValueError('each line needs a "text" string')
+            except ValueError as exc:
+                click.echo(dump_json({"id": None, "line": number, "error": str(exc), "mentions": []}))
+                continue
+            mentions = tagger.tag(record["text"], str(record.get("lang") or lang))
+            click.echo(dump_json({"id": record.get("id"), "mentions": [m.to_json() for m in mentions]}))
+        return
+    text = file.read()
+    mentions = tagger.tag(text, lang)
+    if as_json:
+        click.echo(dump_json([m.to_json() for m in mentions]))
+        return
+    for m in mentions:
+        name = m.name_en if m.name_en == m.name_fr else f"{m.name_en} / {m.name_fr}"
+        click.echo(
+            terminal_safe(f"{m.start:>6}-{m.end:<6} {m.kind:12} {m.form:8} {m.text!s:30} {m.id}  {name}")
+        )
+    click.echo(f"{len(mentions)} mentions")
+
+
+@main.command()
+@click.argument("query", required=False, default="")
+@click.option("--kind", type=click.Choice(["country", "organization"]))
+@click.option("--top", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True)
+@pass_context
+def entities(ctx: Context, query: str, kind: str | None, top: int, as_json: bool) -> None:
+    """Entities named in the corpus (or in the results of QUERY), most named first."""
+    with user_errors():
+        library = ctx.library(quiet=as_json)
+        results = library.search(query, sort="date")
+        counts = library.entity_counts(results, kind=kind, top=top)
+    if as_json:
+        click.echo(
+            dump_json(
+                [
+                    {
+                        "id": c.id,
+                        "kind": c.kind,
+                        "name_en": c.name_en,
+                        "name_fr": c.name_fr,
+                        "articles": c.articles,
+                        "mentions": c.mentions,
+                    }
+                    for c in counts
+                ]
+            )
+        )
+        return
+    for c in counts:
+        click.echo(terminal_safe(f"{c.articles:>7} articles {c.mentions:>8} mentions  {c.id:28} {c.name_en}"))
+
+
+if __name__ == "__main__":
+    main()

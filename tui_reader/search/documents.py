@@ -1,0 +1,90 @@
+"""Turning an article and its mentions into a Whoosh document, and a stored document back."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from tui_reader.corpus import Article
+from tui_reader.entities import EntityRegistry, Mention
+from tui_reader.entities.mention import Kind
+from tui_reader.search.analysis import STEMMED_LANGUAGES
+from tui_reader.search.results import ResultRow, StoredArticle
+from tui_reader.search.schema import body_field
+
+_FORMS = {"name": "n", "acronym": "a", "demonym": "d"}
+_FORM_NAMES = {v: k for k, v in _FORMS.items()}
+
+
+def ranked_entity_ids(mentions: list[Mention]) -> list[str]:
+    """Registry entity ids, most mentioned first (ties: first mentioned first)."""
+    counts = Counter(m.id for m in mentions if m.source == "registry")
+    first: dict[str, int] = {}
+    for m in mentions:
+        first.setdefault(m.id, m.start)
+    return sorted(counts, key=lambda i: (-counts[i], first[i]))
+
+
+def to_document(article: Article, mentions: list[Mention]) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "id": article.id,
+        "path": article.path,
+        "position": article.position,
+        "title": article.title,
+        "text": article.text,
+        "date": article.date,
+        "lang": article.lang,
+        "source": article.source,
+        "url": article.url,
+        "entity": " ".join(ranked_entity_ids(mentions)),
+        "mentions": [(m.start, m.end, m.id, _FORMS[m.form], m.source == "rule") for m in mentions],
+    }
+    if article.lang in STEMMED_LANGUAGES:
+        doc[body_field(article.lang)] = article.title + "\n" + article.text
+    return doc
+
+
+def to_stored_article(fields: dict[str, Any], registry: EntityRegistry) -> StoredArticle:
+    text: str = fields.get("text", "")
+    mentions = []
+    for start, end, entity_id, form, is_rule in fields.get("mentions") or ():
+        surface = text[start:end]
+        info = None if is_rule else registry.entity(entity_id)
+        kind: Kind = "country" if entity_id.startswith("country:") else "organization"
+        mentions.append(
+            Mention(
+                start=start,
+                end=end,
+                text=surface,
+                kind=info.kind if info else kind,
+                form=_FORM_NAMES.get(form, "name"),  # type: ignore[arg-type]
+                id=entity_id,
+                name_en=info.name_en if info else surface,
+                name_fr=info.name_fr if info else surface,
+                source="rule" if is_rule else "registry",
+            )
+        )
+    return StoredArticle(
+        id=fields.get("id", ""),
+        path=fields.get("path", ""),
+        position=int(fields.get("position") or 0),
+        title=fields.get("title", ""),
+        text=text,
+        date=fields.get("date", ""),
+        lang=fields.get("lang", "und"),
+        source=fields.get("source", ""),
+        url=fields.get("url", ""),
+        mentions=tuple(mentions),
+    )
+
+
+def to_row(fields: dict[str, Any], score: float) -> ResultRow:
+    return ResultRow(
+        id=fields.get("id", ""),
+        date=fields.get("date", ""),
+        title=fields.get("title", ""),
+        lang=fields.get("lang", "und"),
+        path=fields.get("path", ""),
+        score=score,
+        entities=tuple((fields.get("entity") or "").split()),
+    )

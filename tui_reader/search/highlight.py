@@ -1,0 +1,117 @@
+"""Where a query matches inside an article's text, and snippets around those matches.
+
+Offsets come from re-analysing the stored text with the index's own analyzers, so a match in the
+reader is exactly what the index matched (stems, folded accents, prefix and fuzzy expansions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from whoosh import query as wq
+
+from tui_reader.search.analysis import STEMMED_LANGUAGES, folded_analyzer, stemmed_analyzer
+from tui_reader.search.results import Snippet, StoredArticle
+from tui_reader.search.schema import body_field
+
+SNIPPET_CHARS = 160
+
+
+def query_terms(query: Any, reader: Any) -> dict[str, set[str]]:
+    """The index terms a query matches, by field (prefix and fuzzy terms expanded)."""
+    terms: dict[str, set[str]] = {}
+    if query is None:
+        return terms
+    for leaf in query.leaves() if query.children() else [query]:
+        found: Iterable[tuple[str, Any]]
+        if isinstance(leaf, wq.FuzzyTerm | wq.Prefix | wq.Wildcard):
+            try:
+                found = [(leaf.fieldname, t) for t in leaf._btexts(reader)]
+            except Exception:  # noqa: BLE001 - a field this index does not have expands to nothing
+                found = []
+        else:
+            found = leaf.iter_all_terms(phrases=True)
+        for fieldname, text in found:
+            if isinstance(text, bytes):
+                text = text.decode("utf-8", "replace")
+            terms.setdefault(fieldname, set()).add(text)
+    return terms
+
+
+def match_offsets(
+    article: StoredArticle,
+    terms: dict[str, set[str]],
+    entity_ids: set[str] = frozenset(),  # type: ignore[assignment]
+) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping (start, end) offsets in `article.text`."""
+    text = article.text
+    spans: list[tuple[int, int]] = []
+    exact = terms.get("text", set()) | terms.get("title", set())
+    if exact:
+        spans.extend(_tokens_in(text, folded_analyzer(), exact))
+    if article.lang in STEMMED_LANGUAGES:
+        stems = terms.get(body_field(article.lang), set())
+        if stems:
+            spans.extend(_tokens_in(text, stemmed_analyzer(article.lang), stems))
+    if entity_ids:
+        spans.extend((m.start, m.end) for m in article.mentions if m.id in entity_ids)
+    return _merge(spans)
+
+
+def _tokens_in(text: str, analyzer: Any, wanted: set[str]) -> Iterable[tuple[int, int]]:
+    for token in analyzer(text, chars=True, mode="index"):
+        if token.text in wanted:
+            yield token.startchar, token.endchar
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def snippets(text: str, offsets: list[tuple[int, int]], count: int = 3) -> list[Snippet]:
+    """Up to `count` fragments of about SNIPPET_CHARS around the first matches, cut at spaces."""
+    out: list[Snippet] = []
+    covered_until = -1
+    for start, end in offsets:
+        if len(out) >= count:
+            break
+        if start < covered_until:
+            continue
+        lo = max(0, start - SNIPPET_CHARS // 3)
+        hi = min(len(text), lo + SNIPPET_CHARS)
+        if lo > 0:
+            space = text.find(" ", lo, start)
+            lo = space + 1 if space != -1 else lo
+        if hi < len(text):
+            space = text.rfind(" ", end, hi)
+            hi = space if space != -1 else hi
+        fragment = text[lo:hi].replace("\n\n", " ¶ ")
+        shift = _shift_map(text[lo:hi])
+        inside = tuple((shift(s - lo), shift(e - lo)) for s, e in offsets if s >= lo and e <= hi)
+        out.append(Snippet(fragment, inside))
+        covered_until = hi
+    if not out and text:
+        head = text[:SNIPPET_CHARS]
+        out.append(Snippet(head.replace("\n\n", " ¶ "), ()))
+    return out
+
+
+def _shift_map(fragment: str) -> Any:
+    # "\n\n" (2 chars) becomes " ¶ " (3 chars): move offsets after each paragraph break by one.
+    breaks = []
+    i = fragment.find("\n\n")
+    while i != -1:
+        breaks.append(i)
+        i = fragment.find("\n\n", i + 2)
+
+    def shift(pos: int) -> int:
+        return pos + sum(1 for b in breaks if b < pos)
+
+    return shift

@@ -1,0 +1,240 @@
+"""Building and updating the index: only new, changed and deleted files are re-read.
+
+Work is committed in batches; after each commit the manifest records the files it holds. A
+process killed at any point leaves an index that the next update completes: files committed but
+not yet in the manifest are deleted and re-added, so no article appears twice and none is lost.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+
+from tui_reader.corpus import Skipped, SourceFile, read_file, scan
+from tui_reader.entities import Tagger, default_tagger
+from tui_reader.search.documents import to_document
+from tui_reader.search.errors import CorpusUnavailable, IndexUnavailable
+from tui_reader.search.manifest import FileEntry, Manifest
+from tui_reader.search.results import Progress, ProgressCallback, UpdateSummary
+from tui_reader.search.schema import SCHEMA_VERSION, build_schema
+from tui_reader.search.store import (
+    Meta,
+    manifest_path,
+    new_generation,
+    pid_alive,
+    read_meta,
+    remove_other_generations,
+    unwritable,
+    update_lock,
+    write_meta,
+)
+
+BATCH_DOCS = 20_000  # articles per commit: bounds what a killed build loses
+PARALLEL_FROM = 2_000  # files to read before a multi-process writer pays off
+WRITER_MB = 256
+
+
+@dataclass(slots=True)
+class CorpusDiff:
+    current: dict[str, SourceFile] = field(default_factory=dict)
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    scan_skipped: list[Skipped] = field(default_factory=list)
+
+
+def diff_corpus(corpus_dir: Path, known: dict[str, FileEntry]) -> CorpusDiff:
+    """Compare the files on disk with what the manifest says the index holds."""
+    if not corpus_dir.is_dir():
+        raise CorpusUnavailable(
+            f"The corpus directory {corpus_dir} does not exist; pass --corpus DIR or set BRIEFREAD_CORPUS."
+        )
+    diff = CorpusDiff()
+    for item in scan(corpus_dir):
+        if isinstance(item, Skipped):
+            diff.scan_skipped.append(item)
+            continue
+        diff.current[item.path] = item
+        entry = known.get(item.path)
+        if entry is None:
+            diff.new.append(item.path)
+        elif entry.size != item.size or entry.mtime_ns != item.mtime_ns:
+            diff.changed.append(item.path)
+        else:
+            diff.unchanged.append(item.path)
+    diff.deleted = sorted(set(known) - set(diff.current))
+    return diff
+
+
+def update_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    *,
+    rebuild: bool = False,
+    progress: ProgressCallback | None = None,
+    wait: bool = True,
+    on_wait: Any = None,
+    tagger: Tagger | None = None,
+) -> UpdateSummary:
+    """Bring the index in `index_dir` up to date with `corpus_dir`."""
+    started = time.perf_counter()
+    tagger = tagger or default_tagger()
+    report = progress or (lambda p: None)
+    with update_lock(index_dir, wait=wait, on_wait=on_wait):
+        meta = read_meta(index_dir)
+        summary = UpdateSummary()
+        if meta.updating_pid and not pid_alive(meta.updating_pid):
+            summary.recovered = "An interrupted update was found and completed."
+        reason = _rebuild_reason(meta, corpus_dir, tagger, rebuild, index_dir)
+        fresh = reason is not None
+        generation = new_generation() if fresh else meta.generation
+        remove_other_generations(index_dir, keep={meta.generation, generation} - {""})
+        meta.updating_pid = os.getpid()
+        meta.building = generation if fresh else ""
+        write_meta(index_dir, meta)
+        try:
+            ix = _open_writable(index_dir, generation, fresh)
+            manifest = Manifest(manifest_path(index_dir, generation))
+        except OSError as exc:
+            raise unwritable(index_dir, exc) from exc
+        try:
+            known = {} if fresh else manifest.entries()
+            report(Progress("scan", 0, 0))
+            diff = diff_corpus(corpus_dir, known)
+            summary.added, summary.changed = len(diff.new), len(diff.changed)
+            summary.deleted, summary.unchanged = len(diff.deleted), len(diff.unchanged)
+            summary.rebuilt = fresh and bool(meta.generation) and reason != "first build"
+            to_read = sorted(diff.new + diff.changed)
+            # Files committed by a killed run but missing from the manifest must not appear twice.
+            to_delete = diff.changed + diff.deleted + (diff.new if summary.recovered else [])
+            _write(ix, corpus_dir, to_read, to_delete, diff, manifest, tagger, summary, report, fresh)
+            skipped = list(diff.scan_skipped)
+            for entry in manifest.entries().values():
+                skipped.extend(entry.skipped)
+            summary.skipped = sorted(skipped, key=lambda s: (s.path, s.line or 0))
+            summary.total_articles = ix.doc_count()
+        except OSError as exc:
+            raise unwritable(index_dir, exc) from exc
+        finally:
+            manifest.close()
+        old = meta.generation
+        meta.generation, meta.building, meta.updating_pid = generation, "", 0
+        meta.schema, meta.registry, meta.corpus = SCHEMA_VERSION, tagger.registry.version, str(corpus_dir)
+        write_meta(index_dir, meta)
+        if fresh and old:
+            remove_other_generations(index_dir, keep={generation})
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _rebuild_reason(
+    meta: Meta, corpus_dir: Path, tagger: Tagger, rebuild: bool, index_dir: Path
+) -> str | None:
+    if not meta.generation:
+        return "first build"
+    if rebuild:
+        return "asked"
+    if meta.schema != SCHEMA_VERSION:
+        return "schema changed"
+    if meta.registry != tagger.registry.version:
+        return "entity registry changed"
+    if meta.corpus != str(corpus_dir):
+        return "another corpus"
+    try:
+        windex.open_dir(str(index_dir), indexname=meta.generation).doc_count()
+    except Exception:  # noqa: BLE001 - any failure to open means the index is damaged
+        return "damaged"
+    return None
+
+
+def _open_writable(index_dir: Path, generation: str, fresh: bool) -> Any:
+    if fresh or not windex.exists_in(str(index_dir), indexname=generation):
+        return windex.create_in(str(index_dir), build_schema(), indexname=generation)
+    return windex.open_dir(str(index_dir), indexname=generation)
+
+
+def _write(
+    ix: Any,
+    corpus_dir: Path,
+    to_read: list[str],
+    to_delete: list[str],
+    diff: CorpusDiff,
+    manifest: Manifest,
+    tagger: Tagger,
+    summary: UpdateSummary,
+    report: ProgressCallback,
+    fresh: bool,
+) -> None:
+    parallel = len(to_read) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
+    if to_delete and (parallel or not to_read):
+        writer = ix.writer(limitmb=WRITER_MB)
+        for path in to_delete:
+            writer.delete_by_term("path", path)
+        writer.commit()
+        manifest.forget(diff.deleted)
+        to_delete = []
+    if not to_read and not to_delete:
+        return
+    forget = list(diff.deleted) if to_delete else []
+    total = len(to_read)
+    done = 0
+    while done < total or to_delete:
+        writer = _writer(ix, parallel)
+        for path in to_delete:
+            writer.delete_by_term("path", path)
+        to_delete = []
+        batch: list[FileEntry] = []
+        batch_docs = 0
+        while done < total and batch_docs < BATCH_DOCS:
+            path = to_read[done]
+            source = diff.current[path]
+            reading = read_file(corpus_dir, path)
+            for article in reading.articles:
+                mentions = tagger.tag(article.text, article.lang)
+                writer.add_document(**to_document(article, mentions))
+            batch_docs += len(reading.articles)
+            summary.bytes_read += source.size
+            batch.append(
+                FileEntry(path, source.size, source.mtime_ns, len(reading.articles), tuple(reading.skipped))
+            )
+            done += 1
+            report(Progress("read", done, total))
+        report(Progress("commit", done, total))
+        writer.commit()
+        manifest.record(batch)
+        manifest.forget(forget)  # only once the deletes are committed
+        forget = []
+        summary.articles += batch_docs
+
+
+def _writer(ix: Any, parallel: bool) -> Any:
+    if parallel:
+        return ix.writer(procs=2, multisegment=True, limitmb=WRITER_MB)
+    return ix.writer(limitmb=WRITER_MB)
+
+
+def stale_paths(corpus_dir: Path, index_dir: Path) -> Iterable[str]:
+    """Paths of files new, changed or deleted since the last update (a stat scan, no reading)."""
+    meta = read_meta(index_dir)
+    if not meta.generation:
+        return ["(no index yet)"]
+    path = manifest_path(index_dir, meta.generation)
+    if not path.exists():
+        return ["(no manifest)"]
+    try:
+        manifest = Manifest(path, readonly=True)
+        known = manifest.entries()
+        manifest.close()
+    except Exception as exc:  # noqa: BLE001 - sqlite3 raises several unrelated types
+        raise IndexUnavailable(
+            f"The index in {path.parent} is damaged ({exc}); run `briefread index --rebuild`."
+        ) from exc
+    diff = diff_corpus(corpus_dir, known)
+    return diff.new + diff.changed + diff.deleted

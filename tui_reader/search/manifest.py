@@ -1,0 +1,73 @@
+"""The manifest: which corpus files the index holds, with the signature they had when read.
+
+It lives in SQLite beside the index and is written only after the Whoosh commit that holds the
+files' articles, so a process killed in between leaves files that are re-read, never lost ones.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui_reader.corpus import Skipped
+
+
+@dataclass(frozen=True, slots=True)
+class FileEntry:
+    path: str
+    size: int
+    mtime_ns: int
+    articles: int
+    skipped: tuple[Skipped, ...]
+
+
+class Manifest:
+    def __init__(self, path: Path, readonly: bool = False) -> None:
+        if readonly:
+            uri = f"file:{path}?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        else:
+            self._db = sqlite3.connect(path, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER,"
+                " mtime_ns INTEGER, articles INTEGER, skipped TEXT)"
+            )
+            self._db.commit()
+
+    def entries(self) -> dict[str, FileEntry]:
+        """Every file the index holds, by path."""
+        rows = self._db.execute("SELECT path, size, mtime_ns, articles, skipped FROM files")
+        return {row[0]: FileEntry(row[0], row[1], row[2], row[3], _load_skipped(row[4])) for row in rows}
+
+    def record(self, entries: Iterable[FileEntry]) -> None:
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                [(e.path, e.size, e.mtime_ns, e.articles, _dump_skipped(e.skipped)) for e in entries],
+            )
+
+    def forget(self, paths: Iterable[str]) -> None:
+        with self._db:
+            self._db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _dump_skipped(skipped: tuple[Skipped, ...]) -> str:
+    return json.dumps([[s.path, s.reason, s.line] for s in skipped], ensure_ascii=False)
+
+
+def _load_skipped(raw: str | None) -> tuple[Skipped, ...]:
+    if not raw:
+        return ()
+    return tuple(_skipped_rows(json.loads(raw)))
+
+
+def _skipped_rows(rows: list[list[object]]) -> Iterator[Skipped]:
+    for path, reason, line in rows:
+        yield Skipped(str(path), str(reason), int(line) if isinstance(line, int) else None)

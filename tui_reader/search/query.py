@@ -1,0 +1,313 @@
+"""From what the user typed to a Whoosh query.
+
+The language: words (AND by default), "phrases", AND/OR/NOT, prefix*, fuzzy~, `date:` with partial
+dates and ranges, `lang:`, and entity filters `country:`, `org:`, `entity:` that take an id or any
+alias in any language. A plain word or phrase that names a registry entity also matches articles
+that name it in another language. A malformed query never raises: it falls back to its plain
+words and says so in `ParsedQuery.fallback`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.fields import ID, Schema
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
+
+from tui_reader.entities import EntityRegistry
+from tui_reader.search.analysis import STEMMED_LANGUAGES, folded_analyzer
+from tui_reader.search.schema import body_field, build_schema
+
+SEARCH_FIELDS = ("title", "text", *(body_field(lang) for lang in STEMMED_LANGUAGES))
+FIELD_BOOSTS = {"title": 2.0, "text": 1.0, **{body_field(lang): 0.8 for lang in STEMMED_LANGUAGES}}
+POSITIONAL_FIELDS = {"title", "text"}  # the stemmed fields keep no positions: no phrases there
+ENTITY_FIELDS = {"country": "country", "org": "organization", "entity": None}
+MIN_PREFIX = 3
+MAX_EXPANSION = 64  # terms a prefix or a wildcard may expand to (the most frequent are kept)
+MAX_QUERY_CHARS = 1000
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_PLAIN = re.compile(r"^[\w'’ -]+$")
+_RAW_TOKEN = re.compile(r"[\w.]+")
+
+
+@dataclass(slots=True)
+class ParsedQuery:
+    """`query` is None for "everything"; `notes` say what was changed or ignored, in one line each."""
+
+    text: str
+    query: Any | None
+    notes: list[str] = field(default_factory=list)
+    scored: bool = False  # has words to rank by (else the natural order is by date)
+    entity_ids: set[str] = field(default_factory=set)  # entities the query names: highlighted too
+
+    @property
+    def fallback(self) -> str:
+        return " ".join(self.notes)
+
+
+def fold_phrase(text: str) -> str:
+    """The words of `text` as the index folds them, joined by single spaces."""
+    return " ".join(t.text for t in folded_analyzer()(text))
+
+
+class AliasIndex:
+    """Registry aliases by their folded form, for entity filters and cross-lingual search."""
+
+    def __init__(self, registry: EntityRegistry) -> None:
+        self.registry = registry
+        self._names: dict[str, set[str]] = {}
+        self._acronyms: dict[str, set[tuple[str, str]]] = {}
+        for alias in registry.aliases():
+            folded = fold_phrase(alias.text)
+            if not folded:
+                continue
+            if alias.form == "acronym":
+                self._acronyms.setdefault(folded, set()).add((alias.text, alias.entity_id))
+            elif alias.form == "name":
+                self._names.setdefault(folded, set()).add(alias.entity_id)
+
+    def entities_named(self, words: str, raw_tokens: set[str]) -> list[str]:
+        """Ids of the entities whose name is `words` (folded), or whose acronym is written in
+        the query in its exact case (so "us" is a word, "US" the country)."""
+        ids = set(self._names.get(words, ()))
+        for text, entity_id in self._acronyms.get(words, ()):
+            if text in raw_tokens or text.replace(".", "") in raw_tokens:
+                ids.add(entity_id)
+        return sorted(ids)
+
+
+@cache
+def _parser() -> Any:
+    schema = build_schema()
+    names = dict(schema.items())
+    # Pseudo-fields: the parser must know them to produce field queries we then resolve.
+    names.update({"country": ID(), "org": ID()})
+    parser = MultifieldParser(list(SEARCH_FIELDS), Schema(**names), fieldboosts=FIELD_BOOSTS)
+    parser.add_plugin(FuzzyTermPlugin())
+    return parser
+
+
+def parse_query(text: str, aliases: AliasIndex, reader: Any | None = None) -> ParsedQuery:
+    """Parse `text`; never raises. `reader` (a Whoosh IndexReader) bounds prefix expansion."""
+    text = unicodedata.normalize("NFC", text or "").replace("’", "'")
+    text = "".join(ch for ch in text if ch.isprintable())[:MAX_QUERY_CHARS].strip()
+    result = ParsedQuery(text=text, query=None)
+    if not text:
+        return result
+    problem = _syntax_problem(text)
+    parsed: Any = None
+    if problem is None:
+        try:
+            parsed = _parser().parse(text)
+        except Exception as exc:  # noqa: BLE001 - Whoosh's parser has no error hierarchy
+            problem = f"the query could not be parsed ({type(exc).__name__})"
+    if problem is None and _is_null(parsed):
+        problem = "the query has no words to search"
+    if problem is not None:
+        words = re.findall(r"\w+", text)
+        result.notes.append(f"Searched the plain words instead: {problem}.")
+        if not words:
+            result.query = wq.NullQuery
+            return result
+        try:
+            parsed = _parser().parse(" ".join(words))
+        except Exception:  # noqa: BLE001
+            result.query = wq.NullQuery
+            return result
+    raw_tokens = set(_RAW_TOKEN.findall(text)) | set(re.findall(r"\w+", text))
+    rewriter = _Rewriter(aliases, reader, raw_tokens, result)
+    query = rewriter.rewrite(parsed)
+    if _PLAIN.match(text) and " " in text.strip():
+        ids = aliases.entities_named(fold_phrase(text), raw_tokens)
+        if ids:
+            result.entity_ids.update(ids)
+            query = wq.Or([query, *(wq.Term("entity", i) for i in ids)])
+    result.query = query.normalize() if query is not None else wq.NullQuery
+    return result
+
+
+def _syntax_problem(text: str) -> str | None:
+    if text.count('"') % 2:
+        return "a quote is not closed"
+    depth = 0
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return "a parenthesis is closed but never opened"
+    if depth:
+        return "a parenthesis is not closed"
+    if text.count("[") != text.count("]") or text.count("{") != text.count("}"):
+        return "a range bracket is not closed"
+    tokens = text.split()
+    if tokens and (tokens[0] in {"AND", "OR"} or tokens[-1] in {"AND", "OR", "NOT"}):
+        return "an operator has nothing on one side"
+    return None
+
+
+def _is_null(q: Any) -> bool:
+    return q is None or q is wq.NullQuery or isinstance(q, type(wq.NullQuery))
+
+
+class _Rewriter:
+    def __init__(
+        self, aliases: AliasIndex, reader: Any | None, raw_tokens: set[str], out: ParsedQuery
+    ) -> None:
+        self.aliases = aliases
+        self.reader = reader
+        self.raw_tokens = raw_tokens
+        self.out = out
+
+    def rewrite(self, q: Any) -> Any:
+        if isinstance(q, wq.Or) and _is_word_group(q):
+            return self._word_group(q)
+        if isinstance(q, wq.Term | wq.Phrase | wq.TermRange | wq.Prefix | wq.Wildcard):
+            handled = self._field_query(q)
+            if handled is not None:
+                return handled
+        if isinstance(q, wq.Every):
+            return wq.Every()
+        if isinstance(q, wq.Not):
+            scored = self.out.scored  # words under NOT rank nothing
+            negated = wq.Not(self.rewrite(q.query))
+            self.out.scored = scored
+            return negated
+        if isinstance(q, wq.And | wq.Or | wq.AndNot | wq.AndMaybe | wq.Require | wq.DisjunctionMax):
+            kids = [self.rewrite(k) for k in q.children()]
+            return q.__class__(*_rebuild_args(q, kids))
+        return q
+
+    # A plain word or phrase becomes one Or over the searched fields (MultifieldParser).
+    def _word_group(self, q: Any) -> Any:
+        kids: list[Any] = []
+        for kid in q.subqueries:
+            fieldname = getattr(kid, "fieldname", None)
+            if isinstance(kid, wq.Phrase) and fieldname not in POSITIONAL_FIELDS:
+                continue
+            if isinstance(kid, wq.Prefix | wq.Wildcard):
+                kid = self._bounded_expansion(kid)
+                if kid is None:
+                    continue
+            if isinstance(kid, wq.FuzzyTerm):
+                if fieldname not in POSITIONAL_FIELDS:
+                    continue
+                kid = wq.FuzzyTerm(
+                    fieldname, kid.text, boost=kid.boost, maxdist=min(kid.maxdist, 2), prefixlength=1
+                )
+            kids.append(kid)
+        self.out.scored = True
+        words = _group_words(q)
+        if words:
+            ids = self.aliases.entities_named(words, self.raw_tokens)
+            if ids:
+                self.out.entity_ids.update(ids)
+                kids.extend(wq.Term("entity", i) for i in ids)
+        if not kids:
+            return wq.NullQuery
+        return wq.Or(kids, boost=q.boost)
+
+    def _bounded_expansion(self, q: Any) -> Any | None:
+        fieldname = q.fieldname
+        if fieldname not in POSITIONAL_FIELDS:
+            return None
+        literal = q.text if isinstance(q, wq.Prefix) else re.split(r"[*?]", q.text)[0]
+        if len(literal) < MIN_PREFIX:
+            note = f"Prefixes need at least {MIN_PREFIX} letters: searched '{literal}' as a word."
+            if note not in self.out.notes:
+                self.out.notes.append(note)
+            return wq.Term(fieldname, literal) if literal else None
+        if self.reader is None:
+            return q
+        terms = list(_expand(self.reader, fieldname, q))
+        if not terms:
+            return wq.NullQuery
+        if len(terms) > MAX_EXPANSION:
+            reader = self.reader
+            terms.sort(key=lambda t: -reader.doc_frequency(fieldname, t))
+            terms = terms[:MAX_EXPANSION]
+        return wq.Or([wq.Term(fieldname, t) for t in terms])
+
+    def _field_query(self, q: Any) -> Any | None:
+        fieldname = q.fieldname
+        value = _value_of(q)
+        if fieldname in ENTITY_FIELDS:
+            kind = ENTITY_FIELDS[fieldname]
+            ids = self.aliases.registry.resolve(value, kind)  # type: ignore[arg-type]
+            if not ids:
+                self.out.notes.append(f"No {fieldname} is called '{value}': that filter matches nothing.")
+                return wq.NullQuery
+            self.out.entity_ids.update(ids)
+            return wq.Or([wq.Term("entity", i) for i in ids]) if len(ids) > 1 else wq.Term("entity", ids[0])
+        if fieldname == "lang":
+            return wq.Term("lang", value.lower())
+        if fieldname == "date":
+            return self._date(q)
+        if isinstance(q, wq.Prefix | wq.Wildcard):
+            return self._bounded_expansion(q)
+        if isinstance(q, wq.Phrase | wq.Term) and fieldname in SEARCH_FIELDS:
+            self.out.scored = True
+        return None
+
+    def _date(self, q: Any) -> Any:
+        if isinstance(q, wq.TermRange):
+            start, end = (q.start or "").strip(), (q.end or "").strip()
+            for value in (start, end):
+                if value and not _DATE.match(value):
+                    return self._bad_date(value)
+            return wq.TermRange("date", start or None, (end + "\uffff") if end else None)
+        value = _value_of(q)
+        if not _DATE.match(value):
+            return self._bad_date(value)
+        return wq.TermRange("date", value, value + "\uffff")
+
+    def _bad_date(self, value: str) -> Any:
+        self.out.notes.append(
+            f"'{value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD): that filter matches nothing."
+        )
+        return wq.NullQuery
+
+
+def _expand(reader: Any, fieldname: str, q: Any) -> Iterable[str]:
+    if isinstance(q, wq.Prefix):
+        for term in reader.expand_prefix(fieldname, q.text):
+            yield term.decode("utf-8") if isinstance(term, bytes) else term
+    else:
+        for term in q._btexts(reader):
+            yield term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+def _value_of(q: Any) -> str:
+    if isinstance(q, wq.Phrase):
+        return " ".join(q.words)
+    text = getattr(q, "text", "")
+    return text.decode("utf-8") if isinstance(text, bytes) else str(text)
+
+
+def _is_word_group(q: Any) -> bool:
+    kids = q.subqueries
+    return (
+        bool(kids)
+        and all(getattr(k, "fieldname", None) in SEARCH_FIELDS for k in kids)
+        and all(isinstance(k, wq.Term | wq.Phrase | wq.Prefix | wq.Wildcard | wq.FuzzyTerm) for k in kids)
+    )
+
+
+def _group_words(q: Any) -> str:
+    for kid in q.subqueries:
+        if getattr(kid, "fieldname", None) == "text":
+            if isinstance(kid, wq.Phrase):
+                return " ".join(kid.words)
+            if type(kid) is wq.Term:
+                return _value_of(kid)
+    return ""
+
+
+def _rebuild_args(q: Any, kids: list[Any]) -> list[Any]:
+    if isinstance(q, wq.CompoundQuery):
+        return [kids]
+    return kids

@@ -1,0 +1,147 @@
+"""The index directory: which generation of the Whoosh index is current, its versions, and the
+lock that lets one process update it at a time.
+
+A rebuild writes a new generation (a Whoosh index name) beside the current one and switches
+`briefread.json` to it only when it is complete, so a killed rebuild leaves the previous index
+usable and the next update cleans up what the killed one left.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from tui_reader.search.errors import IndexBusy, IndexUnavailable
+
+META_FILE = "briefread.json"
+LOCK_FILE = ".update.lock"
+FORMAT = 1
+
+
+@dataclass(slots=True)
+class Meta:
+    generation: str = ""
+    schema: str = ""
+    registry: str = ""
+    corpus: str = ""
+    updating_pid: int = 0  # set while an update runs: a dead pid here means it was interrupted
+    building: str = ""  # the generation a running rebuild writes
+    format: int = FORMAT
+
+
+def read_meta(index_dir: Path) -> Meta:
+    """The meta file, or an empty Meta when there is none (or it is unreadable)."""
+    try:
+        data: dict[str, Any] = json.loads((index_dir / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Meta()
+    known = Meta.__dataclass_fields__
+    return Meta(**{k: v for k, v in data.items() if k in known})
+
+
+def write_meta(index_dir: Path, meta: Meta) -> None:
+    """Write atomically: a reader sees the old meta or the new one, never half of one."""
+    tmp = index_dir / f".{META_FILE}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(asdict(meta), fh, indent=1)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, index_dir / META_FILE)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise unwritable(index_dir, exc) from exc
+
+
+def new_generation() -> str:
+    return f"g{time.time_ns():x}"
+
+
+def manifest_path(index_dir: Path, generation: str) -> Path:
+    return index_dir / f"manifest-{generation}.sqlite"
+
+
+def pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_other_generations(index_dir: Path, keep: set[str]) -> int:
+    """Delete the files of every generation not in `keep` (left by a killed or replaced build)."""
+    removed = 0
+    for path in index_dir.iterdir():
+        name = path.name
+        gen = _generation_of(name)
+        if gen and gen not in keep:
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+def _generation_of(name: str) -> str:
+    # Whoosh names files "_<indexname>_<n>.toc", "<indexname>_<segid>.seg"...; ours start with "g".
+    stem = name.lstrip("_")
+    for prefix in ("manifest-",):
+        if stem.startswith(prefix):
+            stem = stem[len(prefix) :]
+    if not stem.startswith("g"):
+        return ""
+    gen = stem.split("_", 1)[0].split(".", 1)[0]
+    return gen if len(gen) > 8 and all(c in "0123456789abcdef" for c in gen[1:]) else ""
+
+
+@contextmanager
+def update_lock(index_dir: Path, wait: bool, on_wait: Any = None) -> Iterator[None]:
+    """Hold the update lock. The kernel releases it when the holder dies, so a lock left by a
+    killed process never blocks anyone."""
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(index_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise unwritable(index_dir, exc) from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait:
+                raise IndexBusy(
+                    f"Another briefread is updating the index in {index_dir}; "
+                    "wait for it to finish and try again."
+                ) from None
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def unwritable(index_dir: Path, exc: OSError) -> IndexUnavailable:
+    if exc.errno == errno.ENOSPC:
+        return IndexUnavailable(
+            f"The disk holding {index_dir} is full; free some space and run `briefread index` again."
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return IndexUnavailable(
+            f"The index directory {index_dir} is not writable; searching still works, "
+            "but to update it use --index with a writable directory."
+        )
+    return IndexUnavailable(f"The index in {index_dir} cannot be written ({exc.strerror or exc}).")
