@@ -1,0 +1,120 @@
+"""The command line, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import SEED, need
+from tui_reader.cli import dump_json, main, terminal_safe
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "a.txt").write_text("date 2024-05\n\nLe Qatar accueille une réunion.", encoding="utf-8")
+    (root / "b.txt").write_text("date 2023\n\nOil prices rose in London.", encoding="utf-8")
+    return root
+
+
+def cli(corpus: Path, *args: str, input: str | None = None) -> tuple[int, str, str]:
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["--corpus", str(corpus), "--index", str(corpus.parent / "index"), *args], input=input
+    )
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_index_then_nothing_to_do(corpus: Path) -> None:
+    code, out, _ = cli(corpus, "index")
+    assert code == 0
+    assert "Indexed 2 articles from 2 files" in out and "docs/s" in out
+    code, out, _ = cli(corpus, "index")
+    assert code == 0 and "nothing to do" in out
+
+
+def test_search_json_schema(corpus: Path) -> None:
+    code, out, _ = cli(corpus, "search", "Qatar", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"query", "total", "took_ms", "fallback", "hits"}
+    assert data["total"] == 1 and data["took_ms"] >= 0
+    hit = data["hits"][0]
+    assert set(hit) == {"id", "date", "title", "lang", "path", "score", "entities", "snippets"}
+    assert hit["date"] == "2024-05" and hit["path"] == "a.txt"
+    snippet = hit["snippets"][0]
+    start, end = snippet["matches"][0]
+    assert snippet["text"][start:end] == "Qatar"
+
+
+def test_search_updates_the_index_first(corpus: Path) -> None:
+    cli(corpus, "index")
+    (corpus / "c.txt").write_text("date 2025\n\nNews from Nairobi.", encoding="utf-8")
+    code, out, _ = cli(corpus, "search", "Nairobi", "--json")
+    assert code == 0 and json.loads(out)["total"] == 1
+
+
+def test_malformed_query_says_it_fell_back(corpus: Path) -> None:
+    code, out, _ = cli(corpus, "search", '"Qatar', "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["total"] == 1 and "quote" in data["fallback"]
+
+
+def test_show_prints_text_and_json(corpus: Path) -> None:
+    _, out, _ = cli(corpus, "search", "Oil", "--json")
+    article_id = json.loads(out)["hits"][0]["id"]
+    code, out, _ = cli(corpus, "show", article_id)
+    assert code == 0 and "Oil prices rose in London." in out
+    code, out, _ = cli(corpus, "show", article_id, "--json")
+    data = json.loads(out)
+    assert data["text"] == "Oil prices rose in London." and data["date"] == "2023"
+    assert isinstance(data["mentions"], list)
+
+
+def test_unknown_id_is_one_line_error(corpus: Path) -> None:
+    cli(corpus, "index")
+    code, _, err = cli(corpus, "show", "nope")
+    assert code == 1
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_missing_corpus_is_one_line_error(tmp_path: Path) -> None:
+    code, _, err = cli(tmp_path / "missing", "search", "x")
+    assert code == 1
+    assert "does not exist" in err and err.count("\n") == 1
+
+
+def test_usage_error_exits_2(corpus: Path) -> None:
+    code, _, _ = cli(corpus, "search")
+    assert code == 2
+
+
+def test_seed_is_found_by_qaida_and_emirats(corpus: Path) -> None:
+    shutil.copy(need(SEED), corpus / SEED.name)
+    for query in ("Qaida", '"emirats arabes unis"', "Emirats"):
+        code, out, _ = cli(corpus, "search", query, "--json")
+        assert code == 0
+        hits = json.loads(out)["hits"]
+        seed = [h for h in hits if h["path"] == SEED.name]
+        assert seed and seed[0]["date"] == "2025-05", query
+    code, out, _ = cli(corpus, "show", seed[0]["id"])
+    assert "Le directeur général du pôle DGSN-DGST" in out
+
+
+def test_terminal_safe_neutralises_escapes() -> None:
+    hostile = "a\x1b[2Jb\x9b31mc\u202ed\x07"
+    safe = terminal_safe(hostile)
+    assert not any(ch in safe for ch in "\x1b\x9b\u202e\x07")
+    assert safe.startswith("a") and "[2Jb" in safe
+
+
+def test_json_escapes_control_and_format_characters() -> None:
+    out = dump_json({"t": "é\x1b[31m\x9b\u202e"})
+    assert "\x1b" not in out and "\x9b" not in out and "\u202e" not in out
+    assert json.loads(out)["t"] == "é\x1b[31m\x9b\u202e"
