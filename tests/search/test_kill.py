@@ -1,0 +1,127 @@
+"""A build killed with SIGKILL at any point: the next update leaves a complete index, no article
+twice, none missing, and says it recovered."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tui_reader.search import Library
+
+FILES = 240
+
+# Each scenario runs the real `briefread index` in a child process with one function patched to
+# SIGKILL the process at a precise point.
+SCENARIOS = {
+    "while scanning": """
+        import tui_reader.search.indexer as m
+        real = m.scan
+        def scan(root):
+            for n, item in enumerate(real(root)):
+                if n == 50:
+                    die()
+                yield item
+        m.scan = scan
+    """,
+    "while writing segments": """
+        import tui_reader.search.indexer as m
+        real = m.read_file
+        count = [0]
+        def read_file(root, path):
+            count[0] += 1
+            if count[0] == 150:
+                die()
+            return real(root, path)
+        m.read_file = read_file
+    """,
+    "during the commit": """
+        from whoosh.codec import whoosh3
+        real = whoosh3.W3SegmentWriter if hasattr(whoosh3, "W3SegmentWriter") else None
+        import whoosh.writing as w
+        real_finish = w.SegmentWriter._finish
+        calls = [0]
+        def _finish(self):
+            calls[0] += 1
+            if calls[0] == 2:
+                die()
+            return real_finish(self)
+        w.SegmentWriter._finish = _finish
+    """,
+    "between the commit and the manifest": """
+        import tui_reader.search.manifest as m
+        real = m.Manifest.record
+        calls = [0]
+        def record(self, entries):
+            calls[0] += 1
+            if calls[0] == 2:
+                die()
+            return real(self, entries)
+        m.Manifest.record = record
+    """,
+}
+
+RUNNER = """
+import os, signal, sys
+def die():
+    os.kill(os.getpid(), signal.SIGKILL)
+import tui_reader.search.indexer as indexer
+indexer.BATCH_DOCS = 60  # several commits, so every phase happens more than once
+indexer.PARALLEL_FROM = 100  # the multi-process writer, as on a large corpus
+{patch}
+from tui_reader.cli import main
+sys.argv = ["briefread", "--corpus", sys.argv[1], "--index", sys.argv[2], "index", *sys.argv[3:]]
+main()
+"""
+
+
+def make_corpus(root: Path) -> None:
+    for n in range(FILES):
+        sub = root / f"d{n % 7}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"brief{n:04d}.txt").write_text(
+            f"date 2024-{n % 12 + 1:02d}\n\nBrief number {n} marker{n} about the harbour.", encoding="utf-8"
+        )
+
+
+def run_index(corpus: Path, index: Path, patch: str = "", *extra: str) -> subprocess.CompletedProcess[str]:
+    code = RUNNER.format(patch=textwrap.dedent(patch))
+    return subprocess.run(
+        [sys.executable, "-c", code, str(corpus), str(index), *extra],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def assert_complete(corpus: Path, index: Path) -> None:
+    library = Library.open(corpus, index)
+    everything = library.search("")
+    ids = [row.id for row in everything]
+    assert len(ids) == FILES
+    assert len(set(ids)) == FILES
+    assert len(library.search("harbour")) == FILES
+    assert len(library.search("marker123")) == 1
+    assert not library.is_stale()
+
+
+@pytest.mark.parametrize("point", list(SCENARIOS))
+@pytest.mark.parametrize("rebuild", [False, True], ids=["build", "rebuild"])
+def test_killed_build_is_completed_by_the_next_run(tmp_path: Path, point: str, rebuild: bool) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_corpus(corpus)
+    if rebuild:
+        assert run_index(corpus, index).returncode == 0
+    killed = run_index(corpus, index, SCENARIOS[point], *(["--rebuild"] if rebuild else []))
+    assert killed.returncode == -9, killed.stderr
+    if rebuild:
+        # The previous generation stays complete and searchable while a rebuild is unfinished.
+        assert_complete(corpus, index)
+    done = run_index(corpus, index)
+    assert done.returncode == 0, done.stderr
+    if not rebuild:
+        assert "interrupted update was found and completed" in done.stdout
+    assert_complete(corpus, index)
