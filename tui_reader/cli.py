@@ -112,10 +112,11 @@ def main(ctx: click.Context, corpus: str | None, index_dir: str | None, config: 
 @main.command()
 @click.option("--rebuild", is_flag=True, help="Rebuild the index from scratch.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
+@click.option("--procs", type=click.IntRange(1, 16), help="Writer processes for large builds [default: 2].")
 @pass_context
-def index(ctx: Context, rebuild: bool, quiet: bool) -> None:
+def index(ctx: Context, rebuild: bool, quiet: bool, procs: int | None) -> None:
     """Build or update the index (only new, changed and deleted files are read)."""
-    from tui_reader.search.indexer import update_index
+    from tui_reader.search.indexer import DEFAULT_PROCS, update_index
 
     with user_errors():
         loc = ctx.locations
@@ -123,6 +124,7 @@ def index(ctx: Context, rebuild: bool, quiet: bool) -> None:
             loc.corpus,
             loc.index,
             rebuild=rebuild,
+            procs=procs or DEFAULT_PROCS,
             progress=None if quiet else _progress_printer(),
             on_wait=lambda: click.echo("Another briefread is updating this index; waiting for it.", err=True),
         )

@@ -70,7 +70,7 @@ def die():
     os.kill(os.getpid(), signal.SIGKILL)
 import tui_reader.search.indexer as indexer
 indexer.BATCH_DOCS = 60  # several commits, so every phase happens more than once
-indexer.PARALLEL_FROM = 100  # the multi-process writer, as on a large corpus
+indexer.PARALLEL_FROM = 1000  # the multi-process writer, as on a large corpus
 {patch}
 from tui_reader.cli import main
 sys.argv = ["briefread", "--corpus", sys.argv[1], "--index", sys.argv[2], "index", *sys.argv[3:]]

@@ -36,8 +36,9 @@ from tui_reader.search.store import (
 )
 
 BATCH_DOCS = 20_000  # articles per commit: bounds what a killed build loses
-PARALLEL_FROM = 2_000  # files to read before a multi-process writer pays off
+PARALLEL_FROM = 4_000_000  # bytes to read before a multi-process writer pays off
 WRITER_MB = 256
+DEFAULT_PROCS = min(2, os.cpu_count() or 1)  # writer processes for large builds
 
 
 @dataclass(slots=True)
@@ -82,8 +83,10 @@ def update_index(
     wait: bool = True,
     on_wait: Any = None,
     tagger: Tagger | None = None,
+    procs: int = DEFAULT_PROCS,
 ) -> UpdateSummary:
-    """Bring the index in `index_dir` up to date with `corpus_dir`."""
+    """Bring the index in `index_dir` up to date with `corpus_dir`. Large builds use `procs`
+    writer processes."""
     started = time.perf_counter()
     tagger = tagger or default_tagger()
     report = progress or (lambda p: None)
@@ -114,7 +117,7 @@ def update_index(
             to_read = sorted(diff.new + diff.changed)
             # Files committed by a killed run but missing from the manifest must not appear twice.
             to_delete = diff.changed + diff.deleted + (diff.new if summary.recovered else [])
-            _write(ix, corpus_dir, to_read, to_delete, diff, manifest, tagger, summary, report, fresh)
+            _write(ix, corpus_dir, to_read, to_delete, diff, manifest, tagger, summary, report, procs)
             skipped = list(diff.scan_skipped)
             for entry in manifest.entries().values():
                 skipped.extend(entry.skipped)
@@ -170,9 +173,10 @@ def _write(
     tagger: Tagger,
     summary: UpdateSummary,
     report: ProgressCallback,
-    fresh: bool,
+    procs: int,
 ) -> None:
-    parallel = len(to_read) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
+    to_read_bytes = sum(diff.current[path].size for path in to_read)
+    parallel = procs > 1 and to_read_bytes >= PARALLEL_FROM
     if to_delete and (parallel or not to_read):
         writer = ix.writer(limitmb=WRITER_MB)
         for path in to_delete:
@@ -186,7 +190,7 @@ def _write(
     total = len(to_read)
     done = 0
     while done < total or to_delete:
-        writer = _writer(ix, parallel)
+        writer = _writer(ix, procs if parallel else 1)
         for path in to_delete:
             writer.delete_by_term("path", path)
         to_delete = []
@@ -214,9 +218,9 @@ def _write(
         summary.articles += batch_docs
 
 
-def _writer(ix: Any, parallel: bool) -> Any:
-    if parallel:
-        return ix.writer(procs=2, multisegment=True, limitmb=WRITER_MB)
+def _writer(ix: Any, procs: int) -> Any:
+    if procs > 1:
+        return ix.writer(procs=procs, multisegment=True, limitmb=WRITER_MB)
     return ix.writer(limitmb=WRITER_MB)
 
 

@@ -15,6 +15,7 @@ from whoosh import query as wq
 
 from tui_reader.entities import EntityRegistry, default_registry
 from tui_reader.search import highlight
+from tui_reader.search.docsets import DocSets
 from tui_reader.search.documents import to_row, to_stored_article
 from tui_reader.search.errors import IndexUnavailable
 from tui_reader.search.indexer import stale_paths, update_index
@@ -45,6 +46,7 @@ class Library:
         self._ix: Any = None
         self._searcher: Any = None
         self._date_order: list[int] | None = None
+        self._sets: DocSets | None = None
         self._aliases: AliasIndex | None = None
         self._parsed: dict[str, ParsedQuery] = {}
 
@@ -147,6 +149,16 @@ class Library:
         in `entities`. `sort`: "date" (newest first), "relevance", or "auto" (relevance when the
         query has words, else date). Never raises for a malformed query: see `results.fallback`."""
         started = time.perf_counter()
+        try:
+            return self._search(query, sort, entities, limit, started)
+        except Exception as exc:  # noqa: BLE001 - a query must never take the reader down
+            parsed = ParsedQuery(text=query, query=None)
+            parsed.notes.append(f"This query could not be run ({type(exc).__name__}); try plainer words.")
+            return self._results(parsed, [], None, started, "date")
+
+    def _search(
+        self, query: str, sort: str, entities: Sequence[str], limit: int | None, started: float
+    ) -> SearchResults:
         with self._lock:
             parsed = self.parse(query)
             if self._searcher is None:
@@ -165,11 +177,12 @@ class Library:
             if q is None or isinstance(q, wq.Every):
                 docnums = order
             else:
-                matching = set(self._searcher.docs_for_query(q))
+                matching = self._docsets().of(q)
                 docnums = [d for d in order if d in matching]
+            total = len(docnums)
             if limit is not None:
                 docnums = docnums[:limit]
-            return self._results(parsed, docnums, None, started, "date")
+            return self._results(parsed, docnums, None, started, "date", total=total)
 
     def _results(
         self,
@@ -202,6 +215,11 @@ class Library:
             keyed = sorted(zip(dates, docs, strict=True), key=lambda p: (p[0] or "", -p[1]), reverse=True)
             self._date_order = [d for _, d in keyed]
         return self._date_order
+
+    def _docsets(self) -> DocSets:
+        if self._sets is None or self._sets.searcher is not self._searcher:
+            self._sets = DocSets(self._searcher)
+        return self._sets
 
     def _load_row(self, docnum: int, score: float) -> Any:
         with self._lock:
@@ -257,17 +275,21 @@ class Library:
                 return []
             counts: Counter[str] = Counter()
             reader = self._searcher.reader()
+            sets = self._docsets()
             wanted = set(results.docnums)
-            everything = len(wanted) == reader.doc_count()
+            everything = len(wanted) == len(sets.everything)
             for term in reader.lexicon("entity"):
                 entity_id = term.decode("utf-8") if isinstance(term, bytes) else term
                 if kind is not None and entity_id.startswith("country:") != (kind == "country"):
                     continue
-                if everything:
-                    counts[entity_id] = reader.doc_frequency("entity", entity_id)
-                    continue
-                postings = reader.postings("entity", entity_id)
-                n = sum(1 for d in postings.all_ids() if d in wanted)
+                docs = sets.term("entity", entity_id)
+                n = (
+                    len(docs)
+                    if everything
+                    else len(docs & wanted)
+                    if len(docs) < len(wanted)
+                    else len(wanted & docs)
+                )
                 if n:
                     counts[entity_id] = n
         out = []

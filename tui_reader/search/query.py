@@ -166,7 +166,7 @@ class _Rewriter:
     def rewrite(self, q: Any) -> Any:
         if isinstance(q, wq.Or) and _is_word_group(q):
             return self._word_group(q)
-        if isinstance(q, wq.Term | wq.Phrase | wq.TermRange | wq.Prefix | wq.Wildcard):
+        if getattr(q, "fieldname", None) is not None and q.is_leaf():
             handled = self._field_query(q)
             if handled is not None:
                 return handled
@@ -196,9 +196,9 @@ class _Rewriter:
             if isinstance(kid, wq.FuzzyTerm):
                 if fieldname not in POSITIONAL_FIELDS:
                     continue
-                kid = wq.FuzzyTerm(
-                    fieldname, kid.text, boost=kid.boost, maxdist=min(kid.maxdist, 2), prefixlength=1
-                )
+                kid = self._fuzzy(fieldname, kid.text, min(kid.maxdist, 2))
+                if kid is None:
+                    continue
             kids.append(kid)
         self.out.scored = True
         words = _group_words(q)
@@ -232,6 +232,23 @@ class _Rewriter:
             terms = terms[:MAX_EXPANSION]
         return wq.Or([wq.Term(fieldname, t) for t in terms])
 
+    def _fuzzy(self, fieldname: str, word: str, maxdist: int) -> Any | None:
+        """Words within `maxdist` edits that share the first letters (one for short words, two for
+        longer): Whoosh's own automaton walks the whole vocabulary, which takes seconds."""
+        if self.reader is None:
+            return wq.FuzzyTerm(fieldname, word, maxdist=maxdist, prefixlength=1)
+        prefix = word[: 2 if len(word) >= 5 else 1]
+        found = []
+        for term in self.reader.expand_prefix(fieldname, prefix):
+            text = term.decode("utf-8") if isinstance(term, bytes) else term
+            if abs(len(text) - len(word)) <= maxdist and edit_distance(word, text, maxdist) <= maxdist:
+                found.append(text)
+        if len(found) > MAX_EXPANSION:
+            reader = self.reader
+            found.sort(key=lambda t: (t != word, -reader.doc_frequency(fieldname, t)))
+            found = found[:MAX_EXPANSION]
+        return wq.Or([wq.Term(fieldname, t) for t in found]) if found else None
+
     def _field_query(self, q: Any) -> Any | None:
         fieldname = q.fieldname
         value = _value_of(q)
@@ -247,8 +264,12 @@ class _Rewriter:
             return wq.Term("lang", value.lower())
         if fieldname == "date":
             return self._date(q)
+        if fieldname not in SEARCH_FIELDS and fieldname != "entity":
+            return wq.NullQuery  # a field this index does not have
         if isinstance(q, wq.Prefix | wq.Wildcard):
             return self._bounded_expansion(q)
+        if isinstance(q, wq.FuzzyTerm):
+            return self._fuzzy(fieldname, _value_of(q), min(q.maxdist, 2)) or wq.NullQuery
         if isinstance(q, wq.Phrase | wq.Term) and fieldname in SEARCH_FIELDS:
             self.out.scored = True
         return None
@@ -270,6 +291,19 @@ class _Rewriter:
             f"'{value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD): that filter matches nothing."
         )
         return wq.NullQuery
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, giving up (returning limit + 1) as soon as it must exceed `limit`."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
 
 
 def _expand(reader: Any, fieldname: str, q: Any) -> Iterable[str]:
