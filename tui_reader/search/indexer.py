@@ -124,6 +124,7 @@ def update_index(
             summary.skipped = sorted(skipped, key=lambda s: (s.path, s.line or 0))
             summary.total_articles = ix.doc_count()
         except OSError as exc:
+            _abandon(index_dir, meta)
             raise unwritable(index_dir, exc) from exc
         finally:
             manifest.close()
@@ -135,6 +136,15 @@ def update_index(
             remove_other_generations(index_dir, keep={generation})
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _abandon(index_dir: Path, meta: Meta) -> None:
+    """After a failed update: the current generation is still complete, so say no update runs."""
+    meta.updating_pid, meta.building = 0, ""
+    try:
+        write_meta(index_dir, meta)
+    except IndexUnavailable:
+        pass  # the disk is full or read-only: the next update will say it recovered
 
 
 def _rebuild_reason(
@@ -179,9 +189,13 @@ def _write(
     parallel = procs > 1 and to_read_bytes >= PARALLEL_FROM
     if to_delete and (parallel or not to_read):
         writer = ix.writer(limitmb=WRITER_MB)
-        for path in to_delete:
-            writer.delete_by_term("path", path)
-        writer.commit()
+        try:
+            for path in to_delete:
+                writer.delete_by_term("path", path)
+            writer.commit()
+        except BaseException:
+            _cancel(writer)
+            raise
         manifest.forget(diff.deleted)
         to_delete = []
     if not to_read and not to_delete:
@@ -191,31 +205,45 @@ def _write(
     done = 0
     while done < total or to_delete:
         writer = _writer(ix, procs if parallel else 1)
-        for path in to_delete:
-            writer.delete_by_term("path", path)
-        to_delete = []
-        batch: list[FileEntry] = []
-        batch_docs = 0
-        while done < total and batch_docs < BATCH_DOCS:
-            path = to_read[done]
-            source = diff.current[path]
-            reading = read_file(corpus_dir, path)
-            for article in reading.articles:
-                mentions = tagger.tag(article.text, article.lang)
-                writer.add_document(**to_document(article, mentions))
-            batch_docs += len(reading.articles)
-            summary.bytes_read += source.size
-            batch.append(
-                FileEntry(path, source.size, source.mtime_ns, len(reading.articles), tuple(reading.skipped))
-            )
-            done += 1
-            report(Progress("read", done, total))
-        report(Progress("commit", done, total))
-        writer.commit()
+        try:
+            for path in to_delete:
+                writer.delete_by_term("path", path)
+            to_delete = []
+            batch: list[FileEntry] = []
+            batch_docs = 0
+            while done < total and batch_docs < BATCH_DOCS:
+                path = to_read[done]
+                source = diff.current[path]
+                reading = read_file(corpus_dir, path)
+                for article in reading.articles:
+                    mentions = tagger.tag(article.text, article.lang)
+                    writer.add_document(**to_document(article, mentions))
+                batch_docs += len(reading.articles)
+                summary.bytes_read += source.size
+                batch.append(
+                    FileEntry(
+                        path, source.size, source.mtime_ns, len(reading.articles), tuple(reading.skipped)
+                    )
+                )
+                done += 1
+                report(Progress("read", done, total))
+            report(Progress("commit", done, total))
+            writer.commit()
+        except BaseException:
+            _cancel(writer)
+            raise
         manifest.record(batch)
         manifest.forget(forget)  # only once the deletes are committed
         forget = []
         summary.articles += batch_docs
+
+
+def _cancel(writer: Any) -> None:
+    """Release the writer's lock and temporary files after a failure (a full disk, an interrupt)."""
+    try:
+        writer.cancel()
+    except Exception:  # noqa: BLE001 - cancelling is best effort; the original error is what matters
+        pass
 
 
 def _writer(ix: Any, procs: int) -> Any:

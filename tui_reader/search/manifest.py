@@ -31,7 +31,7 @@ class Manifest:
             self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         else:
             self._db = sqlite3.connect(path, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            # The default rollback journal, not WAL: a read-only index directory stays readable.
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER,"
                 " mtime_ns INTEGER, articles INTEGER, skipped TEXT)"

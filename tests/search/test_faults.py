@@ -1,0 +1,150 @@
+"""Faults around the index: a second writer, a read-only or full disk, a damaged index."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tui_reader.search import IndexUnavailable, Library
+from tui_reader.search.store import update_lock
+
+BRIEFREAD = [sys.executable, "-m", "tui_reader"]
+
+
+def briefread(corpus: Path, index: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*BRIEFREAD, "--corpus", str(corpus), "--index", str(index), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def write_briefs(root: Path, count: int, start: int = 0, words: int = 20) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    for n in range(start, start + count):
+        body = " ".join(f"word{n}x{k}" for k in range(words))
+        (root / f"b{n:05d}.txt").write_text(f"date 2024-01\n\nBrief {n} on the harbour. {body}", encoding="utf-8")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    write_briefs(root, 5)
+    return root
+
+
+def mount(*args: str) -> None:
+    result = subprocess.run(["mount", *args], capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.skip(f"this test needs to mount file systems (as root): {result.stderr.strip()}")
+
+
+@pytest.fixture
+def read_only_view(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
+    """(writable dir, read-only bind mount of it)."""
+    source, view = tmp_path / "rw", tmp_path / "ro"
+    source.mkdir()
+    view.mkdir()
+    mount("--bind", str(source), str(view))
+    try:
+        mount("-o", "remount,bind,ro", str(view))
+        yield source, view
+    finally:
+        subprocess.run(["umount", str(view)], check=False)
+
+
+def test_second_indexer_waits_and_says_so(corpus: Path, tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    with update_lock(index, wait=False):
+        child = subprocess.Popen(
+            [*BRIEFREAD, "--corpus", str(corpus), "--index", str(index), "index"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stderr is not None
+        line = child.stderr.readline()
+        assert "Another briefread is updating this index; waiting for it." in line
+        assert child.poll() is None
+    out, _ = child.communicate(timeout=120)
+    assert child.returncode == 0
+    assert "Indexed 5 articles" in out
+
+
+def test_busy_index_can_refuse_instead_of_waiting(corpus: Path, tmp_path: Path) -> None:
+    from tui_reader.search import IndexBusy
+
+    index = tmp_path / "index"
+    with update_lock(index, wait=False), pytest.raises(IndexBusy, match="Another briefread"):
+        Library.open(corpus, index).update(wait=False)
+
+
+def test_read_only_index_searches_and_says_why_it_cannot_write(
+    corpus: Path, read_only_view: tuple[Path, Path]
+) -> None:
+    writable, read_only = read_only_view
+    assert briefread(corpus, writable, "index").returncode == 0
+    write_briefs(corpus, 1, start=100)  # a change the read-only index cannot take in
+    found = briefread(corpus, read_only, "search", "harbour", "--json")
+    assert found.returncode == 0, found.stderr
+    assert '"total": 5' in found.stdout
+    assert "not writable" in found.stderr and "Traceback" not in found.stderr
+    refused = briefread(corpus, read_only, "index")
+    assert refused.returncode == 1
+    assert refused.stderr.count("\n") == 1 and "not writable" in refused.stderr
+
+
+def test_full_disk_is_a_clear_error_and_the_previous_index_still_opens(corpus: Path, tmp_path: Path) -> None:
+    index = tmp_path / "small-disk"
+    index.mkdir()
+    mount("-t", "tmpfs", "-o", "size=400k", "tmpfs", str(index))
+    try:
+        assert briefread(corpus, index, "index").returncode == 0
+        write_briefs(corpus, 400, start=1000, words=120)
+        failed = briefread(corpus, index, "index")
+        assert failed.returncode == 1
+        assert "disk" in failed.stderr and "full" in failed.stderr
+        assert failed.stderr.count("\n") == 1, failed.stderr
+        library = Library.open(corpus, index)
+        assert len(library.search("word3x7")) == 1
+        library.close()
+    finally:
+        subprocess.run(["umount", str(index)], check=False)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "delete"])
+def test_damaged_index_names_the_fix_and_index_rebuilds_it(corpus: Path, tmp_path: Path, damage: str) -> None:
+    index = tmp_path / "index"
+    assert briefread(corpus, index, "index").returncode == 0
+    segments = sorted(index.glob("*.seg"))
+    assert segments
+    for segment in segments:
+        if damage == "truncate":
+            segment.write_bytes(segment.read_bytes()[: segment.stat().st_size // 2])
+        else:
+            segment.unlink()
+    searched = briefread(corpus, index, "search", "harbour")
+    assert searched.returncode == 1
+    assert "briefread index --rebuild" in searched.stderr and "Traceback" not in searched.stderr
+    with pytest.raises(IndexUnavailable):
+        Library.open(corpus, index)
+    repaired = briefread(corpus, index, "index")
+    assert repaired.returncode == 0, repaired.stderr
+    assert "Rebuilt 5 articles" in repaired.stdout
+    assert briefread(corpus, index, "search", "harbour").returncode == 0
+
+
+def test_update_after_waiting_sees_the_other_writers_work(corpus: Path, tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    first = subprocess.Popen([*BRIEFREAD, "--corpus", str(corpus), "--index", str(index), "index", "-q"])
+    time.sleep(0.05)
+    second = briefread(corpus, index, "index")
+    first.wait(timeout=120)
+    assert first.returncode == 0 and second.returncode == 0
+    assert len(Library.open(corpus, index).search("")) == 5
