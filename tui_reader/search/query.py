@@ -19,9 +19,10 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.fields import ID, Schema
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
+from whoosh.support.charset import accent_map
 
 from tui_reader.entities import EntityRegistry
-from tui_reader.search.analysis import STEMMED_LANGUAGES, folded_analyzer
+from tui_reader.search.analysis import STEMMED_LANGUAGES, WORD
 from tui_reader.search.schema import body_field, build_schema
 
 SEARCH_FIELDS = ("title", "text", *(body_field(lang) for lang in STEMMED_LANGUAGES))
@@ -53,7 +54,7 @@ class ParsedQuery:
 
 def fold_phrase(text: str) -> str:
     """The words of `text` as the index folds them, joined by single spaces."""
-    return " ".join(t.text for t in folded_analyzer()(text))
+    return " ".join(WORD.findall(text.lower().translate(accent_map)))
 
 
 class AliasIndex:
