@@ -265,7 +265,7 @@ def show(ctx: Context, article_id: str, as_json: bool) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.File("r", encoding="utf-8", errors="replace"), default="-")
+@click.argument("file", type=click.File("rb"), default="-")
 @click.option("--lang", default="und", help="Language of the text (fr, en, ...).")
 @click.option("--json", "as_json", is_flag=True, help="Print the mentions as a JSON list.")
 @click.option(
@@ -279,8 +279,10 @@ def tag(file: Any, lang: str, as_json: bool, as_jsonl: bool) -> None:
     from tui_reader.entities import default_tagger
 
     tagger = default_tagger()
+    # Bytes in, decoded as UTF-8 without newline translation: offsets count the text as given.
+    text = file.read().decode("utf-8", errors="replace")
     if as_jsonl:
-        for number, line in enumerate(file, 1):
+        for number, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             try:
@@ -293,7 +295,6 @@ def tag(file: Any, lang: str, as_json: bool, as_jsonl: bool) -> None:
             mentions = tagger.tag(record["text"], str(record.get("lang") or lang))
             click.echo(dump_json({"id": record.get("id"), "mentions": [m.to_json() for m in mentions]}))
         return
-    text = file.read()
     mentions = tagger.tag(text, lang)
     if as_json:
         click.echo(dump_json([m.to_json() for m in mentions]))

@@ -22,10 +22,10 @@ def corpus(tmp_path: Path) -> Path:
     return root
 
 
-def cli(corpus: Path, *args: str, input: str | None = None) -> tuple[int, str, str]:
+def cli(corpus: Path, *args: str, stdin: str | None = None) -> tuple[int, str, str]:
     runner = CliRunner()
     result = runner.invoke(
-        main, ["--corpus", str(corpus), "--index", str(corpus.parent / "index"), *args], input=input
+        main, ["--corpus", str(corpus), "--index", str(corpus.parent / "index"), *args], input=stdin
     )
     return result.exit_code, result.stdout, result.stderr
 

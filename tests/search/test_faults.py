@@ -16,7 +16,9 @@ from tui_reader.search.store import update_lock
 BRIEFREAD = [sys.executable, "-m", "tui_reader"]
 
 
-def briefread(corpus: Path, index: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def briefread(
+    corpus: Path, index: Path, *args: str, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [*BRIEFREAD, "--corpus", str(corpus), "--index", str(index), *args],
         capture_output=True,
@@ -29,7 +31,9 @@ def write_briefs(root: Path, count: int, start: int = 0, words: int = 20) -> Non
     root.mkdir(parents=True, exist_ok=True)
     for n in range(start, start + count):
         body = " ".join(f"word{n}x{k}" for k in range(words))
-        (root / f"b{n:05d}.txt").write_text(f"date 2024-01\n\nBrief {n} on the harbour. {body}", encoding="utf-8")
+        (root / f"b{n:05d}.txt").write_text(
+            f"date 2024-01\n\nBrief {n} on the harbour. {body}", encoding="utf-8"
+        )
 
 
 @pytest.fixture

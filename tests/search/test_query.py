@@ -87,8 +87,10 @@ def test_match_offsets_point_at_the_words(library: Library) -> None:
     assert article is not None
     offsets = library.match_offsets("élection", article)
     assert offsets
-    assert all(article.text[s:e].lower().startswith("élection") or
-               article.text[s:e].lower().startswith("election") for s, e in offsets)
+    assert all(
+        article.text[s:e].lower().startswith("élection") or article.text[s:e].lower().startswith("election")
+        for s, e in offsets
+    )
 
 
 def test_snippets_carry_match_offsets_not_markup(library: Library) -> None:
@@ -96,7 +98,7 @@ def test_snippets_carry_match_offsets_not_markup(library: Library) -> None:
     article = library.article(row.id)
     assert article is not None
     snippet = library.snippets("configuration", article)[0]
-    (start, end), = snippet.matches
+    ((start, end),) = snippet.matches
     assert snippet.text[start:end] == "configuration"
     assert "[" not in snippet.text
 

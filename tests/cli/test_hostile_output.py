@@ -1,0 +1,96 @@
+"""Hostile text in the corpus reaches the terminal only as plain, inert characters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui_reader.cli import main
+
+ESCAPES = [
+    "\x1b[2J",  # clear screen
+    "\x1b]52;c;ZXZpbA==\x07",  # OSC 52 clipboard write
+    "\x1b]8;;file:///etc/passwd\x1b\\link\x1b]8;;\x1b\\",  # OSC 8 hyperlink
+    "\x1b]0;pwned\x07",  # window title
+    "\x9b31m",  # C1 CSI
+    "\u202e",  # right-to-left override
+]
+FORBIDDEN = {"\x1b", "\x9b", "\x07", "\u202e", "\x00"}
+MARKUP = ["[bold red]x[/]", "[/]", "[link=file:///etc/passwd]x[/link]", "[@click=app.quit]x[/]"]
+
+
+@pytest.fixture
+def hostile_corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    root.mkdir()
+    body = "Harbour news. " + " ".join(ESCAPES) + " " + " ".join(MARKUP) + " Qatar closes."
+    (root / "hostile.txt").write_text(
+        f"date 2024-01\n\n{body}\n\nSecond paragraph harbour.", encoding="utf-8"
+    )
+    (root / "name\x1b[31m.txt").write_text(
+        "date 2024-02\n\nHarbour brief with a hostile name.", encoding="utf-8"
+    )
+    (root / "front.md").write_text(
+        '---\ntitle: "Title \\e[2J [bold]x[/] \\u202e"\n---\nHarbour text.\n', encoding="utf-8"
+    )
+    return root
+
+
+def run(corpus: Path, *args: str) -> str:
+    result = CliRunner().invoke(main, ["--corpus", str(corpus), "--index", str(corpus.parent / "ix"), *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout + result.stderr
+
+
+def assert_inert(output: str) -> None:
+    leaked = sorted({repr(ch) for ch in output if ch in FORBIDDEN})
+    assert not leaked, f"control characters reached the terminal: {leaked}"
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["plain", "json"])
+def test_search_and_show_output_is_inert(hostile_corpus: Path, as_json: bool) -> None:
+    flag = ["--json"] if as_json else []
+    out = run(hostile_corpus, "search", "harbour", *flag)
+    assert_inert(out)
+    ids = [h["id"] for h in json.loads(run(hostile_corpus, "search", "harbour", "--json"))["hits"]]
+    assert len(ids) == 2  # the file whose name holds an escape sequence is skipped, with a reason
+    for article_id in ids:
+        assert_inert(run(hostile_corpus, "show", article_id, *flag))
+    assert_inert(run(hostile_corpus, "entities", *flag))
+    summary = run(hostile_corpus, "index")
+    assert_inert(summary)
+    assert "skipped name" in summary
+
+
+def test_markup_is_shown_literally(hostile_corpus: Path) -> None:
+    hits = json.loads(run(hostile_corpus, "search", "Qatar", "--json"))["hits"]
+    shown = run(hostile_corpus, "show", hits[0]["id"])
+    for markup in MARKUP:
+        assert markup in shown
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_tag_never_raises_on_any_text(text: str) -> None:
+    result = CliRunner().invoke(main, ["tag", "--json"], input=text)
+    assert result.exit_code == 0, result.output
+    mentions = json.loads(result.stdout)
+    for m in mentions:
+        assert 0 <= m["start"] < m["end"] <= len(text)
+        assert text[m["start"] : m["end"]] == m["text"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=60), st.just("{"), st.just('{"text": 3}')), max_size=5))
+def test_tag_jsonl_answers_every_line_in_order(lines: list[str]) -> None:
+    records = [json.dumps({"id": n, "text": t}) if n % 2 else t for n, t in enumerate(lines)]
+    payload = "\n".join(r.replace("\n", " ") for r in records)
+    result = CliRunner().invoke(main, ["tag", "--jsonl"], input=payload)
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == sum(1 for r in payload.split("\n") if r.strip())
