@@ -1,12 +1,41 @@
-"""The entity registry. (Provisional interface: empty until the registry data lands.)"""
+"""The entity registry: countries and organizations, every name they go by, read from `data/`.
+
+The data are TSV files committed with the package (see `data/README.md`): `countries.tsv`
+(generated from CLDR by `scripts/build_registry.py`), `organizations.tsv` (curated) and
+`ambiguous.tsv` (aliases that collide with common words or other names, for the matcher's guards).
+Loading them needs nothing but the standard library; `default_registry()` does it once per process.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from tui_reader.entities.mention import Form, Kind
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_FILES = ("countries.tsv", "organizations.tsv", "ambiguous.tsv")
+LANGS = ("en", "fr", "ar")
+ORG_KINDS = frozenset(
+    "un-body intergovernmental eu-institution government-body intelligence-security armed-group "
+    "party company media ngo court sports other".split()
+)
+_ID_PREFIXES: dict[str, Kind | None] = {
+    "country": "country",
+    "org": "organization",
+    "organization": "organization",
+    "organisation": "organization",
+    "entity": None,
+}
+
+
+class RegistryError(Exception):
+    """A registry data file is missing or malformed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +49,12 @@ class EntityInfo:
     name_ar: str = ""
     org_kind: str = ""  # for organizations: "un-body", "intergovernmental", ... ("" for countries)
     country: str = ""  # ISO alpha-2 of a national organization, "" otherwise
+    source: str = ""  # where the row's facts come from
+
+    def display_name(self, lang: str = "en") -> str:
+        """The entity's name in `lang` ("en", "fr" or "ar"), falling back to English, then French."""
+        name = {"en": self.name_en, "fr": self.name_fr, "ar": self.name_ar}.get(lang, "")
+        return name or self.name_en or self.name_fr or self.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,31 +65,222 @@ class Alias:
     entity_id: str
     form: Form  # "name", "acronym" or "demonym"
     lang: str = ""  # "fr", "en", "ar", or "" when the form is shared by several languages
+    risk: str = ""  # why this alias is ambiguous (from ambiguous.tsv); "" when it is not
+
+
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+# Combining marks (Latin diacritics, Arabic harakat): what "ignoring accents" removes after NFD.
+_COMBINING = re.compile(
+    "[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+
+
+def fold(text: str) -> str:
+    """A lookup key: case, accents, apostrophe style, hyphens and spacing ignored."""
+    if not text.isascii():
+        text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
+        text = unicodedata.normalize("NFD", text)
+        text = _COMBINING.sub("", text)
+    return " ".join(text.casefold().replace("-", " ").split())
+
+
+def _is_arabic(text: str) -> bool:
+    return not text.isascii() and _ARABIC.search(text) is not None
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _read_tsv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows of a TSV file with a header; `#` lines and blank lines are skipped."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RegistryError(f"cannot read {path}: {exc}") from exc
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            if tuple(header) != columns:
+                raise RegistryError(f"{path.name}: header {header}, expected {list(columns)}")
+            continue
+        if len(cells) != len(columns):
+            raise RegistryError(f"{path.name}:{lineno}: {len(cells)} cells, expected {len(columns)}")
+        rows.append(dict(zip(columns, (cell.strip() for cell in cells), strict=True)))
+    return rows
+
+
+def _row_aliases(row: dict[str, str], entity_id: str) -> Iterator[Alias]:
+    """The aliases of one row, each text once: names, then aliases, acronyms and demonyms."""
+    names: dict[str, list[str]] = {}
+    for lang in LANGS:
+        text = row.get(f"name_{lang}", "")
+        if text:
+            names.setdefault(text, []).append(lang)
+    seen: set[str] = set()
+    for text, langs in names.items():
+        seen.add(text)
+        yield Alias(text, entity_id, "name", langs[0] if len(langs) == 1 else "")
+    columns: tuple[tuple[str, Form], ...] = (
+        ("aliases", "name"),
+        ("acronyms", "acronym"),
+        ("demonyms", "demonym"),
+    )
+    for column, form in columns:
+        for text in _split(row.get(column, "")):
+            if text in seen:
+                continue
+            seen.add(text)
+            if _is_arabic(text):
+                lang = "ar"
+            elif form == "demonym":  # French demonyms are written lowercase, English capitalised
+                lang = "fr" if text[:1].islower() else "en"
+            else:
+                lang = ""
+            yield Alias(text, entity_id, form, lang)
+
+
+def data_version(data_dir: Path = DATA_DIR) -> str:
+    """A short hash of the data files' bytes: it changes whenever the data change."""
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        digest.update(name.encode())
+        digest.update((data_dir / name).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 class EntityRegistry:
     """Canonical entities and every alias that names them."""
 
-    version = "empty-0"  # changes whenever the data changes: the index re-extracts on a change
+    def __init__(
+        self,
+        entities: Iterable[EntityInfo] = (),
+        aliases: Iterable[Alias] = (),
+        version: str | None = None,
+    ) -> None:
+        self._entities: dict[str, EntityInfo] = {entity.id: entity for entity in entities}
+        self._aliases: tuple[Alias, ...] = tuple(aliases)
+        if version is None:
+            digest = hashlib.sha256(repr((list(self._entities.values()), self._aliases)).encode())
+            version = digest.hexdigest()[:12]
+        self.version = version  # the index re-extracts entities when it changes
+        self._index: dict[str, list[str]] | None = None
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR) -> EntityRegistry:
+        """Read the registry from the TSV files in `data_dir`."""
+        entities: list[EntityInfo] = []
+        aliases: list[Alias] = []
+        risks = {
+            (row["alias"], row["entity_id"]): row["why"]
+            for row in _read_tsv(data_dir / "ambiguous.tsv", ("alias", "entity_id", "why"))
+        }
+        countries = _read_tsv(
+            data_dir / "countries.tsv",
+            ("id", "name_en", "name_fr", "name_ar", "aliases", "acronyms", "demonyms", "source"),
+        )
+        for row in countries:
+            entities.append(
+                EntityInfo(
+                    row["id"], "country", row["name_en"], row["name_fr"], row["name_ar"], source=row["source"]
+                )
+            )
+            aliases.extend(_row_aliases(row, row["id"]))
+        organizations = _read_tsv(
+            data_dir / "organizations.tsv",
+            ("id", "kind", "country", "name_en", "name_fr", "name_ar", "aliases", "acronyms", "source"),
+        )
+        for row in organizations:
+            if row["kind"] not in ORG_KINDS:
+                raise RegistryError(f"organizations.tsv: {row['id']}: unknown kind {row['kind']!r}")
+            entities.append(
+                EntityInfo(
+                    row["id"],
+                    "organization",
+                    row["name_en"],
+                    row["name_fr"],
+                    row["name_ar"],
+                    org_kind=row["kind"],
+                    country=row["country"],
+                    source=row["source"],
+                )
+            )
+            aliases.extend(_row_aliases(row, row["id"]))
+        if risks:
+            aliases = [
+                Alias(a.text, a.entity_id, a.form, a.lang, risks[(a.text, a.entity_id)])
+                if (a.text, a.entity_id) in risks
+                else a
+                for a in aliases
+            ]
+        return cls(entities, aliases, data_version(data_dir))
 
     def entities(self) -> Iterator[EntityInfo]:
-        """Every canonical entity."""
-        return iter(())
+        """Every canonical entity, countries first, in the data files' order."""
+        return iter(self._entities.values())
 
     def aliases(self) -> Iterator[Alias]:
         """Every alias of every entity (names, acronyms, demonyms with their inflections)."""
-        return iter(())
+        return iter(self._aliases)
 
     def entity(self, entity_id: str) -> EntityInfo | None:
         """The entity with this canonical id, if the registry has it."""
-        return None
+        return self._entities.get(entity_id)
+
+    def ambiguous(self) -> Iterator[Alias]:
+        """The aliases that need a guard: they collide with a word, a first name or a place."""
+        return (alias for alias in self._aliases if alias.risk)
+
+    def _alias_index(self) -> dict[str, list[str]]:
+        if self._index is None:
+            index: dict[str, list[str]] = {}
+            for alias in self._aliases:
+                ids = index.setdefault(fold(alias.text), [])
+                if alias.entity_id not in ids:
+                    ids.append(alias.entity_id)
+            self._index = index
+        return self._index
+
+    def _sorted(self, ids: Iterable[str]) -> list[str]:
+        return sorted(set(ids), key=lambda i: (not i.startswith("country:"), i))
 
     def resolve(self, alias: str, kind: Kind | None = None) -> list[str]:
         """Canonical ids named by `alias` (an id, a bare code such as `MA` or `un`, or any name,
-        acronym or demonym in any language; case and accents ignored)."""
-        return []
+        acronym or demonym in any language; case and accents ignored).
+
+        `country:Maroc`, `org:ONU` and `entity:UN` restrict the kind like `kind` does. An alias
+        match wins over a bare code: `AU` is the African Union, `country:AU` is Australia.
+        Countries come first, then organizations, each sorted by id.
+        """
+        text = alias.strip()
+        prefix, colon, rest = text.partition(":")
+        if colon and prefix.strip().casefold() in _ID_PREFIXES:
+            wanted = _ID_PREFIXES[prefix.strip().casefold()]
+            if kind is not None and wanted is not None and wanted != kind:
+                return []
+            kind = wanted or kind
+            text = rest.strip()
+        if not text:
+            return []
+
+        def fits(entity_id: str) -> bool:
+            entity = self._entities.get(entity_id)
+            return entity is not None and (kind is None or entity.kind == kind)
+
+        named = [i for i in self._alias_index().get(fold(text), []) if fits(i)]
+        if named:
+            return self._sorted(named)
+        codes = [f"country:{text.upper()}", f"org:{text.casefold()}"]
+        return [i for i in codes if fits(i)]
 
 
 @cache
 def default_registry() -> EntityRegistry:
-    return EntityRegistry()
+    """The registry shipped with the package (loaded once per process)."""
+    return EntityRegistry.load()
