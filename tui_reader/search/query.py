@@ -35,6 +35,7 @@ MAX_QUERY_CHARS = 1000
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _PLAIN = re.compile(r"^[\w'’ -]+$")
 _RAW_TOKEN = re.compile(r"[\w.]+")
+_ENTITY_ID = re.compile(r"\bentity:(country|org):", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -101,6 +102,8 @@ def parse_query(text: str, aliases: AliasIndex, reader: Any | None = None) -> Pa
     result = ParsedQuery(text=text, query=None)
     if not text:
         return result
+    # `entity:country:MA` would read as two fields; the id's own prefix names the filter.
+    text = _ENTITY_ID.sub(r"\1:", text)
     problem = _syntax_problem(text)
     parsed: Any = None
     if problem is None:

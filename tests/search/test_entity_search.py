@@ -1,0 +1,89 @@
+"""Entities in the index: filters by id or any alias, cross-lingual words, facets, stored spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED
+from tui_reader.search import Library
+
+EXTRA = {
+    "en/un.txt": "date 2025-02\n\nThe United Nations said Morocco would host the talks.",
+    "fr/onu.txt": "date 2025-03\n\nLes Nations unies ont salué l'accord.",
+    "en/germany.txt": "date 2025-04\n\nGermany and France signed a treaty in Berlin.",
+}
+
+
+@pytest.fixture
+def library(seeded_corpus: Path, index_dir: Path) -> Library:
+    for rel, text in EXTRA.items():
+        path = seeded_corpus / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    lib = Library.open(seeded_corpus, index_dir)
+    lib.update()
+    return lib
+
+
+def paths(library: Library, query: str, **kwargs: object) -> set[str]:
+    return {row.path for row in library.search(query, **kwargs)}  # type: ignore[arg-type]
+
+
+def test_country_filter_takes_id_or_alias_in_any_language(library: Library) -> None:
+    expected = {SEED.name, "en/un.txt"}
+    assert paths(library, "country:Maroc") == expected
+    assert paths(library, "country:Morocco") == expected
+    assert paths(library, "country:MA") == expected
+    assert paths(library, "entity:country:MA") == expected
+
+
+def test_org_filter_takes_acronyms_in_each_language(library: Library) -> None:
+    expected = {SEED.name, "en/un.txt", "fr/onu.txt"}
+    assert paths(library, "org:ONU") == expected
+    assert paths(library, "org:UN") == expected
+    assert paths(library, 'org:"Nations unies"') == expected
+
+
+def test_unknown_entity_filter_matches_nothing_and_says_so(library: Library) -> None:
+    results = library.search("country:Atlantis")
+    assert len(results) == 0 and "Atlantis" in results.fallback
+
+
+def test_plain_entity_word_finds_other_languages(library: Library) -> None:
+    assert SEED.name in paths(library, "Morocco")
+    assert "en/un.txt" in paths(library, '"Nations unies"')
+    assert "en/germany.txt" in paths(library, "Allemagne")
+
+
+def test_entity_restriction_argument(library: Library) -> None:
+    assert paths(library, "", entities=["org:un"]) == {SEED.name, "en/un.txt", "fr/onu.txt"}
+    assert paths(library, "accord", entities=["org:un"]) == {"fr/onu.txt"}
+
+
+def test_seed_mentions_are_stored_with_their_spans(library: Library) -> None:
+    row = next(r for r in library.search("") if r.path == SEED.name)
+    article = library.article(row.id)
+    assert article is not None
+    morocco = [m for m in article.mentions if m.id == "country:MA"]
+    assert {m.text for m in morocco} == {"Royaume du Maroc", "Maroc", "marocains"}
+    for m in article.mentions:
+        assert article.text[m.start : m.end] == m.text
+    assert row.entities[0]  # badges: most mentioned entity first
+
+
+def test_matches_of_an_entity_word_include_its_mentions(library: Library) -> None:
+    row = next(r for r in library.search("Morocco") if r.path == SEED.name)
+    article = library.article(row.id)
+    assert article is not None
+    highlighted = {article.text[s:e] for s, e in library.match_offsets("Morocco", article)}
+    assert {"Royaume du Maroc", "Maroc", "marocains"} <= highlighted
+
+
+def test_facets_count_articles_per_entity(library: Library) -> None:
+    facets = {f.id: f.articles for f in library.facets(library.search(""), top=50)}
+    assert facets["org:un"] == 3
+    assert facets["country:MA"] == 2
+    counts = {c.id: c for c in library.entity_counts(library.search(""), top=50)}
+    assert counts["country:MA"].mentions == 4  # three in the seed, one in en/un.txt
