@@ -1,15 +1,52 @@
-"""Walking a corpus directory. (Provisional: to be replaced by the full scanner.)"""
+"""Walking a corpus folder: which files hold articles, in a stable order.
+
+- Names starting with ``.`` (hidden files and folders) are ignored silently: version control,
+  editor and system files are not articles and not worth a report.
+- Files named ``README*``, ``LICENSE*`` or ``LICENCE*`` (any case, at any level) are ignored
+  silently too, so a corpus can carry notes about itself.
+- Reported as `Skipped`: files of an unsupported type, anything that is not a regular file
+  (FIFO, socket, device), folders that cannot be listed, and names that are not valid UTF-8 or
+  hold control characters (their reported path has U+FFFD in place of those characters).
+- Symbolic links are followed only inside the corpus, and every file and folder is listed
+  once, by real path. A link whose target lies outside the corpus root is not followed
+  ("links outside the corpus"); a broken link or a loop of links is reported. A file or folder
+  that the walk reaches without links is listed under its own path, and links to it are
+  reported as duplicates; a target that only links reach (inside a hidden folder, say) is
+  listed under the first of its link paths in sorted order. A link to a folder that holds it
+  is reported as a loop, so no walk runs forever.
+- Files over their format's size limit are listed; reading them says why they are skipped.
+
+The listing is sorted by path, and the same tree always gives the same listing.
+"""
 
 from __future__ import annotations
 
+import errno
+import heapq
 import os
+import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui_reader.corpus.article import Skipped
+from tui_reader.corpus.formats import SUFFIXES
+from tui_reader.corpus.reasons import (
+    BAD_NAME,
+    BROKEN_LINK,
+    NO_ROOT,
+    NOT_REGULAR,
+    OUTSIDE,
+    PERMISSION_DENIED,
+    SYMLINK_LOOP,
+    could_not_list,
+    unsupported,
+)
 
-SUFFIXES = {".txt", ".md", ".jsonl", ".json"}
+IGNORED_PREFIXES = ("readme", "license", "licence")
+
+_BAD_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,14 +59,111 @@ class SourceFile:
 
 
 def scan(root: Path) -> Iterator[SourceFile | Skipped]:
-    """Every file under `root`, in a stable order, or a `Skipped` with the reason."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames.sort()
-        for name in sorted(filenames):
-            full = Path(dirpath) / name
-            rel = full.relative_to(root).as_posix()
-            if full.suffix.lower() not in SUFFIXES:
-                yield Skipped(rel, "not a supported format")
+    """Every corpus file under `root`, sorted by path, or a `Skipped` saying why it is not one.
+
+    Never raises: a missing root gives one `Skipped` with the path ``"."``.
+    """
+    yield from _Walk(root).run()
+
+
+class _Walk:
+    def __init__(self, root: Path) -> None:
+        self.root = os.path.realpath(root)
+        self.found: list[SourceFile | Skipped] = []
+        # Real paths relative to the root, each with the path it is listed under.
+        self.real_files: dict[str, str] = {}
+        self.real_folders: dict[str, str] = {}
+        self.links: list[tuple[str, str]] = []  # a heap of (listed path, path on disk)
+
+    def run(self) -> list[SourceFile | Skipped]:
+        if not os.path.isdir(self.root):
+            return [Skipped(".", NO_ROOT)]
+        self._walk(self.root, "", "")
+        # Links are followed once the plain walk is done, so that what it reaches keeps its own
+        # path; in path order, and links found inside linked folders join the queue.
+        while self.links:
+            self._follow(*heapq.heappop(self.links))
+        self.found.sort(key=lambda item: item.path)
+        return self.found
+
+    def _walk(self, folder: str, listed: str, real: str) -> None:
+        """List `folder` (on disk) under the listed path `listed`; `real` is its real path
+        relative to the root."""
+        pending = [(folder, listed, real)]
+        while pending:
+            folder, listed, real = pending.pop()
+            self.real_folders[real] = listed
+            try:
+                with os.scandir(folder) as listing:
+                    entries = sorted(listing, key=lambda entry: entry.name)
+            except (FileNotFoundError, NotADirectoryError):
+                continue  # removed while walking: nothing to list
+            except OSError as exc:
+                self.found.append(Skipped(listed or ".", _folder_reason(exc)))
                 continue
-            st = full.stat()
-            yield SourceFile(rel, st.st_size, st.st_mtime_ns)
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                entry_listed = f"{listed}/{name}" if listed else name
+                entry_real = f"{real}/{name}" if real else name
+                if _BAD_NAME.search(name):
+                    self.found.append(Skipped(_BAD_NAME.sub("\ufffd", entry_listed), BAD_NAME))
+                    continue
+                try:
+                    if entry.is_symlink():
+                        heapq.heappush(self.links, (entry_listed, entry.path))
+                    elif entry.is_dir(follow_symlinks=False):
+                        pending.append((entry.path, entry_listed, entry_real))
+                    elif not _ignored(name):
+                        self._add(entry_listed, entry_real, entry.stat(follow_symlinks=False))
+                except OSError:
+                    continue  # removed while walking
+
+    def _follow(self, listed: str, on_disk: str) -> None:
+        try:
+            target = os.path.realpath(on_disk, strict=True)
+            status = os.stat(target)
+        except OSError as exc:
+            loop = exc.errno == errno.ELOOP
+            self.found.append(Skipped(listed, SYMLINK_LOOP if loop else BROKEN_LINK))
+            return
+        if os.path.commonpath((self.root, target)) != self.root:
+            self.found.append(Skipped(listed, OUTSIDE))
+            return
+        real = os.path.relpath(target, self.root).replace(os.sep, "/")
+        real = "" if real == "." else real
+        if stat.S_ISDIR(status.st_mode):
+            if real in self.real_folders:
+                holder = os.path.realpath(os.path.dirname(on_disk))
+                loop = os.path.commonpath((target, holder)) == target
+                reason = SYMLINK_LOOP if loop else f"same folder as {self.real_folders[real] or '.'}"
+                self.found.append(Skipped(listed, reason))
+            else:
+                self._walk(target, listed, real)
+        elif not _ignored(os.path.basename(listed)):
+            self._add(listed, real, status)
+
+    def _add(self, listed: str, real: str, status: os.stat_result) -> None:
+        if not stat.S_ISREG(status.st_mode):
+            self.found.append(Skipped(listed, NOT_REGULAR))
+            return
+        suffix = os.path.splitext(listed)[1].lower()
+        if suffix not in SUFFIXES:
+            self.found.append(Skipped(listed, unsupported(suffix)))
+            return
+        if real in self.real_files:
+            self.found.append(Skipped(listed, f"same file as {self.real_files[real]}"))
+            return
+        self.real_files[real] = listed
+        self.found.append(SourceFile(listed, status.st_size, status.st_mtime_ns))
+
+
+def _ignored(name: str) -> bool:
+    return name.lower().startswith(IGNORED_PREFIXES)
+
+
+def _folder_reason(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return PERMISSION_DENIED
+    return could_not_list(error.strerror or type(error).__name__)

@@ -1,0 +1,114 @@
+"""Encodings and binary files, through `decode` and end to end through `read_file`."""
+
+from __future__ import annotations
+
+import codecs
+import random
+from pathlib import Path
+
+import pytest
+
+from tui_reader.corpus import read_file
+from tui_reader.corpus.decode import decode
+from tui_reader.corpus.errors import Unreadable
+from tui_reader.corpus.reasons import BINARY, UNDECODABLE
+
+FRENCH = (
+    "Le ministère des Affaires étrangères a reçu mercredi l’ambassadeur du Maroc à Paris. "
+    "« Nous avons évoqué la coopération économique », a déclaré le porte-parole, qui a précisé "
+    "que la réunion avait duré deux heures. Les échanges ont porté sur l’énergie, où les "
+    "entreprises françaises investissent 300 millions d’euros, et sur la pêche. Cœur du sujet : "
+    "la sécurité régionale, thème récurrent des rencontres à Rabat comme à Bruxelles."
+)
+LATIN1_FRENCH = FRENCH.replace("’", "'").replace("Œ", "O").replace("œ", "oe")
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (FRENCH.encode("utf-8"), FRENCH),
+        (codecs.BOM_UTF8 + FRENCH.encode("utf-8"), FRENCH),
+        (codecs.BOM_UTF16_LE + FRENCH.encode("utf-16-le"), FRENCH),
+        (codecs.BOM_UTF16_BE + FRENCH.encode("utf-16-be"), FRENCH),
+        (FRENCH.encode("utf-16"), FRENCH),
+        (codecs.BOM_UTF32_LE + FRENCH.encode("utf-32-le"), FRENCH),
+        (FRENCH.encode("utf-16-le"), FRENCH),  # no byte-order mark
+        (FRENCH.encode("utf-16-be"), FRENCH),
+        (FRENCH.encode("cp1252"), FRENCH),
+        (LATIN1_FRENCH.encode("latin-1"), LATIN1_FRENCH),
+        ("Déjà vu à Tanger.".encode("cp1252"), "Déjà vu à Tanger."),
+    ],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16le-bom",
+        "utf16be-bom",
+        "utf16",
+        "utf32le-bom",
+        "utf16le",
+        "utf16be",
+        "cp1252",
+        "latin1",
+        "cp1252-short",
+    ],
+)
+def test_text_encodings_are_decoded(data: bytes, text: str) -> None:
+    assert decode(data) == text
+
+
+def test_utf8_with_a_stray_cp1252_byte_keeps_its_utf8() -> None:
+    data = "Première partie, réunion à Genève. ".encode() + "Fin : café".encode("cp1252")
+    assert decode(data) == "Première partie, réunion à Genève. Fin : café"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Министерство иностранных дел России сообщило в среду о новых переговорах в Женеве.", "cp1251"),
+        ("أعلنت الأمم المتحدة والمغرب يوم الثلاثاء عن برنامج مشترك لدعم الزراعة المستدامة", "cp1256"),
+    ],
+    ids=["cp1251", "cp1256"],
+)
+def test_other_legacy_encodings_are_guessed(text: str, encoding: str) -> None:
+    assert decode(text.encode(encoding)) == text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n" + bytes(200),
+        b"\xff\xd8\xff\xe0" + b"JFIF" + b"x" * 100,
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+        b"PK\x03\x04" + b"x" * 100,
+        b"\x7fELF\x02\x01\x01" + bytes(60),
+        b"\x1f\x8b\x08" + b"x" * 50,
+        b"some text\x00with a NUL byte",
+        b"\x01\x02\x03\x04\x05\x06\x07\x08 \x0e\x0f\x10\x11\x12\x13 mostly controls",
+    ],
+    ids=["png", "jpeg", "pdf", "zip", "elf", "gzip", "nul", "controls"],
+)
+def test_binary_files_are_refused(data: bytes) -> None:
+    with pytest.raises(Unreadable, match=BINARY):
+        decode(data)
+
+
+def test_random_bytes_are_refused() -> None:
+    rng = random.Random(6)
+    for _ in range(20):
+        data = rng.randbytes(4096)
+        with pytest.raises(Unreadable) as caught:
+            decode(data)
+        assert str(caught.value) in {BINARY, UNDECODABLE}
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.md", "a.jsonl", "a.json"])
+def test_read_file_reports_binary_files_for_every_format(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(500))
+    reading = read_file(tmp_path, name)
+    assert reading.articles == [] and [s.reason for s in reading.skipped] == [BINARY]
+
+
+def test_read_file_decodes_a_windows_1252_brief(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(f"date 2024-11-03\r\n\r\n{FRENCH}\r\n".encode("cp1252"))
+    [article] = read_file(tmp_path, "a.txt").articles
+    assert article.text == FRENCH and article.date == "2024-11-03" and article.lang == "fr"

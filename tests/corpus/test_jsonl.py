@@ -1,0 +1,124 @@
+"""JSON Lines and JSON files: records, bad records skipped alone, stable positions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tui_reader.corpus import FileReading, Skipped, article_id, read_file
+
+
+def record(**fields: object) -> str:
+    return json.dumps(fields, ensure_ascii=False)
+
+
+def read(tmp_path: Path, name: str, content: str | bytes) -> FileReading:
+    data = content.encode() if isinstance(content, str) else content
+    (tmp_path / name).write_bytes(data)
+    return read_file(tmp_path, name)
+
+
+GOOD = [
+    record(title="Un", date="2025-02-11", lang="fr", source="S", text="Europol a coordonné une opération."),
+    record(
+        title="Two", date="2025-03-27T16:45:00Z", text="The IMF said that it has approved a line for Morocco."
+    ),
+    record(id="x-3", date="2024-10", url="https://example.org/3", body="Body used when there is no text."),
+]
+
+
+def test_jsonl_records_become_articles_at_their_line_positions(tmp_path: Path) -> None:
+    reading = read(tmp_path, "w.jsonl", "\n".join([GOOD[0], "", GOOD[1], "   ", GOOD[2]]) + "\n")
+    assert reading.skipped == []
+    assert [a.position for a in reading.articles] == [0, 2, 4]
+    assert [a.id for a in reading.articles] == [article_id("w.jsonl", n) for n in (0, 2, 4)]
+    first, second, third = reading.articles
+    assert (first.title, first.date, first.lang, first.source) == ("Un", "2025-02-11", "fr", "S")
+    assert (second.date, second.lang) == ("2025-03-27", "en")
+    assert third.text == "Body used when there is no text." and third.url == "https://example.org/3"
+    assert third.title == "Body used when there is no text"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('{"title": "broken", "text": ', "invalid JSON: Expecting value (column 29)"),
+        ("[1, 2]", "not a JSON object"),
+        ('"text"', "not a JSON object"),
+        (record(title="no text"), "no text"),
+        (record(text=""), "no text"),
+        (record(text="   \n\t "), "no text"),
+        (record(text=["a", "list"]), "text is not a string"),
+        (record(text="ok", title=3), "title is not a string"),
+        (record(text="ok", lang=["fr"]), "lang is not a string"),
+        (record(text="ok", date={"y": 2025}), "date is not a string"),
+        (record(text="ok", date=True), "date is not a string"),
+        (record(text="ok", id=[1]), "id is not a string or a number"),
+        pytest.param("1" * 5000, "invalid JSON", id="huge-int"),
+        pytest.param("[" * 100_000, "invalid JSON", id="deep"),
+    ],
+)
+def test_a_bad_line_is_skipped_alone_with_its_line_number(tmp_path: Path, line: str, reason: str) -> None:
+    reading = read(tmp_path, "w.jsonl", "\n".join([GOOD[0], line, GOOD[1]]))
+    assert [a.position for a in reading.articles] == [0, 2]
+    [skipped] = reading.skipped
+    assert (skipped.path, skipped.line) == ("w.jsonl", 2)
+    assert skipped.reason.startswith(reason)
+
+
+def test_ids_do_not_move_when_an_earlier_line_breaks_or_is_fixed(tmp_path: Path) -> None:
+    before = read(tmp_path, "w.jsonl", "\n".join(GOOD)).articles
+    broken = read(tmp_path, "w.jsonl", "\n".join(["{oops", GOOD[1], GOOD[2]])).articles
+    assert [a.id for a in broken] == [a.id for a in before[1:]]
+    assert [(a.position, a.text) for a in broken] == [(a.position, a.text) for a in before[1:]]
+
+
+def test_jsonl_with_crlf_and_a_bom(tmp_path: Path) -> None:
+    reading = read(tmp_path, "w.jsonl", b"\xef\xbb\xbf" + "\r\n".join(GOOD).encode() + b"\r\n")
+    assert reading.skipped == [] and len(reading.articles) == 3
+
+
+def test_unicode_line_separators_inside_strings_do_not_split_records(tmp_path: Path) -> None:
+    reading = read(tmp_path, "w.jsonl", record(text="One\u2028two\u2029three.\x85four"))
+    assert reading.skipped == []
+    assert reading.articles[0].text == "One two\n\nthree. four"
+
+
+def test_escaped_controls_and_lone_surrogates_are_neutralised(tmp_path: Path) -> None:
+    line = r'{"title": "\u001b[31mRed\u001b[0m", "text": "A \ud800 lone half\u0007 and \u009b2J clear."}'
+    [article] = read(tmp_path, "w.jsonl", line).articles
+    assert article.title == "Red"
+    assert article.text == "A \ufffd lone half\ufffd and clear."
+    article.text.encode("utf-8")  # no lone surrogate left to break an encoder
+
+
+def test_an_empty_jsonl_file_is_empty(tmp_path: Path) -> None:
+    assert read(tmp_path, "w.jsonl", "\n\n  \n").skipped == [Skipped("w.jsonl", "empty")]
+
+
+def test_json_list_single_object_and_bad_items(tmp_path: Path) -> None:
+    items = [json.loads(GOOD[0]), {"title": "no text"}, json.loads(GOOD[1])]
+    reading = read(tmp_path, "l.json", json.dumps(items, indent=2))
+    assert [a.position for a in reading.articles] == [0, 2]
+    assert reading.skipped == [Skipped("l.json", "item 2: no text")]
+    [article] = read(tmp_path, "o.json", GOOD[1]).articles
+    assert (article.position, article.date) == (0, "2025-03-27")
+
+
+@pytest.mark.parametrize(
+    ("content", "reason", "line"),
+    [
+        ('"just a string"', "not an article or a list of articles", None),
+        ("42", "not an article or a list of articles", None),
+        ('[\n  {"text": "a"},\n  oops\n]', "invalid JSON: Expecting value (column 3)", 3),
+        ("[]", "empty", None),
+        pytest.param("[" * 100_000 + "]" * 100_000, "invalid JSON: nested too deeply", None, id="deep"),
+    ],
+)
+def test_a_bad_json_file_is_skipped_whole(
+    tmp_path: Path, content: str, reason: str, line: int | None
+) -> None:
+    reading = read(tmp_path, "l.json", content)
+    assert reading.articles == [] and reading.skipped == [Skipped("l.json", reason, line)]

@@ -1,0 +1,117 @@
+"""Markdown briefs: front matter, heading titles, markup, and front matter that is not valid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui_reader.corpus import Article, Skipped, read_file
+
+
+def read_md(tmp_path: Path, content: str) -> tuple[list[Article], list[Skipped]]:
+    (tmp_path / "a.md").write_text(content, encoding="utf-8")
+    reading = read_file(tmp_path, "a.md")
+    return reading.articles, reading.skipped
+
+
+def test_front_matter_fields(tmp_path: Path) -> None:
+    content = (
+        "---\ntitle: L'OTAN en mer Baltique\ndate: 2025-05-20\nsource: Agence\n"
+        "url: https://example.org/a\nlang: French\n---\nLe texte\nsur deux lignes.\n\nSuite.\n"
+    )
+    [article], skipped = read_md(tmp_path, content)
+    assert skipped == []
+    assert article.title == "L'OTAN en mer Baltique"
+    assert (article.date, article.source, article.url, article.lang) == (
+        "2025-05-20",
+        "Agence",
+        "https://example.org/a",
+        "fr",
+    )
+    assert article.text == "Le texte sur deux lignes.\n\nSuite."
+
+
+@pytest.mark.parametrize(
+    ("value", "date"),
+    [("2025", "2025"), ("2025-05", "2025-05"), ("'2025-05-07'", "2025-05-07"), ("2025-02-30", "")],
+)
+def test_front_matter_dates_keep_their_precision(tmp_path: Path, value: str, date: str) -> None:
+    [article], skipped = read_md(tmp_path, f"---\ndate: {value}\n---\nText of the brief here.\n")
+    assert (article.date, skipped) == (date, [])
+
+
+def test_a_heading_first_line_is_the_title_and_leaves_the_body(tmp_path: Path) -> None:
+    [article], _ = read_md(tmp_path, "---\ndate: 2025-03\n---\n\n# WHO warns of *cholera*\n\nThe text.\n")
+    assert (article.title, article.text) == ("WHO warns of cholera", "The text.")
+
+
+def test_a_heading_that_repeats_the_front_matter_title_is_dropped(tmp_path: Path) -> None:
+    [article], _ = read_md(tmp_path, "---\ntitle: Same Title\n---\n# Same title\n\nBody.\n")
+    assert (article.title, article.text) == ("Same Title", "Body.")
+    [article], _ = read_md(tmp_path, "---\ntitle: Given\n---\n# Another\n\nBody.\n")
+    assert (article.title, article.text) == ("Given", "Another\n\nBody.")
+
+
+def test_markup_is_reduced_to_its_text(tmp_path: Path) -> None:
+    content = (
+        "Intro with a [link](https://example.org) and **bold** and _em_ and `code`.\n"
+        "![a map](map.png) of snake_case_names.\n"
+        "- first item\n- second item\n\n## Section\nText under it.\n\n---\n\n> quoted line\n"
+    )
+    [article], _ = read_md(tmp_path, content)
+    assert article.text.split("\n\n") == [
+        "Intro with a link and bold and em and code. a map of snake_case_names.",
+        "- first item",
+        "- second item",
+        "Section",
+        "Text under it.",
+        "quoted line",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "reason"),
+    [
+        ("title: [unclosed\ndate: 2025", "front matter ignored: not valid YAML (line 3)"),
+        ("- a list\n- not a mapping", "front matter ignored: not a mapping"),
+        ("just a string", "front matter ignored: not a mapping"),
+        ("date: !!timestamp 2025-02-30", "front matter ignored: not valid YAML"),
+        ("x: !!python/object:os.system echo", "front matter ignored: not valid YAML (line 2)"),
+        pytest.param(
+            "b: " + "[" * 5000, "front matter ignored: more than 100 [ or { collections", id="nested"
+        ),
+        pytest.param("t: " + "x" * 20_000, "front matter ignored: longer than 16,000 characters", id="long"),
+    ],
+)
+def test_bad_front_matter_is_ignored_and_the_article_still_read(
+    tmp_path: Path, front_matter: str, reason: str
+) -> None:
+    [article], skipped = read_md(tmp_path, f"---\n{front_matter}\n---\n# The title\n\nThe body.\n")
+    assert (article.title, article.text, article.date) == ("The title", "The body.", "")
+    assert [(s.reason.startswith(reason), s.line) for s in skipped] == [(True, 1)]
+
+
+def test_aliases_do_not_blow_up(tmp_path: Path) -> None:
+    front_matter = "a: &a [x, y]\nb: &b [*a, *a, *a]\nc: &c [*b, *b, *b]\ntitle: Aliases"
+    [article], skipped = read_md(tmp_path, f"---\n{front_matter}\n---\nThe body.\n")
+    assert (article.title, skipped) == ("Aliases", [])
+
+
+def test_unclosed_front_matter_is_text(tmp_path: Path) -> None:
+    [article], skipped = read_md(tmp_path, "---\ntitle: Never closed\n\nThe body.\n")
+    assert skipped == [] and article.text == "title: Never closed\n\nThe body."
+
+
+def test_metadata_of_the_wrong_type_is_ignored(tmp_path: Path) -> None:
+    front_matter = "title: [a, b]\nsource: {x: 1}\nlang: 12\nurl: javascript:alert(1)"
+    content = f"---\n{front_matter}\n---\nLe texte du brief est ici.\n"
+    [article], skipped = read_md(tmp_path, content)
+    assert skipped == []
+    assert (article.title, article.source, article.url) == ("Le texte du brief est ici", "", "")
+
+
+@pytest.mark.parametrize("content", ["", "---\ntitle: Only metadata\n---\n", "# Only a heading\n"])
+def test_a_markdown_file_without_text_is_empty(tmp_path: Path, content: str) -> None:
+    articles, skipped = read_md(tmp_path, content)
+    assert articles == [] and skipped == [Skipped("a.md", "empty")]

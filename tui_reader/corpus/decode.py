@@ -1,0 +1,150 @@
+"""Turning a file's bytes into text, or saying why they are not text.
+
+In order, cheapest and surest first:
+
+1. A byte-order mark decides: UTF-8, UTF-16 LE/BE, UTF-32 LE/BE.
+2. Binary files are refused ("binary file"): a NUL byte in the first `SNIFF_BYTES` bytes
+   (unless the NULs are the high bytes of BOM-less UTF-16 text), or the magic number of a common
+   binary format (images, PDF, archives, executables, office documents, audio).
+3. Strict UTF-8, which nearly every file is.
+4. UTF-8 with a few stray Windows-1252 bytes (a file edited with two editors, or concatenated):
+   when the bytes hold valid UTF-8 sequences, the invalid bytes alone are read as Windows-1252.
+5. Windows-1252 (which covers Latin-1), when its reading looks like Western European text: the
+   usual legacy encoding of French and English files, and one charset_normalizer may mistake
+   for a neighbour on short texts.
+6. charset_normalizer's best guess; when it has none, the file is skipped ("undecodable").
+
+Text whose first characters are more than `MAX_CONTROL_RATIO` control characters is refused as
+binary whatever its encoding.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from tui_reader.corpus.errors import Unreadable
+from tui_reader.corpus.reasons import BINARY, UNDECODABLE
+
+SNIFF_BYTES = 1024
+MAX_CONTROL_RATIO = 0.1
+
+_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_MAGIC = (
+    b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"%PDF-", b"PK\x03\x04", b"PK\x05\x06",
+    b"\x7fELF", b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00", b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07",
+    b"\x28\xb5\x2f\xfd", b"\xd0\xcf\x11\xe0", b"RIFF", b"OggS", b"ID3", b"fLaC", b"MZ",
+    b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"\xce\xfa\xed\xfe", b"II*\x00", b"MM\x00*",
+)  # fmt: skip
+_VALID_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_INVALID_UTF8_HANDLER = "briefread-cp1252"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+# What Windows-1252 decodes to in Western European text: accented letters of French, German,
+# Spanish, Italian, Portuguese, Dutch and Catalan, typographic punctuation, euro, degree.
+_WESTERN = frozenset("àâäáãçéèêëíìîïñóòôöõúùûüýÿœæßÀÂÄÁÃÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸŒÆ«»‹›–—‘’‚“”„…•€°£§¿¡\u00a0·")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+
+
+def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    stray = error.object[error.start : error.end]
+    return bytes(stray).decode("cp1252", "replace"), error.end
+
+
+codecs.register_error(_INVALID_UTF8_HANDLER, _as_cp1252)
+
+
+def decode(data: bytes) -> str:
+    """The text of a file's bytes, without a byte-order mark.
+
+    Raises `Unreadable` ("binary file", or "undecodable: ...") when the bytes are not text.
+    """
+    text = _decode_by_bom(data)
+    if text is None:
+        text = _decode_unmarked(data)
+    sample = text[:SNIFF_BYTES]
+    if len(_CONTROL.findall(sample)) > MAX_CONTROL_RATIO * len(sample):
+        raise Unreadable(BINARY)
+    return text
+
+
+def _decode_by_bom(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            # A byte-order mark is a strong enough sign of text that a bad byte further on
+            # costs one replacement character, not the file.
+            return data[len(bom) :].decode(encoding, "replace")
+    return None
+
+
+def _decode_unmarked(data: bytes) -> str:
+    head = data[:SNIFF_BYTES]
+    if b"\x00" in head:
+        encoding = _utf16_without_bom(head)
+        if encoding is None:
+            raise Unreadable(BINARY)
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            raise Unreadable(BINARY) from None
+    if head.startswith(_MAGIC):
+        raise Unreadable(BINARY)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = _decode_legacy(data)
+    if text is None:
+        raise Unreadable(UNDECODABLE)
+    return text
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 LE or BE when every other byte is NUL, as in Latin-script UTF-16 text."""
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 8:
+        return None
+    if odd.count(0) >= 0.7 * len(odd) and even.count(0) <= 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.7 * len(even) and odd.count(0) <= 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _decode_legacy(data: bytes) -> str | None:
+    invalid = data.decode("utf-8", "replace").count("\ufffd")
+    if len(_VALID_UTF8_MULTIBYTE.findall(data)) >= invalid:
+        return data.decode("utf-8", _INVALID_UTF8_HANDLER)
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _reads_as_western(text):
+            return text
+    # Imported here: it is only needed for the rare file that is neither UTF-8 nor Western.
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data).best()
+    return None if best is None else str(best)
+
+
+def _reads_as_western(text: str) -> bool:
+    """True when `text` reads as Western European: its non-ASCII characters are all usual in
+    that text, and few next to its ASCII letters (Cyrillic or Greek read as Windows-1252 is
+    nothing but non-ASCII letters)."""
+    sample = text[:65536]
+    non_ascii = _NON_ASCII.findall(sample)
+    if not all(char in _WESTERN for char in non_ascii):
+        return False
+    return len(non_ascii) <= 0.3 * len(_ASCII_LETTER.findall(sample))

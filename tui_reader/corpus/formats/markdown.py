@@ -1,0 +1,173 @@
+"""Markdown briefs, with optional YAML front matter (``title``, ``date``, ``source``, ``url``,
+``lang``).
+
+Front matter that is not valid YAML, or not a mapping, is ignored: the article is still read,
+and a `Skipped` entry with the front matter's line says that its metadata was not. Dates in it
+stay text (the loader does not build date objects), so ``2025-02-30`` is an invalid date, not an
+error. Without a ``title`` the first line, when it is a heading, is the title.
+
+The body keeps its words and loses the markup that would only be noise in a reader: heading
+markers, emphasis, link targets, thematic breaks, code fences, reference definitions. Headings
+and list items become paragraphs of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from tui_reader.corpus.article import Article, Skipped
+from tui_reader.corpus.decode import decode
+from tui_reader.corpus.normalize import clean_line
+from tui_reader.corpus.reasons import EMPTY
+from tui_reader.corpus.record import RawArticle, make_article
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """`yaml.SafeLoader` without implicit timestamps: dates stay text."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+# PyYAML takes time quadratic in the nesting of flow collections ("[[[[..."), so a hostile
+# front matter is refused before it is parsed. Real front matter is a few short lines.
+MAX_FRONT_MATTER_CHARS = 16_000
+MAX_FLOW_COLLECTIONS = 100
+
+_FENCE = re.compile(r"---[ \t]*")
+_FENCE_END = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
+_SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
+_THEMATIC_BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
+_CODE_FENCE = re.compile(r" {0,3}(?:```|~~~)")
+_LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
+_BLOCKQUOTE = re.compile(r"^(?: {0,3}>[ \t]?)+")
+_REFERENCE_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:\s*\S+.*")
+# Spans are bounded and exclude their own delimiters, so a hostile line ("[[[[...", "**a **a
+# ...") costs linear time, not quadratic.
+_INLINE = (
+    (re.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\n]{0,2000}\)"), r"\1"),  # image: its alt text
+    (re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\n]{0,2000}\)"), r"\1"),  # link: its text
+    (re.compile(r"\[([^\[\]\n]{1,300})\]\[[^\[\]\n]{0,300}\]"), r"\1"),  # reference link
+    (re.compile(r"<(https?://[^<>\s]{1,2000})>"), r"\1"),  # autolink
+    (re.compile(r"`([^`\n]{1,300})`"), r"\1"),
+    (re.compile(r"\*\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*\*"), r"\1"),
+    (re.compile(r"__(?=\S)([^_\n]{1,300}?)(?<=\S)__"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<!\w)_(?=\S)([^_\n]{1,300}?)(?<=\S)_(?!\w)"), r"\1"),
+)
+
+
+def parse_markdown(relpath: str, data: bytes) -> list[Article | Skipped]:
+    """The one article of a Markdown file, and a note when its front matter was ignored."""
+    lines = decode(data).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    skipped: list[Skipped] = []
+    meta: dict[str, Any] = {}
+    body_start = 0
+    if lines and _FENCE.fullmatch(lines[0]):
+        end = next((i for i in range(1, len(lines)) if _FENCE_END.fullmatch(lines[i])), None)
+        if end is not None:
+            body_start = end + 1
+            try:
+                meta = _front_matter("\n".join(lines[1:end]))
+            except _IgnoredFrontMatter as exc:
+                skipped.append(Skipped(relpath, f"front matter ignored: {exc}", line=1))
+    heading, paragraphs = _body(lines[body_start:])
+    title = _text_field(meta.get("title"))
+    if heading is not None:
+        if not title:
+            title = heading
+        elif clean_line(heading).casefold() != clean_line(title).casefold():
+            paragraphs.insert(0, heading)
+    raw = RawArticle(
+        text="\n\n".join(paragraphs),
+        title=title,
+        date=meta.get("date"),
+        lang=meta.get("lang"),
+        source=_text_field(meta.get("source")),
+        url=_text_field(meta.get("url")),
+    )
+    article = make_article(relpath, 0, raw)
+    if article is None:
+        return [*skipped, Skipped(relpath, EMPTY)]
+    return [article, *skipped]
+
+
+class _IgnoredFrontMatter(Exception):
+    pass
+
+
+def _front_matter(source: str) -> dict[str, Any]:
+    if len(source) > MAX_FRONT_MATTER_CHARS:
+        raise _IgnoredFrontMatter(f"longer than {MAX_FRONT_MATTER_CHARS:,} characters")
+    if source.count("[") + source.count("{") > MAX_FLOW_COLLECTIONS:
+        raise _IgnoredFrontMatter(f"more than {MAX_FLOW_COLLECTIONS} [ or {{ collections")
+    try:
+        loaded = yaml.load(source, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        where = f" (line {exc.problem_mark.line + 2})" if exc.problem_mark else ""
+        raise _IgnoredFrontMatter(f"not valid YAML{where}") from None
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        # Explicit tags (!!timestamp, !!binary) can fail in their constructors.
+        raise _IgnoredFrontMatter("not valid YAML") from None
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise _IgnoredFrontMatter("not a mapping")
+    return loaded
+
+
+def _text_field(value: object) -> str:
+    """A scalar metadata value as text; anything else (a list, a mapping) counts as absent."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
+def _body(lines: list[str]) -> tuple[str | None, list[str]]:
+    """The leading heading (None if the text does not open with one) and the paragraphs."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    heading: str | None = None
+
+    def close() -> None:
+        if current:
+            paragraphs.append(" ".join(current))
+            current.clear()
+
+    for line in lines:
+        if not line.strip() or _CODE_FENCE.match(line) or _REFERENCE_DEFINITION.fullmatch(line):
+            close()
+            continue
+        atx = _ATX_HEADING.fullmatch(line)
+        if atx is not None or (len(current) == 1 and _SETEXT_UNDERLINE.fullmatch(line)):
+            text = _inline(atx.group(1) or "") if atx is not None else current.pop()
+            opens_the_text = not paragraphs and not current
+            close()
+            if heading is None and opens_the_text:
+                heading = text
+            else:
+                paragraphs.append(text)
+            continue
+        if _THEMATIC_BREAK.fullmatch(line):
+            close()
+            continue
+        line = _BLOCKQUOTE.sub("", line, count=1)
+        if _LIST_ITEM.match(line):
+            close()
+        current.append(_inline(line))
+    close()
+    return heading, [p for p in paragraphs if p.strip()]
+
+
+def _inline(line: str) -> str:
+    for pattern, replacement in _INLINE:
+        line = pattern.sub(replacement, line)
+    return line

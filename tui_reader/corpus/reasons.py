@@ -1,0 +1,40 @@
+"""Why a file, or a record in it, was skipped: the texts of `Skipped.reason`.
+
+Kept in one place so that the walk and the reader say the same thing, and so that callers can
+compare a reason with these names rather than with a copy of the text.
+"""
+
+from __future__ import annotations
+
+EMPTY = "empty"  # no text once the header, front matter and white space are gone
+NO_TEXT = "no text"  # a JSON record with no text
+BINARY = "binary file"
+UNDECODABLE = "undecodable: not UTF-8 and no plausible text encoding"
+NOT_REGULAR = "not a regular file"  # a folder, FIFO, socket or device where a file was expected
+VANISHED = "file vanished"  # deleted or moved between the scan and the read
+PERMISSION_DENIED = "permission denied"
+OUTSIDE = "links outside the corpus"
+SYMLINK_LOOP = "symlink loop"
+BROKEN_LINK = "broken link"
+BAD_NAME = "file name is not valid UTF-8 or holds control characters"
+NO_ROOT = "corpus folder not found"
+
+
+def unsupported(suffix: str) -> str:
+    """A file whose type is not a corpus format."""
+    return f"unsupported file type {suffix}" if suffix else "unsupported file type (no extension)"
+
+
+def too_large(limit: int) -> str:
+    """A file over its format's size limit (in bytes)."""
+    return f"larger than the {limit // 1_000_000} MB limit"
+
+
+def could_not_read(detail: str) -> str:
+    """Any other failure to read a file, with the system's word for it."""
+    return f"could not be read ({detail})"
+
+
+def could_not_list(detail: str) -> str:
+    """Any other failure to list a folder, with the system's word for it."""
+    return f"folder could not be listed ({detail})"
