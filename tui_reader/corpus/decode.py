@@ -147,4 +147,4 @@ def _reads_as_western(text: str) -> bool:
     non_ascii = _NON_ASCII.findall(sample)
     if not all(char in _WESTERN for char in non_ascii):
         return False
-    return len(non_ascii) <= 0.3 * len(_ASCII_LETTER.findall(sample))
+    return len(non_ascii) <= 0.6 * len(_ASCII_LETTER.findall(sample))
