@@ -1,0 +1,416 @@
+"""Finding registry aliases in text: Aho-Corasick over folded keys, then boundaries and case.
+
+Every alias is folded the way the text is (`folding.match_keys`) and padded with one space on each
+side; the text key is padded too and every non-word character in it is a space, so a raw match is
+always a whole word sequence: the word-boundary test costs nothing. Acronyms are matched on the
+case-kept key (they match case-exactly: "ONU" never matches "onu"), names and demonyms on the
+lowercase key, then the case policy is checked on the original text. Overlaps are resolved by the
+caller, after its guards, with `select_longest`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import ahocorasick_rs
+
+from tui_reader.entities.folding import (
+    TextKeys,
+    fold,
+    is_word_char,
+    key_of,
+    str_key,
+)
+from tui_reader.entities.mention import Form, Kind
+from tui_reader.entities.registry import Alias, EntityInfo
+
+_NON_LATIN_BYTE = 0x1A
+# Words glued together by OCR or by a lost line break ("laFrance", "87.303Belgique",
+# "FranceAjoutons", "Luxembourg2.586") are looked for this far around each junction.
+_GLUE_WINDOW = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One alias of one entity, as the matcher knows it."""
+
+    text: str  # as written in the registry
+    entity_id: str
+    kind: Kind
+    form: Form
+    lang: str
+    trailing: str  # punctuation that ends the alias ("." of "U.S."), part of the mention if present
+    decisive: int  # index, from the match start, of the letter whose case decides, or -1
+    lowercase_alias: bool  # the alias is written without capitals: a lowercase surface is fine
+    org_kind: str = ""  # the registry's kind of organization ("media", "company", ...)
+    risk: str = ""  # why the registry marks the alias ambiguous ("" when it is not)
+    article: int = 0  # length of a lowercase leading article ("the "): not part of the mention
+    # A name read as several mentions: "EU Commission" as "EU" and "Commission" (annotators
+    # split off a prefix that names another entity), "DGSN-DGST" as "DGSN" and "DGST" (two
+    # entities joined). Each part: (start, end) from the match start, and its entry.
+    parts: tuple[tuple[int, int, Entry], ...] = ()
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A match that passed the boundary and case tests: `text[start:end]` names `entry`."""
+
+    start: int
+    end: int
+    entry: Entry
+    part: bool = False  # the second half of a split name ("Commission" of "EU Commission")
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+_FORM_RANK = {"name": 0, "acronym": 1, "demonym": 2}
+
+
+_ARTICLE = re.compile(r"(?:la|le|les|l|the)(?:\s+|['’])", re.IGNORECASE)
+
+
+def _decisive_letter(text: str) -> int:
+    """The letter whose case the name policy checks: the first letter, or, when the alias itself
+    starts in lowercase ("al-Qaïda", "de Gaulle"), its first capital; -1 when nothing has case.
+    A leading article does not count: "La Réunion" needs its R, not its L."""
+    article = _ARTICLE.match(text)
+    if article and article.end() < len(text) and text[article.end()].isupper():
+        return article.end()
+    letters = [i for i, ch in enumerate(text) if ch.isupper() or ch.islower()]
+    if not letters:  # a script without case (Arabic): nothing to check
+        return -1
+    if text[letters[0]].isupper() or not any(text[i].isupper() for i in letters):
+        return letters[0]
+    return next(i for i in letters if text[i].isupper())
+
+
+def _trailing_punctuation(text: str) -> str:
+    end = len(text)
+    while end > 0 and not is_word_char(text[end - 1]) and not text[end - 1].isspace():
+        end -= 1
+    return text[end:]
+
+
+_LEADING_ARTICLE = re.compile(r"(?:the|le|la|les)\s+(?=\S)", re.IGNORECASE)
+
+
+def _entry(alias: Alias, text: str, info: EntityInfo) -> Entry:
+    decisive = _decisive_letter(text)
+    article = _LEADING_ARTICLE.match(text)
+    return Entry(
+        text=text,
+        entity_id=alias.entity_id,
+        kind=info.kind,
+        form=alias.form,
+        lang=alias.lang,
+        trailing=_trailing_punctuation(text),
+        decisive=decisive - _lead(text) if decisive >= 0 else -1,
+        lowercase_alias=decisive >= 0 and text[decisive].islower(),
+        org_kind=info.org_kind,
+        risk=alias.risk,
+        article=article.end() if article else 0,
+    )
+
+
+# Common nouns that follow a name without being part of it: "Reuters news agency", "Houthi
+# rebels", "Sicilian mafia" keeps its noun (no shorter alias of the same entity).
+_DESCRIPTORS = frozenset(
+    """
+    news agency rebels rebel militia militias militants fighters insurgents group movement
+    newspaper daily weekly magazine network channel broadcaster agence presse quotidien
+    hebdomadaire rebelles milice groupe mouvement
+    """.split()
+)
+
+
+def _without_descriptors(entries: list[Entry]) -> list[Entry]:
+    """Drop aliases that are another alias of the same entity followed by common nouns
+    ("Reuters news agency", "Houthi rebels"): the name is the capitalised part, and matching it
+    alone gives the span annotators and readers expect."""
+    names = {(fold(e.text), e.entity_id) for e in entries}
+    kept: list[Entry] = []
+    for entry in entries:
+        words = entry.text.split()
+        while len(words) > 1 and fold(words[-1]) in _DESCRIPTORS:
+            words.pop()
+        shorter = " ".join(words)
+        if shorter != entry.text and (fold(shorter), entry.entity_id) in names:
+            continue
+        kept.append(entry)
+    return kept
+
+
+def _with_splits(entries: list[Entry]) -> list[Entry]:
+    """Mark the names that are read as several mentions (see `Entry.parts`): organization names
+    that open with another entity's acronym ("EU Commission", "UN Security Council"), and names
+    that join two other entities' acronyms with a hyphen ("DGSN-DGST", "DGSN/DGST"). A demonym
+    stays inside the name ("German Aerospace Center")."""
+    singles: dict[str, Entry] = {}
+    for e in entries:
+        if e.form in ("acronym", "demonym") and not any(c in e.text for c in " -/"):
+            singles.setdefault(e.text, e)
+    out: list[Entry] = []
+    for entry in entries:
+        head, sep, rest = entry.text.partition(" ")
+        prefix = singles.get(head)
+        if (
+            entry.kind == "organization"
+            and entry.form == "name"
+            and rest
+            and prefix is not None
+            and prefix.form == "acronym"
+            and prefix.entity_id != entry.entity_id
+            and rest[:1].isupper()
+        ):
+            size = len(head)
+            entry = replace(entry, parts=((0, size, prefix), (size + 1, len(entry.text), entry)))
+        else:
+            left, sep, right = entry.text.replace("/", "-").partition("-")
+            first, second = singles.get(left), singles.get(right)
+            if (
+                sep
+                and first is not None
+                and second is not None
+                and first.form == second.form == "acronym"
+                and entry.entity_id not in (first.entity_id, second.entity_id)
+            ):
+                size = len(left)
+                entry = replace(entry, parts=((0, size, first), (size + 1, len(entry.text), second)))
+        out.append(entry)
+    return out
+
+
+class _Automaton:
+    """Aho-Corasick over padded keys, each key naming one or more entries."""
+
+    def __init__(self, keyed: dict[Any, list[Entry]], *, is_bytes: bool) -> None:
+        self.patterns = list(keyed)
+        self.entries = [keyed[p] for p in self.patterns]
+        self._ac: Any = None
+        if self.patterns:
+            kind = ahocorasick_rs.MatchKind.Standard
+            if is_bytes:
+                self._ac = ahocorasick_rs.BytesAhoCorasick(self.patterns, matchkind=kind)
+            else:
+                self._ac = ahocorasick_rs.AhoCorasick(self.patterns, matchkind=kind)
+
+    def find(self, haystack: Any) -> list[tuple[int, int, int]]:
+        if self._ac is None:
+            return []
+        found: list[tuple[int, int, int]] = self._ac.find_matches_as_indexes(haystack, overlapping=True)
+        return found
+
+
+class AliasMatcher:
+    """Every alias of a registry, compiled once; `find(text)` gives the candidates in a text."""
+
+    def __init__(
+        self,
+        aliases: Iterable[Alias],
+        entities: Iterable[EntityInfo],
+        markers: Iterable[str] = (),
+    ) -> None:
+        """`markers` are words counted while matching (`TextKeys.markers`), for context tests
+        that would otherwise need a pass of their own over the text."""
+        infos = {info.id: info for info in entities}
+        entries: list[Entry] = []
+        seen: set[tuple[str, str, str]] = set()
+        for alias in aliases:
+            info = infos.get(alias.entity_id)
+            text = alias.text.strip()
+            if info is None or not text or (text, alias.entity_id, alias.form) in seen:
+                continue
+            seen.add((text, alias.entity_id, alias.form))
+            entries.append(_entry(alias, text, info))
+        entries = _without_descriptors(entries)
+        entries = _with_splits(entries)
+
+        case_keys: dict[bytes, list[Entry]] = {}
+        lower_keys: dict[bytes, list[Entry]] = {}
+        other_keys: dict[str, list[Entry]] = {}
+        for entry in entries:
+            keep_case = entry.form == "acronym"
+            key = key_of(entry.text, keep_case=keep_case).strip(b" ")
+            if not key:
+                continue
+            if _NON_LATIN_BYTE in key:
+                skey = " " + str_key(entry.text).strip() + " "
+                other_keys.setdefault(skey, []).append(entry)
+                continue
+            table = case_keys if keep_case else lower_keys
+            table.setdefault(b" " + key + b" ", []).append(entry)
+        for table_entries in (*case_keys.values(), *lower_keys.values(), *other_keys.values()):
+            table_entries.sort(key=lambda e: (_FORM_RANK[e.form], e.entity_id))
+        marker_keys = {b" " + key_of(w, keep_case=False).strip(b" ") + b" " for w in markers}
+        for key in marker_keys:
+            lower_keys.setdefault(key, [])
+        self._case = _Automaton(case_keys, is_bytes=True)
+        self._lower = _Automaton(lower_keys, is_bytes=True)
+        self._markers = [p in marker_keys for p in self._lower.patterns]
+        self._other_keys = other_keys
+        self._other: _Automaton | None = None
+        self.size = len(entries)
+
+    def _other_automaton(self) -> _Automaton:
+        if self._other is None:
+            self._other = _Automaton(self._other_keys, is_bytes=False)
+        return self._other
+
+    def raw(self, text: str, keys: TextKeys | None = None) -> list[tuple[int, int, Entry]]:
+        """Every alias occurrence at word boundaries, before the case policy: (start, end, entry)."""
+        if keys is None:
+            keys = TextKeys.of(text)
+        found: list[tuple[int, int, Entry]] = []
+        for index, start, end in self._case.find(keys.case):
+            # padded[start] and padded[end - 1] are the spaces around the word sequence
+            for entry in self._case.entries[index]:
+                found.append((start, end - 2, entry))
+        markers: list[int] = []
+        is_marker = self._markers
+        lower_entries = self._lower.entries
+        for index, start, end in self._lower.find(keys.lower):
+            if is_marker[index]:
+                markers.append(index)
+            for entry in lower_entries[index]:
+                found.append((start, end - 2, entry))
+        keys.markers = markers
+        found.extend(self._glued(keys))
+        if keys.non_latin and self._other_keys:
+            other = self._other_automaton()
+            padded_str = " " + str_key(text) + " "
+            for index, start, end in other.find(padded_str):
+                for entry in other.entries[index]:
+                    found.append((start, end - 2, entry))
+        return found
+
+    def _glued(self, keys: TextKeys) -> list[tuple[int, int, Entry]]:
+        """Country names glued to the word before or after them (OCR, lost line breaks).
+
+        Only a change from lowercase (or a digit) to a capital marks the junction, so this finds
+        "enRussie" and "FranceAjoutons" but never a name inside an ordinary word.
+        """
+        found: list[tuple[int, int, Entry]] = []
+        lower = keys.lower
+        # padded index of the first character after each junction
+        glued_starts, glued_ends = keys.junctions
+        if not glued_starts and not glued_ends:
+            return found
+        joints = sorted(set(glued_starts) | set(glued_ends))
+        starts = set(glued_starts)
+        for i, p in enumerate(joints):
+            nxt = joints[i + 1] if i + 1 < len(joints) else len(lower)
+            prev = joints[i - 1] if i > 0 else 0
+            if p in starts:  # a name may start here: "enRussie", "laFranceAjoutons"
+                window = b" " + lower[p : min(nxt, p + _GLUE_WINDOW)] + b" "
+                for index, start, end in self._lower.find(window):
+                    if start == 0:
+                        found.extend(
+                            (p - 1, p - 1 + end - 2, entry)
+                            for entry in self._lower.entries[index]
+                            if entry.kind == "country" and entry.form == "name"
+                        )
+            # a name may end here: "EspagneMme", "Luxembourg2.586"
+            origin = max(prev, p - _GLUE_WINDOW)
+            window = b" " + lower[origin:p] + b" "
+            for index, start, end in self._lower.find(window):
+                if end == len(window) and (start > 0 or origin == prev):
+                    found.extend(
+                        (origin + start - 1, origin + end - 3, entry)
+                        for entry in self._lower.entries[index]
+                        if entry.kind == "country" and entry.form == "name"
+                    )
+        return found
+
+    def find(self, text: str, lang: str = "und", keys: TextKeys | None = None) -> list[Candidate]:
+        """Occurrences at word boundaries that pass the case policy, overlapping, unsorted."""
+        out: list[Candidate] = []
+        for start, end, entry in self.raw(text, keys):
+            if entry.form != "acronym" and not case_policy(text, start, end, entry, lang):
+                continue
+            if entry.trailing and text.startswith(entry.trailing, end):
+                end += len(entry.trailing)
+            if entry.article and text[start].islower():
+                start += entry.article
+            if entry.parts and all(
+                part.form != "acronym" or text[start + s : start + e] == part.text
+                for s, e, part in entry.parts
+            ):
+                for s, e, part in entry.parts:
+                    stop = end if part is entry else start + e
+                    if part.form != "acronym" and not text[start + s : start + s + 1].isupper():
+                        continue  # "the EU parliament": the institution is not named
+                    out.append(Candidate(start + s, stop, part, part=part is entry))
+                continue
+            out.append(Candidate(start, end, entry))
+        return out
+
+
+def case_policy(text: str, start: int, end: int, entry: Entry, lang: str = "und") -> bool:
+    """Whether `text[start:end]` is written the way `entry`'s form requires.
+
+    Acronyms were matched case-exactly already. Names need their decisive letter in capitals (the
+    first one; "Arabie saoudite" and "Arabie Saoudite" both pass) unless the registry writes the
+    alias in lowercase. Demonyms written in lowercase (French: "les diplomates marocains") may be
+    lowercase except in English text; capitalised ones ("Moroccan") need their capital.
+    """
+    if entry.form == "acronym":
+        return True
+    index = entry.decisive
+    if index < 0:
+        return True
+    if start + index >= end:
+        return False
+    ch = text[start + index]
+    if not ch.isalpha():
+        return False
+    if ch.isupper():
+        return True
+    if not (entry.lowercase_alias and ch.islower()):
+        return False
+    # a demonym written in lowercase is French ("marocains"); English ones take capitals
+    return entry.form != "demonym" or lang != "en"
+
+
+def _lead(text: str) -> int:
+    i = 0
+    while i < len(text) and not is_word_char(text[i]):
+        i += 1
+    return i
+
+
+def select_longest(
+    candidates: Sequence[Candidate],
+    rank: Callable[[Candidate], Any] | None = None,
+    accept: Callable[[Candidate], bool] | None = None,
+) -> list[Candidate]:
+    """Non-overlapping candidates, longest first; ties broken by `rank(candidate)` (lower wins),
+    then by position. Sorted by start.
+
+    `accept` (the guards) is asked only about a candidate that would be kept otherwise; one it
+    refuses is dropped as if it had never matched, so the result is the same as filtering first.
+    """
+
+    def order(c: Candidate) -> tuple[Any, ...]:
+        return (-c.length, rank(c) if rank is not None else 0, c.start)
+
+    starts: list[int] = []
+    ends: list[int] = []
+    chosen: list[Candidate] = []
+    for cand in sorted(candidates, key=order):
+        i = bisect.bisect_right(starts, cand.start)
+        if i > 0 and ends[i - 1] > cand.start:
+            continue
+        if i < len(starts) and starts[i] < cand.end:
+            continue
+        if accept is not None and not accept(cand):
+            continue
+        starts.insert(i, cand.start)
+        ends.insert(i, cand.end)
+        chosen.insert(i, cand)
+    return chosen

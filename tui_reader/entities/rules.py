@@ -1,0 +1,677 @@
+"""Organizations the registry does not know, found by rules inside one article.
+
+- Head nouns. French names open with their head and continue with adjectives and complements
+  ("Direction générale de la sûreté nationale", "ministère de l'Intérieur", "Conseil fédéral");
+  English names are runs of capitalised words around theirs ("Securities and Exchange Commission",
+  "Ministry of Foreign Affairs", "Social Democratic Party"). A span stops at punctuation, at a
+  line break, at a lowercase word that is neither a connector nor a known adjective, and before a
+  registry organization.
+- Acronym definitions: "Long Name (ABC)", "ABC (Long Name)", and an acronym whose letters are the
+  initials of a long form found in the same article (skipping de/la/du/des/of/the/and...). Every
+  occurrence of a defined acronym in the article is then a mention. A bare unknown acronym never is.
+
+Rule mentions have `source="rule"`; their id is article-local, `rule:<slug of the folded name>`,
+unless the long form is a registry organization, whose id an acronym defined by it takes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick_rs
+
+from tui_reader.entities.folding import TextKeys, fold, fold_word, key_of
+from tui_reader.entities.mention import Mention
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A noun that heads organization names."""
+
+    word: str
+    lang: str  # "fr": opens the name; "en": ends it or opens "<Head> of ..."
+    alone: bool = False  # capitalised and alone in mid-sentence, it is a name ("la Commission")
+    lowercase: bool = False  # may be written in lowercase ("ministère de l'Intérieur")
+
+
+def _heads() -> list[Head]:
+    fr_alone = """
+        commission conseil chambre sénat parlement assemblée congrès bundestag reichstag reich
+        bundesrat landtag storting knesset sejm douma
+    """
+    fr = """
+        direction ministère agence office comité fédération confédération association union
+        ligue parti front mouvement organisation institut banque caisse société compagnie
+        syndicat cour tribunal académie université haut-commissariat secrétariat gendarmerie
+        brigade brigades groupe alliance coalition fondation fonds régie observatoire autorité
+        préfecture mairie conférence délégation services service
+    """
+    fr_lower = {"ministère", "tribunal", "mairie", "préfecture"}
+    en_alone = "commission congress senate parliament bundestag cabinet"
+    en = """
+        agency party front council committee bank union association federation confederation
+        organization organisation institute university corporation company group foundation fund
+        court army navy force forces police office service services authority movement
+        alliance coalition society department bureau board tribunal assembly airlines airways
+        brotherhood guard brigade brigades club chamber directorate administration ministry
+        secretariat academy network corps
+    """
+    out = [Head(w, "fr", alone=True) for w in fr_alone.split()]
+    out += [Head(w, "fr", lowercase=w in fr_lower) for w in fr.split()]
+    out += [Head(w, "en", alone=True) for w in en_alone.split()]
+    out += [Head(w, "en") for w in en.split()]
+    return out
+
+
+HEADS = _heads()
+_ALONE_HEADS = frozenset(fold(h.word) for h in HEADS if h.alone and h.lang == "fr")
+
+_FR_CONNECTORS = frozenset("de du des d' pour sur à aux".split())
+# Endings of French infinitives: "la Chambre de choisir", "le Sénat d'entreprendre" end the name.
+_INFINITIVE = re.compile(r"(?:er|ir|oir|dre|tre|ire)$")
+_NOUNS_LIKE_INFINITIVES = frozenset("fer mer hiver cancer avenir pouvoir savoir devoir".split())
+_FR_ARTICLES = frozenset("la le les l'".split())
+_EN_CONNECTORS = frozenset("of for on and & the de against".split())
+# French adjectives that continue an institution's name; checked on the folded word, any
+# gender and number (the stem list is expanded below).
+_FR_ADJECTIVE_STEMS = """
+    général national fédéral européen international supérieur central mondial suprême
+    constitutionnel populaire démocratique socialiste communiste républicain islamique unifié
+    régional municipal départemental cantonal communal consultatif permanent spécial administratif
+    civil militaire public économique social africain arabe américain atlantique maghrébin
+    islamiste révolutionnaire patriotique libéral radical écologiste intérieur extérieur
+    correctionnel pénal criminel territorial mutuel agricole industriel commercial financier
+    monétaire scientifique technique sanitaire judiciaire parlementaire gouvernemental
+    interministériel indépendant provisoire fédératif royal impérial présidentiel nucléaire
+    atomique spatial maritime aérien naval postal électoral législatif exécutif
+    anticorruption antiterroriste
+"""
+
+
+def _fr_adjective_forms() -> frozenset[str]:
+    forms: set[str] = set()
+    for stem in _FR_ADJECTIVE_STEMS.split():
+        s = fold(stem)
+        forms.update({s, s + "e", s + "s", s + "es"})
+        if s.endswith("al"):
+            forms.add(s[:-2] + "aux")
+        if s.endswith("el") or s.endswith("en"):
+            forms.update({s + "le", s + "les"} if s.endswith("el") else {s + "ne", s + "nes"})
+        if s.endswith("if"):
+            forms.update({s[:-1] + "ve", s[:-1] + "ves"})
+        if s.endswith("ier"):
+            forms.update({s[:-3] + "iere", s[:-3] + "ieres"})
+        if s.endswith("eur"):
+            forms.update({s + "e", s + "es"})
+    return frozenset(forms)
+
+
+_FR_ADJECTIVES = _fr_adjective_forms()
+# Capitalised words that open sentences; never the first word of a rule name.
+_OPENERS = frozenset(
+    """
+    the a an in on at to for from by with and but or of as after before while when since if this
+    that these those there here his her its their our we he she it they you i not no so also yet
+    le la les l un une des du de d au aux en dans pour par avec sur et mais ou ni ce cette ces
+    son sa ses leur leurs selon lors depuis après avant pendant comme quand lorsque si il elle ils
+    elles on nous vous je tout tous toute toutes cet
+    """.split()
+)
+_ACRONYM_SKIP = frozenset("de la le les du des d l of the and et for pour on sur in en à a au aux".split())
+_TOKEN = re.compile(
+    r"(?P<nl>\n)|(?P<el>(?:(?<![^\W_])[dlDL]|[Qq]u|[Jj]usqu)['’](?=\w))"
+    r"|(?P<w>[^\W_]+(?:-[^\W_]+)*)|(?P<p>\S)"
+)
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z0-9&]{1,9}")
+_MAX_GROUPS = 4
+_LOWER_NEEDS_CAPITAL = True
+# First words that make "<X> Bank/Union/Front" a place rather than an organization.
+_DIRECTIONS = frozenset("west east north south left soviet western eastern".split())
+_MAX_EN_WORDS = 8
+
+
+class _Tok:
+    """One token: a word, an elision (l', d'), a punctuation mark ("p") or a line break."""
+
+    __slots__ = ("text", "start", "end", "kind", "folded", "capitalised")
+
+    def __init__(self, text: str, start: int, end: int, kind: str) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.folded = fold_word(text)
+        self.capitalised = kind == "w" and text[0].isupper()
+
+
+class _Tokens:
+    """The tokens after a position, read from the text only as far as they are asked for."""
+
+    __slots__ = ("_items", "_iter")
+
+    def __init__(self, text: str, pos: int) -> None:
+        self._items: list[_Tok] = []
+        self._iter = _TOKEN.finditer(text, pos, min(len(text), pos + 160))
+
+    def has(self, index: int) -> bool:
+        items = self._items
+        while len(items) <= index:
+            m = next(self._iter, None)
+            if m is None:
+                return False
+            kind = m.lastgroup or "p"
+            items.append(_Tok(m.group(kind), m.start(kind), m.end(), kind))
+        return True
+
+    def __getitem__(self, index: int) -> _Tok:
+        self.has(index)
+        return self._items[index]
+
+    def span(self, start: int, stop: int) -> list[_Tok]:
+        self.has(stop - 1)
+        return self._items[start:stop]
+
+
+def _tokens_after(text: str, pos: int) -> _Tokens:
+    """The tokens from `pos` on, lazily."""
+    return _Tokens(text, pos)
+
+
+def _tokens_before(text: str, pos: int, window: int = 70) -> list[_Tok]:
+    """Tokens of the `window` characters before `pos`, in text order (the first may be cut)."""
+    start = max(0, pos - window)
+    toks = [
+        _Tok(m.group(m.lastgroup or "p"), m.start(m.lastgroup or "p"), m.end(), m.lastgroup or "p")
+        for m in _TOKEN.finditer(text, start, pos)
+    ]
+    return toks[1:] if start > 0 and toks else toks
+
+
+def slug(name: str) -> str:
+    """A readable id part: the folded name, words joined by hyphens."""
+    return re.sub(r"[^0-9a-z\x9c\u00e0-\u024f]+", "-", fold(name)).strip("-")
+
+
+def _is_sentence_start(toks: list[_Tok], index: int) -> bool:
+    if index == 0:
+        return True
+    prev = toks[index - 1]
+    return prev.kind == "nl" or prev.text in (".", "!", "?", ":", "«", '"', "“", "—", "–", "-")
+
+
+class RuleFinder:
+    """Finds rule organizations in one text; built once, reused."""
+
+    def __init__(self) -> None:
+        # Heads are looked for on the case-kept key: capitalised, and in lowercase for the
+        # French heads that may open a name in lowercase ("ministère de l'Intérieur",
+        # "commission consultative du ...").
+        self._heads: dict[bytes, list[Head]] = {}
+        for head in HEADS:
+            forms = {head.word[:1].upper() + head.word[1:]}
+            if head.lang == "fr":
+                forms.add(head.word)
+            for form in forms:
+                key = b" " + key_of(form, keep_case=True) + b" "
+                self._heads.setdefault(key, []).append(head)
+        self._patterns = list(self._heads)
+        self._ac = ahocorasick_rs.BytesAhoCorasick(
+            self._patterns, matchkind=ahocorasick_rs.MatchKind.Standard
+        )
+
+    def find(self, text: str, lang: str, known: list[Mention], keys: TextKeys | None = None) -> list[Mention]:
+        """Rule mentions in `text`; `known` are the registry mentions (rules stop before their
+        organizations and link acronyms to them). Sorted, possibly overlapping `known`."""
+        if keys is None:
+            keys = TextKeys.of(text)
+        org_starts = {m.start: m for m in known if m.kind == "organization"}
+        found: dict[tuple[int, int], Mention] = {}
+        for index, start, end in self._ac.find_matches_as_indexes(keys.case, overlapping=True):
+            hstart, hend = start, end - 2
+            for head in self._heads[self._patterns[index]]:
+                span = self._expand(text, hstart, hend, head, lang, org_starts)
+                if span is not None:
+                    s, e = span
+                    found.setdefault((s, e), _rule_mention(text, s, e, "name"))
+                    break
+        for start, end in self._glued_heads(text, keys):
+            found.setdefault((start, end), _rule_mention(text, start, end, "name"))
+        names = _drop_nested(list(found.values()))
+        acronyms, revealed = _acronym_mentions(text, names, known, keys)
+        if revealed:
+            names = _drop_nested(names + revealed)
+        return sorted(names + acronyms, key=lambda m: (m.start, m.end))
+
+    def _glued_heads(self, text: str, keys: TextKeys) -> list[tuple[int, int]]:
+        """Institutions named alone but glued to the word before them by OCR: "laChambre"."""
+        starts, ends = keys.junctions
+        out: list[tuple[int, int]] = []
+        ends_set = set(ends)
+        for p in starts:
+            start = p - 1  # text index of the capital
+            stop = start
+            while stop < len(text) and text[stop].isalpha() and (stop == start or stop + 1 not in ends_set):
+                stop += 1
+            if stop + 1 in ends_set and stop < len(text) and text[stop].isalpha():
+                stop += 1
+            word = fold_word(text[start:stop])
+            if word in _ALONE_HEADS and (
+                stop == len(text) or not text[stop].isalpha() or text[stop].isupper()
+            ):
+                out.append((start, stop))
+        return out
+
+    # -- spans ---------------------------------------------------------------------------
+
+    def _expand(
+        self,
+        text: str,
+        hstart: int,
+        hend: int,
+        head: Head,
+        lang: str,
+        org_starts: dict[int, Mention],
+    ) -> tuple[int, int] | None:
+        word = text[hstart:hend]
+        capital = word[:1].isupper()
+        if not capital and head.lang != "fr":
+            return None
+        if word.isupper() and len(word) > 1:  # headlines in capitals: no case to go by
+            return None
+        if head.lang == "fr":
+            if lang == "en":
+                return None
+            return self._expand_fr(text, hstart, hend, head, capital, org_starts)
+        if lang == "fr" and not _capitalised_before(text, hstart):
+            return None
+        return self._expand_en(text, hstart, hend, head, org_starts)
+
+    def _expand_fr(
+        self,
+        text: str,
+        hstart: int,
+        hend: int,
+        head: Head,
+        capital: bool,
+        org_starts: dict[int, Mention],
+    ) -> tuple[int, int] | None:
+        if not capital and not head.lowercase:
+            nxt = _word_after(text, hend)
+            if fold_word(nxt) not in _FR_ADJECTIVES:
+                return None  # "la commission a...": a common noun
+        toks = _tokens_after(text, hend)
+        end = hend
+        j = 0
+        modifiers = groups = 0
+        lower_object = capital_object = False
+        while toks.has(j) and _is_modifier(toks[j]):
+            end = toks[j].end
+            j += 1
+            modifiers += 1
+        while groups < _MAX_GROUPS and toks.has(j):
+            tok = toks[j]
+            k = j
+            if tok.folded == "et" and groups:
+                k += 1  # "de l'Europe et des Affaires étrangères": needs a capital after
+                if not toks.has(k) or toks[k].folded not in _FR_CONNECTORS | {"la", "le", "les"}:
+                    break
+            if toks[k].folded not in _FR_CONNECTORS and toks[k].kind != "el":
+                break
+            if toks[k].kind == "el" and toks[k].folded[0] != "d":
+                break
+            k += 1
+            if toks.has(k) and toks[k].folded in _FR_ARTICLES | {"l'"}:
+                k += 1
+            if not toks.has(k) or toks[k].kind != "w" or toks[k].text.isdigit():
+                break
+            obj = toks[k]
+            if obj.start in org_starts or obj.folded in _OPENERS:
+                break
+            if tok.folded == "et" and not obj.capitalised:
+                break
+            if (
+                not obj.capitalised
+                and k == j + 1
+                and _INFINITIVE.search(obj.folded)
+                and obj.folded not in _NOUNS_LIKE_INFINITIVES
+            ):
+                break  # an infinitive right after "de": the sentence goes on
+            if not obj.capitalised:
+                if not capital and groups == 0 and not (head.lowercase or modifiers):
+                    break
+                lower_object = True
+            else:
+                capital_object = True
+            end = obj.end
+            k += 1
+            while toks.has(k) and _is_modifier(toks[k]):
+                end = toks[k].end
+                k += 1
+            j = k
+            groups += 1
+        if not capital and not groups:
+            return None
+        if not capital and not head.lowercase and not modifiers:
+            return None  # "la commission de ...": a common noun unless an adjective names it
+        if not capital and not head.lowercase and _LOWER_NEEDS_CAPITAL and not capital_object:
+            return None
+        if not groups and not modifiers:
+            if not head.alone or _sentence_start_at(text, hstart):
+                return None
+            prev = _word_before(text, hstart)
+            if prev[:1].isupper() and fold_word(prev) not in _OPENERS:
+                return None  # "Grand Conseil": a name this rule cannot see the start of
+        if not capital and lower_object and groups > 2:
+            return None
+        return hstart, end
+
+    def _expand_en(
+        self,
+        text: str,
+        hstart: int,
+        hend: int,
+        head: Head,
+        org_starts: dict[int, Mention],
+    ) -> tuple[int, int] | None:
+        prev = _word_before(text, hstart)
+        if prev and (prev[:1].isupper() or fold_word(prev) in _EN_CONNECTORS):
+            before = _tokens_before(text, hstart)
+        else:
+            before = []  # a lowercase word or punctuation before the head: nothing to add
+        # leftwards over capitalised words and the connectors between them
+        i = len(before)
+        start = hstart
+        content = 1
+        while i > 0:
+            tok = before[i - 1]
+            if tok.capitalised and not (tok.text.isupper() and len(tok.text) > 5):
+                if _is_sentence_start(before, i - 1) and tok.folded in _OPENERS:
+                    break
+                start = tok.start
+                content += 1
+                i -= 1
+            elif tok.kind == "w" and tok.folded in _EN_CONNECTORS and tok.folded != "the":
+                if i >= 2 and before[i - 2].capitalised:
+                    i -= 1
+                    continue
+                break
+            else:
+                break
+        # leading connectors were skipped: start is always a capitalised word or the head
+        toks = _tokens_after(text, hend)
+        end = hend
+        j = 0
+        while toks.has(j):
+            k = j
+            while toks.has(k) and toks[k].kind == "w" and toks[k].folded in _EN_CONNECTORS:
+                k += 1
+            if k == j or not toks.has(k) or not toks[k].capitalised:
+                break
+            joined = [t.folded for t in toks.span(j, k)]
+            if joined[0] in ("and", "&") and (j == 0 or "the" in joined):
+                break  # "the Commission and the Ministry": two names
+            if toks[k].start in org_starts:
+                break
+            while toks.has(k) and toks[k].capitalised:
+                end = toks[k].end
+                content += 1
+                k += 1
+            j = k
+        if content > _MAX_EN_WORDS:
+            return None
+        first = fold_word(text[start : text.find(" ", start) if " " in text[start:hend] else hend])
+        if first in _DIRECTIONS and head.word in ("bank", "union", "front"):
+            return None  # "West Bank", "Soviet Union"-like places and fronts of a war
+        if content == 1:
+            if not head.alone or (not prev and _sentence_start_at(text, hstart)):
+                return None
+            if before and _is_sentence_start(before, len(before)):
+                return None
+        return start, end
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word right before `pos` across spaces only ("" after punctuation or at the start)."""
+    end = pos
+    while end > 0 and text[end - 1] in " \t\xa0":
+        end -= 1
+    start = end
+    while start > 0 and start > end - 40 and text[start - 1].isalnum():
+        start -= 1
+    return text[start:end]
+
+
+def _word_after(text: str, pos: int) -> str:
+    """The word right after `pos` across spaces only."""
+    start = pos
+    while start < len(text) and text[start] in " \t\xa0":
+        start += 1
+    end = start
+    while end < len(text) and end < start + 40 and text[end].isalnum():
+        end += 1
+    return text[start:end]
+
+
+def _sentence_start_at(text: str, pos: int) -> bool:
+    """Whether the word at `pos` opens a sentence, a line or the text."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t\xa0":
+        i -= 1
+    return i == 0 or text[i - 1] in '.!?:\n"“«—–-'
+
+
+def _capitalised_before(text: str, pos: int) -> bool:
+    prev = _word_before(text, pos)
+    return prev[:1].isupper() and fold_word(prev) not in _OPENERS
+
+
+def _is_modifier(tok: _Tok) -> bool:
+    if tok.kind != "w":
+        return False
+    if tok.capitalised:
+        return tok.folded not in _OPENERS and not tok.text.isupper()
+    return tok.folded in _FR_ADJECTIVES
+
+
+def _rule_mention(text: str, start: int, end: int, form: str, name: str = "", entity_id: str = "") -> Mention:
+    surface = text[start:end]
+    long_form = " ".join((name or surface).split())
+    return Mention(
+        start=start,
+        end=end,
+        text=surface,
+        kind="organization",
+        form="acronym" if form == "acronym" else "name",
+        id=entity_id or f"rule:{slug(long_form)}",
+        name_en=long_form,
+        name_fr=long_form,
+        source="rule",
+    )
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    """Longest first; a mention inside or across a kept one is dropped. Sorted by start."""
+    starts: list[int] = []
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
+        i = bisect.bisect_right(starts, m.start)
+        if i > 0 and kept[i - 1].end > m.start:
+            continue
+        if i < len(kept) and kept[i].start < m.end:
+            continue
+        starts.insert(i, m.start)
+        kept.insert(i, m)
+    return kept
+
+
+@lru_cache(maxsize=4096)
+def initials(name: str) -> str:
+    """The acronym a long form would have: first letters of its words, skipping de/la/of/the...
+    ("Direction générale de la sûreté nationale" -> "DGSN")."""
+    words = re.findall(r"[^\W\d_]+", name.replace("’", "'"))
+    letters = [w[0] for w in words if fold(w) not in _ACRONYM_SKIP]
+    return fold("".join(letters)).upper()
+
+
+def _acronym_mentions(
+    text: str, names: list[Mention], known: list[Mention], keys: TextKeys
+) -> tuple[list[Mention], list[Mention]]:
+    """Acronyms defined in this text, at every occurrence, and the long forms that only their
+    definition revealed ("la CCSDN (commission consultative du secret de la défense nationale)").
+    """
+    orgs = [m for m in known if m.kind == "organization" and m.form == "name"]
+    long_forms: dict[int, Mention] = {m.end: m for m in names + orgs}
+    starts: dict[int, Mention] = {m.start: m for m in names + orgs}
+    defined: dict[str, Mention] = {}  # acronym -> the long form it stands for
+    revealed: list[Mention] = []
+    i = text.find("(")
+    while i >= 0:
+        close = text.find(")", i + 1, i + 200)
+        if close > i + 1:
+            inner = text[i + 1 : close]
+            stripped = inner.strip()
+            end_before = i
+            while end_before > 0 and text[end_before - 1] in " \t\xa0":
+                end_before -= 1
+            if _ACRONYM_WORD.fullmatch(stripped) and _looks_like_acronym(stripped):
+                # "Long Name (ABC)"
+                long_form = long_forms.get(end_before)
+                if long_form is None:
+                    span = _initials_span(text, end_before, stripped)
+                    if span is not None:
+                        long_form = _rule_mention(text, span[0], span[1], "name")
+                        revealed.append(long_form)
+                if long_form is not None and _compatible(stripped, long_form.text):
+                    defined.setdefault(stripped, long_form)
+            else:
+                # "ABC (Long Name)"
+                word_start = end_before
+                while word_start > 0 and text[word_start - 1].isalnum():
+                    word_start -= 1
+                acronym = text[word_start:end_before]
+                if _ACRONYM_WORD.fullmatch(acronym) and _looks_like_acronym(acronym):
+                    inner_start = i + 1 + (len(inner) - len(inner.lstrip()))
+                    long_form = starts.get(inner_start)
+                    if long_form is None and initials(stripped) == fold(acronym).upper():
+                        if _has_head(stripped):
+                            long_form = _rule_mention(text, inner_start, inner_start + len(stripped), "name")
+                            revealed.append(long_form)
+                    if long_form is not None and _compatible(acronym, long_form.text):
+                        defined.setdefault(acronym, long_form)
+        i = text.find("(", i + 1)
+    # initials of a rule long form found in the text: one pass for all of them
+    wanted: dict[str, Mention] = {}
+    for name in names + revealed:
+        acronym = initials(name.text)
+        if len(acronym) >= 2 and acronym not in defined:
+            wanted.setdefault(acronym, name)
+    positions = _positions(keys, wanted.keys() | defined.keys())
+    for acronym, name in wanted.items():
+        if positions.get(acronym):
+            defined[acronym] = name
+    if not defined:
+        return [], revealed
+    known_spans = {(k.start, k.end) for k in known}
+    out: list[Mention] = []
+    for acronym, long_form in defined.items():
+        full = long_form.name_fr if long_form.source == "registry" else long_form.text
+        for start in positions.get(acronym, ()):
+            end = start + len(acronym)
+            if text[start:end] == acronym and (start, end) not in known_spans:
+                out.append(_rule_mention(text, start, end, "acronym", full, long_form.id))
+    return out, revealed
+
+
+def _find_word(keys: TextKeys, word: str) -> list[int]:
+    key = key_of(word, keep_case=True).strip(b" ")
+    if not key:
+        return []
+    needle = b" " + key + b" "
+    spots: list[int] = []
+    i = keys.case.find(needle)
+    while i >= 0:
+        spots.append(i)
+        i = keys.case.find(needle, i + 1)
+    return spots
+
+
+def _positions(keys: TextKeys, words: Iterable[str]) -> dict[str, list[int]]:
+    """Where each of `words` occurs as a whole word in the text of `keys` (case-sensitive up to
+    accents), in one pass over the case-kept key."""
+    words = list(words)
+    if len(words) <= 4:  # a few words: plain searches beat building an automaton
+        found_few: dict[str, list[int]] = {}
+        for word in words:
+            spots = _find_word(keys, word)
+            if spots:
+                found_few[word] = spots
+        return found_few
+    by_key: dict[bytes, list[str]] = {}
+    for word in words:
+        key = key_of(word, keep_case=True).strip(b" ")
+        if key:
+            by_key.setdefault(b" " + key + b" ", []).append(word)
+    if not by_key:
+        return {}
+    patterns = list(by_key)
+    found: dict[str, list[int]] = {}
+    automaton = ahocorasick_rs.BytesAhoCorasick(patterns)
+    for index, start, _end in automaton.find_matches_as_indexes(keys.case, overlapping=True):
+        for word in by_key[patterns[index]]:
+            found.setdefault(word, []).append(start)
+    return found
+
+
+_HEAD_WORDS = frozenset(fold(h.word) for h in HEADS)
+
+
+def _has_head(name: str) -> bool:
+    return any(fold_word(w) in _HEAD_WORDS for w in re.findall(r"[^\W\d_]+", name))
+
+
+def _initials_span(text: str, end: int, acronym: str) -> tuple[int, int] | None:
+    """The words just before `end` whose initials spell `acronym` (skipping de/la/of/the...),
+    when they hold an organization head noun: the long form the acronym defines."""
+    letters = [ch for ch in fold(acronym) if ch.isalpha()]
+    toks = [t for t in _tokens_before(text, end, 160) if t.kind in ("w", "el")]
+    i = len(toks)
+    start = -1
+    while letters and i > 0:
+        tok = toks[i - 1]
+        i -= 1
+        if tok.kind == "el" or tok.folded in _ACRONYM_SKIP:
+            continue
+        if tok.folded[:1] != letters[-1]:
+            return None
+        letters.pop()
+        start = tok.start
+    if letters or start < 0 or not _has_head(text[start:end]):
+        return None
+    return start, end
+
+
+def _looks_like_acronym(word: str) -> bool:
+    capitals = sum(1 for ch in word if ch.isupper())
+    return capitals >= 2 and capitals * 2 >= len(word)
+
+
+def _compatible(acronym: str, long_form: str) -> bool:
+    """Whether `acronym` can abbreviate `long_form`: its capitals appear, in order, among the
+    initials of the long form's words (or their parts), the first one first."""
+    letters = [ch for ch in fold(acronym) if ch.isalpha()]
+    words = re.findall(r"[^\W\d_]+", long_form)
+    initials_all = [fold(w[0]) for w in words]
+    if not letters or not initials_all or letters[0] != initials_all[0]:
+        return False
+    folded = fold(long_form)
+    pos = 0
+    for ch in letters:
+        pos = folded.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
