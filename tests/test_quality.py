@@ -10,7 +10,13 @@ import pytest
 
 from tests.conftest import REPO
 
-CORE = ("tui_reader.corpus", "tui_reader.entities", "tui_reader.search", "tui_reader.state", "tui_reader.config")
+CORE = (
+    "tui_reader.corpus",
+    "tui_reader.entities",
+    "tui_reader.search",
+    "tui_reader.state",
+    "tui_reader.config",
+)
 
 
 def run(*cmd: str) -> subprocess.CompletedProcess[str]:
