@@ -1,0 +1,371 @@
+"""Pilot tests of the reader's flows, on a fake library with fixed articles and mentions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from tests.ui.conftest import settle, typed
+from tests.ui.fake_library import FakeLibrary, make_article, sample_articles
+from tui_reader.search import IndexUnavailable, Library
+from tui_reader.ui.app import BriefreadApp
+from tui_reader.ui.screens.help import HelpScreen
+from tui_reader.ui.screens.main import FACETS_DELAY, MainScreen
+from tui_reader.ui.widgets.article_list import ArticleList
+from tui_reader.ui.widgets.entity_pane import EntityPane
+from tui_reader.ui.widgets.reader import ReaderView
+from tui_reader.ui.widgets.search_bar import QueryInput
+
+MakeApp = Callable[..., BriefreadApp]
+
+
+def main(app: BriefreadApp) -> MainScreen:
+    assert app.main_screen is not None
+    return app.main_screen
+
+
+def ids(app: BriefreadApp) -> list[str]:
+    rows = main(app).article_list.rows
+    return [rows[i].id for i in range(len(rows))]
+
+
+async def test_open_navigate_and_mark_read(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        assert ids(app) == ["qatar-en", "seed", "turkey-en", "isil-fr", "hostile"]
+        assert isinstance(app.focused, ArticleList)
+        # the first article is previewed in the reader, not marked read
+        assert screen.reader.article is not None and screen.reader.article.id == "qatar-en"
+        assert not app.session.marks.is_read("qatar-en")
+        await pilot.press("j", "j")
+        await settle(pilot)
+        assert screen.article_list.cursor == 2
+        assert screen.reader.article is not None and screen.reader.article.id == "turkey-en"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.marks.is_read("turkey-en")
+        assert isinstance(app.focused, ReaderView)
+        # J/K open the next/previous article without leaving the reader
+        await pilot.press("J")
+        await settle(pilot)
+        assert screen.reader.article is not None and screen.reader.article.id == "isil-fr"
+        assert app.session.marks.is_read("isil-fr")
+        await pilot.press("K", "K")
+        await settle(pilot)
+        assert screen.reader.article is not None and screen.reader.article.id == "seed"
+        assert isinstance(app.focused, ReaderView)
+        await pilot.press("escape")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("G")
+        assert screen.article_list.cursor == 4
+        await pilot.press("g")
+        assert screen.article_list.cursor == 0
+        # a click selects and opens
+        await pilot.click(ArticleList, offset=(5, 4))
+        await settle(pilot)
+        assert screen.article_list.cursor == 4
+        assert app.session.marks.is_read("hostile")
+
+
+async def test_search_as_you_type(make_app: MakeApp) -> None:
+    library = FakeLibrary()
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash")
+        assert isinstance(app.focused, QueryInput)
+        library.searches.clear()
+        await typed(pilot, "qa")
+        assert set(ids(app)) == {"qatar-en", "seed"}
+        assert library.searches == ["qa"]  # debounced: one search for two keys
+        await typed(pilot, "tar hosts")
+        assert ids(app) == ["qatar-en"]
+        assert screen.query_text == "qatar hosts"
+        # newest first while typing; enter ranks by relevance; a key switches back
+        assert screen.results is not None and screen.results.sort == "date"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.results is not None and screen.results.sort == "relevance"
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("o")
+        await settle(pilot)
+        assert screen.results is not None and screen.results.sort == "date"
+        assert "newest first" in str(screen.query_one("#status-text").render())
+        # escape in the search line clears the query and goes back to the list
+        await pilot.press("slash", "escape")
+        await settle(pilot)
+        assert screen.query_text == "" and len(ids(app)) == 5
+        assert isinstance(app.focused, ArticleList)
+
+
+async def test_letter_keys_do_not_fire_while_typing(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash")
+        await typed(pilot, 'qmsv?"')
+        assert app.is_running
+        assert screen.search_bar.value == 'qmsv?"'
+        assert not app.session.marks.read_ids and not app.session.marks.bookmarked_ids
+        assert screen.view == "all"
+        assert not isinstance(app.screen, HelpScreen)
+        # the unbalanced quote fell back: an inline message says so
+        message = screen.query_one("#search-message")
+        assert message.display and "Unbalanced quote" in str(message.render())
+
+
+async def test_marks_and_history_survive_a_restart(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # reads qatar-en
+        await settle(pilot)
+        await pilot.press("escape", "j", "s", "j", "m")  # bookmark the seed, mark turkey-en read
+        assert app.session.marks.is_bookmarked("seed")
+        assert app.session.marks.is_read("turkey-en")
+        await pilot.press("slash")
+        await typed(pilot, "turkey")
+        await pilot.press("enter")
+        await settle(pilot)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        assert app.session.marks.read_ids == {"qatar-en", "turkey-en"}
+        assert app.session.marks.bookmarked_ids == {"seed"}
+        assert screen.article_list.render_line(0).text.startswith("  ")  # read, no bookmark
+        assert screen.article_list.render_line(1).text.startswith("●★")  # unread, bookmarked
+        await pilot.press("v")  # unread only
+        await settle(pilot)
+        assert ids(app) == ["seed", "isil-fr", "hostile"]
+        await pilot.press("v")  # bookmarked only
+        await settle(pilot)
+        assert ids(app) == ["seed"]
+        await pilot.press("v", "slash", "up")
+        await settle(pilot, delay=0.16)
+        assert screen.search_bar.value == "turkey"
+        assert ids(app) == ["turkey-en"]
+        await pilot.press("down")
+        await settle(pilot, delay=0.16)
+        assert screen.search_bar.value == "" and len(ids(app)) == 5
+
+
+async def test_entity_filter_facets_and_chips(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, delay=FACETS_DELAY + 0.1)
+        screen = main(app)
+        facets = {f.id: f.articles for f in screen.entity_pane.facets}
+        assert facets["org:un"] == 3 and facets["country:MA"] == 2
+        await pilot.press("tab", "tab")
+        pane = screen.entity_pane
+        assert app.focused is pane
+        # the first article (qatar-en) names the UN: choose it
+        pane.highlighted = pane.get_option_index("a:org:un")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert set(ids(app)) == {"qatar-en", "seed", "isil-fr"}
+        assert {screen.article_list.rows[i].lang for i in range(3)} == {"en", "fr"}
+        chips = list(screen.query(".chip"))
+        assert len(chips) == 1 and "United Nations" in str(chips[0].render())
+        assert isinstance(app.focused, ArticleList)
+        # a facet adds a second filter
+        pane.highlighted = pane.get_option_index("f:country:MA")
+        pane.action_select()
+        await settle(pilot)
+        assert set(ids(app)) == {"qatar-en", "seed"}
+        await pilot.press("x")
+        await settle(pilot)
+        assert len(ids(app)) == 3
+        # backspace in an empty query removes the last filter
+        await pilot.press("slash", "backspace")
+        await settle(pilot)
+        assert len(ids(app)) == 5 and not list(screen.query(".chip"))
+
+
+async def test_copy_and_export(make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        assert app.clipboard.startswith("Qatar hosts United Nations talks on Morocco\n\nQatar hosted")
+        await pilot.press("j", "e")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        text = (tmp_path / "briefread-seed.md").read_text(encoding="utf-8")
+        assert text.startswith("# Le directeur général")
+        assert "- Morocco (`country:MA`): 3 mentions: Royaume du Maroc, Maroc, marocains" in text
+        assert any("briefread-seed.md" in n.message for n in app._notifications)
+        await pilot.press("E")
+        await settle(pilot)
+        field = app.screen.query_one("#export-path", Input)
+        field.value = str(tmp_path / "list.json")
+        await pilot.press("enter")
+        await settle(pilot)
+        data = json.loads((tmp_path / "list.json").read_text(encoding="utf-8"))
+        assert [a["id"] for a in data["articles"]] == ids(app)
+        seed = next(a for a in data["articles"] if a["id"] == "seed")
+        assert {m["id"] for m in seed["mentions"]} >= {"country:MA", "org:un"}
+
+
+async def test_indexing_in_a_worker_and_commits_from_elsewhere(make_app: MakeApp) -> None:
+    library = FakeLibrary(stale=True)
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert library.updates == 1
+        assert "5 articles" in str(main(app).query_one("#index-text").render())
+        library.articles["new"] = make_article("new", "Fresh news", "Fresh text.", "2026-01-01", "en")
+        library.changed = True
+        main(app)._poll()
+        await settle(pilot)
+        assert ids(app)[0] == "new"
+
+
+async def test_n_and_N_move_between_matches(make_app: MakeApp) -> None:
+    long_text = "\n\n".join(f"Paragraph {i} about nothing much at all." for i in range(60))
+    long_text += "\n\nHere Qatar appears at last.\n\nAnd Qatar again."
+    articles = [make_article("long", "A long brief about Qatar", long_text, "2025-01-01", "en")]
+    app = make_app(FakeLibrary(articles))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("enter")  # open it: the reader takes focus
+        await settle(pilot)
+        reader = main(app).reader
+        assert len(reader.matches) == 2
+        assert reader.current_match == -1
+        assert reader.scroll_y == 0
+        await pilot.press("n")
+        await settle(pilot)
+        assert reader.current_match == 0
+        line = reader.line_of_offset(reader.matches[0][0])
+        assert reader.scroll_y <= line < reader.scroll_y + reader.scrollable_content_region.height
+        assert reader.scroll_y > 0
+        await pilot.press("n")
+        assert reader.current_match == 1
+        await pilot.press("n")  # wraps to the first
+        assert reader.current_match == 0
+        await pilot.press("N")  # back to the last
+        assert reader.current_match == 1
+        await pilot.press("g")
+        await settle(pilot)
+        assert reader.scroll_y == 0
+
+
+async def test_entity_pane_groups_mentions_by_entity(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")  # the seed
+        await settle(pilot)
+        pane = main(app).entity_pane
+        counts = {e.id: e.mentions for e in pane.article_entities}
+        assert counts["country:MA"] == 3  # Royaume du Maroc, Maroc, marocains
+        assert counts["org:un"] == 1
+        morocco = next(e for e in pane.article_entities if e.id == "country:MA")
+        assert morocco.name == "Morocco"
+        assert set(morocco.forms) == {"Royaume du Maroc", "Maroc", "marocains"}
+        prompts = [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+        # h toggles the highlights of the reader
+        reader = main(app).reader
+        assert [s for line in reader._lines for s in line.spans]
+        await pilot.press("h")
+        assert not reader.show_highlights
+        assert not [s for line in reader._lines[3:] for s in line.spans]
+        assert "highlights off" in str(main(app).query_one("#legend").render())
+        await pilot.press("h")
+        assert reader.show_highlights
+        assert any("3 Morocco" in p for p in prompts)
+        assert "Countries" in " ".join(prompts) and "Organizations" in " ".join(prompts)
+
+
+async def test_palette_filters_by_entity_and_opens_by_title(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")  # the seed: its entities are palette candidates
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"turk")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert set(ids(app)) == {"seed", "turkey-en"}
+        await pilot.press("ctrl+p", *"open isl")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main(app).reader.article is not None
+        assert main(app).reader.article.id == "isil-fr"
+        assert app.session.marks.is_read("isil-fr")
+
+
+async def test_index_error_is_one_sentence(make_app: MakeApp, state_dir: Path) -> None:
+    from tui_reader.config import Config, Locations
+
+    def broken(corpus: Path, index: Path) -> Library:
+        raise IndexUnavailable("The index in /x is damaged (EOFError); run `briefread index --rebuild`.")
+
+    app = BriefreadApp(Locations(Path("c"), Path("i"), state_dir), Config(), library_factory=broken)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        line = main(app).article_list.render_line(1).text
+        assert "The index in /x is damaged" in line
+        assert "Traceback" not in line
+        assert app.is_running
+
+
+async def test_narrow_terminal_layout(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        assert screen.has_class("-narrow")
+        assert not screen.query_one("#entity-box").display or not screen.query_one("#entity-box").region
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.focused, ReaderView)
+        assert screen.query_one("#list-pane").region.width == 0
+        await pilot.press("tab")
+        await settle(pilot)
+        assert isinstance(app.focused, EntityPane)
+        assert screen.query_one("#entity-box").region.width > 0
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.query_one("#list-pane").region.width > 0
+
+
+async def test_a_hundred_thousand_rows_draw_only_what_is_visible(make_app: MakeApp) -> None:
+    loaded: list[int] = []
+    articles = sample_articles()
+    app = make_app(FakeLibrary(articles))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        from tui_reader.search import ResultRow, SearchResults
+
+        def load(docnum: int, score: float) -> ResultRow:
+            loaded.append(docnum)
+            return ResultRow(f"id{docnum}", "2025-01-01", f"Title {docnum}", "en", "p", 0.0, ())
+
+        rows = SearchResults("", range(100_000), None, load)
+        listing = main(app).article_list
+        listing.set_rows(rows)
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        assert listing.cursor == 99_999
+        assert listing.render_line(listing.scrollable_content_region.height - 1).text.count("Title 99999")
+        assert len(set(loaded)) < 200

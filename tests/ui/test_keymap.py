@@ -1,0 +1,51 @@
+"""A `[keymap]` table in the config file remaps bindings by id; help shows the effective keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.ui.conftest import settle
+from tui_reader.config import load_config
+from tui_reader.ui.app import BriefreadApp
+from tui_reader.ui.screens.help import HelpScreen
+
+
+async def test_keymap_from_a_config_file(make_app: Callable[..., BriefreadApp], tmp_path: Path) -> None:
+    config_file = tmp_path / "config.toml"
+    config_file.write_text(
+        '[keymap]\n"list.down" = "ctrl+n"\n"app.quit" = "ctrl+q"\n"app.help" = ["f2"]\n'
+        '"no.such-binding" = "z"\n',
+        encoding="utf-8",
+    )
+    config = load_config(config_file)
+    app = make_app(config=config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.main_screen is not None
+        listing = app.main_screen.article_list
+        # the unknown id is reported in one line, naming the file
+        assert any(
+            "no.such-binding" in n.message and str(config_file) in n.message for n in app._notifications
+        )
+        await pilot.press("j")  # no longer bound
+        assert listing.cursor == 0
+        await pilot.press("ctrl+n")
+        assert listing.cursor == 1
+        await pilot.press("q")  # q no longer quits
+        assert app.is_running
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = {k.binding_id: k.keys for s in app.screen.sections for k in s.keys}
+        assert keys["reader.next-match"] == "n"  # not remapped: the default
+        assert keys["list.down"] == "^n"
+        assert keys["app.quit"] == "^q"
+        assert keys["app.help"] == "f2"
+        assert keys["list.up"] == "k, ↑"
+        assert str(config_file) in app.screen.config_note
+        await pilot.press("q")  # closes help, does not quit
+        assert app.is_running and not isinstance(app.screen, HelpScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running

@@ -1,0 +1,95 @@
+"""The app on a real index of a tiny corpus written by the fixtures."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.ui.conftest import settle, typed
+from tui_reader.config import Config, Locations
+from tui_reader.entities import default_registry
+from tui_reader.search import Library
+from tui_reader.ui.app import BriefreadApp
+from tui_reader.ui.screens.main import MainScreen
+
+
+def main(app: BriefreadApp) -> MainScreen:
+    assert app.main_screen is not None
+    return app.main_screen
+
+
+def titles(app: BriefreadApp) -> list[str]:
+    rows = main(app).article_list.rows
+    return [rows[i].title for i in range(len(rows))]
+
+
+def need_registry() -> None:
+    if default_registry().entity("country:MA") is None:
+        pytest.skip("the entity registry data is not installed")
+
+
+async def test_open_search_read_and_filter(real_locations: Locations) -> None:
+    need_registry()
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        assert titles(app)[0] == "Qatar hosts United Nations talks"  # newest first
+        assert len(titles(app)) == 4
+        assert "Hostile [bold]x[/] [link=file:/" in screen.article_list.render_line(3).text
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        assert len(titles(app)) == 2
+        await pilot.press("enter")
+        seed_row = next(i for i in range(2) if screen.article_list.rows[i].path == "seed.txt")
+        screen.article_list.cursor = seed_row
+        await pilot.press("enter")
+        await settle(pilot)
+        article = screen.reader.article
+        assert article is not None and article.path == "seed.txt"
+        assert len(screen.reader.matches) == 1  # Qatar
+        counts = {e.id: e.mentions for e in screen.entity_pane.article_entities}
+        assert counts["country:MA"] == 3  # Royaume du Maroc, Maroc, marocains
+        assert "org:un" in counts and "country:QA" in counts
+        # the UN, chosen in the entity pane, lists every article naming it, in both languages
+        await pilot.press("tab")
+        pane = screen.entity_pane
+        pane.highlighted = pane.get_option_index("a:org:un")
+        await pilot.press("enter", "slash", "escape")
+        await settle(pilot, delay=0.16)
+        langs = {screen.article_list.rows[i].lang for i in range(len(screen.article_list.rows))}
+        assert langs == {"fr", "en"}
+        assert sorted(titles(app))[0].startswith("Le directeur")
+
+
+async def test_first_run_indexes_while_the_ui_stays_up(tiny_index: tuple[Path, Path], tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(tiny_index[0], corpus)
+    app = BriefreadApp(Locations(corpus, tmp_path / "index", tmp_path / "state"), Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.main_screen is not None  # painted before the index exists
+        await settle(pilot)
+        await settle(pilot)
+        assert len(titles(app)) == 4
+        assert "4 articles" in str(main(app).query_one("#index-text").render())
+
+
+async def test_marks_survive_a_rebuild(real_locations: Locations) -> None:
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "escape", "j", "s")
+        first, second = main(app).article_list.rows[0].id, main(app).article_list.rows[1].id
+    library = Library.open(real_locations.corpus, real_locations.index)
+    summary = library.update(rebuild=True)
+    library.close()
+    assert summary.rebuilt
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert main(app).article_list.rows[0].id == first
+        assert app.session.marks.is_read(first)
+        assert app.session.marks.is_bookmarked(second)

@@ -1,0 +1,190 @@
+"""`BriefreadApp`: wires the main screen, the key bindings and keymap, and the command palette."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+
+from tui_reader.config import Config, Locations, user_config_path
+from tui_reader.ui.commands import BriefreadCommands
+from tui_reader.ui.screens.help import HelpScreen, HelpSection, KeyHelp
+from tui_reader.ui.screens.main import MainScreen
+from tui_reader.ui.session import LibraryFactory, Session, open_library
+from tui_reader.ui.widgets.article_list import ArticleList
+from tui_reader.ui.widgets.entity_pane import EntityPane
+from tui_reader.ui.widgets.reader import ReaderView
+from tui_reader.ui.widgets.search_bar import QueryInput
+
+
+class BriefreadApp(App[None]):
+    """The reader. `library_factory` opens the index (a fake in tests)."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "briefread"
+    COMMANDS = App.COMMANDS | {BriefreadCommands}
+    COMMAND_PALETTE_DISPLAY = "^p"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="app.palette"),
+    ]
+
+    def __init__(
+        self,
+        locations: Locations,
+        config: Config | None = None,
+        *,
+        library_factory: LibraryFactory = open_library,
+    ) -> None:
+        super().__init__()
+        self.config = config or Config()
+        self.session = Session.start(locations, self.config, library_factory)
+        self.main_screen: MainScreen | None = None
+        self._reported_clashes: set[frozenset[str]] = set()
+
+    def on_mount(self) -> None:
+        unknown = sorted(set(self.config.keymap) - self.binding_ids())
+        self.set_keymap(self.config.keymap)
+        if unknown:
+            where = self.config.path or "the config file"
+            self.notify(
+                f"Unknown binding id in [keymap] of {where}: {', '.join(unknown)} (press ? for the ids).",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+        if self.config.theme:
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
+            else:
+                self.notify(
+                    f"Unknown theme {self.config.theme!r} in the config; "
+                    f"available: {', '.join(sorted(self.available_themes))}.",
+                    severity="warning",
+                    markup=False,
+                )
+        self.main_screen = MainScreen(self.session)
+        self.push_screen(self.main_screen)
+
+    def on_unmount(self) -> None:
+        self.session.close()
+
+    # -- bindings -------------------------------------------------------------------------
+
+    def binding_sections(self) -> list[tuple[str, Sequence[BindingType]]]:
+        return [
+            ("Anywhere", self.BINDINGS),
+            ("Main screen", MainScreen.BINDINGS),
+            ("Article list", ArticleList.BINDINGS),
+            ("Reader", ReaderView.BINDINGS),
+            ("Entity pane", EntityPane.BINDINGS),
+            ("Search input", QueryInput.BINDINGS),
+        ]
+
+    def binding_ids(self) -> set[str]:
+        return {
+            b.id
+            for _, bindings in self.binding_sections()
+            for b in bindings
+            if isinstance(b, Binding) and b.id
+        }
+
+    def effective_key(self, binding: Binding) -> str:
+        """The keys of `binding` after the user's keymap, as shown to the user."""
+        keys = self.config.keymap.get(binding.id or "", binding.key)
+        shown = []
+        for key in keys.split(","):
+            key = key.strip()
+            if key:
+                shown.append(self.get_key_display(Binding(key, binding.action)))
+        return ", ".join(shown)
+
+    def help_sections(self) -> list[HelpSection]:
+        sections = []
+        for title, bindings in self.binding_sections():
+            keys = [
+                KeyHelp(self.effective_key(b), b.description, b.id or "")
+                for b in bindings
+                if isinstance(b, Binding)
+            ]
+            if title == "Entity pane":
+                keys.append(KeyHelp("enter, click", "List the articles naming this entity", ""))
+                keys.append(KeyHelp("", "(an entity of the article starts a new search;", ""))
+                keys.append(KeyHelp("", " one of the results narrows the current list)", ""))
+            if title == "Search input":
+                keys.append(KeyHelp("enter", "Keep the query and go to the list", ""))
+                keys.append(KeyHelp("backspace", "On an empty query: remove the last filter", ""))
+            sections.append(HelpSection(title, keys))
+        return sections
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        ids = frozenset(b.id or b.action for b in clashed_bindings)
+        if ids in self._reported_clashes:
+            return
+        self._reported_clashes.add(ids)
+        self.notify(
+            f"Keymap clash: {', '.join(sorted(ids))} share a key; the first one wins.",
+            severity="warning",
+            markup=False,
+        )
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        path = self.config.path or user_config_path()
+        note = (
+            f'Remap any key in the [keymap] table of {path}, e.g. "list.down" = "j,down,ctrl+n". '
+            "Letter keys do nothing while the search line has focus; escape leaves it."
+        )
+        self.push_screen(HelpScreen(self.help_sections(), note))
+
+    # -- commands (palette) ---------------------------------------------------------------
+
+    def _main(self) -> MainScreen | None:
+        return self.main_screen
+
+    def cmd_toggle_highlights(self) -> None:
+        if (main := self._main()) is not None:
+            main.action_toggle_highlights()
+
+    def cmd_update_index(self, rebuild: bool) -> None:
+        if (main := self._main()) is not None:
+            main.start_update(rebuild)
+
+    def cmd_set_view(self, view: str) -> None:
+        if (main := self._main()) is not None:
+            main.set_view(view)
+
+    def cmd_export_article(self) -> None:
+        if (main := self._main()) is not None:
+            main.action_export_article()
+
+    def cmd_export_list(self) -> None:
+        if (main := self._main()) is not None:
+            main.action_export_list()
+
+    def cmd_copy_article(self) -> None:
+        if (main := self._main()) is not None:
+            main.action_copy_article()
+
+    def cmd_clear_search(self) -> None:
+        if (main := self._main()) is not None:
+            main.clear_search()
+
+    def cmd_filter_entity(self, entity_id: str, label: str) -> None:
+        if (main := self._main()) is not None:
+            main.choose_entity(entity_id, label, pivot=False)
+
+    def cmd_open_article(self, article_id: str) -> None:
+        if (main := self._main()) is not None:
+            main.open_article_id(article_id)
+
+
+def run_app(locations: Locations, config: Config | None = None) -> None:
+    """Open the reader on `locations` in this terminal until the user quits."""
+    BriefreadApp(locations, config).run()

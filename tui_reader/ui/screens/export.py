@@ -1,0 +1,67 @@
+"""`ExportScreen`: asks where to write an export (the suffix chooses Markdown or JSON)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+    ]
+
+    def __init__(self, default: Path, title: str) -> None:
+        super().__init__()
+        self.default = default
+        self.title_text = title
+        self._confirm: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog"):
+            yield Static(Text(self.title_text, "bold"), markup=False)
+            yield Input(str(self.default), id="export-path")
+            yield Static(
+                Text(
+                    "enter writes it · a .json name writes JSON, anything else Markdown · escape cancels",
+                    "dim",
+                ),
+                markup=False,
+            )
+            yield Static("", id="export-error", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        raw = event.value.strip()
+        error = self.query_one("#export-error", Static)
+        if not raw:
+            error.update(Text("Type a file name.", "bold"))
+            return
+        path = Path(raw).expanduser()
+        if not path.is_absolute():
+            path = Path.cwd() / path
+        if path.is_dir():
+            error.update(Text(f"{path} is a directory; type a file name.", "bold"))
+            return
+        if not path.parent.is_dir():
+            error.update(Text(f"The folder {path.parent} does not exist.", "bold"))
+            return
+        if path.exists() and self._confirm != path:
+            self._confirm = path
+            error.update(Text(f"{path.name} exists: press enter again to replace it.", "bold"))
+            return
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,837 @@
+"""`MainScreen`: search bar, article list, reader and entity pane, and the workers behind them."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, ProgressBar, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from tui_reader.ui.entity_names import summarize_mentions
+from tui_reader.ui.export import unused_path, write_export
+from tui_reader.ui.messages import (
+    ArticleReady,
+    FacetsReady,
+    IndexChanged,
+    IndexFinished,
+    IndexProgress,
+    IndexStale,
+    LibraryFailed,
+    LibraryOpened,
+    ResultsReady,
+)
+from tui_reader.ui.safe_text import plain
+from tui_reader.ui.screens.export import ExportScreen
+from tui_reader.ui.searching import VIEW_LABELS, VIEWS, SearchRequest, as_you_type, run_search
+from tui_reader.ui.session import Session
+from tui_reader.ui.widgets.article_list import ArticleList
+from tui_reader.ui.widgets.entity_pane import EntityPane
+from tui_reader.ui.widgets.reader import ReaderView
+from tui_reader.ui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from tui_reader.search import Progress, ResultRow, SearchResults, StoredArticle, UpdateSummary
+
+NARROW_WIDTH = 100  # below this the entity pane shows on demand and the reader takes the list's place
+POLL_SECONDS = 3.0
+POLL_SECONDS_INDEXING = 1.0
+FACETS_TOP = 12
+FACETS_DELAY = 0.35
+PREVIEW_DELAY = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class EntityFilter:
+    entity_id: str
+    label: str
+
+
+class MainScreen(Screen[None]):
+    """The three panes. Every index call runs in a thread worker and answers with a message."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority: keys typed in a burst right after "/" must reach the search line.
+        Binding("slash", "focus_search('/')", "Search", priority=True, id="search.focus"),
+        Binding("ctrl+f", "focus_search", "Search", show=False, priority=True, id="search.focus-alt"),
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="pane.next"),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="pane.previous"),
+        Binding("escape", "back", "Back", show=False, id="pane.back"),
+        Binding("m", "toggle_read", "Read/unread", id="marks.toggle-read"),
+        Binding("s", "toggle_bookmark", "Bookmark", id="marks.toggle-bookmark"),
+        Binding("v", "cycle_view", "View", id="view.cycle"),
+        Binding("o", "toggle_sort", "Sort", id="view.sort"),
+        Binding("h", "toggle_highlights", "Highlights", show=False, id="reader.highlights"),
+        Binding("x", "remove_filter", "Remove filter", show=False, id="filter.remove-last"),
+        Binding("y", "copy_article", "Copy", show=False, id="article.copy"),
+        Binding("e", "export_article", "Export", show=False, id="article.export"),
+        Binding("E", "export_list", "Export list", show=False, id="list.export"),
+        Binding("R", "update_index", "Update index", show=False, id="index.update"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.query_text = ""
+        self.filters: list[EntityFilter] = []
+        self.view = "all"
+        self.sort = "auto"
+        self.show_highlights = True
+        self.results: SearchResults | None = None
+        self.article: StoredArticle | None = None
+        self.indexing = False
+        self._search_seq = 0
+        self._applied_seq = 0
+        self._article_seq = 0
+        self._pending_open: str | None = None
+        self._opening: str | None = None
+        self._last_progress = 0.0
+        self._poll_timer: Timer | None = None
+        self._facets_timer: Timer | None = None
+        self._preview_timer: Timer | None = None
+        self.typing_phase = False
+        self._status_detail = ""
+        self.total_shown = 0
+
+    # -- composition ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(id="search-bar")
+        yield Static("", id="search-message", markup=False)
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane", classes="pane"):
+                yield ArticleList(id="articles")
+            with Vertical(id="reader-pane", classes="pane"):
+                yield ReaderView(id="reader")
+                yield Static("", id="legend", markup=False)
+            with Vertical(id="entity-box", classes="pane"):
+                yield EntityPane(id="entities")
+        with Horizontal(id="status"):
+            yield Static("", id="status-text", markup=False)
+            yield ProgressBar(id="index-progress", show_eta=False)
+            yield Static("", id="index-text", markup=False)
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> ReaderView:
+        return self.query_one(ReaderView)
+
+    @property
+    def entity_pane(self) -> EntityPane:
+        return self.query_one(EntityPane)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
+
+    def on_mount(self) -> None:
+        self.article_list.marks = self.session.marks
+        self.search_bar.history = self.session.history.recent()
+        self.search_bar.set_filters([])
+        self.query_one("#list-pane").border_title = "Articles"
+        self.query_one("#reader-pane").border_title = "Reader"
+        self.query_one("#entity-box").border_title = "Entities"
+        self.query_one("#index-progress").display = False
+        self.query_one("#search-message").display = False
+        self.article_list.set_empty_message(Text("Opening the index…"))
+        self.reader.set_empty_message(Text("Select an article with j/k and enter."))
+        self.entity_pane.show_article_entities([])
+        self._update_legend()
+        self.set_focus(self.article_list)
+        for warning in self.session.warnings:
+            self.notify(warning, severity="warning", markup=False)
+        self._open_library()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.log.error(f"worker {event.worker.name} failed: {error!r}")
+            self.notify(
+                f"Something went wrong ({type(error).__name__}: {error}); the reader keeps going.",
+                severity="error",
+                markup=False,
+                timeout=8,
+            )
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        self._update_layout_classes()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._update_layout_classes()
+
+    def focus_pane(self, widget: Widget) -> None:
+        """Focus `widget` now (keys typed right after go to it, not to the old focus)."""
+        self.set_focus(widget)
+        self._update_layout_classes()
+
+    def _update_layout_classes(self) -> None:
+        focused = self.focused
+        self.set_class(focused is self.reader, "-reading")
+        self.set_class(focused is self.entity_pane, "-entities")
+
+    # -- library lifecycle ----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
+    def _open_library(self) -> None:
+        from tui_reader.search import SearchError
+
+        try:
+            library = self.session.open_library()
+        except SearchError as exc:
+            self.post_message(LibraryFailed(str(exc)))
+            return
+        self.post_message(LibraryOpened(library))
+        try:
+            stale = library.is_stale()
+        except SearchError as exc:
+            self.post_message(LibraryFailed(str(exc)))
+            return
+        if stale:
+            self.post_message(IndexStale())
+
+    @on(LibraryOpened)
+    def _library_opened(self, message: LibraryOpened) -> None:
+        self.session.library = message.library
+        self.article_list.set_empty_message(Text("Searching…"))
+        self.run_search()
+        self._schedule_poll(POLL_SECONDS)
+
+    @on(IndexStale)
+    def _index_stale(self) -> None:
+        self.start_update(False)
+
+    @on(LibraryFailed)
+    def _library_failed(self, message: LibraryFailed) -> None:
+        self._show_error(message.error)
+
+    def _show_error(self, error: str) -> None:
+        text = plain(error)
+        text.stylize("bold")
+        self.article_list.set_empty_message(text)
+        self.query_one("#index-text", Static).update(Text(error, "bold", end=""))
+        self.notify(error, severity="error", markup=False, timeout=8)
+
+    def _schedule_poll(self, seconds: float) -> None:
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
+        self._poll_timer = self.set_interval(seconds, self._poll)
+
+    def _poll(self) -> None:
+        if self.session.marks.reload_if_changed():
+            self.article_list.refresh_marks()
+        if self.session.library is not None:
+            self._refresh_library()
+
+    @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
+    def _refresh_library(self) -> None:
+        from tui_reader.search import SearchError
+
+        library = self.session.library
+        if library is None:
+            return
+        try:
+            changed = library.refresh()
+        except SearchError:
+            return  # the next search reports the problem in words
+        if changed:
+            self.post_message(IndexChanged())
+
+    @on(IndexChanged)
+    def _index_changed(self) -> None:
+        self.run_search(keep=self._current_id())
+
+    def start_update(self, rebuild: bool = False) -> None:
+        """Bring the index up to date in a worker, showing progress (rebuild: from scratch)."""
+        if self.session.library is None or self.indexing:
+            if self.indexing:
+                self.notify("The index is already being updated.")
+            return
+        self.indexing = True
+        bar = self.query_one("#index-progress", ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.display = True
+        self.query_one("#index-text", Static).update(
+            Text("rebuilding the index…" if rebuild else "updating the index…", end="")
+        )
+        self._schedule_poll(POLL_SECONDS_INDEXING)
+        self._update_index(rebuild)
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _update_index(self, rebuild: bool) -> None:
+        from tui_reader.search import IndexBusy, SearchError
+
+        library = self.session.library
+        if library is None:
+            return
+        last = 0.0
+
+        def progress(p: Progress) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= 0.1 or p.done >= p.total:
+                last = now
+                self.post_message(IndexProgress(p))
+            if p.phase == "commit" and p.done >= p.total:
+                self.post_message(IndexChanged())
+
+        try:
+            # wait=False: when another process is indexing, say so at once; the refresh poll
+            # shows its articles when it commits.
+            summary = library.update(progress=progress, rebuild=rebuild, wait=False)
+        except IndexBusy as exc:
+            self.post_message(IndexFinished(None, str(exc), busy=True))
+        except SearchError as exc:
+            self.post_message(IndexFinished(None, str(exc)))
+        else:
+            self.post_message(IndexFinished(summary))
+
+    @on(IndexProgress)
+    def _index_progress(self, message: IndexProgress) -> None:
+        p = message.progress
+        bar = self.query_one("#index-progress", ProgressBar)
+        bar.update(total=p.total or None, progress=p.done)
+        verb = {"scan": "scanning", "read": "indexing", "commit": "saving"}.get(p.phase, p.phase)
+        self.query_one("#index-text", Static).update(Text(f"{verb} {p.done:,}/{p.total:,}", end=""))
+
+    @on(IndexFinished)
+    def _index_finished(self, message: IndexFinished) -> None:
+        self.indexing = False
+        self.query_one("#index-progress").display = False
+        self._schedule_poll(POLL_SECONDS)
+        index_text = self.query_one("#index-text", Static)
+        if message.summary is None:
+            index_text.update(Text(message.error, "bold", end=""))
+            self.notify(
+                message.error, severity="warning" if message.busy else "error", markup=False, timeout=8
+            )
+            if not message.busy:
+                self.run_search(keep=self._current_id())
+            return
+        summary = message.summary
+        index_text.update(Text(_summary_line(summary), end=""))
+        if summary.recovered:
+            self.notify(summary.recovered, title="Index recovered", markup=False, timeout=8)
+        if not summary.nothing_to_do or summary.skipped:
+            self.notify(_summary_line(summary), markup=False)
+        self.run_search(keep=self._current_id())
+
+    # -- searching ------------------------------------------------------------------------
+
+    def run_search(self, keep: str | None = None, *, typing: bool = False) -> None:
+        """Search with the current query, filters, view and sort.
+
+        While the query is being typed the list is a live filter, newest first: ranking by
+        relevance costs far more for a half-typed word (its prefix expands to many terms), so
+        it waits for enter (or an explicit sort)."""
+        if self.session.library is None:
+            return
+        self._search_seq += 1
+        if self._facets_timer is not None:
+            self._facets_timer.stop()
+            self._facets_timer = None
+        self.typing_phase = typing and self.sort == "auto" and bool(self.query_text.strip())
+        marks = self.session.marks
+        request = SearchRequest(
+            query=self.query_text,
+            entities=tuple(f.entity_id for f in self.filters),
+            view=self.view,
+            sort="date" if self.typing_phase else self.sort,
+            read_ids=marks.read_ids if self.view == "unread" else frozenset(),
+            bookmarked_ids=marks.bookmarked_ids if self.view == "bookmarked" else frozenset(),
+        )
+        self._search(self._search_seq, request, keep)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, seq: int, request: SearchRequest, keep: str | None) -> None:
+        from tui_reader.search import SearchError
+
+        library = self.session.library
+        if library is None:
+            return
+        worker = get_current_worker()
+        try:
+            outcome = run_search(library, request, lambda: worker.is_cancelled)
+        except SearchError as exc:
+            self.post_message(LibraryFailed(str(exc)))
+            return
+        if outcome is None or worker.is_cancelled:
+            return
+        results = outcome.results
+        self.post_message(
+            ResultsReady(
+                seq,
+                outcome.rows,
+                total=results.total,
+                fallback=results.fallback,
+                took_ms=results.took_ms,
+                sort=results.sort,
+                keep=keep,
+                results=results,
+            )
+        )
+
+    @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
+    def _facets(self, seq: int, results: SearchResults) -> None:
+        from tui_reader.search import SearchError
+
+        library = self.session.library
+        if library is None or seq != self._search_seq:
+            return
+        try:
+            facets = library.facets(results, top=FACETS_TOP)
+        except SearchError:
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(FacetsReady(seq, facets))
+
+    @on(ResultsReady)
+    def _results_ready(self, message: ResultsReady) -> None:
+        if message.seq != self._search_seq:
+            return
+        self._applied_seq = message.seq
+        self.results = message.results
+        # Facets read every result's entities: wait until the list stops changing.
+        seq, results = message.seq, message.results
+        self._facets_timer = self.set_timer(FACETS_DELAY, lambda: self._facets(seq, results))
+        listing = self.article_list
+        cursor = 0
+        if message.keep is not None:
+            found = _find(message.rows, message.keep)
+            cursor = found if found is not None else min(listing.cursor, len(message.rows) - 1)
+        listing.set_empty_message(self._empty_text())
+        listing.set_rows(message.rows, max(0, cursor))
+        if not message.rows:
+            self._show_article(None, [])
+        self.total_shown = len(message.rows)
+        self.query_one("#list-pane").border_title = f"Articles {len(message.rows):,}"
+        sort = "relevance" if message.sort == "relevance" else "newest first"
+        if self.typing_phase:
+            sort = "newest first while typing (enter ranks)"
+        count = f"{len(message.rows):,}"
+        if message.total > len(message.rows) and self.view == "all":
+            count = f"best {len(message.rows):,} of {message.total:,}"
+        self._status_detail = f"{count} articles · {sort} · {message.took_ms:.0f} ms"
+        self._update_status()
+        notice = self.query_one("#search-message", Static)
+        if message.fallback:
+            notice.update(plain(message.fallback, "italic"))
+            notice.display = True
+        else:
+            notice.display = False
+
+    def _empty_text(self) -> Text:
+        if self.indexing:
+            return Text("Indexing… articles appear as they are saved.")
+        if self.query_text or self.filters or self.view != "all":
+            return Text("No article matches. Press escape to clear the search.")
+        return Text("No articles in this corpus yet.")
+
+    @on(FacetsReady)
+    def _facets_ready(self, message: FacetsReady) -> None:
+        if message.seq != self._search_seq:
+            return
+        self.entity_pane.show_facets(message.facets)
+
+    def _update_status(self) -> None:
+        parts = [self._status_detail]
+        if self.view != "all":
+            parts.append(VIEW_LABELS[self.view])
+        if not self.show_highlights:
+            parts.append("highlights off")
+        self.query_one("#status-text", Static).update(Text(" · ".join(p for p in parts if p), end=""))
+
+    @on(SearchBar.QueryChanged)
+    def _query_changed(self, message: SearchBar.QueryChanged) -> None:
+        if message.query == self.query_text:
+            return
+        self.query_text = message.query
+        self.run_search(typing=self.focused is self.search_bar.input)
+
+    @on(SearchBar.Submitted)
+    def _query_submitted(self, message: SearchBar.Submitted) -> None:
+        changed = message.query != self.query_text
+        self.query_text = message.query
+        if self.typing_phase or changed:
+            self.run_search()
+        if message.query.strip():
+            self.session.history.add(message.query)
+            self.search_bar.history = self.session.history.recent()
+        self.focus_pane(self.article_list)
+
+    @on(SearchBar.Cleared)
+    def _search_cleared(self) -> None:
+        self.focus_pane(self.article_list)
+
+    @on(SearchBar.FilterRemoved)
+    def _filter_removed(self, message: SearchBar.FilterRemoved) -> None:
+        self.remove_filter(message.key or None)
+
+    # -- filters and views ----------------------------------------------------------------
+
+    def add_entity_filter(self, entity_id: str, label: str) -> None:
+        """Restrict the list to articles that name `entity_id` (in any language)."""
+        if any(f.entity_id == entity_id for f in self.filters):
+            return
+        self.filters.append(EntityFilter(entity_id, label))
+        self._filters_changed()
+
+    def remove_filter(self, entity_id: str | None = None) -> None:
+        """Remove the filter on `entity_id` (the last one when None)."""
+        if not self.filters:
+            return
+        if entity_id is None:
+            self.filters.pop()
+        else:
+            self.filters = [f for f in self.filters if f.entity_id != entity_id]
+        self._filters_changed()
+
+    def _filters_changed(self) -> None:
+        self.search_bar.set_filters([(f.entity_id, f.label) for f in self.filters])
+        self.run_search()
+
+    @on(EntityPane.Chosen)
+    def _entity_chosen(self, message: EntityPane.Chosen) -> None:
+        self.choose_entity(message.entity_id, message.label, phrase=message.phrase, pivot=message.pivot)
+
+    def choose_entity(self, entity_id: str, label: str, *, phrase: str = "", pivot: bool = True) -> None:
+        """List the articles naming an entity: a pivot starts a new search on it (the query
+        and other filters go), otherwise it narrows the current list."""
+        if pivot:
+            self.filters = []
+            self.search_bar.set_filters([])
+            self.search_bar.set_value("", emit=False)
+            self.query_text = ""
+        if phrase:
+            phrase = phrase.replace('"', " ")
+            query = f'{self.query_text} "{phrase}"'.strip()
+            self.search_bar.set_value(query, emit=False)
+            self.query_text = query
+            self.run_search()
+        elif pivot:
+            self.filters = [EntityFilter(entity_id, label)]
+            self._filters_changed()
+        else:
+            self.add_entity_filter(entity_id, label)
+        self.focus_pane(self.article_list)
+
+    def set_view(self, view: str) -> None:
+        self.view = view
+        self._update_status()
+        self.run_search(keep=self._current_id())
+
+    # -- the article ----------------------------------------------------------------------
+
+    def _current_id(self) -> str | None:
+        if self.article is not None:
+            return self.article.id
+        row = self.article_list.current_row
+        return row.id if row is not None else None
+
+    @on(ArticleList.Highlighted)
+    def _row_highlighted(self, message: ArticleList.Highlighted) -> None:
+        opening = message.row.id == self._pending_open
+        self._pending_open = None
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
+        if self.typing_phase and not opening:
+            # While typing, show the top result once the keys pause, not at every key.
+            article_id = message.row.id
+            self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self._load_article(article_id, False))
+            return
+        self._load_article(message.row.id, opening)
+
+    @on(ArticleList.Selected)
+    def _row_selected(self, message: ArticleList.Selected) -> None:
+        self.open_article(message.row)
+        self.focus_pane(self.reader)
+
+    def open_article(self, row: ResultRow) -> None:
+        """Show `row` in the reader and mark it read."""
+        self.session.marks.set_read(row.id)
+        self.article_list.refresh_marks()
+        if self.article is None or self.article.id != row.id:
+            self._load_article(row.id, True)
+
+    def open_article_id(self, article_id: str) -> None:
+        """Open an article that may not be in the list (from the command palette)."""
+        index = _find(self.article_list.rows, article_id)
+        if index is not None:
+            self._pending_open = article_id
+            self.article_list.cursor = index
+        else:
+            self._load_article(article_id, True)
+        self.session.marks.set_read(article_id)
+        self.article_list.refresh_marks()
+        self.focus_pane(self.reader)
+
+    @on(ReaderView.Step)
+    def _step(self, message: ReaderView.Step) -> None:
+        listing = self.article_list
+        target = listing.cursor + message.delta
+        if not 0 <= target < len(listing.rows):
+            self.notify("No next article." if message.delta > 0 else "No previous article.")
+            return
+        self._pending_open = listing.rows[target].id
+        listing.cursor = target
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _load_article_worker(self, seq: int, article_id: str, query: str) -> None:
+        from tui_reader.search import SearchError
+
+        library = self.session.library
+        if library is None:
+            return
+        try:
+            article = library.article(article_id)
+            matches = library.match_offsets(query, article) if article and query.strip() else []
+        except SearchError as exc:
+            self.post_message(LibraryFailed(str(exc)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(ArticleReady(seq, article, matches))
+
+    def _load_article(self, article_id: str, opening: bool) -> None:
+        self._article_seq += 1
+        self._opening = article_id if opening else None
+        self._load_article_worker(self._article_seq, article_id, as_you_type(self.query_text))
+
+    @on(ArticleReady)
+    def _article_ready(self, message: ArticleReady) -> None:
+        if message.seq != self._article_seq:
+            return
+        article = message.article
+        same = article is not None and self.article is not None and article.id == self.article.id
+        if same and self.reader.article is not None:
+            self.article = article
+            self.reader.article = article
+            self.reader.set_matches(message.matches)
+        else:
+            self._show_article(article, message.matches)
+        if article is not None and self._opening == article.id:
+            self.session.marks.set_read(article.id)
+            self.article_list.refresh_marks()
+        self._opening = None
+
+    def _show_article(self, article: StoredArticle | None, matches: list[tuple[int, int]]) -> None:
+        self.article = article
+        self.reader.show_article(article, matches)
+        self.entity_pane.show_article_entities(
+            summarize_mentions(article.mentions) if article is not None else []
+        )
+        self._update_legend()
+
+    @on(ReaderView.MatchMoved)
+    def _match_moved(self, message: ReaderView.MatchMoved) -> None:
+        self._update_legend(message.index, message.total)
+        if message.wrapped:
+            self.notify(
+                "Search hit the bottom, continuing at the top."
+                if message.index == 0
+                else "Search hit the top, continuing at the bottom.",
+                timeout=2,
+            )
+
+    def _update_legend(self, index: int = -1, total: int | None = None) -> None:
+        reader = self.reader
+        style = reader.get_component_rich_style
+        legend = Text(end="", no_wrap=True, overflow="ellipsis")
+        if not self.show_highlights:
+            legend.append("highlights off (h)", "dim")
+        else:
+            total = len(reader.matches) if total is None else total
+            if total:
+                if index >= 0:
+                    label = f"match {index + 1}/{total}"
+                else:
+                    label = f"{total} match{'es' if total > 1 else ''}"
+                legend.append(label, style("reader--match"))
+                legend.append(" ")
+            legend.append("country", style("reader--country"))
+            legend.append(" ")
+            legend.append("organization", style("reader--organization"))
+            legend.append(" ")
+            legend.append("rule", style("reader--rule"))
+        self.query_one("#legend", Static).update(legend)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_focus_search(self, typed: str = "") -> None:
+        query_input = self.search_bar.input
+        if self.focused is query_input:
+            if typed:
+                query_input.insert_text_at_cursor(typed)
+            return
+        self.focus_pane(query_input)
+
+    def action_cycle_pane(self, delta: int) -> None:
+        panes: list[Widget] = [self.article_list, self.reader, self.entity_pane]
+        focused = self.focused
+        index = panes.index(focused) if focused in panes else -1
+        self.focus_pane(panes[(index + delta) % len(panes)])
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if focused is self.reader or focused is self.entity_pane:
+            self.focus_pane(self.article_list)
+            return
+        if self.query_text or self.filters or self.view != "all":
+            self.clear_search()
+
+    def clear_search(self) -> None:
+        """Clear the query, the entity filters and the marks view."""
+        self.filters = []
+        self.view = "all"
+        self.search_bar.set_filters([])
+        self.search_bar.set_value("", emit=False)
+        self.query_text = ""
+        self._update_status()
+        self.run_search(keep=self._current_id())
+
+    def _target_id(self) -> str | None:
+        if self.focused is self.article_list:
+            row = self.article_list.current_row
+            return row.id if row else None
+        return self._current_id()
+
+    def action_toggle_read(self) -> None:
+        article_id = self._target_id()
+        if article_id is None:
+            return
+        read = self.session.marks.toggle_read(article_id)
+        self.article_list.refresh_marks()
+        self.notify("Marked read." if read else "Marked unread.", timeout=1.5)
+
+    def action_toggle_bookmark(self) -> None:
+        article_id = self._target_id()
+        if article_id is None:
+            return
+        marked = self.session.marks.toggle_bookmark(article_id)
+        self.article_list.refresh_marks()
+        self.notify("Bookmarked." if marked else "Bookmark removed.", timeout=1.5)
+
+    def action_cycle_view(self) -> None:
+        self.set_view(VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)])
+        self.notify(f"Showing {VIEW_LABELS[self.view]}.", timeout=1.5)
+
+    def action_toggle_sort(self) -> None:
+        current = self.results.sort if self.results is not None else "date"
+        self.sort = "date" if current == "relevance" else "relevance"
+        if self.sort == "relevance" and not self.query_text.strip():
+            self.notify("Relevance needs a query; showing newest first.", timeout=2)
+            self.sort = "date"
+        self.run_search(keep=self._current_id())
+
+    def action_toggle_highlights(self) -> None:
+        self.show_highlights = not self.show_highlights
+        self.reader.set_highlights(self.show_highlights)
+        self._update_legend()
+        self._update_status()
+
+    def action_remove_filter(self) -> None:
+        if self.filters:
+            self.remove_filter(None)
+        else:
+            self.notify("No filter to remove.", timeout=1.5)
+
+    def action_copy_article(self) -> None:
+        article = self.article
+        if article is None:
+            self.notify("No article to copy.", timeout=1.5)
+            return
+        text = f"{article.title}\n\n{article.text}\n"
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied the article ({len(text):,} characters) to the clipboard.", timeout=2)
+
+    def action_update_index(self) -> None:
+        self.start_update(False)
+
+    def action_export_article(self) -> None:
+        article = self.article
+        if article is None:
+            self.notify("Open an article first.", timeout=2)
+            return
+        default = unused_path(Path.cwd(), f"briefread-{article.id}", ".md")
+        article_id = article.id
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self._export([article_id], path)
+
+        self.app.push_screen(ExportScreen(default, "Export this article"), chosen)
+
+    def action_export_list(self) -> None:
+        rows = self.article_list.rows
+        if not rows:
+            self.notify("The list is empty.", timeout=2)
+            return
+        default = unused_path(Path.cwd(), "briefread-results", ".md")
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self._export([rows[i].id for i in range(len(rows))], path)
+
+        self.app.push_screen(ExportScreen(default, f"Export the {len(rows):,} articles of the list"), chosen)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, ids: list[str], path: Path) -> None:
+        from tui_reader.search import SearchError
+
+        library = self.session.library
+        if library is None:
+            return
+        filters = [f.label for f in self.filters]
+
+        def articles() -> Iterator[StoredArticle]:
+            for article_id in ids:
+                article = library.article(article_id)
+                if article is not None:
+                    yield article
+
+        try:
+            count = write_export(path, articles(), query=self.query_text, filters=filters)
+        except (OSError, SearchError) as exc:
+            self.app.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", markup=False)
+            return
+        self.app.call_from_thread(
+            self.notify,
+            f"Exported {count:,} article{'s' if count != 1 else ''} to {path}",
+            markup=False,
+        )
+
+
+def _find(rows: Sequence[ResultRow], article_id: str, limit: int = 500) -> int | None:
+    """The position of `article_id` among the first `limit` rows (rows are read lazily)."""
+    for i in range(min(limit, len(rows))):
+        if rows[i].id == article_id:
+            return i
+    return None
+
+
+def _summary_line(summary: UpdateSummary) -> str:
+    parts = [f"{summary.total_articles:,} articles"]
+    if summary.rebuilt:
+        parts.append(f"rebuilt in {summary.seconds:.1f} s")
+    elif not summary.nothing_to_do:
+        parts.append(
+            f"+{summary.added} ~{summary.changed} -{summary.deleted} files in {summary.seconds:.1f} s"
+        )
+    if summary.skipped:
+        parts.append(f"{len(summary.skipped)} skipped (briefread index lists why)")
+    return "index: " + ", ".join(parts)

@@ -1,0 +1,144 @@
+"""`EntityPane`: the entities of the article being read, and the top entities of the results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui_reader.ui.entity_names import EntitySummary
+from tui_reader.ui.safe_text import plain
+
+if TYPE_CHECKING:
+    from tui_reader.search import EntityCount
+
+_ARTICLE = "a:"
+_FACET = "f:"
+
+
+class EntityPane(OptionList):
+    """Grouped by kind, each entity with its canonical name and count; enter filters by it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Next", show=False, id="entities.down"),
+        Binding("k", "cursor_up", "Previous", show=False, id="entities.up"),
+        Binding("g", "first", "First", show=False, id="entities.first"),
+        Binding("G", "last", "Last", show=False, id="entities.last"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "entity-pane--heading",
+        "entity-pane--country",
+        "entity-pane--organization",
+        "entity-pane--rule",
+        "entity-pane--count",
+        "entity-pane--dim",
+    }
+
+    class Chosen(Message):
+        """Filter the list by this entity. `pivot` (an entity of the article) starts a new
+        search on it; otherwise (a facet of the results) it narrows the current one. `phrase`
+        is set for article-local rule entities, which are searched by their words instead."""
+
+        def __init__(self, entity_id: str, label: str, phrase: str = "", pivot: bool = False) -> None:
+            super().__init__()
+            self.entity_id = entity_id
+            self.label = label
+            self.phrase = phrase
+            self.pivot = pivot
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__(markup=False, id=id, classes=classes)
+        self._article: list[EntitySummary] = []
+        self._facets: list[EntityCount] = []
+        self._facets_note = ""
+        self._choices: dict[str, tuple[str, str, str]] = {}
+
+    def show_article_entities(self, entities: Sequence[EntitySummary]) -> None:
+        self._article = list(entities)
+        self._rebuild()
+
+    def show_facets(self, facets: Sequence[EntityCount], note: str = "") -> None:
+        self._facets = list(facets)
+        self._facets_note = note
+        self._rebuild()
+
+    def _heading(self, text: str) -> Option:
+        return Option(Text(text, self.get_component_rich_style("entity-pane--heading")), disabled=True)
+
+    def _rebuild(self) -> None:
+        style = self.get_component_rich_style
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
+        options: list[Option | None] = []
+        self._choices.clear()
+        options.append(self._heading("In this article"))
+        if not self._article:
+            none = Text("  none", style("entity-pane--dim"))
+            options.append(Option(none, disabled=True))
+        for kind, label in (("country", "Countries"), ("organization", "Organizations")):
+            group = [e for e in self._article if e.kind == kind]
+            if not group:
+                continue
+            options.append(self._heading(f" {label}"))
+            for entity in group:
+                name_style = style("entity-pane--rule" if entity.source == "rule" else f"entity-pane--{kind}")
+                prompt = Text(no_wrap=True, overflow="ellipsis", end="")
+                prompt.append(f"{entity.mentions:>4} ", style("entity-pane--count"))
+                if entity.acronym:
+                    prompt.append_text(plain(entity.acronym, name_style + Style(bold=True)))
+                    prompt.append(" ")
+                prompt.append_text(plain(entity.name, name_style))
+                if entity.other_name and len(entity.other_name) <= 24:
+                    prompt.append_text(plain(f" · {entity.other_name}", style("entity-pane--dim")))
+                if entity.source == "rule":
+                    prompt.append(" (rule)", style("entity-pane--dim"))
+                option_id = _ARTICLE + entity.id
+                phrase = entity.forms[0] if entity.source == "rule" and entity.forms else ""
+                self._choices[option_id] = (entity.id, entity.name, phrase)
+                options.append(Option(prompt, id=option_id))
+        options.append(None)
+        heading = "In these results"
+        if self._facets_note:
+            heading += f" ({self._facets_note})"
+        options.append(self._heading(heading))
+        if not self._facets:
+            options.append(Option(Text("  none", style("entity-pane--dim")), disabled=True))
+        for facet in self._facets:
+            kind_style = style(
+                "entity-pane--country" if facet.kind == "country" else "entity-pane--organization"
+            )
+            prompt = Text(no_wrap=True, overflow="ellipsis", end="")
+            prompt.append(f"{facet.articles:>4} ", style("entity-pane--count"))
+            name = facet.name_en or facet.name_fr or facet.id
+            prompt.append_text(plain(name, kind_style))
+            option_id = _FACET + facet.id
+            self._choices[option_id] = (facet.id, name, "")
+            options.append(Option(prompt, id=option_id))
+        self.set_options(options)
+        if highlighted is not None and highlighted in self._choices:
+            try:
+                self.highlighted = self.get_option_index(highlighted)
+            except LookupError:
+                pass
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choice = self._choices.get(event.option.id or "")
+        if choice is not None:
+            entity_id, label, phrase = choice
+            pivot = (event.option.id or "").startswith(_ARTICLE)
+            self.post_message(self.Chosen(entity_id, label, phrase, pivot))
+
+    @property
+    def article_entities(self) -> list[EntitySummary]:
+        return list(self._article)
+
+    @property
+    def facets(self) -> list[EntityCount]:
+        return list(self._facets)

@@ -1,0 +1,352 @@
+"""`ReaderView`: one article, wrapped, with entities and search matches styled by span."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui_reader.ui.safe_text import CleanText, clean, plain
+from tui_reader.ui.widgets.strips import text_strip
+from tui_reader.ui.wrap import wrap_offsets
+
+if TYPE_CHECKING:
+    from tui_reader.search import StoredArticle
+
+MAX_READER_CHARS = 200_000  # longer texts are cut in the reader (export gives the whole text)
+
+
+class ReaderView(ScrollView, can_focus=True):
+    """The article being read. Lines are wrapped here so a match offset maps to a line."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "line_down", "Scroll down", show=False, id="reader.down"),
+        Binding("k,up", "line_up", "Scroll up", show=False, id="reader.up"),
+        Binding("g,home", "top", "Top", show=False, id="reader.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="reader.page-down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="reader.page-up"),
+        Binding("ctrl+d", "half_page_down", "Half page down", show=False, id="reader.half-down"),
+        Binding("ctrl+u", "half_page_up", "Half page up", show=False, id="reader.half-up"),
+        Binding("n", "next_match", "Next match", id="reader.next-match"),
+        Binding("N", "previous_match", "Previous match", id="reader.previous-match"),
+        Binding("J", "step(1)", "Next article", show=False, id="reader.next-article"),
+        Binding("K", "step(-1)", "Previous article", show=False, id="reader.previous-article"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "reader--title",
+        "reader--meta",
+        "reader--rule-line",
+        "reader--country",
+        "reader--organization",
+        "reader--rule",
+        "reader--match",
+        "reader--match-current",
+        "reader--empty",
+    }
+
+    DEFAULT_CSS = """
+    ReaderView {
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    """
+
+    class Step(Message):
+        """Open the next (`delta` 1) or previous (-1) article of the list."""
+
+        def __init__(self, delta: int) -> None:
+            super().__init__()
+            self.delta = delta
+
+    class MatchMoved(Message):
+        """The current match changed (`index` is -1 before the first `n`)."""
+
+        def __init__(self, index: int, total: int, wrapped: bool = False) -> None:
+            super().__init__()
+            self.index = index
+            self.total = total
+            self.wrapped = wrapped
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, classes=classes)
+        self.article: StoredArticle | None = None
+        self.matches: list[tuple[int, int]] = []
+        self.show_highlights = True
+        self.current_match = -1
+        self.truncated = False
+        self._empty_message = Text("")
+        self._clean = CleanText("")
+        self._lines: list[Text] = []
+        self._line_starts: list[int] = []  # offset in the cleaned body of each line, -1 if none
+        self._layout_width = -1
+        self._strips: dict[int, Strip] = {}
+        self._styles: dict[str, Style] = {}
+
+    # -- content --------------------------------------------------------------------------
+
+    def show_article(self, article: StoredArticle | None, matches: list[tuple[int, int]]) -> None:
+        """Show `article` from its top, with search `matches` (offsets into its text)."""
+        self.article = article
+        self.matches = sorted(matches)
+        self.current_match = -1
+        self._relayout()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.post_message(self.MatchMoved(-1, len(self.matches)))
+
+    def set_matches(self, matches: list[tuple[int, int]]) -> None:
+        """Change the search matches of the article shown (the query changed)."""
+        self.matches = sorted(matches)
+        self.current_match = -1
+        self._relayout()
+        self.post_message(self.MatchMoved(-1, len(self.matches)))
+
+    def set_highlights(self, show: bool) -> None:
+        self.show_highlights = show
+        self._relayout()
+
+    def set_empty_message(self, message: Text) -> None:
+        self._empty_message = message
+        if self.article is None:
+            self._relayout()
+
+    @property
+    def line_count(self) -> int:
+        return len(self._lines)
+
+    def line_of_offset(self, offset: int) -> int:
+        """The line showing character `offset` of the article text."""
+        target = self._clean.offset(offset)
+        best = 0
+        for y, start in enumerate(self._line_starts):
+            if start < 0:
+                continue
+            if start > target:
+                break
+            best = y
+        return best
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._layout_width:
+            self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        if self.is_mounted:
+            self._relayout()
+
+    def _style(self, component: str) -> Style:
+        """A component class's style ("" for the widget's own), cached between style updates."""
+        style = self._styles.get(component)
+        if style is None:
+            style = self.get_component_rich_style(component) if component else self.rich_style
+            self._styles[component] = style
+        return style
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width
+        self._layout_width = width
+        self._strips.clear()
+        if width <= 0:
+            self._lines, self._line_starts = [], []
+        elif self.article is None:
+            self._lines = [Text(""), Text(" ") + self._empty_message]
+            self._line_starts = [-1, -1]
+        else:
+            self._lines, self._line_starts = self._layout(self.article, width)
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def _layout(self, article: StoredArticle, width: int) -> tuple[list[Text], list[int]]:
+        style = self._style
+        lines: list[Text] = []
+        starts: list[int] = []
+
+        def add(text: Text, start: int = -1) -> None:
+            lines.append(text)
+            starts.append(start)
+
+        title = plain(article.title or "(untitled)", style("reader--title"))
+        for part in title.divide(wrap_offsets(title.plain, width)):
+            part.rstrip_end(width)
+            add(part)
+        meta = [x for x in (article.date, article.lang, article.path) if x]
+        for part_text in _wrap_plain(" · ".join(meta), width):
+            add(plain(part_text, style("reader--meta")))
+        for label, value in (("source", article.source), ("url", article.url)):
+            if value:
+                for part_text in _wrap_plain(f"{label}: {value}", width):
+                    add(plain(part_text, style("reader--meta")))
+        add(Text("─" * width, style("reader--rule-line")))
+
+        text = article.text
+        self.truncated = len(text) > MAX_READER_CHARS
+        if self.truncated:
+            text = text[:MAX_READER_CHARS]
+        self._clean = clean(text)
+        body = Text(self._clean.text, end="")
+        if self.show_highlights:
+            size = len(body)
+            for start, end, span_style in self._spans(article):
+                s, e = self._clean.offset(start), self._clean.offset(end)
+                if 0 <= s < e <= size:
+                    body.stylize(span_style, s, e)
+        offset = 0
+        for paragraph in body.split("\n", allow_blank=True):
+            length = len(paragraph.plain)
+            breaks = wrap_offsets(paragraph.plain, width)
+            if not breaks:
+                add(paragraph, offset)
+            else:
+                for part, start in zip(paragraph.divide(breaks), [0, *breaks], strict=True):
+                    part.rstrip_end(width)
+                    part.rstrip()
+                    add(part, offset + start)
+            offset += length + 1
+        if self.truncated:
+            add(Text(""))
+            add(
+                Text(
+                    f"(the reader shows the first {MAX_READER_CHARS:,} characters of "
+                    f"{len(article.text):,}; export the article to read it all)",
+                    style("reader--meta"),
+                )
+            )
+        return lines, starts
+
+    def _spans(self, article: StoredArticle) -> list[tuple[int, int, Style]]:
+        style = self._style
+        country, organization, rule = (
+            style("reader--country"),
+            style("reader--organization"),
+            style("reader--rule"),
+        )
+        spans: list[tuple[int, int, Style]] = []
+        for mention in article.mentions:
+            if mention.source == "rule":
+                spans.append((mention.start, mention.end, rule))
+            elif mention.kind == "country":
+                spans.append((mention.start, mention.end, country))
+            else:
+                spans.append((mention.start, mention.end, organization))
+        match = style("reader--match")
+        spans.extend((start, end, match) for start, end in self.matches)
+        return spans
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = round(self.scroll_y) + y
+        base = self._style("")
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._strips.get(index)
+        if strip is None:
+            text = self._lines[index]
+            current = self._current_span_on_line(index)
+            if current is not None:
+                text = text.copy()
+                text.stylize(self._style("reader--match-current"), *current)
+            strip = text_strip(text, self.app.console)
+            strip = strip.crop_extend(0, width, base).apply_style(base)
+            if len(self._strips) > 512:
+                self._strips.clear()
+            self._strips[index] = strip
+        return strip
+
+    def _current_span_on_line(self, index: int) -> tuple[int, int] | None:
+        if not self.show_highlights or not 0 <= self.current_match < len(self.matches):
+            return None
+        start = self._line_starts[index]
+        if start < 0:
+            return None
+        end = start + len(self._lines[index].plain)
+        m_start, m_end = self.matches[self.current_match]
+        s, e = self._clean.offset(m_start), self._clean.offset(m_end)
+        if e <= start or s >= end:
+            return None
+        return max(s, start) - start, min(e, end) - start
+
+    # -- actions --------------------------------------------------------------------------
+
+    @property
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height)
+
+    def action_line_down(self) -> None:
+        self.scroll_to(y=self.scroll_y + 1, animate=False)
+
+    def action_line_up(self) -> None:
+        self.scroll_to(y=self.scroll_y - 1, animate=False)
+
+    def action_top(self) -> None:
+        self.scroll_to(y=0, animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_to(y=self.scroll_y + self._page - 1, animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_to(y=self.scroll_y - self._page + 1, animate=False)
+
+    def action_half_page_down(self) -> None:
+        self.scroll_to(y=self.scroll_y + self._page // 2, animate=False)
+
+    def action_half_page_up(self) -> None:
+        self.scroll_to(y=self.scroll_y - self._page // 2, animate=False)
+
+    def action_step(self, delta: int) -> None:
+        self.post_message(self.Step(delta))
+
+    def action_next_match(self) -> None:
+        self._move_match(1)
+
+    def action_previous_match(self) -> None:
+        self._move_match(-1)
+
+    def _move_match(self, delta: int) -> None:
+        total = len(self.matches)
+        if not total:
+            self.post_message(self.MatchMoved(-1, 0))
+            return
+        if self.current_match < 0:
+            new = 0 if delta > 0 else total - 1
+        else:
+            new = self.current_match + delta
+        wrapped = not 0 <= new < total
+        self.current_match = new % total
+        self._strips.clear()
+        self.scroll_match_into_view()
+        self.refresh()
+        self.post_message(self.MatchMoved(self.current_match, total, wrapped))
+
+    def scroll_match_into_view(self) -> None:
+        if not 0 <= self.current_match < len(self.matches):
+            return
+        line = self.line_of_offset(self.matches[self.current_match][0])
+        top, height = round(self.scroll_y), self._page
+        if not top <= line < top + height:
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
+def _wrap_plain(text: str, width: int) -> list[str]:
+    breaks = wrap_offsets(text, width)
+    bounds = [0, *breaks, len(text)]
+    return [text[a:b].rstrip() for a, b in zip(bounds, bounds[1:], strict=False)]

@@ -1,0 +1,205 @@
+"""`SearchBar`: the query input (debounced, with history) and the removable filter chips."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, Static
+
+from tui_reader.ui.safe_text import plain
+
+DEBOUNCE_SECONDS = 0.12
+
+
+class QueryInput(Input):
+    """The query line: up/down walk the history, escape clears, backspace on an empty line
+    removes the last filter."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "history(1)", "Older query", show=False, id="search.history-back"),
+        Binding("down", "history(-1)", "Newer query", show=False, id="search.history-forward"),
+        Binding("escape", "clear", "Clear search", show=False, id="search.clear"),
+    ]
+
+    class HistoryMoved(Message):
+        def __init__(self, delta: int) -> None:
+            super().__init__()
+            self.delta = delta
+
+    class ClearRequested(Message):
+        pass
+
+    class RemoveLastFilter(Message):
+        pass
+
+    def action_history(self, delta: int) -> None:
+        self.post_message(self.HistoryMoved(delta))
+
+    def action_clear(self) -> None:
+        self.post_message(self.ClearRequested())
+
+    def action_delete_left(self) -> None:
+        if not self.value and self.selection.is_empty:
+            self.post_message(self.RemoveLastFilter())
+            return
+        super().action_delete_left()
+
+
+class FilterChip(Static):
+    """One active filter; a click removes it."""
+
+    class Removed(Message):
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    def __init__(self, key: str, label: str) -> None:
+        text = Text("✕ ", end="") + plain(label)
+        super().__init__(text, markup=False, classes="chip")
+        self.key = key
+        self.tooltip = "Click (or x) to remove this filter"
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.Removed(self.key))
+
+
+class SearchBar(Horizontal):
+    """Query input and filter chips. Posts `QueryChanged` (debounced) and `Submitted`."""
+
+    class QueryChanged(Message):
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Submitted(Message):
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Cleared(Message):
+        pass
+
+    class FilterRemoved(Message):
+        """Remove the filter `key` ("" for the last one)."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.history: list[str] = []
+        self._history_index = -1
+        self._draft = ""
+        self._timer: Timer | None = None
+        self._recalling = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("/", end=""), id="search-prompt", markup=False)
+        yield Horizontal(id="chips")
+        yield QueryInput(
+            placeholder='search: words, "phrase", country:Maroc, date:2025…',
+            id="query",
+            select_on_focus=False,
+        )
+
+    @property
+    def input(self) -> QueryInput:
+        return self.query_one(QueryInput)
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    def set_value(self, value: str, *, emit: bool = True) -> None:
+        """Replace the query; with `emit`, the search runs as if typed."""
+        if value == self.input.value:
+            if emit:
+                self.flush()
+            return
+        self._recalling = not emit
+        self.input.value = value
+        self.input.cursor_position = len(value)
+
+    def set_filters(self, filters: Sequence[tuple[str, str]]) -> None:
+        """Show one chip per (key, label)."""
+        chips = self.query_one("#chips", Horizontal)
+        chips.remove_children()
+        chips.mount_all(FilterChip(key, label) for key, label in filters)
+        chips.display = bool(filters)
+
+    @on(Input.Changed, "#query")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._recalling:
+            self._recalling = False
+            return
+        if self._history_index == -1:
+            self._draft = event.value
+        if self._timer is not None:
+            self._timer.stop()
+        query = event.value
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, lambda: self.post_message(self.QueryChanged(query)))
+
+    def flush(self) -> None:
+        """Run the pending debounced search now."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.post_message(self.QueryChanged(self.value))
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._history_index = -1
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+            self.post_message(self.QueryChanged(event.value))
+        self.post_message(self.Submitted(event.value))
+
+    @on(QueryInput.HistoryMoved)
+    def _history(self, event: QueryInput.HistoryMoved) -> None:
+        event.stop()
+        if not self.history:
+            return
+        index = max(-1, min(len(self.history) - 1, self._history_index + event.delta))
+        if index == self._history_index:
+            return
+        self._history_index = index
+        value = self._draft if index == -1 else self.history[index]
+        self.input.value = value
+        self.input.cursor_position = len(value)
+
+    @on(QueryInput.ClearRequested)
+    def _clear(self, event: QueryInput.ClearRequested) -> None:
+        event.stop()
+        self._history_index = -1
+        self._draft = ""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.input.value:
+            self._recalling = True
+            self.input.value = ""
+            self.post_message(self.QueryChanged(""))
+        self.post_message(self.Cleared())
+
+    @on(QueryInput.RemoveLastFilter)
+    def _remove_last(self, event: QueryInput.RemoveLastFilter) -> None:
+        event.stop()
+        self.post_message(self.FilterRemoved(""))
+
+    @on(FilterChip.Removed)
+    def _chip_removed(self, event: FilterChip.Removed) -> None:
+        event.stop()
+        self.post_message(self.FilterRemoved(event.key))
