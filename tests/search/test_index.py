@@ -93,3 +93,13 @@ def test_another_process_commit_is_seen_after_refresh(corpus: Path, index_dir: P
     writer.update()
     assert reader.refresh()
     assert len(reader.search("Chile")) == 1
+
+
+def test_commit_seconds_makes_the_index_fill_as_it_goes(corpus: Path, index_dir: Path) -> None:
+    from tui_reader.search import Progress
+
+    seen: list[Progress] = []
+    summary = Library.open(corpus, index_dir).update(progress=seen.append, commit_seconds=1e-9)
+    committed = [p.done for p in seen if p.phase == "committed"]
+    assert committed == [1, 2, 3, 4]  # one file per commit when each batch is over at once
+    assert summary.total_articles == 4

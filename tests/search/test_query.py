@@ -117,3 +117,20 @@ def test_no_query_string_makes_search_raise(library: Library, query: str) -> Non
         article = library.article(row.id)
         assert article is not None
         library.snippets(query, article)
+
+
+def test_id_restrictions(library: Library) -> None:
+    everything = {row.path: row.id for row in library.search("")}
+    fr = [everything["fr/election.txt"], everything["fr/qatar.txt"]]
+    assert {r.path for r in library.search("", only_ids=fr)} == {"fr/election.txt", "fr/qatar.txt"}
+    assert {r.path for r in library.search("élection", only_ids=fr)} == {"fr/election.txt"}
+    assert {r.path for r in library.search("élection", except_ids=fr)} == {"en/election.txt"}
+    assert len(library.search("", except_ids=fr)) == 2
+    assert len(library.search("", only_ids=[])) == 0
+
+
+def test_date_order_puts_undated_last_and_survives_refresh(library: Library, corpus: Path) -> None:
+    (corpus / "undated.txt").write_text("An undated brief.", encoding="utf-8")
+    library.update()
+    dates = [row.date for row in library.search("")]
+    assert dates[-1] == "" and dates[0] == "2025-01-20"

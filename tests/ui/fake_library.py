@@ -145,7 +145,11 @@ class FakeLibrary(Library):
         return self.stale
 
     def update(
-        self, progress: ProgressCallback | None = None, rebuild: bool = False, wait: bool = True
+        self,
+        progress: ProgressCallback | None = None,
+        rebuild: bool = False,
+        wait: bool = True,
+        commit_seconds: float | None = None,
     ) -> UpdateSummary:
         self.updates += 1
         self.stale = False

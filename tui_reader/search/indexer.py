@@ -84,9 +84,11 @@ def update_index(
     on_wait: Any = None,
     tagger: Tagger | None = None,
     procs: int = DEFAULT_PROCS,
+    commit_seconds: float | None = None,
 ) -> UpdateSummary:
     """Bring the index in `index_dir` up to date with `corpus_dir`. Large builds use `procs`
-    writer processes."""
+    writer processes. With `commit_seconds`, work is also committed that often, so that a reader
+    sees the index fill (each commit costs a little build speed)."""
     started = time.perf_counter()
     tagger = tagger or default_tagger()
     report = progress or (lambda p: None)
@@ -117,7 +119,19 @@ def update_index(
             to_read = sorted(diff.new + diff.changed)
             # Files committed by a killed run but missing from the manifest must not appear twice.
             to_delete = diff.changed + diff.deleted + (diff.new if summary.recovered else [])
-            _write(ix, corpus_dir, to_read, to_delete, diff, manifest, tagger, summary, report, procs)
+            _write(
+                ix,
+                corpus_dir,
+                to_read,
+                to_delete,
+                diff,
+                manifest,
+                tagger,
+                summary,
+                report,
+                procs,
+                commit_seconds,
+            )
             skipped = list(diff.scan_skipped)
             for entry in manifest.entries().values():
                 skipped.extend(entry.skipped)
@@ -184,6 +198,7 @@ def _write(
     summary: UpdateSummary,
     report: ProgressCallback,
     procs: int,
+    commit_seconds: float | None = None,
 ) -> None:
     to_read_bytes = sum(diff.current[path].size for path in to_read)
     parallel = procs > 1 and to_read_bytes >= PARALLEL_FROM
@@ -211,7 +226,8 @@ def _write(
             to_delete = []
             batch: list[FileEntry] = []
             batch_docs = 0
-            while done < total and batch_docs < BATCH_DOCS:
+            deadline = time.monotonic() + commit_seconds if commit_seconds else float("inf")
+            while done < total and batch_docs < BATCH_DOCS and (not batch or time.monotonic() < deadline):
                 path = to_read[done]
                 source = diff.current[path]
                 reading = read_file(corpus_dir, path)
@@ -236,6 +252,7 @@ def _write(
         manifest.forget(forget)  # only once the deletes are committed
         forget = []
         summary.articles += batch_docs
+        report(Progress("committed", done, total))
 
 
 def _cancel(writer: Any) -> None:

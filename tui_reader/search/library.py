@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,10 @@ class Library:
         self.index_dir = Path(index_dir)
         self.registry = registry or default_registry()
         self._lock = threading.RLock()
+        # Rows are read on the UI thread while a search may run in a worker: they use their own
+        # searcher (Whoosh readers are not shared between threads) and their own lock.
+        self._rows_lock = threading.Lock()
+        self._rows: Any = None
         self._generation = ""
         self._ix: Any = None
         self._searcher: Any = None
@@ -71,6 +75,7 @@ class Library:
         try:
             self._ix = windex.open_dir(str(self.index_dir), indexname=meta.generation, readonly=True)
             self._searcher = self._ix.searcher()
+            self._swap_rows(self._ix.searcher())
         except Exception as exc:  # noqa: BLE001 - Whoosh raises many types for a damaged index
             self._ix = self._searcher = None
             raise IndexUnavailable(
@@ -83,6 +88,13 @@ class Library:
             self._searcher.close()
         self._searcher = None
         self._ix = None
+        self._swap_rows(None)
+
+    def _swap_rows(self, searcher: Any) -> None:
+        with self._rows_lock:
+            if self._rows is not None:
+                self._rows.close()
+            self._rows = searcher
 
     @property
     def built(self) -> bool:
@@ -93,10 +105,22 @@ class Library:
         return bool(list(stale_paths(self.corpus_dir, self.index_dir)))
 
     def update(
-        self, progress: ProgressCallback | None = None, rebuild: bool = False, wait: bool = True
+        self,
+        progress: ProgressCallback | None = None,
+        rebuild: bool = False,
+        wait: bool = True,
+        commit_seconds: float | None = None,
     ) -> UpdateSummary:
-        """Bring the index up to date with the corpus (incremental unless `rebuild`)."""
-        summary = update_index(self.corpus_dir, self.index_dir, rebuild=rebuild, progress=progress, wait=wait)
+        """Bring the index up to date with the corpus (incremental unless `rebuild`); with
+        `commit_seconds`, commit that often so that `refresh()` shows the index filling."""
+        summary = update_index(
+            self.corpus_dir,
+            self.index_dir,
+            rebuild=rebuild,
+            progress=progress,
+            wait=wait,
+            commit_seconds=commit_seconds,
+        )
         self.refresh()
         return summary
 
@@ -114,6 +138,7 @@ class Library:
             # Searcher.refresh() reuses segment readers and misses new deletions in them.
             self._searcher.close()
             self._searcher = self._ix.searcher()
+            self._swap_rows(self._ix.searcher())
             self._date_order = None
             self._parsed.clear()
             return True
@@ -144,20 +169,30 @@ class Library:
         sort: str = "auto",
         entities: Sequence[str] = (),
         limit: int | None = None,
+        only_ids: Collection[str] | None = None,
+        except_ids: Collection[str] = (),
     ) -> SearchResults:
         """Articles matching `query` (empty: all), restricted to articles naming every entity id
-        in `entities`. `sort`: "date" (newest first), "relevance", or "auto" (relevance when the
-        query has words, else date). Never raises for a malformed query: see `results.fallback`."""
+        in `entities`, to the article ids in `only_ids` (when given) and to none in `except_ids`.
+        `sort`: "date" (newest first), "relevance", or "auto" (relevance when the query has words,
+        else date). Never raises for a malformed query: see `results.fallback`."""
         started = time.perf_counter()
         try:
-            return self._search(query, sort, entities, limit, started)
+            return self._search(query, sort, entities, limit, started, only_ids, except_ids)
         except Exception as exc:  # noqa: BLE001 - a query must never take the reader down
             parsed = ParsedQuery(text=query, query=None)
             parsed.notes.append(f"This query could not be run ({type(exc).__name__}); try plainer words.")
             return self._results(parsed, [], None, started, "date")
 
     def _search(
-        self, query: str, sort: str, entities: Sequence[str], limit: int | None, started: float
+        self,
+        query: str,
+        sort: str,
+        entities: Sequence[str],
+        limit: int | None,
+        started: float,
+        only_ids: Collection[str] | None,
+        except_ids: Collection[str],
     ) -> SearchResults:
         with self._lock:
             parsed = self.parse(query)
@@ -167,18 +202,21 @@ class Library:
             if entities:
                 filters = [wq.Term("entity", e) for e in entities]
                 q = wq.And([q, *filters]) if q is not None else wq.And(filters)
+            allowed = self._id_docnums(only_ids) if only_ids is not None else None
+            excluded = self._id_docnums(except_ids) if except_ids else None
             by_relevance = sort == "relevance" or (sort == "auto" and parsed.scored)
             if by_relevance and q is not None:
-                hits = self._searcher.search(q, limit=limit or RELEVANCE_LIMIT)
+                hits = self._searcher.search(q, limit=limit or RELEVANCE_LIMIT, filter=allowed, mask=excluded)
                 docnums = [h.docnum for h in hits]
                 scores = [h.score for h in hits]
                 return self._results(parsed, docnums, scores, started, "relevance", total=len(hits))
             order = self._dates()
-            if q is None or isinstance(q, wq.Every):
-                docnums = order
-            else:
-                matching = self._docsets().of(q)
-                docnums = [d for d in order if d in matching]
+            matching = None if q is None or isinstance(q, wq.Every) else self._docsets().of(q)
+            if allowed is not None:
+                matching = allowed if matching is None else matching & allowed
+            if excluded:
+                matching = (self._docsets().everything if matching is None else matching) - excluded
+            docnums = order if matching is None else [d for d in order if d in matching]
             total = len(docnums)
             if limit is not None:
                 docnums = docnums[:limit]
@@ -206,15 +244,28 @@ class Library:
         return results
 
     def _dates(self) -> list[int]:
-        """Every live document, newest first (undated last); cached per searcher."""
+        """Every live document, newest first (undated last; the same date: last added first).
+        Built from the date field's terms and postings, cached per searcher."""
         if self._date_order is None:
+            sets = self._docsets()
             reader = self._searcher.reader()
-            column = reader.column_reader("date")
-            docs = list(reader.all_doc_ids())
-            dates = [column[d] for d in docs]
-            keyed = sorted(zip(dates, docs, strict=True), key=lambda p: (p[0] or "", -p[1]), reverse=True)
-            self._date_order = [d for _, d in keyed]
+            order: list[int] = []
+            dated: set[int] = set()
+            terms = [t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon("date")]
+            for term in reversed(terms):
+                docs = sets.term("date", term)
+                order.extend(sorted(docs, reverse=True))
+                dated.update(docs)
+            order.extend(sorted(sets.everything - dated, reverse=True))
+            self._date_order = order
         return self._date_order
+
+    def _id_docnums(self, ids: Collection[str]) -> set[int]:
+        sets = self._docsets()
+        found: set[int] = set()
+        for article_id in ids:
+            found |= sets.term("id", article_id)
+        return found
 
     def _docsets(self) -> DocSets:
         if self._sets is None or self._sets.searcher is not self._searcher:
@@ -222,8 +273,13 @@ class Library:
         return self._sets
 
     def _load_row(self, docnum: int, score: float) -> Any:
-        with self._lock:
-            return to_row(self._searcher.stored_fields(docnum), score)
+        with self._rows_lock:
+            if self._rows is None:
+                return to_row({}, score)
+            try:
+                return to_row(self._rows.stored_fields(docnum), score)
+            except Exception:  # noqa: BLE001 - a row of a results list made before a refresh
+                return to_row({}, score)
 
     # -- articles ----------------------------------------------------------------------------
 

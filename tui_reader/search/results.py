@@ -12,7 +12,8 @@ from tui_reader.entities import Mention
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """Where an index update is: `phase` is "scan", "read" or "commit"."""
+    """Where an index update is: `phase` is "scan", "read", "commit" (writing) or "committed"
+    (searchable up to `done`)."""
 
     phase: str
     done: int

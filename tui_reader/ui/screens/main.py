@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 NARROW_WIDTH = 100  # below this the entity pane shows on demand and the reader takes the list's place
 POLL_SECONDS = 3.0
 POLL_SECONDS_INDEXING = 1.0
+COMMIT_SECONDS = 3.0  # while indexing, commit this often so that the list fills as it goes
 FACETS_TOP = 12
 FACETS_DELAY = 0.35
 PREVIEW_DELAY = 0.25
@@ -287,13 +288,15 @@ class MainScreen(Screen[None]):
             if now - last >= 0.1 or p.done >= p.total:
                 last = now
                 self.post_message(IndexProgress(p))
-            if p.phase == "commit" and p.done >= p.total:
+            if p.phase == "committed":
                 self.post_message(IndexChanged())
 
         try:
             # wait=False: when another process is indexing, say so at once; the refresh poll
             # shows its articles when it commits.
-            summary = library.update(progress=progress, rebuild=rebuild, wait=False)
+            summary = library.update(
+                progress=progress, rebuild=rebuild, wait=False, commit_seconds=COMMIT_SECONDS
+            )
         except IndexBusy as exc:
             self.post_message(IndexFinished(None, str(exc), busy=True))
         except SearchError as exc:
