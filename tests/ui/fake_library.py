@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from tui_reader.entities import Mention
@@ -177,6 +177,8 @@ class FakeLibrary(Library):
         sort: str = "auto",
         entities: Sequence[str] = (),
         limit: int | None = None,
+        only_ids: Collection[str] | None = None,
+        except_ids: Collection[str] = (),
     ) -> SearchResults:
         self.searches.append(query)
         fallback = ""
@@ -186,7 +188,10 @@ class FakeLibrary(Library):
         found = [
             a
             for a in self.articles.values()
-            if self._matches(a, words) and all(e in {m.id for m in a.mentions} for e in entities)
+            if self._matches(a, words)
+            and all(e in {m.id for m in a.mentions} for e in entities)
+            and (only_ids is None or a.id in only_ids)
+            and a.id not in except_ids
         ]
         by_relevance = sort == "relevance" or (sort == "auto" and bool(words))
         if by_relevance:

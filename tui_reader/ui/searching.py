@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tui_reader.search import Library, ResultRow, SearchResults
@@ -23,27 +23,6 @@ class SearchRequest:
     sort: str = "auto"
     read_ids: frozenset[str] = field(default_factory=frozenset)
     bookmarked_ids: frozenset[str] = field(default_factory=frozenset)
-
-
-class FilteredRows(Sequence["ResultRow"]):
-    """The rows of `results` at `positions` (a marks view over a result list)."""
-
-    def __init__(self, results: SearchResults, positions: list[int]) -> None:
-        self.results = results
-        self._positions = positions
-
-    def __len__(self) -> int:
-        return len(self._positions)
-
-    @overload
-    def __getitem__(self, index: int) -> ResultRow: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[ResultRow]: ...
-    def __getitem__(self, index: int | slice) -> ResultRow | Sequence[ResultRow]:
-        if isinstance(index, slice):
-            return [self.results[p] for p in self._positions[index]]
-        row: ResultRow = self.results[self._positions[index]]
-        return row
 
 
 @dataclass(slots=True)
@@ -78,18 +57,16 @@ def run_search(
     """Search, apply the marks view and read the first rows; None when `cancelled()` turned
     true on the way (a newer keystroke made this search stale)."""
     query = as_you_type(request.query)
-    results = library.search(query, sort=request.sort, entities=list(request.entities))
+    only = request.bookmarked_ids if request.view == "bookmarked" else None
+    unread = request.view == "unread"
+    results = library.search(
+        query,
+        sort=request.sort,
+        entities=list(request.entities),
+        only_ids=only,
+        except_ids=request.read_ids if unread else (),
+    )
     rows: Sequence[ResultRow] = results
-    if request.view != "all":
-        keep = request.bookmarked_ids if request.view == "bookmarked" else request.read_ids
-        want = request.view == "bookmarked"
-        positions: list[int] = []
-        for i in range(len(results)):
-            if i % 512 == 0 and cancelled():
-                return None
-            if (results[i].id in keep) == want:
-                positions.append(i)
-        rows = FilteredRows(results, positions)
     for i in range(min(PREFETCH_ROWS, len(rows))):
         rows[i]
     if cancelled():
