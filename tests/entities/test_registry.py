@@ -17,6 +17,7 @@ from tests.conftest import DATA, REPO, need
 from tui_reader.entities.registry import (
     DATA_DIR,
     ORG_KINDS,
+    RISK_KINDS,
     Alias,
     EntityInfo,
     EntityRegistry,
@@ -138,11 +139,12 @@ def test_a_text_names_two_entities_only_when_listed_as_ambiguous(registry: Entit
 
 
 def test_every_ambiguous_row_names_an_existing_alias(registry: EntityRegistry) -> None:
-    rows = raw_rows("ambiguous.tsv", ("alias", "entity_id", "why"))
+    rows = raw_rows("ambiguous.tsv", ("alias", "entity_id", "risk", "why"))
     existing = {(alias.text, alias.entity_id) for alias in registry.aliases()}
     assert len(rows) == len({(row["alias"], row["entity_id"]) for row in rows})
     for row in rows:
         assert row["why"], row
+        assert row["risk"] and set(row["risk"].split(" | ")) <= RISK_KINDS, row
         assert (row["alias"], row["entity_id"]) in existing, row
     flagged = {(alias.text, alias.entity_id) for alias in registry.ambiguous()}
     assert flagged == {(row["alias"], row["entity_id"]) for row in rows}
@@ -184,7 +186,6 @@ SEED_FORMS = {
     "ONU": "org:un",
     "Daech": "org:isil",
     "Al-Qaïda": "org:al-qaeda",
-    "DGSN-DGST": "org:ma-dgsn-dgst",
     "Direction générale de la sûreté nationale": "org:ma-dgsn",
     "Direction générale de la surveillance du territoire": "org:ma-dgst",
     "Sûreté nationale": "org:ma-dgsn",
@@ -210,10 +211,22 @@ def test_the_seed_annotation_is_covered(registry: EntityRegistry) -> None:
         found = registry.resolve(span["text"])
         if span.get("country_code"):
             assert found == [f"country:{span['country_code']}"], span
+        elif span["label"] == "ORG" and span["text"] == "DGSN-DGST":
+            assert found == ["org:ma-dgsn", "org:ma-dgst"], span
         elif span["label"] == "ORG":
             assert len(found) == 1 and found[0].startswith("org:"), span
         elif span["label"] in ("LOC", "PER"):
             assert found == [], span
+
+
+def test_joined_names_resolve_to_every_entity_they_join(registry: EntityRegistry) -> None:
+    # the tagger reads "DGSN-DGST" as DGSN and DGST, so a filter on it must find both
+    for joined in ("DGSN-DGST", "DGSN/DGST", "DGST-DGSN", "org:DGSN-DGST"):
+        assert registry.resolve(joined) == ["org:ma-dgsn", "org:ma-dgst"]
+    assert registry.entity("org:ma-dgsn-dgst") is None
+    assert registry.resolve("country:DGSN-DGST") == []
+    assert registry.resolve("DGSN-Vienne") == []
+    assert registry.resolve("Guinée-Bissau") == ["country:GW"]
 
 
 def test_al_qaeda_branches_are_their_own_entities(registry: EntityRegistry) -> None:
@@ -347,10 +360,12 @@ def test_version_changes_with_the_data(tmp_path: Path) -> None:
     shutil.copytree(DATA_DIR, copy)
     before = EntityRegistry.load(copy).version
     with (copy / "ambiguous.tsv").open("a", encoding="utf-8") as out:
-        out.write("Maroc\tcountry:MA\ta test row\n")
+        out.write("Maroc\tcountry:MA\tword\ta test row\n")
     changed = EntityRegistry.load(copy)
     assert changed.version != before
-    assert any(a.text == "Maroc" and a.risk == "a test row" for a in changed.aliases())
+    assert any(
+        a.text == "Maroc" and a.risk == "a test row" and a.risk_kinds == {"word"} for a in changed.aliases()
+    )
 
 
 def test_default_registry_is_loaded_once() -> None:
@@ -382,6 +397,15 @@ def test_malformed_data_raise_registry_error(tmp_path: Path) -> None:
         EntityRegistry.load(copy)
     (copy / "organizations.tsv").unlink()
     with pytest.raises(RegistryError, match="cannot read"):
+        EntityRegistry.load(copy)
+
+
+def test_an_unknown_risk_kind_is_an_error(tmp_path: Path) -> None:
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    with (copy / "ambiguous.tsv").open("a", encoding="utf-8") as out:
+        out.write("Maroc\tcountry:MA\tspooky\ta test row\n")
+    with pytest.raises(RegistryError, match="spooky"):
         EntityRegistry.load(copy)
 
 

@@ -7,7 +7,7 @@ import pytest
 from tui_reader.entities.mention import Mention
 from tui_reader.entities.registry import Alias, EntityInfo, EntityRegistry
 from tui_reader.entities.rules import RuleFinder, initials, slug
-from tui_reader.entities.tagger import Tagger
+from tui_reader.entities.tagger import Tagger, default_tagger
 
 REGISTRY = EntityRegistry(
     [
@@ -128,3 +128,103 @@ def test_rule_finder_never_raises_on_odd_text() -> None:
 def test_rules_can_be_turned_off() -> None:
     tagger = Tagger(REGISTRY, rules=False)
     assert tagger.tag("la Direction générale de la sûreté nationale", "fr") == []
+
+
+# -- French span ends and heads ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person's name after the institution is not part of it
+        ("le président du Conseil constitutionnel Jean-Louis Debré a dit", ["Conseil constitutionnel"]),
+        ("le procureur général à la Cour de cassation Jean-François Burgelin", ["Cour de cassation"]),
+        # a pronoun, a number or an infinitive ends the name
+        (
+            "devant le tribunal correctionnel de Montbéliard pour y répondre",
+            ["tribunal correctionnel de Montbéliard"],
+        ),
+        ("le renvoi devant le tribunal correctionnel des quinze personnes", []),
+        ("et convoquèrent André à la préfecture pour les aider", []),
+        ("devant le Conseil de guerre de la 60e division", []),
+        # adjectives before their noun, and French demonyms, continue a name
+        (
+            "déféré au tribunal de première instance de Sheffield",
+            ["tribunal de première instance de Sheffield"],
+        ),
+        # "et des" continues with a capital only, and never into another organization
+        (
+            "le ministère de l'Europe et des Affaires étrangères",
+            ["ministère de l'Europe et des Affaires étrangères"],
+        ),
+        ("le ministère de la défense et des commissions politiques", ["ministère de la défense"]),
+        (
+            "la Ligue des droits de l'homme et du Comité du Front",
+            ["Ligue des droits de l'homme", "Comité du Front"],
+        ),
+    ],
+)
+def test_french_span_ends(tagger: Tagger, text: str, expected: list[str]) -> None:
+    assert rule_spans(tagger.tag(text, "fr")) == expected
+
+
+def test_meetings_and_boards_are_not_organizations() -> None:
+    tagger = default_tagger()
+    text = "L'assemblée générale de la Société suisse des imprimeurs, réunie samedi"
+    assert rule_spans(tagger.tag(text, "fr")) == ["Société suisse des imprimeurs"]
+    assert rule_spans(tagger.tag("le président du Conseil d'administration a dit", "fr")) == []
+
+
+def test_heads_that_also_name_places_or_common_nouns(tagger: Tagger) -> None:
+    assert rule_spans(tagger.tag("la promotion de l'Office de tourisme avec", "fr")) == []
+    assert rule_spans(tagger.tag("(Mouvement d'attention.)", "fr")) == []
+    assert rule_spans(tagger.tag("Parti de Cholet le chauffeur n'a rien vu", "fr")) == []
+    assert rule_spans(tagger.tag("VENTE (XIIe) Cour du Bel-Air (56 fg Saint-Antoine)", "fr")) == []
+    assert rule_spans(tagger.tag("la Cour des comptes a publié", "fr")) == ["Cour des comptes"]
+
+
+def test_publishers_museums_and_schools_need_a_proper_noun(tagger: Tagger) -> None:
+    text = "Fusillés pour l'exemple, Éditions Tallandier, 2003, et aux éditions du Seuil."
+    assert rule_spans(tagger.tag(text, "fr")) == ["Éditions Tallandier", "éditions du Seuil"]
+    assert rule_spans(tagger.tag("Art et Vie, Musée du Louvre, 10 h.", "fr")) == ["Musée du Louvre"]
+    assert rule_spans(tagger.tag("les élèves de l'école Notre-Dame ont pris part", "fr")) == [
+        "école Notre-Dame"
+    ]
+    assert rule_spans(tagger.tag("L'école de Percy porte le nom de", "fr")) == []
+
+
+def test_ocr_line_breaks_and_glued_connectors(tagger: Tagger) -> None:
+    text = "dans les bureaux de la Société Indus¬trielle Paris-Anzin, 7, rue"
+    assert rule_spans(tagger.tag(text, "fr")) == ["Société Indus¬trielle Paris-Anzin"]
+    text = "sous les aus¬pices de la Ligue des Droits del'Homme et du Comité"
+    assert rule_spans(tagger.tag(text, "fr")) == ["Ligue des Droits del'Homme"]
+
+
+def test_a_registry_organization_as_a_complement_is_part_of_the_name() -> None:
+    registry = EntityRegistry(
+        [EntityInfo("org:cn-ccp", "organization", "Chinese Communist Party", "Parti communiste chinois")],
+        [Alias("Parti communiste chinois", "org:cn-ccp", "name", "fr")],
+        version="test",
+    )
+    tagger = Tagger(registry)
+    text = "les commissions correspondantes du comité central du Parti communiste chinois."
+    assert [(m.text, m.source) for m in tagger.tag(text, "fr")] == [
+        ("comité central du Parti communiste chinois", "rule")
+    ]
+    # in English the registry keeps its name
+    found = tagger.tag("the Parti communiste chinois said", "en")
+    assert [(m.text, m.source) for m in found] == [("Parti communiste chinois", "registry")]
+
+
+def test_prenominal_adjective_opens_the_name(tagger: Tagger) -> None:
+    assert rule_spans(tagger.tag("les débats du Grand Conseil hier", "fr")) == ["Grand Conseil"]
+
+
+def test_the_registry_demonyms_continue_french_names() -> None:
+    tagger = default_tagger()
+    assert rule_spans(tagger.tag("le Parti communiste vietnamien a été fondé", "fr")) == [
+        "Parti communiste vietnamien"
+    ]
+    assert rule_spans(tagger.tag("la Fédération togolaise de football et du sélectionneur", "fr")) == [
+        "Fédération togolaise de football"
+    ]

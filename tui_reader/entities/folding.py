@@ -173,14 +173,16 @@ class TextKeys:
     """The match keys of one text, each padded with one space on both sides: byte `i + 1` of a
     key stands for `text[i]`, so a match `[s, e)` of a space-padded pattern covers `text[s:e-2]`."""
 
-    __slots__ = ("case", "lower", "non_latin", "markers", "_junctions")
+    __slots__ = ("case", "lower", "non_latin", "markers", "case_markers", "_junctions")
 
     def __init__(self, case: bytes, lower: bytes, non_latin: bool) -> None:
         self.case = case
         self.lower = lower
         self.non_latin = non_latin
-        # marker words the matcher met on its pass (pattern numbers), None before it ran
-        self.markers: list[int] | None = None
+        # marker words the matcher met on its pass: (padded key, start), None before it ran
+        self.markers: list[tuple[bytes, int]] | None = None
+        # case-kept markers it met: (marker number, start, end) in the padded key, or None
+        self.case_markers: list[tuple[int, int, int]] | None = None
         self._junctions: tuple[list[int], list[int]] | None = None
 
     @property
@@ -196,32 +198,41 @@ class TextKeys:
         return cls(b" " + case_key + b" ", b" " + lower_key + b" ", non_latin)
 
 
-# Byte classes of the case key: lowercase letters "a", capitals "A", digits "0", the rest " ".
-_CLASS_TABLE = bytes(
-    ord("a")
-    if chr(i).islower()
-    else ord("A")
-    if chr(i).isupper()
-    else ord("0")
-    if chr(i).isdigit()
-    else ord(" ")
-    for i in range(256)
-)
+def _class_table(before: str, after: str) -> bytes:
+    """A byte table that writes "a" for the characters that may come first in a junction and
+    "A" for those that may come second (`before` and `after` list "lower", "upper", "digit")."""
+
+    def kind(ch: str) -> str:
+        return "lower" if ch.islower() else "upper" if ch.isupper() else "digit" if ch.isdigit() else ""
+
+    return bytes(
+        ord("a")
+        if kind(chr(i)) in before.split()
+        else ord("A")
+        if kind(chr(i)) in after.split()
+        else ord(" ")
+        for i in range(256)
+    )
+
+
+# A word starts at a capital after a lowercase letter or a digit ("laFrance", "87.303Belgique");
+# a word ends before a capital or a digit that follows a lowercase letter ("FranceAjoutons",
+# "Luxembourg2.586"). One table for each makes either kind one search for "aA".
+_STARTS_TABLE = _class_table("lower digit", "upper")
+_ENDS_TABLE = _class_table("lower", "upper digit")
 
 
 def junctions(case_key: bytes) -> tuple[list[int], list[int]]:
     """Where words are glued in a case key: indexes of the capital in "aA"/"0A" pairs (a word
     starts there) and of the capital or digit in "aA"/"a0" pairs (a word ends just before)."""
-    classes = case_key.translate(_CLASS_TABLE)
-    starts: list[int] = []
-    ends: list[int] = []
-    for pair, target in ((b"aA", (starts, ends)), (b"0A", (starts,)), (b"a0", (ends,))):
-        i = classes.find(pair)
+    found: tuple[list[int], list[int]] = ([], [])
+    for table, out in zip((_STARTS_TABLE, _ENDS_TABLE), found, strict=True):
+        classes = case_key.translate(table)
+        i = classes.find(b"aA")
         while i >= 0:
-            for out in target:
-                out.append(i + 1)
-            i = classes.find(pair, i + 1)
-    return sorted(starts), sorted(ends)
+            out.append(i + 1)
+            i = classes.find(b"aA", i + 1)
+    return found
 
 
 def key_of(alias: str, *, keep_case: bool) -> bytes:

@@ -4,14 +4,18 @@ An alias can be a word ("US" in an all-caps headline, "AU" in French capitals), 
 ("Dominique de Villepin", "Maurice Chevalier"), part of a longer proper name ("Anatole France",
 "Lake Chad", "Mexico City", "Île-de-France", "Suisse romande"), a royal title ("le roi
 d'Espagne"), a currency ("dollars US"), a street ("rue Saint-Martin"), a news agency's byline, a
-building ("White House") or a national team in a match report. Each guard is a named predicate so
-that its effect can be measured on its own (`bench/entities_eval.py --guards`). Guards look only
-at a few words around the match; `sports_team` also asks whether the whole text is a match report,
-once per text, from the sport words the matcher counted on its pass.
+building ("White House"), a national team in a match report, part of the name of an affair or a
+treaty ("l'affaire Elf", "le traité de l'OMPI"), a newspaper cited as a work ("Le Monde, 24
+octobre 2006"), a word of another language ("Republicans" in French text), or the qualifier of
+another body ("Parti socialiste belge"). What an alias risks is data (`ambiguous.tsv`, read into
+`Entry.risk_kinds`); each guard is a named predicate so that its effect can be measured on its own
+(`bench/entities_eval.py --guards`). Guards look only at a few words around the match;
+`sports_team` and `inside_event_name` also use words the matcher noted on its pass (`MARKERS`).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -69,7 +73,7 @@ _FOLLOWING_HEADS = _words(
 # a river or a street.
 _PLACE_NOUNS = _words(
     """
-    lake lac river rivière fleuve gulf golfe sea mer bay baie mount mont cape cap strait détroit
+    tour lake lac river rivière fleuve gulf golfe sea mer bay baie mount mont cape cap strait détroit
     canal channel ocean océan island islands isle isles île îles rue avenue boulevard bd faubourg
     place quai porte impasse chemin allée square street road
     """
@@ -90,6 +94,11 @@ _REGION_ADJECTIVES = _words(
     portugaise hollandaise néerlandaise belge turque ottomane latine
     """
 )
+# English adjectives of a past state ("Nazi Germany") and of a region named after its country
+# ("Eastern Germany").
+_PAST_STATES = _words("nazi tsarist wartime")
+_DIRECTIONS = _words("northern southern eastern western")
+_REGION_PREFIXES = _PAST_STATES | _DIRECTIONS
 _CALENDAR = _words(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -103,6 +112,13 @@ _CURRENCY = _words(
     "dollar dollars $ franc francs livre livres mark marks couronne couronnes peso pesos euro euros"
 )
 _CIVILITIES = _words("m mm mme mmes mlle mr mrs ms dr mgr me sir st ste saint sainte san santa")
+_RANKS = _words(
+    """
+    général colonel commandant capitaine lieutenant sergent caporal maréchal amiral docteur
+    professeur abbé maître baron comte vicomte marquis duc general colonel captain lieutenant
+    sergeant admiral doctor professor
+    """
+)
 _FRENCH_PARTICLES = _words("de du des d sur sous en la le les lès lez aux au")
 _PERSON_PARTICLES = _words("de d' du van von der den da di del della dos das ben bin ibn al el")
 # Country names that are first names or surnames more often than countries in running text
@@ -133,14 +149,38 @@ _PLACE_PREPOSITIONS = _words(
     des vers depuis chez
     """
 )
+_EVENT_WINDOW = 120  # more than `_MAX_EVENT_WORDS` words of a name
 _SCORE = re.compile(r"\b\d{1,2}\s?[-–:]\s?\d{1,2}\b")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_MODEL = re.compile(r"[ \t]+[A-Z]{0,2}\d{2,}")
+
+
+def _padded_keys(words: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(b" " + key_of(w, keep_case=False).strip(b" ") + b" " for w in words)
+
+
+# Nouns that open the name of an affair, a war or a treaty ("l'affaire Elf", "la guerre du
+# Koweït"); the matcher notes where they are on its pass (`MARKERS`).
+EVENT_NOUNS = _words("affaire scandale guerre traité convention")
+_SPORT_KEYS = _padded_keys(SPORT_WORDS)
+_EVENT_KEYS = _padded_keys(EVENT_NOUNS)
+# The words the tagger asks the matcher to note (`TextKeys.markers`).
+MARKERS = SPORT_WORDS | EVENT_NOUNS
 
 
 @cache
-def _sport_automaton() -> ahocorasick_rs.BytesAhoCorasick:
-    patterns = sorted({b" " + key_of(w, keep_case=False) + b" " for w in SPORT_WORDS})
-    return ahocorasick_rs.BytesAhoCorasick(patterns)
+def _marker_automaton() -> tuple[ahocorasick_rs.BytesAhoCorasick, list[bytes]]:
+    patterns = sorted(_SPORT_KEYS | _EVENT_KEYS)
+    return ahocorasick_rs.BytesAhoCorasick(patterns), patterns
+
+
+def _markers(keys: TextKeys) -> list[tuple[bytes, int]]:
+    """The marker words in `keys` as (padded key, start), from the matcher's pass when it ran."""
+    if keys.markers is None:  # the matcher was not asked to note them
+        automaton, patterns = _marker_automaton()
+        found = automaton.find_matches_as_indexes(keys.lower, overlapping=True)
+        keys.markers = [(patterns[index], start) for index, start, _ in found]
+    return keys.markers
 
 
 @dataclass
@@ -151,7 +191,10 @@ class Context:
     lang: str
     candidate_starts: frozenset[int] = field(default_factory=frozenset)
     keys: TextKeys | None = None
+    # where a demonym starts -> its country code ("suisse" -> "CH", "German" -> "DE")
+    demonym_at: dict[int, str] = field(default_factory=dict)
     _sport: bool | None = None
+    _events: list[int] | None = None  # where the event nouns start in the padded key
     _prev_cache: dict[int, tuple[int, str]] = field(default_factory=dict)
     _next_cache: dict[int, tuple[str, str]] = field(default_factory=dict)
     _before_cache: dict[int, list[str]] = field(default_factory=dict)
@@ -163,16 +206,22 @@ class Context:
         sport, often."""
         if self._sport is None:
             keys = self.keys or TextKeys.of(self.text)
-            hits = keys.markers
-            if hits is None:  # the matcher was not asked to count them
-                found = _sport_automaton().find_matches_as_indexes(keys.lower, overlapping=True)
-                hits = [index for index, _, _ in found]
+            hits = [key for key, _ in _markers(keys) if key in _SPORT_KEYS]
             self._sport = (
                 len(set(hits)) >= 4
                 and len(hits) * 100 >= keys.lower.count(b" ")
                 and bool(_SCORE.search(self.text))
             )
         return self._sport
+
+    def event_noun_before(self, pos: int, window: int = _EVENT_WINDOW) -> bool:
+        """Whether a noun that opens the name of an affair, a war or a treaty ends in the
+        `window` characters before `pos` (`inside_event_name` looks further only then)."""
+        if self._events is None:
+            keys = self.keys or TextKeys.of(self.text)
+            self._events = sorted(start for key, start in _markers(keys) if key in _EVENT_KEYS)
+        i = bisect.bisect_left(self._events, pos - window)
+        return i < len(self._events) and self._events[i] < pos
 
     def prev_word(self, start: int) -> tuple[str, str]:
         """The word just before `start` and what separates them (" ", "-", "'", or ". " when a
@@ -208,9 +257,15 @@ class Context:
         if text[end - 1] == "." and sep in " \t\xa0":
             end -= 1
             sep = ". "
-        i = end
-        while i > 0 and end - i < 40 and text[i - 1].isalnum():
-            i -= 1
+        keys = self.keys
+        if keys is not None:
+            # in the padded key every non-word character is a space, and padded[i] stands for
+            # text[i - 1]: the space found last before `end` sits right before the word
+            i = max(keys.lower.rfind(b" ", 0, end + 1), end - 40)
+        else:
+            i = end
+            while i > 0 and end - i < 40 and text[i - 1].isalnum():
+                i -= 1
         return (i, sep) if i < end else (-1, "")
 
     def words_before(self, start: int, n: int) -> list[str]:
@@ -256,9 +311,14 @@ class Context:
         text = self.text
         if end + 1 >= len(text) or text[end] not in " \t-\xa0'’":
             return "", ""
-        i = j = end + 1
-        while j < len(text) and j - i < 40 and text[j].isalnum():
-            j += 1
+        i = end + 1
+        keys = self.keys
+        if keys is not None:
+            j = min(keys.lower.find(b" ", i + 1) - 1, i + 40)
+        else:
+            j = i
+            while j < len(text) and j - i < 40 and text[j].isalnum():
+                j += 1
         return (text[i:j], text[end]) if j > i else ("", "")
 
     def caps_context(self, start: int, end: int) -> bool:
@@ -296,7 +356,7 @@ def caps_word(ctx: Context, cand: Candidate) -> bool:
     """An acronym that is also a short word ("US", "AU", "UN", "IS") inside capitals."""
     if cand.entry.form != "acronym":
         return False
-    if fold_word(cand.entry.text) not in _CAPS_WORDS and "all-caps" not in cand.entry.risk:
+    if fold_word(cand.entry.text) not in _CAPS_WORDS and "caps-word" not in cand.entry.risk_kinds:
         return False
     return ctx.caps_context(cand.start, cand.end)
 
@@ -362,6 +422,9 @@ def hyphen_compound(ctx: Context, cand: Candidate) -> bool:
     stay)."""
     if cand.entry.form == "demonym":
         return False
+    text = ctx.text
+    if text[cand.start - 1 : cand.start] != "-" and text[cand.end : cand.end + 1] != "-":
+        return False
     # in French, a country joined to another country ("Autriche-Hongrie", "Maurice-Réunion") is
     # a compound too; English joins countries for relations ("US-Russia talks"), and
     # organizations joined together ("DGSN-DGST") stay apart
@@ -376,6 +439,8 @@ def hyphen_compound(ctx: Context, cand: Candidate) -> bool:
     if sep == "-" and nxt:
         if fold_word(nxt) in _FRENCH_PARTICLES:
             return True
+        if nxt[0].islower() and ctx.lang == "fr" and cand.entry.kind == "country":
+            return True  # "Suisse-musique" (a radio channel); English "US-led" names the country
         if nxt[0].isupper() and not (joined_ok and cand.end + 1 in ctx.candidate_starts):
             return True
     return False
@@ -394,9 +459,21 @@ def place_feature(ctx: Context, cand: Candidate) -> bool:
 
 def region(ctx: Context, cand: Candidate) -> bool:
     """Part of a country, written as the country and an adjective of place: "Suisse romande",
-    "Allemagne du Sud", "Amérique méridionale"."""
+    "Allemagne du Sud", "Amérique méridionale", "northern Italy", "Nazi Germany"."""
     if not _country_name(cand):
         return False
+    word, sep = ctx.prev_word(cand.start)
+    if sep == " " and word:
+        folded = fold_word(word)
+        if folded in _PAST_STATES:
+            return True
+        # "Eastern Germany" as a region's name; "eastern Germany" is the country
+        if (
+            folded in _DIRECTIONS
+            and word[0].isupper()
+            and not ctx.sentence_start(ctx.prev_word_start(cand.start))
+        ):
+            return True
     after = ctx.words_after(cand.end)
     if not after:
         return False
@@ -405,35 +482,26 @@ def region(ctx: Context, cand: Candidate) -> bool:
         return True
     if first in ("du", "de") and len(after) > 1:
         nxt = fold_word(after[1])
+        cardinal = after[1]
         if nxt in ("l",) and len(after) > 2:
-            nxt = fold_word(after[2])
-        return nxt in _CARDINAL and after[-1][:1].isupper()
+            cardinal = after[2]
+            nxt = fold_word(cardinal)
+        return nxt in _CARDINAL and cardinal[:1].isupper()
     return False
 
 
 def royal_title(ctx: Context, cand: Candidate) -> bool:
-    """A country in a royal or noble title, where French annotators see a person's title: "le
-    roi d'Espagne", "la reine Christine d'Espagne", "le prince Michel de Serbie"."""
+    """A country in a royal or noble title with a first name, where annotators see a person:
+    "la reine Christine d'Espagne", "le prince Michel de Serbie". The bare title ("le roi
+    d'Espagne", "l'empereur d'Autriche") names the country."""
     if cand.entry.form != "name" or cand.entry.kind != "country":
         return False
     words = ctx.words_before(cand.start, 3)
-    if len(words) < 2 or words[-1] not in ("de", "d", "du"):
+    if len(words) < 3 or words[-1] not in ("de", "d", "du") or words[-3] not in _ROYAL:
         return False
-    names = 0
-    pos = cand.start
-    for _ in range(2):  # "d'" then up to two first names before it
-        word_start, _sep = ctx._prev(pos)
-        if word_start < 0:
-            return False
-        pos = word_start
-    words = ctx.words_before(pos, 3)[::-1]
-    for word in words:
-        if word in _ROYAL:
-            return True
-        names += 1
-        if names > 1:
-            return False
-    return False
+    de_start = ctx.prev_word_start(cand.start)
+    name, _sep = ctx.prev_word(de_start)
+    return name[:1].isupper()
 
 
 def currency(ctx: Context, cand: Candidate) -> bool:
@@ -447,11 +515,17 @@ def currency(ctx: Context, cand: Candidate) -> bool:
 
 
 def civility(ctx: Context, cand: Candidate) -> bool:
-    """A name after "M.", "Mme", "Mr", "Saint": a person or a saint ("M. Maurice")."""
+    """A name after "M.", "Mme", "Mr", "Saint": a person or a saint ("M. Maurice"); a first name
+    or a surname after a rank or a title: "le général Ferrari", "le docteur Renault"."""
     if cand.entry.form != "name":
         return False
     word, sep = ctx.prev_word(cand.start)
-    return bool(word) and sep != "'" and word[0].isupper() and fold_word(word) in _CIVILITIES
+    if not word or sep == "'":
+        return False
+    folded = fold_word(word)
+    if word[0].isupper() and folded in _CIVILITIES:
+        return True
+    return folded in _RANKS and not cand.entry.risk_kinds.isdisjoint(("first-name", "surname"))
 
 
 def person_name(ctx: Context, cand: Candidate) -> bool:
@@ -460,8 +534,8 @@ def person_name(ctx: Context, cand: Candidate) -> bool:
     Nuss"), or right after a capitalised first name ("François Hollande")."""
     if cand.entry.form != "name":
         return False
-    risk = cand.entry.risk
-    named = "first name" in risk or "surname" in risk
+    kinds = cand.entry.risk_kinds
+    named = "first-name" in kinds or "surname" in kinds
     if not named and fold_word(ctx.text[cand.start : cand.end]) not in _PERSON_NAMES:
         return False
     nxt, sep = ctx.next_word(cand.end)
@@ -513,32 +587,189 @@ def credit_line(ctx: Context, cand: Candidate) -> bool:
 def not_a_state(ctx: Context, cand: Candidate) -> bool:
     """Aliases the registry marks as naming a continent ("America", "Amérique", "Antarctica")
     or a territory that annotators count as a city ("Hong Kong", "Macao")."""
-    risk = cand.entry.risk
     if cand.entry.kind != "country" or cand.entry.form != "name":
         return False
-    return "continent" in risk or "territory and city" in risk
+    return not cand.entry.risk_kinds.isdisjoint(("continent", "city-territory"))
+
+
+# Nouns that open the name of an affair, a war or a treaty: "l'affaire Elf", "l'affaire des
+# frégates de Taïwan", "la guerre du Koweït", "le traité de l'OMPI". Annotators tag the whole
+# name as an event or a work, and a country or an organization inside it is not a mention.
+_AFFAIRS = _words("affaire scandale")
+_WARS_AND_TREATIES = _words("guerre traité convention")
+_EVENT_CONNECTORS = _words("de du des d au aux en à")
+_MAX_EVENT_WORDS = 8
+
+
+def inside_event_name(ctx: Context, start: int) -> bool:
+    """Whether `start` is inside a French name of an affair, a war or a treaty: "affaire" or
+    "scandale" right before it ("l'affaire Elf") or before lowercase words linked to it by "de",
+    "du", "des", "au", "en", "à" ("l'affaire des emplois fictifs du RPR", "l'affaire des
+    couveuses au Koweït"); "guerre", "traité" or "convention" right before "de"/"du"/"d'" and it
+    ("la guerre du Koweït", "le traité de l'OMPI")."""
+    if ctx.lang != "fr" or not ctx.event_noun_before(start):
+        return False
+    words: list[str] = []  # folded, nearest first, within one phrase
+    raw: list[str] = []
+    pos = start
+    while len(words) < _MAX_EVENT_WORDS:
+        word_start, sep = ctx._prev(pos)
+        if word_start < 0 or sep == "-":
+            break
+        word = ctx.text[word_start : pos - len(sep)]
+        raw.append(word)
+        words.append(fold_word(word))
+        pos = word_start
+    if not words:
+        return False
+    if words[0] in _AFFAIRS:
+        return True
+    i = groups = 0
+    n = len(words)
+    while i < n:
+        if words[i] in ("la", "l") and i + 1 < n and words[i + 1] == "de":
+            connector = "de"
+            i += 2
+        elif words[i] in _EVENT_CONNECTORS:
+            connector = words[i]
+            i += 1
+        else:
+            return False
+        if i >= n:
+            return False
+        if words[i] in _WARS_AND_TREATIES:
+            return groups == 0 and connector in ("de", "du", "d")
+        if words[i] in _AFFAIRS:
+            return groups > 0
+        nouns = 0
+        while (
+            i < n
+            and raw[i].islower()
+            and words[i] not in FUNCTION_WORDS
+            and words[i] not in _EVENT_CONNECTORS
+            and words[i] not in _AFFAIRS
+        ):
+            nouns += 1
+            i += 1
+        if not nouns or nouns > 3:
+            return False
+        groups += 1
+    return False
+
+
+def event_name(ctx: Context, cand: Candidate) -> bool:
+    """A country or an organization inside the French name of an affair, a war or a treaty
+    ("l'affaire Elf", "l'affaire des frégates de Taïwan", "le traité de l'OMPI"), which
+    annotators tag whole as an event or a work."""
+    return inside_event_name(ctx, cand.start)
+
+
+_MONTHS = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_MONTH = "(?:" + "|".join(_MONTHS.split()) + ")"
+_CITATION = re.compile(
+    r"[ \t]*,[ \t]*(?:(?:le[ \t]+)?\d{1,2}(?:er)?[ \t]+"
+    + _MONTH
+    + r"\b|"
+    + _MONTH
+    + r"[ \t]+\d{1,2}\b|\d{4}\b)",
+    re.IGNORECASE,
+)
+
+
+def citation(ctx: Context, cand: Candidate) -> bool:
+    """A newspaper or an agency in a bibliographic reference ("Le Monde, 24 octobre 2006",
+    "The Guardian, October 4, 2001"): the publication, which annotators tag as a work."""
+    if cand.entry.org_kind != "media":
+        return False
+    return _CITATION.match(ctx.text, cand.end) is not None
 
 
 def building(ctx: Context, cand: Candidate) -> bool:
     """An institution named by its building ("White House", "Kremlin", "Pentagon"), which news
     annotators tag as a place; the registry marks these aliases."""
-    return cand.entry.kind == "organization" and "building" in cand.entry.risk
+    return cand.entry.kind == "organization" and "building" in cand.entry.risk_kinds
 
 
 def product(ctx: Context, cand: Candidate) -> bool:
     """A company name before a model number: "Boeing 747", "Airbus A380"."""
     if cand.entry.org_kind != "company":
         return False
-    m = re.match(r"[ \t]+[A-Z]{0,2}\d{2,}", ctx.text[cand.end : cand.end + 12])
-    return m is not None
+    return _MODEL.match(ctx.text, cand.end) is not None
+
+
+def foreign_qualifier(ctx: Context, cand: Candidate) -> bool:
+    """An organization's name followed by the demonym of another country: "Parti socialiste
+    belge", "Croix-Rouge française", "Conseil national autrichien" name another body."""
+    entry = cand.entry
+    if entry.kind != "organization" or entry.form != "name" or not ctx.demonym_at:
+        return False
+    if ctx.text[cand.end : cand.end + 1] != " " or not ctx.text[cand.end + 1 : cand.end + 2].islower():
+        return False
+    country = ctx.demonym_at.get(cand.end + 1)
+    return country is not None and country != entry.country
+
+
+def title_article(ctx: Context, cand: Candidate) -> bool:
+    """A newspaper whose title is a common noun with its article ("La Croix", "Le Point",
+    "L'Équipe"), written with a lowercase article: "la Croix de guerre", "l'Équipe de France"."""
+    if "title" not in cand.entry.risk_kinds or not cand.entry.article:
+        return False
+    return cand.end - cand.start < len(cand.entry.text)
+
+
+def event_article(ctx: Context, cand: Candidate) -> bool:
+    """A name that is also an event, after a definite article: "la Libération" is 1944, the
+    newspaper is "Libération"."""
+    if "event" not in cand.entry.risk_kinds or cand.entry.kind != "organization":
+        return False
+    word, sep = ctx.prev_word(cand.start)
+    return fold_word(word) in ("la", "le", "l") and sep in (" ", "'", "\xa0")
+
+
+def language_only(ctx: Context, cand: Candidate) -> bool:
+    """An alias that names the entity only in text of one language: "Republicans" and
+    "Democrats" in English (in French, "les Républicains" is another party), "Hollande" in French
+    (in English, François Hollande), "Deutschland" in neither (a German phrase or name)."""
+    kinds = cand.entry.risk_kinds
+    if "english" in kinds and ctx.lang not in ("en", "und"):
+        return True
+    if "french" in kinds and ctx.lang not in ("fr", "und"):
+        return True
+    return "foreign" in kinds and ctx.lang != "und"
+
+
+def after_name_org(ctx: Context, cand: Candidate) -> bool:
+    """A party word or a common word right after a capitalised word of a longer name: "Sweden
+    Democrats", "Irish Republicans", "Australian Greens", "Big Apple"."""
+    kinds = cand.entry.risk_kinds
+    if "after-name" not in kinds and not ("word" in kinds and cand.entry.kind == "organization"):
+        return False
+    word, sep = ctx.prev_word(cand.start)
+    if not word or sep not in (" ", "\t", "\xa0") or not _is_capitalised_content(word):
+        return False
+    prev_start = ctx.prev_word_start(cand.start)
+    if fold_word(word) in TITLES or ctx.demonym_at.get(prev_start) == cand.entry.country:
+        return False  # "German Christian Democrats": the party's own country
+    return not ctx.sentence_start(prev_start) or word.isupper()
 
 
 # Words that, right before or right after a country, may make one of the guards above fire;
 # `quiet` lets a country through without running the guards when none of them is near.
-_TRIGGERS_BEFORE = _PLACE_NOUNS | _CURRENCY | _ROYAL | _words("of the de du d des la l le les")
+_TRIGGERS_BEFORE = (
+    _PLACE_NOUNS
+    | _CURRENCY
+    | _ROYAL
+    | _AFFAIRS
+    | _REGION_PREFIXES
+    | _words("of the de du d des la l le les au aux en à")
+)
 _TRIGGERS_AFTER = _REGION_ADJECTIVES | _PERSON_PARTICLES | _words("du de") | _FOLLOWING_HEADS
 _SPACES = " \t\xa0"
-_CONNECTORS = _words("of the de du d des la l le les")
+_CONNECTORS = _words("of the de du d des la l le les au aux en à")
 
 
 def quiet(ctx: Context, cand: Candidate) -> bool:
@@ -565,8 +796,9 @@ def quiet(ctx: Context, cand: Candidate) -> bool:
             if folded in _TRIGGERS_BEFORE:
                 if folded not in _CONNECTORS:
                     return False
-                # "golfe de Guinée", "le roi d'Espagne": ask the guards that look further back
-                if place_feature(ctx, cand) or royal_title(ctx, cand):
+                # "golfe de Guinée", "le roi d'Espagne", "la guerre du Koweït": ask the guards
+                # that look further back
+                if place_feature(ctx, cand) or royal_title(ctx, cand) or inside_event_name(ctx, start):
                     return False
     if after and after in _SPACES:
         nxt, _sep = ctx.next_word(end)
@@ -594,6 +826,13 @@ GUARDS: dict[str, Guard] = {
     "building": building,
     "not_a_state": not_a_state,
     "product": product,
+    "event_name": event_name,
+    "citation": citation,
+    "foreign_qualifier": foreign_qualifier,
+    "title_article": title_article,
+    "event_article": event_article,
+    "language_only": language_only,
+    "after_name_org": after_name_org,
 }
 
 
@@ -602,21 +841,42 @@ def _is_country_name(entry: Entry) -> bool:
 
 
 # Which entries each guard can reject at all: the tagger asks only these guards about a match.
-APPLIES: dict[str, Callable[[Entry], bool]] = {
-    "caps_word": lambda e: e.form == "acronym",
-    "after_name_word": _is_country_name,
-    "before_name_word": lambda e: e.kind == "country" and e.form == "name",
-    "inside_longer_name": lambda e: e.kind == "organization",
-    "hyphen_compound": lambda e: e.form != "demonym",
-    "place_feature": _is_country_name,
-    "region": _is_country_name,
-    "currency": _is_country_name,
-    "royal_title": lambda e: e.kind == "country" and e.form == "name",
-    "civility": lambda e: e.form == "name",
-    "person_name": lambda e: e.form == "name",
-    "sports_team": _is_country_name,
-    "credit_line": lambda e: e.org_kind == "media",
-    "building": lambda e: e.kind == "organization" and "building" in e.risk,
-    "not_a_state": lambda e: e.kind == "country" and e.form == "name" and bool(e.risk),
-    "product": lambda e: e.org_kind == "company",
+def _named(e: Entry) -> bool:
+    return not e.risk_kinds.isdisjoint(("first-name", "surname")) or fold_word(e.text) in _PERSON_NAMES
+
+
+# Which entries each guard can reject at all, in text of a given language: the tagger asks only
+# these guards about a match.
+APPLIES: dict[str, Callable[[Entry, str], bool]] = {
+    "caps_word": lambda e, lang: (
+        e.form == "acronym" and (fold_word(e.text) in _CAPS_WORDS or "caps-word" in e.risk_kinds)
+    ),
+    "after_name_word": lambda e, lang: _is_country_name(e),
+    "before_name_word": lambda e, lang: e.kind == "country" and e.form == "name",
+    "inside_longer_name": lambda e, lang: e.kind == "organization",
+    "hyphen_compound": lambda e, lang: e.form != "demonym",
+    "place_feature": lambda e, lang: _is_country_name(e),
+    "region": lambda e, lang: _is_country_name(e),
+    "currency": lambda e, lang: _is_country_name(e),
+    "royal_title": lambda e, lang: e.kind == "country" and e.form == "name",
+    "civility": lambda e, lang: e.form == "name",
+    "person_name": lambda e, lang: e.form == "name" and _named(e),
+    "sports_team": lambda e, lang: _is_country_name(e),
+    "credit_line": lambda e, lang: e.org_kind == "media",
+    "building": lambda e, lang: e.kind == "organization" and "building" in e.risk_kinds,
+    "not_a_state": lambda e, lang: e.kind == "country" and e.form == "name" and bool(e.risk_kinds),
+    "product": lambda e, lang: e.org_kind == "company",
+    "event_name": lambda e, lang: e.form != "demonym" and lang == "fr",
+    "citation": lambda e, lang: e.org_kind == "media",
+    "foreign_qualifier": lambda e, lang: e.kind == "organization" and e.form == "name",
+    "title_article": lambda e, lang: "title" in e.risk_kinds and bool(e.article),
+    "event_article": lambda e, lang: "event" in e.risk_kinds and e.kind == "organization",
+    "language_only": lambda e, lang: (
+        ("english" in e.risk_kinds and lang not in ("en", "und"))
+        or ("french" in e.risk_kinds and lang not in ("fr", "und"))
+        or ("foreign" in e.risk_kinds and lang != "und")
+    ),
+    "after_name_org": lambda e, lang: (
+        "after-name" in e.risk_kinds or ("word" in e.risk_kinds and e.kind == "organization")
+    ),
 }

@@ -32,6 +32,8 @@ _NON_LATIN_BYTE = 0x1A
 # Words glued together by OCR or by a lost line break ("laFrance", "87.303Belgique",
 # "FranceAjoutons", "Luxembourg2.586") are looked for this far around each junction.
 _GLUE_WINDOW = 64
+# Aliases that are also words or people's names: glued to another word, they are those.
+_GLUE_RISKS = frozenset(("word", "surname", "first-name", "caps-word"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +49,9 @@ class Entry:
     decisive: int  # index, from the match start, of the letter whose case decides, or -1
     lowercase_alias: bool  # the alias is written without capitals: a lowercase surface is fine
     org_kind: str = ""  # the registry's kind of organization ("media", "company", ...)
+    country: str = ""  # the country code of a national organization ("" otherwise)
     risk: str = ""  # why the registry marks the alias ambiguous ("" when it is not)
+    risk_kinds: frozenset[str] = frozenset()  # the kinds of that ambiguity (`RISK_KINDS`)
     article: int = 0  # length of a lowercase leading article ("the "): not part of the mention
     # A name read as several mentions: "EU Commission" as "EU" and "Commission" (annotators
     # split off a prefix that names another entity), "DGSN-DGST" as "DGSN" and "DGST" (two
@@ -113,7 +117,9 @@ def _entry(alias: Alias, text: str, info: EntityInfo) -> Entry:
         decisive=decisive - _lead(text) if decisive >= 0 else -1,
         lowercase_alias=decisive >= 0 and text[decisive].islower(),
         org_kind=info.org_kind,
+        country=info.country,
         risk=alias.risk,
+        risk_kinds=alias.risk_kinds,
         article=article.end() if article else 0,
     )
 
@@ -196,7 +202,10 @@ class _Automaton:
         if self.patterns:
             kind = ahocorasick_rs.MatchKind.Standard
             if is_bytes:
-                self._ac = ahocorasick_rs.BytesAhoCorasick(self.patterns, matchkind=kind)
+                # a DFA scans the keys of news text fastest (measured against both NFAs)
+                self._ac = ahocorasick_rs.BytesAhoCorasick(
+                    self.patterns, matchkind=kind, implementation=ahocorasick_rs.Implementation.DFA
+                )
             else:
                 self._ac = ahocorasick_rs.AhoCorasick(self.patterns, matchkind=kind)
 
@@ -215,9 +224,11 @@ class AliasMatcher:
         aliases: Iterable[Alias],
         entities: Iterable[EntityInfo],
         markers: Iterable[str] = (),
+        case_markers: Sequence[bytes] = (),
     ) -> None:
         """`markers` are words counted while matching (`TextKeys.markers`), for context tests
-        that would otherwise need a pass of their own over the text."""
+        that would otherwise need a pass of their own over the text. `case_markers` are padded
+        case-kept keys found on the same pass (`TextKeys.case_markers`: the rules' head nouns)."""
         infos = {info.id: info for info in entities}
         entries: list[Entry] = []
         seen: set[tuple[str, str, str]] = set()
@@ -250,9 +261,14 @@ class AliasMatcher:
         marker_keys = {b" " + key_of(w, keep_case=False).strip(b" ") + b" " for w in markers}
         for key in marker_keys:
             lower_keys.setdefault(key, [])
+        for key in case_markers:
+            case_keys.setdefault(key, [])
         self._case = _Automaton(case_keys, is_bytes=True)
         self._lower = _Automaton(lower_keys, is_bytes=True)
-        self._markers = [p in marker_keys for p in self._lower.patterns]
+        self._markers: list[bytes | None] = [p if p in marker_keys else None for p in self._lower.patterns]
+        # pattern number in the case automaton -> number in `case_markers` (-1: not a marker)
+        marker_index = {key: i for i, key in enumerate(case_markers)}
+        self._case_markers = [marker_index.get(p, -1) for p in self._case.patterns]
         self._other_keys = other_keys
         self._other: _Automaton | None = None
         self.size = len(entries)
@@ -267,16 +283,24 @@ class AliasMatcher:
         if keys is None:
             keys = TextKeys.of(text)
         found: list[tuple[int, int, Entry]] = []
+        case_entries = self._case.entries
+        case_markers = self._case_markers
+        heads: list[tuple[int, int, int]] = []
         for index, start, end in self._case.find(keys.case):
             # padded[start] and padded[end - 1] are the spaces around the word sequence
-            for entry in self._case.entries[index]:
+            marker = case_markers[index]
+            if marker >= 0:
+                heads.append((marker, start, end))
+            for entry in case_entries[index]:
                 found.append((start, end - 2, entry))
-        markers: list[int] = []
+        keys.case_markers = heads
+        markers: list[tuple[bytes, int]] = []
         is_marker = self._markers
         lower_entries = self._lower.entries
         for index, start, end in self._lower.find(keys.lower):
-            if is_marker[index]:
-                markers.append(index)
+            word = is_marker[index]
+            if word is not None:
+                markers.append((word, start))
             for entry in lower_entries[index]:
                 found.append((start, end - 2, entry))
         keys.markers = markers
@@ -290,10 +314,11 @@ class AliasMatcher:
         return found
 
     def _glued(self, keys: TextKeys) -> list[tuple[int, int, Entry]]:
-        """Country names glued to the word before or after them (OCR, lost line breaks).
+        """Names glued to the word before them (countries and organizations: "enRussie",
+        "auSénat") or after them (countries: "FranceAjoutons"), by OCR or lost line breaks.
 
-        Only a change from lowercase (or a digit) to a capital marks the junction, so this finds
-        "enRussie" and "FranceAjoutons" but never a name inside an ordinary word.
+        Only a change from lowercase (or a digit) to a capital marks the junction, so this never
+        finds a name inside an ordinary word.
         """
         found: list[tuple[int, int, Entry]] = []
         lower = keys.lower
@@ -313,7 +338,9 @@ class AliasMatcher:
                         found.extend(
                             (p - 1, p - 1 + end - 2, entry)
                             for entry in self._lower.entries[index]
-                            if entry.kind == "country" and entry.form == "name"
+                            if entry.form == "name"
+                            and not entry.lowercase_alias
+                            and entry.risk_kinds.isdisjoint(_GLUE_RISKS)
                         )
             # a name may end here: "EspagneMme", "Luxembourg2.586"
             origin = max(prev, p - _GLUE_WINDOW)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,6 +24,15 @@ LANGS = ("en", "fr", "ar")
 ORG_KINDS = frozenset(
     "un-body intergovernmental eu-institution government-body intelligence-security armed-group "
     "party company media ngo court sports other".split()
+)
+# The kinds of ambiguity `ambiguous.tsv` names. The first group makes a guard act (see
+# `guards.py`); the others describe the collision for the reader of the data.
+RISK_KINDS = frozenset(
+    """
+    caps-word first-name surname continent city-territory building title event english french
+    foreign after-name
+    word place language generic other-entity historical acronym other
+    """.split()
 )
 _ID_PREFIXES: dict[str, Kind | None] = {
     "country": "country",
@@ -66,8 +75,11 @@ class Alias:
     form: Form  # "name", "acronym" or "demonym"
     lang: str = ""  # "fr", "en", "ar", or "" when the form is shared by several languages
     risk: str = ""  # why this alias is ambiguous (from ambiguous.tsv); "" when it is not
+    # what kind of ambiguity it is (`RISK_KINDS`); the matcher's guards act on these
+    risk_kinds: frozenset[str] = frozenset()
 
 
+_JOINERS = re.compile(r"[-/\u2010\u2011\u2013]")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 # Combining marks (Latin diacritics, Arabic harakat): what "ignoring accents" removes after NFD.
 _COMBINING = re.compile(
@@ -177,10 +189,15 @@ class EntityRegistry:
         """Read the registry from the TSV files in `data_dir`."""
         entities: list[EntityInfo] = []
         aliases: list[Alias] = []
-        risks = {
-            (row["alias"], row["entity_id"]): row["why"]
-            for row in _read_tsv(data_dir / "ambiguous.tsv", ("alias", "entity_id", "why"))
-        }
+        risks: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}
+        for row in _read_tsv(data_dir / "ambiguous.tsv", ("alias", "entity_id", "risk", "why")):
+            kinds = frozenset(_split(row["risk"]))
+            unknown = kinds - RISK_KINDS
+            if unknown or not kinds:
+                raise RegistryError(
+                    f"ambiguous.tsv: {row['alias']}: unknown risk {sorted(unknown) or row['risk']!r}"
+                )
+            risks[(row["alias"], row["entity_id"])] = (row["why"], kinds)
         countries = _read_tsv(
             data_dir / "countries.tsv",
             ("id", "name_en", "name_fr", "name_ar", "aliases", "acronyms", "demonyms", "source"),
@@ -214,7 +231,7 @@ class EntityRegistry:
             aliases.extend(_row_aliases(row, row["id"]))
         if risks:
             aliases = [
-                Alias(a.text, a.entity_id, a.form, a.lang, risks[(a.text, a.entity_id)])
+                Alias(a.text, a.entity_id, a.form, a.lang, *risks[(a.text, a.entity_id)])
                 if (a.text, a.entity_id) in risks
                 else a
                 for a in aliases
@@ -273,6 +290,23 @@ class EntityRegistry:
             entity = self._entities.get(entity_id)
             return entity is not None and (kind is None or entity.kind == kind)
 
+        found = self._resolve_one(text, fits)
+        if found:
+            return found
+        # Names joined by a hyphen or a slash ("DGSN-DGST", "DGSN/DGST", "France-Allemagne")
+        # name every entity they join, as the tagger reads them, when each part names one.
+        parts = [part.strip() for part in _JOINERS.split(text)]
+        if len(parts) < 2 or not all(parts):
+            return []
+        joined: list[str] = []
+        for part in parts:
+            ids = self._resolve_one(part, fits)
+            if not ids:
+                return []
+            joined.extend(ids)
+        return self._sorted(joined)
+
+    def _resolve_one(self, text: str, fits: Callable[[str], bool]) -> list[str]:
         named = [i for i in self._alias_index().get(fold(text), []) if fits(i)]
         if named:
             return self._sorted(named)

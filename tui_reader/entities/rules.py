@@ -4,8 +4,13 @@
   ("Direction générale de la sûreté nationale", "ministère de l'Intérieur", "Conseil fédéral");
   English names are runs of capitalised words around theirs ("Securities and Exchange Commission",
   "Ministry of Foreign Affairs", "Social Democratic Party"). A span stops at punctuation, at a
-  line break, at a lowercase word that is neither a connector nor a known adjective, and before a
-  registry organization.
+  line break, at a lowercase word that is neither a connector nor a known adjective (the
+  registry's French demonyms count as adjectives), at a pronoun, a number or an infinitive, and
+  before a registry organization; a French name takes a registry organization as its complement
+  ("comité central du Parti communiste chinois"). Heads that also name a house or a place
+  ("éditions", "école", "musée") make a name only with a proper noun, and a head with its first
+  words that name a meeting ("assemblée générale") makes none. The "¬" that OCR leaves where a
+  line broke a word ("Indus¬trielle") joins the word's halves.
 - Acronym definitions: "Long Name (ABC)", "ABC (Long Name)", and an acronym whose letters are the
   initials of a long form found in the same article (skipping de/la/du/des/of/the/and...). Every
   occurrence of a defined acronym in the article is then a mention. A bare unknown acronym never is.
@@ -36,6 +41,20 @@ class Head:
     lang: str  # "fr": opens the name; "en": ends it or opens "<Head> of ..."
     alone: bool = False  # capitalised and alone in mid-sentence, it is a name ("la Commission")
     lowercase: bool = False  # may be written in lowercase ("ministère de l'Intérieur")
+    # also a common noun capitalised in titles and ads ("Office de tourisme", "Mouvement
+    # d'attention"): a name needs an adjective or a capitalised complement
+    weak: bool = False
+    # names a place or a house as often as a body: a name only with a proper noun right after
+    # the head or as its first complement ("éditions Gallimard", "musée du Louvre")
+    proper: bool = False
+
+
+_FR_WEAK = frozenset("office mouvement groupe conférence délégation direction".split())
+_FR_PROPER = "éditions école collège lycée musée hôpital laboratoire conservatoire"
+# Of these, the heads whose complement names the house ("éditions du Seuil", "musée du Louvre");
+# the others take a place ("l'école de Percy") and make a name only with a name in apposition
+# ("l'école Notre-Dame", "le lycée Henri-IV").
+_PROPER_COMPLEMENT = frozenset(("editions", "musee"))
 
 
 def _heads() -> list[Head]:
@@ -47,10 +66,10 @@ def _heads() -> list[Head]:
         direction ministère agence office comité fédération confédération association union
         ligue parti front mouvement organisation institut banque caisse société compagnie
         syndicat cour tribunal académie université haut-commissariat secrétariat gendarmerie
-        brigade brigades groupe alliance coalition fondation fonds régie observatoire autorité
-        préfecture mairie conférence délégation services service
+        brigade brigades groupe alliance coalition fondation régie observatoire autorité
+        mairie conférence délégation
     """
-    fr_lower = {"ministère", "tribunal", "mairie", "préfecture"}
+    fr_lower = {"ministère", "tribunal", "mairie"}
     en_alone = "commission congress senate parliament bundestag cabinet"
     en = """
         agency party front council committee bank union association federation confederation
@@ -61,7 +80,10 @@ def _heads() -> list[Head]:
         secretariat academy network corps
     """
     out = [Head(w, "fr", alone=True) for w in fr_alone.split()]
-    out += [Head(w, "fr", lowercase=w in fr_lower) for w in fr.split()]
+    out += [Head(w, "fr", lowercase=w in fr_lower, weak=w in _FR_WEAK) for w in fr.split()]
+    # "les éditions Gallimard", "l'école Notre-Dame", "le musée du Louvre": a name only with a
+    # proper noun in it
+    out += [Head(w, "fr", lowercase=True, proper=True) for w in _FR_PROPER.split()]
     out += [Head(w, "en", alone=True) for w in en_alone.split()]
     out += [Head(w, "en") for w in en.split()]
     return out
@@ -70,7 +92,9 @@ def _heads() -> list[Head]:
 HEADS = _heads()
 _ALONE_HEADS = frozenset(fold(h.word) for h in HEADS if h.alone and h.lang == "fr")
 
-_FR_CONNECTORS = frozenset("de du des d' pour sur à aux".split())
+# "del'" and "dela" are "de l'" and "de la" glued by OCR ("la Ligue des Droits del'Homme")
+_FR_CONNECTORS = frozenset("de du des d' del' dela pour sur à aux".split())
+_OF_CONNECTORS = frozenset("de du des d' del' dela".split())
 # Endings of French infinitives: "la Chambre de choisir", "le Sénat d'entreprendre" end the name.
 _INFINITIVE = re.compile(r"(?:er|ir|oir|dre|tre|ire)$")
 _NOUNS_LIKE_INFINITIVES = frozenset("fer mer hiver cancer avenir pouvoir savoir devoir".split())
@@ -88,7 +112,13 @@ _FR_ADJECTIVE_STEMS = """
     monétaire scientifique technique sanitaire judiciaire parlementaire gouvernemental
     interministériel indépendant provisoire fédératif royal impérial présidentiel nucléaire
     atomique spatial maritime aérien naval postal électoral législatif exécutif
-    anticorruption antiterroriste
+    anticorruption antiterroriste étranger touristique culturel sportif artistique historique
+    médical humanitaire syndical paroissial catholique protestant israélite musulman chrétien
+    évangélique laïque ouvrier paysan patronal universitaire pédagogique professionnel
+    coopératif colonial consulaire diplomatique pénitentiaire fiscal douanier bancaire immobilier
+    foncier minier pétrolier ferroviaire aéronautique électrique chimique métallurgique
+    alimentaire hospitalier vétérinaire forestier rural urbain local métropolitain diocésain
+    épiscopal pontifical apostolique olympique
 """
 
 
@@ -103,14 +133,48 @@ def _fr_adjective_forms() -> frozenset[str]:
             forms.update({s + "le", s + "les"} if s.endswith("el") else {s + "ne", s + "nes"})
         if s.endswith("if"):
             forms.update({s[:-1] + "ve", s[:-1] + "ves"})
-        if s.endswith("ier"):
-            forms.update({s[:-3] + "iere", s[:-3] + "ieres"})
+        if s.endswith("er"):  # "étranger", "ouvrier": "étrangère", "ouvrière"
+            forms.update({s[:-2] + "ere", s[:-2] + "eres"})
         if s.endswith("eur"):
             forms.update({s + "e", s + "es"})
     return frozenset(forms)
 
 
 _FR_ADJECTIVES = _fr_adjective_forms()
+# Endings of French adjectives, for capitalised words in names ("Générale", "Economiques").
+_ADJECTIVE_ENDING = re.compile(
+    r"(?:iques?|ales?|aux|elles?|els?|aires?|iens?|iennes?|ais|aises?|ois|oises?|istes?|ifs?|ives?"
+    r"|ains?|aines?)$"
+)
+# Adjectives that come before their noun in a complement: "tribunal de première instance".
+_PRENOMINAL = frozenset("premier premiere grand grande haut haute petit petite nouveau nouvelle".split())
+# Words that never begin a complement of a name: pronouns and numbers ("devant le tribunal
+# correctionnel des quinze personnes", "pour y répondre").
+_NOT_OBJECTS = frozenset(
+    """
+    y en se lui leur eux nous vous ceux celles celui celle cela ceci tous plusieurs quelques
+    certains certaines nombreux deux trois quatre cinq six sept huit neuf dix onze douze treize
+    quatorze quinze seize vingt trente quarante cinquante soixante cent cents mille
+    m mm mme mmes me mes mlle mlles mr
+    """.split()
+)
+# A head and its first words that name a meeting or a board, not an organization: "assemblée
+# générale de la Société suisse des imprimeurs", "Conseil d'administration de la Société".
+_NOT_NAMES = (
+    "assemblee generale",
+    "conseil d'administration",
+    "conseil de surveillance",
+    "conseil de famille",
+    "conseil de guerre",
+    "conseil de revision",
+)
+# Heads that name an organization only with an adjective or a lowercase complement: "Cour de
+# cassation", "Parti socialiste", but "Cour du Bel-Air" (a courtyard), "Parti de Cholet"
+# ("having left Cholet").
+_NEEDS_COMMON_COMPLEMENT = frozenset(("cour", "parti"))
+# Connectors that continue a name only right after its head or before a capital: "Association
+# pour la propagation des langues", but not "... de Paris pour vice de forme".
+_WEAK_CONNECTORS = frozenset("pour sur à aux".split())
 # Capitalised words that open sentences; never the first word of a rule name.
 _OPENERS = frozenset(
     """
@@ -123,8 +187,8 @@ _OPENERS = frozenset(
 )
 _ACRONYM_SKIP = frozenset("de la le les du des d l of the and et for pour on sur in en à a au aux".split())
 _TOKEN = re.compile(
-    r"(?P<nl>\n)|(?P<el>(?:(?<![^\W_])[dlDL]|[Qq]u|[Jj]usqu)['’](?=\w))"
-    r"|(?P<w>[^\W_]+(?:-[^\W_]+)*)|(?P<p>\S)"
+    r"(?P<nl>\n)|(?P<el>(?:(?<![^\W_])(?:[dlDL]|[Dd]el)|[Qq]u|[Jj]usqu)['’](?=\w))"
+    r"|(?P<w>[^\W_]+(?:[-\u00ac][^\W_]+)*)|(?P<p>\S)"
 )
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z0-9&]{1,9}")
 _MAX_GROUPS = 4
@@ -137,15 +201,25 @@ _MAX_EN_WORDS = 8
 class _Tok:
     """One token: a word, an elision (l', d'), a punctuation mark ("p") or a line break."""
 
-    __slots__ = ("text", "start", "end", "kind", "folded", "capitalised")
+    __slots__ = ("text", "start", "end", "kind", "_folded", "capitalised")
 
     def __init__(self, text: str, start: int, end: int, kind: str) -> None:
         self.text = text
         self.start = start
         self.end = end
         self.kind = kind
-        self.folded = fold_word(text)
+        self._folded: str | None = None
         self.capitalised = kind == "w" and text[0].isupper()
+
+    @property
+    def folded(self) -> str:
+        """The folded text (computed on first use)."""
+        folded = self._folded
+        if folded is None:
+            text = self.text
+            # "¬" marks a word broken at a line end in OCR text ("Indus¬trielle")
+            folded = self._folded = fold_word(text.replace("\u00ac", "") if "\u00ac" in text else text)
+        return folded
 
 
 class _Tokens:
@@ -184,10 +258,10 @@ def _tokens_after(text: str, pos: int) -> _Tokens:
 def _tokens_before(text: str, pos: int, window: int = 70) -> list[_Tok]:
     """Tokens of the `window` characters before `pos`, in text order (the first may be cut)."""
     start = max(0, pos - window)
-    toks = [
-        _Tok(m.group(m.lastgroup or "p"), m.start(m.lastgroup or "p"), m.end(), m.lastgroup or "p")
-        for m in _TOKEN.finditer(text, start, pos)
-    ]
+    toks = []
+    for m in _TOKEN.finditer(text, start, pos):
+        kind = m.lastgroup or "p"
+        toks.append(_Tok(m.group(kind), m.start(kind), m.end(), kind))
     return toks[1:] if start > 0 and toks else toks
 
 
@@ -206,7 +280,10 @@ def _is_sentence_start(toks: list[_Tok], index: int) -> bool:
 class RuleFinder:
     """Finds rule organizations in one text; built once, reused."""
 
-    def __init__(self) -> None:
+    def __init__(self, adjectives: Iterable[str] = ()) -> None:
+        """`adjectives`: more words that continue a French name, such as the registry's French
+        demonyms ("Société suisse des imprimeurs", "Parti communiste vietnamien")."""
+        self._adjectives = _FR_ADJECTIVES | {fold(word) for word in adjectives}
         # Heads are looked for on the case-kept key: capitalised, and in lowercase for the
         # French heads that may open a name in lowercase ("ministère de l'Intérieur",
         # "commission consultative du ...").
@@ -219,9 +296,21 @@ class RuleFinder:
                 key = b" " + key_of(form, keep_case=True) + b" "
                 self._heads.setdefault(key, []).append(head)
         self._patterns = list(self._heads)
-        self._ac = ahocorasick_rs.BytesAhoCorasick(
-            self._patterns, matchkind=ahocorasick_rs.MatchKind.Standard
-        )
+        self._ac: ahocorasick_rs.BytesAhoCorasick | None = None
+
+    @property
+    def head_keys(self) -> list[bytes]:
+        """The padded case-kept keys of the head nouns: the matcher can find them on its own
+        pass over the text (`TextKeys.case_markers`), which saves the rules a pass."""
+        return self._patterns
+
+    def _head_matches(self, keys: TextKeys) -> list[tuple[int, int, int]]:
+        if keys.case_markers is not None:
+            return keys.case_markers
+        if self._ac is None:
+            self._ac = ahocorasick_rs.BytesAhoCorasick(self._patterns)
+        found: list[tuple[int, int, int]] = self._ac.find_matches_as_indexes(keys.case, overlapping=True)
+        return found
 
     def find(self, text: str, lang: str, known: list[Mention], keys: TextKeys | None = None) -> list[Mention]:
         """Rule mentions in `text`; `known` are the registry mentions (rules stop before their
@@ -230,7 +319,7 @@ class RuleFinder:
             keys = TextKeys.of(text)
         org_starts = {m.start: m for m in known if m.kind == "organization"}
         found: dict[tuple[int, int], Mention] = {}
-        for index, start, end in self._ac.find_matches_as_indexes(keys.case, overlapping=True):
+        for index, start, end in self._head_matches(keys):
             hstart, hend = start, end - 2
             for head in self._heads[self._patterns[index]]:
                 span = self._expand(text, hstart, hend, head, lang, org_starts)
@@ -301,14 +390,26 @@ class RuleFinder:
     ) -> tuple[int, int] | None:
         if not capital and not head.lowercase:
             nxt = _word_after(text, hend)
-            if fold_word(nxt) not in _FR_ADJECTIVES:
+            if fold_word(nxt) not in self._adjectives:
                 return None  # "la commission a...": a common noun
         toks = _tokens_after(text, hend)
         end = hend
         j = 0
         modifiers = groups = 0
         lower_object = capital_object = False
-        while toks.has(j) and _is_modifier(toks[j]):
+        first_object_capitalised = False
+        swallowed = False  # a registry organization is a complement
+        # adjectives right after the head; a capitalised word that is not an adjective only
+        # right after the head or after another capitalised word ("Société Industrielle
+        # Paris-Anzin", but not "Conseil constitutionnel Jean-Louis Debré")
+        after_capital = True
+        adjectives = self._adjectives
+        head_word = fold_word(text[hstart:hend])
+        first_modifier_capitalised = toks.has(0) and toks[0].capitalised and _is_modifier(toks[0], adjectives)
+        while toks.has(j) and _is_modifier(toks[j], adjectives, after_capital):
+            if toks[j].folded.rstrip("s") == head_word.rstrip("s"):
+                break  # "Cour Cours Cours": a column of a table
+            after_capital = toks[j].capitalised
             end = toks[j].end
             j += 1
             modifiers += 1
@@ -323,51 +424,105 @@ class RuleFinder:
                 break
             if toks[k].kind == "el" and toks[k].folded[0] != "d":
                 break
+            connector = toks[k].folded
             k += 1
+            article = ""
             if toks.has(k) and toks[k].folded in _FR_ARTICLES | {"l'"}:
+                article = toks[k].folded
                 k += 1
-            if not toks.has(k) or toks[k].kind != "w" or toks[k].text.isdigit():
+            if not toks.has(k) or toks[k].kind != "w" or toks[k].text[0].isdigit():
                 break
             obj = toks[k]
-            if obj.start in org_starts or obj.folded in _OPENERS:
+            inner = org_starts.get(obj.start)
+            if inner is not None:
+                # "comité central du Parti communiste chinois", "Conseil de l'Ecole
+                # polytechnique de Zurich": a registry organization as the complement
+                if inner.form != "name" or connector not in _OF_CONNECTORS:
+                    break
+                end = inner.end
+                while toks.has(k) and toks[k].start < inner.end:
+                    k += 1
+                capital_object = True
+                first_object_capitalised = first_object_capitalised or groups == 0
+                swallowed = True
+                j = k
+                groups += 1
+                continue
+            if obj.folded in _OPENERS or obj.folded in _NOT_OBJECTS:
                 break
-            if tok.folded == "et" and not obj.capitalised:
-                break
+            if tok.folded == "et" and (not obj.capitalised or obj.folded in _HEAD_WORDS):
+                break  # "de l'Europe et des Affaires étrangères", not "... et du Comité du Front"
+            if not obj.capitalised and connector in _WEAK_CONNECTORS and groups:
+                break  # "Cour d'appel de Paris pour vice de forme": the sentence goes on
             if (
                 not obj.capitalised
-                and k == j + 1
+                and (k == j + 1 or article == "les")
                 and _INFINITIVE.search(obj.folded)
                 and obj.folded not in _NOUNS_LIKE_INFINITIVES
             ):
-                break  # an infinitive right after "de": the sentence goes on
+                break  # an infinitive right after "de" (or "les"): the sentence goes on
             if not obj.capitalised:
                 if not capital and groups == 0 and not (head.lowercase or modifiers):
                     break
                 lower_object = True
             else:
                 capital_object = True
+                if groups == 0:
+                    first_object_capitalised = True
             end = obj.end
             k += 1
-            while toks.has(k) and _is_modifier(toks[k]):
+            if (
+                obj.folded in _PRENOMINAL
+                and not obj.capitalised
+                and toks.has(k)
+                and toks[k].kind == "w"
+                and toks[k].text.islower()
+                and toks[k].folded not in _FR_CONNECTORS
+            ):
+                end = toks[k].end  # "tribunal de première instance"
+                k += 1
+            # a capitalised complement goes on over the capitalised words of its own name
+            # ("de Salt Lake City", "des Amis de Benjamin Constant"); a lowercase one only over
+            # adjectives ("de cassation", not "de cassation Jean-François Burgelin")
+            after_capital = obj.capitalised
+            while toks.has(k) and _is_modifier(toks[k], adjectives, after_capital):
+                after_capital = after_capital and toks[k].capitalised
                 end = toks[k].end
                 k += 1
             j = k
             groups += 1
-        if not capital and not groups:
-            return None
+        if not capital and not groups and not (head.proper and first_modifier_capitalised):
+            return None  # "l'école Notre-Dame" names one; "le tribunal correctionnel" does not
         if not capital and not head.lowercase and not modifiers:
             return None  # "la commission de ...": a common noun unless an adjective names it
         if not capital and not head.lowercase and _LOWER_NEEDS_CAPITAL and not capital_object:
             return None
-        if not groups and not modifiers:
+        if head.weak and not (modifiers or capital_object):
+            return None  # "Office de tourisme", "Mouvement d'attention"
+        if head.proper and not (
+            first_modifier_capitalised
+            or (first_object_capitalised and head_word in _PROPER_COMPLEMENT and not swallowed)
+        ):
+            return None  # "l'école de Percy", "un hôpital de Malte": where, not who
+        if head_word in _NEEDS_COMMON_COMPLEMENT and not modifiers and first_object_capitalised:
+            return None
+        if groups or modifiers:
+            folded = fold(text[hstart:end])
+            if folded.startswith(_NOT_NAMES):
+                return None
+        start = hstart
+        prev = _word_before(text, hstart) if capital else ""
+        if prev[:1].isupper() and fold_word(prev) in _PRENOMINAL:
+            # "le Grand Conseil", "la Haute Cour de justice"
+            start = _prev_word_start(text, hstart)
+        elif not groups and not modifiers:
             if not head.alone or _sentence_start_at(text, hstart):
                 return None
-            prev = _word_before(text, hstart)
             if prev[:1].isupper() and fold_word(prev) not in _OPENERS:
-                return None  # "Grand Conseil": a name this rule cannot see the start of
+                return None  # "Lutte contre la Commission": a name this rule cannot see the start of
         if not capital and lower_object and groups > 2:
             return None
-        return hstart, end
+        return start, end
 
     def _expand_en(
         self,
@@ -378,28 +533,29 @@ class RuleFinder:
         org_starts: dict[int, Mention],
     ) -> tuple[int, int] | None:
         prev = _word_before(text, hstart)
-        if prev and (prev[:1].isupper() or fold_word(prev) in _EN_CONNECTORS):
-            before = _tokens_before(text, hstart)
-        else:
-            before = []  # a lowercase word or punctuation before the head: nothing to add
-        # leftwards over capitalised words and the connectors between them
-        i = len(before)
         start = hstart
         content = 1
-        while i > 0:
-            tok = before[i - 1]
-            if tok.capitalised and not (tok.text.isupper() and len(tok.text) > 5):
-                if _is_sentence_start(before, i - 1) and tok.folded in _OPENERS:
+        if prev and (prev[:1].isupper() or fold_word(prev) in _EN_CONNECTORS):
+            # leftwards over capitalised words and the connectors between them
+            pos = hstart
+            while True:
+                word, word_start = _left_word(text, pos)
+                if not word:
                     break
-                start = tok.start
-                content += 1
-                i -= 1
-            elif tok.kind == "w" and tok.folded in _EN_CONNECTORS and tok.folded != "the":
-                if i >= 2 and before[i - 2].capitalised:
-                    i -= 1
+                if word[0].isupper() and not (word.isupper() and len(word) > 5):
+                    if fold_word(word) in _OPENERS and _sentence_start_at(text, word_start):
+                        break
+                    start = pos = word_start
+                    content += 1
                     continue
-                break
-            else:
+                folded = fold_word(word)
+                if (
+                    folded in _EN_CONNECTORS
+                    and folded != "the"
+                    and _left_word(text, word_start)[0][:1].isupper()
+                ):
+                    pos = word_start  # "Securities and Exchange Commission"
+                    continue
                 break
         # leading connectors were skipped: start is always a capitalised word or the head
         toks = _tokens_after(text, hend)
@@ -426,12 +582,23 @@ class RuleFinder:
         first = fold_word(text[start : text.find(" ", start) if " " in text[start:hend] else hend])
         if first in _DIRECTIONS and head.word in ("bank", "union", "front"):
             return None  # "West Bank", "Soviet Union"-like places and fronts of a war
-        if content == 1:
-            if not head.alone or (not prev and _sentence_start_at(text, hstart)):
-                return None
-            if before and _is_sentence_start(before, len(before)):
-                return None
+        if content == 1 and (not head.alone or (not prev and _sentence_start_at(text, hstart))):
+            return None
         return start, end
+
+
+def _left_word(text: str, pos: int) -> tuple[str, int]:
+    """The word before `pos` across spaces (letters, digits, hyphens), and where it starts; ""
+    when punctuation or the start of the text comes first."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t\xa0":
+        i -= 1
+    if i == pos:
+        return "", pos
+    j = i
+    while j > 0 and i - j < 40 and (text[j - 1].isalnum() or text[j - 1] in "-\u00ac"):
+        j -= 1
+    return text[j:i], j
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -443,6 +610,17 @@ def _word_before(text: str, pos: int) -> str:
     while start > 0 and start > end - 40 and text[start - 1].isalnum():
         start -= 1
     return text[start:end]
+
+
+def _prev_word_start(text: str, pos: int) -> int:
+    """Where the word right before `pos` (across spaces only) starts."""
+    end = pos
+    while end > 0 and text[end - 1] in " \t\xa0":
+        end -= 1
+    start = end
+    while start > 0 and start > end - 40 and text[start - 1].isalnum():
+        start -= 1
+    return start
 
 
 def _word_after(text: str, pos: int) -> str:
@@ -469,12 +647,25 @@ def _capitalised_before(text: str, pos: int) -> bool:
     return prev[:1].isupper() and fold_word(prev) not in _OPENERS
 
 
-def _is_modifier(tok: _Tok) -> bool:
+def _is_modifier(tok: _Tok, adjectives: frozenset[str], any_capitalised: bool = True) -> bool:
+    """Whether `tok` continues a French name after its head or a complement: a known adjective,
+    or a capitalised word (any, or only one that reads as an adjective when `any_capitalised` is
+    false: "Générale", "Economiques", but not "Catégories" or "Jean-Louis")."""
     if tok.kind != "w":
         return False
     if tok.capitalised:
-        return tok.folded not in _OPENERS and not tok.text.isupper()
-    return tok.folded in _FR_ADJECTIVES
+        if tok.folded in _OPENERS or tok.text.isupper():
+            return False
+        if any_capitalised or tok.folded in adjectives:
+            return True
+        # "Jean-François" ends like an adjective but its parts are capitalised: a name
+        return "-" not in tok.text and _ADJECTIVE_ENDING.search(tok.folded) is not None
+    return tok.folded in adjectives
+
+
+def rule_mention(text: str, start: int, end: int) -> Mention:
+    """The mention of a name found by a rule at `text[start:end]`, with its article-local id."""
+    return _rule_mention(text, start, end, "name")
 
 
 def _rule_mention(text: str, start: int, end: int, form: str, name: str = "", entity_id: str = "") -> Mention:
@@ -601,24 +792,24 @@ def _find_word(keys: TextKeys, word: str) -> list[int]:
 
 def _positions(keys: TextKeys, words: Iterable[str]) -> dict[str, list[int]]:
     """Where each of `words` occurs as a whole word in the text of `keys` (case-sensitive up to
-    accents), in one pass over the case-kept key."""
+    accents). An article defines few acronyms, and a search of the key for each is fastest; a
+    long text with many is searched once with an automaton."""
     words = list(words)
-    if len(words) <= 4:  # a few words: plain searches beat building an automaton
-        found_few: dict[str, list[int]] = {}
+    found: dict[str, list[int]] = {}
+    if len(words) <= _FEW_WORDS:
         for word in words:
             spots = _find_word(keys, word)
             if spots:
-                found_few[word] = spots
-        return found_few
+                found[word] = spots
+        return found
     by_key: dict[bytes, list[str]] = {}
     for word in words:
         key = key_of(word, keep_case=True).strip(b" ")
         if key:
             by_key.setdefault(b" " + key + b" ", []).append(word)
     if not by_key:
-        return {}
+        return found
     patterns = list(by_key)
-    found: dict[str, list[int]] = {}
     automaton = ahocorasick_rs.BytesAhoCorasick(patterns)
     for index, start, _end in automaton.find_matches_as_indexes(keys.case, overlapping=True):
         for word in by_key[patterns[index]]:
@@ -626,6 +817,7 @@ def _positions(keys: TextKeys, words: Iterable[str]) -> dict[str, list[int]]:
     return found
 
 
+_FEW_WORDS = 8
 _HEAD_WORDS = frozenset(fold(h.word) for h in HEADS)
 
 
@@ -637,7 +829,9 @@ def _initials_span(text: str, end: int, acronym: str) -> tuple[int, int] | None:
     """The words just before `end` whose initials spell `acronym` (skipping de/la/of/the...),
     when they hold an organization head noun: the long form the acronym defines."""
     letters = [ch for ch in fold(acronym) if ch.isalpha()]
-    toks = [t for t in _tokens_before(text, end, 160) if t.kind in ("w", "el")]
+    # a long form has a few words for each letter, "de la" and the like between them
+    window = min(160, 24 * len(letters) + 16)
+    toks = [t for t in _tokens_before(text, end, window) if t.kind in ("w", "el")]
     i = len(toks)
     start = -1
     while letters and i > 0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import threading
 from collections.abc import Sequence
 from functools import cache
@@ -11,18 +12,26 @@ from tui_reader.entities.folding import TextKeys
 from tui_reader.entities.guards import (
     APPLIES,
     GUARDS,
-    SPORT_WORDS,
+    MARKERS,
     Context,
     Guard,
+    inside_event_name,
     quiet,
     sports_team,
 )
 from tui_reader.entities.matcher import AliasMatcher, Candidate, Entry, select_longest
 from tui_reader.entities.mention import Mention
 from tui_reader.entities.registry import EntityInfo, EntityRegistry, default_registry
-from tui_reader.entities.rules import RuleFinder
+from tui_reader.entities.rules import RuleFinder, rule_mention
 
 _FORM_RANK = {"name": 0, "acronym": 1, "demonym": 2}
+# A complement that makes a French company or society name another body: one capitalised word
+# (a place or a name) after "de", "d'", "du" or "à", and nothing capitalised after it.
+_BRANCH = re.compile(
+    r"[ \t](?P<link>(?:de|du|à)[ \t]+|d['’])(?P<place>[A-ZÀ-Ý][^\W\d_]*(?:-[^\W\d_]+)*)"
+    r"(?![^\W\d_]|['’]|[ \t]+[A-ZÀ-Ý])"
+)
+_BRANCHING_KINDS = frozenset(("company", "ngo", "media", "other"))
 
 
 class Tagger:
@@ -41,15 +50,30 @@ class Tagger:
         self.registry = registry
         self._guard_names = list(GUARDS) if guards is None else list(guards)
         self._guards: list[Guard] = [GUARDS[name] for name in self._guard_names]
-        self._entry_guards: dict[int, tuple[Guard, ...]] = {}
+        self._entry_guards: dict[tuple[int, str], tuple[Guard, ...]] = {}
         # `quiet` proves that none of the guards would reject a match, so it may stand in for
         # them only when all of them run
         self._all_guards = set(self._guard_names) == set(GUARDS)
         self._use_rules = rules
         self._matcher: AliasMatcher | None = None
         self._infos: dict[str, EntityInfo] = {}
-        self._lock = threading.Lock()
-        self._rules = RuleFinder()
+        self._names: dict[str, tuple[str, str]] = {}  # entity id -> (name_en, name_fr)
+        self._lock = threading.RLock()
+        self._rules_finder: RuleFinder | None = None
+
+    @property
+    def rules(self) -> RuleFinder:
+        """The rules, with the registry's French demonyms as adjectives of names (built once)."""
+        if self._rules_finder is None:
+            with self._lock:
+                if self._rules_finder is None:
+                    demonyms = [
+                        a.text
+                        for a in self.registry.aliases()
+                        if a.form == "demonym" and a.text[:1].islower() and " " not in a.text
+                    ]
+                    self._rules_finder = RuleFinder(demonyms)
+        return self._rules_finder
 
     @property
     def matcher(self) -> AliasMatcher:
@@ -59,7 +83,10 @@ class Tagger:
                 if self._matcher is None:
                     self._infos = {info.id: info for info in self.registry.entities()}
                     self._matcher = AliasMatcher(
-                        self.registry.aliases(), self._infos.values(), markers=SPORT_WORDS
+                        self.registry.aliases(),
+                        self._infos.values(),
+                        markers=MARKERS,
+                        case_markers=self.rules.head_keys if self._use_rules else (),
                     )
         return self._matcher
 
@@ -82,22 +109,32 @@ class Tagger:
             lang,
             candidate_starts=frozenset(c.start for c in found),
             keys=keys,
+            demonym_at={
+                c.start: c.entry.entity_id[8:]
+                for c in found
+                if c.entry.form == "demonym" and c.entry.kind == "country"
+            },
         )
         entry_guards = self._entry_guards
+        ranks: dict[int, tuple[int, int, int, str]] = {}
 
         def rank(c: Candidate) -> tuple[int, int, int, str]:
             entry = c.entry
-            lang_miss = 0 if not entry.lang or entry.lang == lang or lang == "und" else 1
-            return (_FORM_RANK[entry.form], lang_miss, 0 if entry.kind == "country" else 1, entry.entity_id)
+            found = ranks.get(id(entry))
+            if found is None:
+                lang_miss = 0 if not entry.lang or entry.lang == lang or lang == "und" else 1
+                kind_rank = 0 if entry.kind == "country" else 1
+                found = ranks[id(entry)] = (_FORM_RANK[entry.form], lang_miss, kind_rank, entry.entity_id)
+            return found
 
         shortcut = self._all_guards
 
         def accept(c: Candidate) -> bool:
-            if shortcut and quiet(ctx, c):
+            if shortcut and c.entry.kind == "country" and quiet(ctx, c):
                 return True
-            guards = entry_guards.get(id(c.entry))
+            guards = entry_guards.get((id(c.entry), lang))
             if guards is None:
-                guards = self._guards_for(c.entry)
+                guards = self._guards_for(c.entry, lang)
             for guard in guards:
                 if guard(ctx, c):
                     if guard is sports_team and teams is not None:
@@ -107,30 +144,68 @@ class Tagger:
 
         return select_longest(found, rank, accept if self._guards else None)
 
-    def _guards_for(self, entry: Entry) -> tuple[Guard, ...]:
-        guards = tuple(GUARDS[name] for name in self._guard_names if APPLIES[name](entry))
-        self._entry_guards[id(entry)] = guards
+    def _guards_for(self, entry: Entry, lang: str) -> tuple[Guard, ...]:
+        guards = tuple(GUARDS[name] for name in self._guard_names if APPLIES[name](entry, lang))
+        self._entry_guards[(id(entry), lang)] = guards
         return guards
 
     def tag(self, text: str, lang: str = "und") -> list[Mention]:
         """Mentions of countries and organizations in `text`, sorted by start offset and never
         overlapping; never raises. Registry matches win over rule-found names where they
         overlap, except that a rule name containing registry countries or demonyms replaces
-        them ("Reserve Bank of India"). Countries that are national teams in a match report
-        come out as organizations found by a rule."""
+        them ("Reserve Bank of India"), and in French a rule name whose complement is a registry
+        organization, or a company's name with a place after it ("Société générale de Taïwan"),
+        replaces it. Countries that are national teams in a match report come out as
+        organizations found by a rule; names inside the French name of an affair do not come
+        out at all."""
         if not text:
             return []
         keys = TextKeys.of(text)
         teams: list[Candidate] = []
         mentions = [self._mention(text, c) for c in self.candidates(text, lang, keys, teams)]
+        if self._use_rules and lang == "fr":
+            mentions = self._branches(text, mentions)
         if self._use_rules:
-            rule_mentions = self._rules.find(text, lang, mentions, keys)
+            rule_mentions = self.rules.find(text, lang, mentions, keys)
+            if rule_mentions and lang == "fr":
+                ctx = Context(text, lang, keys=keys)
+                rule_mentions = [m for m in rule_mentions if not inside_event_name(ctx, m.start)]
             if teams:
                 rule_mentions += [self._team(text, c) for c in teams]
                 rule_mentions.sort(key=lambda m: (m.start, m.end))
             if rule_mentions:
-                mentions = _merge(mentions, rule_mentions)
+                mentions = _merge(mentions, rule_mentions, swallow=lang == "fr")
         return mentions
+
+    def _branches(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """French names of a company, a society or a newspaper followed by "de", "du" or "à"
+        and a place or a name ("Société générale de Taïwan", "Croix-Rouge de Centrafrique",
+        "Crédit foncier d'Algérie", "Société Générale de Négociations") name another body:
+        one mention found by a rule replaces the registry one (and the country inside it)."""
+        out: list[Mention] = []
+        skip_until = -1
+        by_start = {m.start: m for m in mentions}
+        for m in mentions:
+            if m.start < skip_until:
+                continue
+            info = self._infos.get(m.id)
+            if m.kind == "organization" and m.form == "name" and info and info.org_kind in _BRANCHING_KINDS:
+                found = _BRANCH.match(text, m.end)
+                if found is not None:
+                    place = by_start.get(found.start("place"))
+                    country = place is not None and place.kind == "country" and place.form == "name"
+                    if (
+                        ("-" not in found.group("place") or country)  # not "de Jean-Marie ..."
+                        and (country or " " in m.text or "-" in m.text)  # not "la Ferrari de Schumacher"
+                        and (place is None or place.end == found.end())
+                        and (country or not found.group("link").startswith("à"))  # "à Caen": where
+                        and not (country and place is not None and place.id == f"country:{info.country}")
+                    ):
+                        out.append(rule_mention(text, m.start, found.end()))
+                        skip_until = found.end()
+                        continue
+            out.append(m)
+        return out
 
     def _team(self, text: str, cand: Candidate) -> Mention:
         """A country's national team in a match report: an organization found by a rule."""
@@ -151,28 +226,32 @@ class Tagger:
 
     def _mention(self, text: str, cand: Candidate) -> Mention:
         entry = cand.entry
-        info = self._infos.get(entry.entity_id) or self.registry.entity(entry.entity_id)
-        name_en = info.name_en if info else entry.text
-        name_fr = info.name_fr if info else entry.text
+        names = self._names.get(entry.entity_id)
+        if names is None:
+            info = self._infos.get(entry.entity_id) or self.registry.entity(entry.entity_id)
+            names = self._names[entry.entity_id] = (
+                (info.name_en, info.name_fr) if info else (entry.text, entry.text)
+            )
         return Mention(
-            start=cand.start,
-            end=cand.end,
-            text=text[cand.start : cand.end],
-            kind=entry.kind,
-            form=entry.form,
-            id=entry.entity_id,
-            name_en=name_en,
-            name_fr=name_fr,
-            source="registry",
+            cand.start,
+            cand.end,
+            text[cand.start : cand.end],
+            entry.kind,
+            entry.form,
+            entry.entity_id,
+            names[0],
+            names[1],
+            "registry",
         )
 
 
-def _merge(registry: list[Mention], rules: list[Mention]) -> list[Mention]:
+def _merge(registry: list[Mention], rules: list[Mention], swallow: bool = False) -> list[Mention]:
     """Registry mentions plus the rule mentions, sorted and without overlaps.
 
     A rule name that strictly contains registry countries or demonyms is the longer name they are
     part of ("Reserve Bank of India", "German Society for the Protection of Animals") and replaces
-    them; any other overlap keeps the registry mention.
+    them; so does a French name whose complement is a registry organization, when `swallow`
+    ("comité central du Parti communiste chinois"). Any other overlap keeps the registry mention.
     """
     kept = sorted(registry, key=lambda m: (m.start, m.end))
     starts = [m.start for m in kept]
@@ -195,7 +274,10 @@ def _merge(registry: list[Mention], rules: list[Mention]) -> list[Mention]:
             rule.start <= kept[j].start
             and kept[j].end <= rule.end
             and (kept[j].start, kept[j].end) != (rule.start, rule.end)
-            and kept[j].kind == "country"
+            and (
+                kept[j].kind == "country"
+                or (swallow and kept[j].kind == "organization" and rule.start < kept[j].start)
+            )
             for j in overlapping
         )
         if inside:

@@ -1,0 +1,173 @@
+"""Guards measured on the gold data, checked with the shipped registry on small texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui_reader.entities.mention import Mention
+from tui_reader.entities.tagger import Tagger, default_tagger
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return default_tagger()
+
+
+def found(tagger: Tagger, text: str, lang: str) -> list[tuple[str, str]]:
+    return [(m.text, m.id) for m in tagger.tag(text, lang)]
+
+
+def texts(mentions: list[Mention]) -> list[str]:
+    return [m.text for m in mentions]
+
+
+# -- names of affairs, wars and treaties -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un prolongement de l'affaire Elf en 1997.",
+        "Chronologie de l'affaire des frégates de Taïwan.",
+        "L'affaire des emplois fictifs du RPR a abouti à une condamnation.",
+        "Affaire des couveuses au Koweït",
+        "Médias - Guerre du Koweït (1990-1991)",
+        "l'avènement du traité de l'OMPI a constitué un progrès",
+    ],
+)
+def test_an_entity_inside_the_name_of_an_affair_is_not_a_mention(tagger: Tagger, text: str) -> None:
+    assert tagger.tag(text, "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les plaidoiries dans l'affaire de la Banque de France ont pris fin.", "Banque de France"),
+        ("une excellente affaire pour la France", "France"),
+        ("la guerre contre l'Irak", "Irak"),
+        ("the Elf affair and Taiwan", "Taiwan"),
+    ],
+)
+def test_an_entity_next_to_an_affair_stays(tagger: Tagger, text: str, expected: str) -> None:
+    lang = "en" if text.startswith("the") else "fr"
+    assert expected in texts(tagger.tag(text, lang))
+
+
+def test_a_rule_name_inside_an_affair_is_not_a_mention(tagger: Tagger) -> None:
+    text = "L'affaire des emplois fictifs de la mairie de Paris commence."
+    assert tagger.tag(text, "fr") == []
+    assert texts(tagger.tag("Un rapport de la mairie de Paris.", "fr")) == ["mairie de Paris"]
+
+
+# -- newspapers -----------------------------------------------------------------------------
+
+
+def test_a_newspaper_in_a_reference_is_a_work(tagger: Tagger) -> None:
+    assert tagger.tag("Les trois réseaux, Le Monde, 20 juillet 2000", "fr") == []
+    assert tagger.tag("The disinformation campaign, The Guardian, October 4, 2001.", "en") == []
+    assert found(tagger, "Le Monde a publié une enquête.", "fr") == [("Le Monde", "org:le-monde")]
+
+
+def test_a_title_with_a_lowercase_article_is_the_common_noun(tagger: Tagger) -> None:
+    assert tagger.tag("Il reçut la Croix de guerre.", "fr") == []
+    assert found(tagger, "Il lit La Croix chaque matin.", "fr") == [("La Croix", "org:la-croix")]
+
+
+def test_the_liberation_is_not_the_newspaper(tagger: Tagger) -> None:
+    assert tagger.tag("Dès après la Libération, il adhéra au parti.", "fr") == []
+    assert found(tagger, "selon Libération, le ministre", "fr") == [("Libération", "org:liberation")]
+
+
+# -- language of an alias -------------------------------------------------------------------
+
+
+def test_us_parties_in_english_only(tagger: Tagger) -> None:
+    assert found(tagger, "Republicans in Congress oppose it.", "en")[0] == (
+        "Republicans",
+        "org:us-republicans",
+    )
+    assert ("Democrats", "org:us-democrats") in found(tagger, "the Democrats won", "en")
+    assert all(m.id != "org:us-republicans" for m in tagger.tag("Les Républicains votent.", "fr"))
+
+
+def test_a_party_word_after_another_name_is_part_of_it(tagger: Tagger) -> None:
+    assert ("Democrats", "org:us-democrats") not in found(tagger, "the Sweden Democrats won", "en")
+    text = "Nasheed's opposition Maldivian Democratic Party welcomed it."
+    assert texts(tagger.tag(text, "en")) == ["Maldivian Democratic Party"]
+    # the party's own country keeps it: "German Christian Democrats" names the CDU
+    assert ("Christian Democrats", "org:de-cdu") in found(tagger, "with the German Christian Democrats", "en")
+
+
+def test_foreign_and_french_only_names(tagger: Tagger) -> None:
+    assert found(tagger, "Sarkozy and Hollande stood side by side", "en") == []
+    assert tagger.tag("the party Alternative for Deutschland", "en") == []
+    assert found(tagger, "les relations avec la Hollande", "fr") == [("Hollande", "country:NL")]
+
+
+def test_un_in_french_capitals_is_the_article(tagger: Tagger) -> None:
+    assert tagger.tag("qui feront de vous UN ou UNE spécialiste", "fr") == []
+    assert found(tagger, "the UN said", "en") == [("UN", "org:un")]
+
+
+# -- organizations qualified by another country ---------------------------------------------
+
+
+def test_a_foreign_demonym_after_a_name_makes_another_body(tagger: Tagger) -> None:
+    assert ("Parti socialiste", "org:fr-ps") not in found(tagger, "le Parti socialiste belge", "fr")
+    assert ("Parti socialiste", "org:fr-ps") in found(tagger, "le Parti socialiste français", "fr")
+
+
+def test_a_branch_of_a_company_is_its_own_body(tagger: Tagger) -> None:
+    mentions = tagger.tag("le cadre de la Société générale de Taïwan qui a élaboré", "fr")
+    assert [(m.text, m.source) for m in mentions] == [("Société générale de Taïwan", "rule")]
+    assert texts(tagger.tag("la Croix-Rouge de Centrafrique", "fr")) == ["Croix-Rouge de Centrafrique"]
+    # a place after "à" says where, unless it is a country; the company's own country adds nothing
+    assert texts(tagger.tag("cheminot aux Chemins de fer de l'Ouest à Caen", "fr")) == [
+        "Chemins de fer de l'Ouest"
+    ]
+    assert texts(tagger.tag("la Banque de France de Lyon", "fr"))[0] == "Banque de France"  # a state body
+    assert "Académie de médecine" in texts(tagger.tag("l'Académie de médecine de France", "fr"))
+
+
+# -- people ---------------------------------------------------------------------------------
+
+
+def test_a_surname_after_a_rank_is_a_person(tagger: Tagger) -> None:
+    assert tagger.tag("Le général Ferrari a attaqué hier.", "fr") == []
+    assert found(tagger, "Ferrari a annoncé un bénéfice", "fr") == [("Ferrari", "org:ferrari")]
+
+
+# -- places and countries -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "seven Tour de France titles",
+        "collaborated with Nazi Germany during the war",
+        "de l'Allemagne du Sud a donné",
+        "Réalités-15.00 * Suisse-musique",
+        "la jeune reine Christine d'Espagne",
+    ],
+)
+def test_country_words_that_are_not_the_country(tagger: Tagger, text: str) -> None:
+    lang = "fr" if any(w in text for w in ("de l'", "Suisse", "reine")) else "en"
+    assert [m for m in tagger.tag(text, lang) if m.kind == "country" and m.form == "name"] == []
+
+
+def test_a_bare_royal_title_names_the_country(tagger: Tagger) -> None:
+    assert found(tagger, "Attentat contre le roi d'Espagne.", "fr") == [("Espagne", "country:ES")]
+    assert ("Germany", "country:DE") in found(tagger, "in eastern Germany, jobs", "en")
+
+
+def test_luxembourg_long_forms(tagger: Tagger) -> None:
+    assert found(tagger, "Le Grand Duché du Luxembourg.", "fr") == [
+        ("Grand Duché du Luxembourg", "country:LU")
+    ]
+
+
+def test_ocr_glued_organization_names(tagger: Tagger) -> None:
+    text = "un projet de loi présenté auCorps législatif, contenant un tarif"
+    assert found(tagger, text, "fr") == [("Corps législatif", "org:fr-corps-legislatif")]
+    # a name that is also a word stays a word when glued
+    assert tagger.tag("14.180Total... 7.977", "fr") == []
