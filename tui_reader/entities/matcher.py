@@ -10,7 +10,6 @@ caller, after its guards, with `select_longest`.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -216,6 +215,20 @@ class _Automaton:
         return found
 
 
+def _plain(entry: Entry) -> bool:
+    return not entry.trailing and not entry.article and not entry.parts
+
+
+def _split_plain(entries: list[Entry], lower: bool) -> tuple[list[Any], list[Entry]]:
+    """`(plain, [])` when every entry needs no more than the case policy (with the index of
+    its decisive letter on the lowercase automaton), `([], entries)` otherwise."""
+    if any(not _plain(e) or (e.form == "acronym") == lower for e in entries):
+        return [], entries
+    if lower:
+        return [(e, e.decisive) for e in entries], []
+    return list(entries), []
+
+
 class AliasMatcher:
     """Every alias of a registry, compiled once; `find(text)` gives the candidates in a text."""
 
@@ -270,6 +283,10 @@ class AliasMatcher:
         marker_index = {key: i for i, key in enumerate(case_markers)}
         self._case_markers = [marker_index.get(p, -1) for p in self._case.patterns]
         self._other_keys = other_keys
+        # per pattern: the entries that need no more than the case policy (with the index of
+        # their decisive letter, for the lowercase automaton), and the others
+        self._case_plain = [_split_plain(entries, False) for entries in self._case.entries]
+        self._lower_plain = [_split_plain(entries, True) for entries in self._lower.entries]
         self._other: _Automaton | None = None
         self.size = len(entries)
 
@@ -356,26 +373,78 @@ class AliasMatcher:
 
     def find(self, text: str, lang: str = "und", keys: TextKeys | None = None) -> list[Candidate]:
         """Occurrences at word boundaries that pass the case policy, overlapping, unsorted."""
+        if keys is None:
+            keys = TextKeys.of(text)
         out: list[Candidate] = []
-        for start, end, entry in self.raw(text, keys):
-            if entry.form != "acronym" and not case_policy(text, start, end, entry, lang):
-                continue
-            if entry.trailing and text.startswith(entry.trailing, end):
-                end += len(entry.trailing)
-            if entry.article and text[start].islower():
-                start += entry.article
-            if entry.parts and all(
-                part.form != "acronym" or text[start + s : start + e] == part.text
-                for s, e, part in entry.parts
-            ):
-                for s, e, part in entry.parts:
-                    stop = end if part is entry else start + e
-                    if part.form != "acronym" and not text[start + s : start + s + 1].isupper():
-                        continue  # "the EU parliament": the institution is not named
-                    out.append(Candidate(start + s, stop, part, part=part is entry))
-                continue
-            out.append(Candidate(start, end, entry))
+        append = out.append
+        # acronyms: matched case-exactly, nothing more to check for the plain ones
+        case_plain = self._case_plain
+        case_markers = self._case_markers
+        heads: list[tuple[int, int, int]] = []
+        for index, start, end in self._case.find(keys.case):
+            marker = case_markers[index]
+            if marker >= 0:
+                heads.append((marker, start, end))
+            plain, others = case_plain[index]
+            for entry in plain:
+                append(Candidate(start, end - 2, entry))
+            for entry in others:
+                self._check(text, lang, start, end - 2, entry, out)
+        keys.case_markers = heads
+        # names and demonyms: the plain ones need only their decisive letter in capitals
+        markers: list[tuple[bytes, int]] = []
+        is_marker = self._markers
+        lower_plain = self._lower_plain
+        for index, start, end in self._lower.find(keys.lower):
+            word = is_marker[index]
+            if word is not None:
+                markers.append((word, start))
+            plain, others = lower_plain[index]
+            stop = end - 2
+            for entry, decisive in plain:
+                if decisive < 0:
+                    append(Candidate(start, stop, entry))
+                    continue
+                at = start + decisive
+                if at < stop:
+                    ch = text[at]
+                    if ch.isupper() and ch.isalpha():
+                        append(Candidate(start, stop, entry))
+                        continue
+                if case_policy(text, start, stop, entry, lang):
+                    append(Candidate(start, stop, entry))
+            for entry in others:
+                self._check(text, lang, start, stop, entry, out)
+        keys.markers = markers
+        for start, end, entry in self._glued(keys):
+            self._check(text, lang, start, end, entry, out)
+        if keys.non_latin and self._other_keys:
+            other = self._other_automaton()
+            padded_str = " " + str_key(text) + " "
+            for index, start, end in other.find(padded_str):
+                for entry in other.entries[index]:
+                    self._check(text, lang, start, end - 2, entry, out)
         return out
+
+    @staticmethod
+    def _check(text: str, lang: str, start: int, end: int, entry: Entry, out: list[Candidate]) -> None:
+        """Append the candidates of one raw occurrence to `out` when it passes the case policy."""
+        if entry.form != "acronym" and not case_policy(text, start, end, entry, lang):
+            return
+        if entry.trailing and text.startswith(entry.trailing, end):
+            end += len(entry.trailing)
+        if entry.article and text[start].islower():
+            start += entry.article
+        if entry.parts and all(
+            part.form != "acronym" or text[start + s : start + e] == part.text for s, e, part in entry.parts
+        ):
+            for s, e, part in entry.parts:
+                stop = end if part is entry else start + e
+                if part.form != "acronym" and not text[start + s : start + s + 1].isupper():
+                    continue  # "the EU parliament": the institution is not named
+                out.append(Candidate(start + s, stop, part, part=part is entry))
+            return
+        out.append(Candidate(start, end, entry))
 
 
 def case_policy(text: str, start: int, end: int, entry: Entry, lang: str = "und") -> bool:
@@ -422,22 +491,39 @@ def select_longest(
     `accept` (the guards) is asked only about a candidate that would be kept otherwise; one it
     refuses is dropped as if it had never matched, so the result is the same as filtering first.
     """
+    if rank is None:
+        order = [(c.start - c.end, 0, c.start, i) for i, c in enumerate(candidates)]
+    else:
+        order = [(c.start - c.end, rank(c), c.start, i) for i, c in enumerate(candidates)]
+    return sweep_longest(candidates, order, accept)
 
-    def order(c: Candidate) -> tuple[Any, ...]:
-        return (-c.length, rank(c) if rank is not None else 0, c.start)
 
-    starts: list[int] = []
-    ends: list[int] = []
+def sweep_longest(
+    candidates: Sequence[Candidate],
+    order: list[tuple[Any, ...]],
+    accept: Callable[[Candidate], bool] | None = None,
+) -> list[Candidate]:
+    """`select_longest` with the sort keys given: `order[i]` is the key of `candidates[i]` and
+    ends with `i`."""
+    if not candidates:
+        return []
+    order.sort()
+    size = max(c.end for c in candidates) + 1
+    taken = bytearray(size)  # 1 where a chosen candidate covers the character
     chosen: list[Candidate] = []
-    for cand in sorted(candidates, key=order):
-        i = bisect.bisect_right(starts, cand.start)
-        if i > 0 and ends[i - 1] > cand.start:
-            continue
-        if i < len(starts) and starts[i] < cand.end:
+    find = taken.find
+    for key in order:
+        cand = candidates[key[-1]]
+        start, end = cand.start, cand.end
+        if find(1, start, end if end > start else start + 1) >= 0:
             continue
         if accept is not None and not accept(cand):
             continue
-        starts.insert(i, cand.start)
-        ends.insert(i, cand.end)
-        chosen.insert(i, cand)
+        taken[start:end] = b"\x01" * (end - start)
+        chosen.append(cand)
+    chosen.sort(key=_start_of)
     return chosen
+
+
+def _start_of(c: Candidate) -> int:
+    return c.start

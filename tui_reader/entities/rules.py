@@ -233,6 +233,8 @@ class _Tokens:
 
     def has(self, index: int) -> bool:
         items = self._items
+        if index < len(items):
+            return True
         while len(items) <= index:
             m = next(self._iter, None)
             if m is None:
@@ -242,8 +244,11 @@ class _Tokens:
         return True
 
     def __getitem__(self, index: int) -> _Tok:
+        items = self._items
+        if index < len(items):
+            return items[index]
         self.has(index)
-        return self._items[index]
+        return items[index]
 
     def span(self, start: int, stop: int) -> list[_Tok]:
         self.has(stop - 1)
@@ -319,9 +324,17 @@ class RuleFinder:
             keys = TextKeys.of(text)
         org_starts = {m.start: m for m in known if m.kind == "organization"}
         found: dict[tuple[int, int], Mention] = {}
+        heads_of = self._heads
+        patterns = self._patterns
         for index, start, end in self._head_matches(keys):
             hstart, hend = start, end - 2
-            for head in self._heads[self._patterns[index]]:
+            word = text[hstart:hend]
+            capital = word[:1].isupper()
+            if (not capital and lang == "en") or (len(word) > 1 and word.isupper()):
+                continue  # see `_expand`: no head takes a lowercase word in English or capitals
+            for head in heads_of[patterns[index]]:
+                if head.lang == "fr" and lang == "en":
+                    continue
                 span = self._expand(text, hstart, hend, head, lang, org_starts)
                 if span is not None:
                     s, e = span

@@ -19,7 +19,7 @@ from tui_reader.entities.guards import (
     quiet,
     sports_team,
 )
-from tui_reader.entities.matcher import AliasMatcher, Candidate, Entry, select_longest
+from tui_reader.entities.matcher import AliasMatcher, Candidate, Entry, sweep_longest
 from tui_reader.entities.mention import Mention
 from tui_reader.entities.registry import EntityInfo, EntityRegistry, default_registry
 from tui_reader.entities.rules import RuleFinder, rule_mention
@@ -50,7 +50,9 @@ class Tagger:
         self.registry = registry
         self._guard_names = list(GUARDS) if guards is None else list(guards)
         self._guards: list[Guard] = [GUARDS[name] for name in self._guard_names]
-        self._entry_guards: dict[tuple[int, str], tuple[Guard, ...]] = {}
+        # language -> id of a matcher entry -> the guards that can reject it / its rank
+        self._entry_guards: dict[str, dict[int, tuple[Guard, ...]]] = {}
+        self._ranks: dict[str, dict[int, tuple[int, int, int, str]]] = {}
         # `quiet` proves that none of the guards would reject a match, so it may stand in for
         # them only when all of them run
         self._all_guards = set(self._guard_names) == set(GUARDS)
@@ -115,26 +117,28 @@ class Tagger:
                 if c.entry.form == "demonym" and c.entry.kind == "country"
             },
         )
-        entry_guards = self._entry_guards
-        ranks: dict[int, tuple[int, int, int, str]] = {}
-
-        def rank(c: Candidate) -> tuple[int, int, int, str]:
-            entry = c.entry
-            found = ranks.get(id(entry))
-            if found is None:
-                lang_miss = 0 if not entry.lang or entry.lang == lang or lang == "und" else 1
-                kind_rank = 0 if entry.kind == "country" else 1
-                found = ranks[id(entry)] = (_FORM_RANK[entry.form], lang_miss, kind_rank, entry.entity_id)
-            return found
+        guards_of = self._entry_guards.get(lang)
+        if guards_of is None:
+            guards_of = self._entry_guards[lang] = {}
+        ranks = self._ranks.get(lang)
+        if ranks is None:
+            ranks = self._ranks[lang] = {}
+        order = []
+        for i, c in enumerate(found):
+            r = ranks.get(id(c.entry))
+            if r is None:
+                r = self._rank(c.entry, lang, ranks)
+            order.append((c.start - c.end, r, c.start, i))
 
         shortcut = self._all_guards
 
         def accept(c: Candidate) -> bool:
-            if shortcut and c.entry.kind == "country" and quiet(ctx, c):
+            entry = c.entry
+            if shortcut and entry.kind == "country" and quiet(ctx, c):
                 return True
-            guards = entry_guards.get((id(c.entry), lang))
+            guards = guards_of.get(id(entry))
             if guards is None:
-                guards = self._guards_for(c.entry, lang)
+                guards = guards_of[id(entry)] = self._guards_for(entry, lang)
             for guard in guards:
                 if guard(ctx, c):
                     if guard is sports_team and teams is not None:
@@ -142,12 +146,18 @@ class Tagger:
                     return False
             return True
 
-        return select_longest(found, rank, accept if self._guards else None)
+        return sweep_longest(found, order, accept if self._guards else None)
+
+    def _rank(
+        self, entry: Entry, lang: str, ranks: dict[int, tuple[int, int, int, str]]
+    ) -> tuple[int, int, int, str]:
+        lang_miss = 0 if not entry.lang or entry.lang == lang or lang == "und" else 1
+        kind_rank = 0 if entry.kind == "country" else 1
+        found = ranks[id(entry)] = (_FORM_RANK[entry.form], lang_miss, kind_rank, entry.entity_id)
+        return found
 
     def _guards_for(self, entry: Entry, lang: str) -> tuple[Guard, ...]:
-        guards = tuple(GUARDS[name] for name in self._guard_names if APPLIES[name](entry, lang))
-        self._entry_guards[(id(entry), lang)] = guards
-        return guards
+        return tuple(GUARDS[name] for name in self._guard_names if APPLIES[name](entry, lang))
 
     def tag(self, text: str, lang: str = "und") -> list[Mention]:
         """Mentions of countries and organizations in `text`, sorted by start offset and never
