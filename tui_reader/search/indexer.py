@@ -30,6 +30,7 @@ from tui_reader.search.store import (
     pid_alive,
     read_meta,
     remove_other_generations,
+    segment_sizes,
     unwritable,
     update_lock,
     write_meta,
@@ -132,17 +133,17 @@ def update_index(
                 procs,
                 commit_seconds,
             )
-            skipped = list(diff.scan_skipped)
-            for entry in manifest.entries().values():
-                skipped.extend(entry.skipped)
+            skipped = list(diff.scan_skipped) + manifest.skipped()
             summary.skipped = sorted(skipped, key=lambda s: (s.path, s.line or 0))
-            summary.total_articles = ix.doc_count()
+            segments = ix._segments()  # from the table of contents: no segment is opened
+            summary.total_articles = sum(segment.doc_count() for segment in segments)
         except OSError as exc:
             _abandon(index_dir, meta)
             raise unwritable(index_dir, exc) from exc
         finally:
             manifest.close()
         old = meta.generation
+        meta.segments = segment_sizes(index_dir, generation)
         meta.generation, meta.building, meta.updating_pid = generation, "", 0
         meta.schema, meta.registry, meta.corpus = SCHEMA_VERSION, tagger.registry.version, str(corpus_dir)
         write_meta(index_dir, meta)
@@ -174,6 +175,11 @@ def _rebuild_reason(
         return "entity registry changed"
     if meta.corpus != str(corpus_dir):
         return "another corpus"
+    if meta.segments:
+        # Segment files never change once written: a missing or resized one is damage.
+        if segment_sizes(index_dir, meta.generation) != meta.segments:
+            return "damaged"
+        return None
     try:
         windex.open_dir(str(index_dir), indexname=meta.generation).doc_count()
     except Exception:  # noqa: BLE001 - any failure to open means the index is damaged

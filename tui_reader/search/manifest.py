@@ -39,9 +39,14 @@ class Manifest:
             self._db.commit()
 
     def entries(self) -> dict[str, FileEntry]:
-        """Every file the index holds, by path."""
-        rows = self._db.execute("SELECT path, size, mtime_ns, articles, skipped FROM files")
-        return {row[0]: FileEntry(row[0], row[1], row[2], row[3], _load_skipped(row[4])) for row in rows}
+        """Every file the index holds, by path (without what was skipped in it: see `skipped`)."""
+        rows = self._db.execute("SELECT path, size, mtime_ns, articles FROM files")
+        return {row[0]: FileEntry(row[0], row[1], row[2], row[3], ()) for row in rows}
+
+    def skipped(self) -> list[Skipped]:
+        """What was skipped in the files the index holds, and why."""
+        rows = self._db.execute("SELECT skipped FROM files WHERE skipped != '[]' AND skipped != ''")
+        return [s for (raw,) in rows for s in _load_skipped(raw)]
 
     def record(self, entries: Iterable[FileEntry]) -> None:
         with self._db:

@@ -15,7 +15,7 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ class Meta:
     corpus: str = ""
     updating_pid: int = 0  # set while an update runs: a dead pid here means it was interrupted
     building: str = ""  # the generation a running rebuild writes
+    segments: dict[str, int] = field(default_factory=dict)  # segment file -> size, to spot damage
     format: int = FORMAT
 
 
@@ -79,6 +80,17 @@ def pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def segment_sizes(index_dir: Path, generation: str) -> dict[str, int]:
+    """Size of every segment file of `generation` (missing files are simply absent)."""
+    sizes = {}
+    for path in index_dir.glob(f"{generation}_*.seg"):
+        try:
+            sizes[path.name] = path.stat().st_size
+        except OSError:
+            continue
+    return sizes
 
 
 def remove_other_generations(index_dir: Path, keep: set[str]) -> int:
