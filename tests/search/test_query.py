@@ -134,3 +134,16 @@ def test_date_order_puts_undated_last_and_survives_refresh(library: Library, cor
     library.update()
     dates = [row.date for row in library.search("")]
     assert dates[-1] == "" and dates[0] == "2025-01-20"
+
+
+@pytest.mark.parametrize(
+    "query", ["élection", "election Dakar", '"supply cuts"', "Qatar OR Rabat", "élection NOT Senegal"]
+)
+def test_set_ranking_agrees_with_whoosh(library: Library, query: str) -> None:
+    parsed = library.parse(query)
+    ours = library._docsets().ranked(parsed.query, 50)
+    assert ours is not None
+    theirs = library._searcher.search(parsed.query, limit=50)
+    assert ours[0] == [hit.docnum for hit in theirs]
+    assert ours[2] == len(theirs)
+    assert ours[1] == pytest.approx([hit.score for hit in theirs])

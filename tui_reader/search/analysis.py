@@ -4,13 +4,21 @@ Stemming runs before folding because the Snowball stemmers expect the accents ("
 "élect" -> "elect"); folding first would make them stem a different word. Each analyzer is two
 stages (a tokenizer that lowercases, and one filter), because in pure Python every stage of a
 Whoosh chain costs time on every token of every article.
+
+Indexing does not go through the chains at all: `lowered_words` splits and lowercases an
+article's text once (one regex pass, one `lower()` call), and `fold_words` and `stemmed_counts`
+turn that into the same terms as the chains, without a Token object per word; the fields in
+`schema` call them. The highlighter finds the matching words the same way and asks for the
+offsets of those words only (`word_spans`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from whoosh.analysis import Filter, Token, Tokenizer
@@ -86,6 +94,26 @@ class StemFoldFilter(Filter):  # type: ignore[misc]
         self.stem = stemmer_for_language(lang) if has_stemmer(lang) else None
         self.cache: dict[str, str] = {}
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Analyzers are pickled into the index's table of contents: not the stem cache.
+        return {"lang": self.lang}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["lang"])  # type: ignore[misc]
+
+    def stem_fold(self, text: str) -> str:
+        """The indexed form of one lowercased word ("" for a stop word or a one-letter word)."""
+        folded = self.cache.get(text)
+        if folded is None:
+            if text in self.stops or len(text) < 2:
+                folded = ""
+            else:
+                folded = (self.stem(text) if self.stem else text).translate(accent_map)
+            if len(self.cache) >= STEM_CACHE:
+                self.cache.clear()
+            self.cache[text] = folded
+        return folded
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, StemFoldFilter) and other.lang == self.lang
 
@@ -116,6 +144,84 @@ def _fold(text: str) -> str:
     return text.translate(accent_map)
 
 
+def lowered_words(value: str) -> list[str]:
+    """The words of `value`, lowercased (not folded), in order: the word at index i has position
+    i. The last few results are kept, because one article's text is analysed for several fields
+    (the folded `text` field and the stemmed body field)."""
+    words = _recent_words.get(value)
+    if words is None:
+        found = WORD.findall(value)
+        # One lower() call for all the words: "\x00" is not cased, so each word lowercases as it
+        # would alone (final sigma included) and the split gives them back one for one.
+        words = "\x00".join(found).lower().split("\x00") if found else []
+        if len(_recent_words) >= _RECENT:
+            _recent_words.pop(next(iter(_recent_words)))
+        _recent_words[value] = words
+    return words
+
+
+_RECENT = 4
+_recent_words: dict[str, list[str]] = {}
+
+
+def fold_words(lowered: list[str]) -> list[str]:
+    """`lowered` words accent-folded, one for one: the terms of `folded_analyzer()`."""
+    joined = "\x00".join(lowered)
+    if joined.isascii():  # lowercase ASCII is left as it is by the accent map
+        return list(lowered)
+    return [w if w.isascii() else w.translate(accent_map) for w in lowered]
+
+
+def folded_words(value: str) -> list[str]:
+    """The terms of `folded_analyzer()` for `value`, in order."""
+    return fold_words(lowered_words(value))
+
+
+def stemmed_counts(lowered: list[str], lang: str) -> dict[str, int]:
+    """Term frequencies of `stemmed_analyzer(lang)` for words already lowercased."""
+    folder = stem_folder(lang)
+    cache, stem_fold = folder.cache, folder.stem_fold
+    counts: dict[str, int] = {}
+    for word, n in Counter(lowered).items():
+        term = cache.get(word)
+        if term is None:
+            term = stem_fold(word)
+        if term:
+            counts[term] = counts.get(term, 0) + n
+    return counts
+
+
+def matching_words(lowered: list[str], exact: set[str], stems: set[str], lang: str) -> set[str]:
+    """The distinct words of `lowered` whose folded form is in `exact` or whose stem (in `lang`)
+    is in `stems`."""
+    vocabulary = set(lowered)
+    found: set[str] = set()
+    if exact:
+        found.update(w for w in vocabulary if (w if w.isascii() else w.translate(accent_map)) in exact)
+    if stems:
+        stem_fold = stem_folder(lang).stem_fold
+        found.update(w for w in vocabulary if stem_fold(w) in stems)
+    return found
+
+
+def word_spans(value: str, indices: list[int]) -> list[tuple[int, int]]:
+    """The (start, end) offsets in `value` of the words at `indices` (ascending)."""
+    spans = []
+    words = WORD.finditer(value)
+    previous = -1
+    for index in indices:
+        match = next(islice(words, index - previous - 1, None))
+        spans.append(match.span())
+        previous = index
+    return spans
+
+
+@cache
+def stem_folder(lang: str) -> StemFoldFilter:
+    """The stemming stage of `stemmed_analyzer(lang)` (shared, so is its cache)."""
+    return StemFoldFilter(lang)
+
+
 @cache
 def folded_analyzer() -> Any:
     """Lowercase and fold accents, no stop words and no stemming: for phrases and exact words."""
@@ -125,4 +231,4 @@ def folded_analyzer() -> Any:
 @cache
 def stemmed_analyzer(lang: str) -> Any:
     """Lowercase, remove stop words, stem in `lang`, then fold accents."""
-    return WordTokenizer(fold=False) | StemFoldFilter(lang)
+    return WordTokenizer(fold=False) | stem_folder(lang)

@@ -1,27 +1,54 @@
-"""Matching documents as Python sets, for unranked queries (filters, date order, facets).
+"""Matching documents as Python sets (filters, date order, facets, counts), and ranking them.
 
 Whoosh's matcher trees walk documents one at a time in Python; reading each term's postings
 into a set and combining sets in C is an order of magnitude faster for filters that match much of
-the corpus. Queries this module does not know (phrases) fall back to Whoosh.
+the corpus. A term's postings are read a block (up to 128 documents) at a time, straight from
+Whoosh's W3 postings blocks, instead of one `id()`/`next()` call per document.
+
+`DocSets.ranked` scores words the same way: Whoosh's BM25F (the same idf, average field lengths,
+field-length bytes, weights and boosts) computed a block at a time into a dict, then the top N;
+phrases check the positions of the documents holding every word. That also gives the exact
+number of matches, which Whoosh counts in a second pass, and it never misses a document the way
+Whoosh's block-skipping top-N can when an And mixes words and filters. Query types it does not
+know are left to Whoosh.
 """
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left
+from collections.abc import Collection
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.util.numeric import byte_to_length
 
 CACHED_FIELDS = {"entity", "lang", "date"}  # small vocabularies, long postings, asked again and again
+UNCACHED_FIELDS = {"id", "path"}  # one document a term: nothing to gain
+# Other terms are kept too, within a bound: typing "mar", "mark", "marke" asks for mostly the
+# same expansions again.
+RECENT_TERMS = 512
+RECENT_IDS = 1_000_000
+K1 = 1.2  # Whoosh's BM25F defaults, which the searcher uses
+B = 0.75
+_LENGTHS = [byte_to_length(b) for b in range(256)]
+
+Ranked = tuple[list[int], list[float], int]  # document numbers, scores, number of matches
 
 
 class DocSets:
-    """Evaluates queries to sets of live document numbers on one searcher."""
+    """Evaluates queries to sets of live document numbers on one searcher, and ranks them."""
 
     def __init__(self, searcher: Any) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
         self._all: frozenset[int] | None = None
+        self._leaves: list[_Segment] | None = None
         self._cache: dict[tuple[str, str], frozenset[int]] = {}
+        self._recent: dict[tuple[str, str], frozenset[int]] = {}
+        self._recent_ids = 0
 
     @property
     def everything(self) -> frozenset[int]:
@@ -29,20 +56,54 @@ class DocSets:
             self._all = frozenset(self.reader.all_doc_ids())
         return self._all
 
+    @property
+    def segments(self) -> list[_Segment]:
+        if self._leaves is None:
+            self._leaves = [_Segment(r, base) for r, base in self.reader.leaf_readers()]
+        return self._leaves
+
     def term(self, fieldname: str, text: str) -> frozenset[int]:
         key = (fieldname, text)
         found = self._cache.get(key)
+        if found is None:
+            found = self._recent.get(key)
         if found is not None:
             return found
-        try:
-            ids = frozenset(self.reader.postings(fieldname, text).all_ids())
-        except Exception:  # noqa: BLE001 - a term absent from the index raises TermNotFound
-            ids = frozenset()
-        if self.reader.has_deletions():
-            ids = ids & self.everything
+        ids: list[int] = []
+        for segment in self.segments:
+            found_ids = segment.ids(fieldname, text)
+            ids.extend(map(segment.base.__add__, found_ids) if segment.base else found_ids)
+        found = frozenset(ids)
+        if found and self.reader.has_deletions():
+            found = found & self.everything
         if fieldname in CACHED_FIELDS:
-            self._cache[key] = ids
-        return ids
+            self._cache[key] = found
+        elif fieldname not in UNCACHED_FIELDS and len(found) <= RECENT_IDS // 4:
+            while self._recent and (
+                self._recent_ids + len(found) > RECENT_IDS or len(self._recent) >= RECENT_TERMS
+            ):
+                self._recent_ids -= len(self._recent.pop(next(iter(self._recent))))
+            self._recent[key] = found
+            self._recent_ids += len(found)
+        return found
+
+    def newest_first(self, fieldname: str = "date") -> list[int]:
+        """Every live document by the sortable text column `fieldname`, greatest first, then the
+        documents without a value; the same value: the last added first. Reads each segment's
+        column in one go instead of one lookup per document or per term."""
+        values: list[bytes] = []
+        for segment in self.segments:
+            values.extend(segment.column_values(fieldname))
+        order = list(range(len(values) - 1, -1, -1))
+        order.sort(key=values.__getitem__, reverse=True)  # stable: ties keep the last added first
+        if self.reader.has_deletions():
+            live = self.everything
+            order = [d for d in order if d in live]
+        return order
+
+    def count(self, q: Any) -> int:
+        """How many live documents match `q`."""
+        return len(self.of(q))
 
     def of(self, q: Any) -> frozenset[int] | set[int]:
         """The live documents matching `q`."""
@@ -51,8 +112,7 @@ class DocSets:
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
             return frozenset()
         if type(q) is wq.Term:
-            text = q.text.decode("utf-8") if isinstance(q.text, bytes) else q.text
-            return self.term(q.fieldname, text)
+            return self.term(q.fieldname, _text(q.text))
         if isinstance(q, wq.And):
             parts = sorted((self.of(k) for k in q.subqueries if not isinstance(k, wq.Not)), key=len)
             result: set[int] = set(parts[0]) if parts else set(self.everything)
@@ -62,18 +122,292 @@ class DocSets:
                 if isinstance(k, wq.Not):
                     result -= self.of(k.query)
             return result
+        if isinstance(q, wq.AndNot):
+            return set(self.of(q.a)) - self.of(q.b)
         if isinstance(q, wq.Or):
-            union: set[int] = set()
-            for k in q.subqueries:
-                union |= self.of(k)
-            return union
+            sets = [self.of(k) for k in q.subqueries]
+            return sets[0] if len(sets) == 1 else set().union(*sets)
         if isinstance(q, wq.Not):
             return self.everything - self.of(q.query)
         if isinstance(q, wq.TermRange | wq.Prefix):
-            union = set()
             fieldname = q.fieldname
-            for text in q._btexts(self.reader):
-                word = text.decode("utf-8") if isinstance(text, bytes) else text
-                union |= self.term(fieldname, word)
-            return union
+            return set().union(*(self.term(fieldname, _text(t)) for t in q._btexts(self.reader)))
         return set(self.searcher.docs_for_query(q))
+
+    def ranked(
+        self,
+        q: Any,
+        limit: int,
+        allowed: Collection[int] | None = None,
+        excluded: Collection[int] | None = None,
+    ) -> Ranked | None:
+        """The `limit` best live documents for `q` by Whoosh's BM25F score, best first (ties:
+        the lower document number first), their scores, and how many documents match; only
+        documents in `allowed` (when given) and not in `excluded`. None when `q` holds a query
+        type this does not know: the caller then asks Whoosh.
+
+        Terms, phrases, And, Or and Not are scored as Whoosh scores them (an And or Or adds up
+        its parts, a phrase its words, a Not excludes and adds 1); ranges and prefixes add their
+        boost, as Whoosh's constant-score multi-term queries do. A sum may differ from Whoosh's
+        in the last bit (another order of additions), which can only swap documents of equal
+        score."""
+        try:
+            scores = _Scorer(self).of(q)
+        except _Unscorable:
+            return None
+        if self.reader.has_deletions() or allowed is not None or excluded:
+            live = self.everything if allowed is None else self.everything.intersection(allowed)
+            if excluded:
+                live = live.difference(excluded)
+            scores = {d: v for d, v in scores.items() if d in live}
+        items = list(scores.items())
+        if len(items) > limit:
+            # the limit-th best score, found among bare floats; ties with it are all kept
+            threshold = heapq.nlargest(limit, scores.values())[-1]
+            items = [item for item in items if item[1] >= threshold]
+        items.sort(key=_best_first)
+        top = items[:limit]
+        return [d for d, _ in top], [v for _, v in top], len(scores)
+
+
+class _Segment:
+    """One segment of the index: its reader, its first document number, and, once asked, its
+    field-length bytes (one byte a document, as Whoosh's scorer reads them)."""
+
+    def __init__(self, reader: Any, base: int) -> None:
+        self.reader = reader
+        self.base = base
+        self._lengths: dict[str, bytes] = {}
+
+    def _matcher(self, fieldname: str, text: str) -> Any:
+        try:
+            matcher = self.reader.postings(fieldname, text)
+        except Exception:  # noqa: BLE001 - a term absent from the segment raises TermNotFound
+            return None
+        # Deleted documents are removed by the callers, as sets.
+        return matcher.child if isinstance(matcher, FilterMatcher) else matcher
+
+    def ids(self, fieldname: str, text: str) -> list[int]:
+        """Segment document numbers of a term's postings, deleted documents included."""
+        matcher = self._matcher(fieldname, text)
+        if matcher is None:
+            return []
+        if not isinstance(matcher, W3LeafMatcher):
+            return list(matcher.all_ids())
+        # A W3LeafMatcher holds the decoded ids of its current block in `_ids`; `_next_block`
+        # moves to the next block and sets `_atend` after the last one.
+        ids: list[int] = []
+        while not matcher._atend and matcher._i < matcher._blocklength:
+            if matcher._ids is None:
+                matcher._read_ids()
+            ids.extend(matcher._ids)
+            matcher._next_block()
+        return ids
+
+    def postings(self, fieldname: str, text: str) -> tuple[list[int], list[float]]:
+        """Segment document numbers and weights of a term's postings."""
+        ids, weights, _ = self.postings_with_values(fieldname, text, values=False)
+        return ids, weights
+
+    def postings_with_values(
+        self, fieldname: str, text: str, values: bool = True
+    ) -> tuple[list[int], list[float], list[bytes]]:
+        """Segment document numbers, weights and encoded values (positions) of a term."""
+        matcher = self._matcher(fieldname, text)
+        ids: list[int] = []
+        weights: list[float] = []
+        encoded: list[bytes] = []
+        if matcher is None:
+            return ids, weights, encoded
+        if not isinstance(matcher, W3LeafMatcher):
+            while matcher.is_active():
+                ids.append(matcher.id())
+                weights.append(matcher.weight())
+                if values:
+                    encoded.append(matcher.value())
+                matcher.next()
+            return ids, weights, encoded
+        while not matcher._atend and matcher._i < matcher._blocklength:
+            if matcher._ids is None:
+                matcher._read_ids()
+            if matcher._weights is None:
+                matcher._read_weights()
+            ids.extend(matcher._ids)
+            weights.extend(matcher._weights)
+            if values:
+                if matcher._values is None:
+                    matcher._read_values()
+                encoded.extend(matcher._values)
+            matcher._next_block()
+        return ids, weights, encoded
+
+    def column_values(self, fieldname: str) -> list[bytes]:
+        """The raw column value of every document of the segment (b"" for none)."""
+        count = self.reader.doc_count_all()
+        if not self.reader.has_column(fieldname):
+            return [b""] * count
+        column = self.reader.column_reader(fieldname, translate=False)
+        try:  # a VarBytesColumn: one read of the data, then slices
+            offsets, sizes = column._offsets, column._lengths
+            start = column._basepos
+            data = bytes(column._dbfile.get(start, (offsets[-1] + sizes[-1]) if count else 0))
+            return [data[o : o + n] for o, n in zip(offsets, sizes, strict=True)]
+        except AttributeError:
+            return [column[d] for d in range(count)]
+
+    def lengths(self, fieldname: str) -> bytes:
+        found = self._lengths.get(fieldname)
+        if found is None:
+            count = self.reader.doc_count_all()
+            column = self.reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+            if column is None:
+                found = bytes(count)
+            else:
+                try:  # a column of one byte a document: read it in one go
+                    found = bytes(column._dbfile.get(column._basepos, count))
+                except AttributeError:
+                    found = bytes(column[d] for d in range(count))
+            self._lengths[fieldname] = found
+        return found
+
+
+class _Unscorable(Exception):
+    """A query shape `ranked` leaves to Whoosh."""
+
+
+class _Scorer:
+    def __init__(self, sets: DocSets) -> None:
+        self.sets = sets
+        self.searcher = sets.searcher
+        self.schema = sets.searcher.schema
+
+    def of(self, q: Any) -> dict[int, float]:
+        boost = getattr(q, "boost", 1.0)
+        if type(q) is wq.Term:
+            scores = self.term(q.fieldname, _text(q.text))
+        elif isinstance(q, wq.Or):
+            scores = self.union([self.of(k) for k in q.subqueries])
+        elif isinstance(q, wq.And):
+            positive = [self.of(k) for k in q.subqueries if not isinstance(k, wq.Not)]
+            excluded = [self.sets.of(k.query) for k in q.subqueries if isinstance(k, wq.Not)]
+            scores = self.intersection(positive, excluded)
+        elif isinstance(q, wq.AndNot):
+            scores = self.intersection([self.of(q.a)], [self.sets.of(q.b)])
+        elif isinstance(q, wq.Phrase):
+            scores = self.phrase(q.fieldname, [_text(w) for w in q.words], q.slop)
+        elif isinstance(q, wq.TermRange | wq.Prefix) and getattr(q, "constantscore", False):
+            return dict.fromkeys(self.sets.of(q), boost)
+        elif isinstance(q, wq.Not):
+            return dict.fromkeys(self.sets.of(q), 1.0)  # Whoosh's InverseMatcher scores 1
+        elif q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+            return {}
+        else:
+            raise _Unscorable
+        if boost != 1.0:
+            return {d: v * boost for d, v in scores.items()}
+        return scores
+
+    def _norms(self, fieldname: str) -> list[float]:
+        avgfl = self.searcher.avg_field_length(fieldname) or 1
+        # bm25(idf, tf, fl, avgfl, B, K1) as whoosh.scoring writes it, its length part per byte
+        return [K1 * ((1 - B) + B * length / avgfl) for length in _LENGTHS]
+
+    def term(self, fieldname: str, text: str) -> dict[int, float]:
+        if fieldname not in self.schema:
+            return {}
+        scores: dict[int, float] = {}
+        if not self.schema[fieldname].scorable:
+            for segment in self.sets.segments:
+                ids, weights = segment.postings(fieldname, text)
+                base = segment.base
+                scores.update(
+                    zip(map(base.__add__, ids), weights, strict=True)
+                    if base
+                    else zip(ids, weights, strict=True)
+                )
+            return scores
+        idf = self.searcher.idf(fieldname, text)
+        k1p1 = K1 + 1
+        norms = self._norms(fieldname)
+        for segment in self.sets.segments:
+            ids, weights = segment.postings(fieldname, text)
+            if not ids:
+                continue
+            lengths = segment.lengths(fieldname)
+            values = [idf * ((w * k1p1) / (w + norms[lengths[d]])) for d, w in zip(ids, weights, strict=True)]
+            base = segment.base
+            scores.update(
+                zip(map(base.__add__, ids), values, strict=True) if base else zip(ids, values, strict=True)
+            )
+        return scores
+
+    def phrase(self, fieldname: str, words: list[str], slop: int) -> dict[int, float]:
+        """Documents where `words` follow each other (each at most `slop` positions after the
+        one before), scored as Whoosh scores its SpanNear2 phrase: the sum of the words' BM25."""
+        field = self.schema[fieldname] if fieldname in self.schema else None
+        if field is None or not words:
+            return {}
+        if not field.scorable or not field.format.supports("positions"):
+            raise _Unscorable
+        decode = field.format.decode_positions
+        idfs = [self.searcher.idf(fieldname, w) for w in words]
+        norms = self._norms(fieldname)
+        k1p1 = K1 + 1
+        scores: dict[int, float] = {}
+        for segment in self.sets.segments:
+            postings = [segment.postings_with_values(fieldname, w) for w in words]
+            if any(not ids for ids, _, _ in postings):
+                continue
+            candidates = set(postings[0][0]).intersection(*(ids for ids, _, _ in postings[1:]))
+            lengths = segment.lengths(fieldname)
+            for d in sorted(candidates):
+                at = [bisect_left(ids, d) for ids, _, _ in postings]
+                ends = set(decode(postings[0][2][at[0]]))
+                for (_, _, values), i in zip(postings[1:], at[1:], strict=True):
+                    if slop == 1:
+                        ends = {p for p in decode(values[i]) if p - 1 in ends}
+                    else:
+                        ends = {p for p in decode(values[i]) if any(1 <= p - e <= slop for e in ends)}
+                    if not ends:
+                        break
+                if ends:
+                    norm = norms[lengths[d]]
+                    total = 0.0
+                    for (_, weights, _), i, idf in zip(postings, at, idfs, strict=True):
+                        w = weights[i]
+                        total += idf * ((w * k1p1) / (w + norm))
+                    scores[d + segment.base] = total
+        return scores
+
+    @staticmethod
+    def union(parts: list[dict[int, float]]) -> dict[int, float]:
+        parts = sorted((p for p in parts if p), key=len, reverse=True)
+        if not parts:
+            return {}
+        total = dict(parts[0])
+        for part in parts[1:]:
+            get = total.get
+            total.update({d: get(d, 0.0) + v for d, v in part.items()})
+        return total
+
+    def intersection(self, parts: list[dict[int, float]], excluded: list[Any]) -> dict[int, float]:
+        nots = float(len(excluded))
+        if not parts:
+            keep = set(self.sets.everything).difference(*excluded)
+            return dict.fromkeys(keep, nots)
+        parts = sorted(parts, key=len)
+        keep = set(parts[0])
+        for part in parts[1:]:
+            keep.intersection_update(part)
+        keep.difference_update(*excluded)
+        if nots:
+            return {d: sum(p[d] for p in parts) + nots for d in keep}
+        return {d: sum(p[d] for p in parts) for d in keep}
+
+
+def _best_first(item: tuple[int, float]) -> tuple[float, int]:
+    return -item[1], item[0]
+
+
+def _text(text: str | bytes) -> str:
+    return text.decode("utf-8") if isinstance(text, bytes) else text

@@ -40,7 +40,8 @@ def to_document(article: Article, mentions: list[Mention]) -> dict[str, Any]:
         "mentions": [(m.start, m.end, m.id, _FORMS[m.form], m.source == "rule") for m in mentions],
     }
     if article.lang in STEMMED_LANGUAGES:
-        doc[body_field(article.lang)] = article.title + "\n" + article.text
+        # Two parts, not one string: the text part is split into words once for both fields.
+        doc[body_field(article.lang)] = [article.title, article.text]
     return doc
 
 

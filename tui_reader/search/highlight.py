@@ -1,7 +1,8 @@
 """Where a query matches inside an article's text, and snippets around those matches.
 
-Offsets come from re-analysing the stored text with the index's own analyzers, so a match in the
+Offsets come from re-analysing the stored text into the index's own terms, so a match in the
 reader is exactly what the index matched (stems, folded accents, prefix and fuzzy expansions).
+The text is split once and lowercased in one call; only the terms are compared, word by word.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 from whoosh import query as wq
 
-from tui_reader.search.analysis import STEMMED_LANGUAGES, folded_analyzer, stemmed_analyzer
+from tui_reader.search.analysis import STEMMED_LANGUAGES, lowered_words, matching_words, word_spans
 from tui_reader.search.results import Snippet, StoredArticle
 from tui_reader.search.schema import body_field
 
@@ -48,21 +49,15 @@ def match_offsets(
     text = article.text
     spans: list[tuple[int, int]] = []
     exact = terms.get("text", set()) | terms.get("title", set())
-    if exact:
-        spans.extend(_tokens_in(text, folded_analyzer(), exact))
-    if article.lang in STEMMED_LANGUAGES:
-        stems = terms.get(body_field(article.lang), set())
-        if stems:
-            spans.extend(_tokens_in(text, stemmed_analyzer(article.lang), stems))
+    stems = terms.get(body_field(article.lang), set()) if article.lang in STEMMED_LANGUAGES else set()
+    if exact or stems:
+        lowered = lowered_words(text)
+        wanted = matching_words(lowered, exact, stems, article.lang)
+        if wanted:
+            spans.extend(word_spans(text, [i for i, word in enumerate(lowered) if word in wanted]))
     if entity_ids:
         spans.extend((m.start, m.end) for m in article.mentions if m.id in entity_ids)
     return _merge(spans)
-
-
-def _tokens_in(text: str, analyzer: Any, wanted: set[str]) -> Iterable[tuple[int, int]]:
-    for token in analyzer(text, chars=True, mode="index"):
-        if token.text in wanted:
-            yield token.startchar, token.endchar
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -206,6 +206,10 @@ class Library:
             excluded = self._id_docnums(except_ids) if except_ids else None
             by_relevance = sort == "relevance" or (sort == "auto" and parsed.scored)
             if by_relevance and q is not None:
+                ranked = self._docsets().ranked(q, limit or RELEVANCE_LIMIT, allowed, excluded)
+                if ranked is not None:
+                    docnums, scores, total = ranked
+                    return self._results(parsed, docnums, scores, started, "relevance", total=total)
                 hits = self._searcher.search(q, limit=limit or RELEVANCE_LIMIT, filter=allowed, mask=excluded)
                 docnums = [h.docnum for h in hits]
                 scores = [h.score for h in hits]
@@ -244,20 +248,10 @@ class Library:
         return results
 
     def _dates(self) -> list[int]:
-        """Every live document, newest first (undated last; the same date: last added first).
-        Built from the date field's terms and postings, cached per searcher."""
+        """Every live document, newest first (undated last; the same date: last added first);
+        cached per searcher."""
         if self._date_order is None:
-            sets = self._docsets()
-            reader = self._searcher.reader()
-            order: list[int] = []
-            dated: set[int] = set()
-            terms = [t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon("date")]
-            for term in reversed(terms):
-                docs = sets.term("date", term)
-                order.extend(sorted(docs, reverse=True))
-                dated.update(docs)
-            order.extend(sorted(sets.everything - dated, reverse=True))
-            self._date_order = order
+            self._date_order = self._docsets().newest_first("date")
         return self._date_order
 
     def _id_docnums(self, ids: Collection[str]) -> set[int]:

@@ -2,19 +2,77 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pickle import dumps
 from typing import Any
 
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.system import pack_uint
 
-from tui_reader.search.analysis import STEMMED_LANGUAGES, folded_analyzer, stemmed_analyzer
+from tui_reader.search.analysis import (
+    STEMMED_LANGUAGES,
+    folded_analyzer,
+    folded_words,
+    lowered_words,
+    stemmed_analyzer,
+    stemmed_counts,
+)
 
 # Bump on any change to fields or analyzers: an index with another version is rebuilt.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
+
+Posting = tuple[bytes, int, float, bytes]  # term, frequency, weight, encoded value
 
 
 def body_field(lang: str) -> str:
     """The stemmed body field for `lang`."""
     return f"body_{lang}"
+
+
+class FoldedText(TEXT):  # type: ignore[misc]
+    """Folded words with positions. Indexing computes the postings in one pass over the word
+    list instead of Whoosh's token-by-token analyzer chain; the terms are the analyzer's, and
+    queries still go through the analyzer."""
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[Posting]:
+        if not isinstance(value, str):
+            yield from super().index(value, **kwargs)
+            return
+        positions: dict[str, list[int]] = {}
+        for pos, word in enumerate(folded_words(value)):
+            found = positions.get(word)
+            if found is None:
+                positions[word] = [pos]
+            else:
+                found.append(pos)
+        boost = self.format.field_boost
+        for word, poslist in positions.items():
+            # Whoosh's Positions encoding: the count, then the pickled position deltas.
+            deltas = [b - a for a, b in zip([0, *poslist], poslist, strict=False)]
+            n = len(poslist)
+            yield word.encode("utf-8"), n, n * boost, pack_uint(n) + dumps(deltas, 2)
+
+
+class StemmedText(TEXT):  # type: ignore[misc]
+    """Stemmed, folded words with frequencies only, indexed without the analyzer chain. The
+    value may be a list of texts (the title and the text): their words are counted together,
+    and the text's words, split once, serve the `text` field too."""
+
+    def __init__(self, lang: str, **kwargs: Any) -> None:
+        super().__init__(analyzer=stemmed_analyzer(lang), phrase=False, **kwargs)
+        self.lang = lang
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[Posting]:
+        if isinstance(value, str):
+            lowered = lowered_words(value)
+        elif isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+            lowered = [word for part in value for word in lowered_words(part)]
+        else:
+            yield from super().index(value, **kwargs)
+            return
+        boost = self.format.field_boost
+        for word, n in stemmed_counts(lowered, self.lang).items():
+            yield word.encode("utf-8"), n, n * boost, pack_uint(n)
 
 
 def build_schema() -> Any:
@@ -24,8 +82,8 @@ def build_schema() -> Any:
         "id": ID(stored=True, unique=True),
         "path": ID(stored=True),
         "position": STORED(),
-        "title": TEXT(analyzer=folded_analyzer(), stored=True, field_boost=2.0),
-        "text": TEXT(analyzer=folded_analyzer(), stored=True, phrase=True),
+        "title": FoldedText(analyzer=folded_analyzer(), stored=True, field_boost=2.0),
+        "text": FoldedText(analyzer=folded_analyzer(), stored=True, phrase=True),
         "date": ID(stored=True, sortable=True),
         "lang": ID(stored=True),
         "source": STORED(),
@@ -36,5 +94,5 @@ def build_schema() -> Any:
         "mentions": STORED(),
     }
     for lang in STEMMED_LANGUAGES:
-        fields[body_field(lang)] = TEXT(analyzer=stemmed_analyzer(lang), phrase=False)
+        fields[body_field(lang)] = StemmedText(lang)
     return Schema(**fields)
