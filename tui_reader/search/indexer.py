@@ -175,8 +175,10 @@ def _rebuild_reason(
         return "entity registry changed"
     if meta.corpus != str(corpus_dir):
         return "another corpus"
-    if meta.segments:
-        # Segment files never change once written: a missing or resized one is damage.
+    interrupted = bool(meta.updating_pid) and not pid_alive(meta.updating_pid)
+    if meta.segments and not interrupted:
+        # Segment files never change once written: a missing or resized one is damage. (An
+        # interrupted update may have committed new segments: then the index is opened instead.)
         if segment_sizes(index_dir, meta.generation) != meta.segments:
             return "damaged"
         return None
@@ -209,7 +211,7 @@ def _write(
     to_read_bytes = sum(diff.current[path].size for path in to_read)
     parallel = procs > 1 and to_read_bytes >= PARALLEL_FROM
     if to_delete and (parallel or not to_read):
-        writer = ix.writer(limitmb=WRITER_MB)
+        writer = _writer(ix, 1)
         try:
             for path in to_delete:
                 writer.delete_by_term("path", path)
@@ -270,9 +272,11 @@ def _cancel(writer: Any) -> None:
 
 
 def _writer(ix: Any, procs: int) -> Any:
+    # Separate segment files, not one compound file: Whoosh copies a compound segment's postings
+    # and terms into memory for every searcher, while separate files are mapped and read on demand.
     if procs > 1:
-        return ix.writer(procs=procs, multisegment=True, limitmb=WRITER_MB)
-    return ix.writer(limitmb=WRITER_MB)
+        return ix.writer(procs=procs, multisegment=True, limitmb=WRITER_MB, compound=False)
+    return ix.writer(limitmb=WRITER_MB, compound=False)
 
 
 def stale_paths(corpus_dir: Path, index_dir: Path) -> Iterable[str]:

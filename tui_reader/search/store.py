@@ -83,9 +83,10 @@ def pid_alive(pid: int) -> bool:
 
 
 def segment_sizes(index_dir: Path, generation: str) -> dict[str, int]:
-    """Size of every segment file of `generation` (missing files are simply absent)."""
+    """Size of every segment file of `generation` (missing files are simply absent); segment
+    files never change once written (deletions live in the table of contents)."""
     sizes = {}
-    for path in index_dir.glob(f"{generation}_*.seg"):
+    for path in index_dir.glob(f"{generation}_*"):
         try:
             sizes[path.name] = path.stat().st_size
         except OSError:
