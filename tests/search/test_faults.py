@@ -60,7 +60,7 @@ def read_only_view(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
         mount("-o", "remount,bind,ro", str(view))
         yield source, view
     finally:
-        subprocess.run(["umount", str(view)], check=False)
+        subprocess.run(["umount", "--lazy", str(view)], check=False)
 
 
 def test_second_indexer_waits_and_says_so(corpus: Path, tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ def test_full_disk_is_a_clear_error_and_the_previous_index_still_opens(corpus: P
         assert len(library.search("word3x7")) == 1
         library.close()
     finally:
-        subprocess.run(["umount", str(index)], check=False)
+        subprocess.run(["umount", "--lazy", str(index)], check=False)  # mapped files may linger
 
 
 @pytest.mark.parametrize("damage", ["truncate", "delete"])
