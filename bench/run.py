@@ -463,7 +463,10 @@ def measure_size(n: int, args: argparse.Namespace, say: Callable[[str], None]) -
     library.close()
     if not args.no_app:
         say(f"[{n}] app")
-        result.app = app_figures(corpus, index, args.app_runs)
+        try:
+            result.app = app_figures(corpus, index, args.app_runs)
+        except (subprocess.CalledProcessError, RuntimeError, ValueError, OSError) as exc:
+            say(f"    the app could not be measured: {exc}")
     return result
 
 
