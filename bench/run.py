@@ -523,7 +523,7 @@ def print_table(results: list[SizeResult], load: tuple[float, float, float]) -> 
     lines.append("")
     lines.append(
         f"{'query: top 50, snippets for 20':<44}"
-        + "".join(f"{'ms med / p95 | grep x | FTS5 x':>{col}}" for _ in results)
+        + "".join(f"{'ms med/p95 | grep x | FTS5 x':>{col}}" for _ in results)
     )
     grep_ratios: dict[int, list[float]] = {r.n: [] for r in results}
     fts_ratios: dict[int, list[float]] = {r.n: [] for r in results}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from whoosh import query as wq
@@ -26,6 +26,9 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
 
 CACHED_FIELDS = {"entity", "lang", "date"}  # small vocabularies, long postings, asked again and again
+# Read whole, term after term, the first time one of their terms is asked: facets ask for every
+# entity, and one ordered walk of a segment's terms costs far less than a lookup per term.
+WHOLE_FIELDS = {"entity", "lang"}
 UNCACHED_FIELDS = {"id", "path"}  # one document a term: nothing to gain
 # Other terms are kept too, within a bound: typing "mar", "mark", "marke" asks for mostly the
 # same expansions again.
@@ -49,6 +52,7 @@ class DocSets:
         self._cache: dict[tuple[str, str], frozenset[int]] = {}
         self._recent: dict[tuple[str, str], frozenset[int]] = {}
         self._recent_ids = 0
+        self._whole: set[str] = set()
 
     @property
     def everything(self) -> frozenset[int]:
@@ -80,6 +84,9 @@ class DocSets:
             found = self._recent.get(key)
         if found is not None:
             return found
+        if fieldname in WHOLE_FIELDS and fieldname not in self._whole:
+            self._load_field(fieldname)
+            return self._cache.get(key, frozenset())
         ids: list[int] = []
         for segment in self.segments:
             found_ids = segment.ids(fieldname, text)
@@ -97,6 +104,18 @@ class DocSets:
             self._recent[key] = found
             self._recent_ids += len(found)
         return found
+
+    def _load_field(self, fieldname: str) -> None:
+        found: dict[str, list[int]] = {}
+        for segment in self.segments:
+            base = segment.base
+            for text, ids in segment.every_term(fieldname):
+                found.setdefault(text, []).extend(map(base.__add__, ids) if base else ids)
+        live = self.everything if self.reader.has_deletions() else None
+        for text, ids in found.items():
+            docs = frozenset(ids)
+            self._cache[(fieldname, text)] = docs & live if live is not None else docs
+        self._whole.add(fieldname)
 
     def newest_first(self, fieldname: str = "date") -> list[int]:
         """Every live document by the sortable text column `fieldname`, greatest first, then the
@@ -200,7 +219,27 @@ class _Segment:
 
     def ids(self, fieldname: str, text: str) -> list[int]:
         """Segment document numbers of a term's postings, deleted documents included."""
-        matcher = self._matcher(fieldname, text)
+        return self._ids_of(self._matcher(fieldname, text))
+
+    def every_term(self, fieldname: str) -> Iterator[tuple[str, list[int]]]:
+        """Every term of `fieldname` in the segment with its document numbers, from one walk of
+        the term table (no lookup per term)."""
+        if fieldname not in self.reader.schema:
+            return
+        try:
+            terms = self.reader._terms
+            codec, postfile = terms._codec, terms._postfile
+        except AttributeError:
+            for term in self.reader.lexicon(fieldname):
+                yield _text(term), self.ids(fieldname, _text(term))
+            return
+        fmt = self.reader.schema[fieldname].format
+        for term, info in self.reader.iter_field(fieldname):
+            matcher = codec.postings_reader(postfile, info, fmt, term=(fieldname, term))
+            yield _text(term), self._ids_of(matcher)
+
+    @staticmethod
+    def _ids_of(matcher: Any) -> list[int]:
         if matcher is None:
             return []
         if not isinstance(matcher, W3LeafMatcher):
