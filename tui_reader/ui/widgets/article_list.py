@@ -261,7 +261,8 @@ class ArticleList(ScrollView, can_focus=True):
         if is_cursor:
             cursor = style("article-list--cursor" if self.has_focus else "article-list--cursor-blurred")
         date_width = 10 if width >= 60 else 7
-        lang = clean(row.lang, single_line=True).text[:3]
+        # Two-letter codes leave a space before the title; an unknown language shows as blank.
+        lang = "" if row.lang == "und" else clean(row.lang, single_line=True).text[:2]
         badges = self._badges(row, width)
         head = [
             ("●" if not read else " ", style("article-list--marker")),
