@@ -171,3 +171,29 @@ def test_ocr_glued_organization_names(tagger: Tagger) -> None:
     assert found(tagger, text, "fr") == [("Corps législatif", "org:fr-corps-legislatif")]
     # a name that is also a word stays a word when glued
     assert tagger.tag("14.180Total... 7.977", "fr") == []
+
+
+# -- dependent territories ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Très mauvais temps à Gibraltar le 13.", "fr"),
+        ("les parages de la Martinique", "fr"),
+        ("le Groenland et d'autres régions froides", "fr"),
+        ("Hurricane Maria devastated Puerto Rico.", "en"),
+    ],
+)
+def test_a_dependent_territory_is_a_place(tagger: Tagger, text: str, lang: str) -> None:
+    assert [m for m in tagger.tag(text, lang) if m.kind == "country"] == []
+
+
+def test_dependent_territories_stay_in_the_registry(tagger: Tagger) -> None:
+    registry = tagger.registry
+    assert registry.resolve("Groenland") == ["country:GL"]
+    assert all("dependency" in a.risk_kinds for a in registry.aliases() if a.entity_id == "country:PR")
+    assert found(tagger, "Taïwan et le Danemark", "fr") == [
+        ("Taïwan", "country:TW"),
+        ("Danemark", "country:DK"),
+    ]

@@ -16,6 +16,7 @@ import pytest
 from tests.conftest import DATA, REPO, need
 from tui_reader.entities.registry import (
     DATA_DIR,
+    ENTITY_WIDE,
     ORG_KINDS,
     RISK_KINDS,
     Alias,
@@ -142,12 +143,18 @@ def test_every_ambiguous_row_names_an_existing_alias(registry: EntityRegistry) -
     rows = raw_rows("ambiguous.tsv", ("alias", "entity_id", "risk", "why"))
     existing = {(alias.text, alias.entity_id) for alias in registry.aliases()}
     assert len(rows) == len({(row["alias"], row["entity_id"]) for row in rows})
+    wide = {row["entity_id"] for row in rows if row["alias"] == ENTITY_WIDE}
     for row in rows:
         assert row["why"], row
         assert row["risk"] and set(row["risk"].split(" | ")) <= RISK_KINDS, row
-        assert (row["alias"], row["entity_id"]) in existing, row
+        if row["alias"] == ENTITY_WIDE:
+            assert registry.entity(row["entity_id"]) is not None, row
+        else:
+            assert (row["alias"], row["entity_id"]) in existing, row
     flagged = {(alias.text, alias.entity_id) for alias in registry.ambiguous()}
-    assert flagged == {(row["alias"], row["entity_id"]) for row in rows}
+    assert flagged == {(row["alias"], row["entity_id"]) for row in rows if row["alias"] != ENTITY_WIDE} | {
+        pair for pair in existing if pair[1] in wide
+    }
     assert {
         ("US", "country:US"),
         ("IS", "org:isil"),

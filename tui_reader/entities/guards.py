@@ -585,11 +585,15 @@ def credit_line(ctx: Context, cand: Candidate) -> bool:
 
 
 def not_a_state(ctx: Context, cand: Candidate) -> bool:
-    """Aliases the registry marks as naming a continent ("America", "Amérique", "Antarctica")
-    or a territory that annotators count as a city ("Hong Kong", "Macao")."""
+    """Aliases the registry marks as naming a continent ("America", "Amérique", "Antarctica"),
+    a territory that annotators count as a city ("Hong Kong", "Macao") or a territory that
+    depends on another state ("Greenland", "Puerto Rico", "Martinique", "Gibraltar")."""
     if cand.entry.kind != "country" or cand.entry.form != "name":
         return False
-    return not cand.entry.risk_kinds.isdisjoint(("continent", "city-territory"))
+    return not cand.entry.risk_kinds.isdisjoint(_NOT_STATES)
+
+
+_NOT_STATES = frozenset(("continent", "city-territory", "dependency"))
 
 
 # Nouns that open the name of an affair, a war or a treaty: "l'affaire Elf", "l'affaire des

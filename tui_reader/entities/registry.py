@@ -29,11 +29,13 @@ ORG_KINDS = frozenset(
 # `guards.py`); the others describe the collision for the reader of the data.
 RISK_KINDS = frozenset(
     """
-    caps-word first-name surname continent city-territory building title event english french
-    foreign after-name
+    caps-word first-name surname continent city-territory dependency building title event english
+    french foreign after-name
     word place language generic other-entity historical acronym other
     """.split()
 )
+# The alias cell of an `ambiguous.tsv` row that speaks of every alias of its entity.
+ENTITY_WIDE = "*"
 _ID_PREFIXES: dict[str, Kind | None] = {
     "country": "country",
     "org": "organization",
@@ -158,6 +160,24 @@ def _row_aliases(row: dict[str, str], entity_id: str) -> Iterator[Alias]:
             yield Alias(text, entity_id, form, lang)
 
 
+def _with_risk(
+    alias: Alias,
+    risks: dict[tuple[str, str], tuple[str, frozenset[str]]],
+    entity_risks: dict[str, tuple[str, frozenset[str]]],
+) -> Alias:
+    """`alias` with what `ambiguous.tsv` says of it and of its whole entity."""
+    found = [
+        risk
+        for risk in (risks.get((alias.text, alias.entity_id)), entity_risks.get(alias.entity_id))
+        if risk is not None
+    ]
+    if not found:
+        return alias
+    why = "; ".join(risk[0] for risk in found)
+    kinds = frozenset().union(*(risk[1] for risk in found))
+    return Alias(alias.text, alias.entity_id, alias.form, alias.lang, why, kinds)
+
+
 def data_version(data_dir: Path = DATA_DIR) -> str:
     """A short hash of the data files' bytes: it changes whenever the data change."""
     digest = hashlib.sha256()
@@ -190,6 +210,7 @@ class EntityRegistry:
         entities: list[EntityInfo] = []
         aliases: list[Alias] = []
         risks: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}
+        entity_risks: dict[str, tuple[str, frozenset[str]]] = {}
         for row in _read_tsv(data_dir / "ambiguous.tsv", ("alias", "entity_id", "risk", "why")):
             kinds = frozenset(_split(row["risk"]))
             unknown = kinds - RISK_KINDS
@@ -197,7 +218,10 @@ class EntityRegistry:
                 raise RegistryError(
                     f"ambiguous.tsv: {row['alias']}: unknown risk {sorted(unknown) or row['risk']!r}"
                 )
-            risks[(row["alias"], row["entity_id"])] = (row["why"], kinds)
+            if row["alias"] == ENTITY_WIDE:
+                entity_risks[row["entity_id"]] = (row["why"], kinds)
+            else:
+                risks[(row["alias"], row["entity_id"])] = (row["why"], kinds)
         countries = _read_tsv(
             data_dir / "countries.tsv",
             ("id", "name_en", "name_fr", "name_ar", "aliases", "acronyms", "demonyms", "source"),
@@ -229,13 +253,8 @@ class EntityRegistry:
                 )
             )
             aliases.extend(_row_aliases(row, row["id"]))
-        if risks:
-            aliases = [
-                Alias(a.text, a.entity_id, a.form, a.lang, *risks[(a.text, a.entity_id)])
-                if (a.text, a.entity_id) in risks
-                else a
-                for a in aliases
-            ]
+        if risks or entity_risks:
+            aliases = [_with_risk(a, risks, entity_risks) for a in aliases]
         return cls(entities, aliases, data_version(data_dir))
 
     def entities(self) -> Iterator[EntityInfo]:
