@@ -27,6 +27,7 @@ from tui_reader.entities.registry import (
     default_registry,
     fold,
 )
+from tui_reader.entities.tagger import Tagger
 
 COUNTRY_COLUMNS = ("id", "name_en", "name_fr", "name_ar", "aliases", "acronyms", "demonyms", "source")
 ORG_COLUMNS = ("id", "kind", "country", "name_en", "name_fr", "name_ar", "aliases", "acronyms", "source")
@@ -443,3 +444,13 @@ def test_build_script_reproduces_the_committed_file(tmp_path: Path) -> None:
         out = tmp_path / run
         assert script.main(["--out", str(out)]) == 0
         assert (out / "countries.tsv").read_text(encoding="utf-8") == committed
+
+
+def test_acronyms_also_match_dotted(registry: EntityRegistry) -> None:
+    assert registry.resolve("S.F.I.O.") == ["org:fr-sfio"]
+    assert registry.resolve("S. N. C. F.") == ["org:sncf"]
+    texts = {alias.text for alias in registry.aliases()}
+    assert "U.N." in texts and "U. N." not in texts  # two letters: only the forms the data list
+    tagger = Tagger(registry)
+    found = [(m.text, m.id) for m in tagger.tag("La S.F.I.O. et la C. G. T. ont signé.", "fr")]
+    assert found == [("S.F.I.O.", "org:fr-sfio"), ("C. G. T.", "org:fr-cgt")]

@@ -160,6 +160,34 @@ def _row_aliases(row: dict[str, str], entity_id: str) -> Iterator[Alias]:
             yield Alias(text, entity_id, form, lang)
 
 
+_PLAIN_ACRONYM = re.compile(r"[A-Z]{3,6}")
+
+
+def _dotted_acronyms(aliases: list[Alias], risky: set[str]) -> list[Alias]:
+    """The dotted spellings of the organizations' acronyms, as the press long wrote them
+    ("S.F.I.O.", "S. N. C. F." for "SFIO", "SNCF"): for an acronym of three to six capitals that
+    names one entity only, is not listed as ambiguous, and whose dotted forms name nothing else."""
+    owners: dict[str, set[str]] = {}
+    for alias in aliases:
+        owners.setdefault(alias.text, set()).add(alias.entity_id)
+    out: list[Alias] = []
+    for alias in aliases:
+        text = alias.text
+        if (
+            not alias.entity_id.startswith("org:")
+            or alias.form == "demonym"
+            or not _PLAIN_ACRONYM.fullmatch(text)
+            or len(owners[text]) > 1
+            or text in risky
+        ):
+            continue
+        for dotted in (".".join(text) + ".", ". ".join(text) + "."):
+            if dotted not in owners:
+                owners[dotted] = {alias.entity_id}
+                out.append(Alias(dotted, alias.entity_id, "acronym", alias.lang))
+    return out
+
+
 def _with_risk(
     alias: Alias,
     risks: dict[tuple[str, str], tuple[str, frozenset[str]]],
@@ -253,6 +281,7 @@ class EntityRegistry:
                 )
             )
             aliases.extend(_row_aliases(row, row["id"]))
+        aliases += _dotted_acronyms(aliases, {alias for alias, _ in risks})
         if risks or entity_risks:
             aliases = [_with_risk(a, risks, entity_risks) for a in aliases]
         return cls(entities, aliases, data_version(data_dir))
