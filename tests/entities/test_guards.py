@@ -197,3 +197,23 @@ def test_dependent_territories_stay_in_the_registry(tagger: Tagger) -> None:
         ("Taïwan", "country:TW"),
         ("Danemark", "country:DK"),
     ]
+
+
+# -- a newspaper read, not acting ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "des informations publiées dans Le Canard enchaîné la veille",
+        "En marge d'un reportage sur la TSR, la chanteuse parle.",
+        "On mande de Tokio au « Daily Mail » que le gouvernement a décidé.",
+    ],
+)
+def test_a_newspaper_read_is_a_work(tagger: Tagger, text: str) -> None:
+    assert [m for m in tagger.tag(text, "fr") if m.kind == "organization"] == []
+
+
+def test_a_newspaper_acting_is_an_organization(tagger: Tagger) -> None:
+    assert texts(tagger.tag("Le Canard enchaîné a révélé l'affaire.", "fr")) == ["Le Canard enchaîné"]
+    assert texts(tagger.tag("The report appeared in Le Monde.", "en")) == ["Le Monde"]

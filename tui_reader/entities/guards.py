@@ -5,12 +5,13 @@ An alias can be a word ("US" in an all-caps headline, "AU" in French capitals), 
 "Lake Chad", "Mexico City", "Île-de-France", "Suisse romande"), a royal title ("le roi
 d'Espagne"), a currency ("dollars US"), a street ("rue Saint-Martin"), a news agency's byline, a
 building ("White House"), a national team in a match report, part of the name of an affair or a
-treaty ("l'affaire Elf", "le traité de l'OMPI"), a newspaper cited as a work ("Le Monde, 24
-octobre 2006"), a word of another language ("Republicans" in French text), or the qualifier of
-another body ("Parti socialiste belge"). What an alias risks is data (`ambiguous.tsv`, read into
-`Entry.risk_kinds`); each guard is a named predicate so that its effect can be measured on its own
-(`bench/entities_eval.py --guards`). Guards look only at a few words around the match;
-`sports_team` and `inside_event_name` also use words the matcher noted on its pass (`MARKERS`).
+treaty ("l'affaire Elf", "le traité de l'OMPI"), a newspaper cited or read as a work ("Le Monde, 24
+octobre 2006", "publié dans Le Monde"), a word of another language ("Republicans" in French
+text), or the qualifier of another body ("Parti socialiste belge"). What an alias risks is data
+(`ambiguous.tsv`, read into `Entry.risk_kinds`); each guard is a named predicate so that its effect
+can be measured on its own (`bench/entities_eval.py --guards`). Guards look only at a few words
+around the match; `sports_team` and `inside_event_name` also use words the matcher noted on its
+pass (`MARKERS`).
 """
 
 from __future__ import annotations
@@ -692,6 +693,30 @@ def citation(ctx: Context, cand: Candidate) -> bool:
     return _CITATION.match(ctx.text, cand.end) is not None
 
 
+# Words before a newspaper or a channel that make it the thing read or watched: "publiées dans
+# Le Canard enchaîné", "un reportage sur la TSR".
+_READ_IN = _words("dans sur")
+_OPEN_QUOTES = '«“"'
+_CLOSE_QUOTES = '»”"'
+
+
+def publication(ctx: Context, cand: Candidate) -> bool:
+    """A newspaper or a channel in French text read as the publication, which annotators tag as a
+    work: after "dans" or "sur" ("publiées dans Le Canard enchaîné", "sur la TSR"), or its title
+    set in quotation marks ("On mande de Tokio au « Daily Mail »")."""
+    if cand.entry.org_kind != "media" or ctx.lang != "fr":
+        return False
+    text = ctx.text
+    before = text[max(0, cand.start - 2) : cand.start].strip(" \xa0")
+    after = text[cand.end : cand.end + 2].strip(" \xa0")
+    if before[-1:] in _OPEN_QUOTES and before and after[:1] in _CLOSE_QUOTES and after:
+        return True
+    words = ctx.words_before(cand.start, 2)
+    if words and words[-1] in ("la", "le", "les", "l"):
+        words = words[:-1]
+    return bool(words) and words[-1] in _READ_IN
+
+
 def building(ctx: Context, cand: Candidate) -> bool:
     """An institution named by its building ("White House", "Kremlin", "Pentagon"), which news
     annotators tag as a place; the registry marks these aliases."""
@@ -832,6 +857,7 @@ GUARDS: dict[str, Guard] = {
     "product": product,
     "event_name": event_name,
     "citation": citation,
+    "publication": publication,
     "foreign_qualifier": foreign_qualifier,
     "title_article": title_article,
     "event_article": event_article,
@@ -872,6 +898,7 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "product": lambda e, lang: e.org_kind == "company",
     "event_name": lambda e, lang: e.form != "demonym" and lang == "fr",
     "citation": lambda e, lang: e.org_kind == "media",
+    "publication": lambda e, lang: e.org_kind == "media" and lang == "fr",
     "foreign_qualifier": lambda e, lang: e.kind == "organization" and e.form == "name",
     "title_article": lambda e, lang: "title" in e.risk_kinds and bool(e.article),
     "event_article": lambda e, lang: "event" in e.risk_kinds and e.kind == "organization",
