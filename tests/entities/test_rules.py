@@ -228,3 +228,11 @@ def test_the_registry_demonyms_continue_french_names() -> None:
     assert rule_spans(tagger.tag("la Fédération togolaise de football et du sélectionneur", "fr")) == [
         "Fédération togolaise de football"
     ]
+
+
+def test_a_local_council_named_by_its_kind_alone_is_not_a_name(tagger: Tagger) -> None:
+    assert tagger.tag("Le Conseil général s'est réuni mardi soir.", "fr") == []
+    assert tagger.tag("Le Conseil communal comprendra MM. Meyer et Dardel.", "fr") == []
+    found = [m.text for m in tagger.tag("Le Conseil général de la Seine a voté.", "fr")]
+    assert found == ["Conseil général de la Seine"]
+    assert [m.text for m in tagger.tag("Le Conseil fédéral a décidé.", "fr")] == ["Conseil fédéral"]

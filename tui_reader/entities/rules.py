@@ -9,7 +9,8 @@
   before a registry organization; a French name takes a registry organization as its complement
   ("comité central du Parti communiste chinois"). Heads that also name a house or a place
   ("éditions", "école", "musée") make a name only with a proper noun, and a head with its first
-  words that name a meeting ("assemblée générale") makes none. The "¬" that OCR leaves where a
+  words that name a meeting ("assemblée générale") makes none, nor does a local council named by
+  its kind alone ("le Conseil municipal"). The "¬" that OCR leaves where a
   line broke a word ("Indus¬trielle") joins the word's halves.
 - Acronym definitions: "Long Name (ABC)", "ABC (Long Name)", and an acronym whose letters are the
   initials of a long form found in the same article (skipping de/la/du/des/of/the/and...). Every
@@ -172,6 +173,13 @@ _NOT_NAMES = (
 # cassation", "Parti socialiste", but "Cour du Bel-Air" (a courtyard), "Parti de Cholet"
 # ("having left Cholet").
 _NEEDS_COMMON_COMPLEMENT = frozenset(("cour", "parti"))
+# Adjectives that make "Conseil <adjective>" the council of some commune, canton or département,
+# which the text leaves unsaid ("le Conseil général s'est réuni mardi"): a description, not a
+# name, unless a place follows ("Conseil général de la Seine", "conseil municipal, à Brest").
+_LOCAL_COUNCILS = frozenset(
+    "general generaux municipal municipaux communal communaux cantonal cantonaux departemental "
+    "departementaux regional regionaux".split()
+)
 # Connectors that continue a name only right after its head or before a capital: "Association
 # pour la propagation des langues", but not "... de Paris pour vice de forme".
 _WEAK_CONNECTORS = frozenset("pour sur à aux".split())
@@ -517,6 +525,14 @@ class RuleFinder:
             or (first_object_capitalised and head_word in _PROPER_COMPLEMENT and not swallowed)
         ):
             return None  # "l'école de Percy", "un hôpital de Malte": where, not who
+        if (
+            head_word == "conseil"
+            and modifiers == 1
+            and not groups
+            and toks[0].folded in _LOCAL_COUNCILS
+            and not _followed_by_place(text, end)
+        ):
+            return None  # "le Conseil général s'est réuni": the council of a place left unsaid
         if head_word in _NEEDS_COMMON_COMPLEMENT and not modifiers and first_object_capitalised:
             return None
         if groups or modifiers:
@@ -612,6 +628,11 @@ def _left_word(text: str, pos: int) -> tuple[str, int]:
     while j > 0 and i - j < 40 and (text[j - 1].isalnum() or text[j - 1] in "-\u00ac"):
         j -= 1
     return text[j:i], j
+
+
+def _followed_by_place(text: str, pos: int) -> bool:
+    """Whether a place glued by OCR follows `pos` ("conseil municipaldeCamaret")."""
+    return text[pos : pos + 2] in ("de", "du") and text[pos + 2 : pos + 3].isupper()
 
 
 def _word_before(text: str, pos: int) -> str:
