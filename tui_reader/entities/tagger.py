@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from tui_reader.entities.folding import TextKeys
+from tui_reader.entities.glue import GluedNames
 from tui_reader.entities.guards import (
     APPLIES,
     GUARDS,
@@ -62,6 +63,7 @@ class Tagger:
         self._names: dict[str, tuple[str, str]] = {}  # entity id -> (name_en, name_fr)
         self._lock = threading.RLock()
         self._rules_finder: RuleFinder | None = None
+        self._glued: GluedNames | None = None
 
     @property
     def rules(self) -> RuleFinder:
@@ -92,6 +94,15 @@ class Tagger:
                     )
         return self._matcher
 
+    @property
+    def glued(self) -> GluedNames:
+        """French country names glued by OCR to the word after them (built once)."""
+        if self._glued is None:
+            with self._lock:
+                if self._glued is None:
+                    self._glued = GluedNames(self.registry.aliases(), self.registry.entities())
+        return self._glued
+
     def candidates(
         self,
         text: str,
@@ -103,7 +114,11 @@ class Tagger:
 
         Countries that the `sports_team` guard reads as national teams are appended to `teams`
         when it is given."""
+        if keys is None:
+            keys = TextKeys.of(text)
         found = self.matcher.find(text, lang, keys)
+        if lang == "fr":
+            found += self.glued.find(text, keys)
         if not found:
             return []
         ctx = Context(
