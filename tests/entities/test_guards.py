@@ -217,3 +217,10 @@ def test_a_newspaper_read_is_a_work(tagger: Tagger, text: str) -> None:
 def test_a_newspaper_acting_is_an_organization(tagger: Tagger) -> None:
     assert texts(tagger.tag("Le Canard enchaîné a révélé l'affaire.", "fr")) == ["Le Canard enchaîné"]
     assert texts(tagger.tag("The report appeared in Le Monde.", "en")) == ["Le Monde"]
+
+
+def test_a_first_name_in_a_list_of_people(tagger: Tagger) -> None:
+    text = "Gégène, Maurice et Charlot constatent avec joie la chose. Lefèvre, Jordan, Braun jouent."
+    assert [m for m in tagger.tag(text, "fr") if m.kind == "country"] == []
+    listed = texts(tagger.tag("La France, Maurice et Madagascar ont signé.", "fr"))
+    assert listed == ["France", "Maurice", "Madagascar"]

@@ -549,12 +549,38 @@ def person_name(ctx: Context, cand: Candidate) -> bool:
         return True
     word, sep = ctx.prev_word(cand.start)
     prev_start = ctx.prev_word_start(cand.start)
-    return (
+    if (
         bool(word)
         and sep == " "
         and _is_capitalised_content(word)
         and fold_word(word) not in TITLES
         and prev_start not in ctx.candidate_starts
+    ):
+        return True
+    return _in_list_of_names(ctx, cand)
+
+
+# An item of a list between two capitalised words: "Lefèvre, Jordan, Braun", "Gégène, Maurice et
+# Charlot" (OCR may glue "et" to the next name).
+_ITEM_BEFORE = re.compile(r"([A-ZÀ-Ý][^\W\d_]*(?:[-'][^\W\d_]+)*),[ \t]*$")
+_ITEM_AFTER = re.compile(r"(?:,[ \t]*|[ \t]+et[ \t]*|[ \t]+and[ \t]+)([A-ZÀ-Ý][^\W\d_]*)")
+
+
+def _in_list_of_names(ctx: Context, cand: Candidate) -> bool:
+    """Whether a name sits in a list between two capitalised words that the registry does not
+    know: a list of people, not of countries ("la France, Maurice et Madagascar" names three)."""
+    text = ctx.text
+    window = max(0, cand.start - 30)
+    before = _ITEM_BEFORE.search(text, window, cand.start)
+    after = _ITEM_AFTER.match(text, cand.end)
+    if before is None or after is None:
+        return False
+    first, last = before.group(1), after.group(1)
+    return (
+        before.start(1) not in ctx.candidate_starts
+        and after.start(1) not in ctx.candidate_starts
+        and fold_word(first) not in FUNCTION_WORDS
+        and fold_word(last) not in FUNCTION_WORDS
     )
 
 
