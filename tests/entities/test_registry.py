@@ -454,3 +454,18 @@ def test_acronyms_also_match_dotted(registry: EntityRegistry) -> None:
     tagger = Tagger(registry)
     found = [(m.text, m.id) for m in tagger.tag("La S.F.I.O. et la C. G. T. ont signé.", "fr")]
     assert found == [("S.F.I.O.", "org:fr-sfio"), ("C. G. T.", "org:fr-cgt")]
+
+
+def test_historical_bodies_of_the_french_press(registry: EntityRegistry) -> None:
+    tagger = Tagger(registry)
+    text = (
+        "Le Front populaire, la Libre Pensée et la CGTU ont défilé. Les Chargeurs réunis et "
+        "l'Union Pacific montent."
+    )
+    assert [m.id for m in tagger.tag(text, "fr")] == [
+        "org:fr-front-populaire",
+        "org:fr-libre-pensee",
+        "org:fr-cgtu",
+        "org:chargeurs",
+        "org:union-pacific",
+    ]
