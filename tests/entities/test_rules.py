@@ -236,3 +236,13 @@ def test_a_local_council_named_by_its_kind_alone_is_not_a_name(tagger: Tagger) -
     found = [m.text for m in tagger.tag("Le Conseil général de la Seine a voté.", "fr")]
     assert found == ["Conseil général de la Seine"]
     assert [m.text for m in tagger.tag("Le Conseil fédéral a décidé.", "fr")] == ["Conseil fédéral"]
+
+
+def test_a_head_glued_to_the_word_before_keeps_its_complements(tagger: Tagger) -> None:
+    text = "Il parla auMinistère de la Guerre puis devant laChambre syndicale des imprimeurs."
+    assert [m.text for m in tagger.tag(text, "fr")] == [
+        "Ministère de la Guerre",
+        "Chambre syndicale des imprimeurs",
+    ]
+    assert [m.text for m in tagger.tag("Le débat dela Chambre continue.", "fr")] == ["Chambre"]
+    assert tagger.tag("UNE GRANDE CONFÉRENCE", "fr") == []

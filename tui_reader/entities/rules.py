@@ -91,7 +91,7 @@ def _heads() -> list[Head]:
 
 
 HEADS = _heads()
-_ALONE_HEADS = frozenset(fold(h.word) for h in HEADS if h.alone and h.lang == "fr")
+_FR_HEADS = {fold(h.word): h for h in HEADS if h.lang == "fr"}
 
 # "del'" and "dela" are "de l'" and "de la" glued by OCR ("la Ligue des Droits del'Homme")
 _FR_CONNECTORS = frozenset("de du des d' del' dela pour sur à aux".split())
@@ -348,16 +348,20 @@ class RuleFinder:
                     s, e = span
                     found.setdefault((s, e), _rule_mention(text, s, e, "name"))
                     break
-        for start, end in self._glued_heads(text, keys):
-            found.setdefault((start, end), _rule_mention(text, start, end, "name"))
+        if lang != "en":
+            for start, end in self._glued_heads(text, keys, lang, org_starts):
+                found.setdefault((start, end), _rule_mention(text, start, end, "name"))
         names = _drop_nested(list(found.values()))
         acronyms, revealed = _acronym_mentions(text, names, known, keys)
         if revealed:
             names = _drop_nested(names + revealed)
         return sorted(names + acronyms, key=lambda m: (m.start, m.end))
 
-    def _glued_heads(self, text: str, keys: TextKeys) -> list[tuple[int, int]]:
-        """Institutions named alone but glued to the word before them by OCR: "laChambre"."""
+    def _glued_heads(
+        self, text: str, keys: TextKeys, lang: str, org_starts: dict[int, Mention]
+    ) -> list[tuple[int, int]]:
+        """French names whose head OCR glued to the word before it, read as the head would be:
+        "laChambre des députés", "duMinistère de la Guerre", "auSénat"."""
         starts, ends = keys.junctions
         out: list[tuple[int, int]] = []
         ends_set = set(ends)
@@ -369,9 +373,17 @@ class RuleFinder:
             if stop + 1 in ends_set and stop < len(text) and text[stop].isalpha():
                 stop += 1
             word = fold_word(text[start:stop])
-            if word in _ALONE_HEADS and (
-                stop == len(text) or not text[stop].isalpha() or text[stop].isupper()
+            head = _FR_HEADS.get(word)
+            if (
+                head is None
+                or text[start:stop].isupper()
+                or not (stop == len(text) or not text[stop].isalpha() or text[stop].isupper())
             ):
+                continue
+            span = self._expand_fr(text, start, stop, head, True, org_starts)
+            if span is not None:
+                out.append(span)
+            elif head.alone:
                 out.append((start, stop))
         return out
 
