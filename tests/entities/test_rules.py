@@ -246,3 +246,12 @@ def test_a_head_glued_to_the_word_before_keeps_its_complements(tagger: Tagger) -
     ]
     assert [m.text for m in tagger.tag("Le débat dela Chambre continue.", "fr")] == ["Chambre"]
     assert tagger.tag("UNE GRANDE CONFÉRENCE", "fr") == []
+
+
+def test_firms_named_after_their_founders(tagger: Tagger) -> None:
+    text = "Les actions Schneider et Cie montent ; la maison Warnery frères, de Tours, et Buisson & Cie."
+    assert rule_spans(tagger.tag(text, "fr")) == ["Schneider et Cie", "Warnery frères", "Buisson & Cie"]
+    assert tagger.tag("Les frères Lumière et leur père.", "fr") == []
+    assert [m.text for m in tagger.tag("JANVIERSébastien Faure et Cie, éditeurs.", "fr")] == [
+        "Sébastien Faure et Cie"
+    ]

@@ -351,6 +351,9 @@ class RuleFinder:
         if lang != "en":
             for start, end in self._glued_heads(text, keys, lang, org_starts):
                 found.setdefault((start, end), _rule_mention(text, start, end, "name"))
+        if lang != "en":
+            for start, end in _firm_names(text):
+                found.setdefault((start, end), _rule_mention(text, start, end, "name"))
         names = _drop_nested(list(found.values()))
         acronyms, revealed = _acronym_mentions(text, names, known, keys)
         if revealed:
@@ -626,6 +629,49 @@ class RuleFinder:
         if content == 1 and (not head.alone or (not prev and _sentence_start_at(text, hstart))):
             return None
         return start, end
+
+
+# What ends the name of a French firm named after its founders: "Schneider et Cie", "Buisson &
+# Cie", "Warnery frères".
+_FIRM_SUFFIX = re.compile(r"[ \t]+(?:(?:et|&)[ \t]+Cie\b|&[ \t]+Co\b|[Ff]r[èe]res\b)")
+# A word in capitals glued to the name that follows it ("JANVIERSébastien Faure et Cie").
+_CAPS_GLUED = re.compile(r"[A-ZÀ-Ý]{2,}(?=[A-ZÀ-Ý][a-zà-ÿ])")
+_MAX_FIRM_WORDS = 3
+
+
+def _firm_names(text: str) -> list[tuple[int, int]]:
+    """Firms named after their founders, French style: one to three capitalised words before
+    "et Cie", "& Cie", "& Co" or "frères" ("Schneider et Cie", "Sébastien Faure et Cie",
+    "Warnery frères"). A sentence opener or a function word does not start one ("Les frères")."""
+    if "Cie" not in text and "Co" not in text and "rères" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    for suffix in _FIRM_SUFFIX.finditer(text):
+        start = -1
+        end = suffix.start()
+        for _ in range(_MAX_FIRM_WORDS):
+            word_start = end
+            while (
+                word_start > 0
+                and end - word_start < 40
+                and (text[word_start - 1].isalnum() or text[word_start - 1] in "-'")
+            ):
+                word_start -= 1
+            word = text[word_start:end]
+            glued = _CAPS_GLUED.match(word)
+            if glued is not None:
+                word, word_start = word[glued.end() :], word_start + glued.end()
+            if not word[:1].isupper() or word.isupper() or fold_word(word) in _OPENERS:
+                break
+            start = word_start
+            end = word_start
+            while end > 0 and text[end - 1] in " \t":
+                end -= 1
+            if glued is not None or end == word_start:
+                break
+        if start >= 0:
+            out.append((start, suffix.end()))
+    return out
 
 
 def _left_word(text: str, pos: int) -> tuple[str, int]:
