@@ -255,3 +255,9 @@ def test_firms_named_after_their_founders(tagger: Tagger) -> None:
     assert [m.text for m in tagger.tag("JANVIERSébastien Faure et Cie, éditeurs.", "fr")] == [
         "Sébastien Faure et Cie"
     ]
+
+
+def test_sports_clubs_named_by_a_dotted_abbreviation(tagger: Tagger) -> None:
+    text = "Le C.A. Montrouge rendra visite au F.C. Lyon et à l'A.S. Carcassonnaise."
+    assert rule_spans(tagger.tag(text, "fr")) == ["C.A. Montrouge", "F.C. Lyon", "A.S. Carcassonnaise"]
+    assert rule_spans(tagger.tag("R.C. Seine 217.998, l'A.S.La commission", "fr")) == []

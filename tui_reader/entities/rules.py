@@ -352,7 +352,7 @@ class RuleFinder:
             for start, end in self._glued_heads(text, keys, lang, org_starts):
                 found.setdefault((start, end), _rule_mention(text, start, end, "name"))
         if lang != "en":
-            for start, end in _firm_names(text):
+            for start, end in _firm_names(text) + _sports_clubs(text):
                 found.setdefault((start, end), _rule_mention(text, start, end, "name"))
         names = _drop_nested(list(found.values()))
         acronyms, revealed = _acronym_mentions(text, names, known, keys)
@@ -637,6 +637,26 @@ _FIRM_SUFFIX = re.compile(r"[ \t]+(?:(?:et|&)[ \t]+Cie\b|&[ \t]+Co\b|[Ff]r[èe]r
 # A word in capitals glued to the name that follows it ("JANVIERSébastien Faure et Cie").
 _CAPS_GLUED = re.compile(r"[A-ZÀ-Ý]{2,}(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _MAX_FIRM_WORDS = 3
+
+
+# French sports clubs named by a dotted abbreviation and their town or adjective: "C.A.
+# Montrouge", "F.C. Lyon", "A.S. Carcassonnaise", "C.S. Marine-Toulon" (Club athlétique, Football
+# Club, Association sportive, Club sportif, Sporting Club). "R.C." is left out: it also opens the
+# number of a firm in the trade register ("R.C. Seine 217.998").
+_CLUB = re.compile(
+    r"(?<![\w.])(?<!M\. )(?:A\.S|C\.A|F\.C|C\.S|S\.C)\.[ \t](?P<name>[A-ZÀ-Ý][^\W\d_]+(?:-[^\W\d_]+)*)"
+)
+
+
+def _sports_clubs(text: str) -> list[tuple[int, int]]:
+    """Sports clubs named by a dotted abbreviation and a capitalised word ("F.C. Lyon")."""
+    if "." not in text:
+        return []
+    return [
+        (m.start(), m.end())
+        for m in _CLUB.finditer(text)
+        if not m.group("name").isupper() and fold_word(m.group("name")) not in _OPENERS
+    ]
 
 
 def _firm_names(text: str) -> list[tuple[int, int]]:
