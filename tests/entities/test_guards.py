@@ -224,3 +224,9 @@ def test_a_first_name_in_a_list_of_people(tagger: Tagger) -> None:
     assert [m for m in tagger.tag(text, "fr") if m.kind == "country"] == []
     listed = texts(tagger.tag("La France, Maurice et Madagascar ont signé.", "fr"))
     assert listed == ["France", "Maurice", "Madagascar"]
+
+
+def test_a_name_joined_by_a_doubled_ocr_hyphen(tagger: Tagger) -> None:
+    text = "19 h. 40 : Ile-de-France, Radio--Luxembourg, Variétés ; Paris--P.T.T., Radio-Journal."
+    assert [m for m in tagger.tag(text, "fr") if m.text in ("Luxembourg", "P.T.T.")] == []
+    assert texts(tagger.tag("Le match France--Belgique.", "fr")) == ["France", "Belgique"]

@@ -426,6 +426,8 @@ def hyphen_compound(ctx: Context, cand: Candidate) -> bool:
     text = ctx.text
     if text[cand.start - 1 : cand.start] != "-" and text[cand.end : cand.end + 1] != "-":
         return False
+    if text[cand.start - 2 : cand.start] == "--" or text[cand.end : cand.end + 2] == "--":
+        return _doubled_hyphen_compound(ctx, cand)
     # in French, a country joined to another country ("Autriche-Hongrie", "Maurice-Réunion") is
     # a compound too; English joins countries for relations ("US-Russia talks"), and
     # organizations joined together ("DGSN-DGST") stay apart
@@ -443,6 +445,26 @@ def hyphen_compound(ctx: Context, cand: Candidate) -> bool:
         if nxt[0].islower() and ctx.lang == "fr" and cand.entry.kind == "country":
             return True  # "Suisse-musique" (a radio channel); English "US-led" names the country
         if nxt[0].isupper() and not (joined_ok and cand.end + 1 in ctx.candidate_starts):
+            return True
+    return False
+
+
+_WORD_BEFORE_END = re.compile(r"[^\W\d_]+$")
+_WORD_AT_START = re.compile(r"[^\W\d_]+")
+
+
+def _doubled_hyphen_compound(ctx: Context, cand: Candidate) -> bool:
+    """A name joined by the doubled hyphen OCR leaves at a line break ("Radio--Luxembourg",
+    "Paris--P.T.T."): a compound when the word on the other side is capitalised and names
+    nothing itself."""
+    text = ctx.text
+    if text[cand.start - 2 : cand.start] == "--":
+        before = _WORD_BEFORE_END.search(text, max(0, cand.start - 42), cand.start - 2)
+        if before is not None and before.group()[0].isupper() and before.start() not in ctx.candidate_starts:
+            return True
+    if text[cand.end : cand.end + 2] == "--":
+        after = _WORD_AT_START.match(text, cand.end + 2)
+        if after is not None and after.group()[0].isupper() and after.start() not in ctx.candidate_starts:
             return True
     return False
 
