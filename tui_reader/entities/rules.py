@@ -648,9 +648,12 @@ _CLUB = re.compile(
 )
 
 
+_CLUB_ABBREVIATIONS = ("A.S. ", "C.A. ", "F.C. ", "C.S. ", "S.C. ")
+
+
 def _sports_clubs(text: str) -> list[tuple[int, int]]:
     """Sports clubs named by a dotted abbreviation and a capitalised word ("F.C. Lyon")."""
-    if "." not in text:
+    if not any(abbreviation in text for abbreviation in _CLUB_ABBREVIATIONS):
         return []
     return [
         (m.start(), m.end())
@@ -663,7 +666,7 @@ def _firm_names(text: str) -> list[tuple[int, int]]:
     """Firms named after their founders, French style: one to three capitalised words before
     "et Cie", "& Cie", "& Co" or "frères" ("Schneider et Cie", "Sébastien Faure et Cie",
     "Warnery frères"). A sentence opener or a function word does not start one ("Les frères")."""
-    if "Cie" not in text and "Co" not in text and "rères" not in text:
+    if "Cie" not in text and "& Co" not in text and "rères" not in text and "reres" not in text:
         return []
     out: list[tuple[int, int]] = []
     for suffix in _FIRM_SUFFIX.finditer(text):
