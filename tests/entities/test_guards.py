@@ -230,3 +230,19 @@ def test_a_name_joined_by_a_doubled_ocr_hyphen(tagger: Tagger) -> None:
     text = "19 h. 40 : Ile-de-France, Radio--Luxembourg, Variétés ; Paris--P.T.T., Radio-Journal."
     assert [m for m in tagger.tag(text, "fr") if m.text in ("Luxembourg", "P.T.T.")] == []
     assert texts(tagger.tag("Le match France--Belgique.", "fr")) == ["France", "Belgique"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "20 h. 30 : SuisseRomande, Quitte pour la peur",
+        "l'action en faveur de l'Espagne ré¬publicaine : Paul Langevin",
+        "dans son bureau de FranceLibre actualités",
+    ],
+)
+def test_a_region_or_regime_written_with_ocr_glue_or_breaks(tagger: Tagger, text: str) -> None:
+    assert [m for m in tagger.tag(text, "fr") if m.kind == "country" and m.form == "name"] == []
+
+
+def test_a_country_before_a_broken_word_stays(tagger: Tagger) -> None:
+    assert texts(tagger.tag("Il vit en Espagne au¬jourd'hui.", "fr")) == ["Espagne"]

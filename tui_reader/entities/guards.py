@@ -90,7 +90,7 @@ _ROYAL = _words(
 _REGION_ADJECTIVES = _words(
     """
     romande alémanique orientale occidentale méridionale septentrionale centrale insulaire
-    continentale profonde républicaine populaire unifiée nazie hitlérienne franquiste impériale
+    continentale profonde républicaine populaire unifiée nazie hitlérienne franquiste impériale libre
     tsariste soviétique coloniale anglaise française italienne allemande britannique espagnole
     portugaise hollandaise néerlandaise belge turque ottomane latine
     """
@@ -497,6 +497,12 @@ def region(ctx: Context, cand: Candidate) -> bool:
             and not ctx.sentence_start(ctx.prev_word_start(cand.start))
         ):
             return True
+    glued = _GLUED_WORD.match(ctx.text, cand.end)
+    if glued is not None and fold_word(glued.group()) in _REGION_ADJECTIVES:
+        return True  # "SuisseRomande": OCR glued the adjective, with its capital, to the name
+    broken = _BROKEN_WORD.match(ctx.text, cand.end)
+    if broken is not None and fold_word(broken.group(1).replace("\u00ac", "")) in _REGION_ADJECTIVES:
+        return broken.group(1)[:1].islower()  # "Espagne ré¬publicaine": a word broken by OCR
     after = ctx.words_after(cand.end)
     if not after:
         return False
@@ -511,6 +517,10 @@ def region(ctx: Context, cand: Candidate) -> bool:
             nxt = fold_word(cardinal)
         return nxt in _CARDINAL and cardinal[:1].isupper()
     return False
+
+
+_GLUED_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+")
+_BROKEN_WORD = re.compile(r"[ \t\xa0]+([^\W\d_]+(?:\u00ac[^\W\d_]+)+)")
 
 
 def royal_title(ctx: Context, cand: Candidate) -> bool:
@@ -881,6 +891,8 @@ def quiet(ctx: Context, cand: Candidate) -> bool:
         nxt, _sep = ctx.next_word(end)
         if nxt and (nxt[0].isupper() or fold_word(nxt) in _TRIGGERS_AFTER):
             return False
+        if nxt and text[end + 1 + len(nxt) : end + 2 + len(nxt)] == "\u00ac":
+            return False  # a word broken by OCR ("ré¬publicaine"): ask the guards
     if fold_word(text[start:end]) in _PERSON_NAMES:
         return False
     return not ctx.is_sport
