@@ -28,6 +28,11 @@ GLUED_WORDS = tuple(
 )
 
 
+# Junctions of glued words ("laChambre", "FranceAjoutons") per thousand characters from which a
+# text counts as glued by OCR; clean news has next to none ("McDonald" makes two).
+_GLUE_DENSITY = 2
+
+
 class GluedNames:
     """French country names glued to a following function word, found with one automaton."""
 
@@ -74,8 +79,9 @@ class GluedNames:
 
     def find(self, text: str, keys: TextKeys) -> list[Candidate]:
         """Glued country names in `text` (French, with `keys` its match keys), as candidates
-        whose span covers the name only. Nothing when the text shows no other glued words."""
-        if self._ac is None or not (keys.junctions[0] or keys.junctions[1]):
+        whose span covers the name only. Nothing when the text shows few other glued words."""
+        starts, ends = keys.junctions
+        if self._ac is None or (len(starts) + len(ends)) * 1000 < _GLUE_DENSITY * len(text):
             return []
         out: list[Candidate] = []
         for index, start, _end in self._ac.find_matches_as_indexes(keys.lower, overlapping=False):

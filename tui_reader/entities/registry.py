@@ -163,10 +163,32 @@ def _row_aliases(row: dict[str, str], entity_id: str) -> Iterator[Alias]:
 _PLAIN_ACRONYM = re.compile(r"[A-Z]{3,6}")
 
 
-def _dotted_acronyms(aliases: list[Alias], risky: set[str]) -> list[Alias]:
-    """The dotted spellings of the organizations' acronyms, as the press long wrote them
-    ("S.F.I.O.", "S. N. C. F." for "SFIO", "SNCF"): for an acronym of three to six capitals that
-    names one entity only, is not listed as ambiguous, and whose dotted forms name nothing else."""
+_INITIALS_SKIP = frozenset("de du des d l la le les et à au aux en pour sur".split())
+
+
+def _french_initials(name: str) -> str:
+    """The initials of a French name, skipping articles and prepositions ("Section française de
+    l'Internationale ouvrière" -> "SFIO")."""
+    words = re.findall(r"[^\W\d_]+", name)
+    return "".join(w[0] for w in words if fold(w) not in _INITIALS_SKIP).upper()
+
+
+def _spells(acronym: str, initials: str) -> bool:
+    """Whether `acronym` is `initials`, or all but one of them in order, from the first
+    ("SNCF" for the "SNCFF" of "Société nationale des chemins de fer français")."""
+    if not initials or acronym[0] != initials[0] or len(initials) - len(acronym) not in (0, 1):
+        return False
+    rest = iter(initials)
+    return all(letter in rest for letter in acronym)
+
+
+def _dotted_acronyms(
+    aliases: list[Alias], risky: set[str], french_names: dict[str, list[str]]
+) -> list[Alias]:
+    """The dotted spellings of French acronyms, as the French press long wrote them ("S.F.I.O.",
+    "S. N. C. F." for "SFIO", "SNCF"): for an acronym of three to six capitals that spells the
+    initials of one of its organization's French names (`_spells`), names one entity only, is not listed as
+    ambiguous, and whose dotted forms name nothing else."""
     owners: dict[str, set[str]] = {}
     for alias in aliases:
         owners.setdefault(alias.text, set()).add(alias.entity_id)
@@ -179,6 +201,9 @@ def _dotted_acronyms(aliases: list[Alias], risky: set[str]) -> list[Alias]:
             or not _PLAIN_ACRONYM.fullmatch(text)
             or len(owners[text]) > 1
             or text in risky
+            or not any(
+                _spells(text, _french_initials(name)) for name in french_names.get(alias.entity_id, ())
+            )
         ):
             continue
         for dotted in (".".join(text) + ".", ". ".join(text) + "."):
@@ -281,7 +306,11 @@ class EntityRegistry:
                 )
             )
             aliases.extend(_row_aliases(row, row["id"]))
-        aliases += _dotted_acronyms(aliases, {alias for alias, _ in risks})
+        french_names: dict[str, list[str]] = {}
+        for alias in aliases:
+            if alias.form == "name" and alias.lang in ("fr", "") and alias.entity_id.startswith("org:"):
+                french_names.setdefault(alias.entity_id, []).append(alias.text)
+        aliases += _dotted_acronyms(aliases, {alias for alias, _ in risks}, french_names)
         if risks or entity_risks:
             aliases = [_with_risk(a, risks, entity_risks) for a in aliases]
         return cls(entities, aliases, data_version(data_dir))

@@ -662,14 +662,25 @@ def _sports_clubs(text: str) -> list[tuple[int, int]]:
     ]
 
 
+def _firm_suffixes(text: str) -> list[re.Match[str]]:
+    """The firm suffixes in `text`, looked for around the few places that hold their words."""
+    found: dict[int, re.Match[str]] = {}
+    for marker in ("Cie", "& Co", "rères", "reres"):
+        i = text.find(marker)
+        while i >= 0:
+            suffix = _FIRM_SUFFIX.search(text, max(0, i - 12), i + len(marker) + 1)
+            if suffix is not None:
+                found.setdefault(suffix.start(), suffix)
+            i = text.find(marker, i + 1)
+    return [found[start] for start in sorted(found)]
+
+
 def _firm_names(text: str) -> list[tuple[int, int]]:
     """Firms named after their founders, French style: one to three capitalised words before
     "et Cie", "& Cie", "& Co" or "frères" ("Schneider et Cie", "Sébastien Faure et Cie",
     "Warnery frères"). A sentence opener or a function word does not start one ("Les frères")."""
-    if "Cie" not in text and "& Co" not in text and "rères" not in text and "reres" not in text:
-        return []
     out: list[tuple[int, int]] = []
-    for suffix in _FIRM_SUFFIX.finditer(text):
+    for suffix in _firm_suffixes(text):
         start = -1
         end = suffix.start()
         for _ in range(_MAX_FIRM_WORDS):
