@@ -451,6 +451,7 @@ def test_acronyms_also_match_dotted(registry: EntityRegistry) -> None:
     assert registry.resolve("S. N. C. F.") == ["org:sncf"]
     texts = {alias.text for alias in registry.aliases()}
     assert "U.N." in texts and "U. N." not in texts  # two letters: only the forms the data list
+    assert "F.M.I." in texts and "I.M.F." not in texts  # French acronyms only
     tagger = Tagger(registry)
     found = [(m.text, m.id) for m in tagger.tag("La S.F.I.O. et la C. G. T. ont signé.", "fr")]
     assert found == [("S.F.I.O.", "org:fr-sfio"), ("C. G. T.", "org:fr-cgt")]
