@@ -187,8 +187,8 @@ def _dotted_acronyms(
 ) -> list[Alias]:
     """The dotted spellings of French acronyms, as the French press long wrote them ("S.F.I.O.",
     "S. N. C. F." for "SFIO", "SNCF"): for an acronym of three to six capitals that spells the
-    initials of one of its organization's French names (`_spells`), names one entity only, is not listed as
-    ambiguous, and whose dotted forms name nothing else."""
+    initials of one of its organization's names other than its English one (`_spells`), names
+    one entity only, is not listed as ambiguous, and whose dotted forms name nothing else."""
     owners: dict[str, set[str]] = {}
     for alias in aliases:
         owners.setdefault(alias.text, set()).add(alias.entity_id)
