@@ -21,6 +21,7 @@ from tui_reader.entities.folding import (
     TextKeys,
     fold,
     is_word_char,
+    junction_pairs,
     key_of,
     str_key,
 )
@@ -192,18 +193,22 @@ def _with_splits(entries: list[Entry]) -> list[Entry]:
 
 
 class _Automaton:
-    """Aho-Corasick over padded keys, each key naming one or more entries."""
+    """Aho-Corasick over padded keys, each key naming one or more entries.
 
-    def __init__(self, keyed: dict[Any, list[Entry]], *, is_bytes: bool) -> None:
+    `extra` patterns come after the keys, numbered from `len(self.patterns)` on; they name no
+    entry.
+    """
+
+    def __init__(self, keyed: dict[Any, list[Entry]], *, is_bytes: bool, extra: Sequence[bytes] = ()) -> None:
         self.patterns = list(keyed)
         self.entries = [keyed[p] for p in self.patterns]
         self._ac: Any = None
-        if self.patterns:
+        if self.patterns or extra:
             kind = ahocorasick_rs.MatchKind.Standard
             if is_bytes:
                 # a DFA scans the keys of news text fastest (measured against both NFAs)
                 self._ac = ahocorasick_rs.BytesAhoCorasick(
-                    self.patterns, matchkind=kind, implementation=ahocorasick_rs.Implementation.DFA
+                    [*self.patterns, *extra], matchkind=kind, implementation=ahocorasick_rs.Implementation.DFA
                 )
             else:
                 self._ac = ahocorasick_rs.AhoCorasick(self.patterns, matchkind=kind)
@@ -276,8 +281,15 @@ class AliasMatcher:
             lower_keys.setdefault(key, [])
         for key in case_markers:
             case_keys.setdefault(key, [])
-        self._case = _Automaton(case_keys, is_bytes=True)
-        self._lower = _Automaton(lower_keys, is_bytes=True)
+        # When every pattern starts with a space, the automaton's prefilter stops at every space
+        # of the text and costs more than it saves; patterns that start with letters turn it
+        # off. On the case key these are the junction pairs, which the pass then finds for
+        # `TextKeys.junctions`; on the lowercase key, pairs that never occur (byte 1 is never
+        # part of a key).
+        pairs = junction_pairs()
+        self._case = _Automaton(case_keys, is_bytes=True, extra=list(pairs))
+        self._lower = _Automaton(lower_keys, is_bytes=True, extra=[bytes((ch, 1)) for ch in b"aeio"])
+        self._junction_kinds = list(pairs.values())
         self._markers: list[bytes | None] = [p if p in marker_keys else None for p in self._lower.patterns]
         # pattern number in the case automaton -> number in `case_markers` (-1: not a marker)
         marker_index = {key: i for i, key in enumerate(case_markers)}
@@ -303,7 +315,11 @@ class AliasMatcher:
         case_entries = self._case.entries
         case_markers = self._case_markers
         heads: list[tuple[int, int, int]] = []
-        for index, start, end in self._case.find(keys.case):
+        case_found = self._case.find(keys.case)
+        self._note_junctions(case_found, keys)
+        for index, start, end in case_found:
+            if index >= len(case_entries):
+                continue
             # padded[start] and padded[end - 1] are the spaces around the word sequence
             marker = case_markers[index]
             if marker >= 0:
@@ -329,6 +345,21 @@ class AliasMatcher:
                 for entry in other.entries[index]:
                     found.append((start, end - 2, entry))
         return found
+
+    def _note_junctions(self, case_found: list[tuple[int, int, int]], keys: TextKeys) -> None:
+        """Set `keys.junctions` from the junction pairs among the matches on the case key."""
+        count = len(self._case.patterns)
+        kinds = self._junction_kinds
+        starts: list[int] = []
+        ends: list[int] = []
+        for index, start, _end in case_found:
+            if index >= count:
+                word_starts, word_ends = kinds[index - count]
+                if word_starts:
+                    starts.append(start + 1)
+                if word_ends:
+                    ends.append(start + 1)
+        keys.junctions = (starts, ends)
 
     def _glued(self, keys: TextKeys) -> list[tuple[int, int, Entry]]:
         """Names glued to the word before them (countries and organizations: "enRussie",
@@ -381,7 +412,12 @@ class AliasMatcher:
         case_plain = self._case_plain
         case_markers = self._case_markers
         heads: list[tuple[int, int, int]] = []
-        for index, start, end in self._case.find(keys.case):
+        case_found = self._case.find(keys.case)
+        self._note_junctions(case_found, keys)
+        count = len(case_plain)
+        for index, start, end in case_found:
+            if index >= count:
+                continue
             marker = case_markers[index]
             if marker >= 0:
                 heads.append((marker, start, end))
