@@ -252,8 +252,10 @@ def junction_pairs() -> dict[bytes, tuple[bool, bool]]:
     return pairs
 
 
+@lru_cache(maxsize=1 << 14)
 def key_of(alias: str, *, keep_case: bool) -> bytes:
-    """The key of an alias, folded exactly as `match_keys` folds text."""
+    """The key of an alias, folded exactly as `match_keys` folds text (cached: the rules ask for
+    the keys of the same acronyms again and again)."""
     case_key, lower_key, _ = match_keys(alias)
     return case_key if keep_case else lower_key
 
