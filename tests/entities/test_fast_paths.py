@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from collections.abc import Callable
 
 import pytest
@@ -97,5 +98,7 @@ def test_make_mention_is_the_dataclass() -> None:
     built = Mention(*args)  # type: ignore[arg-type]
     assert made == built and hash(made) == hash(built) and type(made) is Mention
     assert made.to_json() == built.to_json()
+    assert pickle.loads(pickle.dumps(made)) == built
+    assert dataclasses.replace(made, start=4) == dataclasses.replace(built, start=4)
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.start = 4  # type: ignore[misc]
