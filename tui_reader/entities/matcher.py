@@ -296,9 +296,13 @@ class AliasMatcher:
         self._case_markers = [marker_index.get(p, -1) for p in self._case.patterns]
         self._other_keys = other_keys
         # per pattern: the entries that need no more than the case policy (with the index of
-        # their decisive letter, for the lowercase automaton), and the others
+        # their decisive letter, for the lowercase automaton), and the others; on the lowercase
+        # automaton, first the marker word the pattern is (or None)
         self._case_plain = [_split_plain(entries, False) for entries in self._case.entries]
-        self._lower_plain = [_split_plain(entries, True) for entries in self._lower.entries]
+        self._lower_plain = [
+            (marker, *_split_plain(entries, True))
+            for marker, entries in zip(self._markers, self._lower.entries, strict=True)
+        ]
         self._other: _Automaton | None = None
         self.size = len(entries)
 
@@ -412,11 +416,17 @@ class AliasMatcher:
         case_plain = self._case_plain
         case_markers = self._case_markers
         heads: list[tuple[int, int, int]] = []
-        case_found = self._case.find(keys.case)
-        self._note_junctions(case_found, keys)
         count = len(case_plain)
-        for index, start, end in case_found:
+        kinds = self._junction_kinds
+        glued_starts: list[int] = []
+        glued_ends: list[int] = []
+        for index, start, end in self._case.find(keys.case):
             if index >= count:
+                word_starts, word_ends = kinds[index - count]
+                if word_starts:
+                    glued_starts.append(start + 1)
+                if word_ends:
+                    glued_ends.append(start + 1)
                 continue
             marker = case_markers[index]
             if marker >= 0:
@@ -427,15 +437,14 @@ class AliasMatcher:
             for entry in others:
                 self._check(text, lang, start, end - 2, entry, out)
         keys.case_markers = heads
+        keys.junctions = (glued_starts, glued_ends)
         # names and demonyms: the plain ones need only their decisive letter in capitals
         markers: list[tuple[bytes, int]] = []
-        is_marker = self._markers
         lower_plain = self._lower_plain
         for index, start, end in self._lower.find(keys.lower):
-            word = is_marker[index]
+            word, plain, others = lower_plain[index]
             if word is not None:
                 markers.append((word, start))
-            plain, others = lower_plain[index]
             stop = end - 2
             for entry, decisive in plain:
                 if decisive < 0:

@@ -107,9 +107,15 @@ class Tagger:
 
         Countries that the `sports_team` guard reads as national teams are appended to `teams`
         when it is given."""
+        return self._candidates(text, lang, keys, teams)[0]
+
+    def _candidates(
+        self, text: str, lang: str, keys: TextKeys | None, teams: list[Candidate] | None
+    ) -> tuple[list[Candidate], Context | None]:
+        """`candidates`, and the context the guards read (None when nothing matched)."""
         found = self.matcher.find(text, lang, keys)
         if not found:
-            return []
+            return [], None
         ctx = Context(
             text,
             lang,
@@ -151,7 +157,7 @@ class Tagger:
                 plan = self._plan(c.entry, lang, plans)
             return plan[0]
 
-        return _longest(found, rank, accept)
+        return _longest(found, rank, accept), ctx
 
     def _plan(self, entry: Entry, lang: str, plans: dict[int, _Plan]) -> _Plan:
         lang_miss = 0 if not entry.lang or entry.lang == lang or lang == "und" else 1
@@ -174,13 +180,15 @@ class Tagger:
             return []
         keys = TextKeys.of(text)
         teams: list[Candidate] = []
-        mentions = self._mentions(text, self.candidates(text, lang, keys, teams))
+        chosen, ctx = self._candidates(text, lang, keys, teams)
+        mentions = self._mentions(text, chosen)
         if self._use_rules and lang == "fr":
             mentions = self._branches(text, mentions)
         if self._use_rules:
             rule_mentions = self.rules.find(text, lang, mentions, keys)
             if rule_mentions and lang == "fr":
-                ctx = Context(text, lang, keys=keys)
+                if ctx is None:
+                    ctx = Context(text, lang, keys=keys)
                 rule_mentions = [m for m in rule_mentions if not inside_event_name(ctx, m.start)]
             if teams:
                 rule_mentions += [self._team(text, c) for c in teams]
@@ -196,14 +204,19 @@ class Tagger:
         one mention found by a rule replaces the registry one (and the country inside it)."""
         out: list[Mention] = []
         skip_until = -1
-        by_start = {m.start: m for m in mentions}
+        by_start: dict[int, Mention] | None = None
         for m in mentions:
             if m.start < skip_until:
                 continue
+            if m.kind != "organization" or m.form != "name":
+                out.append(m)
+                continue
             info = self._infos.get(m.id)
-            if m.kind == "organization" and m.form == "name" and info and info.org_kind in _BRANCHING_KINDS:
+            if info and info.org_kind in _BRANCHING_KINDS:
                 found = _BRANCH.match(text, m.end)
                 if found is not None:
+                    if by_start is None:
+                        by_start = {other.start: other for other in mentions}
                     place = by_start.get(found.start("place"))
                     country = place is not None and place.kind == "country" and place.form == "name"
                     if (
