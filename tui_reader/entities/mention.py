@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, make_dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal
 
 Kind = Literal["country", "organization"]
@@ -28,9 +28,13 @@ class Mention:
         return asdict(self)
 
 
-# The same slots, not frozen: a mention is built as this and then becomes a `Mention`, which is
-# several times cheaper than the frozen dataclass's `__init__` (one `object.__setattr__` per field).
-_Draft = make_dataclass("_Draft", [(f.name, f.type) for f in fields(Mention)], slots=True)
+_new = object.__new__
+# The slot descriptors of the fields, in order: setting them directly skips the frozen
+# dataclass's `__setattr__` guard that its `__init__` goes through (one `object.__setattr__` call
+# per field).
+(_start, _end, _text, _kind, _form, _id, _name_en, _name_fr, _source) = (
+    getattr(Mention, f.name).__set__ for f in fields(Mention)
+)
 
 
 def make_mention(
@@ -46,6 +50,14 @@ def make_mention(
 ) -> Mention:
     """`Mention(start, end, text, kind, form, entity_id, name_en, name_fr, source)`, made faster
     (the tagger makes one for every match it keeps)."""
-    m = _Draft(start, end, text, kind, form, entity_id, name_en, name_fr, source)
-    m.__class__ = Mention
-    return m  # type: ignore[no-any-return]
+    m: Mention = _new(Mention)
+    _start(m, start)
+    _end(m, end)
+    _text(m, text)
+    _kind(m, kind)
+    _form(m, form)
+    _id(m, entity_id)
+    _name_en(m, name_en)
+    _name_fr(m, name_fr)
+    _source(m, source)
+    return m
