@@ -5,7 +5,9 @@ side; the text key is padded too and every non-word character in it is a space, 
 always a whole word sequence: the word-boundary test costs nothing. Acronyms are matched on the
 case-kept key (they match case-exactly: "ONU" never matches "onu"), names and demonyms on the
 lowercase key, then the case policy is checked on the original text. Overlaps are resolved by the
-caller, after its guards, with `select_longest`.
+caller, after its guards, with `select_longest` (the tagger runs the same sweep on each group of
+overlapping matches). The pass over the case-kept key also finds where words are glued together
+(`TextKeys.junctions`).
 """
 
 from __future__ import annotations
