@@ -187,10 +187,14 @@ class TextKeys:
 
     @property
     def junctions(self) -> tuple[list[int], list[int]]:
-        """`junctions(self.case)`, computed once."""
+        """`junctions(self.case)`, computed once (or noted by the matcher on its pass)."""
         if self._junctions is None:
             self._junctions = junctions(self.case)
         return self._junctions
+
+    @junctions.setter
+    def junctions(self, found: tuple[list[int], list[int]]) -> None:
+        self._junctions = found
 
     @classmethod
     def of(cls, text: str) -> TextKeys:
@@ -235,8 +239,23 @@ def junctions(case_key: bytes) -> tuple[list[int], list[int]]:
     return found
 
 
+def junction_pairs() -> dict[bytes, tuple[bool, bool]]:
+    """Every two bytes of a case key that make a junction, with whether a word starts at the
+    second one and whether a word ends before it: a search for these pairs gives `junctions`."""
+    pairs: dict[bytes, tuple[bool, bool]] = {}
+    for first in range(256):
+        for second in range(256):
+            starts = _STARTS_TABLE[first] == ord("a") and _STARTS_TABLE[second] == ord("A")
+            ends = _ENDS_TABLE[first] == ord("a") and _ENDS_TABLE[second] == ord("A")
+            if (starts or ends) and _CASE_TABLE[first] == first and _CASE_TABLE[second] == second:
+                pairs[bytes((first, second))] = (starts, ends)
+    return pairs
+
+
+@lru_cache(maxsize=1 << 14)
 def key_of(alias: str, *, keep_case: bool) -> bytes:
-    """The key of an alias, folded exactly as `match_keys` folds text."""
+    """The key of an alias, folded exactly as `match_keys` folds text (cached: the rules ask for
+    the keys of the same acronyms again and again)."""
     case_key, lower_key, _ = match_keys(alias)
     return case_key if keep_case else lower_key
 

@@ -5,7 +5,9 @@ side; the text key is padded too and every non-word character in it is a space, 
 always a whole word sequence: the word-boundary test costs nothing. Acronyms are matched on the
 case-kept key (they match case-exactly: "ONU" never matches "onu"), names and demonyms on the
 lowercase key, then the case policy is checked on the original text. Overlaps are resolved by the
-caller, after its guards, with `select_longest`.
+caller, after its guards, with `select_longest` (the tagger runs the same sweep on each group of
+overlapping matches). The pass over the case-kept key also finds where words are glued together
+(`TextKeys.junctions`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from tui_reader.entities.folding import (
     TextKeys,
     fold,
     is_word_char,
+    junction_pairs,
     key_of,
     str_key,
 )
@@ -192,18 +195,22 @@ def _with_splits(entries: list[Entry]) -> list[Entry]:
 
 
 class _Automaton:
-    """Aho-Corasick over padded keys, each key naming one or more entries."""
+    """Aho-Corasick over padded keys, each key naming one or more entries.
 
-    def __init__(self, keyed: dict[Any, list[Entry]], *, is_bytes: bool) -> None:
+    `extra` patterns come after the keys, numbered from `len(self.patterns)` on; they name no
+    entry.
+    """
+
+    def __init__(self, keyed: dict[Any, list[Entry]], *, is_bytes: bool, extra: Sequence[bytes] = ()) -> None:
         self.patterns = list(keyed)
         self.entries = [keyed[p] for p in self.patterns]
         self._ac: Any = None
-        if self.patterns:
+        if self.patterns or extra:
             kind = ahocorasick_rs.MatchKind.Standard
             if is_bytes:
                 # a DFA scans the keys of news text fastest (measured against both NFAs)
                 self._ac = ahocorasick_rs.BytesAhoCorasick(
-                    self.patterns, matchkind=kind, implementation=ahocorasick_rs.Implementation.DFA
+                    [*self.patterns, *extra], matchkind=kind, implementation=ahocorasick_rs.Implementation.DFA
                 )
             else:
                 self._ac = ahocorasick_rs.AhoCorasick(self.patterns, matchkind=kind)
@@ -276,17 +283,28 @@ class AliasMatcher:
             lower_keys.setdefault(key, [])
         for key in case_markers:
             case_keys.setdefault(key, [])
-        self._case = _Automaton(case_keys, is_bytes=True)
-        self._lower = _Automaton(lower_keys, is_bytes=True)
+        # When every pattern starts with a space, the automaton's prefilter stops at every space
+        # of the text and costs more than it saves; patterns that start with letters turn it
+        # off. On the case key these are the junction pairs, which the pass then finds for
+        # `TextKeys.junctions`; on the lowercase key, pairs that never occur (byte 1 is never
+        # part of a key).
+        pairs = junction_pairs()
+        self._case = _Automaton(case_keys, is_bytes=True, extra=list(pairs))
+        self._lower = _Automaton(lower_keys, is_bytes=True, extra=[bytes((ch, 1)) for ch in b"aeio"])
+        self._junction_kinds = list(pairs.values())
         self._markers: list[bytes | None] = [p if p in marker_keys else None for p in self._lower.patterns]
         # pattern number in the case automaton -> number in `case_markers` (-1: not a marker)
         marker_index = {key: i for i, key in enumerate(case_markers)}
         self._case_markers = [marker_index.get(p, -1) for p in self._case.patterns]
         self._other_keys = other_keys
         # per pattern: the entries that need no more than the case policy (with the index of
-        # their decisive letter, for the lowercase automaton), and the others
+        # their decisive letter, for the lowercase automaton), and the others; on the lowercase
+        # automaton, first the marker word the pattern is (or None)
         self._case_plain = [_split_plain(entries, False) for entries in self._case.entries]
-        self._lower_plain = [_split_plain(entries, True) for entries in self._lower.entries]
+        self._lower_plain = [
+            (marker, *_split_plain(entries, True))
+            for marker, entries in zip(self._markers, self._lower.entries, strict=True)
+        ]
         self._other: _Automaton | None = None
         self.size = len(entries)
 
@@ -303,7 +321,11 @@ class AliasMatcher:
         case_entries = self._case.entries
         case_markers = self._case_markers
         heads: list[tuple[int, int, int]] = []
-        for index, start, end in self._case.find(keys.case):
+        case_found = self._case.find(keys.case)
+        self._note_junctions(case_found, keys)
+        for index, start, end in case_found:
+            if index >= len(case_entries):
+                continue
             # padded[start] and padded[end - 1] are the spaces around the word sequence
             marker = case_markers[index]
             if marker >= 0:
@@ -329,6 +351,21 @@ class AliasMatcher:
                 for entry in other.entries[index]:
                     found.append((start, end - 2, entry))
         return found
+
+    def _note_junctions(self, case_found: list[tuple[int, int, int]], keys: TextKeys) -> None:
+        """Set `keys.junctions` from the junction pairs among the matches on the case key."""
+        count = len(self._case.patterns)
+        kinds = self._junction_kinds
+        starts: list[int] = []
+        ends: list[int] = []
+        for index, start, _end in case_found:
+            if index >= count:
+                word_starts, word_ends = kinds[index - count]
+                if word_starts:
+                    starts.append(start + 1)
+                if word_ends:
+                    ends.append(start + 1)
+        keys.junctions = (starts, ends)
 
     def _glued(self, keys: TextKeys) -> list[tuple[int, int, Entry]]:
         """Names glued to the word before them (countries and organizations: "enRussie",
@@ -381,7 +418,18 @@ class AliasMatcher:
         case_plain = self._case_plain
         case_markers = self._case_markers
         heads: list[tuple[int, int, int]] = []
+        count = len(case_plain)
+        kinds = self._junction_kinds
+        glued_starts: list[int] = []
+        glued_ends: list[int] = []
         for index, start, end in self._case.find(keys.case):
+            if index >= count:
+                word_starts, word_ends = kinds[index - count]
+                if word_starts:
+                    glued_starts.append(start + 1)
+                if word_ends:
+                    glued_ends.append(start + 1)
+                continue
             marker = case_markers[index]
             if marker >= 0:
                 heads.append((marker, start, end))
@@ -391,15 +439,14 @@ class AliasMatcher:
             for entry in others:
                 self._check(text, lang, start, end - 2, entry, out)
         keys.case_markers = heads
+        keys.junctions = (glued_starts, glued_ends)
         # names and demonyms: the plain ones need only their decisive letter in capitals
         markers: list[tuple[bytes, int]] = []
-        is_marker = self._markers
         lower_plain = self._lower_plain
         for index, start, end in self._lower.find(keys.lower):
-            word = is_marker[index]
+            word, plain, others = lower_plain[index]
             if word is not None:
                 markers.append((word, start))
-            plain, others = lower_plain[index]
             stop = end - 2
             for entry, decisive in plain:
                 if decisive < 0:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal
 
 Kind = Literal["country", "organization"]
@@ -26,3 +26,38 @@ class Mention:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+_new = object.__new__
+# The slot descriptors of the fields, in order: setting them directly skips the frozen
+# dataclass's `__setattr__` guard that its `__init__` goes through (one `object.__setattr__` call
+# per field).
+(_start, _end, _text, _kind, _form, _id, _name_en, _name_fr, _source) = (
+    getattr(Mention, f.name).__set__ for f in fields(Mention)
+)
+
+
+def make_mention(
+    start: int,
+    end: int,
+    text: str,
+    kind: Kind,
+    form: Form,
+    entity_id: str,
+    name_en: str,
+    name_fr: str,
+    source: Source,
+) -> Mention:
+    """`Mention(start, end, text, kind, form, entity_id, name_en, name_fr, source)`, made faster
+    (the tagger makes one for every match it keeps)."""
+    m: Mention = _new(Mention)
+    _start(m, start)
+    _end(m, end)
+    _text(m, text)
+    _kind(m, kind)
+    _form(m, form)
+    _id(m, entity_id)
+    _name_en(m, name_en)
+    _name_fr(m, name_fr)
+    _source(m, source)
+    return m

@@ -31,7 +31,7 @@ from functools import lru_cache
 import ahocorasick_rs
 
 from tui_reader.entities.folding import TextKeys, fold, fold_word, key_of
-from tui_reader.entities.mention import Mention
+from tui_reader.entities.mention import Mention, make_mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +278,7 @@ def _tokens_before(text: str, pos: int, window: int = 70) -> list[_Tok]:
     return toks[1:] if start > 0 and toks else toks
 
 
+@lru_cache(maxsize=1 << 14)
 def slug(name: str) -> str:
     """A readable id part: the folded name, words joined by hyphens."""
     return re.sub(r"[^0-9a-z\x9c\u00e0-\u024f]+", "-", fold(name)).strip("-")
@@ -463,7 +464,7 @@ class RuleFinder:
             connector = toks[k].folded
             k += 1
             article = ""
-            if toks.has(k) and toks[k].folded in _FR_ARTICLES | {"l'"}:
+            if toks.has(k) and toks[k].folded in _FR_ARTICLES:
                 article = toks[k].folded
                 k += 1
             if not toks.has(k) or toks[k].kind != "w" or toks[k].text[0].isdigit():
@@ -797,16 +798,16 @@ def rule_mention(text: str, start: int, end: int) -> Mention:
 def _rule_mention(text: str, start: int, end: int, form: str, name: str = "", entity_id: str = "") -> Mention:
     surface = text[start:end]
     long_form = " ".join((name or surface).split())
-    return Mention(
-        start=start,
-        end=end,
-        text=surface,
-        kind="organization",
-        form="acronym" if form == "acronym" else "name",
-        id=entity_id or f"rule:{slug(long_form)}",
-        name_en=long_form,
-        name_fr=long_form,
-        source="rule",
+    return make_mention(
+        start,
+        end,
+        surface,
+        "organization",
+        "acronym" if form == "acronym" else "name",
+        entity_id or f"rule:{slug(long_form)}",
+        long_form,
+        long_form,
+        "rule",
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from tui_reader.entities.folding import TextKeys
@@ -21,7 +21,7 @@ from tui_reader.entities.guards import (
     sports_team,
 )
 from tui_reader.entities.matcher import AliasMatcher, Candidate, Entry, sweep_longest
-from tui_reader.entities.mention import Mention
+from tui_reader.entities.mention import Form, Kind, Mention, make_mention
 from tui_reader.entities.registry import EntityInfo, EntityRegistry, default_registry
 from tui_reader.entities.rules import RuleFinder, rule_mention
 
@@ -33,6 +33,9 @@ _BRANCH = re.compile(
     r"(?![^\W\d_]|['’]|[ \t]+[A-ZÀ-Ý])"
 )
 _BRANCHING_KINDS = frozenset(("company", "ngo", "media", "other"))
+# How the tagger treats one matcher entry in text of one language: its rank among matches of the
+# same length (lower wins) and the guards that can reject it.
+_Plan = tuple[tuple[int, int, int, str], tuple[Guard, ...]]
 
 
 class Tagger:
@@ -51,16 +54,16 @@ class Tagger:
         self.registry = registry
         self._guard_names = list(GUARDS) if guards is None else list(guards)
         self._guards: list[Guard] = [GUARDS[name] for name in self._guard_names]
-        # language -> id of a matcher entry -> the guards that can reject it / its rank
-        self._entry_guards: dict[str, dict[int, tuple[Guard, ...]]] = {}
-        self._ranks: dict[str, dict[int, tuple[int, int, int, str]]] = {}
+        # language -> id of a matcher entry -> its rank and the guards that can reject it
+        self._plans: dict[str, dict[int, _Plan]] = {}
         # `quiet` proves that none of the guards would reject a match, so it may stand in for
         # them only when all of them run
         self._all_guards = set(self._guard_names) == set(GUARDS)
         self._use_rules = rules
         self._matcher: AliasMatcher | None = None
         self._infos: dict[str, EntityInfo] = {}
-        self._names: dict[str, tuple[str, str]] = {}  # entity id -> (name_en, name_fr)
+        # id of a matcher entry -> the kind, form, id and names of its mentions
+        self._templates: dict[int, tuple[Kind, Form, str, str, str]] = {}
         self._lock = threading.RLock()
         self._rules_finder: RuleFinder | None = None
         self._glued: GluedNames | None = None
@@ -110,17 +113,24 @@ class Tagger:
         keys: TextKeys | None = None,
         teams: list[Candidate] | None = None,
     ) -> list[Candidate]:
-        """Registry matches that pass boundaries, case policy and guards, non-overlapping.
+        """Registry matches that pass boundaries, case policy and guards, non-overlapping, sorted
+        by start.
 
         Countries that the `sports_team` guard reads as national teams are appended to `teams`
         when it is given."""
+        return self._candidates(text, lang, keys, teams)[0]
+
+    def _candidates(
+        self, text: str, lang: str, keys: TextKeys | None, teams: list[Candidate] | None
+    ) -> tuple[list[Candidate], Context | None]:
+        """`candidates`, and the context the guards read (None when nothing matched)."""
         if keys is None:
             keys = TextKeys.of(text)
         found = self.matcher.find(text, lang, keys)
         if lang == "fr":
             found += self.glued.find(text, keys)
         if not found:
-            return []
+            return [], None
         ctx = Context(
             text,
             lang,
@@ -132,28 +142,23 @@ class Tagger:
                 if c.entry.form == "demonym" and c.entry.kind == "country"
             },
         )
-        guards_of = self._entry_guards.get(lang)
-        if guards_of is None:
-            guards_of = self._entry_guards[lang] = {}
-        ranks = self._ranks.get(lang)
-        if ranks is None:
-            ranks = self._ranks[lang] = {}
-        order = []
-        for i, c in enumerate(found):
-            r = ranks.get(id(c.entry))
-            if r is None:
-                r = self._rank(c.entry, lang, ranks)
-            order.append((c.start - c.end, r, c.start, i))
+        plans = self._plans.get(lang)
+        if plans is None:
+            plans = self._plans[lang] = {}
 
         shortcut = self._all_guards
+        use_guards = bool(self._guards)
 
         def accept(c: Candidate) -> bool:
             entry = c.entry
+            plan = plans.get(id(entry))
+            if plan is None:
+                plan = self._plan(entry, lang, plans)
+            guards = plan[1]
+            if not guards or not use_guards:
+                return True
             if shortcut and entry.kind == "country" and quiet(ctx, c):
                 return True
-            guards = guards_of.get(id(entry))
-            if guards is None:
-                guards = guards_of[id(entry)] = self._guards_for(entry, lang)
             for guard in guards:
                 if guard(ctx, c):
                     if guard is sports_team and teams is not None:
@@ -161,18 +166,21 @@ class Tagger:
                     return False
             return True
 
-        return sweep_longest(found, order, accept if self._guards else None)
+        def rank(c: Candidate) -> tuple[int, int, int, str]:
+            plan = plans.get(id(c.entry))
+            if plan is None:
+                plan = self._plan(c.entry, lang, plans)
+            return plan[0]
 
-    def _rank(
-        self, entry: Entry, lang: str, ranks: dict[int, tuple[int, int, int, str]]
-    ) -> tuple[int, int, int, str]:
+        return _longest(found, rank, accept), ctx
+
+    def _plan(self, entry: Entry, lang: str, plans: dict[int, _Plan]) -> _Plan:
         lang_miss = 0 if not entry.lang or entry.lang == lang or lang == "und" else 1
         kind_rank = 0 if entry.kind == "country" else 1
-        found = ranks[id(entry)] = (_FORM_RANK[entry.form], lang_miss, kind_rank, entry.entity_id)
-        return found
-
-    def _guards_for(self, entry: Entry, lang: str) -> tuple[Guard, ...]:
-        return tuple(GUARDS[name] for name in self._guard_names if APPLIES[name](entry, lang))
+        rank = (_FORM_RANK[entry.form], lang_miss, kind_rank, entry.entity_id)
+        guards = tuple(GUARDS[name] for name in self._guard_names if APPLIES[name](entry, lang))
+        plan = plans[id(entry)] = (rank, guards)
+        return plan
 
     def tag(self, text: str, lang: str = "und") -> list[Mention]:
         """Mentions of countries and organizations in `text`, sorted by start offset and never
@@ -187,13 +195,15 @@ class Tagger:
             return []
         keys = TextKeys.of(text)
         teams: list[Candidate] = []
-        mentions = [self._mention(text, c) for c in self.candidates(text, lang, keys, teams)]
+        chosen, ctx = self._candidates(text, lang, keys, teams)
+        mentions = self._mentions(text, chosen)
         if self._use_rules and lang == "fr":
             mentions = self._branches(text, mentions)
         if self._use_rules:
             rule_mentions = self.rules.find(text, lang, mentions, keys)
             if rule_mentions and lang == "fr":
-                ctx = Context(text, lang, keys=keys)
+                if ctx is None:
+                    ctx = Context(text, lang, keys=keys)
                 rule_mentions = [m for m in rule_mentions if not inside_event_name(ctx, m.start)]
             if teams:
                 rule_mentions += [self._team(text, c) for c in teams]
@@ -209,14 +219,19 @@ class Tagger:
         one mention found by a rule replaces the registry one (and the country inside it)."""
         out: list[Mention] = []
         skip_until = -1
-        by_start = {m.start: m for m in mentions}
+        by_start: dict[int, Mention] | None = None
         for m in mentions:
             if m.start < skip_until:
                 continue
+            if m.kind != "organization" or m.form != "name":
+                out.append(m)
+                continue
             info = self._infos.get(m.id)
-            if m.kind == "organization" and m.form == "name" and info and info.org_kind in _BRANCHING_KINDS:
+            if info and info.org_kind in _BRANCHING_KINDS:
                 found = _BRANCH.match(text, m.end)
                 if found is not None:
+                    if by_start is None:
+                        by_start = {other.start: other for other in mentions}
                     place = by_start.get(found.start("place"))
                     country = place is not None and place.kind == "country" and place.form == "name"
                     if (
@@ -249,25 +264,89 @@ class Tagger:
             source="rule",
         )
 
-    def _mention(self, text: str, cand: Candidate) -> Mention:
-        entry = cand.entry
-        names = self._names.get(entry.entity_id)
-        if names is None:
-            info = self._infos.get(entry.entity_id) or self.registry.entity(entry.entity_id)
-            names = self._names[entry.entity_id] = (
-                (info.name_en, info.name_fr) if info else (entry.text, entry.text)
+    def _mentions(self, text: str, chosen: list[Candidate]) -> list[Mention]:
+        templates = self._templates
+        out: list[Mention] = []
+        append = out.append
+        for cand in chosen:
+            start, end = cand.start, cand.end
+            found = templates.get(id(cand.entry))
+            if found is None:
+                found = self._template(cand.entry)
+            kind, form, entity_id, name_en, name_fr = found
+            append(
+                make_mention(start, end, text[start:end], kind, form, entity_id, name_en, name_fr, "registry")
             )
-        return Mention(
-            cand.start,
-            cand.end,
-            text[cand.start : cand.end],
-            entry.kind,
-            entry.form,
-            entry.entity_id,
-            names[0],
-            names[1],
-            "registry",
-        )
+        return out
+
+    def _template(self, entry: Entry) -> tuple[Kind, Form, str, str, str]:
+        """What the mentions of `entry` share: kind, form, id and names."""
+        info = self._infos.get(entry.entity_id) or self.registry.entity(entry.entity_id)
+        name_en, name_fr = (info.name_en, info.name_fr) if info else (entry.text, entry.text)
+        found = self._templates[id(entry)] = (entry.kind, entry.form, entry.entity_id, name_en, name_fr)
+        return found
+
+
+def _longest(
+    found: list[Candidate],
+    rank: Callable[[Candidate], tuple[int, int, int, str]],
+    accept: Callable[[Candidate], bool],
+) -> list[Candidate]:
+    """`sweep_longest` over `found`, ranked by `rank`, asking `accept`, sorted by start.
+
+    Matches that overlap no other are kept when `accept` takes them; the sweep runs only inside
+    each group of matches that overlap one another, in the order it would run over them all, so
+    the result and the order of the questions to `accept` within a group are the same."""
+    if any(c.end <= c.start for c in found):
+        order = [(c.start - c.end, rank(c), c.start, i) for i, c in enumerate(found)]
+        return sweep_longest(found, order, accept)
+    spans = sorted([(c.start, c.end, i) for i, c in enumerate(found)])
+    chosen: list[Candidate] = []
+    group: list[int] = []
+    group_end = -1
+    for start, end, i in spans:
+        if start >= group_end:
+            if group:
+                _settle(found, group, rank, accept, chosen)
+            group = [i]
+            group_end = end
+        else:
+            group.append(i)
+            if end > group_end:
+                group_end = end
+    _settle(found, group, rank, accept, chosen)
+    return chosen
+
+
+def _settle(
+    found: list[Candidate],
+    group: list[int],
+    rank: Callable[[Candidate], tuple[int, int, int, str]],
+    accept: Callable[[Candidate], bool],
+    chosen: list[Candidate],
+) -> None:
+    """Append to `chosen` what the sweep keeps of `found[i]` for `i` in `group`: matches that
+    overlap one another and no other, sorted by start."""
+    if len(group) == 1:
+        cand = found[group[0]]
+        if accept(cand):
+            chosen.append(cand)
+        return
+    order = sorted((found[i].start - found[i].end, rank(found[i]), found[i].start, i) for i in group)
+    kept: list[Candidate] = []
+    for key in order:
+        cand = found[key[-1]]
+        start, end = cand.start, cand.end
+        if any(k.start < end and start < k.end for k in kept):
+            continue
+        if accept(cand):
+            kept.append(cand)
+    kept.sort(key=_start_of)
+    chosen.extend(kept)
+
+
+def _start_of(c: Candidate) -> int:
+    return c.start
 
 
 def _merge(registry: list[Mention], rules: list[Mention], swallow: bool = False) -> list[Mention]:
