@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -14,10 +18,10 @@ from whoosh import index as windex
 from whoosh import query as wq
 
 from tui_reader.entities import EntityRegistry, default_registry
-from tui_reader.search import highlight
+from tui_reader.search import errors, highlight
 from tui_reader.search.docsets import DocSets
 from tui_reader.search.documents import to_row, to_stored_article
-from tui_reader.search.errors import IndexUnavailable
+from tui_reader.search.errors import IndexUnavailable, SearchError
 from tui_reader.search.indexer import stale_paths, update_index
 from tui_reader.search.query import AliasIndex, ParsedQuery, parse_query
 from tui_reader.search.results import (
@@ -31,6 +35,21 @@ from tui_reader.search.results import (
 from tui_reader.search.store import read_meta
 
 RELEVANCE_LIMIT = 1000  # ranked results kept; the total count is still exact
+# The stale scan as a child process runs it: one line of JSON, {"stale": bool} or the error.
+_STALE_CHILD = """
+import json, os, sys
+from pathlib import Path
+if hasattr(os, "nice"):
+    os.nice(5)
+from tui_reader.search.errors import SearchError
+from tui_reader.search.indexer import stale_paths
+try:
+    found = bool(list(stale_paths(Path(sys.argv[1]), Path(sys.argv[2]))))
+except SearchError as exc:
+    print(json.dumps({"error": type(exc).__name__, "message": str(exc)}))
+else:
+    print(json.dumps({"stale": found}))
+"""
 
 
 class Library:
@@ -100,8 +119,15 @@ class Library:
     def built(self) -> bool:
         return self._searcher is not None
 
-    def is_stale(self) -> bool:
-        """True when files were added, changed or deleted since the last update (a stat scan)."""
+    def is_stale(self, *, in_child: bool = False) -> bool:
+        """True when files were added, changed or deleted since the last update (a stat scan).
+        `in_child`: scan in a child process, so that the scan (seconds of Python at 100,000
+        files) leaves this process's interpreter to the searches; in this process when no
+        child can be started."""
+        if in_child:
+            found = _stale_in_child(self.corpus_dir, self.index_dir)
+            if found is not None:
+                return found
         return bool(list(stale_paths(self.corpus_dir, self.index_dir)))
 
     def update(
@@ -356,3 +382,31 @@ class Library:
                 )
             )
         return out
+
+
+def _stale_in_child(corpus_dir: Path, index_dir: Path) -> bool | None:
+    """`is_stale` answered by a child Python process; None when the child could not answer."""
+    package_root = str(Path(__file__).resolve().parents[2])
+    path = os.environ.get("PYTHONPATH")
+    env = {**os.environ, "PYTHONPATH": package_root + (os.pathsep + path if path else "")}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _STALE_CHILD, str(corpus_dir), str(index_dir)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+            check=False,
+        )
+        answer = json.loads(done.stdout.strip().splitlines()[-1])
+    except (OSError, subprocess.SubprocessError, ValueError, IndexError):
+        return None
+    if not isinstance(answer, dict):
+        return None
+    if "error" in answer:
+        error = getattr(errors, str(answer["error"]), None)
+        if isinstance(error, type) and issubclass(error, SearchError):
+            raise error(str(answer.get("message", "")))
+        return None
+    stale = answer.get("stale")
+    return stale if isinstance(stale, bool) else None

@@ -104,6 +104,7 @@ class MainScreen(Screen[None]):
         self.typing_phase = False
         self._status_detail = ""
         self.total_shown = 0
+        self._stale_checked = False
 
     # -- composition ----------------------------------------------------------------------
 
@@ -198,8 +199,18 @@ class MainScreen(Screen[None]):
             self.post_message(LibraryFailed(str(exc)))
             return
         self.post_message(LibraryOpened(library))
+
+    @work(thread=True, exclusive=True, group="stale", exit_on_error=False)
+    def _check_stale(self) -> None:
+        """Look for files changed since the last update (a stat walk of the corpus, in a child
+        process when possible: it must not slow the searches typed meanwhile)."""
+        from tui_reader.search import SearchError
+
+        library = self.session.library
+        if library is None:
+            return
         try:
-            stale = library.is_stale()
+            stale = library.is_stale(in_child=True)
         except SearchError as exc:
             self.post_message(LibraryFailed(str(exc)))
             return
@@ -409,6 +420,10 @@ class MainScreen(Screen[None]):
             return
         self._applied_seq = message.seq
         self.results = message.results
+        if not self._stale_checked:
+            # The first list first: the scan for changed files starts once it is drawn.
+            self._stale_checked = True
+            self.call_after_refresh(self._check_stale)
         # Facets read every result's entities: wait until the list stops changing.
         seq, results = message.seq, message.results
         self._facets_timer = self.set_timer(FACETS_DELAY, lambda: self._facets(seq, results))

@@ -1,0 +1,44 @@
+"""The library's faster paths answer exactly what the plain ones answer."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from tui_reader.search import CorpusUnavailable, Library
+from tui_reader.search.library import _stale_in_child
+
+
+def test_stale_scan_in_a_child_process_sees_new_changed_and_deleted_files(
+    corpus: Path, index_dir: Path
+) -> None:
+    library = Library.open(corpus, index_dir)
+    assert library.is_stale(in_child=True)  # never built
+    library.update()
+    assert not library.is_stale(in_child=True)
+    assert _stale_in_child(corpus, index_dir) is False  # answered by the child, not the fallback
+    (corpus / "en" / "new.txt").write_text("date 2024-01-01\n\nA new brief.", encoding="utf-8")
+    assert library.is_stale(in_child=True)
+    library.update()
+    changed = corpus / "en" / "markets.txt"
+    changed.write_text("date 2023-11\n\nGold prices fell.", encoding="utf-8")
+    future = time.time() + 5
+    os.utime(changed, (future, future))
+    assert library.is_stale(in_child=True)
+    library.update()
+    (corpus / "fr" / "qatar.txt").unlink()
+    assert library.is_stale(in_child=True)
+    library.update()
+    assert not library.is_stale(in_child=True)
+
+
+def test_stale_scan_in_a_child_process_reports_a_missing_corpus(corpus: Path, index_dir: Path) -> None:
+    library = Library.open(corpus, index_dir)
+    library.update()
+    moved = corpus.with_name("elsewhere")
+    corpus.rename(moved)
+    with pytest.raises(CorpusUnavailable, match="does not exist"):
+        library.is_stale(in_child=True)
