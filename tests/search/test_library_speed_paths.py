@@ -42,3 +42,32 @@ def test_stale_scan_in_a_child_process_reports_a_missing_corpus(corpus: Path, in
     corpus.rename(moved)
     with pytest.raises(CorpusUnavailable, match="does not exist"):
         library.is_stale(in_child=True)
+
+
+def test_facets_of_every_article_count_live_articles_only(seeded_corpus: Path, index_dir: Path) -> None:
+    library = Library.open(seeded_corpus, index_dir)
+    library.update()
+    # a changed file leaves its old documents deleted in their segment
+    changed = seeded_corpus / "fr" / "qatar.txt"
+    changed.write_text("date 2025-01-21\n\nLe Maroc et la Turquie ont signé un accord.", encoding="utf-8")
+    future = time.time() + 5
+    os.utime(changed, (future, future))
+    library.update()
+    sets = library._docsets()
+    assert library._searcher.reader().has_deletions()
+    expected = {}
+    for term in sets.reader.lexicon("entity"):
+        entity_id = term.decode("utf-8")
+        n = len(sets.term("entity", entity_id))
+        if n:
+            expected[entity_id] = n
+    fresh = Library.open(seeded_corpus, index_dir)._docsets()
+    assert fresh.live_counts("entity") == expected
+    raw = {i: sets.reader.doc_frequency("entity", i) for i in expected}
+    assert raw != expected  # document frequencies still count the deleted documents
+    every = library.search("")
+    facets = {c.id: c.articles for c in library.facets(every, top=None)}
+    assert facets == expected
+    countries = library.facets(every, top=None, kind="country")
+    by_count = sorted(expected, key=lambda i: -expected[i])
+    assert [c.id for c in countries] == [i for i in by_count if i.startswith("country:")]

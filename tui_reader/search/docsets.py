@@ -117,6 +117,31 @@ class DocSets:
             self._cache[(fieldname, text)] = docs & live if live is not None else docs
         self._whole.add(fieldname)
 
+    def live_counts(self, fieldname: str) -> dict[str, int]:
+        """Every term of `fieldname` with its number of live documents (terms with none left
+        out): the term table's document frequencies, postings read only in segments with
+        deletions (the same numbers as `len(term(...))`, without reading every posting)."""
+        if fieldname in self._whole:
+            return {
+                text: len(docs) for (name, text), docs in self._cache.items() if name == fieldname and docs
+            }
+        counts: dict[str, int] = {}
+        for segment in self.segments:
+            reader = segment.reader
+            if fieldname not in reader.schema:
+                continue
+            if reader.has_deletions():
+                deleted = reader.deleted_docs_set
+                for text, ids in segment.every_term(fieldname):
+                    n = len(set(ids).difference(deleted))
+                    if n:
+                        counts[text] = counts.get(text, 0) + n
+            else:
+                for term, info in reader.iter_field(fieldname):
+                    text = _text(term)
+                    counts[text] = counts.get(text, 0) + info.doc_frequency()
+        return counts
+
     def newest_first(self, fieldname: str = "date") -> list[int]:
         """Every live document by the sortable text column `fieldname`, greatest first, then the
         documents without a value; the same value: the last added first. Reads each segment's

@@ -59,7 +59,7 @@ class Library:
     def __init__(self, corpus_dir: Path, index_dir: Path, registry: EntityRegistry | None = None) -> None:
         self.corpus_dir = Path(corpus_dir)
         self.index_dir = Path(index_dir)
-        self.registry = registry or default_registry()
+        self._registry = registry
         self._lock = threading.RLock()
         # Rows are read on the UI thread while a search may run in a worker: they use their own
         # searcher (Whoosh readers are not shared between threads) and their own lock.
@@ -72,6 +72,14 @@ class Library:
         self._sets: DocSets | None = None
         self._aliases: AliasIndex | None = None
         self._parsed: dict[str, ParsedQuery] = {}
+
+    @property
+    def registry(self) -> EntityRegistry:
+        """The entity registry (the shipped one unless given), loaded when first needed: the
+        first list (no query) does not need it."""
+        if self._registry is None:
+            self._registry = default_registry()
+        return self._registry
 
     @classmethod
     def open(cls, corpus_dir: Path, index_dir: Path) -> Library:
@@ -178,6 +186,8 @@ class Library:
     def parse(self, query: str) -> ParsedQuery:
         with self._lock:
             parsed = self._parsed.get(query)
+            if parsed is None and not query.strip():
+                return ParsedQuery(text="", query=None)
             if parsed is None:
                 if self._aliases is None:
                     self._aliases = AliasIndex(self.registry)
@@ -353,21 +363,21 @@ class Library:
             reader = self._searcher.reader()
             sets = self._docsets()
             wanted = set(results.docnums)
-            everything = len(wanted) == len(sets.everything)
-            for term in reader.lexicon("entity"):
-                entity_id = term.decode("utf-8") if isinstance(term, bytes) else term
-                if kind is not None and entity_id.startswith("country:") != (kind == "country"):
-                    continue
-                docs = sets.term("entity", entity_id)
-                n = (
-                    len(docs)
-                    if everything
-                    else len(docs & wanted)
-                    if len(docs) < len(wanted)
-                    else len(wanted & docs)
-                )
-                if n:
-                    counts[entity_id] = n
+            found: dict[str, int] = {}
+            if len(wanted) == len(sets.everything):
+                found = sets.live_counts("entity")
+            else:
+                for term in reader.lexicon("entity"):
+                    entity_id = term.decode("utf-8") if isinstance(term, bytes) else term
+                    if kind is not None and entity_id.startswith("country:") != (kind == "country"):
+                        continue
+                    docs = sets.term("entity", entity_id)
+                    n = len(docs & wanted) if len(docs) < len(wanted) else len(wanted & docs)
+                    if n:
+                        found[entity_id] = n
+            for entity_id in sorted(found):  # the lexicon's order: ties keep it
+                if kind is None or entity_id.startswith("country:") == (kind == "country"):
+                    counts[entity_id] = found[entity_id]
         out = []
         for entity_id, n in counts.most_common(top):
             info = self.registry.entity(entity_id)
