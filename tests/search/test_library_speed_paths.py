@@ -71,3 +71,27 @@ def test_facets_of_every_article_count_live_articles_only(seeded_corpus: Path, i
     countries = library.facets(every, top=None, kind="country")
     by_count = sorted(expected, key=lambda i: -expected[i])
     assert [c.id for c in countries] == [i for i in by_count if i.startswith("country:")]
+
+
+def test_prefix_walk_lists_the_terms_and_documents_lookups_find(seeded_corpus: Path, index_dir: Path) -> None:
+    library = Library.open(seeded_corpus, index_dir)
+    library.update()
+    (seeded_corpus / "en" / "more.txt").write_text(
+        "date 2024-02-02\n\nMarkets in Marrakech and Marseille: the market marked a record.", encoding="utf-8"
+    )
+    library.update()  # a second segment
+    reader = library._searcher.reader()
+    assert len(list(reader.leaf_readers())) > 1
+    walked = library._docsets()
+    looked_up = Library.open(seeded_corpus, index_dir)._docsets()
+    for fieldname in ("text", "title"):
+        for prefix in ("mar", "mark", "marke", "d", "élec", "zzz"):
+            expected = {
+                t.decode("utf-8"): reader.doc_frequency(fieldname, t)
+                for t in reader.expand_prefix(fieldname, prefix)
+            }
+            found = walked.prefix_frequencies(fieldname, prefix)
+            assert found == expected and list(found) == sorted(expected)
+            for term in found:  # postings read from the walked table entries
+                assert walked.term(fieldname, term) == looked_up.term(fieldname, term)
+    assert library.search("(mar OR mar*)", sort="date").docnums

@@ -23,7 +23,7 @@ from tui_reader.search.docsets import DocSets
 from tui_reader.search.documents import to_row, to_stored_article
 from tui_reader.search.errors import IndexUnavailable, SearchError
 from tui_reader.search.indexer import stale_paths, update_index
-from tui_reader.search.query import AliasIndex, ParsedQuery, parse_query
+from tui_reader.search.query import AliasIndex, ParsedQuery, parse_query, warm_parser
 from tui_reader.search.results import (
     EntityCount,
     ProgressCallback,
@@ -183,6 +183,14 @@ class Library:
 
     # -- searching ---------------------------------------------------------------------------
 
+    def prepare(self) -> None:
+        """Load what parsing a query needs (the registry's alias index, the query parser), so
+        that the first query does not wait for it."""
+        with self._lock:
+            if self._aliases is None:
+                self._aliases = AliasIndex(self.registry)
+        warm_parser()
+
     def parse(self, query: str) -> ParsedQuery:
         with self._lock:
             parsed = self._parsed.get(query)
@@ -191,8 +199,11 @@ class Library:
             if parsed is None:
                 if self._aliases is None:
                     self._aliases = AliasIndex(self.registry)
-                reader = self._searcher.reader() if self._searcher is not None else None
-                parsed = parse_query(query, self._aliases, reader)
+                if self._searcher is not None:
+                    reader = self._searcher.reader()
+                    parsed = parse_query(query, self._aliases, reader, self._docsets().prefix_frequencies)
+                else:
+                    parsed = parse_query(query, self._aliases)
                 if len(self._parsed) > 256:
                     self._parsed.clear()
                 self._parsed[query] = parsed
