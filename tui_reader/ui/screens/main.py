@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -105,6 +106,7 @@ class MainScreen(Screen[None]):
         self._status_detail = ""
         self.total_shown = 0
         self._stale_checked = False
+        self._search_lock = threading.Lock()
 
     # -- composition ----------------------------------------------------------------------
 
@@ -199,6 +201,18 @@ class MainScreen(Screen[None]):
             self.post_message(LibraryFailed(str(exc)))
             return
         self.post_message(LibraryOpened(library))
+
+    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
+    def _prepare_queries(self) -> None:
+        """Load what the first typed query needs while the user reads the first list."""
+        from tui_reader.search import SearchError
+
+        library = self.session.library
+        if library is not None:
+            try:
+                library.prepare()
+            except SearchError:
+                pass  # the query itself reports the problem
 
     @work(thread=True, exclusive=True, group="stale", exit_on_error=False)
     def _check_stale(self) -> None:
@@ -379,11 +393,15 @@ class MainScreen(Screen[None]):
         if library is None:
             return
         worker = get_current_worker()
-        try:
-            outcome = run_search(library, request, lambda: worker.is_cancelled)
-        except SearchError as exc:
-            self.post_message(LibraryFailed(str(exc)))
-            return
+        # One search at a time: those a newer keystroke cancelled while they waited never run.
+        with self._search_lock:
+            if worker.is_cancelled:
+                return
+            try:
+                outcome = run_search(library, request, lambda: worker.is_cancelled)
+            except SearchError as exc:
+                self.post_message(LibraryFailed(str(exc)))
+                return
         if outcome is None or worker.is_cancelled:
             return
         results = outcome.results
@@ -424,6 +442,7 @@ class MainScreen(Screen[None]):
             # The first list first: the scan for changed files starts once it is drawn.
             self._stale_checked = True
             self.call_after_refresh(self._check_stale)
+            self.call_after_refresh(self._prepare_queries)
         # Facets read every result's entities: wait until the list stops changing.
         seq, results = message.seq, message.results
         self._facets_timer = self.set_timer(FACETS_DELAY, lambda: self._facets(seq, results))
@@ -472,7 +491,10 @@ class MainScreen(Screen[None]):
             parts.append(VIEW_LABELS[self.view])
         if not self.show_highlights:
             parts.append("highlights off")
-        self.query_one("#status-text", Static).update(Text(" · ".join(p for p in parts if p), end=""))
+        # A line of fixed size: no layout of the screen for a new text.
+        self.query_one("#status-text", Static).update(
+            Text(" · ".join(p for p in parts if p), end=""), layout=False
+        )
 
     @on(SearchBar.QueryChanged)
     def _query_changed(self, message: SearchBar.QueryChanged) -> None:
@@ -686,7 +708,7 @@ class MainScreen(Screen[None]):
             legend.append("organization", style("reader--organization"))
             legend.append(" ")
             legend.append("rule", style("reader--rule"))
-        self.query_one("#legend", Static).update(legend)
+        self.query_one("#legend", Static).update(legend, layout=False)
 
     # -- actions --------------------------------------------------------------------------
 

@@ -1,0 +1,66 @@
+"""Searching while the user types: only the newest query runs once a search is under way."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Collection, Sequence
+
+from tests.ui.conftest import settle, typed
+from tests.ui.fake_library import FakeLibrary
+from tui_reader.search import SearchResults
+from tui_reader.ui.app import BriefreadApp
+
+MakeApp = Callable[..., BriefreadApp]
+
+
+class SlowLibrary(FakeLibrary):
+    """Holds the search for `hold` until `release` is set."""
+
+    def __init__(self, hold: str) -> None:
+        super().__init__()
+        self.hold = hold
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        sort: str = "auto",
+        entities: Sequence[str] = (),
+        limit: int | None = None,
+        only_ids: Collection[str] | None = None,
+        except_ids: Collection[str] = (),
+    ) -> SearchResults:
+        if query == self.hold:
+            self.started.set()
+            self.release.wait(10)
+        return super().search(
+            query, sort=sort, entities=entities, limit=limit, only_ids=only_ids, except_ids=except_ids
+        )
+
+
+async def test_queries_typed_during_a_slow_search_run_only_the_newest(make_app: MakeApp) -> None:
+    library = SlowLibrary(hold="qa")
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.main_screen
+        assert screen is not None
+        await pilot.press("slash")
+        library.searches.clear()
+        await pilot.press("q", "a")
+        await pilot.pause(0.2)
+        assert library.started.wait(5)
+        # two more pauses while "qa" is still searching: "qat" is stale before it can start
+        await pilot.press("t")
+        await pilot.pause(0.2)
+        await pilot.press("a")
+        await pilot.pause(0.2)
+        library.release.set()
+        await settle(pilot, delay=0.2)
+        assert library.searches == ["qa", "(qata OR qata*)"]
+        assert screen.query_text == "qata"
+        assert screen.results is not None and [r.id for r in screen.results] == ["qatar-en", "seed"]
+        await typed(pilot, "r")
+        assert library.searches[-1] == "(qatar OR qatar*)"
