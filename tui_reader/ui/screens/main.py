@@ -107,6 +107,7 @@ class MainScreen(Screen[None]):
         self.total_shown = 0
         self._stale_checked = False
         self._search_lock = threading.Lock()
+        self._prepared = False
 
     # -- composition ----------------------------------------------------------------------
 
@@ -178,6 +179,15 @@ class MainScreen(Screen[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._update_layout_classes()
+        self._prepare_for_typing()
+
+    def _prepare_for_typing(self) -> None:
+        """Once the search line has focus, load what parsing a query needs before the first
+        key's search asks for it."""
+        if self._prepared or self.session.library is None or self.focused is not self.search_bar.input:
+            return
+        self._prepared = True
+        self._prepare_queries()
 
     def focus_pane(self, widget: Widget) -> None:
         """Focus `widget` now (keys typed right after go to it, not to the old focus)."""
@@ -204,7 +214,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
     def _prepare_queries(self) -> None:
-        """Load what the first typed query needs while the user reads the first list."""
+        """Load what the first typed query needs (the registry's alias index, the parser)."""
         from tui_reader.search import SearchError
 
         library = self.session.library
@@ -236,6 +246,7 @@ class MainScreen(Screen[None]):
         self.session.library = message.library
         self.article_list.set_empty_message(Text("Searching…"))
         self.run_search()
+        self._prepare_for_typing()
         self._schedule_poll(POLL_SECONDS)
 
     @on(IndexStale)
@@ -442,7 +453,6 @@ class MainScreen(Screen[None]):
             # The first list first: the scan for changed files starts once it is drawn.
             self._stale_checked = True
             self.call_after_refresh(self._check_stale)
-            self.call_after_refresh(self._prepare_queries)
         # Facets read every result's entities: wait until the list stops changing.
         seq, results = message.seq, message.results
         self._facets_timer = self.set_timer(FACETS_DELAY, lambda: self._facets(seq, results))
