@@ -19,7 +19,7 @@ def test_stale_scan_in_a_child_process_sees_new_changed_and_deleted_files(
     assert library.is_stale(in_child=True)  # never built
     library.update()
     assert not library.is_stale(in_child=True)
-    assert _stale_in_child(corpus, index_dir) is False  # answered by the child, not the fallback
+    assert _stale_in_child(corpus, index_dir, set()) is False  # answered by the child, not the fallback
     (corpus / "en" / "new.txt").write_text("date 2024-01-01\n\nA new brief.", encoding="utf-8")
     assert library.is_stale(in_child=True)
     library.update()
@@ -95,3 +95,23 @@ def test_prefix_walk_lists_the_terms_and_documents_lookups_find(seeded_corpus: P
             for term in found:  # postings read from the walked table entries
                 assert walked.term(fieldname, term) == looked_up.term(fieldname, term)
     assert library.search("(mar OR mar*)", sort="date").docnums
+
+
+def test_closing_the_library_stops_a_stale_scan_in_a_child(corpus: Path, index_dir: Path) -> None:
+    import threading
+
+    library = Library.open(corpus, index_dir)
+    library.update()
+    (corpus / "en" / "new.txt").write_text("date 2024-01-01\n\nA new brief.", encoding="utf-8")
+    answers: list[bool] = []
+    scan = threading.Thread(target=lambda: answers.append(library.is_stale(in_child=True)))
+    scan.start()
+    deadline = time.monotonic() + 10
+    while not library._children and time.monotonic() < deadline:
+        time.sleep(0.001)
+    children = list(library._children)
+    assert children
+    library.close()
+    scan.join(10)
+    assert answers == [False]  # stopped: the child never said the new file is there
+    assert all(child.poll() is not None for child in children)

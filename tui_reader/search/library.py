@@ -72,6 +72,8 @@ class Library:
         self._sets: DocSets | None = None
         self._aliases: AliasIndex | None = None
         self._parsed: dict[str, ParsedQuery] = {}
+        self._children: set[subprocess.Popen[str]] = set()
+        self._closed = False
 
     @property
     def registry(self) -> EntityRegistry:
@@ -94,6 +96,7 @@ class Library:
     def _open(self) -> None:
         meta = read_meta(self.index_dir)
         self._close_searcher()
+        self._closed = False
         self._generation = meta.generation
         self._date_order = None
         self._parsed.clear()
@@ -133,9 +136,11 @@ class Library:
         files) leaves this process's interpreter to the searches; in this process when no
         child can be started."""
         if in_child:
-            found = _stale_in_child(self.corpus_dir, self.index_dir)
+            found = _stale_in_child(self.corpus_dir, self.index_dir, self._children)
             if found is not None:
                 return found
+            if self._closed:
+                return False  # closed while the child scanned: nobody waits for the answer
         return bool(list(stale_paths(self.corpus_dir, self.index_dir)))
 
     def update(
@@ -178,6 +183,11 @@ class Library:
             return True
 
     def close(self) -> None:
+        """Close the index, and stop a stale scan still running in a child process."""
+        self._closed = True
+        for child in list(self._children):
+            if child.poll() is None:
+                child.kill()
         with self._lock:
             self._close_searcher()
 
@@ -405,23 +415,31 @@ class Library:
         return out
 
 
-def _stale_in_child(corpus_dir: Path, index_dir: Path) -> bool | None:
-    """`is_stale` answered by a child Python process; None when the child could not answer."""
+def _stale_in_child(corpus_dir: Path, index_dir: Path, children: set[subprocess.Popen[str]]) -> bool | None:
+    """`is_stale` answered by a child Python process (in `children` while it runs); None when
+    the child could not answer."""
     package_root = str(Path(__file__).resolve().parents[2])
     path = os.environ.get("PYTHONPATH")
     env = {**os.environ, "PYTHONPATH": package_root + (os.pathsep + path if path else "")}
     try:
-        done = subprocess.run(
+        child = subprocess.Popen(
             [sys.executable, "-c", _STALE_CHILD, str(corpus_dir), str(index_dir)],
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
             text=True,
             env=env,
-            timeout=600,
-            check=False,
         )
-        answer = json.loads(done.stdout.strip().splitlines()[-1])
-    except (OSError, subprocess.SubprocessError, ValueError, IndexError):
+    except OSError:
         return None
+    children.add(child)
+    try:
+        out, _ = child.communicate(timeout=600)
+        answer = json.loads(out.strip().splitlines()[-1])
+    except (OSError, subprocess.SubprocessError, ValueError, IndexError):
+        child.kill()
+        return None
+    finally:
+        children.discard(child)
     if not isinstance(answer, dict):
         return None
     if "error" in answer:
