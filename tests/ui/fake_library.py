@@ -139,9 +139,11 @@ class FakeLibrary(Library):
         self.changed = False
         self.updates = 0
         self.searches: list[str] = []
+        self.stale_checks: list[int] = []  # for each stale check, how many searches ran before it
         self.lock = threading.Lock()
 
-    def is_stale(self) -> bool:
+    def is_stale(self, *, in_child: bool = False) -> bool:
+        self.stale_checks.append(len(self.searches))
         return self.stale
 
     def update(

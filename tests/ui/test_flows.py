@@ -224,6 +224,7 @@ async def test_indexing_in_a_worker_and_commits_from_elsewhere(make_app: MakeApp
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert library.updates == 1
+        assert library.stale_checks == [1]  # the scan for changed files waits for the first list
         assert "5 articles" in str(main(app).query_one("#index-text").render())
         library.articles["new"] = make_article("new", "Fresh news", "Fresh text.", "2026-01-01", "en")
         library.changed = True

@@ -18,6 +18,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left
 from collections.abc import Collection, Iterator
+from itertools import accumulate
 from typing import Any
 
 from whoosh import query as wq
@@ -34,6 +35,10 @@ UNCACHED_FIELDS = {"id", "path"}  # one document a term: nothing to gain
 # same expansions again.
 RECENT_TERMS = 512
 RECENT_IDS = 1_000_000
+# Prefix expansions kept, and the term table entries they found (so their postings are read
+# without looking the terms up again): typing "mar", "mark" narrows the same expansion.
+RECENT_PREFIXES = 32
+RECENT_INFOS = 50_000
 K1 = 1.2  # Whoosh's BM25F defaults, which the searcher uses
 B = 0.75
 _LENGTHS = [byte_to_length(b) for b in range(256)]
@@ -53,6 +58,8 @@ class DocSets:
         self._recent: dict[tuple[str, str], frozenset[int]] = {}
         self._recent_ids = 0
         self._whole: set[str] = set()
+        self._prefixes: dict[tuple[str, str], dict[str, int]] = {}
+        self._infos: dict[tuple[str, str], dict[int, Any]] = {}
 
     @property
     def everything(self) -> frozenset[int]:
@@ -88,8 +95,14 @@ class DocSets:
             self._load_field(fieldname)
             return self._cache.get(key, frozenset())
         ids: list[int] = []
-        for segment in self.segments:
-            found_ids = segment.ids(fieldname, text)
+        infos = self._infos.get(key)
+        for index, segment in enumerate(self.segments):
+            if infos is None:
+                found_ids = segment.ids(fieldname, text)
+            elif index in infos:
+                found_ids = segment.ids_of_info(fieldname, text, infos[index])
+            else:
+                continue  # the prefix walk found no such term in this segment
             ids.extend(map(segment.base.__add__, found_ids) if segment.base else found_ids)
         found = frozenset(ids)
         if found and self.reader.has_deletions():
@@ -116,6 +129,59 @@ class DocSets:
             docs = frozenset(ids)
             self._cache[(fieldname, text)] = docs & live if live is not None else docs
         self._whole.add(fieldname)
+
+    def prefix_frequencies(self, fieldname: str, prefix: str) -> dict[str, int]:
+        """Every term of `fieldname` that starts with `prefix`, in term order, with its document
+        frequency summed over the segments (deleted documents included: Whoosh's
+        `doc_frequency`). One ordered walk of each segment's term table, instead of a lookup per
+        term and segment; a longer prefix of a recent one is read from that one's answer."""
+        key = (fieldname, prefix)
+        found = self._prefixes.get(key)
+        if found is not None:
+            return found
+        for (name, shorter), known in reversed(self._prefixes.items()):
+            if name == fieldname and prefix.startswith(shorter):
+                found = {text: n for text, n in known.items() if text.startswith(prefix)}
+                break
+        else:
+            walked: dict[str, int] = {}
+            if len(self._infos) > RECENT_INFOS:
+                self._infos.clear()
+            for index, segment in enumerate(self.segments):
+                for term, info in segment.reader.iter_prefix(fieldname, prefix):
+                    text = _text(term)
+                    walked[text] = walked.get(text, 0) + info.doc_frequency()
+                    self._infos.setdefault((fieldname, text), {})[index] = info
+            found = dict(sorted(walked.items()))
+        if len(self._prefixes) >= RECENT_PREFIXES:
+            del self._prefixes[next(iter(self._prefixes))]
+        self._prefixes[key] = found
+        return found
+
+    def live_counts(self, fieldname: str) -> dict[str, int]:
+        """Every term of `fieldname` with its number of live documents (terms with none left
+        out): the term table's document frequencies, postings read only in segments with
+        deletions (the same numbers as `len(term(...))`, without reading every posting)."""
+        if fieldname in self._whole:
+            return {
+                text: len(docs) for (name, text), docs in self._cache.items() if name == fieldname and docs
+            }
+        counts: dict[str, int] = {}
+        for segment in self.segments:
+            reader = segment.reader
+            if fieldname not in reader.schema:
+                continue
+            if reader.has_deletions():
+                deleted = reader.deleted_docs_set
+                for text, ids in segment.every_term(fieldname):
+                    n = len(set(ids).difference(deleted))
+                    if n:
+                        counts[text] = counts.get(text, 0) + n
+            else:
+                for term, info in reader.iter_field(fieldname):
+                    text = _text(term)
+                    counts[text] = counts.get(text, 0) + info.doc_frequency()
+        return counts
 
     def newest_first(self, fieldname: str = "date") -> list[int]:
         """Every live document by the sortable text column `fieldname`, greatest first, then the
@@ -238,19 +304,38 @@ class _Segment:
             matcher = codec.postings_reader(postfile, info, fmt, term=(fieldname, term))
             yield _text(term), self._ids_of(matcher)
 
+    def ids_of_info(self, fieldname: str, text: str, info: Any) -> list[int]:
+        """`ids`, from the term's table entry (found by a walk of the table) instead of a lookup."""
+        try:
+            terms = self.reader._terms
+            matcher = terms._codec.postings_reader(
+                terms._postfile,
+                info,
+                self.reader.schema[fieldname].format,
+                term=(fieldname, text.encode("utf-8")),
+            )
+        except AttributeError:
+            return self.ids(fieldname, text)
+        return self._ids_of(matcher)
+
     @staticmethod
     def _ids_of(matcher: Any) -> list[int]:
         if matcher is None:
             return []
         if not isinstance(matcher, W3LeafMatcher):
             return list(matcher.all_ids())
-        # A W3LeafMatcher holds the decoded ids of its current block in `_ids`; `_next_block`
-        # moves to the next block and sets `_atend` after the last one.
+        # A W3LeafMatcher keeps its current block's unpickled data in `_data` (ids first, as
+        # gaps unless `_byteids`) and the decoded ids in `_ids`; `_next_block` moves to the next
+        # block and sets `_atend` after the last one. The gaps are summed in C.
         ids: list[int] = []
         while not matcher._atend and matcher._i < matcher._blocklength:
-            if matcher._ids is None:
-                matcher._read_ids()
-            ids.extend(matcher._ids)
+            if matcher._ids is not None:
+                ids.extend(matcher._ids)
+            else:
+                if matcher._data is None:
+                    matcher._read_data()
+                raw = matcher._data[0]
+                ids.extend(raw if matcher._byteids else accumulate(raw))
             matcher._next_block()
         return ids
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -14,12 +18,12 @@ from whoosh import index as windex
 from whoosh import query as wq
 
 from tui_reader.entities import EntityRegistry, default_registry
-from tui_reader.search import highlight
+from tui_reader.search import errors, highlight
 from tui_reader.search.docsets import DocSets
 from tui_reader.search.documents import to_row, to_stored_article
-from tui_reader.search.errors import IndexUnavailable
+from tui_reader.search.errors import IndexUnavailable, SearchError
 from tui_reader.search.indexer import stale_paths, update_index
-from tui_reader.search.query import AliasIndex, ParsedQuery, parse_query
+from tui_reader.search.query import AliasIndex, ParsedQuery, parse_query, warm_parser
 from tui_reader.search.results import (
     EntityCount,
     ProgressCallback,
@@ -31,6 +35,21 @@ from tui_reader.search.results import (
 from tui_reader.search.store import read_meta
 
 RELEVANCE_LIMIT = 1000  # ranked results kept; the total count is still exact
+# The stale scan as a child process runs it: one line of JSON, {"stale": bool} or the error.
+_STALE_CHILD = """
+import json, os, sys
+from pathlib import Path
+if hasattr(os, "nice"):
+    os.nice(5)
+from tui_reader.search.errors import SearchError
+from tui_reader.search.indexer import stale_paths
+try:
+    found = bool(list(stale_paths(Path(sys.argv[1]), Path(sys.argv[2]))))
+except SearchError as exc:
+    print(json.dumps({"error": type(exc).__name__, "message": str(exc)}))
+else:
+    print(json.dumps({"stale": found}))
+"""
 
 
 class Library:
@@ -40,7 +59,7 @@ class Library:
     def __init__(self, corpus_dir: Path, index_dir: Path, registry: EntityRegistry | None = None) -> None:
         self.corpus_dir = Path(corpus_dir)
         self.index_dir = Path(index_dir)
-        self.registry = registry or default_registry()
+        self._registry = registry
         self._lock = threading.RLock()
         # Rows are read on the UI thread while a search may run in a worker: they use their own
         # searcher (Whoosh readers are not shared between threads) and their own lock.
@@ -53,6 +72,16 @@ class Library:
         self._sets: DocSets | None = None
         self._aliases: AliasIndex | None = None
         self._parsed: dict[str, ParsedQuery] = {}
+        self._children: set[subprocess.Popen[str]] = set()
+        self._closed = False
+
+    @property
+    def registry(self) -> EntityRegistry:
+        """The entity registry (the shipped one unless given), loaded when first needed: the
+        first list (no query) does not need it."""
+        if self._registry is None:
+            self._registry = default_registry()
+        return self._registry
 
     @classmethod
     def open(cls, corpus_dir: Path, index_dir: Path) -> Library:
@@ -67,6 +96,7 @@ class Library:
     def _open(self) -> None:
         meta = read_meta(self.index_dir)
         self._close_searcher()
+        self._closed = False
         self._generation = meta.generation
         self._date_order = None
         self._parsed.clear()
@@ -100,8 +130,17 @@ class Library:
     def built(self) -> bool:
         return self._searcher is not None
 
-    def is_stale(self) -> bool:
-        """True when files were added, changed or deleted since the last update (a stat scan)."""
+    def is_stale(self, *, in_child: bool = False) -> bool:
+        """True when files were added, changed or deleted since the last update (a stat scan).
+        `in_child`: scan in a child process, so that the scan (seconds of Python at 100,000
+        files) leaves this process's interpreter to the searches; in this process when no
+        child can be started."""
+        if in_child:
+            found = _stale_in_child(self.corpus_dir, self.index_dir, self._children)
+            if found is not None:
+                return found
+            if self._closed:
+                return False  # closed while the child scanned: nobody waits for the answer
         return bool(list(stale_paths(self.corpus_dir, self.index_dir)))
 
     def update(
@@ -144,19 +183,37 @@ class Library:
             return True
 
     def close(self) -> None:
+        """Close the index, and stop a stale scan still running in a child process."""
+        self._closed = True
+        for child in list(self._children):
+            if child.poll() is None:
+                child.kill()
         with self._lock:
             self._close_searcher()
 
     # -- searching ---------------------------------------------------------------------------
 
+    def prepare(self) -> None:
+        """Load what parsing a query needs (the registry's alias index, the query parser), so
+        that the first query does not wait for it."""
+        with self._lock:
+            if self._aliases is None:
+                self._aliases = AliasIndex(self.registry)
+        warm_parser()
+
     def parse(self, query: str) -> ParsedQuery:
         with self._lock:
             parsed = self._parsed.get(query)
+            if parsed is None and not query.strip():
+                return ParsedQuery(text="", query=None)
             if parsed is None:
                 if self._aliases is None:
                     self._aliases = AliasIndex(self.registry)
-                reader = self._searcher.reader() if self._searcher is not None else None
-                parsed = parse_query(query, self._aliases, reader)
+                if self._searcher is not None:
+                    reader = self._searcher.reader()
+                    parsed = parse_query(query, self._aliases, reader, self._docsets().prefix_frequencies)
+                else:
+                    parsed = parse_query(query, self._aliases)
                 if len(self._parsed) > 256:
                     self._parsed.clear()
                 self._parsed[query] = parsed
@@ -327,21 +384,21 @@ class Library:
             reader = self._searcher.reader()
             sets = self._docsets()
             wanted = set(results.docnums)
-            everything = len(wanted) == len(sets.everything)
-            for term in reader.lexicon("entity"):
-                entity_id = term.decode("utf-8") if isinstance(term, bytes) else term
-                if kind is not None and entity_id.startswith("country:") != (kind == "country"):
-                    continue
-                docs = sets.term("entity", entity_id)
-                n = (
-                    len(docs)
-                    if everything
-                    else len(docs & wanted)
-                    if len(docs) < len(wanted)
-                    else len(wanted & docs)
-                )
-                if n:
-                    counts[entity_id] = n
+            found: dict[str, int] = {}
+            if len(wanted) == len(sets.everything):
+                found = sets.live_counts("entity")
+            else:
+                for term in reader.lexicon("entity"):
+                    entity_id = term.decode("utf-8") if isinstance(term, bytes) else term
+                    if kind is not None and entity_id.startswith("country:") != (kind == "country"):
+                        continue
+                    docs = sets.term("entity", entity_id)
+                    n = len(docs & wanted) if len(docs) < len(wanted) else len(wanted & docs)
+                    if n:
+                        found[entity_id] = n
+            for entity_id in sorted(found):  # the lexicon's order: ties keep it
+                if kind is None or entity_id.startswith("country:") == (kind == "country"):
+                    counts[entity_id] = found[entity_id]
         out = []
         for entity_id, n in counts.most_common(top):
             info = self.registry.entity(entity_id)
@@ -356,3 +413,39 @@ class Library:
                 )
             )
         return out
+
+
+def _stale_in_child(corpus_dir: Path, index_dir: Path, children: set[subprocess.Popen[str]]) -> bool | None:
+    """`is_stale` answered by a child Python process (in `children` while it runs); None when
+    the child could not answer."""
+    package_root = str(Path(__file__).resolve().parents[2])
+    path = os.environ.get("PYTHONPATH")
+    env = {**os.environ, "PYTHONPATH": package_root + (os.pathsep + path if path else "")}
+    try:
+        child = subprocess.Popen(
+            [sys.executable, "-c", _STALE_CHILD, str(corpus_dir), str(index_dir)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env,
+        )
+    except OSError:
+        return None
+    children.add(child)
+    try:
+        out, _ = child.communicate(timeout=600)
+        answer = json.loads(out.strip().splitlines()[-1])
+    except (OSError, subprocess.SubprocessError, ValueError, IndexError):
+        child.kill()
+        return None
+    finally:
+        children.discard(child)
+    if not isinstance(answer, dict):
+        return None
+    if "error" in answer:
+        error = getattr(errors, str(answer["error"]), None)
+        if isinstance(error, type) and issubclass(error, SearchError):
+            raise error(str(answer.get("message", "")))
+        return None
+    stale = answer.get("stale")
+    return stale if isinstance(stale, bool) else None

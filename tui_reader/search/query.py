@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -95,8 +95,20 @@ def _parser() -> Any:
     return parser
 
 
-def parse_query(text: str, aliases: AliasIndex, reader: Any | None = None) -> ParsedQuery:
-    """Parse `text`; never raises. `reader` (a Whoosh IndexReader) bounds prefix expansion."""
+PrefixTerms = Callable[[str, str], dict[str, int]]  # (field, prefix) -> {term: doc frequency}
+
+
+def warm_parser() -> None:
+    """Build the query parser now (it is built once per process, at the first query)."""
+    _parser()
+
+
+def parse_query(
+    text: str, aliases: AliasIndex, reader: Any | None = None, prefix_terms: PrefixTerms | None = None
+) -> ParsedQuery:
+    """Parse `text`; never raises. `reader` (a Whoosh IndexReader) bounds prefix expansion;
+    `prefix_terms`, when given, lists a prefix's terms with their document frequencies (in term
+    order, as `reader` would) faster than `reader` does."""
     text = unicodedata.normalize("NFC", text or "").replace("’", "'")
     text = "".join(ch for ch in text if ch.isprintable())[:MAX_QUERY_CHARS].strip()
     result = ParsedQuery(text=text, query=None)
@@ -125,7 +137,7 @@ def parse_query(text: str, aliases: AliasIndex, reader: Any | None = None) -> Pa
             result.query = wq.NullQuery
             return result
     raw_tokens = set(_RAW_TOKEN.findall(text)) | set(re.findall(r"\w+", text))
-    rewriter = _Rewriter(aliases, reader, raw_tokens, result)
+    rewriter = _Rewriter(aliases, reader, raw_tokens, result, prefix_terms)
     query = rewriter.rewrite(parsed)
     if _PLAIN.match(text) and " " in text.strip():
         ids = aliases.entities_named(fold_phrase(text), raw_tokens)
@@ -160,12 +172,18 @@ def _is_null(q: Any) -> bool:
 
 class _Rewriter:
     def __init__(
-        self, aliases: AliasIndex, reader: Any | None, raw_tokens: set[str], out: ParsedQuery
+        self,
+        aliases: AliasIndex,
+        reader: Any | None,
+        raw_tokens: set[str],
+        out: ParsedQuery,
+        prefix_terms: PrefixTerms | None = None,
     ) -> None:
         self.aliases = aliases
         self.reader = reader
         self.raw_tokens = raw_tokens
         self.out = out
+        self.prefix_terms = prefix_terms
 
     def rewrite(self, q: Any) -> Any:
         if isinstance(q, wq.Or) and _is_word_group(q):
@@ -227,13 +245,19 @@ class _Rewriter:
             return wq.Term(fieldname, literal) if literal else None
         if self.reader is None:
             return q
-        terms = list(_expand(self.reader, fieldname, q))
+        if isinstance(q, wq.Prefix) and self.prefix_terms is not None:
+            frequencies = self.prefix_terms(fieldname, _value_of(q))
+            terms = list(frequencies)
+            if len(terms) > MAX_EXPANSION:
+                terms.sort(key=lambda t: -frequencies[t])
+        else:
+            terms = list(_expand(self.reader, fieldname, q))
+            if len(terms) > MAX_EXPANSION:
+                reader = self.reader
+                terms.sort(key=lambda t: -reader.doc_frequency(fieldname, t))
         if not terms:
             return wq.NullQuery
-        if len(terms) > MAX_EXPANSION:
-            reader = self.reader
-            terms.sort(key=lambda t: -reader.doc_frequency(fieldname, t))
-            terms = terms[:MAX_EXPANSION]
+        terms = terms[:MAX_EXPANSION]
         return wq.Or([wq.Term(fieldname, t) for t in terms])
 
     def _fuzzy(self, fieldname: str, word: str, maxdist: int) -> Any | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -104,6 +105,9 @@ class MainScreen(Screen[None]):
         self.typing_phase = False
         self._status_detail = ""
         self.total_shown = 0
+        self._stale_checked = False
+        self._search_lock = threading.Lock()
+        self._prepared = False
 
     # -- composition ----------------------------------------------------------------------
 
@@ -175,6 +179,15 @@ class MainScreen(Screen[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._update_layout_classes()
+        self._prepare_for_typing()
+
+    def _prepare_for_typing(self) -> None:
+        """Once the search line has focus, load what parsing a query needs before the first
+        key's search asks for it."""
+        if self._prepared or self.session.library is None or self.focused is not self.search_bar.input:
+            return
+        self._prepared = True
+        self._prepare_queries()
 
     def focus_pane(self, widget: Widget) -> None:
         """Focus `widget` now (keys typed right after go to it, not to the old focus)."""
@@ -198,8 +211,30 @@ class MainScreen(Screen[None]):
             self.post_message(LibraryFailed(str(exc)))
             return
         self.post_message(LibraryOpened(library))
+
+    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
+    def _prepare_queries(self) -> None:
+        """Load what the first typed query needs (the registry's alias index, the parser)."""
+        from tui_reader.search import SearchError
+
+        library = self.session.library
+        if library is not None:
+            try:
+                library.prepare()
+            except SearchError:
+                pass  # the query itself reports the problem
+
+    @work(thread=True, exclusive=True, group="stale", exit_on_error=False)
+    def _check_stale(self) -> None:
+        """Look for files changed since the last update (a stat walk of the corpus, in a child
+        process when possible: it must not slow the searches typed meanwhile)."""
+        from tui_reader.search import SearchError
+
+        library = self.session.library
+        if library is None:
+            return
         try:
-            stale = library.is_stale()
+            stale = library.is_stale(in_child=True)
         except SearchError as exc:
             self.post_message(LibraryFailed(str(exc)))
             return
@@ -211,6 +246,7 @@ class MainScreen(Screen[None]):
         self.session.library = message.library
         self.article_list.set_empty_message(Text("Searching…"))
         self.run_search()
+        self._prepare_for_typing()
         self._schedule_poll(POLL_SECONDS)
 
     @on(IndexStale)
@@ -368,11 +404,15 @@ class MainScreen(Screen[None]):
         if library is None:
             return
         worker = get_current_worker()
-        try:
-            outcome = run_search(library, request, lambda: worker.is_cancelled)
-        except SearchError as exc:
-            self.post_message(LibraryFailed(str(exc)))
-            return
+        # One search at a time: those a newer keystroke cancelled while they waited never run.
+        with self._search_lock:
+            if worker.is_cancelled:
+                return
+            try:
+                outcome = run_search(library, request, lambda: worker.is_cancelled)
+            except SearchError as exc:
+                self.post_message(LibraryFailed(str(exc)))
+                return
         if outcome is None or worker.is_cancelled:
             return
         results = outcome.results
@@ -409,6 +449,10 @@ class MainScreen(Screen[None]):
             return
         self._applied_seq = message.seq
         self.results = message.results
+        if not self._stale_checked:
+            # The first list first: the scan for changed files starts once it is drawn.
+            self._stale_checked = True
+            self.call_after_refresh(self._check_stale)
         # Facets read every result's entities: wait until the list stops changing.
         seq, results = message.seq, message.results
         self._facets_timer = self.set_timer(FACETS_DELAY, lambda: self._facets(seq, results))
@@ -457,7 +501,10 @@ class MainScreen(Screen[None]):
             parts.append(VIEW_LABELS[self.view])
         if not self.show_highlights:
             parts.append("highlights off")
-        self.query_one("#status-text", Static).update(Text(" · ".join(p for p in parts if p), end=""))
+        # A line of fixed size: no layout of the screen for a new text.
+        self.query_one("#status-text", Static).update(
+            Text(" · ".join(p for p in parts if p), end=""), layout=False
+        )
 
     @on(SearchBar.QueryChanged)
     def _query_changed(self, message: SearchBar.QueryChanged) -> None:
@@ -671,7 +718,7 @@ class MainScreen(Screen[None]):
             legend.append("organization", style("reader--organization"))
             legend.append(" ")
             legend.append("rule", style("reader--rule"))
-        self.query_one("#legend", Static).update(legend)
+        self.query_one("#legend", Static).update(legend, layout=False)
 
     # -- actions --------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from textual.strip import Strip
 
 from tui_reader.ui.entity_names import entity_badge
 from tui_reader.ui.safe_text import clean
+from tui_reader.ui.widgets.scrolling import set_virtual_size
 from tui_reader.ui.widgets.strips import text_strip
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Show `rows` (read lazily) with the cursor on `cursor`."""
         self._rows = rows
         self._line_cache.clear()
-        self.virtual_size = Size(self.size.width, len(rows))
+        set_virtual_size(self, Size(self.size.width, len(rows)))
         cursor = max(0, min(cursor, len(rows) - 1))
         if cursor == 0:
             self.scroll_to(y=0, animate=False, force=True, immediate=True)

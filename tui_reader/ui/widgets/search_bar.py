@@ -10,11 +10,13 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from tui_reader.ui.safe_text import plain
+from tui_reader.ui.widgets.scrolling import set_virtual_size
 
 DEBOUNCE_SECONDS = 0.12
 
@@ -39,6 +41,11 @@ class QueryInput(Input):
 
     class RemoveLastFilter(Message):
         pass
+
+    def _watch_value(self, value: str) -> None:
+        # The line has a fixed size: a longer text scrolls it, the screen needs no new layout.
+        set_virtual_size(self, Size(self.content_width, 1))
+        super()._watch_value(value)
 
     def action_history(self, delta: int) -> None:
         self.post_message(self.HistoryMoved(delta))

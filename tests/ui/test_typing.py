@@ -1,0 +1,97 @@
+"""Searching while the user types: only the newest query runs once a search is under way."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Collection, Sequence
+
+from tests.ui.conftest import settle, typed
+from tests.ui.fake_library import FakeLibrary
+from tui_reader.search import SearchResults
+from tui_reader.ui.app import BriefreadApp
+
+MakeApp = Callable[..., BriefreadApp]
+
+
+class SlowLibrary(FakeLibrary):
+    """Holds the search for `hold` until `release` is set."""
+
+    def __init__(self, hold: str) -> None:
+        super().__init__()
+        self.hold = hold
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        sort: str = "auto",
+        entities: Sequence[str] = (),
+        limit: int | None = None,
+        only_ids: Collection[str] | None = None,
+        except_ids: Collection[str] = (),
+    ) -> SearchResults:
+        if query == self.hold:
+            self.started.set()
+            self.release.wait(10)
+        return super().search(
+            query, sort=sort, entities=entities, limit=limit, only_ids=only_ids, except_ids=except_ids
+        )
+
+
+async def test_queries_typed_during_a_slow_search_run_only_the_newest(make_app: MakeApp) -> None:
+    library = SlowLibrary(hold="qa")
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.main_screen
+        assert screen is not None
+        await pilot.press("slash")
+        library.searches.clear()
+        await pilot.press("q", "a")
+        await pilot.pause(0.2)
+        assert library.started.wait(5)
+        # two more pauses while "qa" is still searching: "qat" is stale before it can start
+        await pilot.press("t")
+        await pilot.pause(0.2)
+        await pilot.press("a")
+        await pilot.pause(0.2)
+        library.release.set()
+        await settle(pilot, delay=0.2)
+        assert library.searches == ["qa", "(qata OR qata*)"]
+        assert screen.query_text == "qata"
+        assert screen.results is not None and [r.id for r in screen.results] == ["qatar-en", "seed"]
+        await typed(pilot, "r")
+        assert library.searches[-1] == "(qatar OR qatar*)"
+
+
+async def test_list_scrollbar_and_long_queries_follow_the_results_without_a_layout(make_app: MakeApp) -> None:
+    from tests.ui.fake_library import make_article
+
+    articles = [
+        make_article(f"a{i}", f"Brief {i} on trade", "Trade text.", "2025-01-01", "en") for i in range(80)
+    ]
+    articles.append(make_article("q", "Qatar hosts talks", "Qatar text.", "2025-02-01", "en"))
+    app = make_app(FakeLibrary(articles))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.main_screen
+        assert screen is not None
+        listing = screen.article_list
+        assert (
+            listing.show_vertical_scrollbar
+            and listing.max_scroll_y == 81 - listing.scrollable_content_region.height
+        )
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        assert len(listing.rows) == 1 and not listing.show_vertical_scrollbar and listing.max_scroll_y == 0
+        await pilot.press(*["backspace"] * 5)
+        await settle(pilot, delay=0.2)
+        assert len(listing.rows) == 81 and listing.show_vertical_scrollbar
+        query = screen.search_bar.input
+        await pilot.press(*"trade " * 30)
+        await settle(pilot, delay=0.2)
+        width = query.content_region.width
+        assert query.virtual_size.width > width and query.scroll_x == query.virtual_size.width - width
+        assert query.cursor_screen_offset.x < query.content_region.right + 1
