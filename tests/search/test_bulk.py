@@ -58,10 +58,30 @@ def build(root: Path, make_writer: Any, docs: list[dict[str, Any]]) -> dict[str,
 
 def test_files_are_those_of_whooshs_writer(tmp_path: Path) -> None:
     docs = documents(700)
-    ours = build(tmp_path / "bulk", lambda ix: bulk_writer(ix, compound=False), docs)
+    ours = build(tmp_path / "bulk", lambda ix: bulk_writer(ix, compound=False, compress_from=0), docs)
     theirs = build(tmp_path / "whoosh", lambda ix: ix.writer(compound=False), docs)
     assert {"pst", "trm", "_stored.col"} <= set(ours)
     assert ours == theirs
+
+
+def postings(root: Path) -> list[tuple[Any, ...]]:
+    ix = windex.open_dir(str(root))
+    with ix.reader() as reader:
+        found = []
+        for fieldname, text in reader.all_terms():
+            info = reader.term_info(fieldname, text)
+            matcher = reader.postings(fieldname, text)
+            found.append((fieldname, text, info.weight(), info.doc_frequency(), info.max_weight()))
+            found.extend(matcher.all_items())
+        return found
+
+
+def test_short_blocks_stored_uncompressed_read_the_same(tmp_path: Path) -> None:
+    docs = documents(700)
+    ours = build(tmp_path / "bulk", lambda ix: bulk_writer(ix, compound=False), docs)
+    theirs = build(tmp_path / "whoosh", lambda ix: ix.writer(compound=False), docs)
+    assert ours["trm"] != theirs["trm"] and ours["_stored.col"] == theirs["_stored.col"]
+    assert postings(tmp_path / "bulk") == postings(tmp_path / "whoosh")
 
 
 def test_merging_segments_falls_back_to_whooshs_flush(tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ from whoosh.writing import SegmentWriter
 
 # Per term: document numbers, weights, encoded values (b"" for none), one for one.
 TermPostings = tuple[list[int], list[float], list[bytes]]
+COMPRESS_FROM = 96  # pickled block size below which zlib saves a few bytes at most
 TERMINFO = W3TermInfo._struct  # flags, total weight, doc frequency, min/max length, max weight, ids
 
 
@@ -84,8 +85,9 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
     """`SegmentWriter` with a `TermPool`: postings are grouped as documents are added and written
     term by term at commit, with the field lengths kept in memory."""
 
-    def __init__(self, ix: Any, **kwargs: Any) -> None:
+    def __init__(self, ix: Any, compress_from: int = COMPRESS_FROM, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
+        self.compress_from = compress_from
         self.pool = TermPool()
         # field -> docnum -> length, for scorable fields (the lengths the per-document writer stores)
         self.lengths: dict[str, dict[int, int]] = {}
@@ -155,15 +157,24 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
         for fieldname in sorted(self.pool.fields):
             terms = self.pool.fields[fieldname]
             fieldwriter.start_field(fieldname, self.schema[fieldname])
-            write_terms(fieldwriter, terms, self.lengths.get(fieldname, {}))
+            write_terms(fieldwriter, terms, self.lengths.get(fieldname, {}), self.compress_from)
             fieldwriter.finish_field()
         fieldwriter.close()
 
 
-def write_terms(fieldwriter: Any, terms: dict[bytes, TermPostings], lengths: dict[int, int]) -> None:
+def write_terms(
+    fieldwriter: Any,
+    terms: dict[bytes, TermPostings],
+    lengths: dict[int, int],
+    compress_from: int = 0,
+) -> None:
     """Write each term's postings, in term order, as `W3PostingsWriter` and `W3TermInfo` encode
     them: blocks of `blocklimit` postings (ids delta-encoded, weights and values minified, the
-    pickle compressed), each after its pickled statistics, the last with a negative length."""
+    pickle compressed), each after its pickled statistics, the last with a negative length.
+
+    A block whose pickle is shorter than `compress_from` bytes is written uncompressed (its
+    statistics say so, and Whoosh's reader reads it as such): zlib does not shrink a few dozen
+    bytes, and most terms have a single short block."""
     postwriter = fieldwriter._postwriter
     limit, compression = postwriter._blocklimit, postwriter._compression
     fixed = fieldwriter._format.fixed_value_size()
@@ -213,14 +224,15 @@ def write_terms(fieldwriter: Any, terms: dict[bytes, TermPostings], lengths: dic
                 mini_values = b"".join(present)
             deltas = tuple(map(sub, ids, [0, *ids[:-1]]))
             data = dumps((deltas, mini_weights, mini_values), 2)
-            if compression:
-                data = zlib.compress(data, compression)
+            comp = compression if len(data) >= compress_from else 0
+            if comp:
+                data = zlib.compress(data, comp)
             info = dumps(
                 (
                     len(ids),
                     ids[-1],
                     block_max,
-                    compression,
+                    comp,
                     length_to_byte(block_min),
                     length_to_byte(block_max_length),
                 ),
