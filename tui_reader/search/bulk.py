@@ -187,8 +187,7 @@ def write_terms(
         docnums, weights, values = terms[tbytes]
         count = len(docnums)
         term_offset = offset
-        write(WHOOSH3_HEADER_MAGIC)
-        offset += len(WHOOSH3_HEADER_MAGIC)
+        head = WHOOSH3_HEADER_MAGIC  # before the first block
         total_weight: float = 0
         max_weight: float = 0
         min_length: int | None = None
@@ -239,10 +238,9 @@ def write_terms(
                 2,
             )
             size = len(info) + len(data)
-            write(pack_int(-size if end == count else size))
-            write(info)
-            write(data)
-            offset += _INT_SIZE + size
+            write(b"".join((head, pack_int(-size if end == count else size), info, data)))
+            offset += len(head) + _INT_SIZE + size
+            head = b""
         terminfo = TERMINFO.pack(
             False,
             total_weight,
