@@ -21,6 +21,7 @@ Whoosh internals relied on (whoosh-reloaded 2.7.5):
 
 from __future__ import annotations
 
+import gc
 import zlib
 from array import array
 from operator import sub
@@ -194,8 +195,10 @@ def write_terms(
         max_length = 0
         for start in range(0, count, limit):
             end = min(start + limit, count)
-            ids = docnums[start:end]
-            raw_weights = weights[start:end]
+            if count <= limit:  # one block, most terms
+                ids, raw_weights, raw_values = docnums, weights, values
+            else:
+                ids, raw_weights, raw_values = docnums[start:end], weights[start:end], values[start:end]
             stored = array("f", raw_weights)
             total_weight += sum(stored)
             top = max(raw_weights)
@@ -214,7 +217,7 @@ def write_terms(
                 mini_weights: Any = None if first == 1.0 else first
             else:
                 mini_weights = tuple(stored)
-            present = [v for v in values[start:end] if v]
+            present = [v for v in raw_values if v]
             if fixed is None or fixed < 0:
                 mini_values: Any = tuple(present)
             elif fixed == 0:
@@ -258,6 +261,9 @@ class BulkSubWriterTask(SubWriterTask):  # type: ignore[misc]
     """A writer sub-process that writes its segment with `BulkSegmentWriter`."""
 
     def run(self) -> None:
+        # The pool holds a few lists per term and no cycles; the process ends with its segment.
+        # Without this, each full collection walks every list in the pool again.
+        gc.disable()
         ix = self.storage.open_index(self.indexname)
         writer = self.writer = BulkSegmentWriter(ix, _lk=False, **self.kwargs)
         while self.running:
