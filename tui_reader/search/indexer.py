@@ -18,6 +18,7 @@ from whoosh import index as windex
 
 from tui_reader.corpus import Skipped, SourceFile, read_file, scan
 from tui_reader.entities import Tagger, default_tagger
+from tui_reader.search.bulk import bulk_writer
 from tui_reader.search.documents import to_document
 from tui_reader.search.errors import CorpusUnavailable, IndexUnavailable
 from tui_reader.search.manifest import FileEntry, Manifest
@@ -274,9 +275,9 @@ def _cancel(writer: Any) -> None:
 def _writer(ix: Any, procs: int) -> Any:
     # Separate segment files, not one compound file: Whoosh copies a compound segment's postings
     # and terms into memory for every searcher, while separate files are mapped and read on demand.
-    if procs > 1:
-        return ix.writer(procs=procs, multisegment=True, limitmb=WRITER_MB, compound=False)
-    return ix.writer(limitmb=WRITER_MB, compound=False)
+    # Postings are grouped by term as documents arrive (see `bulk`); with several processes each
+    # writes a segment of its own.
+    return bulk_writer(ix, procs, limitmb=WRITER_MB, compound=False)
 
 
 def stale_paths(corpus_dir: Path, index_dir: Path) -> Iterable[str]:

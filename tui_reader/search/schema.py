@@ -46,11 +46,30 @@ class FoldedText(TEXT):  # type: ignore[misc]
             else:
                 found.append(pos)
         boost = self.format.field_boost
+        once = _ONCE
         for word, poslist in positions.items():
-            # Whoosh's Positions encoding: the count, then the pickled position deltas.
-            deltas = [b - a for a, b in zip([0, *poslist], poslist, strict=False)]
             n = len(poslist)
-            yield word.encode("utf-8"), n, n * boost, pack_uint(n) + dumps(deltas, 2)
+            if n == 1:  # most words: the encoding depends on the position alone
+                pos = poslist[0]
+                value = once.get(pos)
+                if value is None:
+                    value = _positions_value(poslist)
+                    if pos < _ONCE_LIMIT:
+                        once[pos] = value
+                yield word.encode("utf-8"), 1, boost, value
+            else:
+                yield word.encode("utf-8"), n, n * boost, _positions_value(poslist)
+
+
+def _positions_value(poslist: list[int]) -> bytes:
+    """Whoosh's Positions encoding: the count, then the pickled position deltas."""
+    deltas = [b - a for a, b in zip([0, *poslist], poslist, strict=False)]
+    value: bytes = pack_uint(len(poslist)) + dumps(deltas, 2)
+    return value
+
+
+_ONCE_LIMIT = 1 << 16
+_ONCE: dict[int, bytes] = {}  # position -> encoding of a word found only there
 
 
 class StemmedText(TEXT):  # type: ignore[misc]

@@ -1,0 +1,302 @@
+"""A Whoosh segment writer for large builds that groups postings by field and term as documents
+arrive, instead of Whoosh's posting pool (one tuple per posting, sorted at commit, each posting's
+field length read back from disk).
+
+Each term's postings are already in document order, so the commit only sorts the terms and hands
+each term's postings to the Whoosh 3 codec a block at a time. The files written are byte for byte
+those of `SegmentWriter`, so Whoosh's own readers and searchers open the index as before.
+
+Whoosh internals relied on (whoosh-reloaded 2.7.5):
+- `SegmentWriter`: its `pool`, `perdocwriter`, `fieldwriter`, `docnum`, `schema`, `codec`,
+  `_added`, `_check_state`, `_doc_boost`, `_field_boost`, `_flush_segment`, and the pool methods
+  it calls (`add`, `iter_postings`, `cleanup`, `fieldnames`);
+- `W3FieldWriter`: `start_field`, `finish_field`, `_postwriter`, `_postfile`, `_tindex`,
+  `_fieldid`, `_format`;
+- the Whoosh 3 posting block and term info encodings (`W3PostingsWriter._write_block`,
+  `W3TermInfo.to_bytes`, `W3TermInfo._struct`, `WHOOSH3_HEADER_MAGIC`), and
+  `W3PostingsWriter._blocklimit` and `_compression`;
+- `multiproc.MpWriter` and `SubWriterTask` (`_new_task`, `run`), so that sub-processes write
+  their segments with this writer.
+"""
+
+from __future__ import annotations
+
+import gc
+import zlib
+from array import array
+from operator import sub
+from pickle import dumps
+from typing import Any
+
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3TermInfo
+from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.system import _INT_SIZE, pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import length_to_byte
+from whoosh.util.text import utf8encode
+from whoosh.writing import SegmentWriter
+
+# Per term: document numbers, weights, encoded values (b"" for none), one for one.
+TermPostings = tuple[list[int], list[float], list[bytes]]
+COMPRESS_FROM = 96  # pickled block size below which zlib saves a few bytes at most
+TERMINFO = W3TermInfo._struct  # flags, total weight, doc frequency, min/max length, max weight, ids
+
+
+class TermPool:
+    """Postings grouped by field, then by term, each term's in the order they were added."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, dict[bytes, TermPostings]] = {}
+        self.fieldnames: set[str] = set()
+        self.ordered = True  # every term's document numbers ascend
+
+    def terms(self, fieldname: str) -> dict[bytes, TermPostings]:
+        found = self.fields.get(fieldname)
+        if found is None:
+            found = self.fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        return found
+
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        fieldname, tbytes, docnum, weight, vbytes = item
+        terms = self.terms(fieldname)
+        entry = terms.get(tbytes)
+        if entry is None:
+            entry = terms[tbytes] = ([], [], [])
+        elif entry[0][-1] >= docnum:
+            self.ordered = False
+        entry[0].append(docnum)
+        entry[1].append(weight)
+        entry[2].append(vbytes or b"")
+
+    def iter_postings(self) -> Any:
+        """All postings as Whoosh's pool gives them: (field, term, docnum, weight, value), sorted."""
+        for fieldname in sorted(self.fields):
+            terms = self.fields[fieldname]
+            for tbytes in sorted(terms):
+                docnums, weights, values = terms[tbytes]
+                postings = zip(docnums, weights, values, strict=True)
+                for docnum, weight, value in postings if self.ordered else sorted(postings):
+                    yield fieldname, tbytes, docnum, weight, value
+
+    def cleanup(self) -> None:
+        self.fields.clear()
+
+
+class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
+    """`SegmentWriter` with a `TermPool`: postings are grouped as documents are added and written
+    term by term at commit, with the field lengths kept in memory."""
+
+    def __init__(self, ix: Any, compress_from: int = COMPRESS_FROM, **kwargs: Any) -> None:
+        super().__init__(ix, **kwargs)
+        self.compress_from = compress_from
+        self.pool = TermPool()
+        # field -> docnum -> length, for scorable fields (the lengths the per-document writer stores)
+        self.lengths: dict[str, dict[int, int]] = {}
+        self.from_readers = False
+
+    def add_reader(self, reader: Any) -> None:
+        self.from_readers = True
+        super().add_reader(reader)
+
+    def add_document(self, **fields: Any) -> None:
+        self._check_state()
+        perdocwriter = self.perdocwriter
+        schema = self.schema
+        docnum = self.docnum
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        pool = self.pool
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields.get(fieldname)
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    fieldboost = self._field_boost(fields, fieldname, docboost)
+                    terms = pool.terms(fieldname)
+                    for tbytes, freq, weight, vbytes in field.index(value):
+                        entry = terms.get(tbytes)
+                        if entry is None:
+                            terms[tbytes] = ([docnum], [weight * fieldboost], [vbytes or b""])
+                        else:
+                            entry[0].append(docnum)
+                            entry[1].append(weight * fieldboost)
+                            entry[2].append(vbytes or b"")
+                        length += freq
+                    if field.scorable and length:
+                        self.lengths.setdefault(fieldname, {})[docnum] = length
+                    else:
+                        length = 0
+                if field.separate_spelling():
+                    spellfield = field.spelling_fieldname(fieldname)
+                    for word in field.spellable_words(value):
+                        pool.add((spellfield, utf8encode(word)[0], 0, 1, None))
+                if field.vector:
+                    raise ValueError(f"{type(self).__name__} does not write term vectors ({fieldname})")
+                customval = fields.get(f"_stored_{fieldname}", value)
+                perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
+                column = field.column_type
+                if column and customval is not None:
+                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(customval))
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _flush_segment(self) -> None:
+        fieldwriter = self.fieldwriter
+        if self.from_readers or not self.pool.ordered or not isinstance(fieldwriter, W3FieldWriter):
+            super()._flush_segment()  # merged segments: Whoosh's own way, lengths read back
+            return
+        self.perdocwriter.close()
+        for fieldname in sorted(self.pool.fields):
+            terms = self.pool.fields[fieldname]
+            fieldwriter.start_field(fieldname, self.schema[fieldname])
+            write_terms(fieldwriter, terms, self.lengths.get(fieldname, {}), self.compress_from)
+            fieldwriter.finish_field()
+        fieldwriter.close()
+
+
+def write_terms(
+    fieldwriter: Any,
+    terms: dict[bytes, TermPostings],
+    lengths: dict[int, int],
+    compress_from: int = 0,
+) -> None:
+    """Write each term's postings, in term order, as `W3PostingsWriter` and `W3TermInfo` encode
+    them: blocks of `blocklimit` postings (ids delta-encoded, weights and values minified, the
+    pickle compressed), each after its pickled statistics, the last with a negative length.
+
+    A block whose pickle is shorter than `compress_from` bytes is written uncompressed (its
+    statistics say so, and Whoosh's reader reads it as such): zlib does not shrink a few dozen
+    bytes, and most terms have a single short block."""
+    postwriter = fieldwriter._postwriter
+    limit, compression = postwriter._blocklimit, postwriter._compression
+    fixed = fieldwriter._format.fixed_value_size()
+    postfile, tindex = fieldwriter._postfile, fieldwriter._tindex
+    write, add_term = postfile.write, tindex.add
+    prefix = pack_ushort(fieldwriter._fieldid)
+    length_of = lengths.get
+    offset = postfile.tell()
+    for tbytes in sorted(terms):
+        docnums, weights, values = terms[tbytes]
+        count = len(docnums)
+        term_offset = offset
+        head = WHOOSH3_HEADER_MAGIC  # before the first block
+        total_weight: float = 0
+        max_weight: float = 0
+        min_length: int | None = None
+        max_length = 0
+        for start in range(0, count, limit):
+            end = min(start + limit, count)
+            if count <= limit:  # one block, most terms
+                ids, raw_weights, raw_values = docnums, weights, values
+            else:
+                ids, raw_weights, raw_values = docnums[start:end], weights[start:end], values[start:end]
+            stored = array("f", raw_weights)
+            total_weight += sum(stored)
+            top = max(raw_weights)
+            block_max = top if top > 0 else 0
+            max_weight = max(max_weight, block_max)
+            found = [n for n in map(length_of, ids) if n]
+            block_min = min(found) if found else None
+            block_max_length = max(found) if found else 0
+            if min_length is None:
+                min_length = block_min
+            elif block_min is not None:
+                min_length = min(min_length, block_min)
+            max_length = max(max_length, block_max_length)
+            first = stored[0]
+            if stored.count(first) == len(stored):
+                mini_weights: Any = None if first == 1.0 else first
+            else:
+                mini_weights = tuple(stored)
+            present = [v for v in raw_values if v]
+            if fixed is None or fixed < 0:
+                mini_values: Any = tuple(present)
+            elif fixed == 0:
+                mini_values = None
+            else:
+                mini_values = b"".join(present)
+            deltas = tuple(map(sub, ids, [0, *ids[:-1]]))
+            data = dumps((deltas, mini_weights, mini_values), 2)
+            comp = compression if len(data) >= compress_from else 0
+            if comp:
+                data = zlib.compress(data, comp)
+            info = dumps(
+                (
+                    len(ids),
+                    ids[-1],
+                    block_max,
+                    comp,
+                    length_to_byte(block_min),
+                    length_to_byte(block_max_length),
+                ),
+                2,
+            )
+            size = len(info) + len(data)
+            write(b"".join((head, pack_int(-size if end == count else size), info, data)))
+            offset += len(head) + _INT_SIZE + size
+            head = b""
+        terminfo = TERMINFO.pack(
+            False,
+            total_weight,
+            count,
+            0 if min_length is None else length_to_byte(min_length),
+            length_to_byte(max_length),
+            max_weight,
+            docnums[0],
+            docnums[-1],
+        )
+        add_term(prefix + tbytes, terminfo + pack_long(term_offset) + pack_int(offset - term_offset))
+
+
+class BulkSubWriterTask(SubWriterTask):  # type: ignore[misc]
+    """A writer sub-process that writes its segment with `BulkSegmentWriter`."""
+
+    def run(self) -> None:
+        # The pool holds a few lists per term and no cycles; the process ends with its segment.
+        # Without this, each full collection walks every list in the pool again.
+        gc.disable()
+        ix = self.storage.open_index(self.indexname)
+        writer = self.writer = BulkSegmentWriter(ix, _lk=False, **self.kwargs)
+        while self.running:
+            jobinfo = self.jobqueue.get()
+            if jobinfo is None:
+                break
+            self._process_file(*jobinfo)
+        if not self.running:
+            writer.cancel()
+            return
+        fieldnames = writer.pool.fieldnames
+        segment = writer._finalize_segment()
+        self.resultqueue.put((None, fieldnames, segment), timeout=5)
+
+
+class BulkMpWriter(MpWriter):  # type: ignore[misc]
+    """Whoosh's multi-segment writer whose sub-processes use `BulkSegmentWriter`: each writes a
+    segment of its own, and the commit adds them to the index as they are."""
+
+    def __init__(self, ix: Any, procs: int, **kwargs: Any) -> None:
+        super().__init__(ix, procs=procs, multisegment=True, **kwargs)
+
+    def _new_task(self) -> SubWriterTask:
+        task = BulkSubWriterTask(
+            self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, True
+        )
+        self.tasks.append(task)
+        task.start()
+        return task
+
+
+def bulk_writer(ix: Any, procs: int = 1, **kwargs: Any) -> Any:
+    """A writer for `ix` with grouped postings: in this process, or in `procs` sub-processes."""
+    if procs > 1:
+        return BulkMpWriter(ix, procs=procs, **kwargs)
+    return BulkSegmentWriter(ix, **kwargs)
