@@ -39,6 +39,9 @@ def test_phrases_and_boolean_operators(library: Library) -> None:
     assert titles(library, "Senegal OR Rabat") == {"en/election.txt", "fr/election.txt"}
     assert titles(library, "élection NOT Senegal") == {"fr/election.txt"}
     assert titles(library, "election AND Dakar") == {"en/election.txt"}
+    assert titles(library, "élection ANDNOT Senegal") == {"fr/election.txt"}
+    assert titles(library, "élection REQUIRE Senegal") == {"en/election.txt"}
+    assert titles(library, "élection ANDMAYBE Senegal") == {"en/election.txt", "fr/election.txt"}
 
 
 def test_prefix_and_fuzzy(library: Library) -> None:

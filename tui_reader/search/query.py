@@ -370,6 +370,7 @@ def _group_words(q: Any) -> str:
 
 
 def _rebuild_args(q: Any, kids: list[Any]) -> list[Any]:
-    if isinstance(q, wq.CompoundQuery):
+    # AndNot, AndMaybe and Require are compound queries built from two arguments, not a list
+    if isinstance(q, wq.CompoundQuery) and not isinstance(q, wq.BinaryQuery):
         return [kids]
     return kids
