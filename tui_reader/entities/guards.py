@@ -844,6 +844,20 @@ def after_name_org(ctx: Context, cand: Candidate) -> bool:
     return not ctx.sentence_start(prev_start) or word.isupper()
 
 
+# "canton", "cantons", "cantonal", "cantonaux" as words of the padded match key.
+_CANTON_KEY = re.compile(rb" canton(?:s|al|ale|ales|aux)? ")
+
+
+def cantonal_body(ctx: Context, cand: Candidate) -> bool:
+    """A national body's name that each Swiss canton gives one of its own bodies, in a text that
+    speaks of cantons: there "le Conseil d'Etat" is the canton's government, a body named by its
+    kind alone, like "le Conseil municipal", and not France's Conseil d'État."""
+    if "cantonal" not in cand.entry.risk_kinds:
+        return False
+    keys = ctx.keys or TextKeys.of(ctx.text)
+    return _CANTON_KEY.search(keys.lower) is not None
+
+
 # Words that, right before or right after a country, may make one of the guards above fire;
 # `quiet` lets a country through without running the guards when none of them is near.
 _TRIGGERS_BEFORE = (
@@ -923,6 +937,7 @@ GUARDS: dict[str, Guard] = {
     "event_article": event_article,
     "language_only": language_only,
     "after_name_org": after_name_org,
+    "cantonal_body": cantonal_body,
 }
 
 
@@ -970,4 +985,5 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "after_name_org": lambda e, lang: (
         "after-name" in e.risk_kinds or ("word" in e.risk_kinds and e.kind == "organization")
     ),
+    "cantonal_body": lambda e, lang: "cantonal" in e.risk_kinds,
 }

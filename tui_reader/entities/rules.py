@@ -180,6 +180,10 @@ _LOCAL_COUNCILS = frozenset(
     "general generaux municipal municipaux communal communaux cantonal cantonaux departemental "
     "departementaux regional regionaux".split()
 )
+# A Swiss canton's government, "le Conseil d'Etat", named by its kind alone in a text that speaks
+# of cantons.
+_CANTONAL_COUNCIL = re.compile(r"[Cc]onseil[ \t]+d['’][EÉ]tat")
+_CANTONS = re.compile(r"\bcanton(?:s|al|ale|ales|aux)?\b", re.IGNORECASE)
 # Connectors that continue a name only right after its head or before a capital: "Association
 # pour la propagation des langues", but not "... de Paris pour vice de forme".
 _WEAK_CONNECTORS = frozenset("pour sur à aux".split())
@@ -549,6 +553,14 @@ class RuleFinder:
             and not _followed_by_place(text, end)
         ):
             return None  # "le Conseil général s'est réuni": the council of a place left unsaid
+        if (
+            head_word == "conseil"
+            and groups == 1
+            and not modifiers
+            and _CANTONAL_COUNCIL.fullmatch(text, hstart, end) is not None
+            and _CANTONS.search(text) is not None
+        ):
+            return None  # "le Conseil d'Etat" of a text about cantons: the canton's government
         if head_word in _NEEDS_COMMON_COMPLEMENT and not modifiers and first_object_capitalised:
             return None
         if groups or modifiers:

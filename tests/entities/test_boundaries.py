@@ -1,0 +1,21 @@
+"""Names that are not mentions of a registry entity, and where rule names end."""
+
+from __future__ import annotations
+
+from tui_reader.entities.tagger import default_tagger
+
+
+def _orgs(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.id) for m in default_tagger().tag(text, "fr") if m.kind == "organization"]
+
+
+def test_a_cantonal_council_of_state_is_not_france_s() -> None:
+    # in a text about cantons, "le Conseil d'Etat" is the canton's government, named by its kind
+    assert _orgs("NOUVELLES DES CANTONS BERNE.— Le Conseil d'Etat a nommé une commission.") == []
+    assert _orgs("Dans notre canton, le Conseil d'État a été informé mercredi.") == []
+    # the canton named after it makes a name; elsewhere it is France's Conseil d'État
+    assert _orgs("Le Conseil d'Etat du canton de Vaud a siégé.") == [
+        ("Conseil d'Etat du canton de Vaud", "rule:conseil-d-etat-du-canton-de-vaud")
+    ]
+    paris = "A Paris, le Conseil d'État a annulé le décret."
+    assert _orgs(paris) == [("Conseil d'État", "org:fr-conseil-detat")]
