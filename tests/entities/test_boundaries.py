@@ -19,3 +19,16 @@ def test_a_cantonal_council_of_state_is_not_france_s() -> None:
     ]
     paris = "A Paris, le Conseil d'État a annulé le décret."
     assert _orgs(paris) == [("Conseil d'État", "org:fr-conseil-detat")]
+
+
+def test_the_holy_see_is_a_body_and_the_vatican_a_state() -> None:
+    tagger = default_tagger()
+    found = [
+        (m.text, m.kind, m.id) for m in tagger.tag("Les relations de la France avec le Saint-Siège.", "fr")
+    ]
+    assert ("Saint-Siège", "organization", "org:holy-see") in found
+    found = [(m.text, m.kind, m.id) for m in tagger.tag("The Holy See and Vatican City.", "en")]
+    assert found == [
+        ("Holy See", "organization", "org:holy-see"),
+        ("Vatican City", "country", "country:VA"),
+    ]
