@@ -32,3 +32,10 @@ def test_the_holy_see_is_a_body_and_the_vatican_a_state() -> None:
         ("Holy See", "organization", "org:holy-see"),
         ("Vatican City", "country", "country:VA"),
     ]
+
+
+def test_a_rule_name_ends_where_ocr_glued_the_next_word_or_a_number() -> None:
+    text = "LE REFUS DE SERMENT devant la Commission parlementaireMM. Louis Billiet, Delaunay"
+    assert [m.text for m in default_tagger().tag(text, "fr")] == ["Commission parlementaire"]
+    text = "voir d'urgence Société Générale de Négociations21, rue Auber, Paris"
+    assert [m.text for m in default_tagger().tag(text, "fr")] == ["Société Générale de Négociations"]

@@ -202,6 +202,9 @@ _TOKEN = re.compile(
     r"(?P<nl>\n)|(?P<el>(?:(?<![^\W_])(?:[dlDL]|[Dd]el)|[Qq]u|[Jj]usqu)['’](?=\w))"
     r"|(?P<w>[^\W_]+(?:[-\u00ac][^\W_]+)*)|(?P<p>\S)"
 )
+# Where OCR glued a capitalised word to a lowercase one ("parlementaireMM") or a number to a word
+# ("Négociations21"): the second word starts there.
+_GLUED_TAIL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])|(?<=[^\W\d_])(?=\d+$)")
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z0-9&]{1,9}")
 _MAX_GROUPS = 4
 _LOWER_NEEDS_CAPITAL = True
@@ -252,7 +255,17 @@ class _Tokens:
             if m is None:
                 return False
             kind = m.lastgroup or "p"
-            items.append(_Tok(m.group(kind), m.start(kind), m.end(), kind))
+            word = m.group(kind)
+            start = m.start(kind)
+            if kind == "w" and (word[-1].isdigit() or (word[0].islower() and not word.islower())):
+                glued = _GLUED_TAIL.search(word)
+                if glued is not None:
+                    # OCR glued the next word or a number on: "parlementaireMM.", "Négociations21"
+                    cut = start + glued.start()
+                    items.append(_Tok(word[: glued.start()], start, cut, kind))
+                    items.append(_Tok(word[glued.start() :], cut, m.end(), kind))
+                    continue
+            items.append(_Tok(word, start, m.end(), kind))
         return True
 
     def __getitem__(self, index: int) -> _Tok:
