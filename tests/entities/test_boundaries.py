@@ -39,3 +39,20 @@ def test_a_rule_name_ends_where_ocr_glued_the_next_word_or_a_number() -> None:
     assert [m.text for m in default_tagger().tag(text, "fr")] == ["Commission parlementaire"]
     text = "voir d'urgence Société Générale de Négociations21, rue Auber, Paris"
     assert [m.text for m in default_tagger().tag(text, "fr")] == ["Société Générale de Négociations"]
+
+
+def test_a_registry_name_hyphenated_to_a_lowercase_word_is_another_name() -> None:
+    # "Parti socialiste-révolutionnaire" is not the "Parti socialiste"; English "UN-backed" names
+    # the UN
+    assert _orgs("Le Parti socialiste-révolutionnaire a voté.") == [
+        ("Parti socialiste-révolutionnaire", "rule:parti-socialiste-revolutionnaire")
+    ]
+    assert _orgs("Le Parti socialiste a voté.") == [("Parti socialiste", "org:fr-ps")]
+    english = [m.id for m in default_tagger().tag("A UN-backed force.", "en")]
+    assert english == ["org:un"]
+
+
+def test_a_compound_adjective_continues_a_rule_name() -> None:
+    assert _orgs("Le Parti social-chrétien a voté.") == [
+        ("Parti social-chrétien", "rule:parti-social-chretien")
+    ]

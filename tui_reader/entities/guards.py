@@ -442,8 +442,14 @@ def hyphen_compound(ctx: Context, cand: Candidate) -> bool:
     if sep == "-" and nxt:
         if fold_word(nxt) in _FRENCH_PARTICLES:
             return True
-        if nxt[0].islower() and ctx.lang == "fr" and cand.entry.kind == "country":
-            return True  # "Suisse-musique" (a radio channel); English "US-led" names the country
+        if (
+            nxt[0].islower()
+            and ctx.lang == "fr"
+            and (cand.entry.kind == "country" or cand.entry.form == "name")
+        ):
+            # "Suisse-musique" (a radio channel), "Parti radical-socialiste" (another party);
+            # English "US-led" or "UN-backed" names the country or the body
+            return True
         if nxt[0].isupper() and not (joined_ok and cand.end + 1 in ctx.candidate_starts):
             return True
     return False

@@ -812,7 +812,11 @@ def _is_modifier(tok: _Tok, adjectives: frozenset[str], any_capitalised: bool = 
             return True
         # "Jean-François" ends like an adjective but its parts are capitalised: a name
         return "-" not in tok.text and _ADJECTIVE_ENDING.search(tok.folded) is not None
-    return tok.folded in adjectives
+    folded = tok.folded
+    if folded in adjectives:
+        return True
+    # a compound adjective: "radical-socialiste", "social-chrétien"
+    return "-" in folded and all(part in adjectives for part in folded.split("-"))
 
 
 def rule_mention(text: str, start: int, end: int) -> Mention:
