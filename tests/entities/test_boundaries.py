@@ -56,3 +56,9 @@ def test_a_compound_adjective_continues_a_rule_name() -> None:
     assert _orgs("Le Parti social-chrétien a voté.") == [
         ("Parti social-chrétien", "rule:parti-social-chretien")
     ]
+
+
+def test_seats_of_government_named_by_their_building_are_places() -> None:
+    # like the Kremlin and the White House: annotators tag the building as a place
+    text = "Son directeur est venu à l'Élysée, puis au Quai d'Orsay et à Matignon."
+    assert _orgs(text) == []
