@@ -62,3 +62,10 @@ def test_seats_of_government_named_by_their_building_are_places() -> None:
     # like the Kremlin and the White House: annotators tag the building as a place
     text = "Son directeur est venu à l'Élysée, puis au Quai d'Orsay et à Matignon."
     assert _orgs(text) == []
+
+
+def test_a_head_glued_by_ocr_obeys_the_same_rules_as_a_spaced_one() -> None:
+    # "Conseil d'administration de la Société ..." is a board, glued to "du" or not
+    text = "M. Adolphe Salles, président duConseil d'administration de la Société des Moulins."
+    assert [m.text for m in default_tagger().tag(text, "fr") if m.text.startswith("Conseil")] == []
+    assert [m.text for m in default_tagger().tag("Il a parlé auSénat hier.", "fr")] == ["Sénat"]

@@ -404,8 +404,6 @@ class RuleFinder:
             span = self._expand_fr(text, start, stop, head, True, org_starts)
             if span is not None:
                 out.append(span)
-            elif head.alone:
-                out.append((start, stop))
         return out
 
     # -- spans ---------------------------------------------------------------------------
