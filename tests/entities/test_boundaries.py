@@ -69,3 +69,9 @@ def test_a_head_glued_by_ocr_obeys_the_same_rules_as_a_spaced_one() -> None:
     text = "M. Adolphe Salles, président duConseil d'administration de la Société des Moulins."
     assert [m.text for m in default_tagger().tag(text, "fr") if m.text.startswith("Conseil")] == []
     assert [m.text for m in default_tagger().tag("Il a parlé auSénat hier.", "fr")] == ["Sénat"]
+
+
+def test_an_ordinal_before_a_head_makes_a_term_or_a_section() -> None:
+    assert _orgs("Le roi a ouvert la quatrième session du sixième Parlement de son règne.") == []
+    assert _orgs("La deuxième Chambre a statué.") == []
+    assert [m.text for m in default_tagger().tag("Le Deuxième Bureau enquête.", "fr")] == ["Deuxième Bureau"]

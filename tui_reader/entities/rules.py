@@ -184,6 +184,9 @@ _LOCAL_COUNCILS = frozenset(
 # of cantons.
 _CANTONAL_COUNCIL = re.compile(r"[Cc]onseil[ \t]+d['’][EÉ]tat")
 _CANTONS = re.compile(r"\bcanton(?:s|al|ale|ales|aux)?\b", re.IGNORECASE)
+# Lowercase French ordinals: "le sixième Parlement" is a term of the Parliament, "la deuxième
+# Chambre" a section of a court ("le Deuxième Bureau", capitalised, is a name).
+_ORDINAL = re.compile(r"(?:ième|ieme|ièmes|iemes|^premier|^première|^premiers|^premières|^\d+e|^\d+er)$")
 # Connectors that continue a name only right after its head or before a capital: "Association
 # pour la propagation des langues", but not "... de Paris pour vice de forme".
 _WEAK_CONNECTORS = frozenset("pour sur à aux".split())
@@ -580,6 +583,8 @@ class RuleFinder:
                 return None
         start = hstart
         prev = _word_before(text, hstart) if capital else ""
+        if prev[:1].islower() and _ORDINAL.search(prev) is not None:
+            return None  # "le sixième Parlement", "la deuxième Chambre": a term or a section
         if prev[:1].isupper() and fold_word(prev) in _PRENOMINAL:
             # "le Grand Conseil", "la Haute Cour de justice"
             start = _prev_word_start(text, hstart)
