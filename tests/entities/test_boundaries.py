@@ -75,3 +75,8 @@ def test_an_ordinal_before_a_head_makes_a_term_or_a_section() -> None:
     assert _orgs("Le roi a ouvert la quatrième session du sixième Parlement de son règne.") == []
     assert _orgs("La deuxième Chambre a statué.") == []
     assert [m.text for m in default_tagger().tag("Le Deuxième Bureau enquête.", "fr")] == ["Deuxième Bureau"]
+
+
+def test_a_roman_or_capitalised_ordinal_opens_a_name() -> None:
+    assert _orgs("Le IIIe Reich avant la guerre.") == [("IIIe Reich", "rule:iiie-reich")]
+    assert _orgs("Le Troisième Reich avant la guerre.") == [("Troisième Reich", "rule:troisieme-reich")]

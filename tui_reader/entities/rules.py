@@ -187,6 +187,9 @@ _CANTONS = re.compile(r"\bcanton(?:s|al|ale|ales|aux)?\b", re.IGNORECASE)
 # Lowercase French ordinals: "le sixième Parlement" is a term of the Parliament, "la deuxième
 # Chambre" a section of a court ("le Deuxième Bureau", capitalised, is a name).
 _ORDINAL = re.compile(r"(?:ième|ieme|ièmes|iemes|^premier|^première|^premiers|^premières|^\d+e|^\d+er)$")
+# An ordinal in Roman numerals, or capitalised, that opens a name: "le IIIe Reich", "le Troisième
+# Reich".
+_NAME_ORDINAL = re.compile(r"[IVX]+(?:e|ème|ᵉ)|(?:Premier|Première|[A-ZÉ][a-zé]+i[eè]me)")
 # Connectors that continue a name only right after its head or before a capital: "Association
 # pour la propagation des langues", but not "... de Paris pour vice de forme".
 _WEAK_CONNECTORS = frozenset("pour sur à aux".split())
@@ -585,8 +588,8 @@ class RuleFinder:
         prev = _word_before(text, hstart) if capital else ""
         if prev[:1].islower() and _ORDINAL.search(prev) is not None:
             return None  # "le sixième Parlement", "la deuxième Chambre": a term or a section
-        if prev[:1].isupper() and fold_word(prev) in _PRENOMINAL:
-            # "le Grand Conseil", "la Haute Cour de justice"
+        if prev[:1].isupper() and (fold_word(prev) in _PRENOMINAL or _NAME_ORDINAL.fullmatch(prev)):
+            # "le Grand Conseil", "la Haute Cour de justice", "le IIIe Reich"
             start = _prev_word_start(text, hstart)
         elif not groups and not modifiers:
             if not head.alone or _sentence_start_at(text, hstart):
