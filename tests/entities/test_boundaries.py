@@ -80,3 +80,11 @@ def test_an_ordinal_before_a_head_makes_a_term_or_a_section() -> None:
 def test_a_roman_or_capitalised_ordinal_opens_a_name() -> None:
     assert _orgs("Le IIIe Reich avant la guerre.") == [("IIIe Reich", "rule:iiie-reich")]
     assert _orgs("Le Troisième Reich avant la guerre.") == [("Troisième Reich", "rule:troisieme-reich")]
+
+
+def test_a_seat_of_government_that_acts_is_the_institution_in_french() -> None:
+    text = "Le conseiller de l'Élysée a appelé. Le Quai d'Orsay a démenti."
+    assert _orgs(text) == [("Élysée", "org:fr-elysee"), ("Quai d'Orsay", "org:fr-quai-dorsay")]
+    # English annotators tag the building as a place whatever it does
+    english = [m.text for m in default_tagger().tag("The Kremlin said on Monday.", "en")]
+    assert english == []

@@ -781,10 +781,30 @@ def publication(ctx: Context, cand: Candidate) -> bool:
     return bool(words) and words[-1] in _READ_IN
 
 
+# Words before a building that make it the place: "reçu à l'Élysée", "devant le Kremlin", "en
+# face de la Maison-Blanche".
+_LOCATIVES = _words("à au aux dans devant derrière vers depuis chez")
+_LOCATIVES_OF = _words("face près autour abords proximité perron grilles")
+
+
 def building(ctx: Context, cand: Candidate) -> bool:
-    """An institution named by its building ("White House", "Kremlin", "Pentagon"), which news
-    annotators tag as a place; the registry marks these aliases."""
-    return cand.entry.kind == "organization" and "building" in cand.entry.risk_kinds
+    """An institution named by its building ("White House", "Kremlin", "Élysée"), which
+    annotators of English news tag as a place; the registry marks these aliases. French
+    annotators tag the institution when it acts ("l'Élysée a démenti", "le conseiller de
+    l'Élysée") and the place when the text is about the place ("venu à l'Élysée", "en face de
+    la Maison-Blanche")."""
+    if cand.entry.kind != "organization" or "building" not in cand.entry.risk_kinds:
+        return False
+    if ctx.lang != "fr":
+        return True
+    words = ctx.words_before(cand.start, 3)
+    while words and words[-1] in ("la", "le", "l", "les"):
+        words.pop()
+    if not words:
+        return False
+    if words[-1] in ("de", "du", "des", "d"):
+        return len(words) > 1 and words[-2] in _LOCATIVES_OF
+    return words[-1] in _LOCATIVES
 
 
 def product(ctx: Context, cand: Candidate) -> bool:
