@@ -88,3 +88,12 @@ def test_a_seat_of_government_that_acts_is_the_institution_in_french() -> None:
     # English annotators tag the building as a place whatever it does
     english = [m.text for m in default_tagger().tag("The Kremlin said on Monday.", "en")]
     assert english == []
+
+
+def test_an_organization_ending_a_title_before_a_person_s_name_stays() -> None:
+    text = "Thierry Imbot, fils de l'ancien directeur de la DGSE René Imbot, est décédé."
+    assert _orgs(text) == [("DGSE", "org:fr-dgse")]
+    text = "(frère du président du Conseil constitutionnel Jean-Louis Debré) ou encore"
+    assert _orgs(text) == [("Conseil constitutionnel", "org:fr-conseil-constitutionnel")]
+    # a longer name the registry lacks still hides the organization in it
+    assert _orgs("Le, Disney Publishing Worldwide a publié.") == []

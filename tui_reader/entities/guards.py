@@ -414,7 +414,29 @@ def inside_longer_name(ctx: Context, cand: Candidate) -> bool:
         return False
     if ctx.sentence_start(cand.start) and ctx.lang != "fr" and cand.entry.form == "name":
         return False
-    return cand.end + 1 not in ctx.candidate_starts
+    if cand.end + 1 in ctx.candidate_starts:
+        return False
+    return not (ctx.lang == "fr" and _title_of_person(ctx, cand))
+
+
+# A first name (maybe compound) and a surname: "René Imbot", "Jean-Louis Debré".
+_PERSON_AFTER = re.compile(
+    r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"  # the first name
+    r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]+(?:[-'][A-Za-zÀ-ÿ][a-zà-ÿ]+)*(?=[\s,.;:)!?]|$)"  # the surname
+)
+_OF_OR_AT = _words("de du des d à au aux")
+
+
+def _title_of_person(ctx: Context, cand: Candidate) -> bool:
+    """Whether a French organization ends a person's title and the person's name follows: "le
+    directeur de la DGSE René Imbot", "le président du Conseil constitutionnel Jean-Louis
+    Debré". French names do not go on with a person's name, so the organization stays."""
+    words = ctx.words_before(cand.start, 2)
+    if words and words[-1] in ("la", "le", "l", "les"):
+        words = words[:-1]
+    if not words or words[-1] not in _OF_OR_AT:
+        return False
+    return _PERSON_AFTER.match(ctx.text, cand.end) is not None
 
 
 def hyphen_compound(ctx: Context, cand: Candidate) -> bool:
