@@ -97,3 +97,9 @@ def test_an_organization_ending_a_title_before_a_person_s_name_stays() -> None:
     assert _orgs(text) == [("Conseil constitutionnel", "org:fr-conseil-constitutionnel")]
     # a longer name the registry lacks still hides the organization in it
     assert _orgs("Le, Disney Publishing Worldwide a publié.") == []
+
+
+def test_ordinals_in_figures_and_short_codes_with_figures() -> None:
+    assert _orgs("Le 14e Congrès a voté.") == []
+    # "COP21" keeps its figures: only a lowercase word of three letters or more loses them
+    assert _orgs("Le Comité de la COP21 a voté.") == [("Comité de la COP21", "rule:comite-de-la-cop21")]

@@ -184,8 +184,8 @@ _LOCAL_COUNCILS = frozenset(
 # of cantons.
 _CANTONAL_COUNCIL = re.compile(r"[Cc]onseil[ \t]+d['’][EÉ]tat")
 _CANTONS = re.compile(r"\bcanton(?:s|al|ale|ales|aux)?\b", re.IGNORECASE)
-# Lowercase French ordinals: "le sixième Parlement" is a term of the Parliament, "la deuxième
-# Chambre" a section of a court ("le Deuxième Bureau", capitalised, is a name).
+# Lowercase French ordinals: "le sixième Parlement" is a term of the Parliament, "le 14e Congrès"
+# a meeting, "la deuxième Chambre" a section of a court ("le Deuxième Bureau" is a name).
 _ORDINAL = re.compile(r"(?:ième|ieme|ièmes|iemes|^premier|^première|^premiers|^premières|^\d+e|^\d+er)$")
 # An ordinal in Roman numerals, or capitalised, that opens a name: "le IIIe Reich", "le Troisième
 # Reich".
@@ -209,8 +209,8 @@ _TOKEN = re.compile(
     r"|(?P<w>[^\W_]+(?:[-\u00ac][^\W_]+)*)|(?P<p>\S)"
 )
 # Where OCR glued a capitalised word to a lowercase one ("parlementaireMM") or a number to a word
-# ("Négociations21"): the second word starts there.
-_GLUED_TAIL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])|(?<=[^\W\d_])(?=\d+$)")
+# ("Négociations21", but not "COP21" or "G7"): the second word starts there.
+_GLUED_TAIL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])|(?<=[a-zß-ÿ]{3})(?=\d+$)")
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z0-9&]{1,9}")
 _MAX_GROUPS = 4
 _LOWER_NEEDS_CAPITAL = True
@@ -586,8 +586,8 @@ class RuleFinder:
                 return None
         start = hstart
         prev = _word_before(text, hstart) if capital else ""
-        if prev[:1].islower() and _ORDINAL.search(prev) is not None:
-            return None  # "le sixième Parlement", "la deuxième Chambre": a term or a section
+        if (prev[:1].islower() or prev[:1].isdigit()) and _ORDINAL.search(prev) is not None:
+            return None  # "le sixième Parlement", "le 14e Congrès": a term, a meeting or a section
         if prev[:1].isupper() and (fold_word(prev) in _PRENOMINAL or _NAME_ORDINAL.fullmatch(prev)):
             # "le Grand Conseil", "la Haute Cour de justice", "le IIIe Reich"
             start = _prev_word_start(text, hstart)
