@@ -414,7 +414,29 @@ def inside_longer_name(ctx: Context, cand: Candidate) -> bool:
         return False
     if ctx.sentence_start(cand.start) and ctx.lang != "fr" and cand.entry.form == "name":
         return False
-    return cand.end + 1 not in ctx.candidate_starts
+    if cand.end + 1 in ctx.candidate_starts:
+        return False
+    return not (ctx.lang == "fr" and _title_of_person(ctx, cand))
+
+
+# A first name (maybe compound) and a surname: "René Imbot", "Jean-Louis Debré".
+_PERSON_AFTER = re.compile(
+    r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"  # the first name
+    r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]+(?:[-'][A-Za-zÀ-ÿ][a-zà-ÿ]+)*(?=[\s,.;:)!?]|$)"  # the surname
+)
+_OF_OR_AT = _words("de du des d à au aux")
+
+
+def _title_of_person(ctx: Context, cand: Candidate) -> bool:
+    """Whether a French organization ends a person's title and the person's name follows: "le
+    directeur de la DGSE René Imbot", "le président du Conseil constitutionnel Jean-Louis
+    Debré". French names do not go on with a person's name, so the organization stays."""
+    words = ctx.words_before(cand.start, 2)
+    if words and words[-1] in ("la", "le", "l", "les"):
+        words = words[:-1]
+    if not words or words[-1] not in _OF_OR_AT:
+        return False
+    return _PERSON_AFTER.match(ctx.text, cand.end) is not None
 
 
 def hyphen_compound(ctx: Context, cand: Candidate) -> bool:
@@ -442,8 +464,14 @@ def hyphen_compound(ctx: Context, cand: Candidate) -> bool:
     if sep == "-" and nxt:
         if fold_word(nxt) in _FRENCH_PARTICLES:
             return True
-        if nxt[0].islower() and ctx.lang == "fr" and cand.entry.kind == "country":
-            return True  # "Suisse-musique" (a radio channel); English "US-led" names the country
+        if (
+            nxt[0].islower()
+            and ctx.lang == "fr"
+            and (cand.entry.kind == "country" or cand.entry.form == "name")
+        ):
+            # "Suisse-musique" (a radio channel), "Parti radical-socialiste" (another party);
+            # English "US-led" or "UN-backed" names the country or the body
+            return True
         if nxt[0].isupper() and not (joined_ok and cand.end + 1 in ctx.candidate_starts):
             return True
     return False
@@ -775,10 +803,30 @@ def publication(ctx: Context, cand: Candidate) -> bool:
     return bool(words) and words[-1] in _READ_IN
 
 
+# Words before a building that make it the place: "reçu à l'Élysée", "devant le Kremlin", "en
+# face de la Maison-Blanche".
+_LOCATIVES = _words("à au aux dans devant derrière vers depuis chez")
+_LOCATIVES_OF = _words("face près autour abords proximité perron grilles")
+
+
 def building(ctx: Context, cand: Candidate) -> bool:
-    """An institution named by its building ("White House", "Kremlin", "Pentagon"), which news
-    annotators tag as a place; the registry marks these aliases."""
-    return cand.entry.kind == "organization" and "building" in cand.entry.risk_kinds
+    """An institution named by its building ("White House", "Kremlin", "Élysée"), which
+    annotators of English news tag as a place; the registry marks these aliases. French
+    annotators tag the institution when it acts ("l'Élysée a démenti", "le conseiller de
+    l'Élysée") and the place when the text is about the place ("venu à l'Élysée", "en face de
+    la Maison-Blanche")."""
+    if cand.entry.kind != "organization" or "building" not in cand.entry.risk_kinds:
+        return False
+    if ctx.lang != "fr":
+        return True
+    words = ctx.words_before(cand.start, 3)
+    while words and words[-1] in ("la", "le", "l", "les"):
+        words.pop()
+    if not words:
+        return False
+    if words[-1] in ("de", "du", "des", "d"):
+        return len(words) > 1 and words[-2] in _LOCATIVES_OF
+    return words[-1] in _LOCATIVES
 
 
 def product(ctx: Context, cand: Candidate) -> bool:
@@ -842,6 +890,20 @@ def after_name_org(ctx: Context, cand: Candidate) -> bool:
     if fold_word(word) in TITLES or ctx.demonym_at.get(prev_start) == cand.entry.country:
         return False  # "German Christian Democrats": the party's own country
     return not ctx.sentence_start(prev_start) or word.isupper()
+
+
+# "canton", "cantons", "cantonal", "cantonaux" as words of the padded match key.
+_CANTON_KEY = re.compile(rb" canton(?:s|al|ale|ales|aux)? ")
+
+
+def cantonal_body(ctx: Context, cand: Candidate) -> bool:
+    """A national body's name that each Swiss canton gives one of its own bodies, in a text that
+    speaks of cantons: there "le Conseil d'Etat" is the canton's government, a body named by its
+    kind alone, like "le Conseil municipal", and not France's Conseil d'État."""
+    if "cantonal" not in cand.entry.risk_kinds:
+        return False
+    keys = ctx.keys or TextKeys.of(ctx.text)
+    return _CANTON_KEY.search(keys.lower) is not None
 
 
 # Words that, right before or right after a country, may make one of the guards above fire;
@@ -923,6 +985,7 @@ GUARDS: dict[str, Guard] = {
     "event_article": event_article,
     "language_only": language_only,
     "after_name_org": after_name_org,
+    "cantonal_body": cantonal_body,
 }
 
 
@@ -970,4 +1033,5 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "after_name_org": lambda e, lang: (
         "after-name" in e.risk_kinds or ("word" in e.risk_kinds and e.kind == "organization")
     ),
+    "cantonal_body": lambda e, lang: "cantonal" in e.risk_kinds,
 }

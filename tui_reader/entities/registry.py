@@ -30,7 +30,7 @@ ORG_KINDS = frozenset(
 RISK_KINDS = frozenset(
     """
     caps-word first-name surname continent city-territory dependency building title event english
-    french foreign after-name
+    french foreign after-name cantonal
     word place language generic other-entity historical acronym other
     """.split()
 )

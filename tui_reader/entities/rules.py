@@ -180,6 +180,16 @@ _LOCAL_COUNCILS = frozenset(
     "general generaux municipal municipaux communal communaux cantonal cantonaux departemental "
     "departementaux regional regionaux".split()
 )
+# A Swiss canton's government, "le Conseil d'Etat", named by its kind alone in a text that speaks
+# of cantons.
+_CANTONAL_COUNCIL = re.compile(r"[Cc]onseil[ \t]+d['’][EÉ]tat")
+_CANTONS = re.compile(r"\bcanton(?:s|al|ale|ales|aux)?\b", re.IGNORECASE)
+# Lowercase French ordinals: "le sixième Parlement" is a term of the Parliament, "le 14e Congrès"
+# a meeting, "la deuxième Chambre" a section of a court ("le Deuxième Bureau" is a name).
+_ORDINAL = re.compile(r"(?:ième|ieme|ièmes|iemes|^premier|^première|^premiers|^premières|^\d+e|^\d+er)$")
+# An ordinal in Roman numerals, or capitalised, that opens a name: "le IIIe Reich", "le Troisième
+# Reich".
+_NAME_ORDINAL = re.compile(r"[IVX]+(?:e|ème|ᵉ)|(?:Premier|Première|[A-ZÉ][a-zé]+i[eè]me)")
 # Connectors that continue a name only right after its head or before a capital: "Association
 # pour la propagation des langues", but not "... de Paris pour vice de forme".
 _WEAK_CONNECTORS = frozenset("pour sur à aux".split())
@@ -198,6 +208,9 @@ _TOKEN = re.compile(
     r"(?P<nl>\n)|(?P<el>(?:(?<![^\W_])(?:[dlDL]|[Dd]el)|[Qq]u|[Jj]usqu)['’](?=\w))"
     r"|(?P<w>[^\W_]+(?:[-\u00ac][^\W_]+)*)|(?P<p>\S)"
 )
+# Where OCR glued a capitalised word to a lowercase one ("parlementaireMM") or a number to a word
+# ("Négociations21", but not "COP21" or "G7"): the second word starts there.
+_GLUED_TAIL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])|(?<=[a-zß-ÿ]{3})(?=\d+$)")
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z0-9&]{1,9}")
 _MAX_GROUPS = 4
 _LOWER_NEEDS_CAPITAL = True
@@ -248,7 +261,17 @@ class _Tokens:
             if m is None:
                 return False
             kind = m.lastgroup or "p"
-            items.append(_Tok(m.group(kind), m.start(kind), m.end(), kind))
+            word = m.group(kind)
+            start = m.start(kind)
+            if kind == "w" and (word[-1].isdigit() or (word[0].islower() and not word.islower())):
+                glued = _GLUED_TAIL.search(word)
+                if glued is not None:
+                    # OCR glued the next word or a number on: "parlementaireMM.", "Négociations21"
+                    cut = start + glued.start()
+                    items.append(_Tok(word[: glued.start()], start, cut, kind))
+                    items.append(_Tok(word[glued.start() :], cut, m.end(), kind))
+                    continue
+            items.append(_Tok(word, start, m.end(), kind))
         return True
 
     def __getitem__(self, index: int) -> _Tok:
@@ -387,8 +410,6 @@ class RuleFinder:
             span = self._expand_fr(text, start, stop, head, True, org_starts)
             if span is not None:
                 out.append(span)
-            elif head.alone:
-                out.append((start, stop))
         return out
 
     # -- spans ---------------------------------------------------------------------------
@@ -549,6 +570,14 @@ class RuleFinder:
             and not _followed_by_place(text, end)
         ):
             return None  # "le Conseil général s'est réuni": the council of a place left unsaid
+        if (
+            head_word == "conseil"
+            and groups == 1
+            and not modifiers
+            and _CANTONAL_COUNCIL.fullmatch(text, hstart, end) is not None
+            and _CANTONS.search(text) is not None
+        ):
+            return None  # "le Conseil d'Etat" of a text about cantons: the canton's government
         if head_word in _NEEDS_COMMON_COMPLEMENT and not modifiers and first_object_capitalised:
             return None
         if groups or modifiers:
@@ -557,8 +586,10 @@ class RuleFinder:
                 return None
         start = hstart
         prev = _word_before(text, hstart) if capital else ""
-        if prev[:1].isupper() and fold_word(prev) in _PRENOMINAL:
-            # "le Grand Conseil", "la Haute Cour de justice"
+        if (prev[:1].islower() or prev[:1].isdigit()) and _ORDINAL.search(prev) is not None:
+            return None  # "le sixième Parlement", "le 14e Congrès": a term, a meeting or a section
+        if prev[:1].isupper() and (fold_word(prev) in _PRENOMINAL or _NAME_ORDINAL.fullmatch(prev)):
+            # "le Grand Conseil", "la Haute Cour de justice", "le IIIe Reich"
             start = _prev_word_start(text, hstart)
         elif not groups and not modifiers:
             if not head.alone or _sentence_start_at(text, hstart):
@@ -787,7 +818,11 @@ def _is_modifier(tok: _Tok, adjectives: frozenset[str], any_capitalised: bool = 
             return True
         # "Jean-François" ends like an adjective but its parts are capitalised: a name
         return "-" not in tok.text and _ADJECTIVE_ENDING.search(tok.folded) is not None
-    return tok.folded in adjectives
+    folded = tok.folded
+    if folded in adjectives:
+        return True
+    # a compound adjective: "radical-socialiste", "social-chrétien"
+    return "-" in folded and all(part in adjectives for part in folded.split("-"))
 
 
 def rule_mention(text: str, start: int, end: int) -> Mention:
