@@ -376,7 +376,9 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[3])
 import app_bench
 words = tuple(sys.argv[4].split(","))
-typing = asyncio.run(app_bench.measure_typing(Path(sys.argv[1]), Path(sys.argv[2]), words))
+typing = asyncio.run(
+    app_bench.measure_typing(Path(sys.argv[1]), Path(sys.argv[2]), words, app_bench.CADENCE_MS)
+)
 with open("/proc/self/status") as fh:
     status = {line.split(":")[0]: int(line.split()[1]) / 1000 for line in fh if line.startswith("Rss")}
 typing["rss_mb"] = status["RssAnon"] + status["RssFile"] + status.get("RssShmem", 0)

@@ -73,6 +73,19 @@ async def test_open_navigate_and_mark_read(make_app: MakeApp) -> None:
         assert app.session.marks.is_read("hostile")
 
 
+async def test_first_key_after_a_pause_searches_without_waiting(make_app: MakeApp) -> None:
+    library = FakeLibrary()
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.pause(0.3)
+        library.searches.clear()
+        await pilot.press("q")
+        await settle(pilot)  # no wait for the debounce
+        assert library.searches == ["q"]
+
+
 async def test_search_as_you_type(make_app: MakeApp) -> None:
     library = FakeLibrary()
     app = make_app(library)
@@ -84,9 +97,12 @@ async def test_search_as_you_type(make_app: MakeApp) -> None:
         library.searches.clear()
         await typed(pilot, "qa")
         assert set(ids(app)) == {"qatar-en", "seed"}
-        assert library.searches == ["qa"]  # debounced: one search for two keys
+        # the key after a pause searches at once; the key right behind it waits for the pause
+        assert library.searches[-1] == "qa" and len(library.searches) <= 2
+        before = len(library.searches)
         await typed(pilot, "tar hosts")
         assert ids(app) == ["qatar-en"]
+        assert len(library.searches) - before <= 2  # nine keys in a burst: one search, or two
         assert screen.query_text == "qatar hosts"
         # newest first while typing; enter ranks by relevance; a key switches back
         assert screen.results is not None and screen.results.sort == "date"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -18,6 +19,8 @@ from textual.widgets import Input, Static
 from tui_reader.ui.safe_text import plain
 from tui_reader.ui.widgets.scrolling import set_virtual_size
 
+# A key typed after a pause searches at once; keys that follow it closer than this are
+# gathered into one search that runs when the typing pauses this long.
 DEBOUNCE_SECONDS = 0.12
 
 
@@ -108,6 +111,7 @@ class SearchBar(Horizontal):
         self._history_index = -1
         self._draft = ""
         self._timer: Timer | None = None
+        self._last_change = -DEBOUNCE_SECONDS
         self._recalling = False
 
     def compose(self) -> ComposeResult:
@@ -154,7 +158,14 @@ class SearchBar(Horizontal):
             self._draft = event.value
         if self._timer is not None:
             self._timer.stop()
+            self._timer = None
         query = event.value
+        now = time.monotonic()
+        in_burst = now - self._last_change < DEBOUNCE_SECONDS
+        self._last_change = now
+        if not in_burst:
+            self.post_message(self.QueryChanged(query))
+            return
         self._timer = self.set_timer(DEBOUNCE_SECONDS, lambda: self.post_message(self.QueryChanged(query)))
 
     def flush(self) -> None:
