@@ -306,7 +306,11 @@ def _longest(
     group_end = -1
     for start, end, i in spans:
         if start >= group_end:
-            if group:
+            if len(group) == 1:
+                cand = found[group[0]]
+                if accept(cand):
+                    chosen.append(cand)
+            elif group:
                 _settle(found, group, rank, accept, chosen)
             group = [i]
             group_end = end
