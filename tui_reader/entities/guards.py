@@ -507,9 +507,14 @@ def place_feature(ctx: Context, cand: Candidate) -> bool:
     if not _country_name(cand):
         return False
     words = ctx.words_before(cand.start, 3)
-    while words and words[-1] in ("of", "the", "de", "du", "d", "la", "l", "des"):
+    while words and words[-1] in _PLACE_LINKS:
         words.pop()
     return bool(words) and words[-1] in _PLACE_NOUNS
+
+
+# The words between a place noun and the country (`place_feature`): "golfe de Guinée", "Gulf of
+# Mexico"; a royal title ends with three of them ("de", "d'", "du").
+_PLACE_LINKS = frozenset(("of", "the", "de", "du", "d", "la", "l", "des"))
 
 
 def region(ctx: Context, cand: Candidate) -> bool:
@@ -888,6 +893,7 @@ _TRIGGERS_BEFORE = (
 )
 _TRIGGERS_AFTER = _REGION_ADJECTIVES | _PERSON_PARTICLES | _words("du de") | _FOLLOWING_HEADS
 _SPACES = " \t\xa0"
+_QUIET_SEPARATORS = " \t\xa0'’"
 _CONNECTORS = _words("of the de du d des la l le les au aux en à")
 # The nouns `place_feature` and `royal_title` look for among the three words before a country.
 _LOOKED_FOR_BEFORE = _PLACE_NOUNS | _ROYAL
@@ -903,34 +909,43 @@ def quiet(ctx: Context, cand: Candidate) -> bool:
         return False
     text = ctx.text
     start, end = cand.start, cand.end
-    before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    if before == "-" or after == "-" or after.isupper():
+    if after == "-" or after.isupper():
         return False
-    if before and (before in _SPACES or before in "'’"):
-        word_start, _sep = ctx._prev(start)
+    before = text[start - 1] if start else ""
+    if before == "-":
+        return False
+    if before and before in _QUIET_SEPARATORS:
+        cached = ctx._prev_cache.get(start)
+        if cached is None:
+            cached = ctx._prev_cache[start] = ctx._find_prev(start)
+        word_start, sep = cached
         if word_start >= 0:
-            word = text[word_start : start - 1].rstrip(".")
-            if not word or word[0].isupper():
+            word = text[word_start : start - len(sep)]
+            if word[0].isupper():
                 return False
             folded = fold_word(word)
             if folded in _TRIGGERS_BEFORE:
                 if folded not in _CONNECTORS:
                     return False
                 # "golfe de Guinée", "le roi d'Espagne", "la guerre du Koweït": ask the guards
-                # that look further back (the first two only when one of their nouns is near)
-                if not _LOOKED_FOR_BEFORE.isdisjoint(ctx.words_before(start, 3)) and (
-                    place_feature(ctx, cand) or royal_title(ctx, cand)
+                # that look further back (the first two only after a word they read past and
+                # with one of their nouns near)
+                if (
+                    folded in _PLACE_LINKS
+                    and not _LOOKED_FOR_BEFORE.isdisjoint(ctx.words_before(start, 3))
+                    and (place_feature(ctx, cand) or royal_title(ctx, cand))
                 ):
                     return False
-                if inside_event_name(ctx, start):
+                if ctx.lang == "fr" and inside_event_name(ctx, start):
                     return False
     if after and after in _SPACES:
         nxt, _sep = ctx.next_word(end)
-        if nxt and (nxt[0].isupper() or fold_word(nxt) in _TRIGGERS_AFTER):
-            return False
-        if nxt and text[end + 1 + len(nxt) : end + 2 + len(nxt)] == "\u00ac":
-            return False  # a word broken by OCR ("ré¬publicaine"): ask the guards
+        if nxt:
+            if nxt[0].isupper() or fold_word(nxt) in _TRIGGERS_AFTER:
+                return False
+            if text[end + 1 + len(nxt) : end + 2 + len(nxt)] == "\u00ac":
+                return False  # a word broken by OCR ("ré¬publicaine"): ask the guards
     if fold_word(text[start:end]) in _PERSON_NAMES:
         return False
     return not ctx.is_sport
