@@ -136,7 +136,7 @@ class Tagger:
         ctx = Context(
             text,
             lang,
-            candidate_starts=frozenset(c.start for c in found),
+            candidate_starts=frozenset([c.start for c in found]),
             keys=keys,
             demonym_at={
                 c.start: c.entry.entity_id[8:]
