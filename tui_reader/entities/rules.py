@@ -206,6 +206,9 @@ _LOWER_NEEDS_CAPITAL = True
 _DIRECTIONS = frozenset("west east north south left soviet western eastern".split())
 _MAX_EN_WORDS = 8
 _start_end = attrgetter("start", "end")
+# What every abbreviation of `_CLUB_ABBREVIATIONS` holds: a text without it names no club (one
+# search for a literal ".", where the abbreviations would take five).
+_CLUB_HINT = re.compile(r"\.[ACS]\. ")
 
 
 class _Tok:
@@ -355,7 +358,8 @@ class RuleFinder:
             for start, end in self._glued_heads(text, keys, lang, org_starts):
                 found.setdefault((start, end), _rule_mention(text, start, end, "name"))
         if lang != "en":
-            for start, end in _firm_names(text) + _sports_clubs(text):
+            clubs = _sports_clubs(text) if _CLUB_HINT.search(text) is not None else []
+            for start, end in _firm_names(text) + clubs:
                 found.setdefault((start, end), _rule_mention(text, start, end, "name"))
         names = _drop_nested(list(found.values()))
         acronyms, revealed = _acronym_mentions(text, names, known, keys)
