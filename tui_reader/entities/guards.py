@@ -150,6 +150,7 @@ _PLACE_PREPOSITIONS = _words(
     des vers depuis chez
     """
 )
+_PREV_SEPARATORS = " \t-'’\xa0"
 _EVENT_WINDOW = 120  # more than `_MAX_EVENT_WORDS` words of a name
 _SCORE = re.compile(r"\b\d{1,2}\s?[-–:]\s?\d{1,2}\b")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -227,11 +228,13 @@ class Context:
     def prev_word(self, start: int) -> tuple[str, str]:
         """The word just before `start` and what separates them (" ", "-", "'", or ". " when a
         full stop ends the word: "M. Maurice" gives ("M", ". ")), or ("", "")."""
-        word_start, sep = self._prev(start)
+        cached = self._prev_cache.get(start)
+        if cached is None:
+            cached = self._prev_cache[start] = self._find_prev(start)
+        word_start, sep = cached
         if word_start < 0:
             return "", ""
-        end = start - len(sep)
-        return self.text[word_start:end], sep
+        return self.text[word_start : start - len(sep)], sep
 
     def sentence_start(self, pos: int) -> bool:
         """Whether the word at `pos` opens a sentence, a line or the text."""
@@ -241,7 +244,10 @@ class Context:
         return i == 0 or self.text[i - 1] in '.!?:\n"“«—–|'
 
     def prev_word_start(self, start: int) -> int:
-        return self._prev(start)[0]
+        cached = self._prev_cache.get(start)
+        if cached is None:
+            cached = self._prev_cache[start] = self._find_prev(start)
+        return cached[0]
 
     def _prev(self, start: int) -> tuple[int, str]:
         cached = self._prev_cache.get(start)
@@ -251,11 +257,11 @@ class Context:
 
     def _find_prev(self, start: int) -> tuple[int, str]:
         text = self.text
-        if start < 2 or text[start - 1] not in " \t-'’\xa0":
+        if start < 2 or text[start - 1] not in _PREV_SEPARATORS:
             return -1, ""
         sep = text[start - 1]
         end = start - 1
-        if text[end - 1] == "." and sep in " \t\xa0":
+        if text[end - 1] == "." and sep in _SPACES:
             end -= 1
             sep = ". "
         keys = self.keys
@@ -274,17 +280,43 @@ class Context:
         hyphens and apostrophes only (punctuation ends the phrase)."""
         words = self._before_cache.get(start)
         if words is None:
-            words = []
+            words = self._before_cache[start] = self._words_before(start)
+        return words[-n:]
+
+    def _words_before(self, start: int) -> list[str]:
+        """`words_before(start, 3)`: the steps of `_find_prev`, three times over."""
+        text = self.text
+        keys = self.keys
+        if keys is None:
+            words: list[str] = []
             pos = start
             while len(words) < 3:
                 word_start, sep = self._prev(pos)
                 if word_start < 0:
                     break
-                words.append(fold_word(self.text[word_start : pos - len(sep)]))
+                words.append(fold_word(text[word_start : pos - len(sep)]))
                 pos = word_start
             words.reverse()
-            self._before_cache[start] = words
-        return words[-n:]
+            return words
+        lower = keys.lower
+        found: list[str] = []
+        pos = start
+        while len(found) < 3 and pos >= 2:
+            sep = text[pos - 1]
+            if sep not in _PREV_SEPARATORS:
+                break
+            end = pos - 1
+            if text[end - 1] == "." and sep in _SPACES:
+                end -= 1
+            i = lower.rfind(b" ", 0, end + 1)
+            if i < end - 40:
+                i = end - 40
+            if i >= end:
+                break
+            found.append(fold_word(text[i:end]))
+            pos = i
+        found.reverse()
+        return found
 
     def words_after(self, end: int) -> list[str]:
         """Up to three words after `end`, as written, across spaces, hyphens and apostrophes."""
@@ -503,9 +535,14 @@ def place_feature(ctx: Context, cand: Candidate) -> bool:
     if not _country_name(cand):
         return False
     words = ctx.words_before(cand.start, 3)
-    while words and words[-1] in ("of", "the", "de", "du", "d", "la", "l", "des"):
+    while words and words[-1] in _PLACE_LINKS:
         words.pop()
     return bool(words) and words[-1] in _PLACE_NOUNS
+
+
+# The words between a place noun and the country (`place_feature`): "golfe de Guinée", "Gulf of
+# Mexico"; a royal title ends with three of them ("de", "d'", "du").
+_PLACE_LINKS = frozenset(("of", "the", "de", "du", "d", "la", "l", "des"))
 
 
 def region(ctx: Context, cand: Candidate) -> bool:
@@ -918,7 +955,10 @@ _TRIGGERS_BEFORE = (
 )
 _TRIGGERS_AFTER = _REGION_ADJECTIVES | _PERSON_PARTICLES | _words("du de") | _FOLLOWING_HEADS
 _SPACES = " \t\xa0"
+_QUIET_SEPARATORS = " \t\xa0'’"
 _CONNECTORS = _words("of the de du d des la l le les au aux en à")
+# The nouns `place_feature` and `royal_title` look for among the three words before a country.
+_LOOKED_FOR_BEFORE = _PLACE_NOUNS | _ROYAL
 
 
 def quiet(ctx: Context, cand: Candidate) -> bool:
@@ -931,30 +971,43 @@ def quiet(ctx: Context, cand: Candidate) -> bool:
         return False
     text = ctx.text
     start, end = cand.start, cand.end
-    before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    if before == "-" or after == "-" or after.isupper():
+    if after == "-" or after.isupper():
         return False
-    if before and (before in _SPACES or before in "'’"):
-        word_start, _sep = ctx._prev(start)
+    before = text[start - 1] if start else ""
+    if before == "-":
+        return False
+    if before and before in _QUIET_SEPARATORS:
+        cached = ctx._prev_cache.get(start)
+        if cached is None:
+            cached = ctx._prev_cache[start] = ctx._find_prev(start)
+        word_start, sep = cached
         if word_start >= 0:
-            word = text[word_start : start - 1].rstrip(".")
-            if not word or word[0].isupper():
+            word = text[word_start : start - len(sep)]
+            if word[0].isupper():
                 return False
             folded = fold_word(word)
             if folded in _TRIGGERS_BEFORE:
                 if folded not in _CONNECTORS:
                     return False
                 # "golfe de Guinée", "le roi d'Espagne", "la guerre du Koweït": ask the guards
-                # that look further back
-                if place_feature(ctx, cand) or royal_title(ctx, cand) or inside_event_name(ctx, start):
+                # that look further back (the first two only after a word they read past and
+                # with one of their nouns near)
+                if (
+                    folded in _PLACE_LINKS
+                    and not _LOOKED_FOR_BEFORE.isdisjoint(ctx.words_before(start, 3))
+                    and (place_feature(ctx, cand) or royal_title(ctx, cand))
+                ):
+                    return False
+                if ctx.lang == "fr" and inside_event_name(ctx, start):
                     return False
     if after and after in _SPACES:
         nxt, _sep = ctx.next_word(end)
-        if nxt and (nxt[0].isupper() or fold_word(nxt) in _TRIGGERS_AFTER):
-            return False
-        if nxt and text[end + 1 + len(nxt) : end + 2 + len(nxt)] == "\u00ac":
-            return False  # a word broken by OCR ("ré¬publicaine"): ask the guards
+        if nxt:
+            if nxt[0].isupper() or fold_word(nxt) in _TRIGGERS_AFTER:
+                return False
+            if text[end + 1 + len(nxt) : end + 2 + len(nxt)] == "\u00ac":
+                return False  # a word broken by OCR ("ré¬publicaine"): ask the guards
     if fold_word(text[start:end]) in _PERSON_NAMES:
         return False
     return not ctx.is_sport

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 import ahocorasick_rs
 
@@ -217,6 +218,10 @@ _LOWER_NEEDS_CAPITAL = True
 # First words that make "<X> Bank/Union/Front" a place rather than an organization.
 _DIRECTIONS = frozenset("west east north south left soviet western eastern".split())
 _MAX_EN_WORDS = 8
+_start_end = attrgetter("start", "end")
+# What every abbreviation of `_CLUB_ABBREVIATIONS` holds: a text without it names no club (one
+# search for a literal ".", where the abbreviations would take five).
+_CLUB_HINT = re.compile(r"\.[ACS]\. ")
 
 
 class _Tok:
@@ -376,13 +381,14 @@ class RuleFinder:
             for start, end in self._glued_heads(text, keys, lang, org_starts):
                 found.setdefault((start, end), _rule_mention(text, start, end, "name"))
         if lang != "en":
-            for start, end in _firm_names(text) + _sports_clubs(text):
+            clubs = _sports_clubs(text) if _CLUB_HINT.search(text) is not None else []
+            for start, end in _firm_names(text) + clubs:
                 found.setdefault((start, end), _rule_mention(text, start, end, "name"))
         names = _drop_nested(list(found.values()))
         acronyms, revealed = _acronym_mentions(text, names, known, keys)
         if revealed:
             names = _drop_nested(names + revealed)
-        return sorted(names + acronyms, key=lambda m: (m.start, m.end))
+        return sorted(names + acronyms, key=_start_end)
 
     def _glued_heads(
         self, text: str, keys: TextKeys, lang: str, org_starts: dict[int, Mention]
@@ -876,12 +882,17 @@ def _acronym_mentions(
     """Acronyms defined in this text, at every occurrence, and the long forms that only their
     definition revealed ("la CCSDN (commission consultative du secret de la défense nationale)").
     """
-    orgs = [m for m in known if m.kind == "organization" and m.form == "name"]
-    long_forms: dict[int, Mention] = {m.end: m for m in names + orgs}
-    starts: dict[int, Mention] = {m.start: m for m in names + orgs}
+    i = text.find("(")
+    if i < 0 and not names:
+        return [], []
     defined: dict[str, Mention] = {}  # acronym -> the long form it stands for
     revealed: list[Mention] = []
-    i = text.find("(")
+    long_forms: dict[int, Mention] = {}
+    starts: dict[int, Mention] = {}
+    if i >= 0:
+        orgs = [m for m in known if m.kind == "organization" and m.form == "name"]
+        long_forms = {m.end: m for m in names + orgs}
+        starts = {m.start: m for m in names + orgs}
     while i >= 0:
         close = text.find(")", i + 1, i + 200)
         if close > i + 1:

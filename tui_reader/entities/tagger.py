@@ -7,6 +7,7 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from functools import cache
+from operator import attrgetter
 
 from tui_reader.entities.folding import TextKeys
 from tui_reader.entities.glue import GluedNames
@@ -33,6 +34,7 @@ _BRANCH = re.compile(
     r"(?![^\W\d_]|['’]|[ \t]+[A-ZÀ-Ý])"
 )
 _BRANCHING_KINDS = frozenset(("company", "ngo", "media", "other"))
+_start_end = attrgetter("start", "end")
 # How the tagger treats one matcher entry in text of one language: its rank among matches of the
 # same length (lower wins) and the guards that can reject it.
 _Plan = tuple[tuple[int, int, int, str], tuple[Guard, ...]]
@@ -134,7 +136,7 @@ class Tagger:
         ctx = Context(
             text,
             lang,
-            candidate_starts=frozenset(c.start for c in found),
+            candidate_starts=frozenset([c.start for c in found]),
             keys=keys,
             demonym_at={
                 c.start: c.entry.entity_id[8:]
@@ -207,7 +209,7 @@ class Tagger:
                 rule_mentions = [m for m in rule_mentions if not inside_event_name(ctx, m.start)]
             if teams:
                 rule_mentions += [self._team(text, c) for c in teams]
-                rule_mentions.sort(key=lambda m: (m.start, m.end))
+                rule_mentions.sort(key=_start_end)
             if rule_mentions:
                 mentions = _merge(mentions, rule_mentions, swallow=lang == "fr")
         return mentions
@@ -306,7 +308,11 @@ def _longest(
     group_end = -1
     for start, end, i in spans:
         if start >= group_end:
-            if group:
+            if len(group) == 1:
+                cand = found[group[0]]
+                if accept(cand):
+                    chosen.append(cand)
+            elif group:
                 _settle(found, group, rank, accept, chosen)
             group = [i]
             group_end = end
@@ -357,7 +363,7 @@ def _merge(registry: list[Mention], rules: list[Mention], swallow: bool = False)
     them; so does a French name whose complement is a registry organization, when `swallow`
     ("comité central du Parti communiste chinois"). Any other overlap keeps the registry mention.
     """
-    kept = sorted(registry, key=lambda m: (m.start, m.end))
+    kept = sorted(registry, key=_start_end)
     starts = [m.start for m in kept]
     dropped: set[int] = set()
     added: list[Mention] = []
@@ -390,7 +396,7 @@ def _merge(registry: list[Mention], rules: list[Mention], swallow: bool = False)
     merged = [m for j, m in enumerate(kept) if j not in dropped]
     # rule mentions never overlap each other except an acronym inside a name it defines
     merged.extend(_without_overlaps(added))
-    merged.sort(key=lambda m: (m.start, m.end))
+    merged.sort(key=_start_end)
     return merged
 
 
