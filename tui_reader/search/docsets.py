@@ -16,6 +16,9 @@ know are left to Whoosh.
 from __future__ import annotations
 
 import heapq
+import pickle
+import re
+import zlib
 from bisect import bisect_left
 from collections.abc import Collection, Iterator
 from itertools import accumulate
@@ -42,6 +45,9 @@ RECENT_INFOS = 50_000
 K1 = 1.2  # Whoosh's BM25F defaults, which the searcher uses
 B = 0.75
 _LENGTHS = [byte_to_length(b) for b in range(256)]
+# A W3 postings block is the zlib-compressed protocol-2 pickle of (id gaps, weights, values): the
+# gaps come first, as a run of BININT1/BININT2/BININT opcodes (after a MARK when more than three).
+_GAPS = re.compile(rb"\x80\x02\(?((?:K.|M..|J....)++)", re.DOTALL)
 
 Ranked = tuple[list[int], list[float], int]  # document numbers, scores, number of matches
 
@@ -332,10 +338,14 @@ class _Segment:
             if matcher._ids is not None:
                 ids.extend(matcher._ids)
             else:
-                if matcher._data is None:
-                    matcher._read_data()
-                raw = matcher._data[0]
-                ids.extend(raw if matcher._byteids else accumulate(raw))
+                gaps = None if matcher._data is not None or matcher._byteids else _block_gaps(matcher)
+                if gaps is None:
+                    if matcher._data is None:
+                        matcher._read_data()
+                    raw = matcher._data[0]
+                    ids.extend(raw if matcher._byteids else accumulate(raw))
+                else:
+                    ids.extend(accumulate(gaps))
             matcher._next_block()
         return ids
 
@@ -404,6 +414,27 @@ class _Segment:
                     found = bytes(column[d] for d in range(count))
             self._lengths[fieldname] = found
         return found
+
+
+def _block_gaps(matcher: Any) -> tuple[int, ...] | None:
+    """The id gaps of a W3 matcher's current block without its weights and values (positions):
+    only the start of the block is decompressed, and only the gaps are unpickled. None when the
+    block does not start as expected (the caller then decodes the whole block)."""
+    count = matcher._blocklength
+    data = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+    size = 5 * count + 8  # protocol, MARK, at most five bytes a gap, the tuple opcode
+    try:
+        head = zlib.decompressobj().decompress(data, size) if matcher._compression else bytes(data[:size])
+    except zlib.error:
+        return None
+    found = _GAPS.match(head)
+    if found is None:
+        return None
+    try:
+        gaps = pickle.loads(b"\x80\x02(" + found.group(1) + b"t.")
+    except Exception:  # noqa: BLE001 - not a run of gaps after all
+        return None
+    return gaps if isinstance(gaps, tuple) and len(gaps) == count else None
 
 
 class _Unscorable(Exception):
