@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui_reader.search import CorpusUnavailable, Library
+from tui_reader.search import CorpusUnavailable, Library, docsets
 from tui_reader.search.docsets import DocSets, _block_gaps
 from tui_reader.search.library import _stale_in_child
 
@@ -175,3 +175,31 @@ def test_postings_ids_read_alone_are_whooshs_ids(seeded_corpus: Path, index_dir:
                 assert segment.ids(fieldname, term.decode("utf-8")) == whoosh_ids
                 checked += 1
     assert checked > 50
+
+
+@pytest.mark.parametrize("chunk", [16, 100, 8192])
+def test_term_table_walk_lists_whooshs_prefix_terms(
+    seeded_corpus: Path, index_dir: Path, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(docsets, "TABLE_CHUNK", chunk)
+    library = Library.open(seeded_corpus, index_dir)
+    library.update()
+    (seeded_corpus / "en" / "more.txt").write_text(
+        "date 2024-02-02\n\nMarkets in Marrakech and Marseille: the market marked a record.", encoding="utf-8"
+    )
+    library.update()
+    sets = DocSets(library._searcher)
+    assert len(sets.segments) > 1
+    for segment in sets.segments:
+        for fieldname in ("text", "title", "entity", "lang", "date", "nosuchfield"):
+            for prefix in ("", "m", "mar", "élec", "q", "zzzz", "\uffff"):
+                reader = segment.reader
+                expected = (
+                    [(t.decode("utf-8"), i.doc_frequency()) for t, i in reader.iter_prefix(fieldname, prefix)]
+                    if fieldname in reader.schema
+                    else []
+                )
+                entries = list(segment.prefix_entries(fieldname, prefix))
+                assert [(text, n) for text, n, _ in entries] == expected
+                for text, _, info in entries:
+                    assert segment.ids_of_info(fieldname, text, info) == segment.ids(fieldname, text)

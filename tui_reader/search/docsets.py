@@ -18,6 +18,7 @@ from __future__ import annotations
 import heapq
 import pickle
 import re
+import struct
 import zlib
 from bisect import bisect_left
 from collections.abc import Collection, Iterator
@@ -25,7 +26,7 @@ from itertools import accumulate
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3TermInfo
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
 
@@ -47,6 +48,12 @@ B = 0.75
 _LENGTHS = [byte_to_length(b) for b in range(256)]
 # A W3 postings block is the zlib-compressed protocol-2 pickle of (id gaps, weights, values): the
 # gaps come first, as a run of BININT1/BININT2/BININT opcodes (after a MARK when more than three).
+# A W3 term table entry: key and value lengths, the key (field number, term), then the term info,
+# whose document frequency follows its flags byte and total weight.
+_ENTRY = struct.Struct("!ii")
+_DOC_FREQUENCY = struct.Struct("!I")
+_DOC_FREQUENCY_AT = 5
+TABLE_CHUNK = 8192  # bytes of the term table read at first; doubled at each further read
 _GAPS = re.compile(rb"\x80\x02\(?((?:K.|M..|J....)++)", re.DOTALL)
 
 Ranked = tuple[list[int], list[float], int]  # document numbers, scores, number of matches
@@ -154,9 +161,8 @@ class DocSets:
             if len(self._infos) > RECENT_INFOS:
                 self._infos.clear()
             for index, segment in enumerate(self.segments):
-                for term, info in segment.reader.iter_prefix(fieldname, prefix):
-                    text = _text(term)
-                    walked[text] = walked.get(text, 0) + info.doc_frequency()
+                for text, frequency, info in segment.prefix_entries(fieldname, prefix):
+                    walked[text] = walked.get(text, 0) + frequency
                     self._infos.setdefault((fieldname, text), {})[index] = info
             found = dict(sorted(walked.items()))
         if len(self._prefixes) >= RECENT_PREFIXES:
@@ -310,8 +316,49 @@ class _Segment:
             matcher = codec.postings_reader(postfile, info, fmt, term=(fieldname, term))
             yield _text(term), self._ids_of(matcher)
 
+    def prefix_entries(self, fieldname: str, prefix: str) -> Iterator[tuple[str, int, Any]]:
+        """Every term of `fieldname` in the segment that starts with `prefix`, in term order, with
+        its document frequency and its term info (or the term info's bytes, for `ids_of_info`).
+        The table is read in large chunks and only the frequencies are decoded, instead of three
+        reads and a term info a term."""
+        reader = self.reader
+        if fieldname not in reader.schema:
+            return
+        try:
+            terms = reader._terms
+            table = terms._tindex
+            key = terms._keycoder(fieldname, reader._text_to_bytes(fieldname, prefix))
+            dbfile, end = table.dbfile, table.endofdata
+            pos = table.closest_key_pos(key)
+        except AttributeError:
+            for term, info in reader.iter_prefix(fieldname, prefix):
+                yield _text(term), info.doc_frequency(), info
+            return
+        skip = len(terms._keycoder(fieldname, b""))  # the field number before the term
+        chunk = TABLE_CHUNK
+        buffer, start = b"", pos
+        while pos is not None and pos < end:
+            at = pos - start
+            if at + _ENTRY.size > len(buffer):
+                buffer, start, at = bytes(dbfile.get(pos, min(chunk, end - pos))), pos, 0
+                chunk = min(chunk * 2, 1 << 20)
+            keylength, valuelength = _ENTRY.unpack_from(buffer, at)
+            size = _ENTRY.size + keylength + valuelength
+            if at + size > len(buffer):
+                buffer, start, at = bytes(dbfile.get(pos, min(max(chunk, size), end - pos))), pos, 0
+                chunk = min(chunk * 2, 1 << 20)
+            keyat = at + _ENTRY.size
+            if not buffer.startswith(key, keyat, keyat + keylength):
+                return
+            value = buffer[keyat + keylength : at + size]
+            frequency = _DOC_FREQUENCY.unpack_from(value, _DOC_FREQUENCY_AT)[0]
+            yield buffer[keyat + skip : keyat + keylength].decode("utf-8"), frequency, value
+            pos += size
+
     def ids_of_info(self, fieldname: str, text: str, info: Any) -> list[int]:
         """`ids`, from the term's table entry (found by a walk of the table) instead of a lookup."""
+        if isinstance(info, bytes):
+            info = W3TermInfo.from_bytes(info)
         try:
             terms = self.reader._terms
             matcher = terms._codec.postings_reader(
