@@ -173,6 +173,7 @@ def test_postings_ids_read_alone_are_whooshs_ids(seeded_corpus: Path, index_dir:
             for term in segment.reader.lexicon(fieldname):
                 whoosh_ids = list(segment.reader.postings(fieldname, term).all_ids())
                 assert segment.ids(fieldname, term.decode("utf-8")) == whoosh_ids
+                assert segment.ids(fieldname, term.decode("utf-8"), 1000) == [d + 1000 for d in whoosh_ids]
                 checked += 1
     assert checked > 50
 

@@ -22,7 +22,7 @@ import struct
 import zlib
 from bisect import bisect_left
 from collections.abc import Collection, Iterator
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import Any
 
 from whoosh import query as wq
@@ -111,12 +111,10 @@ class DocSets:
         infos = self._infos.get(key)
         for index, segment in enumerate(self.segments):
             if infos is None:
-                found_ids = segment.ids(fieldname, text)
+                ids.extend(segment.ids(fieldname, text, segment.base))
             elif index in infos:
-                found_ids = segment.ids_of_info(fieldname, text, infos[index])
-            else:
-                continue  # the prefix walk found no such term in this segment
-            ids.extend(map(segment.base.__add__, found_ids) if segment.base else found_ids)
+                ids.extend(segment.ids_of_info(fieldname, text, infos[index], segment.base))
+            # else the prefix walk found no such term in this segment
         found = frozenset(ids)
         if found and self.reader.has_deletions():
             found = found & self.everything
@@ -295,9 +293,10 @@ class _Segment:
         # Deleted documents are removed by the callers, as sets.
         return matcher.child if isinstance(matcher, FilterMatcher) else matcher
 
-    def ids(self, fieldname: str, text: str) -> list[int]:
-        """Segment document numbers of a term's postings, deleted documents included."""
-        return self._ids_of(self._matcher(fieldname, text))
+    def ids(self, fieldname: str, text: str, base: int = 0) -> list[int]:
+        """Segment document numbers of a term's postings, deleted documents included, plus
+        `base`."""
+        return self._ids_of(self._matcher(fieldname, text), base)
 
     def every_term(self, fieldname: str) -> Iterator[tuple[str, list[int]]]:
         """Every term of `fieldname` in the segment with its document numbers, from one walk of
@@ -355,7 +354,7 @@ class _Segment:
             yield buffer[keyat + skip : keyat + keylength].decode("utf-8"), frequency, value
             pos += size
 
-    def ids_of_info(self, fieldname: str, text: str, info: Any) -> list[int]:
+    def ids_of_info(self, fieldname: str, text: str, info: Any, base: int = 0) -> list[int]:
         """`ids`, from the term's table entry (found by a walk of the table) instead of a lookup."""
         if isinstance(info, bytes):
             info = W3TermInfo.from_bytes(info)
@@ -368,31 +367,34 @@ class _Segment:
                 term=(fieldname, text.encode("utf-8")),
             )
         except AttributeError:
-            return self.ids(fieldname, text)
-        return self._ids_of(matcher)
+            return self.ids(fieldname, text, base)
+        return self._ids_of(matcher, base)
 
     @staticmethod
-    def _ids_of(matcher: Any) -> list[int]:
+    def _ids_of(matcher: Any, base: int = 0) -> list[int]:
         if matcher is None:
             return []
         if not isinstance(matcher, W3LeafMatcher):
-            return list(matcher.all_ids())
+            found = list(matcher.all_ids())
+            return [d + base for d in found] if base else found
         # A W3LeafMatcher keeps its current block's unpickled data in `_data` (ids first, as
         # gaps unless `_byteids`) and the decoded ids in `_ids`; `_next_block` moves to the next
-        # block and sets `_atend` after the last one. The gaps are summed in C.
+        # block and sets `_atend` after the last one. The gaps are summed in C, from `base`.
         ids: list[int] = []
         while not matcher._atend and matcher._i < matcher._blocklength:
             if matcher._ids is not None:
-                ids.extend(matcher._ids)
+                ids.extend(map(base.__add__, matcher._ids) if base else matcher._ids)
             else:
                 gaps = None if matcher._data is not None or matcher._byteids else _block_gaps(matcher)
                 if gaps is None:
                     if matcher._data is None:
                         matcher._read_data()
-                    raw = matcher._data[0]
-                    ids.extend(raw if matcher._byteids else accumulate(raw))
-                else:
-                    ids.extend(accumulate(gaps))
+                    gaps = matcher._data[0]
+                    if matcher._byteids:
+                        ids.extend(map(base.__add__, gaps) if base else gaps)
+                        matcher._next_block()
+                        continue
+                ids.extend(islice(accumulate(gaps, initial=base), 1, None) if base else accumulate(gaps))
             matcher._next_block()
         return ids
 
