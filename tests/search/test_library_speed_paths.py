@@ -9,6 +9,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from whoosh import query as wq
 
 from tui_reader.search import CorpusUnavailable, Library, docsets
 from tui_reader.search.docsets import DocSets, _block_gaps
@@ -204,3 +205,27 @@ def test_term_table_walk_lists_whooshs_prefix_terms(
                 assert [(text, n) for text, n, _ in entries] == expected
                 for text, _, info in entries:
                     assert segment.ids_of_info(fieldname, text, info) == segment.ids(fieldname, text)
+
+
+def test_term_documents_leave_out_deleted_documents(seeded_corpus: Path, index_dir: Path) -> None:
+    library = Library.open(seeded_corpus, index_dir)
+    library.update()
+    changed = seeded_corpus / "fr" / "qatar.txt"
+    changed.write_text("date 2025-01-21\n\nLe Maroc et le Qatar ont signé un accord.", encoding="utf-8")
+    future = time.time() + 5
+    os.utime(changed, (future, future))
+    library.update()
+    searcher = library._searcher
+    assert searcher.reader().has_deletions()
+    sets = DocSets(searcher)
+    walked = DocSets(searcher)
+    checked = 0
+    for fieldname in ("text", "title", "entity", "lang"):
+        walked.prefix_frequencies(fieldname, "")
+        for term in searcher.reader().lexicon(fieldname):
+            text = term.decode("utf-8")
+            expected = set(searcher.docs_for_query(wq.Term(fieldname, text)))
+            assert sets.term(fieldname, text) == expected
+            assert walked.term(fieldname, text) == expected
+            checked += 1
+    assert checked > 50

@@ -22,7 +22,7 @@ import struct
 import zlib
 from bisect import bisect_left
 from collections.abc import Collection, Iterator
-from itertools import accumulate, islice
+from itertools import accumulate, filterfalse, islice
 from typing import Any
 
 from whoosh import query as wq
@@ -111,13 +111,14 @@ class DocSets:
         infos = self._infos.get(key)
         for index, segment in enumerate(self.segments):
             if infos is None:
-                ids.extend(segment.ids(fieldname, text, segment.base))
+                found_ids = segment.ids(fieldname, text, segment.base)
             elif index in infos:
-                ids.extend(segment.ids_of_info(fieldname, text, infos[index], segment.base))
-            # else the prefix walk found no such term in this segment
+                found_ids = segment.ids_of_info(fieldname, text, infos[index], segment.base)
+            else:
+                continue  # the prefix walk found no such term in this segment
+            deleted = segment.deleted
+            ids.extend(filterfalse(deleted.__contains__, found_ids) if deleted else found_ids)
         found = frozenset(ids)
-        if found and self.reader.has_deletions():
-            found = found & self.everything
         if fieldname in CACHED_FIELDS:
             self._cache[key] = found
         elif fieldname not in UNCACHED_FIELDS and len(found) <= RECENT_IDS // 4:
@@ -284,6 +285,15 @@ class _Segment:
         self.reader = reader
         self.base = base
         self._lengths: dict[str, bytes] = {}
+        self._deleted: frozenset[int] | None = None
+
+    @property
+    def deleted(self) -> frozenset[int]:
+        """The deleted documents of the segment, as numbers of the whole index."""
+        if self._deleted is None:
+            deleted = self.reader.deleted_docs_set if self.reader.has_deletions() else ()
+            self._deleted = frozenset(self.base + d for d in deleted)
+        return self._deleted
 
     def _matcher(self, fieldname: str, text: str) -> Any:
         try:
