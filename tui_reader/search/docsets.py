@@ -16,6 +16,7 @@ know are left to Whoosh.
 from __future__ import annotations
 
 import heapq
+import io
 import pickle
 import re
 import struct
@@ -26,7 +27,7 @@ from itertools import accumulate, filterfalse, islice
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3TermInfo
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3LeafMatcher, W3TermInfo
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
 
@@ -53,6 +54,8 @@ _LENGTHS = [byte_to_length(b) for b in range(256)]
 _ENTRY = struct.Struct("!ii")
 _DOC_FREQUENCY = struct.Struct("!I")
 _DOC_FREQUENCY_AT = 5
+# A W3 postings block starts with its length (negative for the last block).
+_LENGTH = struct.Struct("!i")
 TABLE_CHUNK = 8192  # bytes of the term table read at first; doubled at each further read
 _GAPS = re.compile(rb"\x80\x02\(?((?:K.|M..|J....)++)", re.DOTALL)
 
@@ -368,6 +371,9 @@ class _Segment:
         """`ids`, from the term's table entry (found by a walk of the table) instead of a lookup."""
         if isinstance(info, bytes):
             info = W3TermInfo.from_bytes(info)
+        found = self._ids_of_extent(info, base)
+        if found is not None:
+            return found
         try:
             terms = self.reader._terms
             matcher = terms._codec.postings_reader(
@@ -379,6 +385,42 @@ class _Segment:
         except AttributeError:
             return self.ids(fieldname, text, base)
         return self._ids_of(matcher, base)
+
+    def _ids_of_extent(self, info: Any, base: int) -> list[int] | None:
+        """`ids_of_info` from one read of the term's postings (every block), the blocks' ids
+        decoded by `_gaps_of`; None when the postings are not W3 blocks of gaps (the caller then
+        reads them through Whoosh's matcher)."""
+        try:
+            if info.is_inlined() or not isinstance(info, W3TermInfo):
+                return None
+            offset, length = info._offset, info._length
+            if isinstance(length, tuple):  # Whoosh's term info reads its length as a 1-tuple
+                (length,) = length
+            data = bytes(self.reader._terms._postfile.get(offset, length))
+        except (AttributeError, struct.error):
+            return None
+        if not data.startswith(WHOOSH3_HEADER_MAGIC):
+            return None
+        ids: list[int] = []
+        pos, end = len(WHOOSH3_HEADER_MAGIC), len(data)
+        view = memoryview(data)
+        while pos < end:
+            size = _LENGTH.unpack_from(data, pos)[0]
+            last = size < 0
+            following = pos + _LENGTH.size + abs(size)
+            stream = io.BytesIO(view[pos + _LENGTH.size : following])
+            try:
+                count, _, _, compression, _, _ = pickle.load(stream)
+            except Exception:  # noqa: BLE001 - not a W3 block header
+                return None
+            gaps = _gaps_of(view[pos + _LENGTH.size + stream.tell() : following], count, compression)
+            if gaps is None:
+                return None
+            ids.extend(islice(accumulate(gaps, initial=base), 1, None) if base else accumulate(gaps))
+            pos = following
+            if last:
+                return ids if pos == end else None
+        return None
 
     @staticmethod
     def _ids_of(matcher: Any, base: int = 0) -> list[int]:
@@ -479,11 +521,15 @@ def _block_gaps(matcher: Any) -> tuple[int, ...] | None:
     """The id gaps of a W3 matcher's current block without its weights and values (positions):
     only the start of the block is decompressed, and only the gaps are unpickled. None when the
     block does not start as expected (the caller then decodes the whole block)."""
-    count = matcher._blocklength
     data = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+    return _gaps_of(data, matcher._blocklength, matcher._compression)
+
+
+def _gaps_of(data: Any, count: int, compression: Any) -> tuple[int, ...] | None:
+    """The id gaps at the start of a W3 block's data (`_block_gaps`)."""
     size = 5 * count + 8  # protocol, MARK, at most five bytes a gap, the tuple opcode
     try:
-        head = zlib.decompressobj().decompress(data, size) if matcher._compression else bytes(data[:size])
+        head = zlib.decompressobj().decompress(data, size) if compression else bytes(data[:size])
     except zlib.error:
         return None
     found = _GAPS.match(head)
