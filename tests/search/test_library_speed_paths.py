@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import pickle
 import time
+import zlib
 from pathlib import Path
 
 import pytest
+from whoosh import query as wq
 
-from tui_reader.search import CorpusUnavailable, Library
+from tui_reader.search import CorpusUnavailable, Library, docsets
+from tui_reader.search.docsets import DocSets, _block_gaps
 from tui_reader.search.library import _stale_in_child
 
 
@@ -115,3 +119,113 @@ def test_closing_the_library_stops_a_stale_scan_in_a_child(corpus: Path, index_d
     scan.join(10)
     assert answers == [False]  # stopped: the child never said the new file is there
     assert all(child.poll() is not None for child in children)
+
+
+class _Block:
+    """The attributes of a W3 postings matcher that `_block_gaps` reads, over one written block."""
+
+    def __init__(self, data: bytes, count: int, compression: int) -> None:
+        self._postfile = self
+        self._data_bytes = data
+        self._dataoffset = 0
+        self._nextoffset = len(data)
+        self._blocklength = count
+        self._compression = compression
+
+    def get(self, position: int, length: int) -> bytes:
+        return self._data_bytes[position : position + length]
+
+
+@pytest.mark.parametrize("compression", [0, 3])
+@pytest.mark.parametrize(
+    "gaps",
+    [
+        (7,),
+        (0, 1),
+        (255, 256, 65535),
+        (3, 65536, 2**31 - 1, 1),
+        tuple(range(0, 128 * 700, 700)),
+        tuple((i * 7919) % 70_000 + 1 for i in range(128)),
+    ],
+)
+def test_block_ids_alone_are_the_ids_of_the_whole_block(gaps: tuple[int, ...], compression: int) -> None:
+    weights = tuple(float(i % 3 + 1) for i in range(len(gaps)))
+    values = tuple(bytes([i % 256, 75, 77, 74, 40]) * 3 for i in range(len(gaps)))  # opcode-like bytes
+    data = pickle.dumps((gaps, weights, values), 2)
+    if compression:
+        data = zlib.compress(data, compression)
+    assert _block_gaps(_Block(data, len(gaps), compression)) == gaps
+
+
+def test_block_ids_alone_give_up_on_an_unexpected_block() -> None:
+    data = zlib.compress(pickle.dumps(((1, 2**40), None, None), 2), 3)  # a gap no BININT holds
+    assert _block_gaps(_Block(data, 2, 3)) is None
+    data = zlib.compress(pickle.dumps(((1, 2, 3), None, None), 2), 3)
+    assert _block_gaps(_Block(data, 4, 3)) is None  # fewer gaps than the block says
+
+
+def test_postings_ids_read_alone_are_whooshs_ids(seeded_corpus: Path, index_dir: Path) -> None:
+    library = Library.open(seeded_corpus, index_dir)
+    library.update()
+    sets = DocSets(library._searcher)
+    checked = 0
+    for segment in sets.segments:
+        for fieldname in ("text", "title", "entity"):
+            for term in segment.reader.lexicon(fieldname):
+                whoosh_ids = list(segment.reader.postings(fieldname, term).all_ids())
+                assert segment.ids(fieldname, term.decode("utf-8")) == whoosh_ids
+                assert segment.ids(fieldname, term.decode("utf-8"), 1000) == [d + 1000 for d in whoosh_ids]
+                checked += 1
+    assert checked > 50
+
+
+@pytest.mark.parametrize("chunk", [16, 100, 8192])
+def test_term_table_walk_lists_whooshs_prefix_terms(
+    seeded_corpus: Path, index_dir: Path, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(docsets, "TABLE_CHUNK", chunk)
+    library = Library.open(seeded_corpus, index_dir)
+    library.update()
+    (seeded_corpus / "en" / "more.txt").write_text(
+        "date 2024-02-02\n\nMarkets in Marrakech and Marseille: the market marked a record.", encoding="utf-8"
+    )
+    library.update()
+    sets = DocSets(library._searcher)
+    assert len(sets.segments) > 1
+    for segment in sets.segments:
+        for fieldname in ("text", "title", "entity", "lang", "date", "nosuchfield"):
+            for prefix in ("", "m", "mar", "élec", "q", "zzzz", "\uffff"):
+                reader = segment.reader
+                expected = (
+                    [(t.decode("utf-8"), i.doc_frequency()) for t, i in reader.iter_prefix(fieldname, prefix)]
+                    if fieldname in reader.schema
+                    else []
+                )
+                entries = list(segment.prefix_entries(fieldname, prefix))
+                assert [(text, n) for text, n, _ in entries] == expected
+                for text, _, info in entries:
+                    assert segment.ids_of_info(fieldname, text, info) == segment.ids(fieldname, text)
+
+
+def test_term_documents_leave_out_deleted_documents(seeded_corpus: Path, index_dir: Path) -> None:
+    library = Library.open(seeded_corpus, index_dir)
+    library.update()
+    changed = seeded_corpus / "fr" / "qatar.txt"
+    changed.write_text("date 2025-01-21\n\nLe Maroc et le Qatar ont signé un accord.", encoding="utf-8")
+    future = time.time() + 5
+    os.utime(changed, (future, future))
+    library.update()
+    searcher = library._searcher
+    assert searcher.reader().has_deletions()
+    sets = DocSets(searcher)
+    walked = DocSets(searcher)
+    checked = 0
+    for fieldname in ("text", "title", "entity", "lang"):
+        walked.prefix_frequencies(fieldname, "")
+        for term in searcher.reader().lexicon(fieldname):
+            text = term.decode("utf-8")
+            expected = set(searcher.docs_for_query(wq.Term(fieldname, text)))
+            assert sets.term(fieldname, text) == expected
+            assert walked.term(fieldname, text) == expected
+            checked += 1
+    assert checked > 50

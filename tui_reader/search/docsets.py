@@ -16,13 +16,18 @@ know are left to Whoosh.
 from __future__ import annotations
 
 import heapq
+import io
+import pickle
+import re
+import struct
+import zlib
 from bisect import bisect_left
 from collections.abc import Collection, Iterator
-from itertools import accumulate
+from itertools import accumulate, filterfalse, islice
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3LeafMatcher, W3TermInfo
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
 
@@ -42,6 +47,17 @@ RECENT_INFOS = 50_000
 K1 = 1.2  # Whoosh's BM25F defaults, which the searcher uses
 B = 0.75
 _LENGTHS = [byte_to_length(b) for b in range(256)]
+# A W3 postings block is the zlib-compressed protocol-2 pickle of (id gaps, weights, values): the
+# gaps come first, as a run of BININT1/BININT2/BININT opcodes (after a MARK when more than three).
+# A W3 term table entry: key and value lengths, the key (field number, term), then the term info,
+# whose document frequency follows its flags byte and total weight.
+_ENTRY = struct.Struct("!ii")
+_DOC_FREQUENCY = struct.Struct("!I")
+_DOC_FREQUENCY_AT = 5
+# A W3 postings block starts with its length (negative for the last block).
+_LENGTH = struct.Struct("!i")
+TABLE_CHUNK = 8192  # bytes of the term table read at first; doubled at each further read
+_GAPS = re.compile(rb"\x80\x02\(?((?:K.|M..|J....)++)", re.DOTALL)
 
 Ranked = tuple[list[int], list[float], int]  # document numbers, scores, number of matches
 
@@ -98,15 +114,14 @@ class DocSets:
         infos = self._infos.get(key)
         for index, segment in enumerate(self.segments):
             if infos is None:
-                found_ids = segment.ids(fieldname, text)
+                found_ids = segment.ids(fieldname, text, segment.base)
             elif index in infos:
-                found_ids = segment.ids_of_info(fieldname, text, infos[index])
+                found_ids = segment.ids_of_info(fieldname, text, infos[index], segment.base)
             else:
                 continue  # the prefix walk found no such term in this segment
-            ids.extend(map(segment.base.__add__, found_ids) if segment.base else found_ids)
+            deleted = segment.deleted
+            ids.extend(filterfalse(deleted.__contains__, found_ids) if deleted else found_ids)
         found = frozenset(ids)
-        if found and self.reader.has_deletions():
-            found = found & self.everything
         if fieldname in CACHED_FIELDS:
             self._cache[key] = found
         elif fieldname not in UNCACHED_FIELDS and len(found) <= RECENT_IDS // 4:
@@ -148,9 +163,8 @@ class DocSets:
             if len(self._infos) > RECENT_INFOS:
                 self._infos.clear()
             for index, segment in enumerate(self.segments):
-                for term, info in segment.reader.iter_prefix(fieldname, prefix):
-                    text = _text(term)
-                    walked[text] = walked.get(text, 0) + info.doc_frequency()
+                for text, frequency, info in segment.prefix_entries(fieldname, prefix):
+                    walked[text] = walked.get(text, 0) + frequency
                     self._infos.setdefault((fieldname, text), {})[index] = info
             found = dict(sorted(walked.items()))
         if len(self._prefixes) >= RECENT_PREFIXES:
@@ -274,6 +288,15 @@ class _Segment:
         self.reader = reader
         self.base = base
         self._lengths: dict[str, bytes] = {}
+        self._deleted: frozenset[int] | None = None
+
+    @property
+    def deleted(self) -> frozenset[int]:
+        """The deleted documents of the segment, as numbers of the whole index."""
+        if self._deleted is None:
+            deleted = self.reader.deleted_docs_set if self.reader.has_deletions() else ()
+            self._deleted = frozenset(self.base + d for d in deleted)
+        return self._deleted
 
     def _matcher(self, fieldname: str, text: str) -> Any:
         try:
@@ -283,9 +306,10 @@ class _Segment:
         # Deleted documents are removed by the callers, as sets.
         return matcher.child if isinstance(matcher, FilterMatcher) else matcher
 
-    def ids(self, fieldname: str, text: str) -> list[int]:
-        """Segment document numbers of a term's postings, deleted documents included."""
-        return self._ids_of(self._matcher(fieldname, text))
+    def ids(self, fieldname: str, text: str, base: int = 0) -> list[int]:
+        """Segment document numbers of a term's postings, deleted documents included, plus
+        `base`."""
+        return self._ids_of(self._matcher(fieldname, text), base)
 
     def every_term(self, fieldname: str) -> Iterator[tuple[str, list[int]]]:
         """Every term of `fieldname` in the segment with its document numbers, from one walk of
@@ -304,8 +328,52 @@ class _Segment:
             matcher = codec.postings_reader(postfile, info, fmt, term=(fieldname, term))
             yield _text(term), self._ids_of(matcher)
 
-    def ids_of_info(self, fieldname: str, text: str, info: Any) -> list[int]:
+    def prefix_entries(self, fieldname: str, prefix: str) -> Iterator[tuple[str, int, Any]]:
+        """Every term of `fieldname` in the segment that starts with `prefix`, in term order, with
+        its document frequency and its term info (or the term info's bytes, for `ids_of_info`).
+        The table is read in large chunks and only the frequencies are decoded, instead of three
+        reads and a term info a term."""
+        reader = self.reader
+        if fieldname not in reader.schema:
+            return
+        try:
+            terms = reader._terms
+            table = terms._tindex
+            key = terms._keycoder(fieldname, reader._text_to_bytes(fieldname, prefix))
+            dbfile, end = table.dbfile, table.endofdata
+            pos = table.closest_key_pos(key)
+        except AttributeError:
+            for term, info in reader.iter_prefix(fieldname, prefix):
+                yield _text(term), info.doc_frequency(), info
+            return
+        skip = len(terms._keycoder(fieldname, b""))  # the field number before the term
+        chunk = TABLE_CHUNK
+        buffer, start = b"", pos
+        while pos is not None and pos < end:
+            at = pos - start
+            if at + _ENTRY.size > len(buffer):
+                buffer, start, at = bytes(dbfile.get(pos, min(chunk, end - pos))), pos, 0
+                chunk = min(chunk * 2, 1 << 20)
+            keylength, valuelength = _ENTRY.unpack_from(buffer, at)
+            size = _ENTRY.size + keylength + valuelength
+            if at + size > len(buffer):
+                buffer, start, at = bytes(dbfile.get(pos, min(max(chunk, size), end - pos))), pos, 0
+                chunk = min(chunk * 2, 1 << 20)
+            keyat = at + _ENTRY.size
+            if not buffer.startswith(key, keyat, keyat + keylength):
+                return
+            value = buffer[keyat + keylength : at + size]
+            frequency = _DOC_FREQUENCY.unpack_from(value, _DOC_FREQUENCY_AT)[0]
+            yield buffer[keyat + skip : keyat + keylength].decode("utf-8"), frequency, value
+            pos += size
+
+    def ids_of_info(self, fieldname: str, text: str, info: Any, base: int = 0) -> list[int]:
         """`ids`, from the term's table entry (found by a walk of the table) instead of a lookup."""
+        if isinstance(info, bytes):
+            info = W3TermInfo.from_bytes(info)
+        found = self._ids_of_extent(info, base)
+        if found is not None:
+            return found
         try:
             terms = self.reader._terms
             matcher = terms._codec.postings_reader(
@@ -315,27 +383,70 @@ class _Segment:
                 term=(fieldname, text.encode("utf-8")),
             )
         except AttributeError:
-            return self.ids(fieldname, text)
-        return self._ids_of(matcher)
+            return self.ids(fieldname, text, base)
+        return self._ids_of(matcher, base)
+
+    def _ids_of_extent(self, info: Any, base: int) -> list[int] | None:
+        """`ids_of_info` from one read of the term's postings (every block), the blocks' ids
+        decoded by `_gaps_of`; None when the postings are not W3 blocks of gaps (the caller then
+        reads them through Whoosh's matcher)."""
+        try:
+            if info.is_inlined() or not isinstance(info, W3TermInfo):
+                return None
+            offset, length = info._offset, info._length
+            if isinstance(length, tuple):  # Whoosh's term info reads its length as a 1-tuple
+                (length,) = length
+            data = bytes(self.reader._terms._postfile.get(offset, length))
+        except (AttributeError, struct.error):
+            return None
+        if not data.startswith(WHOOSH3_HEADER_MAGIC):
+            return None
+        ids: list[int] = []
+        pos, end = len(WHOOSH3_HEADER_MAGIC), len(data)
+        view = memoryview(data)
+        while pos < end:
+            size = _LENGTH.unpack_from(data, pos)[0]
+            last = size < 0
+            following = pos + _LENGTH.size + abs(size)
+            stream = io.BytesIO(view[pos + _LENGTH.size : following])
+            try:
+                count, _, _, compression, _, _ = pickle.load(stream)
+            except Exception:  # noqa: BLE001 - not a W3 block header
+                return None
+            gaps = _gaps_of(view[pos + _LENGTH.size + stream.tell() : following], count, compression)
+            if gaps is None:
+                return None
+            ids.extend(islice(accumulate(gaps, initial=base), 1, None) if base else accumulate(gaps))
+            pos = following
+            if last:
+                return ids if pos == end else None
+        return None
 
     @staticmethod
-    def _ids_of(matcher: Any) -> list[int]:
+    def _ids_of(matcher: Any, base: int = 0) -> list[int]:
         if matcher is None:
             return []
         if not isinstance(matcher, W3LeafMatcher):
-            return list(matcher.all_ids())
+            found = list(matcher.all_ids())
+            return [d + base for d in found] if base else found
         # A W3LeafMatcher keeps its current block's unpickled data in `_data` (ids first, as
         # gaps unless `_byteids`) and the decoded ids in `_ids`; `_next_block` moves to the next
-        # block and sets `_atend` after the last one. The gaps are summed in C.
+        # block and sets `_atend` after the last one. The gaps are summed in C, from `base`.
         ids: list[int] = []
         while not matcher._atend and matcher._i < matcher._blocklength:
             if matcher._ids is not None:
-                ids.extend(matcher._ids)
+                ids.extend(map(base.__add__, matcher._ids) if base else matcher._ids)
             else:
-                if matcher._data is None:
-                    matcher._read_data()
-                raw = matcher._data[0]
-                ids.extend(raw if matcher._byteids else accumulate(raw))
+                gaps = None if matcher._data is not None or matcher._byteids else _block_gaps(matcher)
+                if gaps is None:
+                    if matcher._data is None:
+                        matcher._read_data()
+                    gaps = matcher._data[0]
+                    if matcher._byteids:
+                        ids.extend(map(base.__add__, gaps) if base else gaps)
+                        matcher._next_block()
+                        continue
+                ids.extend(islice(accumulate(gaps, initial=base), 1, None) if base else accumulate(gaps))
             matcher._next_block()
         return ids
 
@@ -404,6 +515,31 @@ class _Segment:
                     found = bytes(column[d] for d in range(count))
             self._lengths[fieldname] = found
         return found
+
+
+def _block_gaps(matcher: Any) -> tuple[int, ...] | None:
+    """The id gaps of a W3 matcher's current block without its weights and values (positions):
+    only the start of the block is decompressed, and only the gaps are unpickled. None when the
+    block does not start as expected (the caller then decodes the whole block)."""
+    data = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+    return _gaps_of(data, matcher._blocklength, matcher._compression)
+
+
+def _gaps_of(data: Any, count: int, compression: Any) -> tuple[int, ...] | None:
+    """The id gaps at the start of a W3 block's data (`_block_gaps`)."""
+    size = 5 * count + 8  # protocol, MARK, at most five bytes a gap, the tuple opcode
+    try:
+        head = zlib.decompressobj().decompress(data, size) if compression else bytes(data[:size])
+    except zlib.error:
+        return None
+    found = _GAPS.match(head)
+    if found is None:
+        return None
+    try:
+        gaps = pickle.loads(b"\x80\x02(" + found.group(1) + b"t.")
+    except Exception:  # noqa: BLE001 - not a run of gaps after all
+        return None
+    return gaps if isinstance(gaps, tuple) and len(gaps) == count else None
 
 
 class _Unscorable(Exception):

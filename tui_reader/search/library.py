@@ -277,7 +277,7 @@ class Library:
                 matching = allowed if matching is None else matching & allowed
             if excluded:
                 matching = (self._docsets().everything if matching is None else matching) - excluded
-            docnums = order if matching is None else [d for d in order if d in matching]
+            docnums = order if matching is None else list(filter(matching.__contains__, order))
             total = len(docnums)
             if limit is not None:
                 docnums = docnums[:limit]
