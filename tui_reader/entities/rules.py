@@ -767,13 +767,8 @@ def _followed_by_place(text: str, pos: int) -> bool:
 
 def _word_before(text: str, pos: int) -> str:
     """The word right before `pos` across spaces only ("" after punctuation or at the start)."""
-    end = pos
-    while end > 0 and text[end - 1] in " \t\xa0":
-        end -= 1
-    start = end
-    while start > 0 and start > end - 40 and text[start - 1].isalnum():
-        start -= 1
-    return text[start:end]
+    start = _prev_word_start(text, pos)
+    return text[start:pos].rstrip(" \t\xa0")
 
 
 def _prev_word_start(text: str, pos: int) -> int:
