@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from run import percentile, time_briefread  # the query timing of bench/run.py
+
 from tui_reader.search import Library
 from tui_reader.search.indexer import update_index
 
@@ -28,11 +30,6 @@ QUERIES = [
     "date:[1987-03 to 1987-04]",
     "tonnes NOT wheat",
 ]
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def cpu_seconds() -> float:
@@ -70,18 +67,7 @@ def main() -> int:
     library = Library.open(args.corpus, index)
     print(f"\n{'query (top 20 + snippets)':<28}{'hits':>8}{'median ms':>12}{'p95 ms':>10}")
     for query in QUERIES:
-        timings = []
-        total = 0
-        for _ in range(args.runs):
-            library._parsed.clear()  # measure parsing too, as a new query would
-            started = time.perf_counter()
-            results = library.search(query, limit=50)
-            total = results.total
-            for row in results[:20]:
-                article = library.article(row.id)
-                if article is not None:
-                    library.snippets(query, article)
-            timings.append((time.perf_counter() - started) * 1000)
+        timings, total = time_briefread(library, query, args.runs)
         print(f"{query:<28}{total:>8}{statistics.median(timings):>12.1f}{percentile(timings, 0.95):>10.1f}")
     return 0
 

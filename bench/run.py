@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import make_corpus  # noqa: E402
+from app_bench import percentile  # noqa: E402
 
 TARGETS = {
     "build": 1000.0,  # docs/s including entities
@@ -118,13 +119,6 @@ def query_mix() -> list[BenchQuery]:
 
 
 # -- helpers ------------------------------------------------------------------------------
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * q
-    low, high = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
 
 
 def tree_rss_mb(root_pid: int) -> tuple[float, float]:
