@@ -312,13 +312,6 @@ def slug(name: str) -> str:
     return re.sub(r"[^0-9a-z\x9c\u00e0-\u024f]+", "-", fold(name)).strip("-")
 
 
-def _is_sentence_start(toks: list[_Tok], index: int) -> bool:
-    if index == 0:
-        return True
-    prev = toks[index - 1]
-    return prev.kind == "nl" or prev.text in (".", "!", "?", ":", "«", '"', "“", "—", "–", "-")
-
-
 class RuleFinder:
     """Finds rule organizations in one text; built once, reused."""
 
