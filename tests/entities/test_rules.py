@@ -200,6 +200,13 @@ def test_ocr_line_breaks_and_glued_connectors(tagger: Tagger) -> None:
     assert rule_spans(tagger.tag(text, "fr")) == ["Ligue des Droits del'Homme"]
 
 
+def test_a_complement_glued_to_its_connector_leaves_no_name(tagger: Tagger) -> None:
+    # OCR lost the space where a line broke: where the name ends cannot be told
+    assert rule_spans(tagger.tag("la Société horticole deNancy a tenu séance", "fr")) == []
+    assert rule_spans(tagger.tag("la Banque deLyon cote 35 francs", "fr")) == []
+    assert rule_spans(tagger.tag("la Banque de Lyon cote 35 francs", "fr")) == ["Banque de Lyon"]
+
+
 def test_a_registry_organization_as_a_complement_is_part_of_the_name() -> None:
     registry = EntityRegistry(
         [EntityInfo("org:cn-ccp", "organization", "Chinese Communist Party", "Parti communiste chinois")],

@@ -490,6 +490,10 @@ class RuleFinder:
             if not toks.has(k) or toks[k].kind != "w" or toks[k].text[0].isdigit():
                 break
             obj = toks[k]
+            if toks[k - 1].kind == "w" and toks[k - 1].end == obj.start:
+                # "la Société luxembourgeoise deParis": OCR glued the complement where a line
+                # broke, and where the name ends is anyone's guess
+                return None
             inner = org_starts.get(obj.start)
             if inner is not None:
                 # "comité central du Parti communiste chinois", "Conseil de l'Ecole
