@@ -207,6 +207,15 @@ def test_a_complement_glued_to_its_connector_leaves_no_name(tagger: Tagger) -> N
     assert rule_spans(tagger.tag("la Banque de Lyon cote 35 francs", "fr")) == ["Banque de Lyon"]
 
 
+def test_a_quoted_title_with_its_article_is_a_work(tagger: Tagger) -> None:
+    assert rule_spans(tagger.tag("Ce soir au théâtre : « Le Tribunal des amoureux », comédie.", "fr")) == []
+    assert rule_spans(tagger.tag("On joue '' La Chambre bleue '' au Gymnase.", "fr")) == []
+    # quoted speech runs on past a few words
+    text = "« La Chambre a voté la loi », a dit le ministre."
+    assert rule_spans(tagger.tag(text, "fr")) == ["Chambre"]
+    assert rule_spans(tagger.tag("créait alors le « Comité Maupas ».", "fr")) == ["Comité Maupas"]
+
+
 def test_a_registry_organization_as_a_complement_is_part_of_the_name() -> None:
     registry = EntityRegistry(
         [EntityInfo("org:cn-ccp", "organization", "Chinese Communist Party", "Parti communiste chinois")],

@@ -601,6 +601,8 @@ class RuleFinder:
                 return None  # "Lutte contre la Commission": a name this rule cannot see the start of
         if not capital and lower_object and groups > 2:
             return None
+        if capital and _quoted_title(text, start, end):
+            return None
         return start, end
 
     def _expand_en(
@@ -755,6 +757,21 @@ def _left_word(text: str, pos: int) -> tuple[str, int]:
     while j > 0 and i - j < 40 and (text[j - 1].isalnum() or text[j - 1] in "-\u00ac"):
         j -= 1
     return text[j:i], j
+
+
+# A title in quotation marks that opens with its capitalised article: « Le Tribunal des flagrants
+# délits », '' La Chambre confortable '' (a play, a film, a book). The closing mark must come
+# within two words of the name: quoted speech runs longer.
+_TITLE_OPENING = re.compile(r"(?:[«“\"]|'')[ \t\xa0]*(?:La|Le|Les|L['’])[ \t\xa0]*$")
+_TITLE_CLOSING = re.compile(r"(?:[ \t\xa0]+[^\s«“»”\".!?;:']+){0,2}[ \t\xa0]*(?:[»”\"]|'')")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether the name at `text[start:end]` opens a title set in quotation marks."""
+    return (
+        _TITLE_OPENING.search(text, max(0, start - 8), start) is not None
+        and _TITLE_CLOSING.match(text, end) is not None
+    )
 
 
 def _followed_by_place(text: str, pos: int) -> bool:
