@@ -207,6 +207,15 @@ def test_a_complement_glued_to_its_connector_leaves_no_name(tagger: Tagger) -> N
     assert rule_spans(tagger.tag("la Banque de Lyon cote 35 francs", "fr")) == ["Banque de Lyon"]
 
 
+def test_lowercase_complements_joined_by_et(tagger: Tagger) -> None:
+    text = "la Caisse d'épargne et de prévoyance a ouvert un guichet"
+    assert rule_spans(tagger.tag(text, "fr")) == ["Caisse d'épargne et de prévoyance"]
+    text = "au niveau du ministère de la défense et des commissions politiques"
+    assert rule_spans(tagger.tag(text, "fr")) == ["ministère de la défense"]
+    text = "le Comité de Paris et des environs"
+    assert rule_spans(tagger.tag(text, "fr")) == ["Comité de Paris"]
+
+
 def test_a_quoted_title_with_its_article_is_a_work(tagger: Tagger) -> None:
     assert rule_spans(tagger.tag("Ce soir au théâtre : « Le Tribunal des amoureux », comédie.", "fr")) == []
     assert rule_spans(tagger.tag("On joue '' La Chambre bleue '' au Gymnase.", "fr")) == []

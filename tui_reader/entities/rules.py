@@ -97,6 +97,8 @@ _FR_HEADS = {fold(h.word): h for h in HEADS if h.lang == "fr"}
 # "del'" and "dela" are "de l'" and "de la" glued by OCR ("la Ligue des Droits del'Homme")
 _FR_CONNECTORS = frozenset("de du des d' del' dela pour sur à aux".split())
 _OF_CONNECTORS = frozenset("de du des d' del' dela".split())
+# Connectors that hold an article: "du", "des", "aux" ("du commerce", "des finances").
+_DETERMINED_CONNECTORS = frozenset("du des au aux del' dela".split())
 # Endings of French infinitives: "la Chambre de choisir", "le Sénat d'entreprendre" end the name.
 _INFINITIVE = re.compile(r"(?:er|ir|oir|dre|tre|ire)$")
 _NOUNS_LIKE_INFINITIVES = frozenset("fer mer hiver cancer avenir pouvoir savoir devoir".split())
@@ -456,6 +458,7 @@ class RuleFinder:
         lower_object = capital_object = False
         first_object_capitalised = False
         swallowed = False  # a registry organization is a complement
+        last_determined = False  # the last complement had an article ("de la défense")
         # adjectives right after the head; a capitalised word that is not an adjective only
         # right after the head or after another capitalised word ("Société Industrielle
         # Paris-Anzin", but not "Conseil constitutionnel Jean-Louis Debré")
@@ -490,6 +493,7 @@ class RuleFinder:
             if not toks.has(k) or toks[k].kind != "w" or toks[k].text[0].isdigit():
                 break
             obj = toks[k]
+            determined = bool(article) or connector in _DETERMINED_CONNECTORS
             if toks[k - 1].kind == "w" and toks[k - 1].end == obj.start:
                 # "la Société luxembourgeoise deParis": OCR glued the complement where a line
                 # broke, and where the name ends is anyone's guess
@@ -511,8 +515,18 @@ class RuleFinder:
                 continue
             if obj.folded in _OPENERS or obj.folded in _NOT_OBJECTS:
                 break
-            if tok.folded == "et" and (not obj.capitalised or obj.folded in _HEAD_WORDS):
-                break  # "de l'Europe et des Affaires étrangères", not "... et du Comité du Front"
+            if tok.folded == "et" and (
+                obj.folded in _HEAD_WORDS
+                or obj.folded[:-1] in _HEAD_WORDS
+                or (
+                    not obj.capitalised
+                    and not (lower_object and not capital_object and determined == last_determined)
+                )
+            ):
+                # "de l'Europe et des Affaires étrangères", "d'épargne et de prêts" (a lowercase
+                # complement like the lowercase ones before it), not "... et du Comité du Front",
+                # "de la défense et des commissions" nor "de football et du sélectionneur"
+                break
             if not obj.capitalised and connector in _WEAK_CONNECTORS and groups:
                 break  # "Cour d'appel de Paris pour vice de forme": the sentence goes on
             if (
@@ -552,6 +566,7 @@ class RuleFinder:
                 k += 1
             j = k
             groups += 1
+            last_determined = determined
         if not capital and not groups and not (head.proper and first_modifier_capitalised):
             return None  # "l'école Notre-Dame" names one; "le tribunal correctionnel" does not
         if not capital and not head.lowercase and not modifiers:
