@@ -246,3 +246,9 @@ def test_a_region_or_regime_written_with_ocr_glue_or_breaks(tagger: Tagger, text
 
 def test_a_country_before_a_broken_word_stays(tagger: Tagger) -> None:
     assert texts(tagger.tag("Il vit en Espagne au¬jourd'hui.", "fr")) == ["Espagne"]
+
+
+def test_a_word_name_in_capitals_is_the_word(tagger: Tagger) -> None:
+    assert tagger.tag("Recettes.... 12,000 fr.TOTAL........ 15,000 fr.", "fr") == []
+    assert texts(tagger.tag("Total a annoncé des bénéfices.", "fr")) == ["Total"]
+    assert texts(tagger.tag("La BBC a diffusé le match.", "fr")) == ["BBC"]

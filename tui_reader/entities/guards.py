@@ -394,6 +394,16 @@ def caps_word(ctx: Context, cand: Candidate) -> bool:
     return ctx.caps_context(cand.start, cand.end)
 
 
+def caps_name(ctx: Context, cand: Candidate) -> bool:
+    """An organization whose name is also a word ("Total", "Shell", "Apple"), written in
+    capitals: only its capital initial told the name from the word, and capitals hide it
+    ("TOTAL........ 1,681,666 fr.")."""
+    if cand.entry.kind != "organization" or "word" not in cand.entry.risk_kinds:
+        return False
+    surface = ctx.text[cand.start : cand.end]
+    return len(surface) > 1 and surface.isupper() and not cand.entry.text.isupper()
+
+
 def after_name_word(ctx: Context, cand: Candidate) -> bool:
     """A country right after a capitalised word of a longer name ("Anatole France", "Michael
     Jordan", "Lake Chad", "East Germany", "AS Monaco", "NORTH AMERICA")."""
@@ -1015,6 +1025,7 @@ def quiet(ctx: Context, cand: Candidate) -> bool:
 
 GUARDS: dict[str, Guard] = {
     "caps_word": caps_word,
+    "caps_name": caps_name,
     "after_name_word": after_name_word,
     "before_name_word": before_name_word,
     "inside_longer_name": inside_longer_name,
@@ -1057,6 +1068,7 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "caps_word": lambda e, lang: (
         e.form == "acronym" and (fold_word(e.text) in _CAPS_WORDS or "caps-word" in e.risk_kinds)
     ),
+    "caps_name": lambda e, lang: e.kind == "organization" and "word" in e.risk_kinds,
     "after_name_word": lambda e, lang: _is_country_name(e),
     "before_name_word": lambda e, lang: e.kind == "country" and e.form == "name",
     "inside_longer_name": lambda e, lang: e.kind == "organization",
