@@ -252,3 +252,9 @@ def test_a_word_name_in_capitals_is_the_word(tagger: Tagger) -> None:
     assert tagger.tag("Recettes.... 12,000 fr.TOTAL........ 15,000 fr.", "fr") == []
     assert texts(tagger.tag("Total a annoncé des bénéfices.", "fr")) == ["Total"]
     assert texts(tagger.tag("La BBC a diffusé le match.", "fr")) == ["BBC"]
+
+
+def test_eu_is_the_union_in_english_only(tagger: Tagger) -> None:
+    assert tagger.tag("6. Armstrong (EU) à 1' 32\". 7. Moller (Dan) à 1' 47\".", "fr") == []
+    assert found(tagger, "The EU said on Monday", "en") == [("EU", "org:eu")]
+    assert found(tagger, "L'UE a dit lundi", "fr") == [("UE", "org:eu")]
