@@ -258,3 +258,11 @@ def test_eu_is_the_union_in_english_only(tagger: Tagger) -> None:
     assert tagger.tag("6. Armstrong (EU) à 1' 32\". 7. Moller (Dan) à 1' 47\".", "fr") == []
     assert found(tagger, "The EU said on Monday", "en") == [("EU", "org:eu")]
     assert found(tagger, "L'UE a dit lundi", "fr") == [("UE", "org:eu")]
+
+
+def test_a_family_company_needs_a_word_of_business(tagger: Tagger) -> None:
+    text = "Le soir, Martin rentra avec Renault, qui lui avoua tout ; Renault fut arrêté le lendemain."
+    assert tagger.tag(text, "fr") == []
+    assert texts(tagger.tag("Renault a fermé deux usines en Espagne.", "fr")) == ["Renault", "Espagne"]
+    text = "Alonso has won five times for Renault this season."
+    assert texts(tagger.tag(text, "en")) == ["Renault"]

@@ -196,6 +196,7 @@ class Context:
     # where a demonym starts -> its country code ("suisse" -> "CH", "German" -> "DE")
     demonym_at: dict[int, str] = field(default_factory=dict)
     _sport: bool | None = None
+    _business: bool | None = None  # whether a word of business news occurs (`surname_company`)
     _events: list[int] | None = None  # where the event nouns start in the padded key
     _prev_cache: dict[int, tuple[int, str]] = field(default_factory=dict)
     _next_cache: dict[int, tuple[str, str]] = field(default_factory=dict)
@@ -402,6 +403,43 @@ def caps_name(ctx: Context, cand: Candidate) -> bool:
         return False
     surface = ctx.text[cand.start : cand.end]
     return len(surface) > 1 and surface.isupper() and not cand.entry.text.isupper()
+
+
+# Words of business news and of motor racing: a text that speaks of a company uses some ("le
+# constructeur", "ses usines", "the carmaker's shares", "the Ferrari team"); a story where
+# "Renault" is a man's name uses none.
+_BUSINESS_WORDS = _words(
+    """
+    société sociétés groupe groupes entreprise entreprises firme firmes constructeur constructeurs
+    usine usines marque marques filiale filiales actionnaire actionnaires actions bourse pdg
+    dirigeant dirigeants patron salariés emplois chiffre ventes clients produits production
+    fabricant fabricants laboratoire laboratoires automobile automobiles véhicule véhicules
+    voitures modèle modèles film films cinéma industriel industriels commercial commerciale
+    company companies group firm maker makers manufacturer carmaker automaker plant plants
+    factory factories brand brands shares shareholders investors stock ceo executive executives
+    employees workers jobs sales revenue profit profits customers products vehicles cars models
+    subsidiary chairman market contrat contrats contract contracts bénéfice bénéfices pertes
+    résultats
+    écurie écuries pilote pilotes team teams season race races driver drivers formula
+    """
+)
+_BUSINESS = re.compile(
+    rb"(?<= )(?:"
+    + b"|".join(sorted({key_of(w, keep_case=False).strip(b" ") for w in _BUSINESS_WORDS}, key=len, reverse=True))
+    + rb")(?= )"
+)
+
+
+def surname_company(ctx: Context, cand: Candidate) -> bool:
+    """A company named after a family ("Renault", "Michelin", "Pathé"), in a text with no word of
+    business: the name is a person's ("trouva Renault caché sous l'escalier")."""
+    entry = cand.entry
+    if entry.org_kind != "company" or "surname" not in entry.risk_kinds:
+        return False
+    if ctx._business is None:
+        keys = ctx.keys or TextKeys.of(ctx.text)
+        ctx._business = _BUSINESS.search(keys.lower) is not None
+    return not ctx._business
 
 
 def after_name_word(ctx: Context, cand: Candidate) -> bool:
@@ -1036,6 +1074,7 @@ GUARDS: dict[str, Guard] = {
     "currency": currency,
     "civility": civility,
     "person_name": person_name,
+    "surname_company": surname_company,
     "sports_team": sports_team,
     "credit_line": credit_line,
     "building": building,
@@ -1079,6 +1118,7 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "royal_title": lambda e, lang: e.kind == "country" and e.form == "name",
     "civility": lambda e, lang: e.form == "name",
     "person_name": lambda e, lang: e.form == "name" and _named(e),
+    "surname_company": lambda e, lang: e.org_kind == "company" and "surname" in e.risk_kinds,
     "sports_team": lambda e, lang: _is_country_name(e),
     "credit_line": lambda e, lang: e.org_kind == "media",
     "building": lambda e, lang: e.kind == "organization" and "building" in e.risk_kinds,
