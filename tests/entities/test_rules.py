@@ -207,6 +207,19 @@ def test_a_complement_glued_to_its_connector_leaves_no_name(tagger: Tagger) -> N
     assert rule_spans(tagger.tag("la Banque de Lyon cote 35 francs", "fr")) == ["Banque de Lyon"]
 
 
+def test_a_name_stops_before_two_words_glued_by_ocr(tagger: Tagger) -> None:
+    glued = "LaChambre et leSénat ont siégé ; leMinistre est parti. "
+    text = glued + "La Fédération des Comités de cettecirconscription a élu son bureau."
+    assert rule_spans(tagger.tag(text, "fr")) == ["Chambre", "Sénat", "Fédération des Comités"]
+    text = glued + "Le ministère de l'instructionpublique a répondu."
+    assert rule_spans(tagger.tag(text, "fr")) == ["Chambre", "Sénat"]
+    # a long word of a name stays, and so does any word in a text without glue
+    text = glued + "L'Union internationale des télécommunications a siégé."
+    assert "Union internationale des télécommunications" in rule_spans(tagger.tag(text, "fr"))
+    text = "La Fédération des Comités de cettecirconscription a élu son bureau."
+    assert rule_spans(tagger.tag(text, "fr")) == ["Fédération des Comités de cettecirconscription"]
+
+
 def test_lowercase_complements_joined_by_et(tagger: Tagger) -> None:
     text = "la Caisse d'épargne et de prévoyance a ouvert un guichet"
     assert rule_spans(tagger.tag(text, "fr")) == ["Caisse d'épargne et de prévoyance"]

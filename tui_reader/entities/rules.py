@@ -367,7 +367,7 @@ class RuleFinder:
             for head in heads_of[patterns[index]]:
                 if head.lang == "fr" and lang == "en":
                     continue
-                span = self._expand(text, hstart, hend, head, lang, org_starts)
+                span = self._expand(text, hstart, hend, head, lang, org_starts, keys)
                 if span is not None:
                     s, e = span
                     found.setdefault((s, e), _rule_mention(text, s, e, "name"))
@@ -408,7 +408,7 @@ class RuleFinder:
                 or not (stop == len(text) or not text[stop].isalpha() or text[stop].isupper())
             ):
                 continue
-            span = self._expand_fr(text, start, stop, head, True, org_starts)
+            span = self._expand_fr(text, start, stop, head, True, org_starts, keys)
             if span is not None:
                 out.append(span)
         return out
@@ -423,6 +423,7 @@ class RuleFinder:
         head: Head,
         lang: str,
         org_starts: dict[int, Mention],
+        keys: TextKeys | None = None,
     ) -> tuple[int, int] | None:
         word = text[hstart:hend]
         capital = word[:1].isupper()
@@ -433,7 +434,7 @@ class RuleFinder:
         if head.lang == "fr":
             if lang == "en":
                 return None
-            return self._expand_fr(text, hstart, hend, head, capital, org_starts)
+            return self._expand_fr(text, hstart, hend, head, capital, org_starts, keys)
         if lang == "fr" and not _capitalised_before(text, hstart):
             return None
         return self._expand_en(text, hstart, hend, head, org_starts)
@@ -446,6 +447,7 @@ class RuleFinder:
         head: Head,
         capital: bool,
         org_starts: dict[int, Mention],
+        keys: TextKeys | None = None,
     ) -> tuple[int, int] | None:
         if not capital and not head.lowercase:
             nxt = _word_after(text, hend)
@@ -466,9 +468,21 @@ class RuleFinder:
         adjectives = self._adjectives
         head_word = fold_word(text[hstart:hend])
         first_modifier_capitalised = toks.has(0) and toks[0].capitalised and _is_modifier(toks[0], adjectives)
+        glued: list[bool] = []  # whether OCR glued words in this text, asked once
+
+        def two_words(tok: _Tok) -> bool:
+            # "de l'instructionpublique", "d'Encouragementreçut": OCR glued the next word on
+            if len(tok.folded) < _GLUED_WORD_LENGTH or "-" in tok.text:
+                return False
+            if not glued:
+                glued.append(_glued_text(text, keys))
+            return glued[0]
+
         while toks.has(j) and _is_modifier(toks[j], adjectives, after_capital):
             if toks[j].folded.rstrip("s") == head_word.rstrip("s"):
                 break  # "Cour Cours Cours": a column of a table
+            if two_words(toks[j]):
+                break
             after_capital = toks[j].capitalised
             end = toks[j].end
             j += 1
@@ -513,7 +527,7 @@ class RuleFinder:
                 j = k
                 groups += 1
                 continue
-            if obj.folded in _OPENERS or obj.folded in _NOT_OBJECTS:
+            if obj.folded in _OPENERS or obj.folded in _NOT_OBJECTS or two_words(obj):
                 break
             if tok.folded == "et" and (
                 obj.folded in _HEAD_WORDS
@@ -560,7 +574,7 @@ class RuleFinder:
             # ("de Salt Lake City", "des Amis de Benjamin Constant"); a lowercase one only over
             # adjectives ("de cassation", not "de cassation Jean-François Burgelin")
             after_capital = obj.capitalised
-            while toks.has(k) and _is_modifier(toks[k], adjectives, after_capital):
+            while toks.has(k) and _is_modifier(toks[k], adjectives, after_capital) and not two_words(toks[k]):
                 after_capital = after_capital and toks[k].capitalised
                 end = toks[k].end
                 k += 1
@@ -787,6 +801,23 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
         _TITLE_OPENING.search(text, max(0, start - 8), start) is not None
         and _TITLE_CLOSING.match(text, end) is not None
     )
+
+
+# Letters from which a word of a name is two words that OCR glued where a line broke
+# ("instructionpublique", "cettecirconscription"), in a text whose OCR glues words elsewhere
+# too: few French words are as long ("télécommunications" has 18 letters).
+_GLUED_WORD_LENGTH = 19
+# Junctions of glued words ("laChambre", "FranceAjoutons") per thousand characters from which a
+# text counts as glued by OCR (as in `glue`).
+_GLUE_DENSITY = 2
+
+
+def _glued_text(text: str, keys: TextKeys | None) -> bool:
+    """Whether OCR glued words of `text` together here and there."""
+    if keys is None:
+        keys = TextKeys.of(text)
+    starts, ends = keys.junctions
+    return (len(starts) + len(ends)) * 1000 >= _GLUE_DENSITY * len(text)
 
 
 def _followed_by_place(text: str, pos: int) -> bool:
