@@ -65,6 +65,8 @@ def test_a_rule_name_inside_an_affair_is_not_a_mention(tagger: Tagger) -> None:
 def test_a_newspaper_in_a_reference_is_a_work(tagger: Tagger) -> None:
     assert tagger.tag("Les trois réseaux, Le Monde, 20 juillet 2000", "fr") == []
     assert tagger.tag("The disinformation campaign, The Guardian, October 4, 2001.", "en") == []
+    found_orgs = [m for m in tagger.tag("Lies and war, Daily Mirror of Sri Lanka, 2001.", "fr") if m.kind == "organization"]
+    assert found_orgs == []
     assert found(tagger, "Le Monde a publié une enquête.", "fr") == [("Le Monde", "org:le-monde")]
 
 
@@ -212,6 +214,8 @@ def test_dependent_territories_stay_in_the_registry(tagger: Tagger) -> None:
         "des informations publiées dans Le Canard enchaîné la veille",
         "En marge d'un reportage sur la TSR, la chanteuse parle.",
         "On mande de Tokio au « Daily Mail » que le gouvernement a décidé.",
+        "Il dirige les pages littéraires de la Tribune de Genève depuis 1990.",
+        "Selon les informations du Canard enchaîné, le ministre savait.",
     ],
 )
 def test_a_newspaper_read_is_a_work(tagger: Tagger, text: str) -> None:

@@ -871,6 +871,7 @@ _MONTHS = (
 )
 _MONTH = "(?:" + "|".join(_MONTHS.split()) + ")"
 _CITATION = re.compile(
+    r"(?:[ \t]+(?:of|de|du)[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)?"  # "Daily Mirror of Sri Lanka"
     r"[ \t]*,[ \t]*(?:(?:le[ \t]+)?\d{1,2}(?:er)?[ \t]+"
     + _MONTH
     + r"\b|"
@@ -882,7 +883,8 @@ _CITATION = re.compile(
 
 def citation(ctx: Context, cand: Candidate) -> bool:
     """A newspaper or an agency in a bibliographic reference ("Le Monde, 24 octobre 2006",
-    "The Guardian, October 4, 2001"): the publication, which annotators tag as a work."""
+    "The Guardian, October 4, 2001", "Daily Mirror of Sri Lanka, 2001"): the publication, which
+    annotators tag as a work."""
     if cand.entry.org_kind != "media":
         return False
     return _CITATION.match(ctx.text, cand.end) is not None
@@ -895,13 +897,27 @@ _OPEN_QUOTES = '«“"'
 _CLOSE_QUOTES = '»”"'
 
 
+# A part of a newspaper, or what it printed, before "de la", "du", "des": the newspaper is the
+# publication ("les pages littéraires de la Tribune de Genève", "les informations du Canard
+# enchaîné", "dans les colonnes du Temps").
+_PART_OF_PAPER = re.compile(
+    r"(?<!\w)(?:pages?|colonnes?|numéros?|éditions?|articles?|informations?)"
+    r"(?:[ \t]+[^\W\d_]+)?[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*$",
+    re.IGNORECASE,
+)
+
+
 def publication(ctx: Context, cand: Candidate) -> bool:
     """A newspaper or a channel in French text read as the publication, which annotators tag as a
-    work: after "dans" or "sur" ("publiées dans Le Canard enchaîné", "sur la TSR"), or its title
-    set in quotation marks ("On mande de Tokio au « Daily Mail »")."""
+    work: after "dans" or "sur" ("publiées dans Le Canard enchaîné", "sur la TSR"), after a part
+    of it or what it printed ("les pages littéraires de la Tribune de Genève", "les informations
+    du Canard enchaîné"), or its title set in quotation marks ("On mande de Tokio au « Daily
+    Mail »")."""
     if cand.entry.org_kind != "media" or ctx.lang != "fr":
         return False
     text = ctx.text
+    if _PART_OF_PAPER.search(text, max(0, cand.start - 40), cand.start) is not None:
+        return True
     before = text[max(0, cand.start - 2) : cand.start].strip(" \xa0")
     after = text[cand.end : cand.end + 2].strip(" \xa0")
     if before[-1:] in _OPEN_QUOTES and before and after[:1] in _CLOSE_QUOTES and after:
