@@ -65,7 +65,11 @@ def test_a_rule_name_inside_an_affair_is_not_a_mention(tagger: Tagger) -> None:
 def test_a_newspaper_in_a_reference_is_a_work(tagger: Tagger) -> None:
     assert tagger.tag("Les trois réseaux, Le Monde, 20 juillet 2000", "fr") == []
     assert tagger.tag("The disinformation campaign, The Guardian, October 4, 2001.", "en") == []
-    found_orgs = [m for m in tagger.tag("Lies and war, Daily Mirror of Sri Lanka, 2001.", "fr") if m.kind == "organization"]
+    found_orgs = [
+        m
+        for m in tagger.tag("Lies and war, Daily Mirror of Sri Lanka, 2001.", "fr")
+        if m.kind == "organization"
+    ]
     assert found_orgs == []
     assert found(tagger, "Le Monde a publié une enquête.", "fr") == [("Le Monde", "org:le-monde")]
 

@@ -17,7 +17,9 @@ def spans(tagger: Tagger, text: str) -> list[tuple[str, str]]:
 
 
 def test_a_registry_name_across_a_line_break(tagger: Tagger) -> None:
-    assert spans(tagger, "Le président de la Reichs¬bank a démissionné.") == [("Reichs¬bank", "org:de-reichsbank")]
+    assert spans(tagger, "Le président de la Reichs¬bank a démissionné.") == [
+        ("Reichs¬bank", "org:de-reichsbank")
+    ]
     text = "le désarmement, la So¬ciété des nations, la liberté des mers"
     assert spans(tagger, text) == [("So¬ciété des nations", "org:league-of-nations")]
 

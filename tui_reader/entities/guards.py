@@ -425,7 +425,9 @@ _BUSINESS_WORDS = _words(
 )
 _BUSINESS = re.compile(
     rb"(?<= )(?:"
-    + b"|".join(sorted({key_of(w, keep_case=False).strip(b" ") for w in _BUSINESS_WORDS}, key=len, reverse=True))
+    + b"|".join(
+        sorted({key_of(w, keep_case=False).strip(b" ") for w in _BUSINESS_WORDS}, key=len, reverse=True)
+    )
     + rb")(?= )"
 )
 

@@ -21,7 +21,9 @@ from tui_reader.entities.mention import Mention, make_mention
 _BREAK = re.compile(r"(?<=[^\W\d_])\u00ac(?=[a-zà-ÿß])")
 
 
-def rejoin_broken_words(text: str, mentions: list[Mention], tag: Callable[[str], list[Mention]]) -> list[Mention]:
+def rejoin_broken_words(
+    text: str, mentions: list[Mention], tag: Callable[[str], list[Mention]]
+) -> list[Mention]:
     """`mentions` of `text`, with the organizations that `tag` finds once the words broken at a
     line end are whole again; those win over the mentions they overlap. `tag` tags a text."""
     breaks = [m.start() for m in _BREAK.finditer(text)]

@@ -11,7 +11,6 @@ from operator import attrgetter
 
 from tui_reader.entities.folding import TextKeys
 from tui_reader.entities.glue import GluedNames
-from tui_reader.entities.linebreaks import rejoin_broken_words
 from tui_reader.entities.guards import (
     APPLIES,
     GUARDS,
@@ -22,6 +21,7 @@ from tui_reader.entities.guards import (
     quiet,
     sports_team,
 )
+from tui_reader.entities.linebreaks import rejoin_broken_words
 from tui_reader.entities.matcher import AliasMatcher, Candidate, Entry, sweep_longest
 from tui_reader.entities.mention import Form, Kind, Mention, make_mention
 from tui_reader.entities.registry import EntityInfo, EntityRegistry, default_registry
