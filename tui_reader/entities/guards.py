@@ -425,9 +425,7 @@ _BUSINESS_WORDS = _words(
 )
 _BUSINESS = re.compile(
     rb"(?<= )(?:"
-    + b"|".join(
-        sorted({key_of(w, keep_case=False).strip(b" ") for w in _BUSINESS_WORDS}, key=len, reverse=True)
-    )
+    + b"|".join(sorted(re.escape(key_of(w, keep_case=False).strip(b" ")) for w in _BUSINESS_WORDS))
     + rb")(?= )"
 )
 
