@@ -278,3 +278,8 @@ def test_a_family_company_needs_a_word_of_business(tagger: Tagger) -> None:
     assert texts(tagger.tag("Renault a fermé deux usines en Espagne.", "fr")) == ["Renault", "Espagne"]
     text = "Alonso has won five times for Renault this season."
     assert texts(tagger.tag(text, "en")) == ["Renault"]
+
+
+def test_a_word_name_inside_a_quoted_name_is_part_of_it(tagger: Tagger) -> None:
+    assert tagger.tag("Elle chante dans « Big Apple » ce soir.", "fr") == []
+    assert texts(tagger.tag("Lundi Apple a présenté un téléphone.", "fr")) == ["Apple"]

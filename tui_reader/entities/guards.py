@@ -1014,7 +1014,13 @@ def after_name_org(ctx: Context, cand: Candidate) -> bool:
     prev_start = ctx.prev_word_start(cand.start)
     if fold_word(word) in TITLES or ctx.demonym_at.get(prev_start) == cand.entry.country:
         return False  # "German Christian Democrats": the party's own country
-    return not ctx.sentence_start(prev_start) or word.isupper()
+    if not ctx.sentence_start(prev_start) or word.isupper():
+        return True
+    # a capitalised word opens the sentence anyway, unless quotation marks hold the two words
+    # as one name: « Big Apple »
+    before = ctx.text[max(0, prev_start - 2) : prev_start].rstrip(" \t\xa0")
+    after = ctx.text[cand.end : cand.end + 2].lstrip(" \t\xa0")
+    return bool(before) and bool(after) and before[-1] in _OPEN_QUOTES and after[0] in _CLOSE_QUOTES
 
 
 # "canton", "cantons", "cantonal", "cantonaux" as words of the padded match key.
