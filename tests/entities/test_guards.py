@@ -283,3 +283,22 @@ def test_a_family_company_needs_a_word_of_business(tagger: Tagger) -> None:
 def test_a_word_name_inside_a_quoted_name_is_part_of_it(tagger: Tagger) -> None:
     assert tagger.tag("Elle chante dans « Big Apple » ce soir.", "fr") == []
     assert texts(tagger.tag("Lundi Apple a présenté un téléphone.", "fr")) == ["Apple"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le ministre a été interviewé sur France 2 mardi soir.", "fr"),
+        ("Elle l'a raconté hier sur Radio France.", "fr"),
+        ("Un reportage de France 3 Bretagne a suivi les pêcheurs.", "fr"),
+        ("Nimal Perera, Floods again, Daily Mirror of Sri Lanka, 2004.", "en"),
+    ],
+)
+def test_a_country_inside_a_name_rejected_whole_is_none(tagger: Tagger, text: str, lang: str) -> None:
+    assert [m for m in tagger.tag(text, lang) if m.kind == "country"] == []
+
+
+def test_a_country_beside_a_name_rejected_whole_stays(tagger: Tagger) -> None:
+    text = "Il l'a dit sur France 2 avant de partir en France."
+    assert found(tagger, text, "fr") == [("France", "country:FR")]
+    assert found(tagger, "Il a parlé à France 2 hier.", "fr") == [("France 2", "org:france-2")]

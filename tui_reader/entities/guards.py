@@ -202,6 +202,9 @@ class Context:
     _next_cache: dict[int, tuple[str, str]] = field(default_factory=dict)
     _before_cache: dict[int, list[str]] = field(default_factory=dict)
     _after_cache: dict[int, list[str]] = field(default_factory=dict)
+    # (start, end) of the organization names that a guard rejected as a whole but still as a
+    # name: a publication's title or part of a longer name (`_name_kept_whole`)
+    whole_names: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def is_sport(self) -> bool:
@@ -496,7 +499,29 @@ def inside_longer_name(ctx: Context, cand: Candidate) -> bool:
         return False
     if cand.end + 1 in ctx.candidate_starts:
         return False
-    return not (ctx.lang == "fr" and _title_of_person(ctx, cand))
+    if ctx.lang == "fr" and _title_of_person(ctx, cand):
+        return False
+    return _name_kept_whole(ctx, cand)
+
+
+def _name_kept_whole(ctx: Context, cand: Candidate, end: int = -1) -> bool:
+    """Note that a guard rejects `cand` as an organization but reads it as one name all the
+    same (a publication's title, part of a longer name): a country inside it ("sur France 2",
+    "France 3 Alsace", "Daily Mirror of Sri Lanka, 2001") is then no mention either
+    (`inside_whole_name`). The name ends at `end` when the guard read it further than the match
+    ("Daily Mirror of Sri Lanka"). Returns True, the guard's answer."""
+    ctx.whole_names.append((cand.start, max(end, cand.end)))
+    return True
+
+
+def inside_whole_name(ctx: Context, cand: Candidate) -> bool:
+    """A country inside an organization's name that another guard read as one name and
+    rejected: the title of a newspaper or a channel read as the publication ("vu sur France 2",
+    "Daily Mirror of Sri Lanka, 2001"), or part of a longer name ("France 3 Alsace")."""
+    if not ctx.whole_names or cand.entry.kind != "country":
+        return False
+    start, end = cand.start, cand.end
+    return any(s <= start and end <= e and (s, e) != (start, end) for s, e in ctx.whole_names)
 
 
 # A first name (maybe compound) and a surname: "René Imbot", "Jean-Louis Debré".
@@ -871,7 +896,7 @@ _MONTHS = (
 )
 _MONTH = "(?:" + "|".join(_MONTHS.split()) + ")"
 _CITATION = re.compile(
-    r"(?:[ \t]+(?:of|de|du)[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)?"  # "Daily Mirror of Sri Lanka"
+    r"(?P<place>[ \t]+(?:of|de|du)[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)?"  # "Daily Mirror of Sri Lanka"
     r"[ \t]*,[ \t]*(?:(?:le[ \t]+)?\d{1,2}(?:er)?[ \t]+"
     + _MONTH
     + r"\b|"
@@ -887,7 +912,8 @@ def citation(ctx: Context, cand: Candidate) -> bool:
     annotators tag as a work."""
     if cand.entry.org_kind != "media":
         return False
-    return _CITATION.match(ctx.text, cand.end) is not None
+    found = _CITATION.match(ctx.text, cand.end)
+    return found is not None and _name_kept_whole(ctx, cand, found.end("place"))
 
 
 # Words before a newspaper or a channel that make it the thing read or watched: "publiées dans
@@ -917,15 +943,15 @@ def publication(ctx: Context, cand: Candidate) -> bool:
         return False
     text = ctx.text
     if _PART_OF_PAPER.search(text, max(0, cand.start - 40), cand.start) is not None:
-        return True
+        return _name_kept_whole(ctx, cand)
     before = text[max(0, cand.start - 2) : cand.start].strip(" \xa0")
     after = text[cand.end : cand.end + 2].strip(" \xa0")
     if before[-1:] in _OPEN_QUOTES and before and after[:1] in _CLOSE_QUOTES and after:
-        return True
+        return _name_kept_whole(ctx, cand)
     words = ctx.words_before(cand.start, 2)
     if words and words[-1] in ("la", "le", "les", "l"):
         words = words[:-1]
-    return bool(words) and words[-1] in _READ_IN
+    return bool(words) and words[-1] in _READ_IN and _name_kept_whole(ctx, cand)
 
 
 # Words before a building that make it the place: "reçu à l'Élysée", "devant le Kremlin", "en
@@ -1063,6 +1089,8 @@ def quiet(ctx: Context, cand: Candidate) -> bool:
     entry = cand.entry
     if entry.kind != "country" or entry.form == "demonym" or entry.risk:
         return False
+    if ctx.whole_names and inside_whole_name(ctx, cand):
+        return False
     text = ctx.text
     start, end = cand.start, cand.end
     after = text[end] if end < len(text) else ""
@@ -1135,6 +1163,7 @@ GUARDS: dict[str, Guard] = {
     "language_only": language_only,
     "after_name_org": after_name_org,
     "cantonal_body": cantonal_body,
+    "inside_whole_name": inside_whole_name,
 }
 
 
@@ -1185,4 +1214,5 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
         "after-name" in e.risk_kinds or ("word" in e.risk_kinds and e.kind == "organization")
     ),
     "cantonal_body": lambda e, lang: "cantonal" in e.risk_kinds,
+    "inside_whole_name": lambda e, lang: _is_country_name(e),
 }
