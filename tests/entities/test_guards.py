@@ -302,3 +302,9 @@ def test_a_country_beside_a_name_rejected_whole_stays(tagger: Tagger) -> None:
     text = "Il l'a dit sur France 2 avant de partir en France."
     assert found(tagger, text, "fr") == [("France", "country:FR")]
     assert found(tagger, "Il a parlé à France 2 hier.", "fr") == [("France 2", "org:france-2")]
+
+
+def test_the_second_of_two_publications_read_together_is_a_work(tagger: Tagger) -> None:
+    assert tagger.tag("Selon des extraits parus dans Le Point et Le Monde, il a menti.", "fr") == []
+    text = "Le Point et Le Monde ont publié ses extraits."
+    assert texts(tagger.tag(text, "fr")) == ["Le Point", "Le Monde"]

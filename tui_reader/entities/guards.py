@@ -951,7 +951,18 @@ def publication(ctx: Context, cand: Candidate) -> bool:
     words = ctx.words_before(cand.start, 2)
     if words and words[-1] in ("la", "le", "les", "l"):
         words = words[:-1]
-    return bool(words) and words[-1] in _READ_IN and _name_kept_whole(ctx, cand)
+    if words and words[-1] in _READ_IN:
+        return _name_kept_whole(ctx, cand)
+    # the second of two publications read together: "publiées dans Le Canard enchaîné et Le
+    # Monde"
+    if ctx.whole_names and words and words[-1] in ("et", "ou"):
+        last_end = ctx.whole_names[-1][1]
+        if last_end < cand.start and _AND_THEN.fullmatch(text, last_end, cand.start) is not None:
+            return _name_kept_whole(ctx, cand)
+    return False
+
+
+_AND_THEN = re.compile(r"[ \t\xa0]+(?:et|ou)[ \t\xa0]+(?:(?:le|la|les)[ \t\xa0]+|l['’])?")
 
 
 # Words before a building that make it the place: "reçu à l'Élysée", "devant le Kremlin", "en
