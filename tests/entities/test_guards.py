@@ -308,3 +308,37 @@ def test_the_second_of_two_publications_read_together_is_a_work(tagger: Tagger) 
     assert tagger.tag("Selon des extraits parus dans Le Point et Le Monde, il a menti.", "fr") == []
     text = "Le Point et Le Monde ont publié ses extraits."
     assert texts(tagger.tag(text, "fr")) == ["Le Point", "Le Monde"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("un cochon d'Inde qui chante", "fr"),
+        ("près du tunnel Holland, qui relie New York au New Jersey", "fr"),
+        ("the ice 1,500 kilometers from the North Pole melts", "en"),
+        ("la zone industrielle de Borske Pole.", "fr"),
+        ("Louis Renault a fondé la société", "fr"),
+        ("l'ambassadeur Jean Dupont a dit", "fr"),
+    ],
+)
+def test_names_that_only_look_like_entities(tagger: Tagger, text: str, lang: str) -> None:
+    assert tagger.tag(text, lang) == []
+
+
+def test_the_entities_those_guards_leave(tagger: Tagger) -> None:
+    assert found(tagger, "A Pole was arrested in Warsaw.", "en") == [("Pole", "country:PL")]
+    assert found(tagger, "DuPont shares rose as the chemical company reported.", "en") == [
+        ("DuPont", "org:dupont")
+    ]
+
+
+def test_a_country_before_the_name_of_the_person_its_title_ends_with(tagger: Tagger) -> None:
+    text = "le procureur des États-Unis Michael Moore a déclaré"
+    assert found(tagger, text, "fr") == [("États-Unis", "country:US")]
+    assert found(tagger, "la victoire de la France Libre", "fr") == []
+
+
+def test_a_participle_before_a_place_ends_the_name_of_an_affair(tagger: Tagger) -> None:
+    text = "l'affaire des jouets toxiques fabriqués en Chine a inquiété"
+    assert found(tagger, text, "fr") == [("Chine", "country:CN")]
+    assert found(tagger, "l'affaire des frégates de Taïwan a éclaté", "fr") == []

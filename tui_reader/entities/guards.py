@@ -70,13 +70,13 @@ _FOLLOWING_HEADS = _words(
     dawn circuit international report trophy open masters league
     """
 )
-# Common nouns of geography and of addresses that make "<noun> [of|de] <country>" a lake, a gulf,
-# a river or a street.
+# Common nouns of geography, of addresses and of works that make "<noun> [of|de] <country>" a lake,
+# a gulf, a river, a street or a tunnel; and an animal named after a country ("cochon d'Inde").
 _PLACE_NOUNS = _words(
     """
     tour lake lac river rivière fleuve gulf golfe sea mer bay baie mount mont cape cap strait détroit
     canal channel ocean océan island islands isle isles île îles rue avenue boulevard bd faubourg
-    place quai porte impasse chemin allée square street road
+    place quai porte impasse chemin allée square street road tunnel pont bridge cochon cochons
     """
 )
 # Royal and noble titles: "le roi d'Espagne", "le prince Michel de Serbie".
@@ -447,8 +447,9 @@ def surname_company(ctx: Context, cand: Candidate) -> bool:
 
 def after_name_word(ctx: Context, cand: Candidate) -> bool:
     """A country right after a capitalised word of a longer name ("Anatole France", "Michael
-    Jordan", "Lake Chad", "East Germany", "AS Monaco", "NORTH AMERICA")."""
-    if not _country_name(cand):
+    Jordan", "Lake Chad", "East Germany", "AS Monaco", "NORTH AMERICA"); a demonym that is also
+    a word, there ("North Pole")."""
+    if not _country_name(cand) and not _word_demonym(cand.entry):
         return False
     word, sep = ctx.prev_word(cand.start)
     if not word or sep not in (" ", "\t", "\xa0") or not _is_capitalised_content(word):
@@ -461,6 +462,10 @@ def after_name_word(ctx: Context, cand: Candidate) -> bool:
     if word.isupper() and not ctx.text[cand.start : cand.end].isupper() and len(word) > 3:
         return False  # an acronym before a country: "NATO Turkey", "EU Germany"
     return True
+
+
+def _word_demonym(entry: Entry) -> bool:
+    return entry.form == "demonym" and "word" in entry.risk_kinds
 
 
 def before_name_word(ctx: Context, cand: Candidate) -> bool:
@@ -480,7 +485,15 @@ def before_name_word(ctx: Context, cand: Candidate) -> bool:
         return False
     if ctx.sentence_start(cand.start) and ctx.lang != "fr":
         return False  # English headlines capitalise every word
-    return cand.end + 1 not in ctx.candidate_starts
+    if cand.end + 1 in ctx.candidate_starts:
+        return False
+    # a French title ends with the country and the person's name follows: "le procureur des
+    # États-Unis Michael Moore", "l'ambassadeur de France Jean Dupont"
+    return not (
+        ctx.lang == "fr"
+        and ctx.words_before(cand.start, 1) in (["de"], ["des"], ["du"], ["d"])
+        and _PERSON_AFTER.match(ctx.text, cand.end) is not None
+    )
 
 
 def inside_longer_name(ctx: Context, cand: Candidate) -> bool:
@@ -824,6 +837,8 @@ _AFFAIRS = _words("affaire scandale")
 _WARS_AND_TREATIES = _words("guerre traité convention")
 _EVENT_CONNECTORS = _words("de du des d au aux en à")
 _MAX_EVENT_WORDS = 8
+_PLACE_CONNECTORS = _words("au aux en à")
+_PARTICIPLE = re.compile(r"(?:é|ée|és|ées)$")
 
 
 def inside_event_name(ctx: Context, start: int) -> bool:
@@ -878,6 +893,8 @@ def inside_event_name(ctx: Context, start: int) -> bool:
             i += 1
         if not nouns or nouns > 3:
             return False
+        if connector in _PLACE_CONNECTORS and _PARTICIPLE.search(raw[i - nouns]):
+            return False  # "l'affaire des jouets fabriqués en Chine": a clause, not a name
         groups += 1
     return False
 
@@ -1040,10 +1057,12 @@ def language_only(ctx: Context, cand: Candidate) -> bool:
 
 
 def after_name_org(ctx: Context, cand: Candidate) -> bool:
-    """A party word or a common word right after a capitalised word of a longer name: "Sweden
-    Democrats", "Irish Republicans", "Australian Greens", "Big Apple"."""
+    """A party word, a common word or a surname right after a capitalised word of a longer name:
+    "Sweden Democrats", "Irish Republicans", "Australian Greens", "Big Apple", "Louis Renault"."""
     kinds = cand.entry.risk_kinds
-    if "after-name" not in kinds and not ("word" in kinds and cand.entry.kind == "organization"):
+    if "after-name" not in kinds and not (
+        ("word" in kinds or "surname" in kinds) and cand.entry.kind == "organization"
+    ):
         return False
     word, sep = ctx.prev_word(cand.start)
     if not word or sep not in (" ", "\t", "\xa0") or not _is_capitalised_content(word):
@@ -1194,7 +1213,7 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
         e.form == "acronym" and (fold_word(e.text) in _CAPS_WORDS or "caps-word" in e.risk_kinds)
     ),
     "caps_name": lambda e, lang: e.kind == "organization" and "word" in e.risk_kinds,
-    "after_name_word": lambda e, lang: _is_country_name(e),
+    "after_name_word": lambda e, lang: _is_country_name(e) or _word_demonym(e),
     "before_name_word": lambda e, lang: e.kind == "country" and e.form == "name",
     "inside_longer_name": lambda e, lang: e.kind == "organization",
     "hyphen_compound": lambda e, lang: e.form != "demonym",
@@ -1222,7 +1241,8 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
         or ("foreign" in e.risk_kinds and lang != "und")
     ),
     "after_name_org": lambda e, lang: (
-        "after-name" in e.risk_kinds or ("word" in e.risk_kinds and e.kind == "organization")
+        "after-name" in e.risk_kinds
+        or (("word" in e.risk_kinds or "surname" in e.risk_kinds) and e.kind == "organization")
     ),
     "cantonal_body": lambda e, lang: "cantonal" in e.risk_kinds,
     "inside_whole_name": lambda e, lang: _is_country_name(e),
