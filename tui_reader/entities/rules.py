@@ -686,11 +686,27 @@ def _sports_clubs(text: str) -> list[tuple[int, int]]:
     """Sports clubs named by a dotted abbreviation and a capitalised word ("F.C. Lyon")."""
     if not any(abbreviation in text for abbreviation in _CLUB_ABBREVIATIONS):
         return []
-    return [
-        (m.start(), m.end())
-        for m in _CLUB.finditer(text)
-        if not m.group("name").isupper() and fold_word(m.group("name")) not in _OPENERS
-    ]
+    # `_CLUB.finditer(text)`, tried only where an abbreviation starts: a scan of the whole text
+    # by the pattern, which opens with lookbehinds, costs much more on long texts
+    spots: list[int] = []
+    for abbreviation in _CLUB_ABBREVIATIONS:
+        dotted = abbreviation[:4]
+        i = text.find(dotted)
+        while i >= 0:
+            spots.append(i)
+            i = text.find(dotted, i + 1)
+    out: list[tuple[int, int]] = []
+    end = 0
+    for i in sorted(spots):
+        if i < end:
+            continue  # inside the previous match, as `finditer` would skip it
+        m = _CLUB.match(text, i)
+        if m is None:
+            continue
+        end = m.end()
+        if not m.group("name").isupper() and fold_word(m.group("name")) not in _OPENERS:
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _firm_suffixes(text: str) -> list[re.Match[str]]:
