@@ -279,22 +279,11 @@ def tag(file: Any, lang: str, as_json: bool, as_jsonl: bool) -> None:
     from tui_reader.entities import default_tagger
 
     tagger = default_tagger()
+    if as_jsonl:
+        _tag_lines(tagger, file, lang)
+        return
     # Bytes in, decoded as UTF-8 without newline translation: offsets count the text as given.
     text = file.read().decode("utf-8", errors="replace")
-    if as_jsonl:
-        for number, line in enumerate(text.split("\n"), 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                    raise ValueError('each line needs a "text" string')
-            except ValueError as exc:
-                click.echo(dump_json({"id": None, "line": number, "error": str(exc), "mentions": []}))
-                continue
-            mentions = tagger.tag(record["text"], str(record.get("lang") or lang))
-            click.echo(dump_json({"id": record.get("id"), "mentions": [m.to_json() for m in mentions]}))
-        return
     mentions = tagger.tag(text, lang)
     if as_json:
         click.echo(dump_json([m.to_json() for m in mentions]))
@@ -305,6 +294,27 @@ def tag(file: Any, lang: str, as_json: bool, as_jsonl: bool) -> None:
             terminal_safe(f"{m.start:>6}-{m.end:<6} {m.kind:12} {m.form:8} {m.text!s:30} {m.id}  {name}")
         )
     click.echo(f"{len(mentions)} mentions")
+
+
+def _tag_lines(tagger: Any, file: Any, lang: str) -> None:
+    """Answer each JSON line of `file` with one line on standard output, as soon as it is read
+    (a program can feed lines one at a time and read each answer)."""
+    out = sys.stdout
+    for number, raw in enumerate(file, 1):
+        line = raw.decode("utf-8", errors="replace")
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ValueError('each line needs a "text" string')
+        except ValueError as exc:
+            answer: dict[str, Any] = {"id": None, "line": number, "error": str(exc), "mentions": []}
+        else:
+            mentions = tagger.tag(record["text"], str(record.get("lang") or lang))
+            answer = {"id": record.get("id"), "mentions": [m.to_json() for m in mentions]}
+        out.write(dump_json(answer) + "\n")
+        out.flush()
 
 
 @main.command()

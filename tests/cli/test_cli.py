@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import select
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,3 +121,24 @@ def test_json_escapes_control_and_format_characters() -> None:
     out = dump_json({"t": "é\x1b[31m\x9b\u202e"})
     assert "\x1b" not in out and "\x9b" not in out and "\u202e" not in out
     assert json.loads(out)["t"] == "é\x1b[31m\x9b\u202e"
+
+
+def test_tag_jsonl_answers_each_line_before_the_next_arrives() -> None:
+    """A program may feed one line, wait for its answer, then feed the next."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui_reader", "tag", "--jsonl"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        for n, text in enumerate(["Le Maroc et l'ONU.", "NATO met in Vienna."]):
+            proc.stdin.write((json.dumps({"id": n, "text": text}) + "\n").encode())
+            proc.stdin.flush()
+            ready, _, _ = select.select([proc.stdout], [], [], 60)
+            assert ready, f"no answer to line {n} while standard input stays open"
+            answer = json.loads(proc.stdout.readline())
+            assert answer["id"] == n and answer["mentions"]
+    finally:
+        proc.stdin.close()
+        assert proc.wait(timeout=60) == 0

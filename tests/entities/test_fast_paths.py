@@ -97,7 +97,7 @@ def test_make_mention_is_the_dataclass() -> None:
     made = make_mention(*args)  # type: ignore[arg-type]
     built = Mention(*args)  # type: ignore[arg-type]
     assert made == built and hash(made) == hash(built) and type(made) is Mention
-    assert made.to_json() == built.to_json()
+    assert made.to_json() == built.to_json() == dataclasses.asdict(built)
     assert pickle.loads(pickle.dumps(made)) == built
     assert dataclasses.replace(made, start=4) == dataclasses.replace(built, start=4)
     with pytest.raises(dataclasses.FrozenInstanceError):

@@ -148,6 +148,8 @@ def test_a_surname_after_a_rank_is_a_person(tagger: Tagger) -> None:
         "de l'Allemagne du Sud a donné",
         "Réalités-15.00 * Suisse-musique",
         "la jeune reine Christine d'Espagne",
+        "La jeune reine de Portugal, D. Maria da Gloria, continue",
+        "le roi d'Espagne, Alphonse XIII, est arrivé",
     ],
 )
 def test_country_words_that_are_not_the_country(tagger: Tagger, text: str) -> None:
@@ -157,6 +159,8 @@ def test_country_words_that_are_not_the_country(tagger: Tagger, text: str) -> No
 
 def test_a_bare_royal_title_names_the_country(tagger: Tagger) -> None:
     assert found(tagger, "Attentat contre le roi d'Espagne.", "fr") == [("Espagne", "country:ES")]
+    listed = "le roi d'Espagne, la reine d'Angleterre, le roi de Grèce, Paris et Londres, Rome"
+    assert [t for t, _ in found(tagger, listed, "fr")] == ["Espagne", "Angleterre", "Grèce"]
     assert ("Germany", "country:DE") in found(tagger, "in eastern Germany, jobs", "en")
 
 

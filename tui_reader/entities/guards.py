@@ -589,17 +589,41 @@ _BROKEN_WORD = re.compile(r"[ \t\xa0]+([^\W\d_]+(?:\u00ac[^\W\d_]+)+)")
 
 
 def royal_title(ctx: Context, cand: Candidate) -> bool:
-    """A country in a royal or noble title with a first name, where annotators see a person:
-    "la reine Christine d'Espagne", "le prince Michel de Serbie". The bare title ("le roi
-    d'Espagne", "l'empereur d'Autriche") names the country."""
+    """A country in a royal or noble title with the person's name, where annotators see a
+    person: "la reine Christine d'Espagne", "le prince Michel de Serbie", "la reine de Portugal,
+    D. Maria". The bare title ("le roi d'Espagne", "l'empereur d'Autriche") names the country."""
     if cand.entry.form != "name" or cand.entry.kind != "country":
         return False
     words = ctx.words_before(cand.start, 3)
-    if len(words) < 3 or words[-1] not in ("de", "d", "du") or words[-3] not in _ROYAL:
+    if len(words) < 2 or words[-1] not in ("de", "d", "du"):
+        return False
+    if words[-2] in _ROYAL:
+        return _apposed_name(ctx, cand.end)
+    if len(words) < 3 or words[-3] not in _ROYAL:
         return False
     de_start = ctx.prev_word_start(cand.start)
     name, _sep = ctx.prev_word(de_start)
     return name[:1].isupper()
+
+
+# The person's name set off by a comma after a title: a courtesy title and a name (", D. Maria da
+# Gloria", ", don Carlos"), a name and a regnal number (", Alphonse XIII") or two names (", Maria
+# Pia"); one capitalised word alone may be a place in a list (", Paris et Londres").
+_APPOSED_NAME = re.compile(
+    r",[ \t]+(?:(?:[A-ZÀ-Ý]\.|[Dd]on|[Dd]om|[Dd]oña)[ \t]*([A-ZÀ-Ý][a-zà-ÿ]+)"
+    r"|([A-ZÀ-Ý][a-zà-ÿ]+)[ \t]+(?:[IVX]+|[A-ZÀ-Ý][a-zà-ÿ]+)\b)"
+)
+
+
+def _apposed_name(ctx: Context, end: int) -> bool:
+    """Whether a person's name that the registry does not know follows `end` after a comma."""
+    name = _APPOSED_NAME.match(ctx.text, end)
+    if name is None:
+        return False
+    group = 1 if name.group(1) else 2
+    if name.start(group) in ctx.candidate_starts:
+        return False
+    return fold_word(name.group(group)) not in FUNCTION_WORDS
 
 
 def currency(ctx: Context, cand: Candidate) -> bool:

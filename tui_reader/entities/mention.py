@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 Kind = Literal["country", "organization"]
@@ -25,7 +25,17 @@ class Mention:
     source: Source = "registry"
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "form": self.form,
+            "id": self.id,
+            "name_en": self.name_en,
+            "name_fr": self.name_fr,
+            "source": self.source,
+        }
 
 
 _new = object.__new__
