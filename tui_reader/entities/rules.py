@@ -185,6 +185,13 @@ _LOCAL_COUNCILS = frozenset(
 # of cantons.
 _CANTONAL_COUNCIL = re.compile(r"[Cc]onseil[ \t]+d['’][EÉ]tat")
 _CANTONS = re.compile(r"\bcanton(?:s|al|ale|ales|aux)?\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
+def _speaks_of_cantons(text: str) -> bool:
+    """Whether `text` speaks of cantons (one search per text, not one per council in it)."""
+    return _CANTONS.search(text) is not None
+
 # Lowercase French ordinals: "le sixième Parlement" is a term of the Parliament, "le 14e Congrès"
 # a meeting, "la deuxième Chambre" a section of a court ("le Deuxième Bureau" is a name).
 _ORDINAL = re.compile(r"(?:ième|ieme|ièmes|iemes|^premier|^première|^premiers|^premières|^\d+e|^\d+er)$")
@@ -574,7 +581,7 @@ class RuleFinder:
             and groups == 1
             and not modifiers
             and _CANTONAL_COUNCIL.fullmatch(text, hstart, end) is not None
-            and _CANTONS.search(text) is not None
+            and _speaks_of_cantons(text)
         ):
             return None  # "le Conseil d'Etat" of a text about cantons: the canton's government
         if head_word in _NEEDS_COMMON_COMPLEMENT and not modifiers and first_object_capitalised:
