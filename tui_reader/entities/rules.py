@@ -192,6 +192,7 @@ def _speaks_of_cantons(text: str) -> bool:
     """Whether `text` speaks of cantons (one search per text, not one per council in it)."""
     return _CANTONS.search(text) is not None
 
+
 # Lowercase French ordinals: "le sixième Parlement" is a term of the Parliament, "le 14e Congrès"
 # a meeting, "la deuxième Chambre" a section of a court ("le Deuxième Bureau" is a name).
 _ORDINAL = re.compile(r"(?:ième|ieme|ièmes|iemes|^premier|^première|^premiers|^premières|^\d+e|^\d+er)$")
