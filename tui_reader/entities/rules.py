@@ -213,9 +213,12 @@ _OPENERS = frozenset(
     """.split()
 )
 _ACRONYM_SKIP = frozenset("de la le les du des d l of the and et for pour on sur in en à a au aux".split())
+# The blanks before a token (any white space but a line break) are skipped inside the match, which
+# the regex engine does much faster than trying every alternative at each of them; a token's
+# span is its group's.
 _TOKEN = re.compile(
-    r"(?P<nl>\n)|(?P<el>(?:(?<![^\W_])(?:[dlDL]|[Dd]el)|[Qq]u|[Jj]usqu)['’](?=\w))"
-    r"|(?P<w>[^\W_]+(?:[-\u00ac][^\W_]+)*)|(?P<p>\S)"
+    r"[^\S\n]*+(?:(?P<nl>\n)|(?P<el>(?:(?<![^\W_])(?:[dlDL]|[Dd]el)|[Qq]u|[Jj]usqu)['’](?=\w))"
+    r"|(?P<w>[^\W_]+(?:[-\u00ac][^\W_]+)*)|(?P<p>\S))"
 )
 # Where OCR glued a capitalised word to a lowercase one ("parlementaireMM") or a number to a word
 # ("Négociations21", but not "COP21" or "G7"): the second word starts there.
@@ -269,23 +272,24 @@ class _Tokens:
         items = self._items
         if index < len(items):
             return True
-        while len(items) <= index:
-            m = next(self._iter, None)
-            if m is None:
-                return False
+        for m in self._iter:
             kind = m.lastgroup or "p"
+            start, end = m.span(kind)
             word = m.group(kind)
-            start = m.start(kind)
             if kind == "w" and (word[-1].isdigit() or (word[0].islower() and not word.islower())):
                 glued = _GLUED_TAIL.search(word)
                 if glued is not None:
                     # OCR glued the next word or a number on: "parlementaireMM.", "Négociations21"
                     cut = start + glued.start()
                     items.append(_Tok(word[: glued.start()], start, cut, kind))
-                    items.append(_Tok(word[glued.start() :], cut, m.end(), kind))
+                    items.append(_Tok(word[glued.start() :], cut, end, kind))
+                    if len(items) > index:
+                        return True
                     continue
-            items.append(_Tok(word, start, m.end(), kind))
-        return True
+            items.append(_Tok(word, start, end, kind))
+            if len(items) > index:
+                return True
+        return False
 
     def __getitem__(self, index: int) -> _Tok:
         items = self._items
@@ -310,7 +314,8 @@ def _tokens_before(text: str, pos: int, window: int = 70) -> list[_Tok]:
     toks = []
     for m in _TOKEN.finditer(text, start, pos):
         kind = m.lastgroup or "p"
-        toks.append(_Tok(m.group(kind), m.start(kind), m.end(), kind))
+        tok_start, tok_end = m.span(kind)
+        toks.append(_Tok(m.group(kind), tok_start, tok_end, kind))
     return toks[1:] if start > 0 and toks else toks
 
 
