@@ -65,6 +65,12 @@ def test_a_rule_name_inside_an_affair_is_not_a_mention(tagger: Tagger) -> None:
 def test_a_newspaper_in_a_reference_is_a_work(tagger: Tagger) -> None:
     assert tagger.tag("Les trois réseaux, Le Monde, 20 juillet 2000", "fr") == []
     assert tagger.tag("The disinformation campaign, The Guardian, October 4, 2001.", "en") == []
+    found_orgs = [
+        m
+        for m in tagger.tag("Lies and war, Daily Mirror of Sri Lanka, 2001.", "fr")
+        if m.kind == "organization"
+    ]
+    assert found_orgs == []
     assert found(tagger, "Le Monde a publié une enquête.", "fr") == [("Le Monde", "org:le-monde")]
 
 
@@ -212,6 +218,8 @@ def test_dependent_territories_stay_in_the_registry(tagger: Tagger) -> None:
         "des informations publiées dans Le Canard enchaîné la veille",
         "En marge d'un reportage sur la TSR, la chanteuse parle.",
         "On mande de Tokio au « Daily Mail » que le gouvernement a décidé.",
+        "Il dirige les pages littéraires de la Tribune de Genève depuis 1990.",
+        "Selon les informations du Canard enchaîné, le ministre savait.",
     ],
 )
 def test_a_newspaper_read_is_a_work(tagger: Tagger, text: str) -> None:
@@ -250,3 +258,28 @@ def test_a_region_or_regime_written_with_ocr_glue_or_breaks(tagger: Tagger, text
 
 def test_a_country_before_a_broken_word_stays(tagger: Tagger) -> None:
     assert texts(tagger.tag("Il vit en Espagne au¬jourd'hui.", "fr")) == ["Espagne"]
+
+
+def test_a_word_name_in_capitals_is_the_word(tagger: Tagger) -> None:
+    assert tagger.tag("Recettes.... 12,000 fr.TOTAL........ 15,000 fr.", "fr") == []
+    assert texts(tagger.tag("Total a annoncé des bénéfices.", "fr")) == ["Total"]
+    assert texts(tagger.tag("La BBC a diffusé le match.", "fr")) == ["BBC"]
+
+
+def test_eu_is_the_union_in_english_only(tagger: Tagger) -> None:
+    assert tagger.tag("6. Armstrong (EU) à 1' 32\". 7. Moller (Dan) à 1' 47\".", "fr") == []
+    assert found(tagger, "The EU said on Monday", "en") == [("EU", "org:eu")]
+    assert found(tagger, "L'UE a dit lundi", "fr") == [("UE", "org:eu")]
+
+
+def test_a_family_company_needs_a_word_of_business(tagger: Tagger) -> None:
+    text = "Le soir, Martin rentra avec Renault, qui lui avoua tout ; Renault fut arrêté le lendemain."
+    assert tagger.tag(text, "fr") == []
+    assert texts(tagger.tag("Renault a fermé deux usines en Espagne.", "fr")) == ["Renault", "Espagne"]
+    text = "Alonso has won five times for Renault this season."
+    assert texts(tagger.tag(text, "en")) == ["Renault"]
+
+
+def test_a_word_name_inside_a_quoted_name_is_part_of_it(tagger: Tagger) -> None:
+    assert tagger.tag("Elle chante dans « Big Apple » ce soir.", "fr") == []
+    assert texts(tagger.tag("Lundi Apple a présenté un téléphone.", "fr")) == ["Apple"]

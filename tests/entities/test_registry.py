@@ -470,3 +470,20 @@ def test_historical_bodies_of_the_french_press(registry: EntityRegistry) -> None
         "org:chargeurs",
         "org:union-pacific",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        ("Le groupe de l'Union républicaine s'est réuni hier.", "org:fr-union-republicaine"),
+        ("Une dépêche de l'agence Wolff annonce la nouvelle.", "org:wolff"),
+        ("Les actions Kreuger and Toll ont baissé.", "org:kreuger-toll"),
+        ("Les combattants de l'UCK ont quitté la vallée.", "org:kla"),
+        ("Il a été initié au Grand Orient en 1890.", "org:grand-orient"),
+        ("Le paquebot de la Cunard Line est arrivé.", "org:cunard"),
+    ],
+)
+def test_organizations_of_historical_and_financial_news(text: str, entity_id: str) -> None:
+    from tui_reader.entities.tagger import default_tagger
+
+    assert [m.id for m in default_tagger().tag(text, "fr")] == [entity_id]

@@ -200,6 +200,44 @@ def test_ocr_line_breaks_and_glued_connectors(tagger: Tagger) -> None:
     assert rule_spans(tagger.tag(text, "fr")) == ["Ligue des Droits del'Homme"]
 
 
+def test_a_complement_glued_to_its_connector_leaves_no_name(tagger: Tagger) -> None:
+    # OCR lost the space where a line broke: where the name ends cannot be told
+    assert rule_spans(tagger.tag("la Société horticole deNancy a tenu séance", "fr")) == []
+    assert rule_spans(tagger.tag("la Banque deLyon cote 35 francs", "fr")) == []
+    assert rule_spans(tagger.tag("la Banque de Lyon cote 35 francs", "fr")) == ["Banque de Lyon"]
+
+
+def test_a_name_stops_before_two_words_glued_by_ocr(tagger: Tagger) -> None:
+    glued = "LaChambre et leSénat ont siégé ; leMinistre est parti. "
+    text = glued + "La Fédération des Comités de cettecirconscription a élu son bureau."
+    assert rule_spans(tagger.tag(text, "fr")) == ["Chambre", "Sénat", "Fédération des Comités"]
+    text = glued + "Le ministère de l'instructionpublique a répondu."
+    assert rule_spans(tagger.tag(text, "fr")) == ["Chambre", "Sénat"]
+    # a long word of a name stays, and so does any word in a text without glue
+    text = glued + "L'Union internationale des télécommunications a siégé."
+    assert "Union internationale des télécommunications" in rule_spans(tagger.tag(text, "fr"))
+    text = "La Fédération des Comités de cettecirconscription a élu son bureau."
+    assert rule_spans(tagger.tag(text, "fr")) == ["Fédération des Comités de cettecirconscription"]
+
+
+def test_lowercase_complements_joined_by_et(tagger: Tagger) -> None:
+    text = "la Caisse d'épargne et de prévoyance a ouvert un guichet"
+    assert rule_spans(tagger.tag(text, "fr")) == ["Caisse d'épargne et de prévoyance"]
+    text = "au niveau du ministère de la défense et des commissions politiques"
+    assert rule_spans(tagger.tag(text, "fr")) == ["ministère de la défense"]
+    text = "le Comité de Paris et des environs"
+    assert rule_spans(tagger.tag(text, "fr")) == ["Comité de Paris"]
+
+
+def test_a_quoted_title_with_its_article_is_a_work(tagger: Tagger) -> None:
+    assert rule_spans(tagger.tag("Ce soir au théâtre : « Le Tribunal des amoureux », comédie.", "fr")) == []
+    assert rule_spans(tagger.tag("On joue '' La Chambre bleue '' au Gymnase.", "fr")) == []
+    # quoted speech runs on past a few words
+    text = "« La Chambre a voté la loi », a dit le ministre."
+    assert rule_spans(tagger.tag(text, "fr")) == ["Chambre"]
+    assert rule_spans(tagger.tag("créait alors le « Comité Maupas ».", "fr")) == ["Comité Maupas"]
+
+
 def test_a_registry_organization_as_a_complement_is_part_of_the_name() -> None:
     registry = EntityRegistry(
         [EntityInfo("org:cn-ccp", "organization", "Chinese Communist Party", "Parti communiste chinois")],

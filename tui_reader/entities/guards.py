@@ -196,6 +196,7 @@ class Context:
     # where a demonym starts -> its country code ("suisse" -> "CH", "German" -> "DE")
     demonym_at: dict[int, str] = field(default_factory=dict)
     _sport: bool | None = None
+    _business: bool | None = None  # whether a word of business news occurs (`surname_company`)
     _events: list[int] | None = None  # where the event nouns start in the padded key
     _cantons: bool | None = None  # whether the text speaks of cantons
     _prev_cache: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -394,6 +395,53 @@ def caps_word(ctx: Context, cand: Candidate) -> bool:
     if fold_word(cand.entry.text) not in _CAPS_WORDS and "caps-word" not in cand.entry.risk_kinds:
         return False
     return ctx.caps_context(cand.start, cand.end)
+
+
+def caps_name(ctx: Context, cand: Candidate) -> bool:
+    """An organization whose name is also a word ("Total", "Shell", "Apple"), written in
+    capitals: only its capital initial told the name from the word, and capitals hide it
+    ("TOTAL........ 1,681,666 fr.")."""
+    if cand.entry.kind != "organization" or "word" not in cand.entry.risk_kinds:
+        return False
+    surface = ctx.text[cand.start : cand.end]
+    return len(surface) > 1 and surface.isupper() and not cand.entry.text.isupper()
+
+
+# Words of business news and of motor racing: a text that speaks of a company uses some ("le
+# constructeur", "ses usines", "the carmaker's shares", "the Ferrari team"); a story where
+# "Renault" is a man's name uses none.
+_BUSINESS_WORDS = _words(
+    """
+    société sociétés groupe groupes entreprise entreprises firme firmes constructeur constructeurs
+    usine usines marque marques filiale filiales actionnaire actionnaires actions bourse pdg
+    dirigeant dirigeants patron salariés emplois chiffre ventes clients produits production
+    fabricant fabricants laboratoire laboratoires automobile automobiles véhicule véhicules
+    voitures modèle modèles film films cinéma industriel industriels commercial commerciale
+    company companies group firm maker makers manufacturer carmaker automaker plant plants
+    factory factories brand brands shares shareholders investors stock ceo executive executives
+    employees workers jobs sales revenue profit profits customers products vehicles cars models
+    subsidiary chairman market contrat contrats contract contracts bénéfice bénéfices pertes
+    résultats
+    écurie écuries pilote pilotes team teams season race races driver drivers formula
+    """
+)
+_BUSINESS = re.compile(
+    rb"(?<= )(?:"
+    + b"|".join(sorted(re.escape(key_of(w, keep_case=False).strip(b" ")) for w in _BUSINESS_WORDS))
+    + rb")(?= )"
+)
+
+
+def surname_company(ctx: Context, cand: Candidate) -> bool:
+    """A company named after a family ("Renault", "Michelin", "Pathé"), in a text with no word of
+    business: the name is a person's ("trouva Renault caché sous l'escalier")."""
+    entry = cand.entry
+    if entry.org_kind != "company" or "surname" not in entry.risk_kinds:
+        return False
+    if ctx._business is None:
+        keys = ctx.keys or TextKeys.of(ctx.text)
+        ctx._business = _BUSINESS.search(keys.lower) is not None
+    return not ctx._business
 
 
 def after_name_word(ctx: Context, cand: Candidate) -> bool:
@@ -825,6 +873,7 @@ _MONTHS = (
 )
 _MONTH = "(?:" + "|".join(_MONTHS.split()) + ")"
 _CITATION = re.compile(
+    r"(?:[ \t]+(?:of|de|du)[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)?"  # "Daily Mirror of Sri Lanka"
     r"[ \t]*,[ \t]*(?:(?:le[ \t]+)?\d{1,2}(?:er)?[ \t]+"
     + _MONTH
     + r"\b|"
@@ -836,7 +885,8 @@ _CITATION = re.compile(
 
 def citation(ctx: Context, cand: Candidate) -> bool:
     """A newspaper or an agency in a bibliographic reference ("Le Monde, 24 octobre 2006",
-    "The Guardian, October 4, 2001"): the publication, which annotators tag as a work."""
+    "The Guardian, October 4, 2001", "Daily Mirror of Sri Lanka, 2001"): the publication, which
+    annotators tag as a work."""
     if cand.entry.org_kind != "media":
         return False
     return _CITATION.match(ctx.text, cand.end) is not None
@@ -849,13 +899,27 @@ _OPEN_QUOTES = '«“"'
 _CLOSE_QUOTES = '»”"'
 
 
+# A part of a newspaper, or what it printed, before "de la", "du", "des": the newspaper is the
+# publication ("les pages littéraires de la Tribune de Genève", "les informations du Canard
+# enchaîné", "dans les colonnes du Temps").
+_PART_OF_PAPER = re.compile(
+    r"(?<!\w)(?:pages?|colonnes?|numéros?|éditions?|articles?|informations?)"
+    r"(?:[ \t]+[^\W\d_]+)?[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*$",
+    re.IGNORECASE,
+)
+
+
 def publication(ctx: Context, cand: Candidate) -> bool:
     """A newspaper or a channel in French text read as the publication, which annotators tag as a
-    work: after "dans" or "sur" ("publiées dans Le Canard enchaîné", "sur la TSR"), or its title
-    set in quotation marks ("On mande de Tokio au « Daily Mail »")."""
+    work: after "dans" or "sur" ("publiées dans Le Canard enchaîné", "sur la TSR"), after a part
+    of it or what it printed ("les pages littéraires de la Tribune de Genève", "les informations
+    du Canard enchaîné"), or its title set in quotation marks ("On mande de Tokio au « Daily
+    Mail »")."""
     if cand.entry.org_kind != "media" or ctx.lang != "fr":
         return False
     text = ctx.text
+    if _PART_OF_PAPER.search(text, max(0, cand.start - 40), cand.start) is not None:
+        return True
     before = text[max(0, cand.start - 2) : cand.start].strip(" \xa0")
     after = text[cand.end : cand.end + 2].strip(" \xa0")
     if before[-1:] in _OPEN_QUOTES and before and after[:1] in _CLOSE_QUOTES and after:
@@ -952,7 +1016,13 @@ def after_name_org(ctx: Context, cand: Candidate) -> bool:
     prev_start = ctx.prev_word_start(cand.start)
     if fold_word(word) in TITLES or ctx.demonym_at.get(prev_start) == cand.entry.country:
         return False  # "German Christian Democrats": the party's own country
-    return not ctx.sentence_start(prev_start) or word.isupper()
+    if not ctx.sentence_start(prev_start) or word.isupper():
+        return True
+    # a capitalised word opens the sentence anyway, unless quotation marks hold the two words
+    # as one name: « Big Apple »
+    before = ctx.text[max(0, prev_start - 2) : prev_start].rstrip(" \t\xa0")
+    after = ctx.text[cand.end : cand.end + 2].lstrip(" \t\xa0")
+    return bool(before) and bool(after) and before[-1] in _OPEN_QUOTES and after[0] in _CLOSE_QUOTES
 
 
 # "canton", "cantons", "cantonal", "cantonaux" as words of the padded match key.
@@ -1043,6 +1113,7 @@ def quiet(ctx: Context, cand: Candidate) -> bool:
 
 GUARDS: dict[str, Guard] = {
     "caps_word": caps_word,
+    "caps_name": caps_name,
     "after_name_word": after_name_word,
     "before_name_word": before_name_word,
     "inside_longer_name": inside_longer_name,
@@ -1053,6 +1124,7 @@ GUARDS: dict[str, Guard] = {
     "currency": currency,
     "civility": civility,
     "person_name": person_name,
+    "surname_company": surname_company,
     "sports_team": sports_team,
     "credit_line": credit_line,
     "building": building,
@@ -1085,6 +1157,7 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "caps_word": lambda e, lang: (
         e.form == "acronym" and (fold_word(e.text) in _CAPS_WORDS or "caps-word" in e.risk_kinds)
     ),
+    "caps_name": lambda e, lang: e.kind == "organization" and "word" in e.risk_kinds,
     "after_name_word": lambda e, lang: _is_country_name(e),
     "before_name_word": lambda e, lang: e.kind == "country" and e.form == "name",
     "inside_longer_name": lambda e, lang: e.kind == "organization",
@@ -1095,6 +1168,7 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "royal_title": lambda e, lang: e.kind == "country" and e.form == "name",
     "civility": lambda e, lang: e.form == "name",
     "person_name": lambda e, lang: e.form == "name" and _named(e),
+    "surname_company": lambda e, lang: e.org_kind == "company" and "surname" in e.risk_kinds,
     "sports_team": lambda e, lang: _is_country_name(e),
     "credit_line": lambda e, lang: e.org_kind == "media",
     "building": lambda e, lang: e.kind == "organization" and "building" in e.risk_kinds,

@@ -97,6 +97,8 @@ _FR_HEADS = {fold(h.word): h for h in HEADS if h.lang == "fr"}
 # "del'" and "dela" are "de l'" and "de la" glued by OCR ("la Ligue des Droits del'Homme")
 _FR_CONNECTORS = frozenset("de du des d' del' dela pour sur à aux".split())
 _OF_CONNECTORS = frozenset("de du des d' del' dela".split())
+# Connectors that hold an article: "du", "des", "aux" ("du commerce", "des finances").
+_DETERMINED_CONNECTORS = frozenset("du des au aux del' dela".split())
 # Endings of French infinitives: "la Chambre de choisir", "le Sénat d'entreprendre" end the name.
 _INFINITIVE = re.compile(r"(?:er|ir|oir|dre|tre|ire)$")
 _NOUNS_LIKE_INFINITIVES = frozenset("fer mer hiver cancer avenir pouvoir savoir devoir".split())
@@ -378,7 +380,7 @@ class RuleFinder:
             for head in heads_of[patterns[index]]:
                 if head.lang == "fr" and lang == "en":
                     continue
-                span = self._expand(text, hstart, hend, head, lang, org_starts)
+                span = self._expand(text, hstart, hend, head, lang, org_starts, keys)
                 if span is not None:
                     s, e = span
                     found.setdefault((s, e), _rule_mention(text, s, e, "name"))
@@ -419,7 +421,7 @@ class RuleFinder:
                 or not (stop == len(text) or not text[stop].isalpha() or text[stop].isupper())
             ):
                 continue
-            span = self._expand_fr(text, start, stop, head, True, org_starts)
+            span = self._expand_fr(text, start, stop, head, True, org_starts, keys)
             if span is not None:
                 out.append(span)
         return out
@@ -434,6 +436,7 @@ class RuleFinder:
         head: Head,
         lang: str,
         org_starts: dict[int, Mention],
+        keys: TextKeys | None = None,
     ) -> tuple[int, int] | None:
         word = text[hstart:hend]
         capital = word[:1].isupper()
@@ -444,7 +447,7 @@ class RuleFinder:
         if head.lang == "fr":
             if lang == "en":
                 return None
-            return self._expand_fr(text, hstart, hend, head, capital, org_starts)
+            return self._expand_fr(text, hstart, hend, head, capital, org_starts, keys)
         if lang == "fr" and not _capitalised_before(text, hstart):
             return None
         return self._expand_en(text, hstart, hend, head, org_starts)
@@ -457,6 +460,7 @@ class RuleFinder:
         head: Head,
         capital: bool,
         org_starts: dict[int, Mention],
+        keys: TextKeys | None = None,
     ) -> tuple[int, int] | None:
         if not capital and not head.lowercase:
             nxt = _word_after(text, hend)
@@ -469,6 +473,7 @@ class RuleFinder:
         lower_object = capital_object = False
         first_object_capitalised = False
         swallowed = False  # a registry organization is a complement
+        last_determined = False  # the last complement had an article ("de la défense")
         # adjectives right after the head; a capitalised word that is not an adjective only
         # right after the head or after another capitalised word ("Société Industrielle
         # Paris-Anzin", but not "Conseil constitutionnel Jean-Louis Debré")
@@ -476,9 +481,21 @@ class RuleFinder:
         adjectives = self._adjectives
         head_word = fold_word(text[hstart:hend])
         first_modifier_capitalised = toks.has(0) and toks[0].capitalised and _is_modifier(toks[0], adjectives)
+        glued: list[bool] = []  # whether OCR glued words in this text, asked once
+
+        def two_words(tok: _Tok) -> bool:
+            # "de l'instructionpublique", "d'Encouragementreçut": OCR glued the next word on
+            if len(tok.folded) < _GLUED_WORD_LENGTH or "-" in tok.text:
+                return False
+            if not glued:
+                glued.append(_glued_text(text, keys))
+            return glued[0]
+
         while toks.has(j) and _is_modifier(toks[j], adjectives, after_capital):
             if toks[j].folded.rstrip("s") == head_word.rstrip("s"):
                 break  # "Cour Cours Cours": a column of a table
+            if two_words(toks[j]):
+                break
             after_capital = toks[j].capitalised
             end = toks[j].end
             j += 1
@@ -503,6 +520,11 @@ class RuleFinder:
             if not toks.has(k) or toks[k].kind != "w" or toks[k].text[0].isdigit():
                 break
             obj = toks[k]
+            determined = bool(article) or connector in _DETERMINED_CONNECTORS
+            if toks[k - 1].kind == "w" and toks[k - 1].end == obj.start:
+                # "la Société luxembourgeoise deParis": OCR glued the complement where a line
+                # broke, and where the name ends is anyone's guess
+                return None
             inner = org_starts.get(obj.start)
             if inner is not None:
                 # "comité central du Parti communiste chinois", "Conseil de l'Ecole
@@ -518,10 +540,20 @@ class RuleFinder:
                 j = k
                 groups += 1
                 continue
-            if obj.folded in _OPENERS or obj.folded in _NOT_OBJECTS:
+            if obj.folded in _OPENERS or obj.folded in _NOT_OBJECTS or two_words(obj):
                 break
-            if tok.folded == "et" and (not obj.capitalised or obj.folded in _HEAD_WORDS):
-                break  # "de l'Europe et des Affaires étrangères", not "... et du Comité du Front"
+            if tok.folded == "et" and (
+                obj.folded in _HEAD_WORDS
+                or obj.folded[:-1] in _HEAD_WORDS
+                or (
+                    not obj.capitalised
+                    and not (lower_object and not capital_object and determined == last_determined)
+                )
+            ):
+                # "de l'Europe et des Affaires étrangères", "d'épargne et de prêts" (a lowercase
+                # complement like the lowercase ones before it), not "... et du Comité du Front",
+                # "de la défense et des commissions" nor "de football et du sélectionneur"
+                break
             if not obj.capitalised and connector in _WEAK_CONNECTORS and groups:
                 break  # "Cour d'appel de Paris pour vice de forme": the sentence goes on
             if (
@@ -555,12 +587,13 @@ class RuleFinder:
             # ("de Salt Lake City", "des Amis de Benjamin Constant"); a lowercase one only over
             # adjectives ("de cassation", not "de cassation Jean-François Burgelin")
             after_capital = obj.capitalised
-            while toks.has(k) and _is_modifier(toks[k], adjectives, after_capital):
+            while toks.has(k) and _is_modifier(toks[k], adjectives, after_capital) and not two_words(toks[k]):
                 after_capital = after_capital and toks[k].capitalised
                 end = toks[k].end
                 k += 1
             j = k
             groups += 1
+            last_determined = determined
         if not capital and not groups and not (head.proper and first_modifier_capitalised):
             return None  # "l'école Notre-Dame" names one; "le tribunal correctionnel" does not
         if not capital and not head.lowercase and not modifiers:
@@ -609,6 +642,8 @@ class RuleFinder:
             if prev[:1].isupper() and fold_word(prev) not in _OPENERS:
                 return None  # "Lutte contre la Commission": a name this rule cannot see the start of
         if not capital and lower_object and groups > 2:
+            return None
+        if capital and _quoted_title(text, start, end):
             return None
         return start, end
 
@@ -780,6 +815,38 @@ def _left_word(text: str, pos: int) -> tuple[str, int]:
     while j > 0 and i - j < 40 and (text[j - 1].isalnum() or text[j - 1] in "-\u00ac"):
         j -= 1
     return text[j:i], j
+
+
+# A title in quotation marks that opens with its capitalised article: « Le Tribunal des flagrants
+# délits », '' La Chambre confortable '' (a play, a film, a book). The closing mark must come
+# within two words of the name: quoted speech runs longer.
+_TITLE_OPENING = re.compile(r"(?:[«“\"]|'')[ \t\xa0]*(?:La|Le|Les|L['’])[ \t\xa0]*$")
+_TITLE_CLOSING = re.compile(r"(?:[ \t\xa0]+[^\s«“»”\".!?;:']+){0,2}[ \t\xa0]*(?:[»”\"]|'')")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether the name at `text[start:end]` opens a title set in quotation marks."""
+    return (
+        _TITLE_OPENING.search(text, max(0, start - 8), start) is not None
+        and _TITLE_CLOSING.match(text, end) is not None
+    )
+
+
+# Letters from which a word of a name is two words that OCR glued where a line broke
+# ("instructionpublique", "cettecirconscription"), in a text whose OCR glues words elsewhere
+# too: few French words are as long ("télécommunications" has 18 letters).
+_GLUED_WORD_LENGTH = 19
+# Junctions of glued words ("laChambre", "FranceAjoutons") per thousand characters from which a
+# text counts as glued by OCR (as in `glue`).
+_GLUE_DENSITY = 2
+
+
+def _glued_text(text: str, keys: TextKeys | None) -> bool:
+    """Whether OCR glued words of `text` together here and there."""
+    if keys is None:
+        keys = TextKeys.of(text)
+    starts, ends = keys.junctions
+    return (len(starts) + len(ends)) * 1000 >= _GLUE_DENSITY * len(text)
 
 
 def _followed_by_place(text: str, pos: int) -> bool:

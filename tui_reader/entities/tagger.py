@@ -21,6 +21,7 @@ from tui_reader.entities.guards import (
     quiet,
     sports_team,
 )
+from tui_reader.entities.linebreaks import rejoin_broken_words
 from tui_reader.entities.matcher import AliasMatcher, Candidate, Entry, sweep_longest
 from tui_reader.entities.mention import Form, Kind, Mention, make_mention
 from tui_reader.entities.registry import EntityInfo, EntityRegistry, default_registry
@@ -192,7 +193,8 @@ class Tagger:
         organization, or a company's name with a place after it ("Société générale de Taïwan"),
         replaces it. Countries that are national teams in a match report come out as
         organizations found by a rule; names inside the French name of an affair do not come
-        out at all."""
+        out at all. An organization's name with a word that OCR broke at a line end
+        ("So¬ciété des nations") is found as if the word were whole (`linebreaks`)."""
         if not text:
             return []
         keys = TextKeys.of(text)
@@ -212,6 +214,8 @@ class Tagger:
                 rule_mentions.sort(key=_start_end)
             if rule_mentions:
                 mentions = _merge(mentions, rule_mentions, swallow=lang == "fr")
+        if "\u00ac" in text:
+            mentions = rejoin_broken_words(text, mentions, lambda joined: self.tag(joined, lang))
         return mentions
 
     def _branches(self, text: str, mentions: list[Mention]) -> list[Mention]:
