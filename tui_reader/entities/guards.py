@@ -198,6 +198,7 @@ class Context:
     _sport: bool | None = None
     _business: bool | None = None  # whether a word of business news occurs (`surname_company`)
     _events: list[int] | None = None  # where the event nouns start in the padded key
+    _cantons: bool | None = None  # whether the text speaks of cantons
     _prev_cache: dict[int, tuple[int, str]] = field(default_factory=dict)
     _next_cache: dict[int, tuple[str, str]] = field(default_factory=dict)
     _before_cache: dict[int, list[str]] = field(default_factory=dict)
@@ -361,8 +362,9 @@ class Context:
     def caps_context(self, start: int, end: int) -> bool:
         """Whether `start:end` sits among words set in capitals: a neighbouring word of three
         letters or more in capitals, or no lowercase word around it on its line."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        line_end = self.text.find("\n", end)
+        # only the 40 characters on each side are read: the line's ends are looked for there
+        line_start = self.text.rfind("\n", max(0, start - 40), start) + 1
+        line_end = self.text.find("\n", end, end + 40)
         if line_end < 0:
             line_end = len(self.text)
         before = _WORD.findall(self.text, max(line_start, start - 40), start)[-3:]
@@ -1089,8 +1091,10 @@ def cantonal_body(ctx: Context, cand: Candidate) -> bool:
     kind alone, like "le Conseil municipal", and not France's Conseil d'État."""
     if "cantonal" not in cand.entry.risk_kinds:
         return False
-    keys = ctx.keys or TextKeys.of(ctx.text)
-    return _CANTON_KEY.search(keys.lower) is not None
+    if ctx._cantons is None:
+        keys = ctx.keys or TextKeys.of(ctx.text)
+        ctx._cantons = _CANTON_KEY.search(keys.lower) is not None
+    return ctx._cantons
 
 
 # Words that, right before or right after a country, may make one of the guards above fire;

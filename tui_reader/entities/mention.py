@@ -38,13 +38,33 @@ class Mention:
         }
 
 
-_new = object.__new__
-# The slot descriptors of the fields, in order: setting them directly skips the frozen
-# dataclass's `__setattr__` guard that its `__init__` goes through (one `object.__setattr__` call
-# per field).
-(_start, _end, _text, _kind, _form, _id, _name_en, _name_fr, _source) = (
-    getattr(Mention, f.name).__set__ for f in fields(Mention)
-)
+class _Unfrozen:
+    """A `Mention` under construction: the same slots in the same order, set by a plain
+    `__init__` (the frozen dataclass's goes through `object.__setattr__` for each field)."""
+
+    __slots__ = tuple(f.name for f in fields(Mention))
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        kind: Kind,
+        form: Form,
+        entity_id: str,
+        name_en: str,
+        name_fr: str,
+        source: Source,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.form = form
+        self.id = entity_id
+        self.name_en = name_en
+        self.name_fr = name_fr
+        self.source = source
 
 
 def make_mention(
@@ -59,15 +79,7 @@ def make_mention(
     source: Source,
 ) -> Mention:
     """`Mention(start, end, text, kind, form, entity_id, name_en, name_fr, source)`, made faster
-    (the tagger makes one for every match it keeps)."""
-    m: Mention = _new(Mention)
-    _start(m, start)
-    _end(m, end)
-    _text(m, text)
-    _kind(m, kind)
-    _form(m, form)
-    _id(m, entity_id)
-    _name_en(m, name_en)
-    _name_fr(m, name_fr)
-    _source(m, source)
-    return m
+    (the tagger makes one for every match it keeps): built unfrozen, then given its class."""
+    m = _Unfrozen(start, end, text, kind, form, entity_id, name_en, name_fr, source)
+    m.__class__ = Mention  # type: ignore[assignment]
+    return m  # type: ignore[return-value]

@@ -187,6 +187,14 @@ _LOCAL_COUNCILS = frozenset(
 # of cantons.
 _CANTONAL_COUNCIL = re.compile(r"[Cc]onseil[ \t]+d['’][EÉ]tat")
 _CANTONS = re.compile(r"\bcanton(?:s|al|ale|ales|aux)?\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
+def _speaks_of_cantons(text: str) -> bool:
+    """Whether `text` speaks of cantons (one search per text, not one per council in it)."""
+    return _CANTONS.search(text) is not None
+
+
 # Lowercase French ordinals: "le sixième Parlement" is a term of the Parliament, "le 14e Congrès"
 # a meeting, "la deuxième Chambre" a section of a court ("le Deuxième Bureau" is a name).
 _ORDINAL = re.compile(r"(?:ième|ieme|ièmes|iemes|^premier|^première|^premiers|^premières|^\d+e|^\d+er)$")
@@ -207,9 +215,12 @@ _OPENERS = frozenset(
     """.split()
 )
 _ACRONYM_SKIP = frozenset("de la le les du des d l of the and et for pour on sur in en à a au aux".split())
+# The blanks before a token (any white space but a line break) are skipped inside the match, which
+# the regex engine does much faster than trying every alternative at each of them; a token's
+# span is its group's.
 _TOKEN = re.compile(
-    r"(?P<nl>\n)|(?P<el>(?:(?<![^\W_])(?:[dlDL]|[Dd]el)|[Qq]u|[Jj]usqu)['’](?=\w))"
-    r"|(?P<w>[^\W_]+(?:[-\u00ac][^\W_]+)*)|(?P<p>\S)"
+    r"[^\S\n]*+(?:(?P<nl>\n)|(?P<el>(?:(?<![^\W_])(?:[dlDL]|[Dd]el)|[Qq]u|[Jj]usqu)['’](?=\w))"
+    r"|(?P<w>[^\W_]+(?:[-\u00ac][^\W_]+)*)|(?P<p>\S))"
 )
 # Where OCR glued a capitalised word to a lowercase one ("parlementaireMM") or a number to a word
 # ("Négociations21", but not "COP21" or "G7"): the second word starts there.
@@ -263,23 +274,24 @@ class _Tokens:
         items = self._items
         if index < len(items):
             return True
-        while len(items) <= index:
-            m = next(self._iter, None)
-            if m is None:
-                return False
+        for m in self._iter:
             kind = m.lastgroup or "p"
+            start, end = m.span(kind)
             word = m.group(kind)
-            start = m.start(kind)
             if kind == "w" and (word[-1].isdigit() or (word[0].islower() and not word.islower())):
                 glued = _GLUED_TAIL.search(word)
                 if glued is not None:
                     # OCR glued the next word or a number on: "parlementaireMM.", "Négociations21"
                     cut = start + glued.start()
                     items.append(_Tok(word[: glued.start()], start, cut, kind))
-                    items.append(_Tok(word[glued.start() :], cut, m.end(), kind))
+                    items.append(_Tok(word[glued.start() :], cut, end, kind))
+                    if len(items) > index:
+                        return True
                     continue
-            items.append(_Tok(word, start, m.end(), kind))
-        return True
+            items.append(_Tok(word, start, end, kind))
+            if len(items) > index:
+                return True
+        return False
 
     def __getitem__(self, index: int) -> _Tok:
         items = self._items
@@ -304,7 +316,8 @@ def _tokens_before(text: str, pos: int, window: int = 70) -> list[_Tok]:
     toks = []
     for m in _TOKEN.finditer(text, start, pos):
         kind = m.lastgroup or "p"
-        toks.append(_Tok(m.group(kind), m.start(kind), m.end(), kind))
+        tok_start, tok_end = m.span(kind)
+        toks.append(_Tok(m.group(kind), tok_start, tok_end, kind))
     return toks[1:] if start > 0 and toks else toks
 
 
@@ -607,7 +620,7 @@ class RuleFinder:
             and groups == 1
             and not modifiers
             and _CANTONAL_COUNCIL.fullmatch(text, hstart, end) is not None
-            and _CANTONS.search(text) is not None
+            and _speaks_of_cantons(text)
         ):
             return None  # "le Conseil d'Etat" of a text about cantons: the canton's government
         if head_word in _NEEDS_COMMON_COMPLEMENT and not modifiers and first_object_capitalised:
@@ -721,11 +734,27 @@ def _sports_clubs(text: str) -> list[tuple[int, int]]:
     """Sports clubs named by a dotted abbreviation and a capitalised word ("F.C. Lyon")."""
     if not any(abbreviation in text for abbreviation in _CLUB_ABBREVIATIONS):
         return []
-    return [
-        (m.start(), m.end())
-        for m in _CLUB.finditer(text)
-        if not m.group("name").isupper() and fold_word(m.group("name")) not in _OPENERS
-    ]
+    # `_CLUB.finditer(text)`, tried only where an abbreviation starts: a scan of the whole text
+    # by the pattern, which opens with lookbehinds, costs much more on long texts
+    spots: list[int] = []
+    for abbreviation in _CLUB_ABBREVIATIONS:
+        dotted = abbreviation[:4]
+        i = text.find(dotted)
+        while i >= 0:
+            spots.append(i)
+            i = text.find(dotted, i + 1)
+    out: list[tuple[int, int]] = []
+    end = 0
+    for i in sorted(spots):
+        if i < end:
+            continue  # inside the previous match, as `finditer` would skip it
+        m = _CLUB.match(text, i)
+        if m is None:
+            continue
+        end = m.end()
+        if not m.group("name").isupper() and fold_word(m.group("name")) not in _OPENERS:
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _firm_suffixes(text: str) -> list[re.Match[str]]:

@@ -1,0 +1,98 @@
+"""Long texts: whole-text searches run once per text, never once per match, and the faster scans
+find exactly what the plain ones did."""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+import pytest
+
+from tui_reader.entities import guards, rules
+from tui_reader.entities.folding import fold_word
+from tui_reader.entities.tagger import Tagger, default_tagger
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return default_tagger()
+
+
+class _Counting:
+    """A compiled pattern that counts its searches."""
+
+    def __init__(self, pattern: re.Pattern[Any]) -> None:
+        self.pattern = pattern
+        self.searches = 0
+
+    def search(self, string: Any, *args: int) -> re.Match[Any] | None:
+        self.searches += 1
+        return self.pattern.search(string, *args)
+
+
+def test_cantons_are_looked_for_once_per_text(tagger: Tagger, monkeypatch: pytest.MonkeyPatch) -> None:
+    in_rules = _Counting(rules._CANTONS)
+    in_guards = _Counting(guards._CANTON_KEY)
+    monkeypatch.setattr(rules, "_CANTONS", in_rules)
+    monkeypatch.setattr(guards, "_CANTON_KEY", in_guards)
+    rules._speaks_of_cantons.cache_clear()
+    unit = "Le Conseil d'Etat a décidé hier. Les députés ont débattu sans conclure. "
+    text = unit * 60 + "Le canton de Vaud approuve."
+    tagger.tag(text, "fr")
+    assert in_rules.searches <= 1
+    assert in_guards.searches <= 1
+
+
+def _scanned_clubs(text: str) -> list[tuple[int, int]]:
+    """The sports clubs a scan of the whole text by the pattern finds."""
+    return [
+        (m.start(), m.end())
+        for m in rules._CLUB.finditer(text)
+        if not m.group("name").isupper() and fold_word(m.group("name")) not in rules._OPENERS
+    ]
+
+
+def test_sports_clubs() -> None:
+    assert rules._sports_clubs("le F.C. Lyon et l'A.S. Carcassonnaise") == [(3, 12), (18, 37)]
+    assert rules._sports_clubs("M. C.A. Montrouge, S.C. LYON") == []
+
+
+def test_sports_clubs_agree_with_a_scan_of_the_whole_text() -> None:
+    pieces = ["A", "S", "C", "F", ".", " ", "\t", "-", "Lyon", "M. ", "x", "É", "Le", "LYON", "é", "1"]
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+        if any(a in text for a in rules._CLUB_ABBREVIATIONS):
+            assert rules._sports_clubs(text) == _scanned_clubs(text), text
+    text = "Lyon-A.S. Foo, C.A.S. Bar et F.C. Lyon-A.S. Nice"
+    assert rules._sports_clubs(text) == _scanned_clubs(text)
+
+
+# The tokenizer's pattern before the blanks were skipped inside the match: every token's span must
+# be the same.
+_PLAIN_TOKEN = re.compile(
+    r"(?P<nl>\n)|(?P<el>(?:(?<![^\W_])(?:[dlDL]|[Dd]el)|[Qq]u|[Jj]usqu)['’](?=\w))"
+    r"|(?P<w>[^\W_]+(?:[-\u00ac][^\W_]+)*)|(?P<p>\S)"
+)
+
+
+def _spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    out = []
+    for m in pattern.finditer(text, start, end):
+        kind = m.lastgroup or "p"
+        out.append((kind, *m.span(kind)))
+    return out
+
+
+def test_tokens_are_those_of_the_plain_pattern() -> None:
+    pieces = [" ", "\n", "\t", "\xa0", "\u2009", "\r", "l", "d", "D", "el", "qu", "Jusqu", "'", "’"]
+    pieces += ["a", "É", "-", "¬", "_", "1", ".", ","]
+    rng = random.Random(11)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert _spans(rules._TOKEN, text, start, end) == _spans(_PLAIN_TOKEN, text, start, end), repr(text)
+    text = "Le ministère de l'Intérieur, jusqu’au 3 mai :\n  la So¬ciété  d'Études (SDE) qu'il dirige."
+    assert _spans(rules._TOKEN, text, 0, len(text)) == _spans(_PLAIN_TOKEN, text, 0, len(text))
