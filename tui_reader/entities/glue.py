@@ -11,6 +11,7 @@ an alias of the registry ("Malien", "Chilien" are demonyms, not "Mali en", "Chil
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import ahocorasick_rs
 
@@ -75,7 +76,16 @@ class GluedNames:
                 patterns.append(b" " + glued + b" ")
                 self._entries.append(entry)
                 self._ends.append(len(text))
+        self._patterns = patterns
         self._ac = ahocorasick_rs.BytesAhoCorasick(patterns) if patterns else None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the compiled automaton does not pickle; it is built again from the patterns
+        return {**self.__dict__, "_ac": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._ac = ahocorasick_rs.BytesAhoCorasick(self._patterns) if self._patterns else None
 
     def find(self, text: str, keys: TextKeys) -> list[Candidate]:
         """Glued country names in `text` (French, with `keys` its match keys), as candidates

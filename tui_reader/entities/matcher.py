@@ -19,6 +19,7 @@ from typing import Any
 
 import ahocorasick_rs
 
+from tui_reader.entities.compiled import by_fields
 from tui_reader.entities.folding import (
     TextKeys,
     fold,
@@ -59,6 +60,8 @@ class Entry:
     # split off a prefix that names another entity), "DGSN-DGST" as "DGSN" and "DGST" (two
     # entities joined). Each part: (start, end) from the match start, and its entry.
     parts: tuple[tuple[int, int, Entry], ...] = ()
+
+    __reduce__ = by_fields
 
 
 @dataclass(slots=True)
@@ -204,16 +207,30 @@ class _Automaton:
     def __init__(self, keyed: dict[Any, list[Entry]], *, is_bytes: bool, extra: Sequence[bytes] = ()) -> None:
         self.patterns = list(keyed)
         self.entries = [keyed[p] for p in self.patterns]
-        self._ac: Any = None
-        if self.patterns or extra:
-            kind = ahocorasick_rs.MatchKind.Standard
-            if is_bytes:
-                # a DFA scans the keys of news text fastest (measured against both NFAs)
-                self._ac = ahocorasick_rs.BytesAhoCorasick(
-                    [*self.patterns, *extra], matchkind=kind, implementation=ahocorasick_rs.Implementation.DFA
-                )
-            else:
-                self._ac = ahocorasick_rs.AhoCorasick(self.patterns, matchkind=kind)
+        self._is_bytes = is_bytes
+        self._extra = list(extra)
+        self._ac: Any = self._compile()
+
+    def _compile(self) -> Any:
+        if not self.patterns and not self._extra:
+            return None
+        kind = ahocorasick_rs.MatchKind.Standard
+        if self._is_bytes:
+            # a DFA scans the keys of news text fastest (measured against both NFAs)
+            return ahocorasick_rs.BytesAhoCorasick(
+                [*self.patterns, *self._extra],
+                matchkind=kind,
+                implementation=ahocorasick_rs.Implementation.DFA,
+            )
+        return ahocorasick_rs.AhoCorasick(self.patterns, matchkind=kind)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the compiled automaton does not pickle; it is built again from the patterns
+        return {**self.__dict__, "_ac": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._ac = self._compile()
 
     def find(self, haystack: Any) -> list[tuple[int, int, int]]:
         if self._ac is None:

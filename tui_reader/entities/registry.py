@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from tui_reader.entities.compiled import by_fields
 from tui_reader.entities.mention import Form, Kind
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -62,6 +63,8 @@ class EntityInfo:
     country: str = ""  # ISO alpha-2 of a national organization, "" otherwise
     source: str = ""  # where the row's facts come from
 
+    __reduce__ = by_fields
+
     def display_name(self, lang: str = "en") -> str:
         """The entity's name in `lang` ("en", "fr" or "ar"), falling back to English, then French."""
         name = {"en": self.name_en, "fr": self.name_fr, "ar": self.name_ar}.get(lang, "")
@@ -79,6 +82,8 @@ class Alias:
     risk: str = ""  # why this alias is ambiguous (from ambiguous.tsv); "" when it is not
     # what kind of ambiguity it is (`RISK_KINDS`); the matcher's guards act on these
     risk_kinds: frozenset[str] = frozenset()
+
+    __reduce__ = by_fields
 
 
 _JOINERS = re.compile(r"[-/\u2010\u2011\u2013]")

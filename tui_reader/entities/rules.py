@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
+from typing import Any
 
 import ahocorasick_rs
 
@@ -353,6 +354,10 @@ class RuleFinder:
         """The padded case-kept keys of the head nouns: the matcher can find them on its own
         pass over the text (`TextKeys.case_markers`), which saves the rules a pass."""
         return self._patterns
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the automaton does not pickle; it is built again on first use
+        return {**self.__dict__, "_ac": None}
 
     def _head_matches(self, keys: TextKeys) -> list[tuple[int, int, int]]:
         if keys.case_markers is not None:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from operator import attrgetter
 
+from tui_reader.entities import compiled
 from tui_reader.entities.folding import TextKeys
 from tui_reader.entities.glue import GluedNames
 from tui_reader.entities.guards import (
@@ -70,6 +71,25 @@ class Tagger:
         self._lock = threading.RLock()
         self._rules_finder: RuleFinder | None = None
         self._glued: GluedNames | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        # the lock does not pickle, and plans and templates are keyed by the ids of this process's
+        # objects
+        state = self.__dict__.copy()
+        for name in ("_lock", "_plans", "_templates"):
+            del state[name]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._plans = {}
+        self._templates = {}
+        self._lock = threading.RLock()
+
+    def build_all(self) -> Tagger:
+        """Build the rules and the automata now rather than on first use; `self`."""
+        _ = self.rules, self.matcher, self.glued
+        return self
 
     @property
     def rules(self) -> RuleFinder:
@@ -416,5 +436,6 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 @cache
 def default_tagger() -> Tagger:
-    """The tagger over the default registry (built once per process)."""
-    return Tagger(default_registry())
+    """The tagger over the default registry: built once per process, or read back from the user's
+    cache where an earlier run kept it (`compiled`)."""
+    return compiled.load_or_build(Tagger, lambda: Tagger(default_registry()).build_all())

@@ -1,0 +1,83 @@
+"""The default tagger kept in the user's cache: read back when it is there and sound, built
+again otherwise."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from tui_reader.entities import compiled
+from tui_reader.entities.registry import default_registry
+from tui_reader.entities.tagger import Tagger
+
+TEXT = "Le directeur de la DGSN-DGST était à Vienne, capitale de l'Autriche, avec l'ONU et Daech."
+
+
+class Builds:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self) -> Tagger:
+        self.count += 1
+        return Tagger(default_registry()).build_all()
+
+
+def test_the_kept_tagger_is_read_back_and_tags_the_same(tmp_path: Path) -> None:
+    build = Builds()
+    first = compiled.load_or_build(Tagger, build, tmp_path)
+    kept = list(tmp_path.glob("*.pickle"))
+    assert build.count == 1 and len(kept) == 1
+    second = compiled.load_or_build(Tagger, build, tmp_path)
+    assert build.count == 1 and second is not first
+    assert second.tag(TEXT, "fr") == first.tag(TEXT, "fr") != []
+    assert second.tag(TEXT, "en") == first.tag(TEXT, "en")
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps({"a": 1})])
+def test_a_broken_or_foreign_file_is_built_again_and_replaced(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / f"{compiled.fingerprint()}.pickle"
+    path.write_bytes(content)
+    build = Builds()
+    tagger = compiled.load_or_build(Tagger, build, tmp_path)
+    assert build.count == 1 and tagger.tag(TEXT, "fr")
+    assert compiled.load_or_build(Tagger, build, tmp_path).tag(TEXT, "fr") == tagger.tag(TEXT, "fr")
+    assert build.count == 1
+
+
+def test_an_unwritable_cache_only_means_building(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder would go")
+    build = Builds()
+    assert compiled.load_or_build(Tagger, build, blocked / "tagger").tag(TEXT, "fr")
+    assert compiled.load_or_build(Tagger, build, blocked / "tagger").tag(TEXT, "fr")
+    assert build.count == 2
+
+
+def test_a_new_version_replaces_the_old_file(tmp_path: Path) -> None:
+    old = tmp_path / "0123456789abcdef0123.pickle"
+    old.write_bytes(b"built from other data")
+    compiled.load_or_build(Tagger, Builds(), tmp_path)
+    assert [p.name for p in tmp_path.glob("*.pickle")] == [f"{compiled.fingerprint()}.pickle"]
+
+
+def test_the_fingerprint_follows_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organizations.tsv").write_text("id\tkind\n")
+    monkeypatch.setattr(compiled, "_SOURCES", (data,))
+    before = compiled.fingerprint()
+    (data / "organizations.tsv").write_text("id\tkind\norg:x\tother\n")
+    assert compiled.fingerprint() != before
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give a file away")
+def test_a_file_another_user_wrote_is_not_read(tmp_path: Path) -> None:
+    build = Builds()
+    compiled.load_or_build(Tagger, build, tmp_path)
+    (path,) = tmp_path.glob("*.pickle")
+    os.chown(path, 4242, -1)
+    compiled.load_or_build(Tagger, build, tmp_path)
+    assert build.count == 2

@@ -1,0 +1,95 @@
+"""The default tagger kept in the user's cache between runs.
+
+Building the registry, the rules and the automata takes about half a second, most of a short
+`briefread tag`. The built tagger is pickled once into the user's cache directory, under a name
+that changes with the Python version, the entity modules and the registry's data files, and read
+back by later runs; the automata, which do not pickle, are compiled again from their patterns on
+reading. A missing, broken, foreign or unwritable cache only means building the tagger again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import platformdirs
+
+T = TypeVar("T")
+
+_HERE = Path(__file__).resolve().parent
+_SOURCES = (_HERE, _HERE / "data")
+
+
+def by_fields(obj: object) -> tuple[type, tuple[object, ...]]:
+    """`__reduce__` for a frozen dataclass with slots: rebuilt from its fields in order, several
+    times faster to read back than the dataclass's own state protocol."""
+    return type(obj), tuple(getattr(obj, name) for name in obj.__slots__)  # type: ignore[attr-defined]
+
+
+def fingerprint() -> str:
+    """What the kept tagger was built from: the Python version and every entity module and data
+    file, hashed."""
+    digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
+    for folder in _SOURCES:
+        for path in sorted(folder.iterdir()):
+            if path.suffix in (".py", ".tsv") and path.is_file():
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir("briefread")) / "tagger"
+
+
+def load_or_build(kind: type[T], build: Callable[[], T], folder: Path | None = None) -> T:
+    """The object kept in `folder` (the user's cache by default) for the current fingerprint,
+    when it is there, readable and a `kind`; otherwise `build()`, kept there for next time."""
+    folder = folder or cache_dir()
+    path = folder / f"{fingerprint()}.pickle"
+    kept = _load(path, kind)
+    if kept is not None:
+        return kept
+    built = build()
+    _save(built, path)
+    return built
+
+
+def _load(path: Path, kind: type[T]) -> T | None:
+    try:
+        with path.open("rb") as fh:
+            # only a file this user wrote is read: a pickle runs code when it is read
+            if hasattr(os, "getuid") and os.fstat(fh.fileno()).st_uid != os.getuid():
+                return None
+            obj = pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a truncated or stale file is built again
+        return None
+    return obj if isinstance(obj, kind) else None
+
+
+def _save(obj: object, path: Path) -> None:
+    tmp = ""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".building-", suffix=".pickle")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # readers see the whole file or none
+        tmp = ""
+        for old in path.parent.glob("*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)  # built from another version
+    except OSError:
+        pass  # a read-only or full disk: the tagger is built again next time
+    finally:
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
