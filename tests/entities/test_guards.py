@@ -342,3 +342,16 @@ def test_a_participle_before_a_place_ends_the_name_of_an_affair(tagger: Tagger) 
     text = "l'affaire des jouets toxiques fabriqués en Chine a inquiété"
     assert found(tagger, text, "fr") == [("Chine", "country:CN")]
     assert found(tagger, "l'affaire des frégates de Taïwan a éclaté", "fr") == []
+
+
+def test_georgia_the_us_state(tagger: Tagger) -> None:
+    listed = "Il a été rejoint par l'Indiana, la Géorgie, la Floride et la Louisiane."
+    assert found(tagger, listed, "fr") == []
+    assert found(tagger, "A storm hit Atlanta, Georgia, on Monday.", "en") == []
+    # the country: another sentence names a state; the UN sits in New York
+    text = "Georgia and Russia fought a war in 2008. Texas sent observers."
+    assert found(tagger, text, "en") == [("Georgia", "country:GE"), ("Russia", "country:RU")]
+    assert found(tagger, "The president of Georgia spoke at the UN in New York.", "en") == [
+        ("Georgia", "country:GE"),
+        ("UN", "org:un"),
+    ]

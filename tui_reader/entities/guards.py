@@ -1097,6 +1097,34 @@ def cantonal_body(ctx: Context, cand: Candidate) -> bool:
     return ctx._cantons
 
 
+# What names the United States' Georgia around it: another state (not New York or Washington,
+# which international news names for the UN and the capital), Atlanta, a county.
+_US_STATE_CONTEXT = re.compile(
+    r"\b(?:Alabama|Alaska|Arizona|Arkansas|Californi[ae]|Carolin[ae] du (?:Nord|Sud)|"
+    r"(?:North|South) Carolina|Colorado|Connecticut|Delaware|Flori(?:da|de)|Hawai(?:i|ï)|Idaho|"
+    r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisian[ae]|Maryland|Massachusetts|Michigan|"
+    r"Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio|Oklahoma|Oregon|"
+    r"Pennsylvani[ae]|Tennessee|Texas|Utah|Vermont|Virgini[ae]|Virginie|Wisconsin|Wyoming|"
+    r"Atlanta|[Cc]omté|County|U\.?S\.? state|[ÉE]tat américain)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE_REACH = 250
+
+
+def us_state(ctx: Context, cand: Candidate) -> bool:
+    """Georgia the state of the United States: the same sentence names another state, Atlanta
+    or a county ("Atlanta, Georgia", "l'Indiana, la Géorgie, la Floride")."""
+    if "us-state" not in cand.entry.risk_kinds:
+        return False
+    text = ctx.text
+    low = max(0, cand.start - _SENTENCE_REACH)
+    ends_before = [m.end() for m in _SENTENCE_END.finditer(text, low, cand.start)]
+    start = ends_before[-1] if ends_before else low
+    end_after = _SENTENCE_END.search(text, cand.end, cand.end + _SENTENCE_REACH)
+    end = end_after.start() if end_after else min(len(text), cand.end + _SENTENCE_REACH)
+    return _US_STATE_CONTEXT.search(text, start, end) is not None
+
+
 # Words that, right before or right after a country, may make one of the guards above fire;
 # `quiet` lets a country through without running the guards when none of them is near.
 _TRIGGERS_BEFORE = (
@@ -1198,6 +1226,7 @@ GUARDS: dict[str, Guard] = {
     "after_name_org": after_name_org,
     "cantonal_body": cantonal_body,
     "inside_whole_name": inside_whole_name,
+    "us_state": us_state,
 }
 
 
@@ -1250,4 +1279,5 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     ),
     "cantonal_body": lambda e, lang: "cantonal" in e.risk_kinds,
     "inside_whole_name": lambda e, lang: _is_country_name(e),
+    "us_state": lambda e, lang: "us-state" in e.risk_kinds,
 }
