@@ -355,3 +355,9 @@ def test_georgia_the_us_state(tagger: Tagger) -> None:
         ("Georgia", "country:GE"),
         ("UN", "org:un"),
     ]
+
+
+def test_the_republicans_in_english_are_the_us_party(tagger: Tagger) -> None:
+    text = "Leaders of Congress, both the Republicans and the Democrats, agreed."
+    assert ("Republicans", "org:us-republicans") in found(tagger, text, "en")
+    assert found(tagger, "Les Républicains ont gagné.", "fr") == [("Les Républicains", "org:fr-lr")]
