@@ -814,22 +814,28 @@ _CLUB_ROLES = _words(
     defender goalkeeper keeper goalie winger forward squad
     """
 )
-# "lost 2-1 to Nuremberg", "travel to Leverkusen": in a match report "to" leads to the opponent.
-_CITY_PREPOSITIONS = _PLACE_PREPOSITIONS - _words("to")
+# "lost 2-1 to Nuremberg", "travel to Leverkusen": in a match report "to" leads to the opponent;
+# French elides "de" before a vowel ("l'arène d'Hambourg").
+_CITY_PREPOSITIONS = (_PLACE_PREPOSITIONS - _words("to")) | _words("d")
+# The dash of a dateline: "Hamburg - Vitali Klitschko remains ..."
+_DATELINE_DASHES = (" - ", " \u2013 ", " \u2014 ")
 
 
 def sport_city(ctx: Context, cand: Candidate) -> bool:
     """A city that sports news uses for its club ("Dortmund beat Leverkusen 2-1", "Lyon
     s'impose face au PSG"): a club only in a match report or right before a word of a team
     ("Barcelona coach", "Dortmund fans"), and never after a preposition of place ("in
-    Dortmund", "à Lyon", "the streets of Cologne") or after a capitalised word ("FFC
-    Frankfurt"). Otherwise it is the city, which is no entity."""
+    Dortmund", "à Lyon", "the streets of Cologne"), after a capitalised word ("FFC
+    Frankfurt") or in a dateline ("Hamburg - ..."). Otherwise it is the city, which is no
+    entity."""
     if "sport-city" not in cand.entry.risk_kinds:
         return False
     before = ctx.words_before(cand.start, 2)
     while before and before[-1] in ("the", "la", "le", "l", "les"):
         before.pop()
     if before and before[-1] in _CITY_PREPOSITIONS:
+        return True
+    if ctx.text[cand.end : cand.end + 3] in _DATELINE_DASHES and ctx.sentence_start(cand.start):
         return True
     word, sep = ctx.prev_word(cand.start)
     if (
