@@ -361,3 +361,72 @@ def test_the_republicans_in_english_are_the_us_party(tagger: Tagger) -> None:
     text = "Leaders of Congress, both the Republicans and the Democrats, agreed."
     assert ("Republicans", "org:us-republicans") in found(tagger, text, "en")
     assert found(tagger, "Les Républicains ont gagné.", "fr") == [("Les Républicains", "org:fr-lr")]
+
+
+# -- cities that name their club in match reports ----------------------------------------------
+
+_MATCH_REPORT = (
+    "Dortmund beat Leverkusen 2-1 on Saturday. The Dortmund coach praised his striker, who scored "
+    "twice, and the goalkeeper saved a penalty. Leverkusen drop to fourth in the league table."
+)
+
+
+def test_a_city_is_its_club_in_a_match_report(tagger: Tagger) -> None:
+    assert found(tagger, _MATCH_REPORT, "en") == [
+        ("Dortmund", "org:borussia-dortmund"),
+        ("Leverkusen", "org:bayer-leverkusen"),
+        ("Dortmund", "org:borussia-dortmund"),
+        ("Leverkusen", "org:bayer-leverkusen"),
+    ]
+
+
+def test_a_city_after_a_preposition_of_place_stays_a_city_in_a_match_report(tagger: Tagger) -> None:
+    text = _MATCH_REPORT + " The next match is in Dortmund, and the fans travel from Leverkusen."
+    assert texts(tagger.tag(text, "en")) == ["Dortmund", "Leverkusen", "Dortmund", "Leverkusen"]
+
+
+def test_a_lost_match_to_a_city_names_the_club(tagger: Tagger) -> None:
+    text = "Werder Bremen lost the league match 1-0 to Nuremberg. The coach blamed his striker."
+    assert found(tagger, text, "en") == [
+        ("Werder Bremen", "org:werder-bremen"),
+        ("Nuremberg", "org:fc-nurnberg"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dortmund and Leverkusen lie in North Rhine-Westphalia.",
+        "The trade fair opened in Dortmund, and the mayor of Leverkusen spoke.",
+        "Prices rose in Cologne, Hamburg and Lyon last year.",
+    ],
+)
+def test_a_city_outside_a_match_report_is_no_entity(tagger: Tagger, text: str) -> None:
+    assert tagger.tag(text, "en") == []
+
+
+def test_a_word_of_a_team_after_a_city_names_the_club(tagger: Tagger) -> None:
+    assert found(tagger, "Former Barcelona coach dies at 45.", "en") == [("Barcelona", "org:fc-barcelona")]
+    assert tagger.tag("A Barcelona hospital admitted him.", "en") == []
+
+
+def test_a_city_at_the_end_of_a_longer_name_or_in_a_dateline_is_no_club(tagger: Tagger) -> None:
+    text = (
+        "Hamburg - The women of FFC Frankfurt won the cup final 2-0. The coach praised her "
+        "striker and her goalkeeper; the match drew 20,000 fans to the stadium."
+    )
+    assert tagger.tag(text, "en") == []
+
+
+def test_a_french_city_is_its_club_in_a_match_report_only(tagger: Tagger) -> None:
+    report = (
+        "Lyon a battu Marseille 3-1 dimanche soir. L'entraîneur lyonnais a salué son attaquant, "
+        "auteur de deux buts, et son gardien. Le championnat reprend samedi au stade."
+    )
+    assert found(tagger, report, "fr") == [
+        ("Lyon", "org:olympique-lyonnais"),
+        ("Marseille", "org:olympique-de-marseille"),
+    ]
+    assert tagger.tag(report + " Le prochain match aura lieu à Lyon.", "fr")[2:] == []
+    assert tagger.tag("Le maire de Lyon a inauguré une école à Marseille.", "fr") == []
+    assert tagger.tag("Il a étudié à Cologne puis à Brême.", "fr") == []

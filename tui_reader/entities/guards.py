@@ -4,13 +4,14 @@ An alias can be a word ("US" in an all-caps headline, "AU" in French capitals), 
 ("Dominique de Villepin", "Maurice Chevalier"), part of a longer proper name ("Anatole France",
 "Lake Chad", "Mexico City", "Île-de-France", "Suisse romande"), a royal title ("le roi
 d'Espagne"), a currency ("dollars US"), a street ("rue Saint-Martin"), a news agency's byline, a
-building ("White House"), a national team in a match report, part of the name of an affair or a
-treaty ("l'affaire Elf", "le traité de l'OMPI"), a newspaper cited or read as a work ("Le Monde, 24
-octobre 2006", "publié dans Le Monde"), a word of another language ("Republicans" in French
-text), or the qualifier of another body ("Parti socialiste belge"). What an alias risks is data
+building ("White House"), a national team in a match report, a city outside the match reports that
+name its club by it ("in Dortmund"), part of the name of an affair or a treaty ("l'affaire Elf", "le
+traité de l'OMPI"), a newspaper cited or read as a work ("Le Monde, 24 octobre 2006", "publié dans
+Le Monde"), a word of another language ("Republicans" in French text), or the qualifier of another
+body ("Parti socialiste belge"). What an alias risks is data
 (`ambiguous.tsv`, read into `Entry.risk_kinds`); each guard is a named predicate so that its effect
 can be measured on its own (`bench/entities_eval.py --guards`). Guards look only at a few words
-around the match; `sports_team` and `inside_event_name` also use words the matcher noted on its
+around the match; `sports_team`, `sport_city` and `inside_event_name` also use words the matcher noted on its
 pass (`MARKERS`).
 """
 
@@ -805,6 +806,50 @@ def sports_team(ctx: Context, cand: Candidate) -> bool:
     return not (before and before[-1] in _PLACE_PREPOSITIONS)
 
 
+# Words right after a city that make it its club outside a match report: "Barcelona coach",
+# "Dortmund fans", "former Dortmund player".
+_CLUB_ROLES = _words(
+    """
+    coach coaches player players fans supporters teammates teammate striker strikers midfielder
+    defender goalkeeper keeper goalie winger forward squad
+    """
+)
+# "lost 2-1 to Nuremberg", "travel to Leverkusen": in a match report "to" leads to the opponent;
+# French elides "de" before a vowel ("l'arène d'Hambourg").
+_CITY_PREPOSITIONS = (_PLACE_PREPOSITIONS - _words("to")) | _words("d")
+# The dash of a dateline: "Hamburg - Vitali Klitschko remains ..."
+_DATELINE_DASHES = (" - ", " \u2013 ", " \u2014 ")
+
+
+def sport_city(ctx: Context, cand: Candidate) -> bool:
+    """A city that sports news uses for its club ("Dortmund beat Leverkusen 2-1", "Lyon
+    s'impose face au PSG"): a club only in a match report or right before a word of a team
+    ("Barcelona coach", "Dortmund fans"), and never after a preposition of place ("in
+    Dortmund", "à Lyon", "the streets of Cologne"), after a capitalised word ("FFC
+    Frankfurt") or in a dateline ("Hamburg - ..."). Otherwise it is the city, which is no
+    entity."""
+    if "sport-city" not in cand.entry.risk_kinds:
+        return False
+    before = ctx.words_before(cand.start, 2)
+    while before and before[-1] in ("the", "la", "le", "l", "les"):
+        before.pop()
+    if before and before[-1] in _CITY_PREPOSITIONS:
+        return True
+    if ctx.text[cand.end : cand.end + 3] in _DATELINE_DASHES and ctx.sentence_start(cand.start):
+        return True
+    word, sep = ctx.prev_word(cand.start)
+    if (
+        sep in _SPACES
+        and _is_capitalised_content(word)
+        and not ctx.sentence_start(ctx.prev_word_start(cand.start))
+    ):
+        return True  # the end of a longer name: "FFC Frankfurt", "Alemannia Aachen"
+    if ctx.is_sport:
+        return False
+    nxt, sep = ctx.next_word(cand.end)
+    return not (nxt and sep in _SPACES and fold_word(nxt) in _CLUB_ROLES)
+
+
 def credit_line(ctx: Context, cand: Candidate) -> bool:
     """A news agency in a credit line: "(AFP, Reuters)", "mz/msh (AP, dpa)", "du/AFP/Reuters":
     a byline, not a mention of the agency in the story."""
@@ -1212,6 +1257,7 @@ GUARDS: dict[str, Guard] = {
     "person_name": person_name,
     "surname_company": surname_company,
     "sports_team": sports_team,
+    "sport_city": sport_city,
     "credit_line": credit_line,
     "building": building,
     "not_a_state": not_a_state,
@@ -1258,6 +1304,7 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "person_name": lambda e, lang: e.form == "name" and _named(e),
     "surname_company": lambda e, lang: e.org_kind == "company" and "surname" in e.risk_kinds,
     "sports_team": lambda e, lang: _is_country_name(e),
+    "sport_city": lambda e, lang: "sport-city" in e.risk_kinds,
     "credit_line": lambda e, lang: e.org_kind == "media",
     "building": lambda e, lang: e.kind == "organization" and "building" in e.risk_kinds,
     "not_a_state": lambda e, lang: e.kind == "country" and e.form == "name" and bool(e.risk_kinds),

@@ -31,7 +31,7 @@ ORG_KINDS = frozenset(
 RISK_KINDS = frozenset(
     """
     caps-word first-name surname continent city-territory dependency building title event english
-    french foreign after-name cantonal us-state
+    french foreign after-name cantonal us-state sport-city
     word place language generic other-entity historical acronym other
     """.split()
 )

@@ -165,6 +165,12 @@ class Tagger:
                 if c.entry.form == "demonym" and c.entry.kind == "country"
             },
         )
+        if any("sport-city" in c.entry.risk_kinds for c in found):
+            # a city that may name its club is no neighbouring name for the guards that look for
+            # one: "Lyon-P.T.T." (a radio station), "Red Bull Leipzig", "Werder Bremen Bad week"
+            ctx.candidate_starts = frozenset(
+                [c.start for c in found if "sport-city" not in c.entry.risk_kinds]
+            )
         plans = self._plans.get(lang)
         if plans is None:
             plans = self._plans[lang] = {}
