@@ -266,7 +266,9 @@ def show(ctx: Context, article_id: str, as_json: bool) -> None:
 
 @main.command()
 @click.argument("file", type=click.File("rb"), default="-")
-@click.option("--lang", default="und", help="Language of the text (fr, en, ...).")
+@click.option(
+    "--lang", default=None, help="Language of the text (fr, en, ...); detected from the text when not given."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the mentions as a JSON list.")
 @click.option(
     "--jsonl",
@@ -274,7 +276,7 @@ def show(ctx: Context, article_id: str, as_json: bool) -> None:
     is_flag=True,
     help='Batch mode: {"id","text","lang"?} lines in, {"id","mentions"} lines out.',
 )
-def tag(file: Any, lang: str, as_json: bool, as_jsonl: bool) -> None:
+def tag(file: Any, lang: str | None, as_json: bool, as_jsonl: bool) -> None:
     """Find countries and organizations in a text (FILE or standard input)."""
     from tui_reader.entities import default_tagger
 
@@ -284,7 +286,7 @@ def tag(file: Any, lang: str, as_json: bool, as_jsonl: bool) -> None:
         return
     # Bytes in, decoded as UTF-8 without newline translation: offsets count the text as given.
     text = file.read().decode("utf-8", errors="replace")
-    mentions = tagger.tag(text, lang)
+    mentions = tagger.tag(text, _language(lang, text))
     if as_json:
         click.echo(dump_json([m.to_json() for m in mentions]))
         return
@@ -296,7 +298,21 @@ def tag(file: Any, lang: str, as_json: bool, as_jsonl: bool) -> None:
     click.echo(f"{len(mentions)} mentions")
 
 
-def _tag_lines(tagger: Any, file: Any, lang: str) -> None:
+# Enough text to tell French from English by their function words, and cheap next to tagging.
+_DETECT_CHARS = 1500
+
+
+def _language(given: object, text: str) -> str:
+    """The language to tag `text` in: the one given ("fr", "FR", "fr-CA", "French"), "und" when
+    asked for, otherwise the one detected from the text."""
+    from tui_reader.corpus.language import detect_language, language_tag
+
+    if given == "und":
+        return "und"
+    return language_tag(given) or detect_language(text[:_DETECT_CHARS])
+
+
+def _tag_lines(tagger: Any, file: Any, lang: str | None) -> None:
     """Answer each JSON line of `file` with one line on standard output, as soon as it is read
     (a program can feed lines one at a time and read each answer)."""
     out = sys.stdout
@@ -311,7 +327,8 @@ def _tag_lines(tagger: Any, file: Any, lang: str) -> None:
         except ValueError as exc:
             answer: dict[str, Any] = {"id": None, "line": number, "error": str(exc), "mentions": []}
         else:
-            mentions = tagger.tag(record["text"], str(record.get("lang") or lang))
+            text = record["text"]
+            mentions = tagger.tag(text, _language(record.get("lang") or lang, text))
             answer = {"id": record.get("id"), "mentions": [m.to_json() for m in mentions]}
         out.write(dump_json(answer) + "\n")
         out.flush()

@@ -142,3 +142,29 @@ def test_tag_jsonl_answers_each_line_before_the_next_arrives() -> None:
     finally:
         proc.stdin.close()
         assert proc.wait(timeout=60) == 0
+
+
+FRENCH_RESULTS = (
+    "Le coureur Armstrong (EU) a gagné l'étape devant les coureurs du peloton, et il a dit que la "
+    "course était dure pour tous les concurrents de la journée."
+)
+
+
+def _tagged_ids(args: list[str], payload: str) -> list[list[str]]:
+    result = CliRunner().invoke(main, ["tag", *args], input=payload)
+    assert result.exit_code == 0, result.output
+    if "--jsonl" in args:
+        return [[m["id"] for m in json.loads(line)["mentions"]] for line in result.stdout.splitlines()]
+    return [[m["id"] for m in json.loads(result.stdout)]]
+
+
+def test_tag_detects_the_language_when_none_is_given() -> None:
+    # French writes "UE" for the European Union: "(EU)" after a name is the United States
+    assert _tagged_ids(["--json"], FRENCH_RESULTS) == [[]]
+    assert _tagged_ids(["--json", "--lang", "und"], FRENCH_RESULTS) == [["org:eu"]]
+    lines = [
+        json.dumps({"id": 1, "text": FRENCH_RESULTS}),
+        json.dumps({"id": 2, "text": FRENCH_RESULTS, "lang": "French"}),
+        json.dumps({"id": 3, "text": FRENCH_RESULTS, "lang": "und"}),
+    ]
+    assert _tagged_ids(["--jsonl"], "\n".join(lines)) == [[], [], ["org:eu"]]
