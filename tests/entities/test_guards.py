@@ -430,3 +430,19 @@ def test_a_french_city_is_its_club_in_a_match_report_only(tagger: Tagger) -> Non
     assert tagger.tag(report + " Le prochain match aura lieu à Lyon.", "fr")[2:] == []
     assert tagger.tag("Le maire de Lyon a inauguré une école à Marseille.", "fr") == []
     assert tagger.tag("Il a étudié à Cologne puis à Brême.", "fr") == []
+
+
+def test_two_countries_joined_by_a_hyphen(tagger: Tagger) -> None:
+    assert found(tagger, "la finale France-Brésil de la Coupe du monde", "fr") == [
+        ("France", "country:FR"),
+        ("Brésil", "country:BR"),
+    ]
+    assert found(tagger, "la guerre Iran-Irak a duré huit ans", "fr") == [
+        ("Iran", "country:IR"),
+        ("Irak", "country:IQ"),
+    ]
+    # one state made of two, and compounds with a territory
+    assert found(tagger, "les armées de l'Autriche-Hongrie", "fr") == []
+    assert found(tagger, "the central powers of Austria-Hungary", "en") == []
+    assert found(tagger, "from Serbia-Montenegro to Kosovo", "en") == [("Kosovo", "country:XK")]
+    assert found(tagger, "la ligne Maurice-Réunion", "fr") == []

@@ -196,6 +196,8 @@ class Context:
     keys: TextKeys | None = None
     # where a demonym starts -> its country code ("suisse" -> "CH", "German" -> "DE")
     demonym_at: dict[int, str] = field(default_factory=dict)
+    # where the name of a sovereign state that is nothing else starts ("Brésil", not "Réunion")
+    state_starts: frozenset[int] = field(default_factory=frozenset)
     _sport: bool | None = None
     _business: bool | None = None  # whether a word of business news occurs (`surname_company`)
     _events: list[int] | None = None  # where the event nouns start in the padded key
@@ -571,15 +573,21 @@ def hyphen_compound(ctx: Context, cand: Candidate) -> bool:
         return False
     if text[cand.start - 2 : cand.start] == "--" or text[cand.end : cand.end + 2] == "--":
         return _doubled_hyphen_compound(ctx, cand)
-    # in French, a country joined to another country ("Autriche-Hongrie", "Maurice-Réunion") is
-    # a compound too; English joins countries for relations ("US-Russia talks"), and
-    # organizations joined together ("DGSN-DGST") stay apart
+    # organizations joined together stay apart ("DGSN-DGST"), and so do countries joined for
+    # relations or a match ("US-Russia talks", "la guerre Iran-Irak", "la finale France-Brésil";
+    # in French only with a state that is nothing else on the other side: "Colombie-Britannique",
+    # "Maurice-Réunion" are compounds), unless the two make one state ("Autriche-Hongrie")
+    if _in_compound_state(ctx, cand):
+        return True
     joined_ok = cand.entry.kind == "organization" or ctx.lang == "en"
+    joined = ctx.candidate_starts if joined_ok else ctx.state_starts
+    if cand.entry.kind == "country" and ctx.lang == "fr":
+        joined_ok = True
     word, sep = ctx.prev_word(cand.start)
     if sep == "-" and word:
         if fold_word(word) in _FRENCH_PARTICLES or word[0].islower():
             return True
-        if not (joined_ok and ctx.prev_word_start(cand.start) in ctx.candidate_starts):
+        if not (joined_ok and ctx.prev_word_start(cand.start) in joined):
             return True
     nxt, sep = ctx.next_word(cand.end)
     if sep == "-" and nxt:
@@ -593,7 +601,22 @@ def hyphen_compound(ctx: Context, cand: Candidate) -> bool:
             # "Suisse-musique" (a radio channel), "Parti radical-socialiste" (another party);
             # English "US-led" or "UN-backed" names the country or the body
             return True
-        if nxt[0].isupper() and not (joined_ok and cand.end + 1 in ctx.candidate_starts):
+        if nxt[0].isupper() and not (joined_ok and cand.end + 1 in joined):
+            return True
+    return False
+
+
+# States named by two countries joined: neither country is meant alone.
+_COMPOUND_STATES = re.compile(
+    r"(?:Autriche-Hongrie|Austria-Hungary|Serbie-Mont[ée]n[ée]gro|Serbia-Montenegro)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _in_compound_state(ctx: Context, cand: Candidate) -> bool:
+    text = ctx.text
+    for start in (cand.start, ctx.prev_word_start(cand.start)):
+        if start >= 0 and _COMPOUND_STATES.match(text, start):
             return True
     return False
 

@@ -164,6 +164,13 @@ class Tagger:
                 for c in found
                 if c.entry.form == "demonym" and c.entry.kind == "country"
             },
+            state_starts=frozenset(
+                [
+                    c.start
+                    for c in found
+                    if c.entry.kind == "country" and c.entry.form == "name" and not c.entry.risk
+                ]
+            ),
         )
         if any("sport-city" in c.entry.risk_kinds for c in found):
             # a city that may name its club is no neighbouring name for the guards that look for
