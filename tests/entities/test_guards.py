@@ -446,3 +446,15 @@ def test_two_countries_joined_by_a_hyphen(tagger: Tagger) -> None:
     assert found(tagger, "the central powers of Austria-Hungary", "en") == []
     assert found(tagger, "from Serbia-Montenegro to Kosovo", "en") == [("Kosovo", "country:XK")]
     assert found(tagger, "la ligne Maurice-Réunion", "fr") == []
+
+
+def test_a_feminine_country_after_a_masculine_article_is_something_named_after_it(
+    tagger: Tagger,
+) -> None:
+    assert found(tagger, "sont placés le Ruhl, le Royal, le France et le Savoy", "fr") == []
+    assert found(tagger, "Il voyageait à bord du France vers New York.", "fr") == []
+    assert found(tagger, "le Mexique et la France", "fr") == [
+        ("Mexique", "country:MX"),
+        ("France", "country:FR"),
+    ]
+    assert found(tagger, "Il parlait fort bien le russe.", "fr") == []

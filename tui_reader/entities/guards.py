@@ -738,6 +738,31 @@ def _apposed_name(ctx: Context, end: int) -> bool:
     return fold_word(name.group(group)) not in FUNCTION_WORDS
 
 
+# Masculine articles, and French country names ending in "e" that are masculine all the same.
+_MASCULINE_ARTICLES = frozenset(("le", "du", "au"))
+_MASCULINE_IN_E = _words("Mexique Cambodge Mozambique Zimbabwe Belize Bélize Suriname Zaïre Timor-Leste")
+
+
+def _feminine_name(entry: Entry) -> bool:
+    """A one-word French country name that takes "la": "France", "Chine", "Suisse"."""
+    text = entry.text
+    return (
+        entry.lang in ("fr", "")
+        and text.endswith("e")
+        and " " not in text
+        and fold_word(text) not in _MASCULINE_IN_E
+    )
+
+
+def masculine_article(ctx: Context, cand: Candidate) -> bool:
+    """A feminine country name after "le", "du" or "au" in French is a ship, a hotel or a paper
+    named after it: "le Ruhl, le Royal, le France", "à bord du France"."""
+    if ctx.lang != "fr" or cand.entry.kind != "country" or not _feminine_name(cand.entry):
+        return False
+    word, sep = ctx.prev_word(cand.start)
+    return sep == " " and word.lower() in _MASCULINE_ARTICLES
+
+
 def currency(ctx: Context, cand: Candidate) -> bool:
     """A country naming a currency: "US$", "US $", "dollars US", "francs Suisse"."""
     if not _country_name(cand):
@@ -1242,6 +1267,8 @@ def quiet(ctx: Context, cand: Candidate) -> bool:
             if folded in _TRIGGERS_BEFORE:
                 if folded not in _CONNECTORS:
                     return False
+                if folded in _MASCULINE_ARTICLES and masculine_article(ctx, cand):
+                    return False
                 # "golfe de Guinée", "le roi d'Espagne", "la guerre du Koweït": ask the guards
                 # that look further back (the first two only after a word they read past and
                 # with one of their nouns near)
@@ -1296,6 +1323,7 @@ GUARDS: dict[str, Guard] = {
     "cantonal_body": cantonal_body,
     "inside_whole_name": inside_whole_name,
     "us_state": us_state,
+    "masculine_article": masculine_article,
 }
 
 
@@ -1350,4 +1378,5 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "cantonal_body": lambda e, lang: "cantonal" in e.risk_kinds,
     "inside_whole_name": lambda e, lang: _is_country_name(e),
     "us_state": lambda e, lang: "us-state" in e.risk_kinds,
+    "masculine_article": lambda e, lang: lang == "fr" and e.kind == "country" and _feminine_name(e),
 }
