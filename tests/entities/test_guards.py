@@ -458,3 +458,21 @@ def test_a_feminine_country_after_a_masculine_article_is_something_named_after_i
         ("France", "country:FR"),
     ]
     assert found(tagger, "Il parlait fort bien le russe.", "fr") == []
+
+
+def test_a_country_ending_the_title_of_a_cited_work(tagger: Tagger) -> None:
+    reference = "Brian Eno, Lessons in how to lie about Iraq, The Observer, August 17, 2003."
+    assert ("Iraq", "country:IQ") not in found(tagger, reference, "en")
+    reference = "Références - Dans le sillage des frégates de Taiwan, Libération, 19 mai 2006."
+    assert ("Taiwan", "country:TW") not in found(tagger, reference, "fr")
+    # a dateline keeps its country
+    assert ("Afghanistan", "country:AF") in found(tagger, "KABUL, Afghanistan, Reuters, 12 May", "en")
+
+
+def test_a_country_name_as_an_attribute_is_its_adjective(tagger: Tagger) -> None:
+    assert [(m.text, m.form) for m in tagger.tag("Waow ! Elle est Suisse, elle ?", "fr")] == [
+        ("Suisse", "demonym")
+    ]
+    assert [(m.text, m.form) for m in tagger.tag("Il est en Suisse depuis hier.", "fr")] == [
+        ("Suisse", "name")
+    ]

@@ -754,6 +754,19 @@ def _feminine_name(entry: Entry) -> bool:
     )
 
 
+# Forms of "être" and "devenir" before an attribute.
+_COPULAS = _words("est sont était étaient suis es sommes êtes être fut furent devenu devenue devenus devenues")
+
+
+def predicate_adjective(ctx: Context, cand: Candidate) -> bool:
+    """A French country name that is also its adjective, after "être": "Elle est Suisse" says
+    what she is, not where (the demonym at the same place stays)."""
+    if ctx.lang != "fr" or not _country_name(cand) or cand.start not in ctx.demonym_at:
+        return False
+    word, sep = ctx.prev_word(cand.start)
+    return sep == " " and fold_word(word) in _COPULAS
+
+
 def masculine_article(ctx: Context, cand: Candidate) -> bool:
     """A feminine country name after "le", "du" or "au" in French is a ship, a hotel or a paper
     named after it: "le Ruhl, le Royal, le France", "à bord du France"."""
@@ -1028,6 +1041,27 @@ def citation(ctx: Context, cand: Candidate) -> bool:
     return found is not None and _name_kept_whole(ctx, cand, found.end("place"))
 
 
+def cited_title(ctx: Context, cand: Candidate) -> bool:
+    """A country ending the title of a work in a reference, right before the publication and its
+    date: "Lessons in how to lie about Iraq, The Observer, August 17, 2003", "Dans le sillage des
+    frégates de Taiwan, Libération, 19 mai 2006"."""
+    if not _country_name(cand):
+        return False
+    text = ctx.text
+    if text[cand.start - 2 : cand.start] in (", ", ",\t"):
+        return False  # a dateline: "KABUL, Afghanistan, Reuters, ..."
+    publication = _PUBLICATION_AFTER.match(text, cand.end)
+    return (
+        publication is not None
+        and publication.start(1) in ctx.candidate_starts
+        and _CITATION.match(text, publication.end()) is not None
+    )
+
+
+# ", " and a capitalised name of up to four words: where a reference names the publication.
+_PUBLICATION_AFTER = re.compile(r",[ \t]+([A-ZÀ-Ý][\w'’.-]*(?:[ \t]+[A-ZÀ-Ý][\w'’.-]*){0,3})")
+
+
 # Words before a newspaper or a channel that make it the thing read or watched: "publiées dans
 # Le Canard enchaîné", "un reportage sur la TSR".
 _READ_IN = _words("dans sur")
@@ -1287,6 +1321,10 @@ def quiet(ctx: Context, cand: Candidate) -> bool:
                 return False
             if text[end + 1 + len(nxt) : end + 2 + len(nxt)] == "\u00ac":
                 return False  # a word broken by OCR ("ré¬publicaine"): ask the guards
+    if after == "," and cited_title(ctx, cand):
+        return False
+    if start in ctx.demonym_at and predicate_adjective(ctx, cand):
+        return False
     if fold_word(text[start:end]) in _PERSON_NAMES:
         return False
     return not ctx.is_sport
@@ -1324,6 +1362,8 @@ GUARDS: dict[str, Guard] = {
     "inside_whole_name": inside_whole_name,
     "us_state": us_state,
     "masculine_article": masculine_article,
+    "cited_title": cited_title,
+    "predicate_adjective": predicate_adjective,
 }
 
 
@@ -1379,4 +1419,6 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "inside_whole_name": lambda e, lang: _is_country_name(e),
     "us_state": lambda e, lang: "us-state" in e.risk_kinds,
     "masculine_article": lambda e, lang: lang == "fr" and e.kind == "country" and _feminine_name(e),
+    "cited_title": lambda e, lang: _is_country_name(e),
+    "predicate_adjective": lambda e, lang: lang == "fr" and _is_country_name(e),
 }
