@@ -755,7 +755,9 @@ def _feminine_name(entry: Entry) -> bool:
 
 
 # Forms of "être" and "devenir" before an attribute.
-_COPULAS = _words("est sont était étaient suis es sommes êtes être fut furent devenu devenue devenus devenues")
+_COPULAS = _words(
+    "est sont était étaient suis es sommes êtes être fut furent devenu devenue devenus devenues"
+)
 
 
 def predicate_adjective(ctx: Context, cand: Candidate) -> bool:
