@@ -96,3 +96,33 @@ def test_tokens_are_those_of_the_plain_pattern() -> None:
         assert _spans(rules._TOKEN, text, start, end) == _spans(_PLAIN_TOKEN, text, start, end), repr(text)
     text = "Le ministère de l'Intérieur, jusqu’au 3 mai :\n  la So¬ciété  d'Études (SDE) qu'il dirige."
     assert _spans(rules._TOKEN, text, 0, len(text)) == _spans(_PLAIN_TOKEN, text, 0, len(text))
+
+
+class _CountingList(list[tuple[int, int]]):
+    """A list that counts the items read from it."""
+
+    reads = 0
+
+    def __getitem__(self, index: Any) -> Any:
+        _CountingList.reads += 1
+        return super().__getitem__(index)
+
+    def __iter__(self) -> Any:
+        for item in super().__iter__():
+            _CountingList.reads += 1
+            yield item
+
+
+def test_a_country_is_checked_against_the_whole_names_near_it_only(tagger: Tagger) -> None:
+    unit = "Lessons in how to lie about Iraq, The Observer, August 17, 2003. "
+    text = unit * 3000
+    ctx = guards.Context(text, "en")
+    ctx.whole_names = _CountingList((i * len(unit) + 34, i * len(unit) + 46) for i in range(3000))
+    entry = next(c.entry for c in tagger.matcher.find(text[: len(unit)], "en") if c.entry.text == "Iraq")
+    last = 2999 * len(unit) + unit.index("Iraq")
+    _CountingList.reads = 0
+    assert not guards.inside_whole_name(ctx, guards.Candidate(last, last + 4, entry))
+    assert _CountingList.reads < 20
+    # and a country inside a name kept whole is found to be inside it
+    ctx.whole_names = [(10, 30)]
+    assert guards.inside_whole_name(ctx, guards.Candidate(12, 16, entry))

@@ -207,7 +207,7 @@ class Context:
     _before_cache: dict[int, list[str]] = field(default_factory=dict)
     _after_cache: dict[int, list[str]] = field(default_factory=dict)
     # (start, end) of the organization names that a guard rejected as a whole but still as a
-    # name: a publication's title or part of a longer name (`_name_kept_whole`)
+    # name: a publication's title or part of a longer name (`_name_kept_whole`), sorted
     whole_names: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -528,7 +528,7 @@ def _name_kept_whole(ctx: Context, cand: Candidate, end: int = -1) -> bool:
     "France 3 Alsace", "Daily Mirror of Sri Lanka, 2001") is then no mention either
     (`inside_whole_name`). The name ends at `end` when the guard read it further than the match
     ("Daily Mirror of Sri Lanka"). Returns True, the guard's answer."""
-    ctx.whole_names.append((cand.start, max(end, cand.end)))
+    bisect.insort(ctx.whole_names, (cand.start, max(end, cand.end)))
     return True
 
 
@@ -539,7 +539,20 @@ def inside_whole_name(ctx: Context, cand: Candidate) -> bool:
     if not ctx.whole_names or cand.entry.kind != "country":
         return False
     start, end = cand.start, cand.end
-    return any(s <= start and end <= e and (s, e) != (start, end) for s, e in ctx.whole_names)
+    names = ctx.whole_names
+    i = bisect.bisect_right(names, (start, len(ctx.text)))
+    while i > 0:
+        i -= 1
+        name_start, name_end = names[i]
+        if name_start < start - _LONGEST_WHOLE_NAME:
+            return False
+        if end <= name_end and (name_start, name_end) != (start, end):
+            return True
+    return False
+
+
+# Longer than any name a guard keeps whole: how far back `inside_whole_name` looks.
+_LONGEST_WHOLE_NAME = 400
 
 
 # A first name (maybe compound) and a surname: "René Imbot", "Jean-Louis Debré".
@@ -1104,7 +1117,8 @@ def publication(ctx: Context, cand: Candidate) -> bool:
     # the second of two publications read together: "publiées dans Le Canard enchaîné et Le
     # Monde"
     if ctx.whole_names and words and words[-1] in ("et", "ou"):
-        last_end = ctx.whole_names[-1][1]
+        earlier = bisect.bisect_left(ctx.whole_names, (cand.start, -1))
+        last_end = ctx.whole_names[earlier - 1][1] if earlier else len(text)
         if last_end < cand.start and _AND_THEN.fullmatch(text, last_end, cand.start) is not None:
             return _name_kept_whole(ctx, cand)
     return False
