@@ -50,5 +50,12 @@ def rejoin_broken_words(
         )
     if not found:
         return mentions
-    kept = [m for m in mentions if not any(f.start < m.end and m.start < f.end for f in found)]
+    # `found` is sorted and its names do not overlap, so their ends are sorted too: a mention
+    # overlaps one of them when the last that starts before it ends has not ended
+    starts = [f.start for f in found]
+    kept = []
+    for m in mentions:
+        i = bisect.bisect_left(starts, m.end)
+        if i == 0 or found[i - 1].end <= m.start:
+            kept.append(m)
     return sorted(kept + found, key=lambda m: (m.start, m.end))
