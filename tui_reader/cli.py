@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -286,7 +287,7 @@ def tag(file: Any, lang: str | None, as_json: bool, as_jsonl: bool) -> None:
         return
     # Bytes in, decoded as UTF-8 without newline translation: offsets count the text as given.
     text = file.read().decode("utf-8", errors="replace")
-    mentions = tagger.tag(text, _language(lang, text))
+    mentions = tagger.tag(text, _language(text, lang))
     if as_json:
         click.echo(dump_json([m.to_json() for m in mentions]))
         return
@@ -302,14 +303,18 @@ def tag(file: Any, lang: str | None, as_json: bool, as_jsonl: bool) -> None:
 _DETECT_CHARS = 1500
 
 
-def _language(given: object, text: str) -> str:
-    """The language to tag `text` in: the one given ("fr", "FR", "fr-CA", "French"), "und" when
-    asked for, otherwise the one detected from the text."""
+def _language(text: str, *given: object) -> str:
+    """The language to tag `text` in: the first of `given` that names one ("fr", "FR", "fr-CA",
+    "French"; "und" asks for every language's rules), otherwise the one detected from the text."""
     from tui_reader.corpus.language import detect_language, language_tag
 
-    if given == "und":
-        return "und"
-    return language_tag(given) or detect_language(text[:_DETECT_CHARS])
+    for value in given:
+        if isinstance(value, str) and value.strip().lower() == "und":
+            return "und"
+        tag = language_tag(value)
+        if tag:
+            return tag
+    return detect_language(text[:_DETECT_CHARS])
 
 
 def _tag_lines(tagger: Any, file: Any, lang: str | None) -> None:
@@ -318,20 +323,33 @@ def _tag_lines(tagger: Any, file: Any, lang: str | None) -> None:
     out = sys.stdout
     for number, raw in enumerate(file, 1):
         line = raw.decode("utf-8", errors="replace")
-        if not line.strip():
+        if not line.strip(_JSON_BLANKS):
             continue
         try:
-            record = json.loads(line)
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise ValueError('each line needs a "text" string')
-        except ValueError as exc:
-            answer: dict[str, Any] = {"id": None, "line": number, "error": str(exc), "mentions": []}
-        else:
-            text = record["text"]
-            mentions = tagger.tag(text, _language(record.get("lang") or lang, text))
-            answer = {"id": record.get("id"), "mentions": [m.to_json() for m in mentions]}
+            answer = _answer(tagger, line, lang)
+        except Exception as exc:  # noqa: BLE001 - one bad line answers with its error, the rest go on
+            reason = "nested too deep" if isinstance(exc, RecursionError) else str(exc) or type(exc).__name__
+            answer = {"id": None, "line": number, "error": reason, "mentions": []}
         out.write(dump_json(answer) + "\n")
         out.flush()
+
+
+# What JSON counts as white space: a line of only these is no record and gets no answer.
+_JSON_BLANKS = " \t\r\n"
+
+
+def _answer(tagger: Any, line: str, lang: str | None) -> dict[str, Any]:
+    """The answer to one JSON line; raises ValueError (or RecursionError) on a line that is no
+    usable record."""
+    record = json.loads(line)
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise ValueError('each line needs a "text" string')
+    ident = record.get("id")
+    if isinstance(ident, float) and not math.isfinite(ident):
+        raise ValueError('"id" must be a finite number, a string or null')
+    text = record["text"]
+    mentions = tagger.tag(text, _language(text, record.get("lang"), lang))
+    return {"id": ident, "mentions": [m.to_json() for m in mentions]}
 
 
 @main.command()

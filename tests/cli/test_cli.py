@@ -168,3 +168,27 @@ def test_tag_detects_the_language_when_none_is_given() -> None:
         json.dumps({"id": 3, "text": FRENCH_RESULTS, "lang": "und"}),
     ]
     assert _tagged_ids(["--jsonl"], "\n".join(lines)) == [[], [], ["org:eu"]]
+
+
+def test_tag_jsonl_answers_a_bad_line_and_goes_on() -> None:
+    lines = [
+        "[" * 100_000,  # nested too deep for the JSON reader
+        "\x1c",  # white space to Python, not to JSON
+        json.dumps({"id": float("nan"), "text": "Le Maroc."}),
+        json.dumps({"id": 4, "text": "Le Maroc."}),
+    ]
+    result = CliRunner().invoke(main, ["tag", "--jsonl"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(line) for line in result.stdout.split("\n")[:-1]]
+    assert [(a["id"], a.get("line"), bool(a.get("error"))) for a in answers] == [
+        (None, 1, True),
+        (None, 2, True),
+        (None, 3, True),
+        (4, None, False),
+    ]
+    assert answers[3]["mentions"][0]["id"] == "country:MA"
+
+
+def test_tag_jsonl_a_line_lang_that_names_no_language_falls_back_to_the_option() -> None:
+    lines = [json.dumps({"id": 1, "text": FRENCH_RESULTS, "lang": bad}) for bad in (5, "?", None)]
+    assert _tagged_ids(["--jsonl", "--lang", "UND"], "\n".join(lines)) == [["org:eu"]] * 3
