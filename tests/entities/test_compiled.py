@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import time
 from pathlib import Path
 
 import pytest
@@ -56,11 +57,19 @@ def test_an_unwritable_cache_only_means_building(tmp_path: Path) -> None:
     assert build.count == 2
 
 
-def test_a_new_version_replaces_the_old_file(tmp_path: Path) -> None:
-    old = tmp_path / "0123456789abcdef0123.pickle"
-    old.write_bytes(b"built from other data")
+def test_files_of_other_versions_go_once_they_are_old(tmp_path: Path) -> None:
+    stale = tmp_path / "0123456789abcdef0123.pickle"
+    recent = tmp_path / "abcdef0123456789abcd.pickle"
+    building = tmp_path / ".building-x.pickle"  # another process writing its file
+    for path in (stale, recent, building):
+        path.write_bytes(b"built from other data")
+    long_ago = time.time() - 30 * 24 * 3600
+    os.utime(stale, (long_ago, long_ago))
+    os.utime(building, (long_ago, long_ago))
     compiled.load_or_build(Tagger, Builds(), tmp_path)
-    assert [p.name for p in tmp_path.glob("*.pickle")] == [f"{compiled.fingerprint()}.pickle"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [f"{compiled.fingerprint()}.pickle", recent.name, building.name]
+    )
 
 
 def test_the_fingerprint_follows_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

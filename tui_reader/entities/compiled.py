@@ -15,6 +15,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -24,6 +25,9 @@ import platformdirs
 T = TypeVar("T")
 
 _HERE = Path(__file__).resolve().parent
+# A file kept for another version (another checkout, another Python) is left this long after it
+# was written, so that two versions in use side by side do not keep deleting each other's.
+_KEEP_OTHERS_SECONDS = 7 * 24 * 3600
 _SOURCES = (_HERE, _HERE / "data")
 
 
@@ -84,11 +88,11 @@ def _save(obj: object, path: Path) -> None:
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # readers see the whole file or none
         tmp = ""
-        for old in path.parent.glob("*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)  # built from another version
-    except OSError:
-        pass  # a read-only or full disk: the tagger is built again next time
+        for old in path.parent.glob("[0-9a-f]*.pickle"):
+            if old != path and old.stat().st_mtime < time.time() - _KEEP_OTHERS_SECONDS:
+                old.unlink(missing_ok=True)  # built for another version, a while ago
+    except Exception:  # noqa: BLE001 - a read-only or full disk: the tagger is built again next time
+        pass
     finally:
         if tmp:
             with contextlib.suppress(OSError):
