@@ -487,3 +487,14 @@ def test_organizations_of_historical_and_financial_news(text: str, entity_id: st
     from tui_reader.entities.tagger import default_tagger
 
     assert [m.id for m in default_tagger().tag(text, "fr")] == [entity_id]
+
+
+def test_a_demonym_before_a_group_is_its_own_mention() -> None:
+    from tui_reader.entities import default_tagger
+
+    mentions = default_tagger().tag("Pakistan has released several Afghan Taliban prisoners.", "en")
+    assert [(m.text, m.id, m.form) for m in mentions] == [
+        ("Pakistan", "country:PK", "name"),
+        ("Afghan", "country:AF", "demonym"),
+        ("Taliban", "org:taliban", "name"),
+    ]
