@@ -299,3 +299,23 @@ def test_sports_clubs_named_by_a_dotted_abbreviation(tagger: Tagger) -> None:
     text = "Le C.A. Montrouge rendra visite au F.C. Lyon et à l'A.S. Carcassonnaise."
     assert rule_spans(tagger.tag(text, "fr")) == ["C.A. Montrouge", "F.C. Lyon", "A.S. Carcassonnaise"]
     assert rule_spans(tagger.tag("R.C. Seine 217.998, l'A.S.La commission", "fr")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "le repas offert par le CCAS (Centre communal d'action sociale) de la commune.",
+            "fr",
+            ["CCAS", "Centre communal d'action sociale"],
+        ),
+        (
+            "and the WHOI (Woods Hole Oceanographic Institution) have offered evidence.",
+            "en",
+            ["WHOI", "Woods Hole Oceanographic Institution"],
+        ),
+        ("le PIB (Produit intérieur brut) a augmenté.", "fr", []),
+    ],
+)
+def test_an_acronym_spelled_out_after_it(text: str, lang: str, expected: list[str]) -> None:
+    assert [m.text for m in default_tagger().tag(text, lang)] == expected

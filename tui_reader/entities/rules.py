@@ -1083,8 +1083,22 @@ _FEW_WORDS = 8
 _HEAD_WORDS = frozenset(fold(h.word) for h in HEADS)
 
 
+# Nouns that head the long form of an acronym defined in the text, beyond the rules' heads:
+# spelled out letter by letter next to its acronym, a "Centre communal d'action sociale" (CCAS)
+# or a "Woods Hole Oceanographic Institution" (WHOI) is a body, where alone it may be a place.
+_DEFINITION_HEADS = _HEAD_WORDS | frozenset(
+    fold(w)
+    for w in """
+        centre center institution laboratoire laboratory école school hôpital hospital musée
+        museum régiment regiment clinique clinic orchestre orchestra théâtre theatre theater
+        commissariat inspection préfecture conservatoire mutuelle coopérative cooperative
+        consortium groupement collectif
+    """.split()
+)
+
+
 def _has_head(name: str) -> bool:
-    return any(fold_word(w) in _HEAD_WORDS for w in re.findall(r"[^\W\d_]+", name))
+    return any(fold_word(w) in _DEFINITION_HEADS for w in re.findall(r"[^\W\d_]+", name))
 
 
 def _initials_span(text: str, end: int, acronym: str) -> tuple[int, int] | None:
