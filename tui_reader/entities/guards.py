@@ -767,7 +767,7 @@ def _feminine_name(entry: Entry) -> bool:
     )
 
 
-# Forms of "être" and "devenir" before an attribute.
+# Forms of "être", and the participle of "devenir", before an attribute.
 _COPULAS = _words(
     "est sont était étaient suis es sommes êtes être fut furent devenu devenue devenus devenues"
 )
@@ -784,7 +784,8 @@ def predicate_adjective(ctx: Context, cand: Candidate) -> bool:
 
 def masculine_article(ctx: Context, cand: Candidate) -> bool:
     """A feminine country name after "le", "du" or "au" in French is a ship, a hotel or a paper
-    named after it: "le Ruhl, le Royal, le France", "à bord du France"."""
+    named after it: "le Ruhl, le Royal, le France", "à bord du France"; a demonym there is the
+    language: "il parle le russe"."""
     if ctx.lang != "fr" or cand.entry.kind != "country" or not _feminine_name(cand.entry):
         return False
     word, sep = ctx.prev_word(cand.start)
