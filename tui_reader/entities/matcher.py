@@ -330,60 +330,6 @@ class AliasMatcher:
             self._other = _Automaton(self._other_keys, is_bytes=False)
         return self._other
 
-    def raw(self, text: str, keys: TextKeys | None = None) -> list[tuple[int, int, Entry]]:
-        """Every alias occurrence at word boundaries, before the case policy: (start, end, entry)."""
-        if keys is None:
-            keys = TextKeys.of(text)
-        found: list[tuple[int, int, Entry]] = []
-        case_entries = self._case.entries
-        case_markers = self._case_markers
-        heads: list[tuple[int, int, int]] = []
-        case_found = self._case.find(keys.case)
-        self._note_junctions(case_found, keys)
-        for index, start, end in case_found:
-            if index >= len(case_entries):
-                continue
-            # padded[start] and padded[end - 1] are the spaces around the word sequence
-            marker = case_markers[index]
-            if marker >= 0:
-                heads.append((marker, start, end))
-            for entry in case_entries[index]:
-                found.append((start, end - 2, entry))
-        keys.case_markers = heads
-        markers: list[tuple[bytes, int]] = []
-        is_marker = self._markers
-        lower_entries = self._lower.entries
-        for index, start, end in self._lower.find(keys.lower):
-            word = is_marker[index]
-            if word is not None:
-                markers.append((word, start))
-            for entry in lower_entries[index]:
-                found.append((start, end - 2, entry))
-        keys.markers = markers
-        found.extend(self._glued(keys))
-        if keys.non_latin and self._other_keys:
-            other = self._other_automaton()
-            padded_str = " " + str_key(text) + " "
-            for index, start, end in other.find(padded_str):
-                for entry in other.entries[index]:
-                    found.append((start, end - 2, entry))
-        return found
-
-    def _note_junctions(self, case_found: list[tuple[int, int, int]], keys: TextKeys) -> None:
-        """Set `keys.junctions` from the junction pairs among the matches on the case key."""
-        count = len(self._case.patterns)
-        kinds = self._junction_kinds
-        starts: list[int] = []
-        ends: list[int] = []
-        for index, start, _end in case_found:
-            if index >= count:
-                word_starts, word_ends = kinds[index - count]
-                if word_starts:
-                    starts.append(start + 1)
-                if word_ends:
-                    ends.append(start + 1)
-        keys.junctions = (starts, ends)
-
     def _glued(self, keys: TextKeys) -> list[tuple[int, int, Entry]]:
         """Names glued to the word before them (countries and organizations: "enRussie",
         "auSénat") or after them (countries: "FranceAjoutons"), by OCR or lost line breaks.
