@@ -157,7 +157,9 @@ class Tagger:
         ctx = Context(
             text,
             lang,
-            candidate_starts=frozenset([c.start for c in found]),
+            # a city that may name its club is no neighbouring name for the guards that look for
+            # one: "Lyon-P.T.T." (a radio station), "Red Bull Leipzig", "Werder Bremen Bad week"
+            candidate_starts=frozenset([c.start for c in found if "sport-city" not in c.entry.risk_kinds]),
             keys=keys,
             demonym_at={
                 c.start: c.entry.entity_id[8:]
@@ -172,12 +174,6 @@ class Tagger:
                 ]
             ),
         )
-        if any("sport-city" in c.entry.risk_kinds for c in found):
-            # a city that may name its club is no neighbouring name for the guards that look for
-            # one: "Lyon-P.T.T." (a radio station), "Red Bull Leipzig", "Werder Bremen Bad week"
-            ctx.candidate_starts = frozenset(
-                [c.start for c in found if "sport-city" not in c.entry.risk_kinds]
-            )
         plans = self._plans.get(lang)
         if plans is None:
             plans = self._plans[lang] = {}
