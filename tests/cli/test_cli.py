@@ -123,6 +123,14 @@ def test_json_escapes_control_and_format_characters() -> None:
     assert json.loads(out)["t"] == "é\x1b[31m\x9b\u202e"
 
 
+def test_json_escapes_format_characters_beyond_the_first_plane_as_a_pair() -> None:
+    # tag characters (U+E0000-U+E007F) can hide text; private use is no text at all
+    hidden = "a\U000e0041\U000f0000b"
+    out = dump_json(hidden)
+    assert out == '"a\\udb40\\udc41\\udb80\\udc00b"'
+    assert json.loads(out) == hidden
+
+
 def test_tag_jsonl_answers_each_line_before_the_next_arrives() -> None:
     """A program may feed one line, wait for its answer, then feed the next."""
     proc = subprocess.Popen(

@@ -95,3 +95,32 @@ def test_tag_jsonl_answers_every_line_in_order(lines: list[str]) -> None:
     out = [json.loads(line) for line in result.stdout.split("\n")[:-1]]
     # a line of JSON white space only is no record; any other line is answered
     assert len(out) == sum(1 for r in payload.split("\n") if r.strip(" \t\r"))
+
+
+_MENTION_TEXT = st.text(st.characters(blacklist_categories=()), min_size=1, max_size=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    ident=st.one_of(st.none(), st.integers(), st.text(max_size=10), st.lists(st.integers(), max_size=2)),
+    texts=st.lists(st.tuples(_MENTION_TEXT, st.sampled_from(["org:un", "rule:x", "country:MA"])), max_size=4),
+    names=st.text(max_size=8),
+)
+def test_tag_jsonl_answer_is_the_json_of_the_record_with_controls_escaped(
+    ident: object, texts: list[tuple[str, str]], names: str
+) -> None:
+    """The batch answer line, encoded with what mentions of one entity share cached, is exactly
+    `dump_json` of the record: same keys and order, control and format characters escaped."""
+    from tui_reader.cli import _AnswerWriter, dump_json
+    from tui_reader.entities.mention import Mention
+
+    mentions = [
+        Mention(n, n + len(text), text, "organization", "name", entity_id, names, names + "\x1b", "rule")
+        for n, (text, entity_id) in enumerate(texts)
+    ]
+    writer = _AnswerWriter()
+    for _ in range(2):  # the second answer reuses what the first one cached
+        line = writer.answer(ident, mentions)
+        assert line == dump_json({"id": ident, "mentions": [m.to_json() for m in mentions]})
+        assert FORBIDDEN.isdisjoint(line)
+        assert json.loads(line)["mentions"] == [m.to_json() for m in mentions]
