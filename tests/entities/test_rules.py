@@ -319,3 +319,33 @@ def test_sports_clubs_named_by_a_dotted_abbreviation(tagger: Tagger) -> None:
 )
 def test_an_acronym_spelled_out_after_it(text: str, lang: str, expected: list[str]) -> None:
     assert [m.text for m in default_tagger().tag(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "The German Society for the Protection of Animals (DTB) said it would sue. The DTB added",
+            "en",
+            ["German Society for the Protection of Animals", "DTB", "DTB"],
+        ),
+        (
+            "le MSZP (Parti socialiste hongrois) a perdu. Le MSZP",
+            "fr",
+            ["MSZP", "Parti socialiste hongrois", "MSZP"],
+        ),
+    ],
+)
+def test_an_acronym_of_the_name_in_its_own_language(text: str, lang: str, expected: list[str]) -> None:
+    """A name the rules found, with an acronym beside it in parentheses that its initials do not
+    give (a translated name): the acronym is that organization, wherever the article uses it."""
+    found = [m for m in default_tagger().tag(text, lang) if m.kind == "organization"]
+    assert [m.text for m in found] == expected
+    assert len({m.id for m in found}) == 1
+
+
+def test_a_registry_name_keeps_only_an_acronym_that_fits_it() -> None:
+    # "Red Crescent" is the end of a longer name here; SARC is not the registry's Red Crescent
+    text = "the Syrian Arab Red Crescent (SARC) sent aid. SARC volunteers"
+    found = default_tagger().tag(text, "en")
+    assert "SARC" not in [m.text for m in found]

@@ -993,12 +993,17 @@ def _acronym_mentions(
             if _ACRONYM_WORD.fullmatch(stripped) and _looks_like_acronym(stripped):
                 # "Long Name (ABC)"
                 long_form = long_forms.get(end_before)
+                # a name the rules found, then a parenthesised acronym: in the news, often the
+                # acronym of the name in its own language ("German Society for the Protection of
+                # Animals (DTB)"); a registry name has its acronyms and may be the end of a
+                # longer one ("Syrian Arab Red Crescent (SARC)"), so its acronym must fit it
+                translated = long_form is not None and long_form.source == "rule"
                 if long_form is None:
                     span = _initials_span(text, end_before, stripped)
                     if span is not None:
                         long_form = _rule_mention(text, span[0], span[1], "name")
                         revealed.append(long_form)
-                if long_form is not None and _compatible(stripped, long_form.text):
+                if long_form is not None and (translated or _compatible(stripped, long_form.text)):
                     defined.setdefault(stripped, long_form)
             else:
                 # "ABC (Long Name)"
@@ -1013,7 +1018,12 @@ def _acronym_mentions(
                         if _has_head(stripped):
                             long_form = _rule_mention(text, inner_start, inner_start + len(stripped), "name")
                             revealed.append(long_form)
-                    if long_form is not None and _compatible(acronym, long_form.text):
+                    translated = (
+                        long_form is not None
+                        and long_form.source == "rule"
+                        and long_form.end == inner_start + len(stripped)
+                    )
+                    if long_form is not None and (translated or _compatible(acronym, long_form.text)):
                         defined.setdefault(acronym, long_form)
         i = text.find("(", i + 1)
     # initials of a rule long form found in the text: one pass for all of them
