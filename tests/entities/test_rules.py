@@ -349,3 +349,16 @@ def test_a_registry_name_keeps_only_an_acronym_that_fits_it() -> None:
     text = "the Syrian Arab Red Crescent (SARC) sent aid. SARC volunteers"
     found = default_tagger().tag(text, "en")
     assert "SARC" not in [m.text for m in found]
+
+
+def test_where_an_organization_is_based_is_no_part_of_its_name() -> None:
+    text = (
+        "the Berlin-based Mercator Institute for China Studies and the China-backed Asia "
+        "Infrastructure Investment Bank"
+    )
+    found = [(m.text, m.kind) for m in default_tagger().tag(text, "en")]
+    assert found == [
+        ("Mercator Institute for China Studies", "organization"),
+        ("China", "country"),
+        ("Asia Infrastructure Investment Bank", "organization"),
+    ]

@@ -673,6 +673,8 @@ class RuleFinder:
                 if word[0].isupper() and not (word.isupper() and len(word) > 5):
                     if fold_word(word) in _OPENERS and _sentence_start_at(text, word_start):
                         break
+                    if word.rpartition("-")[2] in _EN_DESCRIBING:
+                        break  # "the Berlin-based Mercator Institute": where, not who
                     start = pos = word_start
                     content += 1
                     continue
@@ -713,6 +715,13 @@ class RuleFinder:
         if content == 1 and (not head.alone or (not prev and _sentence_start_at(text, hstart))):
             return None
         return start, end
+
+
+# Second halves of hyphenated words that say where an organization is or who is behind it
+# ("Berlin-based", "Kremlin-backed"): they come before a name, never in it.
+_EN_DESCRIBING = frozenset(
+    ("based", "backed", "led", "owned", "funded", "run", "linked", "sponsored", "affiliated")
+)
 
 
 # What ends the name of a French firm named after its founders: "Schneider et Cie", "Buisson &
