@@ -362,3 +362,18 @@ def test_where_an_organization_is_based_is_no_part_of_its_name() -> None:
         ("China", "country"),
         ("Asia Infrastructure Investment Bank", "organization"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("said Christian Schulz of Berenberg Bank on Monday", ["Berenberg Bank"]),
+        ("according to John Magee of The Magee Company, which", ["The Magee Company"]),
+        ("the Securities and Exchange Commission said", ["Securities and Exchange Commission"]),
+        ("the Bank of England Monetary Policy Committee met", ["Bank of England Monetary Policy Committee"]),
+        ("the Federal Air Transport Agency on Wednesday said", ["Federal Air Transport Agency"]),
+    ],
+)
+def test_a_person_of_an_organization_or_a_day_is_no_part_of_its_name(text: str, expected: list[str]) -> None:
+    found = [m.text for m in Tagger(REGISTRY).tag(text, "en") if m.kind == "organization"]
+    assert found == expected

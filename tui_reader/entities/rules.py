@@ -94,6 +94,13 @@ def _heads() -> list[Head]:
 
 HEADS = _heads()
 _FR_HEADS = {fold(h.word): h for h in HEADS if h.lang == "fr"}
+_EN_HEAD_WORDS = frozenset(h.word for h in HEADS if h.lang == "en")
+_EN_DATE_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december
+    """.split()
+)
 
 # "del'" and "dela" are "de l'" and "de la" glued by OCR ("la Ligue des Droits del'Homme")
 _FR_CONNECTORS = frozenset("de du des d' del' dela pour sur à aux".split())
@@ -679,10 +686,14 @@ class RuleFinder:
                     content += 1
                     continue
                 folded = fold_word(word)
+                left = _left_word(text, word_start)[0]
                 if (
                     folded in _EN_CONNECTORS
                     and folded != "the"
-                    and _left_word(text, word_start)[0][:1].isupper()
+                    and left[:1].isupper()
+                    # "Bank of ...", not "Christian Schulz of Berenberg Bank": a person, or a
+                    # title, of an organization
+                    and (folded in ("and", "&") or fold_word(left) in _EN_HEAD_WORDS)
                 ):
                     pos = word_start  # "Securities and Exchange Commission"
                     continue
@@ -700,8 +711,8 @@ class RuleFinder:
             joined = [t.folded for t in toks.span(j, k)]
             if joined[0] in ("and", "&") and (j == 0 or "the" in joined):
                 break  # "the Commission and the Ministry": two names
-            if toks[k].start in org_starts:
-                break
+            if toks[k].start in org_starts or toks[k].folded in _EN_DATE_WORDS:
+                break  # "the Bank on Monday", "the Council in March"
             while toks.has(k) and toks[k].capitalised:
                 end = toks[k].end
                 content += 1
