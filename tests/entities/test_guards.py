@@ -135,6 +135,71 @@ def test_a_branch_of_a_company_is_its_own_body(tagger: Tagger) -> None:
     assert "Académie de médecine" in texts(tagger.tag("l'Académie de médecine de France", "fr"))
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        (
+            "membre de l'Académie des sciences de la République tchèque depuis 2001",
+            "fr",
+            "Académie des sciences de la République tchèque",
+        ),
+        ("La Chambre des députés du Luxembourg a voté.", "fr", "Chambre des députés du Luxembourg"),
+        ("adopté par la Chambre des Députés des États-Unis", "fr", "Chambre des Députés des États-Unis"),
+        ("the House of Representatives of Nigeria voted", "en", "House of Representatives of Nigeria"),
+        ("the Royal Gendarmerie of Canada said", "en", "Royal Gendarmerie of Canada"),
+        ("The Labour Party of Norway won.", "en", "Labour Party of Norway"),
+    ],
+)
+def test_a_national_body_of_another_state_is_its_own_body(
+    tagger: Tagger, text: str, lang: str, name: str
+) -> None:
+    mentions = tagger.tag(text, lang)
+    assert [(m.text, m.source) for m in mentions] == [(name, "rule")]
+
+
+def test_a_national_body_followed_by_its_own_state_keeps_both(tagger: Tagger) -> None:
+    assert found(tagger, "L'Assemblée nationale de la République française a voté.", "fr") == [
+        ("Assemblée nationale", "org:fr-assemblee-nationale"),
+        ("République française", "country:FR"),
+    ]
+    assert found(tagger, "The Supreme Court of the United States ruled.", "en") == [
+        ("Supreme Court of the United States", "org:us-supreme-court")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Selon le Conseil national de la justice, les juges", "fr", "Conseil national de la justice"),
+        ("il a reçu le Conseil national de la recherche", "fr", "Conseil national de la recherche"),
+        ("devant le Conseil national du NC samedi", "fr", "Conseil national du NC"),
+        ("The Congress of Deputies will vote", "en", "Congress of Deputies"),
+    ],
+)
+def test_a_generic_name_with_a_complement_is_another_body(
+    tagger: Tagger, text: str, lang: str, name: str
+) -> None:
+    assert [(m.text, m.source) for m in tagger.tag(text, lang)] == [(name, "rule")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        # a second complement after a name that has one belongs to the sentence
+        ("le vote par la Chambre des représentants du plan de sauvetage", "fr", "Chambre des représentants"),
+        # "de" and a bare plural is the object of the verb
+        ("saisir le Conseil constitutionnel de votes frauduleux", "fr", "Conseil constitutionnel"),
+        # a capitalised complement may name the leader or the seat
+        ("le Front national de Marine Le Pen progresse", "fr", "Front national"),
+        # lowercase in English: no name goes on
+        ("they accused the Labour Party of corruption", "en", "Labour Party"),
+    ],
+)
+def test_a_complement_that_makes_no_longer_name(tagger: Tagger, text: str, lang: str, name: str) -> None:
+    mentions = tagger.tag(text, lang)
+    assert [(m.text, m.source) for m in mentions] == [(name, "registry")]
+
+
 # -- people ---------------------------------------------------------------------------------
 
 

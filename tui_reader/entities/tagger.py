@@ -10,7 +10,7 @@ from functools import cache
 from operator import attrgetter
 
 from tui_reader.entities import compiled
-from tui_reader.entities.folding import TextKeys
+from tui_reader.entities.folding import TextKeys, fold
 from tui_reader.entities.glue import GluedNames
 from tui_reader.entities.guards import (
     APPLIES,
@@ -36,6 +36,27 @@ _BRANCH = re.compile(
     r"(?![^\W\d_]|['’]|[ \t]+[A-ZÀ-Ý])"
 )
 _BRANCHING_KINDS = frozenset(("company", "ngo", "media", "other"))
+# What joins a body's name to the state it belongs to: "de", "du", "des", "d'", "of", with an
+# article ("de la", "de l'", "of the").
+_OF_STATE = re.compile(r"[ \t]+(?:(?:de|du|des|of)[ \t]+(?:(?:la|les|the)[ \t]+|l['’])?|d['’])")
+# A complement that opens a longer name: "de", "du", "des", "d'" in French, "of" in English.
+_COMPLEMENT = {
+    "fr": re.compile(r"[ \t]+(?:de|du|des)[ \t]|[ \t]+d['’]"),
+    "en": re.compile(r"[ \t]+of[ \t]"),
+}
+# A French complement that opens with a capitalised word may name the body's leader ("le Front
+# national de Marine Le Pen") or the place where it sits ("le Conseil fédéral de Berne"): only a
+# common noun ("de la justice") or an acronym ("du NC") makes the longer name another body.
+_PLACE_COMPLEMENT = re.compile(
+    r"[ \t]+(?:(?:de|du|des)[ \t]+(?:(?:la|les)[ \t]+|l['’])?|d['’])[A-ZÀ-Ý](?![A-ZÀ-Ý])"
+)
+# "de" and a bare plural is no complement of a name but the object of a verb or a quantity: "saisir
+# le Conseil constitutionnel de votes frauduleux", "le Conseil national de nombreux pays".
+_BARE_PLURAL = re.compile(r"[ \t]+d(?:e[ \t]+|['’])[a-zß-ÿ]*[sx](?![^\W\d_])")
+# The words that give a name a complement or a second part ("Chambre des députés", "House of
+# Representatives", "Justice and Development Party").
+_LINKS = frozenset("de du des d pour sur à au aux la le les l et of for on and the in".split())
+_WORD = re.compile(r"[^\W\d_]+")
 _start_end = attrgetter("start", "end")
 # How the tagger treats one matcher entry in text of one language: its rank among matches of the
 # same length (lower wins) and the guards that can reject it.
@@ -220,24 +241,31 @@ class Tagger:
         overlap, except that a rule name containing registry countries or demonyms replaces
         them ("Reserve Bank of India"), and in French a rule name whose complement is a registry
         organization, or a company's name with a place after it ("Société générale de Taïwan"),
-        replaces it. Countries that are national teams in a match report come out as
-        organizations found by a rule; names inside the French name of an affair do not come
-        out at all. An organization's name with a word that OCR broke at a line end
-        ("So¬ciété des nations") is found as if the word were whole (`linebreaks`)."""
+        replaces it. A national body's name followed by another state's ("Chambre des députés du
+        Luxembourg", "House of Representatives of Nigeria"), or a name that bodies of other states
+        share continued by a complement ("Conseil national de la justice", "Congress of
+        Deputies"), is another body, found by a rule (`_branches`, `_longer_names`). Countries
+        that are national teams in a match report come out as organizations found by a rule;
+        names inside the French name of an affair do not come out at all. An organization's name
+        with a word that OCR broke at a line end ("So¬ciété des nations") is found as if the word
+        were whole (`linebreaks`)."""
         if not text:
             return []
         keys = TextKeys.of(text)
         teams: list[Candidate] = []
         chosen, ctx = self._candidates(text, lang, keys, teams)
         mentions = self._mentions(text, chosen)
-        if self._use_rules and lang == "fr":
-            mentions = self._branches(text, mentions)
         if self._use_rules:
+            mentions = self._branches(text, lang, mentions)
             rule_mentions = self.rules.find(text, lang, mentions, keys)
             if rule_mentions and lang == "fr":
                 if ctx is None:
                     ctx = Context(text, lang, keys=keys)
                 rule_mentions = [m for m in rule_mentions if not inside_event_name(ctx, m.start)]
+            if rule_mentions:
+                generic = {c.start for c in chosen if "generic" in c.entry.risk_kinds}
+                if generic:
+                    mentions = self._longer_names(text, lang, mentions, rule_mentions, generic)
             if teams:
                 rule_mentions += [self._team(text, c) for c in teams]
                 rule_mentions.sort(key=_start_end)
@@ -247,11 +275,14 @@ class Tagger:
             mentions = rejoin_broken_words(text, mentions, lambda joined: self.tag(joined, lang))
         return mentions
 
-    def _branches(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """French names of a company, a society or a newspaper followed by "de", "du" or "à"
-        and a place or a name ("Société générale de Taïwan", "Croix-Rouge de Centrafrique",
-        "Crédit foncier d'Algérie", "Société Générale de Négociations") name another body:
-        one mention found by a rule replaces the registry one (and the country inside it)."""
+    def _branches(self, text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+        """A national body's name followed by "de", "du", "des", "d'" or "of" and the name of
+        another state ("Académie des sciences de la République tchèque", "Chambre des députés du
+        Luxembourg", "House of Representatives of Nigeria") names that state's body, and in French
+        the name of a company, a society or a newspaper followed by "de", "du" or "à" and a place
+        or a name ("Société générale de Taïwan", "Croix-Rouge de Centrafrique", "Crédit foncier
+        d'Algérie", "Société Générale de Négociations") names another body: one mention found by a
+        rule replaces the registry one and the country inside it."""
         out: list[Mention] = []
         skip_until = -1
         by_start: dict[int, Mention] | None = None
@@ -262,11 +293,19 @@ class Tagger:
                 out.append(m)
                 continue
             info = self._infos.get(m.id)
-            if info and info.org_kind in _BRANCHING_KINDS:
+            if info is None or not (info.country or (lang == "fr" and info.org_kind in _BRANCHING_KINDS)):
+                out.append(m)
+                continue
+            if by_start is None:
+                by_start = {other.start: other for other in mentions}
+            state = _state_after(text, m.end, info.country, by_start) if info.country else None
+            if state is not None:
+                out.append(rule_mention(text, m.start, state.end))
+                skip_until = state.end
+                continue
+            if lang == "fr" and info.org_kind in _BRANCHING_KINDS:
                 found = _BRANCH.match(text, m.end)
                 if found is not None:
-                    if by_start is None:
-                        by_start = {other.start: other for other in mentions}
                     place = by_start.get(found.start("place"))
                     country = place is not None and place.kind == "country" and place.form == "name"
                     if (
@@ -281,6 +320,54 @@ class Tagger:
                         continue
             out.append(m)
         return out
+
+    def _longer_names(
+        self, text: str, lang: str, mentions: list[Mention], rules: list[Mention], generic: set[int]
+    ) -> list[Mention]:
+        """`mentions` where the name of a national body that bodies of other states or fields
+        share (`generic` holds where the registry's `generic` aliases matched), with no complement
+        of its own ("Conseil national", "Congress"), opens a longer name that a rule found with a
+        complement ("Conseil national de la justice", "Congress of Deputies"): another body, whose
+        rule mention replaces the registry one and the countries inside it. A complement naming
+        the body's own state or another body keeps it, and so does a second complement after a
+        name that has one ("le vote par la Chambre des représentants du plan de sauvetage")."""
+        if lang not in _COMPLEMENT:
+            return mentions
+        by_start = {m.start: i for i, m in enumerate(mentions)}
+        replaced: dict[int, Mention] = {}
+        dropped: set[int] = set()
+        for k, rule in enumerate(rules):
+            i = by_start.get(rule.start)
+            if i is None or rule.form != "name":
+                continue
+            if k + 1 < len(rules) and rules[k + 1].start < rule.end:
+                continue  # a body of the article in the complement: "the Congress of the FCC"
+            m = mentions[i]
+            if m.source != "registry" or m.kind != "organization" or m.form != "name" or rule.end <= m.end:
+                continue
+            info = self._infos.get(m.id)
+            if (
+                info is None
+                or not info.country
+                or m.start not in generic
+                or not _complement_of_a_name(text, m.end, lang)
+                or not _no_complement(m.text)
+            ):
+                continue
+            j = i + 1
+            while j < len(mentions) and mentions[j].start < rule.end:
+                j += 1
+            # the complement may name another state ("Congress of the Republic of Peru"), never
+            # the body's own or another body
+            if all(
+                other.end <= rule.end and other.kind == "country" and other.id[8:] != info.country
+                for other in mentions[i + 1 : j]
+            ):
+                replaced[i] = rule
+                dropped.update(range(i + 1, j))
+        if not replaced:
+            return mentions
+        return [replaced.get(i, m) for i, m in enumerate(mentions) if i not in dropped]
 
     def _team(self, text: str, cand: Candidate) -> Mention:
         """A country's national team in a match report: an organization found by a rule."""
@@ -320,6 +407,34 @@ class Tagger:
         name_en, name_fr = (info.name_en, info.name_fr) if info else (entry.text, entry.text)
         found = self._templates[id(entry)] = (entry.kind, entry.form, entry.entity_id, name_en, name_fr)
         return found
+
+
+def _state_after(text: str, end: int, own: str, by_start: dict[int, Mention]) -> Mention | None:
+    """The mention of a state other than `own` (an ISO code) joined to what ends at `end` by
+    "de", "du", "des", "d'" or "of" ("de la République tchèque", "of the Czech Republic")."""
+    joined = _OF_STATE.match(text, end)
+    if joined is None:
+        return None
+    state = by_start.get(joined.end())
+    if state is None or state.kind != "country" or state.form != "name" or state.id[8:] == own:
+        return None
+    return state
+
+
+def _complement_of_a_name(text: str, end: int, lang: str) -> bool:
+    """Whether the words after `end` open a complement that continues a name: "de la justice",
+    "du NC", "of Deputies", but not "de votes frauduleux" or "de Marine Le Pen"."""
+    if _COMPLEMENT[lang].match(text, end) is None:
+        return False
+    return lang != "fr" or (
+        _BARE_PLURAL.match(text, end) is None and _PLACE_COMPLEMENT.match(text, end) is None
+    )
+
+
+def _no_complement(name: str) -> bool:
+    """Whether `name` is a noun with its adjectives only: "Conseil national", "Congress", but not
+    "Chambre des députés" or "House of Representatives"."""
+    return not any(fold(word) in _LINKS for word in _WORD.findall(name))
 
 
 def _longest(
