@@ -541,3 +541,53 @@ def test_a_country_name_as_an_attribute_is_its_adjective(tagger: Tagger) -> None
     assert [(m.text, m.form) for m in tagger.tag("Il est en Suisse depuis hier.", "fr")] == [
         ("Suisse", "name")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("les pays sud-américains et centre-américains, les Afro-Américains", "fr", []),
+        ("une coopération franco-allemande", "fr", [("allemande", "country:DE")]),
+        (
+            "les Nord-Coréens et les entreprises sud-africaines",
+            "fr",
+            [("Nord-Coréens", "country:KP"), ("sud-africaines", "country:ZA")],
+        ),
+        ("North American markets, Latin American states and East German spies", "en", []),
+        (
+            "South Korean firms and African-American voters",
+            "en",
+            [("South Korean", "country:KR"), ("American", "country:US")],
+        ),
+    ],
+)
+def test_a_demonym_of_a_region_of_a_continent_names_no_country(
+    tagger: Tagger, text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("l'archipel des Gambier (Polynésie française) et la Guyane française", "fr"),
+        ("les Îles Vierges des États-Unis", "fr"),
+        ("the British Virgin Islands", "en"),
+    ],
+)
+def test_no_country_inside_the_name_of_a_dependent_territory(tagger: Tagger, text: str, lang: str) -> None:
+    assert found(tagger, text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le roi du Maroc Mohammed VI a reçu", ("Maroc", "country:MA")),
+        ("une entrevue avec le roi de Norvège Harald V", ("Norvège", "country:NO")),
+        ("le roi de Jordanie Abdallah II est", ("Jordanie", "country:JO")),
+    ],
+)
+def test_a_country_before_a_monarch_and_his_number(
+    tagger: Tagger, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(tagger, text, "fr")

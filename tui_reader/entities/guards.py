@@ -209,6 +209,9 @@ class Context:
     # (start, end) of the organization names that a guard rejected as a whole but still as a
     # name: a publication's title or part of a longer name (`_name_kept_whole`), sorted
     whole_names: list[tuple[int, int]] = field(default_factory=list)
+    # (start, end) of the names of what is no sovereign state (`not_a_state`): "Polynésie
+    # française", "British Virgin Islands"
+    non_states: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def is_sport(self) -> bool:
@@ -558,7 +561,8 @@ _LONGEST_WHOLE_NAME = 400
 # A first name (maybe compound) and a surname: "René Imbot", "Jean-Louis Debré".
 _PERSON_AFTER = re.compile(
     r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"  # the first name
-    r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]+(?:[-'][A-Za-zÀ-ÿ][a-zà-ÿ]+)*(?=[\s,.;:)!?]|$)"  # the surname
+    # the surname, or a monarch's number ("le roi du Maroc Mohammed VI", "Napoléon Ier")
+    r"[ \t]+(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:[-'][A-Za-zÀ-ÿ][a-zà-ÿ]+)*|[IVX]+(?:er|e)?)(?=[\s,.;:)!?]|$)"
 )
 _OF_OR_AT = _words("de du des d à au aux")
 
@@ -782,6 +786,27 @@ def predicate_adjective(ctx: Context, cand: Candidate) -> bool:
     return sep == " " and fold_word(word) in _COPULAS
 
 
+# Words that make a demonym name a region of a continent: "sud-américain", "centre-américain",
+# "latino-américain", "afro-américains"; "North American", "Latin American", "East German".
+_REGION_PREFIXES_FR = _words("nord sud centre est ouest latino afro ibéro euro")
+_REGION_PREFIXES_EN = _words("north south central latin east west")
+
+
+def regional_demonym(ctx: Context, cand: Candidate) -> bool:
+    """A demonym after a word that makes it a region's ("les pays sud-américains", "North
+    American markets", "East German"): no country is meant. A region that is a state
+    ("sud-africain", "South Korean") is an alias of its own and wins as the longer match."""
+    if cand.entry.form != "demonym":
+        return False
+    word, sep = ctx.prev_word(cand.start)
+    if not word:
+        return False
+    folded = fold_word(word)
+    if sep == "-":
+        return folded in _REGION_PREFIXES_FR or folded in _REGION_PREFIXES_EN
+    return sep == " " and ctx.lang != "fr" and word[0].isupper() and folded in _REGION_PREFIXES_EN
+
+
 def masculine_article(ctx: Context, cand: Candidate) -> bool:
     """A feminine country name after "le", "du" or "au" in French is a ship, a hotel or a paper
     named after it: "le Ruhl, le Royal, le France", "à bord du France"; a demonym there is the
@@ -952,6 +977,18 @@ def not_a_state(ctx: Context, cand: Candidate) -> bool:
 
 
 _NOT_STATES = frozenset(("continent", "city-territory", "dependency"))
+
+
+def names_no_state(entry: Entry) -> bool:
+    """Whether `entry` is a name that `not_a_state` rejects."""
+    return entry.kind == "country" and entry.form == "name" and not entry.risk_kinds.isdisjoint(_NOT_STATES)
+
+
+def inside_non_state(ctx: Context, cand: Candidate) -> bool:
+    """A country, its acronym or its demonym inside the name of what is no sovereign state:
+    "Polynésie française", "British Virgin Islands", "Îles Vierges des États-Unis"."""
+    start, end = cand.start, cand.end
+    return any(s <= start and end <= e and (s, e) != (start, end) for s, e in ctx.non_states)
 
 
 # Nouns that open the name of an affair, a war or a treaty: "l'affaire Elf", "l'affaire des
@@ -1297,6 +1334,8 @@ def quiet(ctx: Context, cand: Candidate) -> bool:
         return False
     if ctx.whole_names and inside_whole_name(ctx, cand):
         return False
+    if ctx.non_states and inside_non_state(ctx, cand):
+        return False
     text = ctx.text
     start, end = cand.start, cand.end
     after = text[end] if end < len(text) else ""
@@ -1381,6 +1420,8 @@ GUARDS: dict[str, Guard] = {
     "masculine_article": masculine_article,
     "cited_title": cited_title,
     "predicate_adjective": predicate_adjective,
+    "regional_demonym": regional_demonym,
+    "inside_non_state": inside_non_state,
 }
 
 
@@ -1438,4 +1479,6 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "masculine_article": lambda e, lang: lang == "fr" and e.kind == "country" and _feminine_name(e),
     "cited_title": lambda e, lang: _is_country_name(e),
     "predicate_adjective": lambda e, lang: lang == "fr" and _is_country_name(e),
+    "regional_demonym": lambda e, lang: e.form == "demonym",
+    "inside_non_state": lambda e, lang: e.kind == "country",
 }

@@ -19,6 +19,7 @@ from tui_reader.entities.guards import (
     Context,
     Guard,
     inside_event_name,
+    names_no_state,
     quiet,
     sports_team,
 )
@@ -194,6 +195,7 @@ class Tagger:
                     if c.entry.kind == "country" and c.entry.form == "name" and not c.entry.risk
                 ]
             ),
+            non_states=[(c.start, c.end) for c in found if c.entry.risk and names_no_state(c.entry)],
         )
         plans = self._plans.get(lang)
         if plans is None:
