@@ -457,6 +457,18 @@ def test_acronyms_also_match_dotted(registry: EntityRegistry) -> None:
     assert found == [("S.F.I.O.", "org:fr-sfio"), ("C. G. T.", "org:fr-cgt")]
 
 
+def test_acronyms_the_press_spells_as_words(registry: EntityRegistry) -> None:
+    tagger = Tagger(registry)
+    text = "Cependant, l'Efsa n'admet pas. Le Medef et l'Unep aussi. Bird est venu, et Isis."
+    assert [(m.text, m.id) for m in tagger.tag(text, "fr")] == [
+        ("Efsa", "org:efsa"),
+        ("Medef", "org:fr-medef"),
+        ("Unep", "org:unep"),
+    ]
+    texts = {alias.text for alias in registry.aliases()}
+    assert "Dgsn" in texts and "Un" not in texts and "Fmi" not in texts  # four letters or more
+
+
 def test_historical_bodies_of_the_french_press(registry: EntityRegistry) -> None:
     tagger = Tagger(registry)
     text = (

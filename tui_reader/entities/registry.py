@@ -218,6 +218,39 @@ def _dotted_acronyms(
     return out
 
 
+# Acronyms whose word-like spelling is also a word or a name: "Bird" (BIRD, the World Bank's
+# IBRD in French), "Isis", "Egis", "Scaf", "Asse", "Fida", "Wada", "Manul".
+_WORDS_LIKE_ACRONYMS = frozenset("BIRD ISIS EGIS SCAF ASSE FIDA WADA MANUL".split())
+
+
+def _word_like_acronyms(aliases: list[Alias], risky: set[str]) -> list[Alias]:
+    """Organization acronyms of four letters or more spelled as a word, as the press writes those
+    it pronounces as words ("l'Efsa", "the Unep", "le Medef", "Nato"): for an acronym of capitals
+    only, of one entity, not listed as ambiguous, whose word-like spelling names nothing else
+    and is no word or name (`_WORDS_LIKE_ACRONYMS`)."""
+    owners: dict[str, set[str]] = {}
+    for alias in aliases:
+        owners.setdefault(alias.text.lower(), set()).add(alias.entity_id)
+    out: list[Alias] = []
+    for alias in aliases:
+        text = alias.text
+        if (
+            alias.form != "acronym"
+            or not alias.entity_id.startswith("org:")
+            or len(text) < 4
+            or not text.isalpha()
+            or not text.isupper()
+            or text in risky
+            or text in _WORDS_LIKE_ACRONYMS
+            or owners[text.lower()] != {alias.entity_id}
+        ):
+            continue
+        spelled = text[0] + text[1:].lower()
+        if not any(a.text == spelled for a in out):
+            out.append(Alias(spelled, alias.entity_id, "acronym", alias.lang))
+    return out
+
+
 def _with_risk(
     alias: Alias,
     risks: dict[tuple[str, str], tuple[str, frozenset[str]]],
@@ -315,7 +348,9 @@ class EntityRegistry:
         for alias in aliases:
             if alias.form == "name" and alias.lang in ("fr", "") and alias.entity_id.startswith("org:"):
                 french_names.setdefault(alias.entity_id, []).append(alias.text)
-        aliases += _dotted_acronyms(aliases, {alias for alias, _ in risks}, french_names)
+        risky = {alias for alias, _ in risks}
+        aliases += _dotted_acronyms(aliases, risky, french_names)
+        aliases += _word_like_acronyms(aliases, risky)
         if risks or entity_risks:
             aliases = [_with_risk(a, risks, entity_risks) for a in aliases]
         return cls(entities, aliases, data_version(data_dir))
