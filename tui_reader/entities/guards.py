@@ -25,6 +25,7 @@ from functools import cache
 
 import ahocorasick_rs
 
+from tui_reader.entities.companies import FOLDED_FORMS
 from tui_reader.entities.folding import TextKeys, fold_word, key_of
 from tui_reader.entities.matcher import Candidate, Entry
 
@@ -514,8 +515,8 @@ def inside_longer_name(ctx: Context, cand: Candidate) -> bool:
     if not nxt or sep not in (" ", "\t", "\xa0") or not nxt[0].isupper() or nxt.isupper():
         return False
     folded = fold_word(nxt)
-    if folded in FUNCTION_WORDS or folded in TITLES or folded in _CALENDAR:
-        return False
+    if folded in FUNCTION_WORDS or folded in TITLES or folded in _CALENDAR or folded in FOLDED_FORMS:
+        return False  # a legal form ends the name it follows ("Pfizer Inc"): `companies`
     if ctx.sentence_start(cand.start) and ctx.lang != "fr" and cand.entry.form == "name":
         return False
     if cand.end + 1 in ctx.candidate_starts:

@@ -32,6 +32,7 @@ from typing import Any
 
 import ahocorasick_rs
 
+from tui_reader.entities.companies import DESCRIBING, LEGAL_FORMS, legal_form_names
 from tui_reader.entities.folding import TextKeys, fold, fold_word, key_of
 from tui_reader.entities.mention import Mention, make_mention
 
@@ -353,7 +354,9 @@ class RuleFinder:
             for form in forms:
                 key = b" " + key_of(form, keep_case=True) + b" "
                 self._heads.setdefault(key, []).append(head)
-        self._patterns = list(self._heads)
+        # legal forms that end a company's name ("Inc", "GmbH"), found on the same pass
+        self._legal_forms = {b" " + key_of(form, keep_case=True) + b" " for form in LEGAL_FORMS}
+        self._patterns = list(self._heads) + sorted(self._legal_forms - set(self._heads))
         self._ac: ahocorasick_rs.BytesAhoCorasick | None = None
 
     @property
@@ -383,8 +386,13 @@ class RuleFinder:
         found: dict[tuple[int, int], Mention] = {}
         heads_of = self._heads
         patterns = self._patterns
+        legal_forms = self._legal_forms
+        forms: list[tuple[int, int]] = []
         for index, start, end in self._head_matches(keys):
             hstart, hend = start, end - 2
+            if patterns[index] in legal_forms:
+                forms.append((hstart, hend))
+                continue
             word = text[hstart:hend]
             capital = word[:1].isupper()
             if (not capital and lang == "en") or (len(word) > 1 and word.isupper()):
@@ -397,6 +405,10 @@ class RuleFinder:
                     s, e = span
                     found.setdefault((s, e), _rule_mention(text, s, e, "name"))
                     break
+        if forms:
+            for start, end in legal_form_names(text, forms):
+                if start not in org_starts:  # a registry name takes its form (`with_legal_forms`)
+                    found.setdefault((start, end), _rule_mention(text, start, end, "name"))
         if lang != "en":
             for start, end in self._glued_heads(text, keys, lang, org_starts):
                 found.setdefault((start, end), _rule_mention(text, start, end, "name"))
@@ -680,7 +692,7 @@ class RuleFinder:
                 if word[0].isupper() and not (word.isupper() and len(word) > 5):
                     if fold_word(word) in _OPENERS and _sentence_start_at(text, word_start):
                         break
-                    if word.rpartition("-")[2] in _EN_DESCRIBING:
+                    if word.rpartition("-")[2] in DESCRIBING:
                         break  # "the Berlin-based Mercator Institute": where, not who
                     start = pos = word_start
                     content += 1
@@ -726,13 +738,6 @@ class RuleFinder:
         if content == 1 and (not head.alone or (not prev and _sentence_start_at(text, hstart))):
             return None
         return start, end
-
-
-# Second halves of hyphenated words that say where an organization is or who is behind it
-# ("Berlin-based", "Kremlin-backed"): they come before a name, never in it.
-_EN_DESCRIBING = frozenset(
-    ("based", "backed", "led", "owned", "funded", "run", "linked", "sponsored", "affiliated")
-)
 
 
 # What ends the name of a French firm named after its founders: "Schneider et Cie", "Buisson &

@@ -10,6 +10,7 @@ from functools import cache
 from operator import attrgetter
 
 from tui_reader.entities import compiled
+from tui_reader.entities.companies import with_legal_forms
 from tui_reader.entities.folding import TextKeys, fold
 from tui_reader.entities.glue import GluedNames
 from tui_reader.entities.guards import (
@@ -256,7 +257,7 @@ class Tagger:
         keys = TextKeys.of(text)
         teams: list[Candidate] = []
         chosen, ctx = self._candidates(text, lang, keys, teams)
-        mentions = self._mentions(text, chosen)
+        mentions = with_legal_forms(text, self._mentions(text, chosen))
         if self._use_rules:
             mentions = self._branches(text, lang, mentions)
             rule_mentions = self.rules.find(text, lang, mentions, keys)

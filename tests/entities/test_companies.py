@@ -1,0 +1,55 @@
+"""Companies named with their legal form."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui_reader.entities.tagger import default_tagger
+
+
+def orgs(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(m.text, m.id) for m in default_tagger().tag(text, lang) if m.kind == "organization"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The drugmaker Pfizer Inc. said on Monday", "en", [("Pfizer Inc.", "org:pfizer")]),
+        ("Le géant pharmaceutique Pfizer Inc a annoncé", "fr", [("Pfizer Inc", "org:pfizer")]),
+        ("shares of Deutsche Börse AG rose", "en", [("Deutsche Börse AG", "org:deutsche-boerse")]),
+    ],
+)
+def test_a_registry_company_takes_its_legal_form(
+    text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    assert orgs(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("sales of Verdant Power Inc rose", "en", ["Verdant Power Inc"]),
+        ("Porsche SE and Procter & Gamble Ltd agreed", "en", ["Porsche SE", "Procter & Gamble Ltd"]),
+        ("the Kiskunhalas-based Cash Investment Kft. said", "en", ["Cash Investment Kft."]),
+        (
+            "La société Pigal Kft et Verdant Power Inc. De New York.",
+            "fr",
+            ["Pigal Kft", "Verdant Power Inc."],
+        ),
+        ("Il vit à New York. Acme Widgets SA a dit", "fr", ["Acme Widgets SA"]),
+    ],
+)
+def test_an_unknown_company_is_named_by_its_legal_form(text: str, lang: str, expected: list[str]) -> None:
+    assert [name for name, _ in orgs(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("LES HAUTS FONCTIONNAIRES VONT SE RÉUNIR", "fr"),
+        ("Sa mère et son père", "fr"),
+        ("in SE Asia, Inc. and AG were words", "en"),
+    ],
+)
+def test_a_legal_form_alone_or_in_a_headline_in_capitals_names_nothing(text: str, lang: str) -> None:
+    assert orgs(text, lang) == []

@@ -1,0 +1,118 @@
+"""Companies named with their legal form: "Verdant Power Inc.", "Deutsche Börse AG", "Pigal Kft".
+
+The legal form is part of the name as the press and annotators write it. A registry company
+followed by one keeps its id and takes the form into its span ("Pfizer Inc" is `org:pfizer`); an
+unknown one is found by the capitalised words before the form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tui_reader.entities.folding import fold_word
+from tui_reader.entities.mention import Mention
+
+# Legal forms that end a company's name, as written (matched with their case).
+LEGAL_FORMS = "Inc Corp Ltd plc PLC LLC LLP GmbH AG SA SE NV BV AB ASA Oyj SpA SARL Kft Zrt Nyrt".split()
+# Abbreviations that take their full stop ("Inc.", "Corp.").
+_ABBREVIATIONS = frozenset("Inc Corp Ltd Kft Zrt Nyrt".split())
+# Forms in capitals that are also words or abbreviations in a headline in capitals ("SE" is
+# French "se", "SA" French "sa"): the name before them needs a word in lowercase letters.
+_CAPITALS = frozenset(form for form in LEGAL_FORMS if form.isupper())
+FOLDED_FORMS = frozenset(fold_word(form) for form in LEGAL_FORMS)
+
+_AFTER_FORM = re.compile(r"[ \t\xa0]+(?P<form>" + "|".join(LEGAL_FORMS) + r")(?P<stop>\.)?(?![\w'’-])")
+_MAX_WORDS = 4
+# Second halves of hyphenated words that say where an organization is or who is behind it
+# ("Berlin-based", "Kremlin-backed"): they come before a name, never in it.
+DESCRIBING = frozenset("based backed led owned funded run linked sponsored affiliated".split())
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# Words that open a sentence or a clause and are no part of a name before the form.
+_OPENERS = frozenset(fold_word(w) for w in "The A An Le La Les L Un Une Des Du De And Et Of".split())
+
+
+def with_legal_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` with each registry company or organization name followed by a legal form
+    stretched over it ("Pfizer Inc", "Deutsche Börse AG")."""
+    out = mentions
+    for i, m in enumerate(mentions):
+        if m.kind != "organization" or m.form == "demonym":
+            continue
+        found = _AFTER_FORM.match(text, m.end)
+        if found is None or not _fits(text, m.start, found):
+            continue
+        if out is mentions:
+            out = list(mentions)
+        end = _form_end(found)
+        out[i] = replace(m, end=end, text=text[m.start : end])
+    return out
+
+
+def legal_form_names(text: str, forms: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the companies whose legal forms are at `forms` (start and end of the form in
+    `text`): one to four capitalised words, "&" or "and" between them, then the form."""
+    out: list[tuple[int, int]] = []
+    for form_start, form_end in forms:
+        found = _AFTER_FORM.match(text, _space_start(text, form_start))
+        if found is None or found.start("form") != form_start or found.end("form") != form_end:
+            continue
+        start = _name_start(text, found.start())
+        if start < 0 or not _fits(text, start, found):
+            continue
+        out.append((start, _form_end(found)))
+    return out
+
+
+def _space_start(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] in " \t\xa0":
+        pos -= 1
+    return pos
+
+
+def _form_end(found: re.Match[str]) -> int:
+    """The end of the name: after the form, and after its full stop when it is an abbreviation."""
+    if found.group("stop") and found.group("form") in _ABBREVIATIONS:
+        return found.end("stop")
+    return found.end("form")
+
+
+def _fits(text: str, start: int, found: re.Match[str]) -> bool:
+    """Whether the form can end the name from `start`: a form in capitals after a name that is
+    not all capitals ("Porsche SE", not "KORFANTY SE")."""
+    if found.group("form") not in _CAPITALS:
+        return True
+    name = text[start : found.start()]
+    return any(ch.islower() for ch in name)
+
+
+def _name_start(text: str, end: int) -> int:
+    """Where the capitalised words that end at `end` start (-1 when there are none)."""
+    start = -1
+    pos = end
+    words = 0
+    while words < _MAX_WORDS:
+        word_start = pos
+        while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] in "-'’&."):
+            word_start -= 1
+        raw = text[word_start:pos]
+        word = raw.strip(".")
+        if not word or (raw.endswith(".") and pos != end and not _INITIALS.fullmatch(raw)):
+            break  # the end of a sentence ("à New York. Renault SA"), not "U.S. Steel Corp."
+        folded = fold_word(word)
+        if word == "&" and start >= 0:
+            pass  # "Procter & Gamble": go on to the word before
+        elif (
+            not (word[0].isupper() or word[0].isdigit())
+            or folded in _OPENERS
+            or word.rpartition("-")[2] in DESCRIBING
+        ):
+            break
+        else:
+            start = word_start
+            words += 1
+        pos = word_start
+        if pos == 0 or text[pos - 1] not in " \t\xa0":
+            break
+        pos -= 1
+    return start
