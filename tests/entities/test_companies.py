@@ -53,3 +53,17 @@ def test_an_unknown_company_is_named_by_its_legal_form(text: str, lang: str, exp
 )
 def test_a_legal_form_alone_or_in_a_headline_in_capitals_names_nothing(text: str, lang: str) -> None:
     assert orgs(text, lang) == []
+
+
+def test_a_company_named_again_without_its_legal_form() -> None:
+    text = (
+        "Verdant Power Inc. said it would expand. Verdant Power shares rose, unlike Verdant Powerful "
+        "products. Freenet AG fell. Its founder, Max Freenet, said Freenet Mobile and Freenet would grow."
+    )
+    found = [(m.text, m.id) for m in default_tagger().tag(text, "en") if m.kind == "organization"]
+    assert found == [
+        ("Verdant Power Inc.", "rule:verdant-power-inc"),
+        ("Verdant Power", "rule:verdant-power-inc"),
+        ("Freenet AG", "rule:freenet-ag"),
+        ("Freenet", "rule:freenet-ag"),
+    ]

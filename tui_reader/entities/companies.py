@@ -28,8 +28,14 @@ _MAX_WORDS = 4
 # ("Berlin-based", "Kremlin-backed"): they come before a name, never in it.
 DESCRIBING = frozenset("based backed led owned funded run linked sponsored affiliated".split())
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
-# Words that open a sentence or a clause and are no part of a name before the form.
-_OPENERS = frozenset(fold_word(w) for w in "The A An Le La Les L Un Une Des Du De And Et Of".split())
+# Words that open a sentence or a clause and are no part of a name before the form or after a
+# company's name.
+_OPENERS = frozenset(
+    fold_word(w)
+    for w in """
+    The A An But And In On At For By With Of Le La Les L Un Une Des Du De Mais Et En Pour Par
+    """.split()
+)
 
 
 def with_legal_forms(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -49,10 +55,11 @@ def with_legal_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def legal_form_names(text: str, forms: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of the companies whose legal forms are at `forms` (start and end of the form in
-    `text`): one to four capitalised words, "&" or "and" between them, then the form."""
-    out: list[tuple[int, int]] = []
+def legal_form_names(text: str, forms: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """The companies whose legal forms are at `forms` (start and end of the form in `text`):
+    one to four capitalised words, "&" between them, then the form. Each is (start, end, end of
+    the words before the form)."""
+    out: list[tuple[int, int, int]] = []
     for form_start, form_end in forms:
         found = _AFTER_FORM.match(text, _space_start(text, form_start))
         if found is None or found.start("form") != form_start or found.end("form") != form_end:
@@ -60,8 +67,50 @@ def legal_form_names(text: str, forms: list[tuple[int, int]]) -> list[tuple[int,
         start = _name_start(text, found.start())
         if start < 0 or not _fits(text, start, found):
             continue
-        out.append((start, _form_end(found)))
+        out.append((start, _form_end(found), found.start()))
     return out
+
+
+def short_names(text: str, companies: list[tuple[Mention, str]], taken: list[Mention]) -> list[Mention]:
+    """Later mentions of companies by their names without the legal form: "Verdant Power Inc.
+    ... Verdant Power said". `companies` are the rule mentions with the words before their form;
+    an occurrence is a whole word sequence written the same way, outside the `taken` spans."""
+    out: list[Mention] = []
+    spans = [(m.start, m.end) for m in taken]
+    for company, words in companies:
+        if not words or (" " not in words and fold_word(words) in _OPENERS):
+            continue
+        i = text.find(words)
+        while i >= 0:
+            end = i + len(words)
+            if (
+                (i == 0 or not _word_char(text[i - 1]))
+                and (end == len(text) or not _word_char(text[end]))
+                and not any(s < end and i < e for s, e in spans)
+                and not _inside_longer_name(text, i, end)
+            ):
+                out.append(replace(company, start=i, end=end, text=words))
+            i = text.find(words, end)
+    return out
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word comes right before or after `text[start:end]` in the same
+    sentence: another name it is part of ("Wolfgang Porsche", "Freenet Mobile")."""
+    after = _NEXT_WORD.match(text, end)
+    if after is not None and after.group(1)[0].isupper():
+        return True
+    before = _PREV_WORD.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1)[0].isupper() and fold_word(before.group(1)) not in _OPENERS
+
+
+# The word right after a position, and the word right before one, on the same line.
+_NEXT_WORD = re.compile(r"[ \t\xa0]+([^\W\d_][\w'’-]*)")
+_PREV_WORD = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t\xa0]+$")
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "-_"
 
 
 def _space_start(text: str, pos: int) -> int:

@@ -32,7 +32,7 @@ from typing import Any
 
 import ahocorasick_rs
 
-from tui_reader.entities.companies import DESCRIBING, LEGAL_FORMS, legal_form_names
+from tui_reader.entities.companies import DESCRIBING, LEGAL_FORMS, legal_form_names, short_names
 from tui_reader.entities.folding import TextKeys, fold, fold_word, key_of
 from tui_reader.entities.mention import Mention, make_mention
 
@@ -405,10 +405,12 @@ class RuleFinder:
                     s, e = span
                     found.setdefault((s, e), _rule_mention(text, s, e, "name"))
                     break
+        companies: list[tuple[Mention, str]] = []
         if forms:
-            for start, end in legal_form_names(text, forms):
+            for start, end, words_end in legal_form_names(text, forms):
                 if start not in org_starts:  # a registry name takes its form (`with_legal_forms`)
-                    found.setdefault((start, end), _rule_mention(text, start, end, "name"))
+                    company = found.setdefault((start, end), _rule_mention(text, start, end, "name"))
+                    companies.append((company, text[start:words_end]))
         if lang != "en":
             for start, end in self._glued_heads(text, keys, lang, org_starts):
                 found.setdefault((start, end), _rule_mention(text, start, end, "name"))
@@ -420,6 +422,8 @@ class RuleFinder:
         acronyms, revealed = _acronym_mentions(text, names, known, keys)
         if revealed:
             names = _drop_nested(names + revealed)
+        if companies:
+            names += short_names(text, companies, [*known, *names, *acronyms])
         return sorted(names + acronyms, key=_start_end)
 
     def _glued_heads(
