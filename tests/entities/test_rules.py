@@ -377,3 +377,22 @@ def test_where_an_organization_is_based_is_no_part_of_its_name() -> None:
 def test_a_person_of_an_organization_or_a_day_is_no_part_of_its_name(text: str, expected: list[str]) -> None:
     found = [m.text for m in Tagger(REGISTRY).tag(text, "en") if m.kind == "organization"]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Il enseigne à la Faculté de médecine de Harvard. La faculté a dit.",
+            "fr",
+            ["Faculté de médecine de Harvard"],
+        ),
+        (
+            "Vincent Resino at the Faculty of Philology said the faculty was closed.",
+            "en",
+            ["Faculty of Philology"],
+        ),
+    ],
+)
+def test_a_faculty_of_a_university(text: str, lang: str, expected: list[str]) -> None:
+    assert rule_spans(Tagger(REGISTRY).tag(text, lang)) == expected

@@ -71,7 +71,7 @@ def _heads() -> list[Head]:
         ligue parti front mouvement organisation institut banque caisse société compagnie
         syndicat cour tribunal académie université haut-commissariat secrétariat gendarmerie
         brigade brigades groupe alliance coalition fondation régie observatoire autorité
-        mairie conférence délégation
+        mairie conférence délégation faculté
     """
     fr_lower = {"ministère", "tribunal", "mairie"}
     en_alone = "commission congress senate parliament bundestag cabinet"
@@ -81,7 +81,7 @@ def _heads() -> list[Head]:
         court army navy force forces police office service services authority movement
         alliance coalition society department bureau board tribunal assembly airlines airways
         brotherhood guard brigade brigades club chamber directorate administration ministry
-        secretariat academy network corps
+        secretariat academy network corps faculty
     """
     out = [Head(w, "fr", alone=True) for w in fr_alone.split()]
     out += [Head(w, "fr", lowercase=w in fr_lower, weak=w in _FR_WEAK) for w in fr.split()]
