@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -390,8 +389,10 @@ def _answer(tagger: Any, line: str, lang: str | None) -> tuple[object, list[Ment
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise ValueError('each line needs a "text" string')
     ident = record.get("id")
-    if isinstance(ident, float) and not math.isfinite(ident):
-        raise ValueError('"id" must be a finite number, a string or null')
+    try:
+        json.dumps(ident, allow_nan=False)
+    except ValueError:  # NaN or Infinity, at the top or inside: no JSON can carry it back
+        raise ValueError('"id" must not hold NaN or Infinity') from None
     text = record["text"]
     mentions = tagger.tag(text, _language(text, record.get("lang"), lang))
     return ident, mentions

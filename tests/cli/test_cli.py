@@ -183,6 +183,7 @@ def test_tag_jsonl_answers_a_bad_line_and_goes_on() -> None:
         "[" * 100_000,  # nested too deep for the JSON reader
         "\x1c",  # white space to Python, not to JSON
         json.dumps({"id": float("nan"), "text": "Le Maroc."}),
+        json.dumps({"id": [{"a": float("-inf")}], "text": "Le Maroc."}),  # inside, too
         json.dumps({"id": 4, "text": "Le Maroc."}),
     ]
     result = CliRunner().invoke(main, ["tag", "--jsonl"], input="\n".join(lines) + "\n")
@@ -192,9 +193,10 @@ def test_tag_jsonl_answers_a_bad_line_and_goes_on() -> None:
         (None, 1, True),
         (None, 2, True),
         (None, 3, True),
+        (None, 4, True),
         (4, None, False),
     ]
-    assert answers[3]["mentions"][0]["id"] == "country:MA"
+    assert answers[4]["mentions"][0]["id"] == "country:MA"
 
 
 def test_tag_jsonl_a_line_lang_that_names_no_language_falls_back_to_the_option() -> None:
