@@ -1,0 +1,65 @@
+"""Bytes from the terminal that are not valid UTF-8 do not stop the app."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tui_reader.ui.terminal_input import lenient_incremental_decoder, use_lenient_decoder
+
+
+def test_the_linux_driver_decodes_invalid_bytes_as_replacement_characters() -> None:
+    linux_driver = pytest.importorskip("textual.drivers.linux_driver")
+    use_lenient_decoder()
+    decode = linux_driver.getincrementaldecoder("utf-8")().decode
+    assert decode(b"a\xffb\x9b") == "a\ufffdb\ufffd"
+    assert decode(b"\xc3") == ""  # the start of a character waits for the rest
+    assert decode(b"\xa9") == "é"
+
+
+def test_a_lenient_decoder_keeps_valid_input_as_it_is() -> None:
+    decode = lenient_incremental_decoder("utf-8")().decode
+    assert decode("Maroc — ONU".encode()) == "Maroc — ONU"
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_the_app_keeps_running_after_an_invalid_byte_is_typed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Le Maroc\n\nLe Maroc et l'ONU.\n", encoding="utf-8")
+    session = f"briefread-test-{os.getpid()}"
+    command = (
+        f"BRIEFREAD_STATE={tmp_path / 'state'} {sys.executable} -m tui_reader "
+        f"--corpus {corpus} --index {tmp_path / 'index'}; echo EXITED; sleep 30"
+    )
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command], check=True)
+    try:
+        screen = _wait_for(session, "Articles 1")
+        assert "Articles 1" in screen, screen
+        subprocess.run(["tmux", "send-keys", "-t", session, "-H", "ff"], check=True)
+        time.sleep(1.0)
+        subprocess.run(["tmux", "send-keys", "-t", session, "/"], check=True)
+        screen = _wait_for(session, "Articles 1")
+        assert "EXITED" not in screen and "Traceback" not in screen and "UnicodeDecodeError" not in screen
+        assert "Articles 1" in screen
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+
+
+def _wait_for(session: str, text: str, timeout: float = 30.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True, check=False
+        ).stdout
+        if text in screen:
+            break
+        time.sleep(0.3)
+    return screen
