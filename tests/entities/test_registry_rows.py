@@ -1,0 +1,87 @@
+"""Registry rows for the parties, companies, media and public bodies of modern European and
+international news: each is found in a sentence of the kind the press writes, with the right id,
+and a risky acronym is not matched where it means something else."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui_reader.entities import default_tagger
+
+
+def ids(text: str, lang: str) -> list[str]:
+    return [m.id for m in default_tagger().tag(text, lang) if m.id.startswith("org:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "The interim government was agreed on by the ODS, ČSSD and KSČM.",
+            "en",
+            ["org:cz-ods", "org:cz-cssd", "org:cz-kscm"],
+        ),
+        ("The PRI was ousted in 2000 after 71 years in power.", "en", ["org:mx-pri"]),
+        (
+            "Le Vlaams Belang et la N-VA progressent en Flandre.",
+            "fr",
+            ["org:be-vlaams-belang", "org:be-n-va"],
+        ),
+        (
+            "Jörg Haider, leader of the Alliance for the Future of Austria (BZÖ), spoke.",
+            "en",
+            ["org:at-bzo", "org:at-bzo"],
+        ),
+        (
+            "Renfe et Vodafone ont signé un contrat avec Syngenta.",
+            "fr",
+            ["org:renfe", "org:vodafone", "org:syngenta"],
+        ),
+        ("Shares in ČEZ fell after Northern Rock was nationalised.", "en", ["org:cez", "org:northern-rock"]),
+        (
+            "Selon Le Dauphiné libéré, la Fnac ferme son magasin.",
+            "fr",
+            ["org:le-dauphine-libere", "org:fnac"],
+        ),
+        ("German public broadcaster MDR and China Daily reported it.", "en", ["org:mdr", "org:china-daily"]),
+        ("L'INE a publié l'indicateur avancé, selon Europa Press.", "fr", ["org:es-ine", "org:europa-press"]),
+        ("Les Mossos d'Esquadra ont arrêté deux suspects.", "fr", ["org:es-mossos"]),
+        ("The SEDENA said Los Zetas were behind the attack.", "en", ["org:mx-sedena", "org:los-zetas"]),
+        (
+            "Le conseil de l'ordre des médecins a sanctionné le praticien.",
+            "fr",
+            ["org:fr-ordre-des-medecins"],
+        ),
+        ("Les islamistes d'al-Chebab ont revendiqué l'attentat.", "fr", ["org:al-shabaab"]),
+        ("SPIEGEL ONLINE reported the story first.", "en", ["org:der-spiegel"]),
+        ("L'ESTAC Troyes reçoit le FC Porto.", "fr", ["org:estac-troyes", "org:fc-porto"]),
+        ("Marks & Spencer and AT&T reported higher sales.", "en", ["org:marks-and-spencer", "org:att"]),
+    ],
+)
+def test_new_rows_are_found(text: str, lang: str, expected: list[str]) -> None:
+    assert ids(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "absent"),
+    [
+        # "UPS" in an all-caps headline is the word "ups", not the parcel company
+        ("BROWN-FORMAN SETS STOCK SPLIT, UPS PAYOUT", "en", "org:ups"),
+        # "PAN" in capitals is the word "pan", not Mexico's National Action Party
+        ("NON-STICK FRYING PAN SALES RISE", "en", "org:mx-pan"),
+        # the matcher reads "&" like a dot: "H.M.S." is no H&M, which the registry lists by name only
+        ("He will commission H.M.S. Galatea at Devonport.", "en", "org:h-and-m"),
+        # "Troyes" is the city, not its club, outside a match report
+        ("Il habite à Troyes depuis dix ans.", "fr", "org:estac-troyes"),
+        # the province of Dauphiné, not the newspaper
+        ("Il est né dans le Dauphiné en 1850.", "fr", "org:le-dauphine-libere"),
+    ],
+)
+def test_risky_forms_are_not_matched_where_they_mean_something_else(
+    text: str, lang: str, absent: str
+) -> None:
+    assert absent not in ids(text, lang)
+
+
+def test_a_risky_acronym_still_names_its_body_in_running_text() -> None:
+    assert ids("UPS said quarterly profit rose.", "en") == ["org:ups"]
