@@ -591,3 +591,8 @@ def test_a_country_before_a_monarch_and_his_number(
     tagger: Tagger, text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in found(tagger, text, "fr")
+
+
+def test_mexico_is_the_city_in_french_and_the_country_in_english(tagger: Tagger) -> None:
+    assert found(tagger, "La circulation à Mexico et au Mexique.", "fr") == [("Mexique", "country:MX")]
+    assert found(tagger, "Traffic in Mexico is heavy.", "en") == [("Mexico", "country:MX")]
