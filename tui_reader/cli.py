@@ -81,6 +81,14 @@ class _AnswerWriter:
         return raw if raw.isprintable() else _escape_controls(raw)
 
 
+def _typed_text(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A text argument as typed, with bytes that are not UTF-8 (which Python keeps as lone
+    surrogates) shown as U+FFFD: they can match nothing, and must not reach the index raw."""
+    if value is None or value.isprintable():
+        return value
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"briefread: {terminal_safe(message)}", err=True)
     sys.exit(code)
@@ -228,7 +236,7 @@ def _progress_printer() -> Callable[[Any], None] | None:
 
 
 @main.command()
-@click.argument("query")
+@click.argument("query", callback=_typed_text)
 @click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(min=1))
 @click.option("--sort", type=click.Choice(["auto", "date", "relevance"]), default="auto", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see README for the schema).")
@@ -276,7 +284,7 @@ def search(ctx: Context, query: str, limit: int, sort: str, as_json: bool) -> No
 
 
 @main.command()
-@click.argument("article_id")
+@click.argument("article_id", callback=_typed_text)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON with the mentions.")
 @pass_context
 def show(ctx: Context, article_id: str, as_json: bool) -> None:
@@ -399,7 +407,7 @@ def _answer(tagger: Any, line: str, lang: str | None) -> tuple[object, list[Ment
 
 
 @main.command()
-@click.argument("query", required=False, default="")
+@click.argument("query", required=False, default="", callback=_typed_text)
 @click.option("--kind", type=click.Choice(["country", "organization"]))
 @click.option("--top", default=20, show_default=True, type=click.IntRange(min=1))
 @click.option("--json", "as_json", is_flag=True)

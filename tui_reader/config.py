@@ -47,7 +47,8 @@ def user_state_dir() -> Path:
 
 
 def _index_for(corpus: Path) -> Path:
-    digest = hashlib.blake2b(str(corpus).encode(), digest_size=6).hexdigest()
+    # os.fsencode: a path with bytes that are not UTF-8 is hashed as the bytes it is
+    digest = hashlib.blake2b(os.fsencode(corpus), digest_size=6).hexdigest()
     return Path(platformdirs.user_cache_dir(APP_NAME)) / "indexes" / f"{corpus.name}-{digest}"
 
 

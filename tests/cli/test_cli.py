@@ -69,6 +69,26 @@ def test_malformed_query_says_it_fell_back(corpus: Path) -> None:
     assert data["total"] == 1 and "quote" in data["fallback"]
 
 
+def test_arguments_with_bytes_that_are_not_utf8_fail_cleanly(corpus: Path) -> None:
+    """Python keeps such bytes of the command line as lone surrogates ("\udcff" for 0xFF)."""
+    code, _, err = cli(corpus, "show", "\udcff")
+    assert code == 1 and "No article has the id '\ufffd'" in err
+    code, out, _ = cli(corpus, "search", "\udcff\udcfe", "--json")
+    assert code == 0 and json.loads(out)["total"] == 0
+    code, out, _ = cli(corpus, "entities", "Qatar\udcff")
+    assert code == 0
+
+
+def test_a_corpus_path_with_bytes_that_are_not_utf8(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    corpus = tmp_path / "corpus\udcff"  # the folder's name holds the byte 0xFF
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("date 2024-05\n\nLe Qatar accueille une réunion.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--corpus", str(corpus), "search", "Qatar", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["total"] == 1
+
+
 def test_show_prints_text_and_json(corpus: Path) -> None:
     _, out, _ = cli(corpus, "search", "Oil", "--json")
     article_id = json.loads(out)["hits"][0]["id"]
