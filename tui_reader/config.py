@@ -37,6 +37,23 @@ class Config:
     path: Path | None = None
 
 
+def _keys(config_path: Path, binding: str, value: object) -> str:
+    """The keys of one `[keymap]` entry as Textual takes them ("n,ctrl+n"), from a string or a
+    list of strings; raises ConfigError when there is no key in it."""
+    if isinstance(value, str):
+        keys = value.split(",")
+    elif isinstance(value, list) and all(isinstance(key, str) for key in value):
+        keys = list(value)
+    else:
+        keys = []
+    keys = [key.strip() for key in keys if key.strip()]
+    if not keys:
+        raise ConfigError(
+            f'[keymap] in {config_path}: {binding} = {value!r} names no key; write keys as "n,ctrl+n".'
+        )
+    return ",".join(keys)
+
+
 def user_config_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
 
@@ -82,9 +99,6 @@ def load_config(path: str | Path | None = None) -> Config:
     keymap_raw = data.get("keymap", {})
     if not isinstance(keymap_raw, dict):
         raise ConfigError(f'[keymap] in {config_path} must be a table of binding id = "keys".')
-    keymap = {str(k): str(v) for k, v in keymap_raw.items() if isinstance(v, str | list)}
-    for k, v in keymap_raw.items():
-        if isinstance(v, list):
-            keymap[str(k)] = ",".join(str(x) for x in v)
+    keymap = {str(k): _keys(config_path, str(k), v) for k, v in keymap_raw.items()}
     theme = data.get("theme", "")
     return Config(keymap=keymap, theme=str(theme) if isinstance(theme, str) else "", path=config_path)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.ui.conftest import settle
-from tui_reader.config import load_config
+from tui_reader.config import ConfigError, load_config
 from tui_reader.ui.app import BriefreadApp
 from tui_reader.ui.screens.help import HelpScreen
 
@@ -49,3 +51,13 @@ async def test_keymap_from_a_config_file(make_app: Callable[..., BriefreadApp], 
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert not app.is_running
+
+
+def test_a_keymap_entry_without_a_key_is_a_config_error(tmp_path: Path) -> None:
+    config_file = tmp_path / "config.toml"
+    for entry in ('"list.up" = 7', '"app.quit" = ",, "', '"app.quit" = []'):
+        config_file.write_text(f"[keymap]\n{entry}\n", encoding="utf-8")
+        with pytest.raises(ConfigError, match="names no key"):
+            load_config(config_file)
+    config_file.write_text('[keymap]\n"app.quit" = "x,,"\n"app.help" = [" f2 ", "f3"]\n', encoding="utf-8")
+    assert load_config(config_file).keymap == {"app.quit": "x", "app.help": "f2,f3"}
