@@ -140,6 +140,16 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
+def _replace_what_the_terminal_cannot_show() -> None:
+    """Characters the output's encoding lacks (a terminal set to Latin-1) print as "?" instead
+    of ending the command with a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if reconfigure is not None and encoding not in ("utf8", "utf16", "utf32"):
+            reconfigure(errors="replace")
+
+
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--corpus", type=click.Path(file_okay=False), help="Corpus directory [env BRIEFREAD_CORPUS].")
 @click.option(
@@ -153,6 +163,7 @@ def main(ctx: click.Context, corpus: str | None, index_dir: str | None, config: 
 
     Without a command, opens the reader on the corpus.
     """
+    _replace_what_the_terminal_cannot_show()
     ctx.obj = Context(corpus, index_dir, config)
     if ctx.invoked_subcommand is None:
         with user_errors():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import select
 import shutil
 import subprocess
@@ -222,3 +223,14 @@ def test_tag_jsonl_answers_a_bad_line_and_goes_on() -> None:
 def test_tag_jsonl_a_line_lang_that_names_no_language_falls_back_to_the_option() -> None:
     lines = [json.dumps({"id": 1, "text": FRENCH_RESULTS, "lang": bad}) for bad in (5, "?", None)]
     assert _tagged_ids(["--jsonl", "--lang", "UND"], "\n".join(lines)) == [["org:eu"]] * 3
+
+
+def test_an_output_encoding_without_the_characters_prints_no_traceback(tmp_path: Path) -> None:
+    text = "Le Maroc et la Côte d’Ivoire — 東京\n"  # the mention itself has a U+2019
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1", "BRIEFREAD_STATE": str(tmp_path / "state")}
+    done = subprocess.run(
+        [sys.executable, "-m", "tui_reader", "tag"], input=text.encode(), capture_output=True, env=env
+    )
+    assert done.returncode == 0, done.stderr.decode("latin-1")
+    assert b"Traceback" not in done.stderr
+    assert b"country:MA" in done.stdout and b"country:CI" in done.stdout
