@@ -104,6 +104,24 @@ def test_read_only_index_searches_and_says_why_it_cannot_write(
     assert refused.stderr.count("\n") == 1 and "not writable" in refused.stderr
 
 
+def test_no_index_in_a_read_only_place_says_so_without_promising_a_search(
+    corpus: Path, read_only_view: tuple[Path, Path]
+) -> None:
+    _, read_only = read_only_view
+    found = briefread(corpus, read_only / "new", "search", "harbour")
+    assert found.returncode == 1 and "Traceback" not in found.stderr
+    assert found.stderr.count("\n") == 1 and "cannot be created or written" in found.stderr
+    assert "searching still works" not in found.stderr
+
+
+def test_an_index_path_that_is_a_file_says_so(corpus: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("x", encoding="utf-8")
+    found = briefread(corpus, blocker / "sub", "search", "harbour")
+    assert found.returncode == 1 and "Traceback" not in found.stderr
+    assert "is a file, or inside one, not a folder; use --index with a folder" in found.stderr
+
+
 def test_full_disk_is_a_clear_error_and_the_previous_index_still_opens(corpus: Path, tmp_path: Path) -> None:
     index = tmp_path / "small-disk"
     index.mkdir()

@@ -153,8 +153,27 @@ def unwritable(index_dir: Path, exc: OSError) -> IndexUnavailable:
             f"The disk holding {index_dir} is full; free some space and run `briefread index` again."
         )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if _holds_files(index_dir):
+            return IndexUnavailable(
+                f"The index directory {index_dir} is not writable; searching still works, "
+                "but to update it use --index with a writable directory."
+            )
         return IndexUnavailable(
-            f"The index directory {index_dir} is not writable; searching still works, "
-            "but to update it use --index with a writable directory."
+            f"The index directory {index_dir} cannot be created or written; "
+            "use --index with a writable directory."
         )
-    return IndexUnavailable(f"The index in {index_dir} cannot be written ({exc.strerror or exc}).")
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR) or index_dir.is_file():
+        return IndexUnavailable(
+            f"The index path {index_dir} is a file, or inside one, not a folder; use --index with a folder."
+        )
+    return IndexUnavailable(
+        f"The index in {index_dir} cannot be written ({exc.strerror or exc}); "
+        "use --index with another folder."
+    )
+
+
+def _holds_files(folder: Path) -> bool:
+    try:
+        return any(folder.iterdir())
+    except OSError:
+        return False
