@@ -246,7 +246,7 @@ def _progress_printer() -> Callable[[Any], None] | None:
     return report
 
 
-@main.command()
+@main.command(context_settings={"ignore_unknown_options": True})  # "-Maroc" is a query
 @click.argument("query", callback=_typed_text)
 @click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(min=1))
 @click.option("--sort", type=click.Choice(["auto", "date", "relevance"]), default="auto", show_default=True)
@@ -417,7 +417,7 @@ def _answer(tagger: Any, line: str, lang: str | None) -> tuple[object, list[Ment
     return ident, mentions
 
 
-@main.command()
+@main.command(context_settings={"ignore_unknown_options": True})  # "-Maroc" is a query
 @click.argument("query", required=False, default="", callback=_typed_text)
 @click.option("--kind", type=click.Choice(["country", "organization"]))
 @click.option("--top", default=20, show_default=True, type=click.IntRange(min=1))

@@ -90,6 +90,14 @@ def test_a_corpus_path_with_bytes_that_are_not_utf8(tmp_path: Path, monkeypatch:
     assert json.loads(result.stdout)["total"] == 1
 
 
+def test_a_query_that_starts_with_a_hyphen_is_a_query(corpus: Path) -> None:
+    code, out, err = cli(corpus, "search", "-Qatar", "--json")
+    assert code == 0, err
+    assert json.loads(out)["query"] == "-Qatar"
+    code, _, err = cli(corpus, "entities", "-Qatar")
+    assert code == 0, err
+
+
 def test_show_prints_text_and_json(corpus: Path) -> None:
     _, out, _ = cli(corpus, "search", "Oil", "--json")
     article_id = json.loads(out)["hits"][0]["id"]
