@@ -34,7 +34,7 @@ def test_a_registry_company_takes_its_legal_form(
         (
             "La société Pigal Kft et Verdant Power Inc. De New York.",
             "fr",
-            ["Pigal Kft", "Verdant Power Inc."],
+            ["société Pigal Kft", "Verdant Power Inc."],
         ),
         ("Il vit à New York. Acme Widgets SA a dit", "fr", ["Acme Widgets SA"]),
     ],

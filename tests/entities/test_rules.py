@@ -288,7 +288,11 @@ def test_a_head_glued_to_the_word_before_keeps_its_complements(tagger: Tagger) -
 
 def test_firms_named_after_their_founders(tagger: Tagger) -> None:
     text = "Les actions Schneider et Cie montent ; la maison Warnery frères, de Tours, et Buisson & Cie."
-    assert rule_spans(tagger.tag(text, "fr")) == ["Schneider et Cie", "Warnery frères", "Buisson & Cie"]
+    assert rule_spans(tagger.tag(text, "fr")) == [
+        "Schneider et Cie",
+        "maison Warnery frères",
+        "Buisson & Cie",
+    ]
     assert tagger.tag("Les frères Lumière et leur père.", "fr") == []
     assert [m.text for m in tagger.tag("JANVIERSébastien Faure et Cie, éditeurs.", "fr")] == [
         "Sébastien Faure et Cie"
@@ -396,3 +400,20 @@ def test_a_person_of_an_organization_or_a_day_is_no_part_of_its_name(text: str, 
 )
 def test_a_faculty_of_a_university(text: str, lang: str, expected: list[str]) -> None:
     assert rule_spans(Tagger(REGISTRY).tag(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ils ont été reçus à la boulangerie Leroy pour visiter le fournil.", ["boulangerie Leroy"]),
+        ("La conduite des travaux est menée par le cabinet Cadel et son associé.", ["cabinet Cadel"]),
+        ("L'équipe Kelme toujours en tête.", ["équipe Kelme"]),
+        ("La maison de Jean et la société qui l'a construite.", []),
+        (
+            "Le désastre de laSociété des Grands Moulins de Corbeil a été évité.",
+            ["Société des Grands Moulins de Corbeil"],
+        ),
+    ],
+)
+def test_a_house_or_a_firm_named_by_its_noun_and_a_proper_name(text: str, expected: list[str]) -> None:
+    assert rule_spans(Tagger(REGISTRY).tag(text, "fr")) == expected

@@ -54,7 +54,15 @@ class Head:
 
 
 _FR_WEAK = frozenset("office mouvement groupe conférence délégation direction".split())
-_FR_PROPER = "éditions école collège lycée musée hôpital laboratoire conservatoire"
+# Nouns of houses and firms: a name only with a proper noun after them ("la boulangerie Leroy",
+# "le cabinet Cadel", "la société Aenesmann", "l'équipe Kelme"); written in lowercase, they are
+# part of the name as annotators mark it.
+_FR_PROPER = """
+    éditions école collège lycée musée hôpital laboratoire conservatoire
+    boulangerie laiterie brasserie cabinet imprimerie librairie pharmacie garage fromagerie
+    charcuterie pâtisserie confiserie quincaillerie menuiserie scierie manufacture filature
+    maison équipe société entreprise établissements
+"""
 # Of these, the heads whose complement names the house ("éditions du Seuil", "musée du Louvre");
 # the others take a place ("l'école de Percy") and make a name only with a name in apposition
 # ("l'école Notre-Dame", "le lycée Henri-IV").
@@ -94,7 +102,8 @@ def _heads() -> list[Head]:
 
 
 HEADS = _heads()
-_FR_HEADS = {fold(h.word): h for h in HEADS if h.lang == "fr"}
+# the first head of each word: "société" heads a name as itself before it does as a house
+_FR_HEADS = {fold(h.word): h for h in reversed(HEADS) if h.lang == "fr"}
 _EN_HEAD_WORDS = frozenset(h.word for h in HEADS if h.lang == "en")
 _EN_DATE_WORDS = frozenset(
     """
@@ -417,6 +426,11 @@ class RuleFinder:
         if lang != "en":
             clubs = _sports_clubs(text) if _CLUB_HINT.search(text) is not None else []
             for start, end in _firm_names(text) + clubs:
+                # a house's noun before the firm's name is part of it: "la maison Warnery frères"
+                house = next((key for key in found if key[0] < start < key[1] < end), None)
+                if house is not None:
+                    del found[house]
+                    start = house[0]
                 found.setdefault((start, end), _rule_mention(text, start, end, "name"))
         names = _drop_nested(list(found.values()))
         acronyms, revealed = _acronym_mentions(text, names, known, keys)
