@@ -596,3 +596,24 @@ def test_a_country_before_a_monarch_and_his_number(
 def test_mexico_is_the_city_in_french_and_the_country_in_english(tagger: Tagger) -> None:
     assert found(tagger, "La circulation à Mexico et au Mexique.", "fr") == [("Mexique", "country:MX")]
     assert found(tagger, "Traffic in Mexico is heavy.", "en") == [("Mexico", "country:MX")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He wrote in the Irish Times about Czech Railways and the Indian Ocean.", []),
+        ("She won the German Cup and skied in the Swiss Alps.", []),
+        (
+            "The French Bouygues and German Michael Schumacher.",
+            [("French", "country:FR"), ("German", "country:DE")],
+        ),
+        (
+            "German Chancellor Angela Merkel met German Catholics.",
+            [("German", "country:DE"), ("German", "country:DE")],
+        ),
+    ],
+)
+def test_an_english_demonym_that_opens_the_name_of_something_else(
+    tagger: Tagger, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t, i) for t, i in found(tagger, text, "en") if i.startswith("country:")] == expected

@@ -808,6 +808,30 @@ def regional_demonym(ctx: Context, cand: Candidate) -> bool:
     return sep == " " and ctx.lang != "fr" and word[0].isupper() and folded in _REGION_PREFIXES_EN
 
 
+# Nouns that end a name opened by a demonym: "the Irish Times", "Czech Railways", "the German
+# Cup", "the Indian Ocean", "the Swiss Alps", "American Express".
+_DEMONYM_NAME_NOUNS = _FOLLOWING_HEADS | _words(
+    """
+    railways railway television tv radio press agency crowns championship championships games
+    museum community alps andes ocean sea riviera caribbean express dream mafia orthodox youth
+    broadcasting
+    """
+)
+
+
+def demonym_in_name(ctx: Context, cand: Candidate) -> bool:
+    """An English demonym that opens the name of something else: a capitalised noun that such
+    names end with follows ("the Irish Times", "Czech Railways", "the German Cup", "the Indian
+    Ocean", "the Swiss Alps", "American Express"). A demonym before a person's or a company's own
+    name stays ("German Michael Schumacher", "the French Bouygues")."""
+    if ctx.lang == "fr" or cand.entry.form != "demonym" or not ctx.text[cand.start].isupper():
+        return False
+    nxt, sep = ctx.next_word(cand.end)
+    if not nxt or sep not in (" ", "\xa0") or not nxt[0].isupper() or nxt.isupper():
+        return False
+    return fold_word(nxt) in _DEMONYM_NAME_NOUNS and cand.end + 1 not in ctx.candidate_starts
+
+
 def masculine_article(ctx: Context, cand: Candidate) -> bool:
     """A feminine country name after "le", "du" or "au" in French is a ship, a hotel or a paper
     named after it: "le Ruhl, le Royal, le France", "à bord du France"; a demonym there is the
@@ -1423,6 +1447,7 @@ GUARDS: dict[str, Guard] = {
     "predicate_adjective": predicate_adjective,
     "regional_demonym": regional_demonym,
     "inside_non_state": inside_non_state,
+    "demonym_in_name": demonym_in_name,
 }
 
 
@@ -1482,4 +1507,5 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "predicate_adjective": lambda e, lang: lang == "fr" and _is_country_name(e),
     "regional_demonym": lambda e, lang: e.form == "demonym",
     "inside_non_state": lambda e, lang: e.kind == "country",
+    "demonym_in_name": lambda e, lang: e.form == "demonym" and lang != "fr",
 }
