@@ -112,3 +112,42 @@ def test_read_file_decodes_a_windows_1252_brief(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(f"date 2024-11-03\r\n\r\n{FRENCH}\r\n".encode("cp1252"))
     [article] = read_file(tmp_path, "a.txt").articles
     assert article.text == FRENCH and article.date == "2024-11-03" and article.lang == "fr"
+
+
+ENGLISH = (
+    "The foreign ministry received the Moroccan ambassador on Wednesday. The talks covered energy, "
+    "fisheries and regional security, a recurring theme of meetings in Rabat and in Brussels. "
+)
+
+
+@pytest.mark.parametrize("at", [0, 2_000, -1], ids=["start", "middle", "end"])
+def test_one_nul_in_a_long_text_is_not_binary(at: int) -> None:
+    text = (FRENCH + " ") * 12  # about 5 KB
+    at = at if at >= 0 else len(text)
+    assert decode((text[:at] + "\x00" + text[at:]).encode()) == text[:at] + "\x00" + text[at:]
+
+
+def test_a_few_controls_at_the_start_of_a_long_text_are_not_binary() -> None:
+    data = b"\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f" * 15 + (ENGLISH * 200).encode()
+    assert decode(data).endswith(ENGLISH)
+
+
+def test_a_text_damaged_by_nuls_throughout_is_binary() -> None:
+    # One control byte in 50 is more than any text holds; a binary file holds far more.
+    data = b"".join(ENGLISH[n : n + 49].encode() + b"\x00" for n in range(0, len(ENGLISH), 49)) * 20
+    with pytest.raises(Unreadable, match=BINARY):
+        decode(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x1f\x8b\x08\x00" + random.Random(1).randbytes(5000),
+        random.Random(2).randbytes(50_000),
+        b"x" * 257 + b"ustar\x0000" + bytes(250) + (ENGLISH * 100).encode(),
+    ],
+    ids=["gzip", "random", "tar"],
+)
+def test_binary_files_with_few_controls_up_front_are_still_binary(data: bytes) -> None:
+    with pytest.raises(Unreadable, match=BINARY):
+        decode(data)
