@@ -151,3 +151,39 @@ def test_a_text_damaged_by_nuls_throughout_is_binary() -> None:
 def test_binary_files_with_few_controls_up_front_are_still_binary(data: bytes) -> None:
     with pytest.raises(Unreadable, match=BINARY):
         decode(data)
+
+
+def test_a_handful_of_invalid_bytes_in_ascii_text_are_replaced_not_guessed() -> None:
+    data = b"date 2025-01\n\nLe Maroc \xff\xfe\xfa et la France \xc3\x28 ONU.\n"
+    assert decode(data) == "date 2025-01\n\nLe Maroc \ufffd\ufffd\ufffd et la France \ufffd( ONU.\n"
+
+
+def test_invalid_bytes_scattered_thinly_in_a_long_ascii_text_are_replaced() -> None:
+    parts = [ENGLISH * 2] * 30
+    data = b"\xfe".join(part.encode() for part in parts)  # 29 damaged bytes in 11 KB
+    assert decode(data) == "\ufffd".join(parts)
+
+
+def test_a_short_arabic_brief_in_windows_1256_is_still_guessed() -> None:
+    text = "date 2025-05\n\nأعلنت الأمم المتحدة والمغرب يوم الثلاثاء عن برنامج مشترك"
+    assert decode(text.encode("cp1256")) == text
+
+
+def test_read_file_decodes_a_latin_1_brief_with_a_byte_windows_1252_lacks(tmp_path: Path) -> None:
+    # 0x81 is no Windows-1252 character, yet the file is Latin-1, not UTF-8 with damage.
+    (tmp_path / "a.txt").write_bytes(f"date 2024-11-03\n\n{LATIN1_FRENCH} \x81\n".encode("latin-1"))
+    [article] = read_file(tmp_path, "a.txt").articles
+    assert article.text == LATIN1_FRENCH + " \ufffd" and article.lang == "fr"
+
+
+def test_read_file_decodes_a_windows_1256_arabic_brief(tmp_path: Path) -> None:
+    text = "أعلنت الأمم المتحدة والمغرب يوم الثلاثاء عن برنامج مشترك لدعم الزراعة المستدامة."
+    (tmp_path / "a.txt").write_bytes(f"date 2025-03-04\r\n\r\n{text}\r\n".encode("cp1256"))
+    [article] = read_file(tmp_path, "a.txt").articles
+    assert (article.text, article.date, article.lang) == (text, "2025-03-04", "ar")
+
+
+def test_read_file_replaces_a_few_invalid_bytes_in_a_title(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_bytes(b"date 2025-01\n\nLe Maroc \xff\xfe\xfa et la France \xc3\x28 ONU.\n")
+    [article] = read_file(tmp_path, "x.txt").articles
+    assert article.title == "Le Maroc \ufffd\ufffd\ufffd et la France \ufffd( ONU"

@@ -14,7 +14,13 @@ In order, cheapest and surest first:
 5. Windows-1252 (which covers Latin-1), when its reading looks like Western European text: the
    usual legacy encoding of French and English files, and one charset_normalizer may mistake
    for a neighbour on short texts.
-6. charset_normalizer's best guess; when it has none, the file is skipped ("undecodable").
+6. UTF-8 with replacement characters when the invalid sequences are a handful (at most
+   `MAX_STRAY_SEQUENCES`) or thinly spread (at most 1 in `STRAY_SPACING` bytes): a damaged
+   UTF-8 or ASCII file, not a legacy encoding, and too few bytes for charset_normalizer to tell
+   an encoding by (it reads five damaged bytes of a French brief as Arabic). A text written in
+   a legacy code page of another script (Windows-1256, -1251...) has one invalid byte for most
+   of its letters.
+7. charset_normalizer's best guess; when it has none, the file is skipped ("undecodable").
 
 Control bytes are NUL and the C0 controls other than tab, line breaks, form feed, SUB (the
 end-of-file mark of DOS text) and ESC (terminal colours, which normalisation removes), and DEL.
@@ -35,6 +41,8 @@ from tui_reader.corpus.reasons import BINARY, UNDECODABLE
 
 SNIFF_BYTES = 1024
 MAX_CONTROL_RATIO = 0.01
+MAX_STRAY_SEQUENCES = 8
+STRAY_SPACING = 200
 
 _BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -55,6 +63,7 @@ _VALID_UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 _INVALID_UTF8_HANDLER = "briefread-cp1252"
+_UNDEFINED_CP1252_HANDLER = "briefread-latin1"
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 # What Windows-1252 decodes to in Western European text: accented letters of French, German,
@@ -62,6 +71,7 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _WESTERN = frozenset("àâäáãçéèêëíìîïñóòôöõúùûüýÿœæßÀÂÄÁÃÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸŒÆ«»‹›–—‘’‚“”„…•€°£§¿¡\u00a0·")
 _CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x1A), *range(0x1C, 0x20), 0x7F]))
 _CONTROL_BYTES = _CONTROL_CHARS.encode("ascii")
+_C1_CONTROL = re.compile(r"[\x80-\x9f]")
 
 
 def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
@@ -71,7 +81,15 @@ def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
     return bytes(stray).decode("cp1252", "replace"), error.end
 
 
+def _as_latin1(error: UnicodeError) -> tuple[str, int]:
+    # The five bytes Windows-1252 leaves undefined are Latin-1's C1 controls, as in browsers.
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return bytes(error.object[error.start : error.end]).decode("latin-1"), error.end
+
+
 codecs.register_error(_INVALID_UTF8_HANDLER, _as_cp1252)
+codecs.register_error(_UNDEFINED_CP1252_HANDLER, _as_latin1)
 
 
 def decode(data: bytes, *, controls_allowed: bool = False) -> str:
@@ -148,16 +166,15 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 
 def _decode_legacy(data: bytes) -> str | None:
-    invalid = data.decode("utf-8", "replace").count("\ufffd")
+    replaced = data.decode("utf-8", "replace")
+    invalid = replaced.count("\ufffd") - data.count("\ufffd".encode())
     if len(_VALID_UTF8_MULTIBYTE.findall(data)) >= invalid:
         return data.decode("utf-8", _INVALID_UTF8_HANDLER)
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if _reads_as_western(text):
-            return text
+    text = data.decode("cp1252", _UNDEFINED_CP1252_HANDLER)
+    if _reads_as_western(text):
+        return text
+    if invalid <= MAX_STRAY_SEQUENCES or invalid * STRAY_SPACING <= len(data):
+        return replaced
     # Imported here: it is only needed for the rare file that is neither UTF-8 nor Western.
     import charset_normalizer
 
@@ -166,10 +183,10 @@ def _decode_legacy(data: bytes) -> str | None:
 
 
 def _reads_as_western(text: str) -> bool:
-    """True when `text` reads as Western European: its non-ASCII characters are all usual in
-    that text, and few next to its ASCII letters (Cyrillic or Greek read as Windows-1252 is
-    nothing but non-ASCII letters)."""
-    sample = text[:65536]
+    """True when `text` reads as Western European: its non-ASCII characters, C1 controls aside,
+    are all usual in that text, and few next to its ASCII letters (Cyrillic or Greek read as
+    Windows-1252 is nothing but non-ASCII letters)."""
+    sample = _C1_CONTROL.sub("", text[:65536])
     non_ascii = _NON_ASCII.findall(sample)
     if not all(char in _WESTERN for char in non_ascii):
         return False
