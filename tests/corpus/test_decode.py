@@ -112,3 +112,78 @@ def test_read_file_decodes_a_windows_1252_brief(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(f"date 2024-11-03\r\n\r\n{FRENCH}\r\n".encode("cp1252"))
     [article] = read_file(tmp_path, "a.txt").articles
     assert article.text == FRENCH and article.date == "2024-11-03" and article.lang == "fr"
+
+
+ENGLISH = (
+    "The foreign ministry received the Moroccan ambassador on Wednesday. The talks covered energy, "
+    "fisheries and regional security, a recurring theme of meetings in Rabat and in Brussels. "
+)
+
+
+@pytest.mark.parametrize("at", [0, 2_000, -1], ids=["start", "middle", "end"])
+def test_one_nul_in_a_long_text_is_not_binary(at: int) -> None:
+    text = (FRENCH + " ") * 12  # about 5 KB
+    at = at if at >= 0 else len(text)
+    assert decode((text[:at] + "\x00" + text[at:]).encode()) == text[:at] + "\x00" + text[at:]
+
+
+def test_a_few_controls_at_the_start_of_a_long_text_are_not_binary() -> None:
+    data = b"\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f" * 15 + (ENGLISH * 200).encode()
+    assert decode(data).endswith(ENGLISH)
+
+
+def test_a_text_damaged_by_nuls_throughout_is_binary() -> None:
+    # One control byte in 50 is more than any text holds; a binary file holds far more.
+    data = b"".join(ENGLISH[n : n + 49].encode() + b"\x00" for n in range(0, len(ENGLISH), 49)) * 20
+    with pytest.raises(Unreadable, match=BINARY):
+        decode(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x1f\x8b\x08\x00" + random.Random(1).randbytes(5000),
+        random.Random(2).randbytes(50_000),
+        b"x" * 257 + b"ustar\x0000" + bytes(250) + (ENGLISH * 100).encode(),
+    ],
+    ids=["gzip", "random", "tar"],
+)
+def test_binary_files_with_few_controls_up_front_are_still_binary(data: bytes) -> None:
+    with pytest.raises(Unreadable, match=BINARY):
+        decode(data)
+
+
+def test_a_handful_of_invalid_bytes_in_ascii_text_are_replaced_not_guessed() -> None:
+    data = b"date 2025-01\n\nLe Maroc \xff\xfe\xfa et la France \xc3\x28 ONU.\n"
+    assert decode(data) == "date 2025-01\n\nLe Maroc \ufffd\ufffd\ufffd et la France \ufffd( ONU.\n"
+
+
+def test_invalid_bytes_scattered_thinly_in_a_long_ascii_text_are_replaced() -> None:
+    parts = [ENGLISH * 2] * 30
+    data = b"\xfe".join(part.encode() for part in parts)  # 29 damaged bytes in 11 KB
+    assert decode(data) == "\ufffd".join(parts)
+
+
+def test_a_short_arabic_brief_in_windows_1256_is_still_guessed() -> None:
+    text = "date 2025-05\n\nأعلنت الأمم المتحدة والمغرب يوم الثلاثاء عن برنامج مشترك"
+    assert decode(text.encode("cp1256")) == text
+
+
+def test_read_file_decodes_a_latin_1_brief_with_a_byte_windows_1252_lacks(tmp_path: Path) -> None:
+    # 0x81 is no Windows-1252 character, yet the file is Latin-1, not UTF-8 with damage.
+    (tmp_path / "a.txt").write_bytes(f"date 2024-11-03\n\n{LATIN1_FRENCH} \x81\n".encode("latin-1"))
+    [article] = read_file(tmp_path, "a.txt").articles
+    assert article.text == LATIN1_FRENCH + " \ufffd" and article.lang == "fr"
+
+
+def test_read_file_decodes_a_windows_1256_arabic_brief(tmp_path: Path) -> None:
+    text = "أعلنت الأمم المتحدة والمغرب يوم الثلاثاء عن برنامج مشترك لدعم الزراعة المستدامة."
+    (tmp_path / "a.txt").write_bytes(f"date 2025-03-04\r\n\r\n{text}\r\n".encode("cp1256"))
+    [article] = read_file(tmp_path, "a.txt").articles
+    assert (article.text, article.date, article.lang) == (text, "2025-03-04", "ar")
+
+
+def test_read_file_replaces_a_few_invalid_bytes_in_a_title(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_bytes(b"date 2025-01\n\nLe Maroc \xff\xfe\xfa et la France \xc3\x28 ONU.\n")
+    [article] = read_file(tmp_path, "x.txt").articles
+    assert article.title == "Le Maroc \ufffd\ufffd\ufffd et la France \ufffd( ONU"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,46 @@ def test_a_bad_json_file_is_skipped_whole(
 ) -> None:
     reading = read(tmp_path, "l.json", content)
     assert reading.articles == [] and reading.skipped == [Skipped("l.json", reason, line)]
+
+
+MANY = [record(title=f"T{n}", text=f"Article number {n} about the harbour of Tangier.") for n in range(1000)]
+
+
+@pytest.mark.parametrize(
+    ("first", "reason"),
+    [
+        ('{"text":"bad\x00line"}', "invalid JSON: Invalid control character at (column 13)"),
+        ('{"text":"' + "\x01\x02\x03\x04\x05\x06\x07\x08" * 20 + '"}', "invalid JSON: Invalid control"),
+        ("\x00" * 200, "invalid JSON"),
+    ],
+    ids=["nul", "controls", "nuls"],
+)
+def test_control_bytes_in_the_first_line_cost_that_line_only(tmp_path: Path, first: str, reason: str) -> None:
+    reading = read(tmp_path, "nul_first.jsonl", "\n".join([first, *MANY]) + "\n")
+    assert len(reading.articles) == 1000 and reading.articles[0].position == 1
+    [skipped] = reading.skipped
+    assert skipped.line == 1 and skipped.reason.startswith(reason)
+
+
+def test_a_binary_blob_among_records_costs_its_lines_only(tmp_path: Path) -> None:
+    # The blob makes over 1 in 100 of the file's bytes controls, but most lines are records.
+    blob = bytes(range(0, 9)) * 300 + b"\n" + b"\x00\x01\x02\x03" * 200
+    content = "\n".join(MANY[:50]).encode() + b"\n" + blob + b"\n" + "\n".join(MANY[50:100]).encode()
+    reading = read(tmp_path, "w.jsonl", content)
+    assert len(reading.articles) == 100
+    assert [s.line for s in reading.skipped] == [51, 52]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\x1f\x8b\x08\x00" + bytes(range(256)) * 20,
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20,
+        bytes(random.Random(3).randbytes(100_000)),
+        b"\n".join([b"{" + bytes(range(32)) * 3 + b"}"] * 3 + [bytes(range(256))] * 10),
+    ],
+    ids=["gzip", "png", "random", "mostly-binary"],
+)
+def test_a_binary_file_named_jsonl_is_skipped_whole(tmp_path: Path, content: bytes) -> None:
+    reading = read(tmp_path, "w.jsonl", content)
+    assert reading.articles == [] and reading.skipped == [Skipped("w.jsonl", "binary file")]

@@ -49,10 +49,32 @@ def test_hidden_and_readme_files_are_ignored_silently(tmp_path: Path) -> None:
         "LICENSE",
         "sub/LICENCE.md",
         "Readme",
+        "README.rst",
+        "License.txt",
+        "COPYING",
+        "sub/CHANGELOG.md",
         "keep.txt",
     ]:
         write(tmp_path, name)
     assert listing(tmp_path) == (["keep.txt"], [])
+
+
+def test_articles_named_like_repository_files_are_listed(tmp_path: Path) -> None:
+    # Only the whole name before the extension marks a repository file, not its first letters.
+    names = [
+        "licences-de-peche-maroc.txt",
+        "LICENSED-exports.md",
+        "readme-first.jsonl",
+        "sub/Licensing.txt",
+        "copyings.md",
+        "README.fr.md",
+    ]
+    for name in names:
+        write(tmp_path, name)
+    files, skipped = listing(tmp_path)
+    assert (sorted(files), skipped) == (sorted(names), [])
+    [article] = read_file(tmp_path, "licences-de-peche-maroc.txt").articles
+    assert article.text == "Un texte de brief."
 
 
 def test_unsupported_and_special_files_are_skipped_with_a_reason(tmp_path: Path) -> None:

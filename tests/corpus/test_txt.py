@@ -88,3 +88,12 @@ def test_title_is_the_first_sentence(tmp_path: Path) -> None:
     content = "date 2025-05\n\nM. Dupont a rencontré le Dr. Martin à Rabat. Ils ont parlé.\n\nSuite."
     [article], _ = read_one(tmp_path, content)
     assert article.title == "M. Dupont a rencontré le Dr. Martin à Rabat"
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.md"])
+@pytest.mark.parametrize("at", [0, 2_500], ids=["first-byte", "middle"])
+def test_one_nul_in_a_brief_is_neutralised_not_binary(tmp_path: Path, name: str, at: int) -> None:
+    body = " ".join(f"Phrase {n} du brief sur la coopération régionale." for n in range(100))  # 5 KB
+    [article], skipped = read_one(tmp_path, f"{body[:at]}\x00{body[at:]}\n", name)
+    assert skipped == [] and "\x00" not in article.text
+    assert article.text == f"{body[:at]}\ufffd{body[at:]}".strip()

@@ -3,19 +3,32 @@
 In order, cheapest and surest first:
 
 1. A byte-order mark decides: UTF-8, UTF-16 LE/BE, UTF-32 LE/BE.
-2. Binary files are refused ("binary file"): a NUL byte in the first `SNIFF_BYTES` bytes
-   (unless the NULs are the high bytes of BOM-less UTF-16 text), or the magic number of a common
-   binary format (images, PDF, archives, executables, office documents, audio).
+2. Binary files are refused ("binary file"): the magic number of a common binary format
+   (images, PDF, archives, executables, databases, office documents, audio), or more than
+   `MAX_CONTROL_RATIO` (1 in 100) of the bytes being control bytes (see below). NUL bytes in
+   the first `SNIFF_BYTES` bytes are first checked for BOM-less UTF-16 text, whose high bytes
+   they are.
 3. Strict UTF-8, which nearly every file is.
 4. UTF-8 with a few stray Windows-1252 bytes (a file edited with two editors, or concatenated):
    when the bytes hold valid UTF-8 sequences, the invalid bytes alone are read as Windows-1252.
 5. Windows-1252 (which covers Latin-1), when its reading looks like Western European text: the
    usual legacy encoding of French and English files, and one charset_normalizer may mistake
    for a neighbour on short texts.
-6. charset_normalizer's best guess; when it has none, the file is skipped ("undecodable").
+6. UTF-8 with replacement characters when the invalid sequences are a handful (at most
+   `MAX_STRAY_SEQUENCES`) or thinly spread (at most 1 in `STRAY_SPACING` bytes): a damaged
+   UTF-8 or ASCII file, not a legacy encoding, and too few bytes for charset_normalizer to tell
+   an encoding by (it reads five damaged bytes of a French brief as Arabic). A text written in
+   a legacy code page of another script (Windows-1256, -1251...) has one invalid byte for most
+   of its letters.
+7. charset_normalizer's best guess; when it has none, the file is skipped ("undecodable").
 
-Text whose first characters are more than `MAX_CONTROL_RATIO` control characters is refused as
-binary whatever its encoding.
+Control bytes are NUL and the C0 controls other than tab, line breaks, form feed, SUB (the
+end-of-file mark of DOS text) and ESC (terminal colours, which normalisation removes), and DEL.
+Text holds none, or a stray few where it was damaged (they are removed or replaced when the
+text is normalised); binary data holds many more: compressed or random bytes about 1 in 10,
+executables and databases mostly NULs. The share is measured over the whole file, so a damaged
+first line does not decide for the rest; it is measured on the text as well when a byte-order
+mark or UTF-16 decided the encoding.
 """
 
 from __future__ import annotations
@@ -27,7 +40,9 @@ from tui_reader.corpus.errors import Unreadable
 from tui_reader.corpus.reasons import BINARY, UNDECODABLE
 
 SNIFF_BYTES = 1024
-MAX_CONTROL_RATIO = 0.1
+MAX_CONTROL_RATIO = 0.01
+MAX_STRAY_SEQUENCES = 8
+STRAY_SPACING = 200
 
 _BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -41,17 +56,22 @@ _MAGIC = (
     b"\x7fELF", b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00", b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07",
     b"\x28\xb5\x2f\xfd", b"\xd0\xcf\x11\xe0", b"RIFF", b"OggS", b"ID3", b"fLaC", b"MZ",
     b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"\xce\xfa\xed\xfe", b"II*\x00", b"MM\x00*",
+    b"SQLite format 3\x00", b"\x00asm",
 )  # fmt: skip
+_TAR_MAGIC = (257, b"ustar")  # offset and magic of a POSIX tar archive
 _VALID_UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 _INVALID_UTF8_HANDLER = "briefread-cp1252"
+_UNDEFINED_CP1252_HANDLER = "briefread-latin1"
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 # What Windows-1252 decodes to in Western European text: accented letters of French, German,
 # Spanish, Italian, Portuguese, Dutch and Catalan, typographic punctuation, euro, degree.
 _WESTERN = frozenset("àâäáãçéèêëíìîïñóòôöõúùûüýÿœæßÀÂÄÁÃÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸŒÆ«»‹›–—‘’‚“”„…•€°£§¿¡\u00a0·")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+_CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x1A), *range(0x1C, 0x20), 0x7F]))
+_CONTROL_BYTES = _CONTROL_CHARS.encode("ascii")
+_C1_CONTROL = re.compile(r"[\x80-\x9f]")
 
 
 def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
@@ -61,21 +81,41 @@ def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
     return bytes(stray).decode("cp1252", "replace"), error.end
 
 
+def _as_latin1(error: UnicodeError) -> tuple[str, int]:
+    # The five bytes Windows-1252 leaves undefined are Latin-1's C1 controls, as in browsers.
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return bytes(error.object[error.start : error.end]).decode("latin-1"), error.end
+
+
 codecs.register_error(_INVALID_UTF8_HANDLER, _as_cp1252)
+codecs.register_error(_UNDEFINED_CP1252_HANDLER, _as_latin1)
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, *, controls_allowed: bool = False) -> str:
     """The text of a file's bytes, without a byte-order mark.
 
     Raises `Unreadable` ("binary file", or "undecodable: ...") when the bytes are not text.
+    `controls_allowed` skips the share of control bytes, for a caller that knows better from
+    the structure of the text (JSON Lines whose lines are mostly records); magic numbers still
+    make a binary file.
     """
     text = _decode_by_bom(data)
     if text is None:
-        text = _decode_unmarked(data)
-    sample = text[:SNIFF_BYTES]
-    if len(_CONTROL.findall(sample)) > MAX_CONTROL_RATIO * len(sample):
+        return _decode_unmarked(data, controls_allowed)
+    if not controls_allowed and _mostly_controls(text, sum(map(text.count, _CONTROL_CHARS))):
         raise Unreadable(BINARY)
     return text
+
+
+def control_heavy(data: bytes) -> bool:
+    """True when more than `MAX_CONTROL_RATIO` of `data` are control bytes: binary data, or a
+    text damaged throughout."""
+    return _mostly_controls(data, len(data) - len(data.translate(None, _CONTROL_BYTES)))
+
+
+def _mostly_controls(content: bytes | str, controls: int) -> bool:
+    return controls > MAX_CONTROL_RATIO * len(content)
 
 
 def _decode_by_bom(data: bytes) -> str | None:
@@ -87,17 +127,21 @@ def _decode_by_bom(data: bytes) -> str | None:
     return None
 
 
-def _decode_unmarked(data: bytes) -> str:
+def _decode_unmarked(data: bytes, controls_allowed: bool) -> str:
     head = data[:SNIFF_BYTES]
-    if b"\x00" in head:
-        encoding = _utf16_without_bom(head)
-        if encoding is None:
-            raise Unreadable(BINARY)
+    offset, magic = _TAR_MAGIC
+    if head.startswith(_MAGIC) or data.startswith(magic, offset):
+        raise Unreadable(BINARY)
+    encoding = _utf16_without_bom(head) if b"\x00" in head else None
+    if encoding is not None:
         try:
-            return data.decode(encoding)
+            utf16 = data.decode(encoding)
         except UnicodeDecodeError:
             raise Unreadable(BINARY) from None
-    if head.startswith(_MAGIC):
+        if not controls_allowed and _mostly_controls(utf16, sum(map(utf16.count, _CONTROL_CHARS))):
+            raise Unreadable(BINARY)
+        return utf16
+    if not controls_allowed and control_heavy(data):
         raise Unreadable(BINARY)
     try:
         return data.decode("utf-8")
@@ -122,16 +166,15 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 
 def _decode_legacy(data: bytes) -> str | None:
-    invalid = data.decode("utf-8", "replace").count("\ufffd")
+    replaced = data.decode("utf-8", "replace")
+    invalid = replaced.count("\ufffd") - data.count("\ufffd".encode())
     if len(_VALID_UTF8_MULTIBYTE.findall(data)) >= invalid:
         return data.decode("utf-8", _INVALID_UTF8_HANDLER)
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if _reads_as_western(text):
-            return text
+    text = data.decode("cp1252", _UNDEFINED_CP1252_HANDLER)
+    if _reads_as_western(text):
+        return text
+    if invalid <= MAX_STRAY_SEQUENCES or invalid * STRAY_SPACING <= len(data):
+        return replaced
     # Imported here: it is only needed for the rare file that is neither UTF-8 nor Western.
     import charset_normalizer
 
@@ -140,10 +183,10 @@ def _decode_legacy(data: bytes) -> str | None:
 
 
 def _reads_as_western(text: str) -> bool:
-    """True when `text` reads as Western European: its non-ASCII characters are all usual in
-    that text, and few next to its ASCII letters (Cyrillic or Greek read as Windows-1252 is
-    nothing but non-ASCII letters)."""
-    sample = text[:65536]
+    """True when `text` reads as Western European: its non-ASCII characters, C1 controls aside,
+    are all usual in that text, and few next to its ASCII letters (Cyrillic or Greek read as
+    Windows-1252 is nothing but non-ASCII letters)."""
+    sample = _C1_CONTROL.sub("", text[:65536])
     non_ascii = _NON_ASCII.findall(sample)
     if not all(char in _WESTERN for char in non_ascii):
         return False

@@ -2,8 +2,11 @@
 
 - Names starting with ``.`` (hidden files and folders) are ignored silently: version control,
   editor and system files are not articles and not worth a report.
-- Files named ``README*``, ``LICENSE*`` or ``LICENCE*`` (any case, at any level) are ignored
-  silently too, so a corpus can carry notes about itself.
+- The usual repository files are ignored silently too, so a corpus can carry notes about itself:
+  ``README``, ``LICENSE``, ``LICENCE``, ``COPYING`` and ``CHANGELOG``, alone or with one
+  extension (``README.md``, ``licence.txt``), in any case and at any level. The whole name is
+  compared, not its first letters: ``licences-de-peche.txt`` or ``README.fr.md`` is read like
+  any other file, since an article lost without a word is worse than a note read as one.
 - Reported as `Skipped`: files of an unsupported type, anything that is not a regular file
   (FIFO, socket, device), folders that cannot be listed, and names that are not valid UTF-8 or
   hold control characters (their reported path has U+FFFD in place of those characters).
@@ -44,7 +47,7 @@ from tui_reader.corpus.reasons import (
     unsupported,
 )
 
-IGNORED_PREFIXES = ("readme", "license", "licence")
+IGNORED_STEMS = frozenset({"readme", "license", "licence", "copying", "changelog"})
 
 _BAD_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -160,7 +163,7 @@ class _Walk:
 
 
 def _ignored(name: str) -> bool:
-    return name.lower().startswith(IGNORED_PREFIXES)
+    return os.path.splitext(name)[0].lower() in IGNORED_STEMS
 
 
 def _folder_reason(error: OSError) -> str:

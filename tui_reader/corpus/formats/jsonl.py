@@ -8,6 +8,10 @@ number (JSON). Dates may be ``YYYY-MM-DD`` or longer ISO timestamps; the date pa
 An article's position in a JSON Lines file is its physical line number minus one, blank and bad
 lines included, so that fixing or breaking one line changes no other article's id. The ``id``
 field is checked but not used for the article id, which is path and position like every other.
+
+A JSON Lines file is binary when its magic number says so, or when over 1 in 100 of its bytes
+are control bytes and fewer than half of its lines look like records (``{`` ... ``}``): a NUL in
+one record, or a binary blob pasted among records, costs those lines alone.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 import json
 
 from tui_reader.corpus.article import Article, Skipped
-from tui_reader.corpus.decode import decode
+from tui_reader.corpus.decode import control_heavy, decode
 from tui_reader.corpus.errors import Unreadable
 from tui_reader.corpus.reasons import EMPTY, NO_TEXT
 from tui_reader.corpus.record import RawArticle, make_article
@@ -26,8 +30,9 @@ _TEXT_FIELDS = ("title", "source", "url", "lang")
 def parse_jsonl(relpath: str, data: bytes) -> list[Article | Skipped]:
     """The articles of a JSON Lines file, and the lines skipped in it."""
     out: list[Article | Skipped] = []
+    text = decode(data, controls_allowed=control_heavy(data) and _mostly_records(data))
     # Split on "\n" only: U+2028 and friends are legal inside JSON strings.
-    for index, line in enumerate(decode(data).split("\n")):
+    for index, line in enumerate(text.split("\n")):
         if not line.strip():
             continue
         try:
@@ -35,6 +40,17 @@ def parse_jsonl(relpath: str, data: bytes) -> list[Article | Skipped]:
         except Unreadable as exc:
             out.append(Skipped(relpath, str(exc), line=index + 1))
     return out or [Skipped(relpath, EMPTY)]
+
+
+def _mostly_records(data: bytes) -> bool:
+    """True when at least half of the non-blank lines of `data` look like JSON objects."""
+    records = lines = 0
+    for raw in data.split(b"\n"):
+        line = raw.strip()
+        if line:
+            lines += 1
+            records += line.startswith(b"{") and line.endswith(b"}")
+    return records * 2 >= lines > 0
 
 
 def parse_json(relpath: str, data: bytes) -> list[Article | Skipped]:
