@@ -57,8 +57,8 @@ def test_jsonl_records_become_articles_at_their_line_positions(tmp_path: Path) -
         (record(text="ok", date={"y": 2025}), "date is not a string"),
         (record(text="ok", date=True), "date is not a string"),
         (record(text="ok", id=[1]), "id is not a string or a number"),
-        pytest.param("1" * 5000, "invalid JSON", id="huge-int"),
-        pytest.param("[" * 100_000, "invalid JSON", id="deep"),
+        pytest.param("1" * 5000, "invalid JSON: a number too long to read", id="huge-int"),
+        pytest.param("[" * 100_000, "invalid JSON: nested too deeply", id="deep"),
     ],
 )
 def test_a_bad_line_is_skipped_alone_with_its_line_number(tmp_path: Path, line: str, reason: str) -> None:

@@ -75,8 +75,8 @@ def _loads(source: str) -> object:
     except json.JSONDecodeError as exc:
         # The line is the file's (JSON) or always 1 (a JSON Lines record, located by its caller).
         raise Unreadable(f"invalid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno) from None
-    except ValueError as exc:  # e.g. an integer too long to convert
-        raise Unreadable(f"invalid JSON: {exc}") from None
+    except ValueError:  # the only other failure of json.loads: an integer too long to convert
+        raise Unreadable("invalid JSON: a number too long to read") from None
     except RecursionError:
         raise Unreadable("invalid JSON: nested too deeply") from None
 
