@@ -15,13 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as windex
+from whoosh.index import EmptyIndexError
 
 from tui_reader.corpus import Skipped, SourceFile, read_file, scan
 from tui_reader.entities import Tagger, default_tagger
 from tui_reader.search.bulk import bulk_writer
 from tui_reader.search.documents import to_document
 from tui_reader.search.errors import CorpusUnavailable, IndexUnavailable
-from tui_reader.search.manifest import FileEntry, Manifest
+from tui_reader.search.integrity import marked_damage, segment_damage, write_seal
+from tui_reader.search.manifest import FileEntry, Manifest, ManifestUnreadable, read_entries
 from tui_reader.search.results import Progress, ProgressCallback, UpdateSummary
 from tui_reader.search.schema import SCHEMA_VERSION, build_schema
 from tui_reader.search.store import (
@@ -97,9 +99,16 @@ def update_index(
     with update_lock(index_dir, wait=wait, on_wait=on_wait):
         meta = read_meta(index_dir)
         summary = UpdateSummary()
-        if meta.updating_pid and not pid_alive(meta.updating_pid):
+        interrupted = bool(meta.updating_pid) and not pid_alive(meta.updating_pid)
+        if interrupted:
             summary.recovered = "An interrupted update was found and completed."
-        reason = _rebuild_reason(meta, corpus_dir, tagger, rebuild, index_dir)
+        reason = _rebuild_reason(meta, corpus_dir, tagger, rebuild)
+        known: dict[str, FileEntry] | None = None
+        if reason is None:
+            damage, known = _inspect(index_dir, meta, interrupted)
+            if damage is not None:
+                reason = "damaged"
+                summary.recovered = f"The index was damaged ({damage}); it was rebuilt."
         fresh = reason is not None
         generation = new_generation() if fresh else meta.generation
         remove_other_generations(index_dir, keep={meta.generation, generation} - {""})
@@ -112,7 +121,10 @@ def update_index(
         except OSError as exc:
             raise unwritable(index_dir, exc) from exc
         try:
-            known = {} if fresh else manifest.entries()
+            if fresh:
+                known = {}
+            elif known is None:
+                known = manifest.entries()
             report(Progress("scan", 0, 0))
             diff = diff_corpus(corpus_dir, known)
             summary.added, summary.changed = len(diff.new), len(diff.changed)
@@ -144,6 +156,7 @@ def update_index(
         finally:
             manifest.close()
         old = meta.generation
+        write_seal(index_dir, generation)
         meta.segments = segment_sizes(index_dir, generation)
         meta.generation, meta.building, meta.updating_pid = generation, "", 0
         meta.schema, meta.registry, meta.corpus = SCHEMA_VERSION, tagger.registry.version, str(corpus_dir)
@@ -163,9 +176,8 @@ def _abandon(index_dir: Path, meta: Meta) -> None:
         pass  # the disk is full or read-only: the next update will say it recovered
 
 
-def _rebuild_reason(
-    meta: Meta, corpus_dir: Path, tagger: Tagger, rebuild: bool, index_dir: Path
-) -> str | None:
+def _rebuild_reason(meta: Meta, corpus_dir: Path, tagger: Tagger, rebuild: bool) -> str | None:
+    """Why the index must be built from scratch, other than damage (see `_inspect`)."""
     if not meta.generation:
         return "first build"
     if rebuild:
@@ -176,18 +188,58 @@ def _rebuild_reason(
         return "entity registry changed"
     if meta.corpus != str(corpus_dir):
         return "another corpus"
-    interrupted = bool(meta.updating_pid) and not pid_alive(meta.updating_pid)
-    if meta.segments and not interrupted:
-        # Segment files never change once written: a missing or resized one is damage. (An
-        # interrupted update may have committed new segments: then the index is opened instead.)
-        if segment_sizes(index_dir, meta.generation) != meta.segments:
-            return "damaged"
-        return None
-    try:
-        windex.open_dir(str(index_dir), indexname=meta.generation).doc_count()
-    except Exception:  # noqa: BLE001 - any failure to open means the index is damaged
-        return "damaged"
     return None
+
+
+def _inspect(
+    index_dir: Path, meta: Meta, interrupted: bool
+) -> tuple[str | None, dict[str, FileEntry] | None]:
+    """(what is wrong with the current index, as a phrase, or None; the manifest's entries).
+
+    Everything looked at is at hand or one stat a file: a reader's damage mark, the segment
+    files against their sizes and seal, the table of contents, the manifest, and the number of
+    articles the index holds against the number the manifest lists. An interrupted update may
+    have committed articles the manifest does not list yet and segments not sealed yet: then the
+    update itself completes the index (see `update_index`)."""
+    generation = meta.generation
+    marked = marked_damage(index_dir, generation)
+    if marked is not None:
+        return marked, None
+    if meta.segments and not interrupted:
+        # Segment files never change once written: a missing, new or resized one is damage.
+        now = segment_sizes(index_dir, generation)
+        if now != meta.segments:
+            return _sizes_differ(meta.segments, now), None
+    try:
+        ix = windex.open_dir(str(index_dir), indexname=generation)
+        segments = ix._segments()  # from the table of contents: no segment is opened
+        docs = sum(segment.doc_count() for segment in segments)
+    except EmptyIndexError:
+        return "its table of contents is missing", None
+    except Exception as exc:  # noqa: BLE001 - Whoosh raises many types for a damaged table of contents
+        return f"its table of contents cannot be read ({type(exc).__name__})", None
+    damage = segment_damage(index_dir, generation, segments, "times", meta.segments)
+    if damage is not None:
+        return damage, None
+    try:
+        known = read_entries(manifest_path(index_dir, generation))
+    except ManifestUnreadable as exc:
+        return str(exc), None
+    listed = sum(entry.articles for entry in known.values())
+    if listed != docs and not interrupted:
+        return f"it holds {docs} articles where its manifest lists {listed}", None
+    return None, known
+
+
+def _sizes_differ(recorded: dict[str, int], now: dict[str, int]) -> str:
+    for name in sorted(set(recorded) | set(now)):
+        if name not in now:
+            return f"the segment file {name} is missing"
+        if name not in recorded:
+            return f"the segment file {name} is unexpected"
+        if recorded[name] != now[name]:
+            return f"the segment file {name} changed size"
+    return "its segment files changed"
 
 
 def _open_writable(index_dir: Path, generation: str, fresh: bool) -> Any:
@@ -281,20 +333,22 @@ def _writer(ix: Any, procs: int) -> Any:
 
 
 def stale_paths(corpus_dir: Path, index_dir: Path) -> Iterable[str]:
-    """Paths of files new, changed or deleted since the last update (a stat scan, no reading)."""
+    """Paths of files new, changed or deleted since the last update (a stat scan, no reading);
+    a note in parentheses instead when the index must be rebuilt or checked by an update (no
+    manifest, an unreadable one, or one that disagrees with the index)."""
     meta = read_meta(index_dir)
     if not meta.generation:
         return ["(no index yet)"]
-    path = manifest_path(index_dir, meta.generation)
-    if not path.exists():
-        return ["(no manifest)"]
     try:
-        manifest = Manifest(path, readonly=True)
-        known = manifest.entries()
-        manifest.close()
-    except Exception as exc:  # noqa: BLE001 - sqlite3 raises several unrelated types
-        raise IndexUnavailable(
-            f"The index in {path.parent} is damaged ({exc}); run `briefread index --rebuild`."
-        ) from exc
+        known = read_entries(manifest_path(index_dir, meta.generation))
+    except ManifestUnreadable as exc:
+        return [f"({exc})"]
+    if not meta.updating_pid:  # while an update runs, the manifest trails its commits
+        try:
+            docs = windex.open_dir(str(index_dir), indexname=meta.generation).doc_count()
+        except Exception:  # noqa: BLE001 - a damaged table of contents: the update rebuilds it
+            return ["(the table of contents cannot be read)"]
+        if docs != sum(entry.articles for entry in known.values()):
+            return ["(the index and its manifest disagree)"]
     diff = diff_corpus(corpus_dir, known)
     return diff.new + diff.changed + diff.deleted

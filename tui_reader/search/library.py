@@ -9,20 +9,22 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from whoosh import index as windex
 from whoosh import query as wq
+from whoosh.index import EmptyIndexError
 
 from tui_reader.entities import EntityRegistry, default_registry
 from tui_reader.search import errors, highlight
 from tui_reader.search.docsets import DocSets
 from tui_reader.search.documents import to_row, to_stored_article
-from tui_reader.search.errors import IndexUnavailable, SearchError
+from tui_reader.search.errors import SearchError
 from tui_reader.search.indexer import stale_paths, update_index
+from tui_reader.search.integrity import Depth, damaged, mark_damaged, segment_damage
 from tui_reader.search.query import AliasIndex, ParsedQuery, parse_query, warm_parser
 from tui_reader.search.results import (
     EntityCount,
@@ -34,6 +36,7 @@ from tui_reader.search.results import (
 )
 from tui_reader.search.store import read_meta
 
+_T = TypeVar("_T")
 RELEVANCE_LIMIT = 1000  # ranked results kept; the total count is still exact
 # The stale scan as a child process runs it: one line of JSON, {"stale": bool} or the error.
 _STALE_CHILD = """
@@ -74,6 +77,10 @@ class Library:
         self._parsed: dict[str, ParsedQuery] = {}
         self._children: set[subprocess.Popen[str]] = set()
         self._closed = False
+        # A row that could not be read (rows are read on the UI thread, which must not wait
+        # for a check of the index): the next call from a worker checks the index.
+        self._row_failed: BaseException | None = None
+        self._checked: tuple[Any, str | None] | None = None  # (searcher, damage found) of `_damage`
 
     @property
     def registry(self) -> EntityRegistry:
@@ -104,14 +111,23 @@ class Library:
             return
         try:
             self._ix = windex.open_dir(str(self.index_dir), indexname=meta.generation, readonly=True)
+            damage = self._segment_damage("times", meta.segments)
+        except EmptyIndexError as exc:
+            self._ix = None
+            raise damaged(self.index_dir, "its table of contents is missing") from exc
+        except Exception as exc:  # noqa: BLE001 - Whoosh raises many types for a damaged index
+            self._ix = None
+            detail = f"its table of contents cannot be read ({type(exc).__name__})"
+            raise damaged(self.index_dir, detail) from exc
+        if damage is not None:
+            self._ix = None
+            raise damaged(self.index_dir, damage)
+        try:
             self._searcher = self._ix.searcher()
             self._swap_rows(self._ix.searcher())
         except Exception as exc:  # noqa: BLE001 - Whoosh raises many types for a damaged index
-            self._ix = self._searcher = None
-            raise IndexUnavailable(
-                f"The index in {self.index_dir} is damaged ({type(exc).__name__}); "
-                "run `briefread index --rebuild`."
-            ) from exc
+            self._close_searcher()
+            raise damaged(self.index_dir, type(exc).__name__) from exc
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:
@@ -172,12 +188,17 @@ class Library:
                     return False
                 self._open()
                 return True
-            if self._searcher.up_to_date():
-                return False
-            # Searcher.refresh() reuses segment readers and misses new deletions in them.
+            try:
+                if self._searcher.up_to_date():
+                    return False
+                # Searcher.refresh() reuses segment readers and misses new deletions in them.
+                searcher, rows = self._ix.searcher(), self._ix.searcher()
+            except Exception:  # noqa: BLE001 - the table of contents is gone or damaged
+                self._open()  # raises IndexUnavailable saying what is wrong
+                return True
             self._searcher.close()
-            self._searcher = self._ix.searcher()
-            self._swap_rows(self._ix.searcher())
+            self._searcher = searcher
+            self._swap_rows(rows)
             self._date_order = None
             self._parsed.clear()
             return True
@@ -232,14 +253,25 @@ class Library:
         """Articles matching `query` (empty: all), restricted to articles naming every entity id
         in `entities`, to the article ids in `only_ids` (when given) and to none in `except_ids`.
         `sort`: "date" (newest first), "relevance", or "auto" (relevance when the query has words,
-        else date). Never raises for a malformed query: see `results.fallback`."""
+        else date). Never raises for a malformed query (see `results.fallback`); raises
+        IndexUnavailable when the index is damaged."""
         started = time.perf_counter()
         try:
-            return self._search(query, sort, entities, limit, started, only_ids, except_ids)
+            results = self._read(
+                lambda: self._search(query, sort, entities, limit, started, only_ids, except_ids),
+                unexplained="raise",
+            )
+        except SearchError:
+            raise
         except Exception as exc:  # noqa: BLE001 - a query must never take the reader down
             parsed = ParsedQuery(text=query, query=None)
             parsed.notes.append(f"This query could not be run ({type(exc).__name__}); try plainer words.")
             return self._results(parsed, [], None, started, "date")
+        if len(results):
+            results[0]  # read here, in the caller's thread: a row that cannot be read is damage
+            if self._row_failed is not None:
+                self._check_rows()
+        return results
 
     def _search(
         self,
@@ -253,7 +285,7 @@ class Library:
     ) -> SearchResults:
         with self._lock:
             parsed = self.parse(query)
-            if self._searcher is None:
+            if self._searcher is None or not self._searcher.doc_count():
                 return self._results(parsed, [], None, started, "date")
             q = parsed.query
             if entities:
@@ -282,6 +314,86 @@ class Library:
             if limit is not None:
                 docnums = docnums[:limit]
             return self._results(parsed, docnums, None, started, "date", total=total)
+
+    def _read(self, call: Callable[[], _T], unexplained: str = "damaged") -> _T:
+        """`call()`, which reads the index. When it fails because another process changed the
+        index meanwhile, it runs again on the new index; when the index is damaged, this raises
+        IndexUnavailable saying so (and the next update rebuilds it). An error the index does
+        not explain is raised as it is when `unexplained` is "raise", else as IndexUnavailable."""
+        if self._row_failed is not None:
+            self._check_rows()
+        checked = self._checked
+        if checked is not None and checked[1] is not None and checked[0] is self._searcher:
+            raise damaged(self.index_dir, checked[1])  # found before: every read says so
+        retried = False
+        while True:
+            try:
+                return call()
+            except SearchError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - Whoosh raises many types for damaged files
+                if not retried and self._changed_meanwhile():
+                    retried = True
+                    continue
+                self._raise_if_damaged(exc)
+                if unexplained == "raise":
+                    raise
+                raise damaged(self.index_dir, f"{type(exc).__name__} while reading it") from exc
+
+    def _changed_meanwhile(self) -> bool:
+        """Whether another process committed or rebuilt since this searcher was opened (files
+        this searcher had not opened yet may be gone); if so the library now reads the new index."""
+        with self._lock:
+            try:
+                current = read_meta(self.index_dir).generation == self._generation and (
+                    self._searcher is None or self._searcher.up_to_date()
+                )
+            except Exception:  # noqa: BLE001 - the table of contents is gone: not a newer index
+                return False
+            if current:
+                return False
+            self.refresh()
+            return True
+
+    def _raise_if_damaged(self, error: BaseException) -> None:
+        """After `error` while reading: IndexUnavailable when the index's files are not what was
+        written (each file is read once a searcher), and the index marked for the next update."""
+        damage = self._damage()
+        if damage is not None:
+            mark_damaged(self.index_dir, self._generation, damage)
+            raise damaged(self.index_dir, damage) from error
+
+    def _damage(self) -> str | None:
+        with self._lock:
+            if self._ix is None:
+                return None
+            if self._checked is not None and self._checked[0] is self._searcher:
+                return self._checked[1]
+            try:
+                found = self._segment_damage("contents", read_meta(self.index_dir).segments)
+            except Exception as exc:  # noqa: BLE001 - Whoosh raises many types for a damaged index
+                found = f"its table of contents cannot be read ({type(exc).__name__})"
+            self._checked = (self._searcher, found)
+            return found
+
+    def _segment_damage(self, depth: Depth, sizes: dict[str, int]) -> str | None:
+        """What is wrong with the files of the live segments (see `integrity.segment_damage`:
+        "times" costs one stat a file). A commit by another process meanwhile may have removed
+        files of segments it merged: then the check runs again on the new table of contents."""
+        found = None
+        for _ in range(2):
+            toc = self._ix.latest_generation()
+            segments = self._ix._segments()
+            found = segment_damage(self.index_dir, self._generation, segments, depth, sizes)
+            if found is None or self._ix.latest_generation() == toc:
+                return found
+        return found
+
+    def _check_rows(self) -> None:
+        """A row could not be read on the UI thread: check the index here, in a worker."""
+        error, self._row_failed = self._row_failed, None
+        if error is not None:
+            self._raise_if_damaged(error)
 
     def _results(
         self,
@@ -329,13 +441,18 @@ class Library:
                 return to_row({}, score)
             try:
                 return to_row(self._rows.stored_fields(docnum), score)
-            except Exception:  # noqa: BLE001 - a row of a results list made before a refresh
+            except Exception as exc:  # noqa: BLE001 - a row of a results list made before a refresh
+                if docnum < self._rows.reader().doc_count_all():
+                    self._row_failed = exc  # not a stale list: maybe damage (see `_check_rows`)
                 return to_row({}, score)
 
     # -- articles ----------------------------------------------------------------------------
 
     def article(self, article_id: str) -> StoredArticle | None:
-        """The stored article with this id."""
+        """The stored article with this id (IndexUnavailable when the index is damaged)."""
+        return self._read(lambda: self._article(article_id))
+
+    def _article(self, article_id: str) -> StoredArticle | None:
         with self._lock:
             if self._searcher is None:
                 return None
@@ -344,6 +461,9 @@ class Library:
 
     def match_offsets(self, query: str, article: StoredArticle) -> list[tuple[int, int]]:
         """Offsets in `article.text` (and only the text) of the words the query matches."""
+        return self._read(lambda: self._match_offsets(query, article))
+
+    def _match_offsets(self, query: str, article: StoredArticle) -> list[tuple[int, int]]:
         with self._lock:
             parsed = self.parse(query)
             if parsed.query is None or self._searcher is None:
@@ -359,6 +479,9 @@ class Library:
         self, results: SearchResults, kind: str | None = None, top: int = 20
     ) -> list[EntityCount]:
         """Like `facets`, with mention counts too (reads every result's stored mentions)."""
+        return self._read(lambda: self._entity_counts(results, kind, top))
+
+    def _entity_counts(self, results: SearchResults, kind: str | None, top: int) -> list[EntityCount]:
         ranked = self.facets(results, top=None, kind=kind)[:top]
         wanted = {c.id for c in ranked}
         mentions: Counter[str] = Counter()
@@ -377,6 +500,9 @@ class Library:
         self, results: SearchResults, top: int | None = 20, kind: str | None = None
     ) -> list[EntityCount]:
         """The entities named by the most articles of `results`, with article counts."""
+        return self._read(lambda: self._facets(results, top, kind))
+
+    def _facets(self, results: SearchResults, top: int | None, kind: str | None) -> list[EntityCount]:
         with self._lock:
             if self._searcher is None:
                 return []

@@ -24,6 +24,26 @@ class FileEntry:
     skipped: tuple[Skipped, ...]
 
 
+class ManifestUnreadable(Exception):
+    """The manifest is missing or is not a manifest (`str(error)` says which)."""
+
+
+def read_entries(path: Path) -> dict[str, FileEntry]:
+    """The entries of the existing manifest at `path`, read without changing it; raises
+    `ManifestUnreadable` when there is none, or when the file is empty or not a manifest (SQLite
+    takes an empty file for an empty database)."""
+    if not path.exists():
+        raise ManifestUnreadable("its manifest is missing")
+    try:
+        manifest = Manifest(path, readonly=True)
+        try:
+            return manifest.entries()
+        finally:
+            manifest.close()
+    except sqlite3.Error as exc:
+        raise ManifestUnreadable(f"its manifest cannot be read ({exc})") from exc
+
+
 class Manifest:
     def __init__(self, path: Path, readonly: bool = False) -> None:
         if readonly:

@@ -1,0 +1,145 @@
+"""Spotting a damaged index cheaply enough to look at every open and every update.
+
+Whoosh never changes a segment file once it is written (deletions live in the table of
+contents), so after each update the size, modification time and CRC-32 of every segment file
+are written beside the index: the seal. Opening the index compares sizes (one stat a file); an
+update also compares modification times and reads again only the files whose time changed (a
+copied index, or damage); a reader that meets an error it cannot explain reads every file once.
+Damage found by a reader is written down for its generation, and the next update rebuilds it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from tui_reader.search.errors import IndexUnavailable
+
+SEAL_SUFFIX = ".seal.json"  # "<generation>.seal.json": no "_", so Whoosh's clean-up leaves it alone
+MARK_SUFFIX = ".damaged"
+_CHUNK = 1 << 20
+
+Depth = Literal["sizes", "times", "contents"]
+
+
+@dataclass(frozen=True, slots=True)
+class FileSeal:
+    size: int
+    mtime_ns: int
+    crc: int
+
+
+def damaged(index_dir: Path, detail: str) -> IndexUnavailable:
+    """The error a reader raises for a damaged index: what is wrong, and the command that fixes it."""
+    return IndexUnavailable(
+        f"The index in {index_dir} is damaged ({detail}); run `briefread index --rebuild`."
+    )
+
+
+def seal_path(index_dir: Path, generation: str) -> Path:
+    return index_dir / f"{generation}{SEAL_SUFFIX}"
+
+
+def mark_path(index_dir: Path, generation: str) -> Path:
+    return index_dir / f"{generation}{MARK_SUFFIX}"
+
+
+def read_seal(index_dir: Path, generation: str) -> dict[str, FileSeal]:
+    """The seal of `generation`, by file name; empty when there is none or it is unreadable."""
+    try:
+        data = json.loads(seal_path(index_dir, generation).read_text(encoding="utf-8"))
+        return {str(name): FileSeal(int(s), int(t), int(c)) for name, (s, t, c) in data["files"].items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
+
+
+def write_seal(index_dir: Path, generation: str) -> None:
+    """Seal the segment files of `generation` as they are now. Files already sealed with the same
+    size and time keep their CRC (an update reads only the segments it wrote). Best effort: an
+    index that cannot be sealed is only checked less closely."""
+    old = read_seal(index_dir, generation)
+    files: dict[str, FileSeal] = {}
+    try:
+        for path in index_dir.glob(f"{generation}_*.*"):
+            stat = path.stat()
+            known = old.get(path.name)
+            if known is None or (known.size, known.mtime_ns) != (stat.st_size, stat.st_mtime_ns):
+                known = FileSeal(stat.st_size, stat.st_mtime_ns, _crc(path))
+            files[path.name] = known
+        tmp = index_dir / f".{generation}{SEAL_SUFFIX}.{os.getpid()}.tmp"
+        data = {name: [s.size, s.mtime_ns, s.crc] for name, s in sorted(files.items())}
+        tmp.write_text(json.dumps({"files": data}), encoding="utf-8")
+        os.replace(tmp, seal_path(index_dir, generation))
+    except OSError:
+        return
+
+
+def mark_damaged(index_dir: Path, generation: str, detail: str) -> None:
+    """Write down that `generation` is damaged, so that the next update rebuilds it (best effort:
+    a read-only index cannot be marked)."""
+    try:
+        mark_path(index_dir, generation).write_text(detail, encoding="utf-8")
+    except OSError:
+        pass
+
+
+def marked_damage(index_dir: Path, generation: str) -> str | None:
+    """What a reader found wrong with `generation`, or None."""
+    try:
+        return mark_path(index_dir, generation).read_text(encoding="utf-8").strip() or "a reader failed"
+    except OSError:
+        return None
+
+
+def segment_damage(
+    index_dir: Path,
+    generation: str,
+    segments: Iterable[Any],
+    depth: Depth,
+    sizes: Mapping[str, int] | None = None,
+) -> str | None:
+    """What is wrong with the files of `segments` (the live segments of the table of contents),
+    as a phrase, or None. Only sealed files are checked (or, without a seal, the files in
+    `sizes`), so segments committed since the last seal pass. `depth`: "sizes" compares sizes,
+    "times" also reads again the files whose modification time changed, "contents" reads every
+    file."""
+    seal = read_seal(index_dir, generation)
+    recorded: Mapping[str, FileSeal | int] = seal or (sizes or {})
+    if not recorded:
+        return None
+    live = tuple(f"{segment.segment_id()}." for segment in segments)
+    for name, sealed in sorted(recorded.items()):
+        if not name.startswith(live):
+            continue
+        try:
+            stat = (index_dir / name).stat()
+        except FileNotFoundError:
+            return f"the segment file {name} is missing"
+        except OSError as exc:
+            return f"the segment file {name} cannot be read ({exc.strerror or exc})"
+        size = sealed.size if isinstance(sealed, FileSeal) else sealed
+        if stat.st_size != size:
+            return f"the segment file {name} changed size"
+        if not isinstance(sealed, FileSeal) or depth == "sizes":
+            continue
+        if depth == "contents" or stat.st_mtime_ns != sealed.mtime_ns:
+            try:
+                crc = _crc(index_dir / name)
+            except OSError as exc:
+                return f"the segment file {name} cannot be read ({exc.strerror or exc})"
+            if crc != sealed.crc:
+                return f"the segment file {name} changed"
+    return None
+
+
+def _crc(path: Path) -> int:
+    crc = 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            crc = zlib.crc32(chunk, crc)
+    return crc
