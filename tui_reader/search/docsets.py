@@ -29,6 +29,7 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3LeafMatcher, W3TermInfo
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 CACHED_FIELDS = {"entity", "lang", "date"}  # small vocabularies, long postings, asked again and again
@@ -301,7 +302,7 @@ class _Segment:
     def _matcher(self, fieldname: str, text: str) -> Any:
         try:
             matcher = self.reader.postings(fieldname, text)
-        except Exception:  # noqa: BLE001 - a term absent from the segment raises TermNotFound
+        except TermNotFound:  # the term is absent from this segment; damage raises on
             return None
         # Deleted documents are removed by the callers, as sets.
         return matcher.child if isinstance(matcher, FilterMatcher) else matcher
