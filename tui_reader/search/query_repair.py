@@ -19,12 +19,15 @@ OPERATORS = BINARY_OPERATORS | {"NOT"}
 
 _WORD_END = re.compile(r'[ "()\[\]{}]')
 _RANGE_END = re.compile(r"[\]}]")
+_RANGE_TO = re.compile(r"(?<![^\s\[{])to(?=\s|$)", re.IGNORECASE)
 _FIELD_PREFIX = re.compile(r"^(\w+):")
 _ENTITY_ID = re.compile(r"^entity:(country|org):", re.IGNORECASE)
 _RAW_LIMIT_FACTOR = 20  # text beyond this many times the limit is not even cleaned
 _STRAY_PROBLEMS = {
     '"': "a quote is not closed",
     ")": "a parenthesis is closed but never opened",
+    "[": "a range bracket is not closed",
+    "{": "a range bracket is not closed",
     "]": "a range bracket is closed but never opened",
     "}": "a range bracket is closed but never opened",
 }
@@ -121,8 +124,12 @@ def _lex(text: str) -> list[_Token]:
                 tokens.append(_Token(_STRAY, ch, i + 1))
         elif ch in "[{":
             match = _RANGE_END.search(text, i + 1)
-            j = match.end() if match else n
-            tokens.append(_Token(_RANGE, text[i:j], j, closed=match is not None))
+            if match:
+                tokens.append(_Token(_RANGE, text[i : match.end()], match.end()))
+            elif _RANGE_TO.search(text, i + 1):  # a range being typed: it runs to the end
+                tokens.append(_Token(_RANGE, text[i:], n, closed=False))
+            else:  # no range at all (`date:[2024`): the rest is read as if it were not there
+                tokens.append(_Token(_STRAY, ch, i + 1))
         elif ch in "]}":
             tokens.append(_Token(_STRAY, ch, i + 1))
         else:
