@@ -79,9 +79,70 @@ def test_empty_query_lists_everything_newest_first(library: Library) -> None:
 
 def test_malformed_query_falls_back_to_plain_words(library: Library) -> None:
     results = library.search('"Qatar réunion')
-    assert results.fallback.startswith("Searched the plain words instead")
+    assert results.fallback == "Searched 'Qatar réunion' instead: a quote is not closed."
     assert [row.path for row in results] == ["fr/qatar.txt"]
     assert len(library.search("((((")) == 0
+
+
+def test_any_space_separates_words(library: Library) -> None:
+    expected = titles(library, "élection Dakar")
+    assert expected == {"en/election.txt"}
+    for space in ["\u00a0", "\u202f", "\t", "\n", "\u2028", "\u3000"]:
+        results = library.search(f"élection{space}Dakar")
+        assert {row.path for row in results} == expected and results.fallback == "", repr(space)
+
+
+def test_long_query_is_cut_between_words_and_says_so(library: Library) -> None:
+    for query in ["Qatar " * 200, " OR ".join(["Qatar"] * 3000), " OR ".join(["Dakar"] * 3000 + ["Qatar"])]:
+        results = library.search(query)
+        assert "1,000 characters" in results.fallback
+        assert len(results.query) <= 1000 and not results.query.endswith("OR")
+    assert titles(library, "Qatar " * 200) == {"fr/qatar.txt"}
+    assert titles(library, " OR ".join(["Qatar"] * 3000)) == {"fr/qatar.txt"}
+    assert titles(library, " OR ".join(["Dakar"] * 3000 + ["Qatar"])) == {"en/election.txt"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("élection AND", "élection"),
+        ("élection NOT", "élection"),
+        ("élection AND NOT", "élection"),
+        ("lang:fr (", "lang:fr"),
+        ("lang:en AND NOT", "lang:en"),
+        ("lang:fr élection)", "lang:fr élection"),
+        ("élection lang:", "élection"),
+        ("date:[2024 to", "date:[2024 to]"),
+        ("élection AND (Senegal OR Rabat", "élection AND (Senegal OR Rabat)"),
+    ],
+)
+def test_half_typed_query_finds_what_is_meant_and_says_so(library: Library, typed: str, meant: str) -> None:
+    results = library.search(typed)
+    assert {row.path for row in results} == titles(library, meant) != set()
+    assert results.fallback.startswith("Searched '"), results.fallback
+
+
+def test_filters_that_match_nothing_say_so(library: Library) -> None:
+    for query, said in [
+        ("date:2024-02-30", "2024-02-30"),
+        ("date:0000-00-00", "0000-00-00"),
+        ("lang:xx", "'xx'"),
+        ("lang:", "lang:"),
+        ("date:99999", "99999"),
+    ]:
+        results = library.search(query)
+        assert len(results) == 0 and said in results.fallback, query
+
+
+def test_field_names_in_any_case(library: Library) -> None:
+    assert titles(library, "DATE:2024") == titles(library, "date:2024") != set()
+    assert titles(library, "Lang:FR") == titles(library, "lang:fr") != set()
+
+
+def test_reversed_date_range_is_swapped_and_says_so(library: Library) -> None:
+    results = library.search("date:[2025 to 2023-12]")
+    assert {row.path for row in results} == titles(library, "date:[2023-12 to 2025]") != set()
+    assert "backwards" in results.fallback
 
 
 def test_match_offsets_point_at_the_words(library: Library) -> None:

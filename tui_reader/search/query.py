@@ -3,14 +3,15 @@
 The language: words (AND by default), "phrases", AND/OR/NOT, prefix*, fuzzy~, `date:` with partial
 dates and ranges, `lang:`, and entity filters `country:`, `org:`, `entity:` that take an id or any
 alias in any language. A plain word or phrase that names a registry entity also matches articles
-that name it in another language. A malformed query never raises: it falls back to its plain
-words and says so in `ParsedQuery.fallback`.
+that name it in another language. A malformed query never raises: it is mended as it is meant
+(`query_repair`: most are half-typed), else searched as its plain words, and says so in
+`ParsedQuery.fallback`; so does a filter that can match nothing.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,8 +22,10 @@ from whoosh.fields import ID, Schema
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 from whoosh.support.charset import accent_map
 
+from tui_reader.corpus.language import language_tag
 from tui_reader.entities import EntityRegistry
 from tui_reader.search.analysis import STEMMED_LANGUAGES, WORD
+from tui_reader.search.query_repair import plain_words, repair_query
 from tui_reader.search.schema import body_field, build_schema
 
 SEARCH_FIELDS = ("title", "text", *(body_field(lang) for lang in STEMMED_LANGUAGES))
@@ -35,7 +38,6 @@ MAX_QUERY_CHARS = 1000
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _PLAIN = re.compile(r"^[\w'’ -]+$")
 _RAW_TOKEN = re.compile(r"[\w.]+")
-_ENTITY_ID = re.compile(r"\bentity:(country|org):", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -106,36 +108,44 @@ def warm_parser() -> None:
 def parse_query(
     text: str, aliases: AliasIndex, reader: Any | None = None, prefix_terms: PrefixTerms | None = None
 ) -> ParsedQuery:
-    """Parse `text`; never raises. `reader` (a Whoosh IndexReader) bounds prefix expansion;
-    `prefix_terms`, when given, lists a prefix's terms with their document frequencies (in term
-    order, as `reader` would) faster than `reader` does."""
-    text = unicodedata.normalize("NFC", text or "").replace("’", "'")
-    text = "".join(ch for ch in text if ch.isprintable())[:MAX_QUERY_CHARS].strip()
-    result = ParsedQuery(text=text, query=None)
-    if not text:
+    """Parse `text`; never raises. `reader` (a Whoosh IndexReader) bounds prefix expansion and
+    tells filters that match nothing; `prefix_terms`, when given, lists a prefix's terms with
+    their document frequencies (in term order, as `reader` would) faster than `reader` does."""
+    repaired = repair_query(text or "", MAX_QUERY_CHARS)
+    result = ParsedQuery(text=repaired.typed, query=None)
+    if not repaired.typed:
         return result
-    # `entity:country:MA` would read as two fields; the id's own prefix names the filter.
-    text = _ENTITY_ID.sub(r"\1:", text)
-    problem = _syntax_problem(text)
+    if repaired.cut:
+        result.notes.append(
+            f"The query is longer than {MAX_QUERY_CHARS:,} characters: searched its first "
+            f"{len(repaired.typed):,} characters, cut between words."
+        )
+    text, problems = repaired.text, repaired.problems
+    if not text:
+        result.notes.append(f"Nothing left to search: {'; '.join(problems)}.")
+        result.query = wq.NullQuery
+        return result
     parsed: Any = None
-    if problem is None:
-        try:
-            parsed = _parser().parse(text)
-        except Exception as exc:  # noqa: BLE001 - Whoosh's parser has no error hierarchy
-            problem = f"the query could not be parsed ({type(exc).__name__})"
+    problem = None
+    try:
+        parsed = _parser().parse(text)
+    except Exception as exc:  # noqa: BLE001 - Whoosh's parser has no error hierarchy
+        problem = f"the query could not be parsed ({type(exc).__name__})"
     if problem is None and _is_null(parsed):
         problem = "the query has no words to search"
     if problem is not None:
-        words = re.findall(r"\w+", text)
-        result.notes.append(f"Searched the plain words instead: {problem}.")
-        if not words:
+        result.notes.append(f"Searched the plain words instead: {'; '.join([*problems, problem])}.")
+        text = plain_words(text)
+        if not text:
             result.query = wq.NullQuery
             return result
         try:
-            parsed = _parser().parse(" ".join(words))
+            parsed = _parser().parse(text)
         except Exception:  # noqa: BLE001
             result.query = wq.NullQuery
             return result
+    elif problems:
+        result.notes.append(f"Searched '{_shortened(text)}' instead: {'; '.join(problems)}.")
     raw_tokens = set(_RAW_TOKEN.findall(text)) | set(re.findall(r"\w+", text))
     rewriter = _Rewriter(aliases, reader, raw_tokens, result, prefix_terms)
     query = rewriter.rewrite(parsed)
@@ -148,22 +158,8 @@ def parse_query(
     return result
 
 
-def _syntax_problem(text: str) -> str | None:
-    if text.count('"') % 2:
-        return "a quote is not closed"
-    depth = 0
-    for ch in text:
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if depth < 0:
-            return "a parenthesis is closed but never opened"
-    if depth:
-        return "a parenthesis is not closed"
-    if text.count("[") != text.count("]") or text.count("{") != text.count("}"):
-        return "a range bracket is not closed"
-    tokens = text.split()
-    if tokens and (tokens[0] in {"AND", "OR"} or tokens[-1] in {"AND", "OR", "NOT"}):
-        return "an operator has nothing on one side"
-    return None
+def _shortened(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _is_null(q: Any) -> bool:
@@ -284,16 +280,17 @@ class _Rewriter:
             kind = ENTITY_FIELDS[fieldname]
             ids = self.aliases.registry.resolve(value, kind)  # type: ignore[arg-type]
             if not ids:
-                self.out.notes.append(f"No {fieldname} is called '{value}': that filter matches nothing.")
+                self._note(f"No {fieldname} is called '{value}': that filter matches nothing.")
                 return wq.NullQuery
             self.out.entity_ids.update(ids)
             return wq.Or([wq.Term("entity", i) for i in ids]) if len(ids) > 1 else wq.Term("entity", ids[0])
         if fieldname == "lang":
-            return wq.Term("lang", value.lower())
+            return self._lang(value)
         if fieldname == "date":
             return self._date(q)
         if fieldname not in SEARCH_FIELDS and fieldname != "entity":
-            return wq.NullQuery  # a field this index does not have
+            self._note(f"'{fieldname}:' is not something to search by: that filter matches nothing.")
+            return wq.NullQuery
         if isinstance(q, wq.Prefix | wq.Wildcard):
             return self._bounded_expansion(q)
         if isinstance(q, wq.FuzzyTerm):
@@ -302,23 +299,47 @@ class _Rewriter:
             self.out.scored = True
         return None
 
+    def _lang(self, value: str) -> Any:
+        code = "und" if value.lower() == "und" else language_tag(value)
+        if code is None:
+            self._note(f"'{value}' is not a language (try fr or en): that filter matches nothing.")
+            return wq.NullQuery
+        if self.reader is not None and not self.reader.doc_frequency("lang", code):
+            self._note(f"No article is in the language '{code}': that filter matches nothing.")
+        return wq.Term("lang", code)
+
     def _date(self, q: Any) -> Any:
         if isinstance(q, wq.TermRange):
             start, end = (q.start or "").strip(), (q.end or "").strip()
             for value in (start, end):
-                if value and not _DATE.match(value):
-                    return self._bad_date(value)
+                if value and (problem := _date_problem(value)):
+                    return self._bad_date(value, problem)
+            if start and end and start > end and not start.startswith(end):
+                self._note(f"The date range {start} to {end} runs backwards: searched {end} to {start}.")
+                start, end = end, start
             return wq.TermRange("date", start or None, (end + "\uffff") if end else None)
         value = _value_of(q)
-        if not _DATE.match(value):
-            return self._bad_date(value)
+        if problem := _date_problem(value):
+            return self._bad_date(value, problem)
         return wq.TermRange("date", value, value + "\uffff")
 
-    def _bad_date(self, value: str) -> Any:
-        self.out.notes.append(
-            f"'{value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD): that filter matches nothing."
-        )
+    def _bad_date(self, value: str, problem: str) -> Any:
+        self._note(f"'{value}' {problem}: that filter matches nothing.")
         return wq.NullQuery
+
+    def _note(self, note: str) -> None:
+        if note not in self.out.notes:
+            self.out.notes.append(note)
+
+
+def _date_problem(value: str) -> str | None:
+    """What is wrong with a date filter's value (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), if anything."""
+    if not _DATE.match(value):
+        return "is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"
+    year, month, day = (int(part) for part in (value + "-01-01")[:10].split("-"))
+    if year < 1 or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return "is not a date in the calendar"
+    return None
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
