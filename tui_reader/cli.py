@@ -128,6 +128,8 @@ class Context:
         if update and library.is_stale():
             try:
                 summary = library.update(progress=None if quiet else _progress_printer())
+                if summary.recovered:  # why the index was rebuilt or completed, even with --json
+                    click.echo(terminal_safe(summary.recovered), err=True)
                 if not quiet and not summary.nothing_to_do:
                     click.echo(terminal_safe(_summary_line(summary)), err=True)
             except IndexUnavailable as exc:
@@ -429,6 +431,8 @@ def entities(ctx: Context, query: str, kind: str | None, top: int, as_json: bool
         library = ctx.library(quiet=as_json)
         results = library.search(query, sort="date")
         counts = library.entity_counts(results, kind=kind, top=top)
+    if results.fallback:
+        click.echo(terminal_safe(f"note: {results.fallback}"), err=True)
     if as_json:
         click.echo(
             dump_json(
@@ -446,6 +450,8 @@ def entities(ctx: Context, query: str, kind: str | None, top: int, as_json: bool
             )
         )
         return
+    if not counts:
+        click.echo(f"No entities in {results.total} articles.")
     for c in counts:
         click.echo(terminal_safe(f"{c.articles:>7} articles {c.mentions:>8} mentions  {c.id:28} {c.name_en}"))
 

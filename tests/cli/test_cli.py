@@ -98,6 +98,23 @@ def test_a_query_that_starts_with_a_hyphen_is_a_query(corpus: Path) -> None:
     assert code == 0, err
 
 
+def test_entities_of_a_mended_query_say_so_and_an_empty_list_says_it_is_empty(corpus: Path) -> None:
+    code, out, err = cli(corpus, "entities", '"Qatar')
+    assert code == 0 and "note: Searched 'Qatar' instead" in err
+    assert "country:QA" in out
+    code, out, _ = cli(corpus, "entities", "zzqqxx")
+    assert code == 0 and out.strip() == "No entities in 0 articles."
+
+
+def test_a_search_that_rebuilds_a_damaged_index_says_why(corpus: Path) -> None:
+    cli(corpus, "index")
+    for manifest in (corpus.parent / "index").glob("manifest-*.sqlite"):
+        manifest.unlink()
+    code, out, err = cli(corpus, "search", "Qatar", "--json")
+    assert code == 0 and json.loads(out)["total"] == 1
+    assert "The index was damaged (its manifest is missing); it was rebuilt." in err
+
+
 def test_show_prints_text_and_json(corpus: Path) -> None:
     _, out, _ = cli(corpus, "search", "Oil", "--json")
     article_id = json.loads(out)["hits"][0]["id"]
