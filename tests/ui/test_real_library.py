@@ -93,3 +93,18 @@ async def test_marks_survive_a_rebuild(real_locations: Locations) -> None:
         assert main(app).article_list.rows[0].id == first
         assert app.session.marks.is_read(first)
         assert app.session.marks.is_bookmarked(second)
+
+
+async def test_a_damaged_index_is_rebuilt_when_the_app_opens(real_locations: Locations) -> None:
+    need_registry()
+    for toc in real_locations.index.glob("*.toc"):
+        toc.unlink()  # the index's table of contents is gone
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(20):
+            await settle(pilot, delay=0.1)
+            if len(titles(app)) == 4:
+                break
+        assert len(titles(app)) == 4
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("The index was damaged (its table of contents is missing)") for m in messages)

@@ -1,6 +1,6 @@
 """The Whoosh index of a corpus: schema, analyzers, build and update, queries, snippets, facets."""
 
-from tui_reader.search.errors import CorpusUnavailable, IndexBusy, IndexUnavailable, SearchError
+from tui_reader.search.errors import CorpusUnavailable, IndexBusy, IndexDamaged, IndexUnavailable, SearchError
 from tui_reader.search.library import Library
 from tui_reader.search.results import (
     EntityCount,
@@ -17,6 +17,7 @@ __all__ = [
     "CorpusUnavailable",
     "EntityCount",
     "IndexBusy",
+    "IndexDamaged",
     "IndexUnavailable",
     "Library",
     "Progress",

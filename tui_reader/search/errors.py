@@ -11,6 +11,14 @@ class IndexUnavailable(SearchError):
     """The index cannot be opened or written (missing, damaged, read-only, disk full)."""
 
 
+class IndexDamaged(IndexUnavailable):
+    """Files of the index are missing or damaged; `detail` says which. An update rebuilds it."""
+
+    def __init__(self, message: str, detail: str) -> None:
+        super().__init__(message)
+        self.detail = detail
+
+
 class IndexBusy(SearchError):
     """Another process is updating the index."""
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from tui_reader.search.errors import IndexUnavailable
+from tui_reader.search.errors import IndexDamaged
 
 SEAL_SUFFIX = ".seal.json"  # "<generation>.seal.json": no "_", so Whoosh's clean-up leaves it alone
 MARK_SUFFIX = ".damaged"
@@ -34,10 +34,10 @@ class FileSeal:
     crc: int
 
 
-def damaged(index_dir: Path, detail: str) -> IndexUnavailable:
+def damaged(index_dir: Path, detail: str) -> IndexDamaged:
     """The error a reader raises for a damaged index: what is wrong, and the command that fixes it."""
-    return IndexUnavailable(
-        f"The index in {index_dir} is damaged ({detail}); run `briefread index --rebuild`."
+    return IndexDamaged(
+        f"The index in {index_dir} is damaged ({detail}); run `briefread index --rebuild`.", detail
     )
 
 

@@ -20,11 +20,12 @@ if TYPE_CHECKING:
 
 
 class LibraryOpened(Message):
-    """The index is open."""
+    """The index is open (`damage`: it was damaged, and opened empty to be rebuilt)."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, damage: str = "") -> None:
         super().__init__()
         self.library = library
+        self.damage = damage
 
 
 class LibraryFailed(Message):

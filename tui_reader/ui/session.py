@@ -56,6 +56,13 @@ class Session:
         """Open the library (blocking: called from a worker thread)."""
         return self.library_factory(self.locations.corpus, self.locations.index)
 
+    def empty_library(self) -> Library:
+        """The library of the corpus and index, not opened: for an index that cannot be opened
+        until it is rebuilt."""
+        from tui_reader.search import Library
+
+        return Library(self.locations.corpus, self.locations.index)
+
     def close(self) -> None:
         self.marks.close()
         self.history.close()

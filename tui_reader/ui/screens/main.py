@@ -203,10 +203,13 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def _open_library(self) -> None:
-        from tui_reader.search import SearchError
+        from tui_reader.search import IndexDamaged, SearchError
 
         try:
             library = self.session.open_library()
+        except IndexDamaged as exc:  # rebuilt at once, as `briefread index` would
+            self.post_message(LibraryOpened(self.session.empty_library(), damage=exc.detail))
+            return
         except SearchError as exc:
             self.post_message(LibraryFailed(str(exc)))
             return
@@ -244,6 +247,18 @@ class MainScreen(Screen[None]):
     @on(LibraryOpened)
     def _library_opened(self, message: LibraryOpened) -> None:
         self.session.library = message.library
+        if message.damage:
+            self.notify(
+                f"The index was damaged ({message.damage}); rebuilding it.",
+                title="Index damaged",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+            self.article_list.set_empty_message(Text("Rebuilding the damaged index…"))
+            self.start_update(rebuild=True)
+            self._prepare_for_typing()
+            return
         self.article_list.set_empty_message(Text("Searching…"))
         self.run_search()
         self._prepare_for_typing()
