@@ -1012,6 +1012,8 @@ def names_no_state(entry: Entry) -> bool:
 def inside_non_state(ctx: Context, cand: Candidate) -> bool:
     """A country, its acronym or its demonym inside the name of what is no sovereign state:
     "Polynésie française", "British Virgin Islands", "Îles Vierges des États-Unis"."""
+    if not ctx.non_states:
+        return False
     start, end = cand.start, cand.end
     return any(s <= start and end <= e and (s, e) != (start, end) for s, e in ctx.non_states)
 

@@ -508,6 +508,14 @@ class RuleFinder:
             nxt = _word_after(text, hend)
             if fold_word(nxt) not in self._adjectives:
                 return None  # "la commission a...": a common noun
+        if head.proper:
+            # a proper noun right after the head, or "de" and one for "éditions du Seuil" (the
+            # test below, made early: "la maison a ...", "l'entreprise qui ..." are frequent)
+            nxt = _word_after(text, hend)
+            if nxt[:1].islower() and (
+                fold(head.word) not in _PROPER_COMPLEMENT or nxt not in ("de", "du", "des", "d")
+            ):
+                return None
         toks = _tokens_after(text, hend)
         end = hend
         j = 0
