@@ -211,7 +211,7 @@ class Context:
     # name: a publication's title or part of a longer name (`_name_kept_whole`), sorted
     whole_names: list[tuple[int, int]] = field(default_factory=list)
     # (start, end) of the names of what is no sovereign state (`not_a_state`): "Polynésie
-    # française", "British Virgin Islands"
+    # française", "British Virgin Islands"; sorted
     non_states: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -1012,10 +1012,24 @@ def names_no_state(entry: Entry) -> bool:
 def inside_non_state(ctx: Context, cand: Candidate) -> bool:
     """A country, its acronym or its demonym inside the name of what is no sovereign state:
     "Polynésie française", "British Virgin Islands", "Îles Vierges des États-Unis"."""
-    if not ctx.non_states:
+    spans = ctx.non_states
+    if not spans:
         return False
     start, end = cand.start, cand.end
-    return any(s <= start and end <= e and (s, e) != (start, end) for s, e in ctx.non_states)
+    # the spans that start at or before this one, nearest first, as far back as a name reaches
+    i = bisect.bisect_left(spans, (start + 1, -1))
+    while i > 0:
+        i -= 1
+        s, e = spans[i]
+        if start - s > _LONGEST_NAME:
+            return False
+        if end <= e and (s, e) != (start, end):
+            return True
+    return False
+
+
+# More characters than any name of a territory has ("Terres australes et antarctiques françaises").
+_LONGEST_NAME = 100
 
 
 # Nouns that open the name of an affair, a war or a treaty: "l'affaire Elf", "l'affaire des

@@ -196,7 +196,7 @@ class Tagger:
                     if c.entry.kind == "country" and c.entry.form == "name" and not c.entry.risk
                 ]
             ),
-            non_states=[(c.start, c.end) for c in found if c.entry.risk and names_no_state(c.entry)],
+            non_states=sorted([(c.start, c.end) for c in found if c.entry.risk and names_no_state(c.entry)]),
         )
         plans = self._plans.get(lang)
         if plans is None:
