@@ -7,6 +7,7 @@ unknown one is found by the capitalised words before the form.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -76,7 +77,9 @@ def short_names(text: str, companies: list[tuple[Mention, str]], taken: list[Men
     ... Verdant Power said". `companies` are the rule mentions with the words before their form;
     an occurrence is a whole word sequence written the same way, outside the `taken` spans."""
     out: list[Mention] = []
-    spans = [(m.start, m.end) for m in taken]
+    spans = sorted((m.start, m.end) for m in taken)
+    starts = [s for s, _ in spans]
+    longest = max((e - s for s, e in spans), default=0)
     for company, words in companies:
         if not words or (" " not in words and fold_word(words) in _OPENERS):
             continue
@@ -86,12 +89,23 @@ def short_names(text: str, companies: list[tuple[Mention, str]], taken: list[Men
             if (
                 (i == 0 or not _word_char(text[i - 1]))
                 and (end == len(text) or not _word_char(text[end]))
-                and not any(s < end and i < e for s, e in spans)
+                and not _overlaps(spans, starts, longest, i, end)
                 and not _inside_longer_name(text, i, end)
             ):
                 out.append(replace(company, start=i, end=end, text=words))
             i = text.find(words, end)
     return out
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], longest: int, start: int, end: int) -> bool:
+    """Whether `start`-`end` overlaps one of `spans` (sorted, `starts` their starts, none longer
+    than `longest`): only the spans that start less than `longest` before it can."""
+    i = bisect.bisect_left(starts, start - longest)
+    while i < len(spans) and spans[i][0] < end:
+        if start < spans[i][1]:
+            return True
+        i += 1
+    return False
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
