@@ -11,6 +11,8 @@ import bisect
 import re
 from dataclasses import replace
 
+import ahocorasick_rs
+
 from tui_reader.entities.folding import fold_word
 from tui_reader.entities.mention import Mention
 
@@ -80,21 +82,41 @@ def short_names(text: str, companies: list[tuple[Mention, str]], taken: list[Men
     spans = sorted((m.start, m.end) for m in taken)
     starts = [s for s, _ in spans]
     longest = max((e - s for s, e in spans), default=0)
+    by_words: dict[str, Mention] = {}
     for company, words in companies:
-        if not words or (" " not in words and fold_word(words) in _OPENERS):
-            continue
-        i = text.find(words)
-        while i >= 0:
-            end = i + len(words)
-            if (
-                (i == 0 or not _word_char(text[i - 1]))
-                and (end == len(text) or not _word_char(text[end]))
-                and not _overlaps(spans, starts, longest, i, end)
-                and not _inside_longer_name(text, i, end)
-            ):
-                out.append(replace(company, start=i, end=end, text=words))
-            i = text.find(words, end)
+        if words and not (" " not in words and fold_word(words) in _OPENERS):
+            by_words.setdefault(words, company)
+    for words, i in _occurrences(text, list(by_words)):
+        end = i + len(words)
+        if (
+            (i == 0 or not _word_char(text[i - 1]))
+            and (end == len(text) or not _word_char(text[end]))
+            and not _overlaps(spans, starts, longest, i, end)
+            and not _inside_longer_name(text, i, end)
+        ):
+            out.append(replace(by_words[words], start=i, end=end, text=words))
     return out
+
+
+def _occurrences(text: str, needles: list[str]) -> list[tuple[str, int]]:
+    """Where each of `needles` occurs in `text`: a search of the text for each of a few, one
+    automaton pass for many (a long text names many companies)."""
+    if len(needles) <= _FEW_NEEDLES:
+        found: list[tuple[str, int]] = []
+        for needle in needles:
+            i = text.find(needle)
+            while i >= 0:
+                found.append((needle, i))
+                i = text.find(needle, i + len(needle))
+        return found
+    automaton = ahocorasick_rs.AhoCorasick(needles)
+    return [
+        (needles[index], start)
+        for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True)
+    ]
+
+
+_FEW_NEEDLES = 4
 
 
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], longest: int, start: int, end: int) -> bool:
