@@ -62,7 +62,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _start_end = attrgetter("start", "end")
 # How the tagger treats one matcher entry in text of one language: its rank among matches of the
 # same length (lower wins) and the guards that can reject it.
-_Plan = tuple[tuple[int, int, int, str], tuple[Guard, ...]]
+# (`quiet`: whether the `quiet` shortcut may answer for the guards)
+_Plan = tuple[tuple[int, int, int, str], tuple[Guard, ...], bool]
 
 
 class Tagger:
@@ -202,7 +203,6 @@ class Tagger:
         if plans is None:
             plans = self._plans[lang] = {}
 
-        shortcut = self._all_guards
         use_guards = bool(self._guards)
 
         def accept(c: Candidate) -> bool:
@@ -213,7 +213,7 @@ class Tagger:
             guards = plan[1]
             if not guards or not use_guards:
                 return True
-            if shortcut and entry.kind == "country" and quiet(ctx, c):
+            if plan[2] and quiet(ctx, c):
                 return True
             for guard in guards:
                 if guard(ctx, c):
@@ -235,7 +235,11 @@ class Tagger:
         kind_rank = 0 if entry.kind == "country" else 1
         rank = (_FORM_RANK[entry.form], lang_miss, kind_rank, entry.entity_id)
         guards = tuple(GUARDS[name] for name in self._guard_names if APPLIES[name](entry, lang))
-        plan = plans[id(entry)] = (rank, guards)
+        # `quiet` answers for country names that are no risky alias only (see there)
+        use_quiet = (
+            self._all_guards and entry.kind == "country" and entry.form != "demonym" and not entry.risk
+        )
+        plan = plans[id(entry)] = (rank, guards, use_quiet)
         return plan
 
     def tag(self, text: str, lang: str = "und") -> list[Mention]:
