@@ -19,6 +19,7 @@ from typing import Any
 
 import ahocorasick_rs
 
+from tui_reader.entities.arabic import is_arabic, with_proclitics
 from tui_reader.entities.compiled import by_fields
 from tui_reader.entities.folding import (
     TextKeys,
@@ -56,6 +57,7 @@ class Entry:
     risk: str = ""  # why the registry marks the alias ambiguous ("" when it is not)
     risk_kinds: frozenset[str] = frozenset()  # the kinds of that ambiguity (`RISK_KINDS`)
     article: int = 0  # length of a lowercase leading article ("the "): not part of the mention
+    proclitic: int = 0  # length of an Arabic proclitic written on the name ("و" of "والجزائر")
     # A name read as several mentions: "EU Commission" as "EU" and "Commission" (annotators
     # split off a prefix that names another entity), "DGSN-DGST" as "DGSN" and "DGST" (two
     # entities joined). Each part: (start, end) from the match start, and its entry.
@@ -290,6 +292,10 @@ class AliasMatcher:
             if _NON_LATIN_BYTE in key:
                 skey = " " + str_key(entry.text).strip() + " "
                 other_keys.setdefault(skey, []).append(entry)
+                if entry.form != "acronym" and is_arabic(entry.text):
+                    for spelling, length in with_proclitics(entry.text):
+                        pkey = " " + str_key(spelling).strip() + " "
+                        other_keys.setdefault(pkey, []).append(replace(entry, proclitic=length))
                 continue
             table = case_keys if keep_case else lower_keys
             table.setdefault(b" " + key + b" ", []).append(entry)
@@ -445,6 +451,7 @@ class AliasMatcher:
             end += len(entry.trailing)
         if entry.article and text[start].islower():
             start += entry.article
+        start += entry.proclitic
         if entry.parts and all(
             part.form != "acronym" or text[start + s : start + e] == part.text for s, e, part in entry.parts
         ):
