@@ -417,3 +417,25 @@ def test_a_faculty_of_a_university(text: str, lang: str, expected: list[str]) ->
 )
 def test_a_house_or_a_firm_named_by_its_noun_and_a_proper_name(text: str, expected: list[str]) -> None:
     assert rule_spans(Tagger(REGISTRY).tag(text, "fr")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Le Conseil de sécurité a voté. Le secrétariat remettra un rapport au Conseil en novembre.",
+            "fr",
+            [("Conseil de sécurité", "org:unsc"), ("Conseil", "org:unsc")],
+        ),
+        (
+            "The European Commission said so. The Commission later added more.",
+            "en",
+            [("European Commission", "org:european-commission"), ("Commission", "org:european-commission")],
+        ),
+    ],
+)
+def test_a_head_alone_is_the_organization_named_before_it(
+    text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(m.text, m.id) for m in default_tagger().tag(text, lang) if m.kind == "organization"]
+    assert found == expected

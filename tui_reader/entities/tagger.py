@@ -6,12 +6,13 @@ import bisect
 import re
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
 from operator import attrgetter
 
 from tui_reader.entities import compiled
 from tui_reader.entities.companies import with_legal_forms
-from tui_reader.entities.folding import TextKeys, fold
+from tui_reader.entities.folding import TextKeys, fold, fold_word
 from tui_reader.entities.glue import GluedNames
 from tui_reader.entities.guards import (
     APPLIES,
@@ -278,6 +279,7 @@ class Tagger:
                 rule_mentions.sort(key=_start_end)
             if rule_mentions:
                 mentions = _merge(mentions, rule_mentions, swallow=lang == "fr")
+                mentions = _bare_heads_linked(mentions)
         if "\u00ac" in text:
             mentions = rejoin_broken_words(text, mentions, lambda joined: self.tag(joined, lang))
         return mentions
@@ -553,6 +555,31 @@ def _merge(registry: list[Mention], rules: list[Mention], swallow: bool = False)
     merged.extend(_without_overlaps(added))
     merged.sort(key=_start_end)
     return merged
+
+
+def _bare_heads_linked(mentions: list[Mention]) -> list[Mention]:
+    """A rule-found name of one word, a head alone ("au Conseil", "the Commission"), takes the
+    id and names of the last organization before it whose name opens or ends with that word
+    ("le Conseil de sécurité ... au Conseil", "the European Commission ... the Commission")."""
+    last: dict[str, Mention] = {}
+    out = mentions
+    for i, m in enumerate(mentions):
+        if m.kind != "organization" or m.form != "name":
+            continue
+        words = m.text.split()
+        if len(words) > 1:
+            last[fold_word(words[0])] = last[fold_word(words[-1])] = m
+            continue
+        if m.source != "rule" or not words:
+            continue
+        named = last.get(fold_word(words[0]))
+        if named is not None:
+            if out is mentions:
+                out = list(mentions)
+            out[i] = replace(
+                m, id=named.id, name_en=named.name_en, name_fr=named.name_fr, source=named.source
+            )
+    return out
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
