@@ -372,7 +372,7 @@ def test_where_an_organization_is_based_is_no_part_of_its_name() -> None:
     ("text", "expected"),
     [
         ("said Christian Schulz of Berenberg Bank on Monday", ["Berenberg Bank"]),
-        ("according to John Magee of The Magee Company, which", ["The Magee Company"]),
+        ("according to John Magee of The Magee Company, which", ["Magee Company"]),
         ("the Securities and Exchange Commission said", ["Securities and Exchange Commission"]),
         ("the Bank of England Monetary Policy Committee met", ["Bank of England Monetary Policy Committee"]),
         ("the Federal Air Transport Agency on Wednesday said", ["Federal Air Transport Agency"]),
@@ -439,3 +439,21 @@ def test_a_head_alone_is_the_organization_named_before_it(
 ) -> None:
     found = [(m.text, m.id) for m in default_tagger().tag(text, lang) if m.kind == "organization"]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Not everyone on board The Association of German Judges agrees.",
+            "en",
+            ["Association of German Judges"],
+        ),
+        ("He studied at La Salle University in 1990.", "en", ["La Salle University"]),
+        ("Selon le rapport, Le World Energy Council prévoit une hausse.", "fr", ["World Energy Council"]),
+    ],
+)
+def test_an_article_before_a_name_found_by_its_english_head(
+    text: str, lang: str, expected: list[str]
+) -> None:
+    assert rule_spans(Tagger(REGISTRY).tag(text, lang)) == expected

@@ -223,6 +223,10 @@ _NAME_ORDINAL = re.compile(r"[IVX]+(?:e|ème|ᵉ)|(?:Premier|Première|[A-ZÉ][a
 # pour la propagation des langues", but not "... de Paris pour vice de forme".
 _WEAK_CONNECTORS = frozenset("pour sur à aux".split())
 # Capitalised words that open sentences; never the first word of a rule name.
+# Articles before a name found by its English head, not part of it ("The Association of German
+# Judges", in French text "le World Energy Council"; "La Salle University" in English keeps "La").
+_ENGLISH_ARTICLES = frozenset(("the",))
+_FRENCH_ARTICLES = frozenset("the le la les".split())
 _OPENERS = frozenset(
     """
     the a an in on at to for from by with and but or of as after before while when since if this
@@ -492,7 +496,7 @@ class RuleFinder:
             return self._expand_fr(text, hstart, hend, head, capital, org_starts, keys)
         if lang == "fr" and not _capitalised_before(text, hstart):
             return None
-        return self._expand_en(text, hstart, hend, head, org_starts)
+        return self._expand_en(text, hstart, hend, head, org_starts, lang)
 
     def _expand_fr(
         self,
@@ -704,10 +708,12 @@ class RuleFinder:
         hend: int,
         head: Head,
         org_starts: dict[int, Mention],
+        lang: str = "en",
     ) -> tuple[int, int] | None:
         prev = _word_before(text, hstart)
         start = hstart
         content = 1
+        articles = _FRENCH_ARTICLES if lang == "fr" else _ENGLISH_ARTICLES
         if prev and (prev[:1].isupper() or fold_word(prev) in _EN_CONNECTORS):
             # leftwards over capitalised words and the connectors between them
             pos = hstart
@@ -716,8 +722,11 @@ class RuleFinder:
                 if not word:
                     break
                 if word[0].isupper() and not (word.isupper() and len(word) > 5):
-                    if fold_word(word) in _OPENERS and _sentence_start_at(text, word_start):
+                    folded_word = fold_word(word)
+                    if folded_word in _OPENERS and _sentence_start_at(text, word_start):
                         break
+                    if folded_word in articles:
+                        break  # "The Association of German Judges", "le World Energy Council"
                     if word.rpartition("-")[2] in DESCRIBING:
                         break  # "the Berlin-based Mercator Institute": where, not who
                     start = pos = word_start
