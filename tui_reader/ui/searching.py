@@ -1,11 +1,12 @@
-"""The search a list shows: a query, entity filters, a marks view and a sort (no terminal)."""
+"""The search a list shows: a query, entity filters, a marks view and a sort, and the steps back
+through earlier searches (no terminal)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tui_reader.search import Library, ResultRow, SearchResults
@@ -13,6 +14,75 @@ if TYPE_CHECKING:
 VIEWS = ("all", "unread", "bookmarked")
 VIEW_LABELS = {"all": "all articles", "unread": "unread only", "bookmarked": "bookmarked only"}
 PREFETCH_ROWS = 50  # rows read in the worker so the first screenful draws without the index
+# `o` cycles the sorts: "auto" ranks by relevance when the query has words, else newest first.
+SORTS = ("auto", "date", "oldest")
+SORT_LABELS = {"auto": "relevance", "date": "newest first", "oldest": "oldest first"}
+BACK_LIMIT = 100
+
+
+def next_sort(sort: str, has_query: bool) -> str:
+    """The sort after `sort` for `o`: relevance, newest first, oldest first, and round again.
+    With no query "auto" already lists newest first, so newest first is skipped."""
+    order = SORTS if has_query else ("auto", "oldest")
+    current = "auto" if sort not in order else sort
+    return order[(order.index(current) + 1) % len(order)]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityFilter:
+    entity_id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchState:
+    """What a list shows, as far as the user chose it: the query, the entity filters, the view."""
+
+    query: str = ""
+    filters: tuple[EntityFilter, ...] = ()
+    view: str = "all"
+
+    @property
+    def is_everything(self) -> bool:
+        return not self.query.strip() and not self.filters and self.view == "all"
+
+    def peeled(self) -> SearchState | None:
+        """This state with one layer fewer: the last filter, else the query, else the view."""
+        if self.filters:
+            return SearchState(self.query, self.filters[:-1], self.view)
+        if self.query:
+            return SearchState("", (), self.view)
+        if self.view != "all":
+            return SearchState()
+        return None
+
+
+class BackStack:
+    """The searches to go back to, most recent last: each step forward (a query entered, an
+    entity chosen, a view) keeps the state it left."""
+
+    def __init__(self, limit: int = BACK_LIMIT) -> None:
+        self._states: list[SearchState] = []
+        self._limit = limit
+
+    def __len__(self) -> int:
+        return len(self._states)
+
+    def push(self, state: SearchState) -> None:
+        if self._states and self._states[-1] == state:
+            return
+        self._states.append(state)
+        del self._states[: -self._limit]
+
+    def back(self, current: SearchState) -> SearchState | None:
+        """The state one step back from `current` (None: nothing left to go back to, and
+        `current` shows everything). A state like `current` is no step: it is skipped; with
+        the stack used up, one layer of `current` goes (see `SearchState.peeled`)."""
+        while self._states:
+            state = self._states.pop()
+            if state != current:
+                return state
+        return current.peeled()
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +99,37 @@ class SearchRequest:
 class SearchOutcome:
     results: SearchResults
     rows: Sequence[ResultRow]
+    fallback: str = ""  # the note on a malformed query, about the query as the user typed it
+
+
+class OldestFirst(Sequence["ResultRow"]):
+    """Rows listed newest first (undated last), read oldest first with the undated still last."""
+
+    def __init__(self, rows: Sequence[ResultRow]) -> None:
+        self._rows = rows
+        # The undated rows are the last ones: find where they start (a few rows read).
+        low, high = 0, len(rows)
+        while low < high:
+            middle = (low + high) // 2
+            if rows[middle].date:
+                low = middle + 1
+            else:
+                high = middle
+        self._dated = low
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        if index < self._dated:
+            return self._rows[self._dated - 1 - index]
+        return self._rows[index]
 
 
 _LAST_WORD = re.compile(r"(?:^|(?<=[\s(]))([^\W_]+)$")
@@ -61,14 +162,18 @@ def run_search(
     unread = request.view == "unread"
     results = library.search(
         query,
-        sort=request.sort,
+        sort="date" if request.sort == "oldest" else request.sort,
         entities=list(request.entities),
         only_ids=only,
         except_ids=request.read_ids if unread else (),
     )
-    rows: Sequence[ResultRow] = results
+    rows: Sequence[ResultRow] = OldestFirst(results) if request.sort == "oldest" else results
+    fallback = results.fallback
+    if fallback and query != request.query:
+        # The note is about the query the user typed, not about its last word's prefix search.
+        fallback = library.parse(request.query).fallback
     for i in range(min(PREFETCH_ROWS, len(rows))):
         rows[i]
     if cancelled():
         return None
-    return SearchOutcome(results, rows)
+    return SearchOutcome(results, rows, fallback)

@@ -1,4 +1,5 @@
-"""`HelpScreen`: every key binding as it is now (after the user's keymap), by where it works."""
+"""`HelpScreen`: every key binding as it is now (after the user's keymap), by where it works, how
+escape steps back, the query language in brief and what the reader's legend means."""
 
 from __future__ import annotations
 
@@ -28,11 +29,55 @@ class HelpSection:
     keys: Sequence[KeyHelp]
 
 
+# (what to type or press, what it does): shown after the key bindings.
+GOING_BACK = (
+    ("escape", "in the search line: back to the list, the query stays"),
+    ("", "in the reader or the entity pane: back to the list"),
+    ("", "in the list: one step back: the search before the last query entered, entity"),
+    ("", "chosen or view; with none left, the last filter goes, then the query, then the view"),
+    ("x, backspace", "remove the last filter (backspace in an empty search line)"),
+    ("o", "sort: relevance (with a query), newest first, oldest first"),
+)
+QUERY_LANGUAGE = (
+    ("élection", "the word in any form, any case or accent; the last word typed also as a prefix"),
+    ("Qatar sécurité", "both words (AND is the default)"),
+    ('"premier ministre"', "the exact phrase"),
+    ("Qatar OR Oman", "either; also AND, NOT (in capitals) and (parentheses)"),
+    ("config*  gouvernment~", "words starting with config; words within 1 edit (~2: two)"),
+    ("date:2025-05", "a year, month or day; a range: date:[2024 to 2025-06]"),
+    ("lang:fr", "articles in a language"),
+    ("country:Maroc  org:ONU", "articles naming an entity, by any name in any language"),
+    ("", "A malformed query is mended (a note above the list says how), never refused."),
+)
+LEGEND = (
+    ("country", "a country (or its people: marocains → Morocco), linked across languages"),
+    ("organization", "an organization of the registry (ONU = UN = United Nations)"),
+    ("rule", 'an organization found by a rule ("Ministère de …", an acronym defined in the'),
+    ("", "text), not in the registry: known only in this article"),
+    ("match", "a search match; n and N go to the next and previous one"),
+)
+
+
+def _guide(title: str, rows: Sequence[tuple[str, str]]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    table.add_row(Text(title, "bold underline"), Text(""))
+    for left, right in rows:
+        table.add_row(Text(left), Text(right))
+    table.add_row(Text(""), Text(""))
+    return table
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Close", id="help.close"),
         Binding("j,down", "scroll(1)", "Down", show=False, id="help.down"),
         Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up"),
+        Binding("space,pagedown,ctrl+d", "page(1)", "Page down", show=False, id="help.page-down"),
+        Binding("b,pageup,ctrl+u", "page(-1)", "Page up", show=False, id="help.page-up"),
+        Binding("g,home", "top", "Top", show=False, id="help.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="help.bottom"),
     ]
 
     def __init__(self, sections: Sequence[HelpSection], config_note: str) -> None:
@@ -53,11 +98,28 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body"):
             yield Static(Text("Keys", "bold"), markup=False, id="help-title")
             yield Static(table, id="help-table")
+            yield Static(_guide("Going back and sorting", GOING_BACK), id="help-back")
+            yield Static(_guide("Query language", QUERY_LANGUAGE), id="help-query")
+            yield Static(_guide("Reader legend", LEGEND), id="help-legend")
             yield Static(Text(self.config_note, "dim"), markup=False, id="help-note")
 
     def action_close(self) -> None:
         self.dismiss(None)
 
+    @property
+    def body(self) -> VerticalScroll:
+        return self.query_one("#help-body", VerticalScroll)
+
     def action_scroll(self, delta: int) -> None:
-        body = self.query_one("#help-body", VerticalScroll)
-        body.scroll_to(y=body.scroll_y + delta, animate=False)
+        self.body.scroll_to(y=self.body.scroll_y + delta, animate=False)
+
+    def action_page(self, delta: int) -> None:
+        body = self.body
+        page = max(1, body.scrollable_content_region.height - 1)
+        body.scroll_to(y=body.scroll_y + delta * page, animate=False)
+
+    def action_top(self) -> None:
+        self.body.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.body.scroll_end(animate=False)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
@@ -35,7 +35,18 @@ from tui_reader.ui.messages import (
 )
 from tui_reader.ui.safe_text import plain
 from tui_reader.ui.screens.export import ExportScreen
-from tui_reader.ui.searching import VIEW_LABELS, VIEWS, SearchRequest, as_you_type, run_search
+from tui_reader.ui.searching import (
+    SORT_LABELS,
+    VIEW_LABELS,
+    VIEWS,
+    BackStack,
+    EntityFilter,
+    SearchRequest,
+    SearchState,
+    as_you_type,
+    next_sort,
+    run_search,
+)
 from tui_reader.ui.session import Session
 from tui_reader.ui.widgets.article_list import ArticleList
 from tui_reader.ui.widgets.entity_pane import EntityPane
@@ -52,12 +63,7 @@ COMMIT_SECONDS = 3.0  # while indexing, commit this often so that the list fills
 FACETS_TOP = 12
 FACETS_DELAY = 0.35
 PREVIEW_DELAY = 0.25
-
-
-@dataclass(frozen=True, slots=True)
-class EntityFilter:
-    entity_id: str
-    label: str
+FOOTER_FIRST = ("app.help", "app.quit")  # shown first, so a narrow footer never loses them
 
 
 class MainScreen(Screen[None]):
@@ -69,7 +75,8 @@ class MainScreen(Screen[None]):
         Binding("ctrl+f", "focus_search", "Search", show=False, priority=True, id="search.focus-alt"),
         Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="pane.next"),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="pane.previous"),
-        Binding("escape", "back", "Back", show=False, id="pane.back"),
+        # Priority: escape in the search line leaves it with the query kept (see `action_back`).
+        Binding("escape", "back", "Back one step", show=False, priority=True, id="pane.back"),
         Binding("m", "toggle_read", "Read/unread", id="marks.toggle-read"),
         Binding("s", "toggle_bookmark", "Bookmark", id="marks.toggle-bookmark"),
         Binding("v", "cycle_view", "View", id="view.cycle"),
@@ -108,8 +115,18 @@ class MainScreen(Screen[None]):
         self._stale_checked = False
         self._search_lock = threading.Lock()
         self._prepared = False
+        self.back_stack = BackStack()
+        self._before_typing: SearchState | None = None  # the search when the search line took focus
 
     # -- composition ----------------------------------------------------------------------
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        # The footer lists bindings in this order and drops what does not fit: help and quit first.
+        bindings = super().active_bindings
+        first = {k: b for k, b in bindings.items() if b.binding.id in FOOTER_FIRST}
+        first = dict(sorted(first.items(), key=lambda item: FOOTER_FIRST.index(item[1].binding.id or "")))
+        return first | {k: b for k, b in bindings.items() if k not in first}
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
@@ -153,6 +170,11 @@ class MainScreen(Screen[None]):
         self.query_one("#entity-box").border_title = "Entities"
         self.query_one("#index-progress").display = False
         self.query_one("#search-message").display = False
+        # One line that ends in an ellipsis when the terminal is too narrow for it (belongs in
+        # app.tcss as `text-wrap: nowrap; text-overflow: ellipsis;`).
+        for line in ("#status-text", "#search-message"):
+            self.query_one(line).styles.text_wrap = "nowrap"
+            self.query_one(line).styles.text_overflow = "ellipsis"
         self.article_list.set_empty_message(Text("Opening the index…"))
         self.reader.set_empty_message(Text("Select an article with j/k and enter."))
         self.entity_pane.show_article_entities([])
@@ -180,6 +202,18 @@ class MainScreen(Screen[None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._update_layout_classes()
         self._prepare_for_typing()
+        if event.widget is self.search_bar.input and self._before_typing is None:
+            self._before_typing = self.search_state
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget is self.search_bar.input:
+            self._left_search_line()
+
+    def _left_search_line(self) -> None:
+        """A query typed (or recalled) in the search line is one step: escape comes back here."""
+        before, self._before_typing = self._before_typing, None
+        if before is not None and before.query != self.query_text:
+            self.back_stack.push(before)
 
     def _prepare_for_typing(self) -> None:
         """Once the search line has focus, load what parsing a query needs before the first
@@ -322,6 +356,7 @@ class MainScreen(Screen[None]):
             Text("rebuilding the index…" if rebuild else "updating the index…", end="")
         )
         self._schedule_poll(POLL_SECONDS_INDEXING)
+        self.article_list.set_empty_message(self._empty_text())
         self._update_index(rebuild)
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
@@ -366,6 +401,7 @@ class MainScreen(Screen[None]):
     @on(IndexFinished)
     def _index_finished(self, message: IndexFinished) -> None:
         self.indexing = False
+        self.article_list.set_empty_message(self._empty_text())
         self.query_one("#index-progress").display = False
         self._schedule_poll(POLL_SECONDS)
         index_text = self.query_one("#index-text", Static)
@@ -436,7 +472,7 @@ class MainScreen(Screen[None]):
                 seq,
                 outcome.rows,
                 total=results.total,
-                fallback=results.fallback,
+                fallback=outcome.fallback,
                 took_ms=results.took_ms,
                 sort=results.sort,
                 keep=keep,
@@ -482,13 +518,17 @@ class MainScreen(Screen[None]):
             self._show_article(None, [])
         self.total_shown = len(message.rows)
         self.query_one("#list-pane").border_title = f"Articles {len(message.rows):,}"
-        sort = "relevance" if message.sort == "relevance" else "newest first"
+        sort = "relevance" if message.sort == "relevance" else SORT_LABELS[self.sort]
+        if self.sort == "auto" and message.sort != "relevance":
+            sort = SORT_LABELS["date"]
         if self.typing_phase:
             sort = "newest first while typing (enter ranks)"
         count = f"{len(message.rows):,}"
         if message.total > len(message.rows) and self.view == "all":
             count = f"best {len(message.rows):,} of {message.total:,}"
         self._status_detail = f"{count} articles · {sort} · {message.took_ms:.0f} ms"
+        if self.indexing:
+            self._status_detail += " · more as indexing saves them"
         self._update_status()
         notice = self.query_one("#search-message", Static)
         if message.fallback:
@@ -516,9 +556,11 @@ class MainScreen(Screen[None]):
             parts.append(VIEW_LABELS[self.view])
         if not self.show_highlights:
             parts.append("highlights off")
-        # A line of fixed size: no layout of the screen for a new text.
+        # A line of fixed size: no layout of the screen for a new text. Too long for the
+        # terminal, it ends in an ellipsis rather than cut through a number.
         self.query_one("#status-text", Static).update(
-            Text(" · ".join(p for p in parts if p), end=""), layout=False
+            Text(" · ".join(p for p in parts if p), end="", no_wrap=True, overflow="ellipsis"),
+            layout=False,
         )
 
     @on(SearchBar.QueryChanged)
@@ -543,16 +585,48 @@ class MainScreen(Screen[None]):
     def _search_cleared(self) -> None:
         self.focus_pane(self.article_list)
 
+    def leave_search_line(self) -> None:
+        """Go to the list with the query kept, ranked as enter ranks it (not added to history)."""
+        self.search_bar.flush()  # its QueryChanged then finds the query already applied
+        if self.search_bar.value != self.query_text or self.typing_phase:
+            self.query_text = self.search_bar.value
+            self.run_search()
+        self.focus_pane(self.article_list)
+
     @on(SearchBar.FilterRemoved)
     def _filter_removed(self, message: SearchBar.FilterRemoved) -> None:
         self.remove_filter(message.key or None)
 
     # -- filters and views ----------------------------------------------------------------
 
+    @property
+    def search_state(self) -> SearchState:
+        return SearchState(self.query_text, tuple(self.filters), self.view)
+
+    def restore(self, state: SearchState) -> None:
+        """Show the search `state` (the sort stays as the user set it)."""
+        self.filters = list(state.filters)
+        self.view = state.view
+        self.search_bar.set_filters([(f.entity_id, f.label) for f in self.filters])
+        self.search_bar.set_value(state.query, emit=False)
+        self.query_text = state.query
+        self._update_status()
+        self.run_search(keep=self._current_id())
+
+    def go_back(self) -> bool:
+        """One step back: the search before the last query, entity or view chosen; with none
+        left, the last filter goes, then the query, then the view. False: nothing to undo."""
+        state = self.back_stack.back(self.search_state)
+        if state is None:
+            return False
+        self.restore(state)
+        return True
+
     def add_entity_filter(self, entity_id: str, label: str) -> None:
         """Restrict the list to articles that name `entity_id` (in any language)."""
         if any(f.entity_id == entity_id for f in self.filters):
             return
+        self.back_stack.push(self.search_state)
         self.filters.append(EntityFilter(entity_id, label))
         self._filters_changed()
 
@@ -576,7 +650,8 @@ class MainScreen(Screen[None]):
 
     def choose_entity(self, entity_id: str, label: str, *, phrase: str = "", pivot: bool = True) -> None:
         """List the articles naming an entity: a pivot starts a new search on it (the query
-        and other filters go), otherwise it narrows the current list."""
+        and other filters go; escape comes back), otherwise it narrows the current list."""
+        before = self.search_state
         if pivot:
             self.filters = []
             self.search_bar.set_filters([])
@@ -593,9 +668,15 @@ class MainScreen(Screen[None]):
             self._filters_changed()
         else:
             self.add_entity_filter(entity_id, label)
+        if self.search_state != before:
+            self.back_stack.push(before)
+            if pivot and not before.is_everything:
+                self.notify(f"A new search on {label}; escape goes back to the previous one.", timeout=3)
         self.focus_pane(self.article_list)
 
     def set_view(self, view: str) -> None:
+        if view != self.view:
+            self.back_stack.push(self.search_state)
         self.view = view
         self._update_status()
         self.run_search(keep=self._current_id())
@@ -704,16 +785,13 @@ class MainScreen(Screen[None]):
 
     @on(ReaderView.MatchMoved)
     def _match_moved(self, message: ReaderView.MatchMoved) -> None:
-        self._update_legend(message.index, message.total)
+        # Like less and vim, the wrap is said where the match count is, until the next move.
+        wrapped = ""
         if message.wrapped:
-            self.notify(
-                "Search hit the bottom, continuing at the top."
-                if message.index == 0
-                else "Search hit the top, continuing at the bottom.",
-                timeout=2,
-            )
+            wrapped = "wrapped to the top" if message.index == 0 else "wrapped to the bottom"
+        self._update_legend(message.index, message.total, wrapped)
 
-    def _update_legend(self, index: int = -1, total: int | None = None) -> None:
+    def _update_legend(self, index: int = -1, total: int | None = None, wrapped: str = "") -> None:
         reader = self.reader
         style = reader.get_component_rich_style
         legend = Text(end="", no_wrap=True, overflow="ellipsis")
@@ -728,6 +806,8 @@ class MainScreen(Screen[None]):
                     label = f"{total} match{'es' if total > 1 else ''}"
                 legend.append(label, style("reader--match"))
                 legend.append(" ")
+                if wrapped:
+                    legend.append(f"({wrapped}) ", "italic")
             legend.append("country", style("reader--country"))
             legend.append(" ")
             legend.append("organization", style("reader--organization"))
@@ -752,15 +832,22 @@ class MainScreen(Screen[None]):
         self.focus_pane(panes[(index + delta) % len(panes)])
 
     def action_back(self) -> None:
+        """Escape: leave the search line (the query stays), go from the reader or the entity
+        pane to the list, and in the list go back one step (see `go_back`)."""
         focused = self.focused
+        if focused is self.search_bar.input:
+            self.leave_search_line()
+            return
         if focused is self.reader or focused is self.entity_pane:
             self.focus_pane(self.article_list)
             return
-        if self.query_text or self.filters or self.view != "all":
-            self.clear_search()
+        if focused is not self.article_list:
+            raise SkipAction()  # another widget's own escape
+        self.go_back()
 
     def clear_search(self) -> None:
-        """Clear the query, the entity filters and the marks view."""
+        """Clear the query, the entity filters and the marks view (escape comes back)."""
+        self.back_stack.push(self.search_state)
         self.filters = []
         self.view = "all"
         self.search_bar.set_filters([])
@@ -796,11 +883,13 @@ class MainScreen(Screen[None]):
         self.notify(f"Showing {VIEW_LABELS[self.view]}.", timeout=1.5)
 
     def action_toggle_sort(self) -> None:
-        current = self.results.sort if self.results is not None else "date"
-        self.sort = "date" if current == "relevance" else "relevance"
-        if self.sort == "relevance" and not self.query_text.strip():
-            self.notify("Relevance needs a query; showing newest first.", timeout=2)
-            self.sort = "date"
+        has_query = bool(self.query_text.strip())
+        self.sort = next_sort(self.sort, has_query)
+        if self.sort == "auto":
+            label = "by relevance" if has_query else "newest first (by relevance once you search)"
+        else:
+            label = SORT_LABELS[self.sort]
+        self.notify(f"Sorted {label}.", timeout=1.5)
         self.run_search(keep=self._current_id())
 
     def action_toggle_highlights(self) -> None:

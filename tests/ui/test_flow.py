@@ -1,0 +1,286 @@
+"""Pilot tests of going back, sorting, indexing, the footer, notes and help: the main screen's flow."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from tests.ui.conftest import settle, typed
+from tests.ui.fake_library import FakeLibrary, make_article
+from tests.ui.test_real_library import need_registry
+from tui_reader.config import Config, Locations
+from tui_reader.search import ProgressCallback, UpdateSummary
+from tui_reader.ui.app import BriefreadApp
+from tui_reader.ui.screens.help import HelpScreen
+from tui_reader.ui.screens.main import MainScreen
+from tui_reader.ui.searching import BackStack, SearchState, next_sort
+from tui_reader.ui.widgets.article_list import ArticleList
+
+MakeApp = Callable[..., BriefreadApp]
+
+
+def main(app: BriefreadApp) -> MainScreen:
+    assert app.main_screen is not None
+    return app.main_screen
+
+
+def ids(app: BriefreadApp) -> list[str]:
+    rows = main(app).article_list.rows
+    return [rows[i].id for i in range(len(rows))]
+
+
+def chips(app: BriefreadApp) -> list[str]:
+    return [str(chip.render()) for chip in main(app).query(".chip")]
+
+
+async def choose(app: BriefreadApp, pilot: object, option: str) -> None:
+    pane = main(app).entity_pane
+    pane.highlighted = pane.get_option_index(option)
+    pane.action_select()
+
+
+async def test_escape_after_choosing_an_entity_goes_back_to_the_query(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert set(ids(app)) == {"qatar-en", "seed"}
+        await pilot.press("tab", "tab")
+        await settle(pilot)
+        # an entity of the article (qatar-en names the UN): a new search on it
+        await choose(app, pilot, "a:org:un")
+        await settle(pilot)
+        assert set(ids(app)) == {"qatar-en", "seed", "isil-fr"}
+        assert screen.query_text == "" and len(chips(app)) == 1
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.query_text == "qatar" and screen.search_bar.value == "qatar"
+        assert set(ids(app)) == {"qatar-en", "seed"} and not chips(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.query_text == "" and len(ids(app)) == 5
+        await pilot.press("escape")  # nothing left: nothing happens
+        await settle(pilot)
+        assert len(ids(app)) == 5
+
+
+async def test_escape_in_the_list_removes_one_layer_at_a_time(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("enter")
+        await settle(pilot, delay=0.5)
+        await choose(app, pilot, "f:country:TR")  # a facet of the results narrows them
+        await settle(pilot)
+        assert ids(app) == ["seed"] and len(chips(app)) == 1 and screen.query_text == "qatar"
+        await pilot.press("m", "v")  # the seed read, then the unread view: nothing left
+        await settle(pilot)
+        assert ids(app) == [] and screen.view == "unread"
+        await pilot.press("escape")  # the view goes
+        await settle(pilot)
+        assert ids(app) == ["seed"] and screen.view == "all" and len(chips(app)) == 1
+        await pilot.press("escape")  # the filter goes
+        await settle(pilot)
+        assert set(ids(app)) == {"qatar-en", "seed"} and not chips(app)
+        assert screen.query_text == "qatar"
+        await pilot.press("escape")  # the query goes
+        await settle(pilot)
+        assert len(ids(app)) == 5 and screen.search_bar.value == ""
+
+
+async def test_escape_in_the_search_line_keeps_the_query(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.focused, ArticleList)
+        assert screen.query_text == "qatar" and screen.search_bar.value == "qatar"
+        assert set(ids(app)) == {"qatar-en", "seed"}
+        # left like enter leaves it: ranked, not "newest first while typing"
+        assert screen.results is not None and screen.results.sort == "relevance"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.query_text == "" and len(ids(app)) == 5
+
+
+async def test_sort_without_a_query_does_not_switch_relevance_off(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        newest = ids(app)
+        await pilot.press("o")
+        await settle(pilot)
+        assert screen.sort == "oldest"
+        assert ids(app) == list(reversed(newest))
+        assert "oldest first" in str(screen.query_one("#status-text").render())
+        await pilot.press("o")
+        await settle(pilot)
+        assert screen.sort == "auto" and ids(app) == newest
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.results is not None and screen.results.sort == "relevance"
+        # with a query: relevance, newest first, oldest first, relevance
+        await pilot.press("o")
+        await settle(pilot)
+        assert screen.results is not None and screen.results.sort == "date"
+        assert ids(app) == ["qatar-en", "seed"]
+        await pilot.press("o")
+        await settle(pilot)
+        assert ids(app) == ["seed", "qatar-en"]
+        await pilot.press("o")
+        await settle(pilot)
+        assert screen.results is not None and screen.results.sort == "relevance"
+
+
+def test_sort_cycle_and_back_stack() -> None:
+    assert [next_sort(s, True) for s in ("auto", "date", "oldest", "relevance")] == [
+        "date",
+        "oldest",
+        "auto",
+        "date",
+    ]
+    assert [next_sort(s, False) for s in ("auto", "date", "oldest")] == ["oldest", "oldest", "auto"]
+    stack = BackStack()
+    first, second = SearchState("maroc"), SearchState("maroc", view="unread")
+    stack.push(first)
+    stack.push(first)
+    stack.push(second)
+    assert len(stack) == 2
+    assert stack.back(second) == first  # the state shown now is no step back
+    assert stack.back(first) == SearchState()  # the stack used up: one layer goes
+    assert stack.back(SearchState()) is None
+
+
+class SlowIndexLibrary(FakeLibrary):
+    """Starts empty; `update` waits for the test, then the articles are there."""
+
+    def __init__(self) -> None:
+        super().__init__([], stale=True)
+        self.release = threading.Event()
+
+    def update(
+        self,
+        progress: ProgressCallback | None = None,
+        rebuild: bool = False,
+        wait: bool = True,
+        commit_seconds: float | None = None,
+    ) -> UpdateSummary:
+        self.release.wait(10)
+        self.articles["new"] = make_article("new", "Fresh news", "Fresh text.", "2026-01-01", "en")
+        return super().update(progress, rebuild, wait, commit_seconds)
+
+
+async def test_an_empty_list_while_indexing_says_so(make_app: MakeApp) -> None:
+    library = SlowIndexLibrary()
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        try:
+            await pilot.pause(0.5)
+            screen = main(app)
+            assert screen.indexing
+            text = screen.article_list.render_line(1).text
+            assert "Indexing" in text and "no articles" not in text.casefold()
+        finally:
+            library.release.set()
+        await settle(pilot)
+        assert ids(app) == ["new"]
+
+
+async def test_narrow_footer_keeps_help_and_quit_and_status_ends_in_an_ellipsis(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys = list(app.screen.query_one(Footer).query(FooterKey))
+        assert [k.action for k in keys[:2]] == ["help", "quit"]
+        for key in keys[:2]:
+            assert key.region.right <= 80 and key.region.width > 0
+        screen = main(app)
+        screen._status_detail = (
+            "best 1,234,567 of 9,876,543 articles · newest first while typing (enter ranks) · 4 ms"
+        )
+        screen._update_status()
+        await pilot.pause()
+        status = screen.query_one("#status-text")
+        line = status.render_line(0).text.rstrip()
+        assert line.endswith("…")
+        assert "1,234,567" in line
+
+
+async def test_note_for_a_malformed_query_shows_what_was_typed(real_locations: Locations) -> None:
+    need_registry()
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash")
+        await typed(pilot, "(Qatar OR Turkey")
+        message = screen.query_one("#search-message")
+        assert message.display
+        note = str(message.render())
+        assert "'(Qatar OR Turkey)'" in note
+        assert "Turkey*" not in note
+
+
+async def test_wrapping_n_is_said_in_the_legend_until_the_next_move(make_app: MakeApp) -> None:
+    articles = [make_article("a", "Qatar twice", "Qatar here.\n\nAnd Qatar there.", "2025-01-01", "en")]
+    app = make_app(FakeLibrary(articles))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        legend = main(app).query_one("#legend")
+        await pilot.press("n", "n")
+        assert "match 2/2" in str(legend.render()) and "wrapped" not in str(legend.render())
+        await pilot.press("n")
+        assert "wrapped to the top" in str(legend.render())
+        await pilot.press("n")
+        assert "match 2/2" in str(legend.render()) and "wrapped" not in str(legend.render())
+        await pilot.press("N", "N")
+        assert "wrapped to the bottom" in str(legend.render())
+        assert not [n for n in app._notifications if "Search hit" in n.message]
+
+
+async def test_help_scrolls_with_g_G_and_space_and_explains_queries_and_the_legend(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.body
+        assert body.max_scroll_y > 0
+        await pilot.press("space")
+        assert body.scroll_y > 1
+        await pilot.press("G")
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        assert body.scroll_y == 0
+        text = " ".join(
+            w.render_line(y).text for w in app.screen.query("#help-body Static") for y in range(w.size.height)
+        )
+        assert "Query language" in text and "country:Maroc" in text
+        assert "found by a rule" in text and "not in the registry" in text
