@@ -34,7 +34,7 @@ from tui_reader.search.results import (
     StoredArticle,
     UpdateSummary,
 )
-from tui_reader.search.store import read_meta
+from tui_reader.search.store import Meta, read_meta
 
 _T = TypeVar("_T")
 RELEVANCE_LIMIT = 1000  # ranked results kept; the total count is still exact
@@ -104,19 +104,25 @@ class Library:
         meta = read_meta(self.index_dir)
         self._close_searcher()
         self._closed = False
-        self._generation = meta.generation
+        generation = shown_generation(meta)
+        self._generation = generation
         self._date_order = None
         self._parsed.clear()
-        if not meta.generation:
+        if not generation:
             return
+        first_build = generation != meta.generation
         try:
-            self._ix = windex.open_dir(str(self.index_dir), indexname=meta.generation, readonly=True)
+            self._ix = windex.open_dir(str(self.index_dir), indexname=generation, readonly=True)
             damage = self._segment_damage("times", meta.segments)
         except EmptyIndexError as exc:
             self._ix = None
+            if first_build:
+                return  # nothing saved yet: the next refresh looks again
             raise damaged(self.index_dir, "its table of contents is missing") from exc
         except Exception as exc:  # noqa: BLE001 - Whoosh raises many types for a damaged index
             self._ix = None
+            if first_build:
+                return  # a commit of the build was being written: the next refresh looks again
             detail = f"its table of contents cannot be read ({type(exc).__name__})"
             raise damaged(self.index_dir, detail) from exc
         if damage is not None:
@@ -182,12 +188,12 @@ class Library:
     def refresh(self) -> bool:
         """Pick up commits made by another process; True when the index changed."""
         with self._lock:
-            meta = read_meta(self.index_dir)
-            if meta.generation != self._generation or self._searcher is None:
-                if not meta.generation and self._searcher is None:
+            generation = shown_generation(read_meta(self.index_dir))
+            if generation != self._generation or self._searcher is None:
+                if not generation and self._searcher is None:
                     return False
                 self._open()
-                return True
+                return self._searcher is not None or not generation
             try:
                 if self._searcher.up_to_date():
                     return False
@@ -345,7 +351,7 @@ class Library:
         this searcher had not opened yet may be gone); if so the library now reads the new index."""
         with self._lock:
             try:
-                current = read_meta(self.index_dir).generation == self._generation and (
+                current = shown_generation(read_meta(self.index_dir)) == self._generation and (
                     self._searcher is None or self._searcher.up_to_date()
                 )
             except Exception:  # noqa: BLE001 - the table of contents is gone: not a newer index
@@ -539,6 +545,13 @@ class Library:
                 )
             )
         return out
+
+
+def shown_generation(meta: Meta) -> str:
+    """The generation a reader shows: the finished index, or, while a first build runs and has
+    none, the one it is writing, so that its articles appear as they are saved (a rebuild keeps
+    showing the previous index until it is done)."""
+    return meta.generation or meta.building
 
 
 def _stale_in_child(corpus_dir: Path, index_dir: Path, children: set[subprocess.Popen[str]]) -> bool | None:
