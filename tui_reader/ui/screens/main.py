@@ -581,10 +581,6 @@ class MainScreen(Screen[None]):
             self.search_bar.history = self.session.history.recent()
         self.focus_pane(self.article_list)
 
-    @on(SearchBar.Cleared)
-    def _search_cleared(self) -> None:
-        self.focus_pane(self.article_list)
-
     def leave_search_line(self) -> None:
         """Go to the list with the query kept, ranked as enter ranks it (not added to history)."""
         self.search_bar.flush()  # its QueryChanged then finds the query already applied

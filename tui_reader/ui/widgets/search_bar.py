@@ -25,22 +25,18 @@ DEBOUNCE_SECONDS = 0.12
 
 
 class QueryInput(Input):
-    """The query line: up/down walk the history, escape clears, backspace on an empty line
-    removes the last filter."""
+    """The query line: up/down walk the history, backspace on an empty line removes the last
+    filter (escape, the screen's "back", leaves the line and keeps the query)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "history(1)", "Older query", show=False, id="search.history-back"),
         Binding("down", "history(-1)", "Newer query", show=False, id="search.history-forward"),
-        Binding("escape", "clear", "Clear search", show=False, id="search.clear"),
     ]
 
     class HistoryMoved(Message):
         def __init__(self, delta: int) -> None:
             super().__init__()
             self.delta = delta
-
-    class ClearRequested(Message):
-        pass
 
     class RemoveLastFilter(Message):
         pass
@@ -52,9 +48,6 @@ class QueryInput(Input):
 
     def action_history(self, delta: int) -> None:
         self.post_message(self.HistoryMoved(delta))
-
-    def action_clear(self) -> None:
-        self.post_message(self.ClearRequested())
 
     def action_delete_left(self) -> None:
         if not self.value and self.selection.is_empty:
@@ -94,9 +87,6 @@ class SearchBar(Horizontal):
         def __init__(self, query: str) -> None:
             super().__init__()
             self.query = query
-
-    class Cleared(Message):
-        pass
 
     class FilterRemoved(Message):
         """Remove the filter `key` ("" for the last one)."""
@@ -197,20 +187,6 @@ class SearchBar(Horizontal):
         value = self._draft if index == -1 else self.history[index]
         self.input.value = value
         self.input.cursor_position = len(value)
-
-    @on(QueryInput.ClearRequested)
-    def _clear(self, event: QueryInput.ClearRequested) -> None:
-        event.stop()
-        self._history_index = -1
-        self._draft = ""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        if self.input.value:
-            self._recalling = True
-            self.input.value = ""
-            self.post_message(self.QueryChanged(""))
-        self.post_message(self.Cleared())
 
     @on(QueryInput.RemoveLastFilter)
     def _remove_last(self, event: QueryInput.RemoveLastFilter) -> None:
