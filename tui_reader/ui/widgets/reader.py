@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui_reader.ui.article_meta import metadata_lines
 from tui_reader.ui.safe_text import CleanText, clean, plain
 from tui_reader.ui.widgets.strips import text_strip
 from tui_reader.ui.wrap import wrap_offsets
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from tui_reader.search import StoredArticle
 
 MAX_READER_CHARS = 200_000  # longer texts are cut in the reader (export gives the whole text)
+NO_MATCHES = "No search matches in this article; press / to search."
 
 
 class ReaderView(ScrollView, can_focus=True):
@@ -181,13 +183,17 @@ class ReaderView(ScrollView, can_focus=True):
         for part in title.divide(wrap_offsets(title.plain, width)):
             part.rstrip_end(width)
             add(part)
-        meta = [x for x in (article.date, article.lang, article.path) if x]
-        for part_text in _wrap_plain(" · ".join(meta), width):
-            add(plain(part_text, style("reader--meta")))
-        for label, value in (("source", article.source), ("url", article.url)):
-            if value:
-                for part_text in _wrap_plain(f"{label}: {value}", width):
-                    add(plain(part_text, style("reader--meta")))
+        meta_style = style("reader--meta")
+        meta = metadata_lines(
+            date=article.date,
+            lang=article.lang,
+            path=article.path,
+            source=article.source,
+            url=article.url,
+            width=width,
+        )
+        for line in meta:
+            add(plain(line, meta_style))
         add(Text("─" * width, style("reader--rule-line")))
 
         text = article.text
@@ -321,6 +327,8 @@ class ReaderView(ScrollView, can_focus=True):
     def _move_match(self, delta: int) -> None:
         total = len(self.matches)
         if not total:
+            # n/N are listed in the footer: say why nothing moved rather than do nothing
+            self.notify(NO_MATCHES if self.article is not None else "No article is open.", timeout=3)
             self.post_message(self.MatchMoved(-1, 0))
             return
         if self.current_match < 0:
@@ -344,9 +352,3 @@ class ReaderView(ScrollView, can_focus=True):
 
     def on_blur(self) -> None:
         self.refresh()
-
-
-def _wrap_plain(text: str, width: int) -> list[str]:
-    breaks = wrap_offsets(text, width)
-    bounds = [0, *breaks, len(text)]
-    return [text[a:b].rstrip() for a, b in zip(bounds, bounds[1:], strict=False)]
