@@ -1,5 +1,5 @@
-"""Pilot tests of the reader pane: the metadata lines under the title, and what `n`/`N` say when
-there is nothing to jump to."""
+"""Pilot tests of the reader pane: keeping the reading place when the terminal is resized, the
+metadata lines under the title, and what `n`/`N` say when there is nothing to jump to."""
 
 from __future__ import annotations
 
@@ -60,6 +60,75 @@ async def open_first(pilot: object, app: BriefreadApp) -> ReaderView:
     reader = reader_of(app)
     assert app.focused is reader
     return reader
+
+
+# -- 1. resizing keeps the place --------------------------------------------------------------
+
+
+async def test_resize_keeps_the_top_line_of_the_text(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary([long_article()]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reader = await open_first(pilot, app)
+        await pilot.press("space", "space", "space", "j", "j")
+        await settle(pilot)
+        offset, text = top_line(reader)
+        assert offset > 0
+        for width in (200, 80, 160, 120):
+            await pilot.resize_terminal(width, 40)
+            await settle(pilot)
+            assert shows_offset(reader, offset), (width, top_line(reader), text)
+        # back at the first width, the very same line is at the top (the place does not drift)
+        assert top_line(reader) == (offset, text)
+
+
+async def test_resize_keeps_the_top_line_in_the_middle_of_a_paragraph(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary([long_article()]))
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        reader = await open_first(pilot, app)
+        await pilot.press("space", "j", "j", "j", "j", "j")
+        await settle(pilot)
+        offset, _ = top_line(reader)
+        await pilot.resize_terminal(80, 40)
+        await settle(pilot)
+        assert shows_offset(reader, offset)
+        # scrolling after a resize starts a new place: the next resize keeps that one
+        await pilot.press("j")
+        await settle(pilot)
+        offset, _ = top_line(reader)
+        await pilot.resize_terminal(200, 40)
+        await settle(pilot)
+        assert shows_offset(reader, offset)
+
+
+async def test_resize_keeps_the_current_match_in_view(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary([long_article()]))
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = await open_first(pilot, app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert reader.current_match == 0
+        for width in (80, 60, 200, 120):
+            await pilot.resize_terminal(width, 24)
+            await settle(pilot)
+            assert visible(reader, reader.line_of_offset(reader.matches[0][0])), width
+
+
+async def test_resize_at_the_top_stays_at_the_top(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary([long_article()]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reader = await open_first(pilot, app)
+        for width in (200, 80, 120):
+            await pilot.resize_terminal(width, 40)
+            await settle(pilot)
+            assert reader.scroll_y == 0
 
 
 # -- 2. metadata lines ------------------------------------------------------------------------
