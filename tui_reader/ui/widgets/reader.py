@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from bisect import bisect_right
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -13,6 +14,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui_reader.ui.article_meta import metadata_lines
 from tui_reader.ui.safe_text import CleanText, clean, plain
 from tui_reader.ui.widgets.strips import text_strip
 from tui_reader.ui.wrap import wrap_offsets
@@ -21,6 +23,15 @@ if TYPE_CHECKING:
     from tui_reader.search import StoredArticle
 
 MAX_READER_CHARS = 200_000  # longer texts are cut in the reader (export gives the whole text)
+NO_MATCHES = "No search matches in this article; press / to search."
+
+
+class _Place(NamedTuple):
+    """Where the reader is in the text, to find again after the lines are wrapped anew."""
+
+    top: int  # the first visible line
+    offset: int  # body offset shown on that line, -1 when it is a title or metadata line
+    match_shown: bool  # the current match was in view
 
 
 class ReaderView(ScrollView, can_focus=True):
@@ -87,6 +98,12 @@ class ReaderView(ScrollView, can_focus=True):
         self._clean = CleanText("")
         self._lines: list[Text] = []
         self._line_starts: list[int] = []  # offset in the cleaned body of each line, -1 if none
+        self._body = (0, 0)  # the lines [first, end) of the body, whose starts increase
+        # The body offset put at the top by the last re-wrap and the line it is on: while the
+        # reader stays on that line, the next re-wrap keeps this offset rather than the line's
+        # start, so that resizing back and forth does not drift.
+        self._anchor: tuple[int, int] | None = None
+        self._height = 0  # the height the lines were last shown in (a resize changes `size` first)
         self._layout_width = -1
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
@@ -98,7 +115,7 @@ class ReaderView(ScrollView, can_focus=True):
         self.article = article
         self.matches = sorted(matches)
         self.current_match = -1
-        self._relayout()
+        self._relayout(keep_place=False)
         self.scroll_to(y=0, animate=False, immediate=True)
         self.post_message(self.MatchMoved(-1, len(self.matches)))
 
@@ -124,27 +141,33 @@ class ReaderView(ScrollView, can_focus=True):
 
     def line_of_offset(self, offset: int) -> int:
         """The line showing character `offset` of the article text."""
-        target = self._clean.offset(offset)
-        best = 0
-        for y, start in enumerate(self._line_starts):
-            if start < 0:
-                continue
-            if start > target:
-                break
-            best = y
-        return best
+        return self._line_of_body_offset(self._clean.offset(offset))
+
+    def _line_of_body_offset(self, offset: int) -> int:
+        """The line showing offset `offset` of the cleaned body (0 if there is no body)."""
+        first, end = self._body
+        if first >= end:
+            return 0
+        return max(first, bisect_right(self._line_starts, offset, first, end) - 1)
 
     # -- layout ---------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._layout_width:
             self._relayout()
+        self._height = self._page
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        used = self._styles.copy()
         self._styles.clear()
-        if self.is_mounted:
-            self._relayout()
+        if not self.is_mounted:
+            return
+        # A focus change restyles the panes around the reader: wrap a long article again only
+        # when a style the lines were drawn with has changed.
+        if used and all(self._style(component) == style for component, style in used.items()):
+            return
+        self._relayout()
 
     def _style(self, component: str) -> Style:
         """A component class's style ("" for the widget's own), cached between style updates."""
@@ -154,10 +177,13 @@ class ReaderView(ScrollView, can_focus=True):
             self._styles[component] = style
         return style
 
-    def _relayout(self) -> None:
+    def _relayout(self, *, keep_place: bool = True) -> None:
+        """Wrap the article again; with `keep_place`, the text at the top stays at the top."""
+        place = self._place() if keep_place else None
         width = self.scrollable_content_region.width
         self._layout_width = width
         self._strips.clear()
+        self._body = (0, 0)
         if width <= 0:
             self._lines, self._line_starts = [], []
         elif self.article is None:
@@ -166,7 +192,49 @@ class ReaderView(ScrollView, can_focus=True):
         else:
             self._lines, self._line_starts = self._layout(self.article, width)
         self.virtual_size = Size(width, len(self._lines))
+        if place is not None:
+            self._restore_place(place)
+        else:
+            self._anchor = None
         self.refresh()
+
+    def _place(self) -> _Place | None:
+        if self.article is None or not self._lines:
+            return None
+        top = min(round(self.scroll_y), len(self._lines) - 1)
+        first, end = self._body
+        if self._anchor is not None and self._anchor[0] == top:
+            offset = self._anchor[1]
+        elif top < first or first >= end:
+            offset = -1
+        else:
+            offset = self._line_starts[min(top, end - 1)]  # a line after the body: its end
+        return _Place(top, offset, self._match_line_shown(self._height or self._page))
+
+    def _restore_place(self, place: _Place) -> None:
+        if place.offset < 0:
+            top = min(place.top, self._body[0])  # in the title and metadata, at most their end
+        else:
+            top = self._line_of_body_offset(place.offset)
+        self.scroll_to(y=top, animate=False, immediate=True)
+        top = round(self.scroll_y)
+        self._anchor = (top, place.offset) if place.offset >= 0 else None
+        self._height = self._page
+        if place.match_shown and not self._match_line_shown(self._page):
+            # the current match went out of view: scroll as little as brings it back
+            line = self._match_line()
+            self.scroll_to(y=line if line < top else line - self._page + 1, animate=False, immediate=True)
+
+    def _match_line(self) -> int:
+        """The line of the current match's start (-1 without a current match)."""
+        if not 0 <= self.current_match < len(self.matches):
+            return -1
+        return self.line_of_offset(self.matches[self.current_match][0])
+
+    def _match_line_shown(self, height: int) -> bool:
+        line = self._match_line()
+        top = round(self.scroll_y)
+        return line >= 0 and top <= line < top + height
 
     def _layout(self, article: StoredArticle, width: int) -> tuple[list[Text], list[int]]:
         style = self._style
@@ -181,14 +249,19 @@ class ReaderView(ScrollView, can_focus=True):
         for part in title.divide(wrap_offsets(title.plain, width)):
             part.rstrip_end(width)
             add(part)
-        meta = [x for x in (article.date, article.lang, article.path) if x]
-        for part_text in _wrap_plain(" · ".join(meta), width):
-            add(plain(part_text, style("reader--meta")))
-        for label, value in (("source", article.source), ("url", article.url)):
-            if value:
-                for part_text in _wrap_plain(f"{label}: {value}", width):
-                    add(plain(part_text, style("reader--meta")))
+        meta_style = style("reader--meta")
+        meta = metadata_lines(
+            date=article.date,
+            lang=article.lang,
+            path=article.path,
+            source=article.source,
+            url=article.url,
+            width=width,
+        )
+        for line in meta:
+            add(plain(line, meta_style))
         add(Text("─" * width, style("reader--rule-line")))
+        body_first = len(lines)
 
         text = article.text
         self.truncated = len(text) > MAX_READER_CHARS
@@ -214,6 +287,7 @@ class ReaderView(ScrollView, can_focus=True):
                     part.rstrip()
                     add(part, offset + start)
             offset += length + 1
+        self._body = (body_first, len(lines))
         if self.truncated:
             add(Text(""))
             add(
@@ -321,6 +395,8 @@ class ReaderView(ScrollView, can_focus=True):
     def _move_match(self, delta: int) -> None:
         total = len(self.matches)
         if not total:
+            # n/N are listed in the footer: say why nothing moved rather than do nothing
+            self.notify(NO_MATCHES if self.article is not None else "No article is open.", timeout=3)
             self.post_message(self.MatchMoved(-1, 0))
             return
         if self.current_match < 0:
@@ -344,9 +420,3 @@ class ReaderView(ScrollView, can_focus=True):
 
     def on_blur(self) -> None:
         self.refresh()
-
-
-def _wrap_plain(text: str, width: int) -> list[str]:
-    breaks = wrap_offsets(text, width)
-    bounds = [0, *breaks, len(text)]
-    return [text[a:b].rstrip() for a, b in zip(bounds, bounds[1:], strict=False)]

@@ -1,0 +1,239 @@
+"""Pilot tests of the reader pane: keeping the reading place when the terminal is resized, the
+metadata lines under the title, and what `n`/`N` say when there is nothing to jump to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.cells import cell_len
+
+from tests.ui.conftest import settle, typed
+from tests.ui.fake_library import FakeLibrary, make_article
+from tui_reader.search import StoredArticle
+from tui_reader.ui.app import BriefreadApp
+from tui_reader.ui.article_meta import metadata_lines, shorten_middle
+from tui_reader.ui.screens.main import MainScreen
+from tui_reader.ui.widgets.reader import ReaderView
+
+MakeApp = Callable[..., BriefreadApp]
+
+URL = "https://example.org/briefs/nato-air-defence-ministers-meeting-in-brussels-2025-06-03"
+PATH = "briefs/2025/06/defence/nato-air-defence-ministers-meeting-in-brussels.md"
+
+
+def long_article(paragraphs: int = 40) -> StoredArticle:
+    """An article whose every sentence can be told apart, a few screens long at any width."""
+    text = "\n\n".join(
+        " ".join(f"Paragraph {p} sentence {s} says something about the weather." for s in range(6))
+        for p in range(paragraphs)
+    )
+    text += "\n\nAt the end Qatar is named once.\n\nAnd Qatar is named again, last."
+    return make_article("long", "A long brief", text, "2025-06-03", "en")
+
+
+def reader_of(app: BriefreadApp) -> ReaderView:
+    screen = app.main_screen
+    assert isinstance(screen, MainScreen)
+    return screen.reader
+
+
+def top_line(reader: ReaderView) -> tuple[int, str]:
+    """The body offset and the text of the first visible line."""
+    index = round(reader.scroll_y)
+    return reader._line_starts[index], reader._lines[index].plain
+
+
+def shows_offset(reader: ReaderView, offset: int) -> bool:
+    """Whether the first visible line holds body offset `offset`."""
+    start, text = top_line(reader)
+    return 0 <= start <= offset <= start + len(text)
+
+
+def visible(reader: ReaderView, line: int) -> bool:
+    top = round(reader.scroll_y)
+    return top <= line < top + reader.scrollable_content_region.height
+
+
+async def open_first(pilot: object, app: BriefreadApp) -> ReaderView:
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await settle(pilot)  # type: ignore[arg-type]
+    reader = reader_of(app)
+    assert app.focused is reader
+    return reader
+
+
+# -- 1. resizing keeps the place --------------------------------------------------------------
+
+
+async def test_resize_keeps_the_top_line_of_the_text(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary([long_article()]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reader = await open_first(pilot, app)
+        await pilot.press("space", "space", "space", "j", "j")
+        await settle(pilot)
+        offset, text = top_line(reader)
+        assert offset > 0
+        for width in (200, 80, 160, 120):
+            await pilot.resize_terminal(width, 40)
+            await settle(pilot)
+            assert shows_offset(reader, offset), (width, top_line(reader), text)
+        # back at the first width, the very same line is at the top (the place does not drift)
+        assert top_line(reader) == (offset, text)
+
+
+async def test_resize_keeps_the_top_line_in_the_middle_of_a_paragraph(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary([long_article()]))
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        reader = await open_first(pilot, app)
+        await pilot.press("space", "j", "j", "j", "j", "j")
+        await settle(pilot)
+        offset, _ = top_line(reader)
+        await pilot.resize_terminal(80, 40)
+        await settle(pilot)
+        assert shows_offset(reader, offset)
+        # scrolling after a resize starts a new place: the next resize keeps that one
+        await pilot.press("j")
+        await settle(pilot)
+        offset, _ = top_line(reader)
+        await pilot.resize_terminal(200, 40)
+        await settle(pilot)
+        assert shows_offset(reader, offset)
+
+
+async def test_resize_keeps_the_current_match_in_view(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary([long_article()]))
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = await open_first(pilot, app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert reader.current_match == 0
+        for width in (80, 60, 200, 120):
+            await pilot.resize_terminal(width, 24)
+            await settle(pilot)
+            assert visible(reader, reader.line_of_offset(reader.matches[0][0])), width
+
+
+async def test_resize_at_the_top_stays_at_the_top(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary([long_article()]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reader = await open_first(pilot, app)
+        for width in (200, 80, 120):
+            await pilot.resize_terminal(width, 40)
+            await settle(pilot)
+            assert reader.scroll_y == 0
+
+
+# -- 2. metadata lines ------------------------------------------------------------------------
+
+
+def header_lines(reader: ReaderView) -> list[str]:
+    """The lines above the rule that separates the title and metadata from the text."""
+    lines = [line.plain for line in reader._lines]
+    rule = next(i for i, line in enumerate(lines) if line and set(line) == {"─"})
+    return lines[:rule]
+
+
+async def test_metadata_breaks_between_fields_and_never_inside_a_url(make_app: MakeApp) -> None:
+    article = make_article("nato", "NATO air defence ministers meet", "Text.", "2025-06-03", "en")
+    article = StoredArticle(
+        article.id, PATH, 0, article.title, article.text, article.date, article.lang, "AFP", URL, ()
+    )
+    app = make_app(FakeLibrary([article]))
+    for size in ((120, 40), (80, 24), (200, 40)):
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            reader = await open_first(pilot, app)
+            width = reader.scrollable_content_region.width
+            lines = header_lines(reader)
+            assert all(cell_len(line) <= width for line in lines), lines
+            assert not any(line.endswith("·") or line.startswith("·") for line in lines), lines
+            assert any(line.startswith("2025-06-03 · en") for line in lines), lines
+            # the URL and the path are on one line each, whole or shortened in the middle
+            url_lines = [line for line in lines if "https:" in line or "-2025-06-03" in line]
+            assert len(url_lines) == 1, lines
+            url_line = url_lines[0]
+            assert url_line.startswith("url: https://example.")
+            assert url_line.endswith("2025-06-03")
+            assert URL in url_line or "…" in url_line
+            path_lines = [
+                line
+                for line in lines
+                if not line.startswith("url:") and ("briefs/" in line or "brussels.md" in line)
+            ]
+            assert len(path_lines) == 1, lines
+            assert path_lines[0].endswith("brussels.md")
+            assert PATH in path_lines[0] or "…" in path_lines[0]
+            app = make_app(FakeLibrary([article]))
+
+
+def test_metadata_lines_fit_every_width() -> None:
+    wide_path = "報告/" + "東京" * 20 + ".md"  # wide characters take two cells each
+    for path in (PATH, wide_path):
+        for width in range(1, 121):
+            lines = metadata_lines(
+                date="2025-06-03", lang="en", path=path, source="Agence France-Presse", url=URL, width=width
+            )
+            assert all(cell_len(line) <= width for line in lines), (width, lines)
+            assert not any(line.endswith(" ·") or line.startswith("· ") for line in lines), lines
+            if width >= 13:  # room for "url: " and a useful part of the URL
+                # a path or URL is whole or keeps its start and its end around one ellipsis
+                assert any(path in line or path.endswith(line.split("…")[-1]) for line in lines)
+                url_line = lines[-1]
+                assert url_line.startswith("url: http")
+                assert URL in url_line or URL.endswith(url_line.split("…")[-1])
+
+
+def test_shorten_middle() -> None:
+    assert shorten_middle("abcdef", 6) == "abcdef"
+    assert shorten_middle("abcdefgh", 5) == "ab…gh"
+    assert shorten_middle("abcdefgh", 1) == "…"
+    assert shorten_middle("abcdefgh", 0) == ""
+    assert cell_len(shorten_middle("東京東京東京", 6)) <= 6
+
+
+# -- 3. n/N with nothing to jump to -----------------------------------------------------------
+
+
+async def test_n_without_matches_says_so(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary([long_article()]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reader = await open_first(pilot, app)
+        assert reader.matches == []
+        await pilot.press("n")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("No search matches in this article" in m and "/" in m for m in messages), messages
+        assert reader.current_match == -1
+        assert reader.scroll_y == 0
+
+
+async def test_N_with_a_query_that_this_article_lacks_says_so(make_app: MakeApp) -> None:
+    articles = [
+        long_article(),
+        make_article("other", "Other brief about weather", "No such word here.", "2024-01-01", "en"),
+    ]
+    app = make_app(FakeLibrary(articles))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "weather")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("G")  # the other brief: "weather" only in its title
+        await settle(pilot)
+        reader = await open_first(pilot, app)
+        assert reader.article is not None and reader.article.id == "other"
+        assert reader.matches == []
+        await pilot.press("N")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("No search matches in this article" in m for m in messages), messages
