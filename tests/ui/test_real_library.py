@@ -108,3 +108,26 @@ async def test_a_damaged_index_is_rebuilt_when_the_app_opens(real_locations: Loc
         assert len(titles(app)) == 4
         messages = [n.message for n in app._notifications]
         assert any(m.startswith("The index was damaged (its table of contents is missing)") for m in messages)
+
+
+async def test_n_in_the_list_opens_the_article_at_its_first_match(real_locations: Locations) -> None:
+    need_registry()
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.focused is screen.article_list
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.focused is screen.reader
+        assert screen.reader.article is not None and screen.reader.matches
+        assert screen.reader.current_match == 0
+        await pilot.press("escape")  # back to the list
+        await settle(pilot)
+        await pilot.press("N")
+        await settle(pilot)
+        assert screen.reader.current_match == len(screen.reader.matches) - 1

@@ -87,6 +87,9 @@ class MainScreen(Screen[None]):
         Binding("e", "export_article", "Export", show=False, id="article.export"),
         Binding("E", "export_list", "Export list", show=False, id="list.export"),
         Binding("R", "update_index", "Update index", show=False, id="index.update"),
+        # In the list (the reader has its own n/N): open the article at its first or last match.
+        Binding("n", "list_match(1)", "Next match", show=False, id="list.next-match"),
+        Binding("N", "list_match(-1)", "Previous match", show=False, id="list.previous-match"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -104,6 +107,8 @@ class MainScreen(Screen[None]):
         self._applied_seq = 0
         self._article_seq = 0
         self._pending_open: str | None = None
+        # n/N pressed in the list: the match to go to once the article is shown (1 or -1)
+        self._match_step = 0
         self._opening: str | None = None
         self._last_progress = 0.0
         self._poll_timer: Timer | None = None
@@ -704,6 +709,27 @@ class MainScreen(Screen[None]):
         self.open_article(message.row)
         self.focus_pane(self.reader)
 
+    def action_list_match(self, step: int) -> None:
+        """Open the highlighted article in the reader and go to its first (n) or last (N)
+        search match."""
+        listing = self.article_list
+        if not listing.rows:
+            self.notify("No article to open.")
+            return
+        row = listing.rows[listing.cursor]
+        self._match_step = step
+        self.open_article(row)
+        self.focus_pane(self.reader)
+        if self.article is not None and self.article.id == row.id and self.reader.article is not None:
+            self._go_to_match()
+
+    def _go_to_match(self) -> None:
+        step, self._match_step = self._match_step, 0
+        if step > 0:
+            self.reader.action_next_match()
+        elif step < 0:
+            self.reader.action_previous_match()
+
     def open_article(self, row: ResultRow) -> None:
         """Show `row` in the reader and mark it read."""
         self.session.marks.set_read(row.id)
@@ -769,6 +795,8 @@ class MainScreen(Screen[None]):
         if article is not None and self._opening == article.id:
             self.session.marks.set_read(article.id)
             self.article_list.refresh_marks()
+            if self._match_step:
+                self._go_to_match()
         self._opening = None
 
     def _show_article(self, article: StoredArticle | None, matches: list[tuple[int, int]]) -> None:
