@@ -325,7 +325,7 @@ async def test_entity_pane_groups_mentions_by_entity(make_app: MakeApp) -> None:
         assert "highlights off" in str(main(app).query_one("#legend").render())
         await pilot.press("h")
         assert reader.show_highlights
-        assert any("3 Morocco" in p for p in prompts)
+        assert any("3× Morocco" in p for p in prompts)
         assert "Countries" in " ".join(prompts) and "Organizations" in " ".join(prompts)
 
 

@@ -40,7 +40,8 @@ async def test_markup_and_controls_are_shown_literally(make_app: Callable[..., B
         [("[red]Evil[/] Org", "rule:evil", 0, "rule")],
     )
     app = make_app(FakeLibrary([article, entity_named]))
-    async with app.run_test(size=(220, 40)) as pilot:
+    # wide enough for the reader, beside the entity pane, to show each sentence on one line
+    async with app.run_test(size=(260, 40)) as pilot:
         await settle(pilot)
         assert app.main_screen is not None
         screen = app.main_screen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,20 +24,59 @@ def entity_name(entity_id: str, fallback: str = "") -> str:
     return fallback or entity_id.partition(":")[2] or entity_id
 
 
+BADGE_WIDTH = 8  # the widest badge; a longer name is cut with an ellipsis
+# A long acronym that is also written as a word (INTERPOL, ECOWAS) reads better as the word.
+_LOUD_ACRONYM = 5
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> dict[str, list[tuple[str, str]]]:
+    """For each organization, its acronyms and one-word names, (text, form) in the data's order."""
+    from tui_reader.entities import default_registry
+
+    forms: dict[str, list[tuple[str, str]]] = {}
+    for alias in default_registry().aliases():
+        if (
+            alias.entity_id.startswith("org:")
+            and alias.form in ("acronym", "name")
+            and len(alias.text) <= BADGE_WIDTH
+            and _WORD.fullmatch(alias.text)
+        ):
+            forms.setdefault(alias.entity_id, []).append((alias.text, alias.form))
+    return forms
+
+
 @lru_cache(maxsize=4096)
 def entity_badge(entity_id: str) -> str:
-    """A short label for a list row: the ISO code of a country, the acronym-like tail of an
-    organization slug; "" for article-local (rule-found) entities."""
+    """A short label for a list row, at most `BADGE_WIDTH` cells: the ISO code of a country;
+    for an organization, its short form (NATO, IMF, DGSN, Interpol, Hamas), else its name cut;
+    "" for article-local (rule-found) entities."""
     kind, _, key = entity_id.partition(":")
     if kind == "country":
         return key.upper()
-    if kind == "org":
-        tail = key.rsplit("-", 1)[-1]
-        if len(tail) <= 6:
-            return tail.upper()
-        name = entity_name(entity_id)
-        return name if len(name) <= 8 else name[:7] + "…"
-    return ""
+    if kind != "org":
+        return ""
+    name = entity_name(entity_id)
+    if len(name) <= BADGE_WIDTH:
+        return name
+    forms = _short_forms().get(entity_id, [])
+    # The slug is usually made from the acronym the press uses (org:un, org:ma-dgsn).
+    tail = key.rsplit("-", 1)[-1].casefold()
+    same = [(text, form) for text, form in forms if text.casefold() == tail]
+    loud = [text for text, _ in same if text.isupper()]
+    word = [text for text, form in same if form == "name" and not text.isupper()]
+    if loud and (len(loud[0]) < _LOUD_ACRONYM or not word):
+        return loud[0]
+    if word:
+        return word[0]
+    acronyms = [text for text, form in forms if form == "acronym" and text.isupper()]
+    if acronyms:
+        return acronyms[0]
+    words = [text for text, form in forms if form == "name"]
+    if words:
+        return words[0]
+    return name[: BADGE_WIDTH - 1] + "…"
 
 
 def entity_kind(entity_id: str) -> str:

@@ -234,11 +234,9 @@ class ArticleList(ScrollView, can_focus=True):
         index = round(self.scroll_y) + y
         base = self._style("")
         if not self._rows:
-            if y == 1:
-                message = Text(" ", end="") + self._empty_message
-                message.stylize_before(self._style("article-list--empty"))
-                message.truncate(width, overflow="ellipsis", pad=True)
-                return text_strip(message, self.app.console).apply_style(base)
+            lines = self._empty_lines(width)
+            if 1 <= y <= len(lines):
+                return text_strip(lines[y - 1], self.app.console).apply_style(base)
             return Strip.blank(width, base)
         if index >= len(self._rows):
             return Strip.blank(width, base)
@@ -254,6 +252,18 @@ class ArticleList(ScrollView, can_focus=True):
             self._line_cache[key] = strip
         return strip
 
+    def _empty_lines(self, width: int) -> list[Text]:
+        """The empty message wrapped to the list's width, one space in from each side."""
+        message = self._empty_message.copy()
+        message.end = ""
+        message.stylize_before(self._style("article-list--empty"))
+        lines: list[Text] = []
+        for line in message.wrap(self.app.console, max(1, width - 2), overflow="ellipsis"):
+            line = Text(" ", end="") + line
+            line.truncate(width, overflow="ellipsis", pad=True)
+            lines.append(line)
+        return lines
+
     def _render_row(self, row: ResultRow, width: int, is_cursor: bool, read: bool) -> Strip:
         # Built from segments directly: a screenful of rows is drawn on every keystroke.
         style = self._style
@@ -264,7 +274,9 @@ class ArticleList(ScrollView, can_focus=True):
         date_width = 10 if width >= 60 else 7
         # Two-letter codes leave a space before the title; an unknown language shows as blank.
         lang = "" if row.lang == "und" else clean(row.lang, single_line=True).text[:2]
-        badges = self._badges(row, width)
+        title_text = clean(row.title, single_line=True).text
+        used = 1 + 1 + 1 + date_width + 1 + 3
+        badges = _badges(row.entities, width - used, cell_len(title_text))
         head = [
             ("●" if not read else " ", style("article-list--marker")),
             ("★" if self.marks.is_bookmarked(row.id) else " ", style("article-list--bookmark")),
@@ -273,32 +285,48 @@ class ArticleList(ScrollView, can_focus=True):
             (" ", base),
             (lang.ljust(3), style("article-list--lang")),
         ]
-        used = 1 + 1 + 1 + date_width + 1 + 3
         tail = [(" ", base), (badges, style("article-list--badge"))] if badges else []
         tail_width = (1 + cell_len(badges)) if badges else 0
         title_width = max(0, width - used - tail_width)
-        title = _fit(clean(row.title, single_line=True).text, title_width)
+        title = _fit(title_text, title_width)
         title_style = style("article-list--read" if read else "article-list--unread")
         parts = [*head, (title, title_style), *tail]
         segments = [Segment(text, base + part_style + cursor) for text, part_style in parts if text]
         return Strip(segments).crop_extend(0, width, base + cursor)
 
-    @staticmethod
-    def _badges(row: ResultRow, width: int) -> str:
-        if width < 56:
-            return ""
-        budget = 7 if width < 80 else 14
-        out: list[str] = []
-        used = 0
-        for entity_id in row.entities:
-            badge = entity_badge(entity_id)
-            if not badge or badge in out:
-                continue
-            if used + len(badge) + (1 if out else 0) > budget:
-                break
-            used += len(badge) + (1 if out else 0)
-            out.append(badge)
-        return " ".join(out)
+
+# A title keeps at least this many cells; a narrower row shows no badge.
+MIN_TITLE = 20
+
+
+def badge_budget(free: int, title_cells: int) -> int:
+    """How many cells of a row's `free` cells (those after the date and language) go to entity
+    badges, for a title of `title_cells`: whatever a short title leaves, and otherwise a quarter
+    of the row (the title is cut a little), never leaving the title under `MIN_TITLE`."""
+    if free < MIN_TITLE + 3:
+        return 0
+    reserved = min(free // 4, free - MIN_TITLE - 1)
+    return max(reserved, free - title_cells - 1)
+
+
+def _badges(entities: Sequence[str], free: int, title_cells: int) -> str:
+    """The badges of `entities` (most named first) that fit the row's budget; one that does not
+    fit is skipped, so a long name does not hide the short codes after it."""
+    budget = badge_budget(free, title_cells)
+    out: list[str] = []
+    used = 0
+    for entity_id in entities:
+        if budget - used < 2:
+            break
+        badge = entity_badge(entity_id)
+        if not badge or badge in out:
+            continue
+        cells = cell_len(badge) + (1 if out else 0)
+        if used + cells > budget:
+            continue
+        used += cells
+        out.append(badge)
+    return " ".join(out)
 
 
 def _fit(text: str, width: int) -> str:

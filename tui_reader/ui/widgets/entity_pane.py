@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -59,6 +60,9 @@ class EntityPane(OptionList):
         self._facets: list[EntityCount] = []
         self._facets_note = ""
         self._choices: dict[str, tuple[str, str, str]] = {}
+        self._built_width = 0
+        self._coloured: dict[int, Text] = {}  # the prompts as built, by option index
+        self._plain_index: int | None = None  # the option shown without its colours
 
     def show_article_entities(self, entities: Sequence[EntitySummary]) -> None:
         self._article = list(entities)
@@ -69,18 +73,55 @@ class EntityPane(OptionList):
         self._facets_note = note
         self._rebuild()
 
+    def on_mount(self) -> None:
+        # The prompts hold the theme's colours: a new theme needs them built again.
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        self.call_after_refresh(self._rebuild)
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        self._show_cursor_row()
+
+    def _show_cursor_row(self) -> None:
+        """Draw the cursor's row without the names' colours: the theme's cursor colours are made
+        to be read together, a name's colour on the cursor may not be."""
+        index = self.highlighted
+        if index == self._plain_index:
+            return
+        old, self._plain_index = self._plain_index, None
+        if old is not None and old in self._coloured:
+            self.replace_option_prompt_at_index(old, self._coloured[old])
+        if index is not None and index in self._coloured:
+            self.replace_option_prompt_at_index(index, _without_colours(self._coloured[index]))
+            self._plain_index = index
+
+    def on_resize(self) -> None:
+        # Names are fitted to the width (a second name only when it fits whole).
+        if self._built_width != self.scrollable_content_region.width:
+            self._rebuild()
+
+    def _style(self, component: str) -> Style:
+        """A component's colour and text style without its background, so that the highlight
+        of the cursor's row shows behind the whole row."""
+        style = self.get_component_rich_style(component)
+        return style.without_color + Style(color=style.color)
+
     def _heading(self, text: str) -> Option:
-        return Option(Text(text, self.get_component_rich_style("entity-pane--heading")), disabled=True)
+        return Option(Text(text, self._style("entity-pane--heading"), end=""), disabled=True)
 
     def _rebuild(self) -> None:
-        style = self.get_component_rich_style
+        style = self._style
+        width = self._built_width = self.scrollable_content_region.width
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option | None] = []
         self._choices.clear()
-        options.append(self._heading("In this article"))
+        # Two different counts: mentions in the article ("3×"), articles among the results.
+        options.append(self._heading("In this article (mentions)"))
         if not self._article:
-            none = Text("  none", style("entity-pane--dim"))
-            options.append(Option(none, disabled=True))
+            options.append(Option(Text("  none", style("entity-pane--dim")), disabled=True))
+        count_width = _count_width(f"{e.mentions:,}×" for e in self._article)
         for kind, label in (("country", "Countries"), ("organization", "Organizations")):
             group = [e for e in self._article if e.kind == kind]
             if not group:
@@ -89,43 +130,53 @@ class EntityPane(OptionList):
             for entity in group:
                 name_style = style("entity-pane--rule" if entity.source == "rule" else f"entity-pane--{kind}")
                 prompt = Text(no_wrap=True, overflow="ellipsis", end="")
-                prompt.append(f"{entity.mentions:>4} ", style("entity-pane--count"))
+                prompt.append(f"{entity.mentions:,}×".rjust(count_width) + " ", style("entity-pane--count"))
                 if entity.acronym:
                     prompt.append_text(plain(entity.acronym, name_style + Style(bold=True)))
                     prompt.append(" ")
                 prompt.append_text(plain(entity.name, name_style))
-                if entity.other_name and len(entity.other_name) <= 24:
-                    prompt.append_text(plain(f" · {entity.other_name}", style("entity-pane--dim")))
-                if entity.source == "rule":
-                    prompt.append(" (rule)", style("entity-pane--dim"))
+                suffix = " (rule)" if entity.source == "rule" else ""
+                other = f" · {entity.other_name}" if entity.other_name else ""
+                if other and prompt.cell_len + cell_len(other) + len(suffix) <= width:
+                    prompt.append_text(plain(other, style("entity-pane--dim")))
+                if suffix:
+                    prompt.append(suffix, style("entity-pane--dim"))
                 option_id = _ARTICLE + entity.id
                 phrase = entity.forms[0] if entity.source == "rule" and entity.forms else ""
                 self._choices[option_id] = (entity.id, entity.name, phrase)
                 options.append(Option(prompt, id=option_id))
         options.append(None)
-        heading = "In these results"
+        heading = "In these results (articles"
         if self._facets_note:
-            heading += f" ({self._facets_note})"
-        options.append(self._heading(heading))
+            heading += f", {self._facets_note}"
+        options.append(self._heading(heading + ")"))
         if not self._facets:
             options.append(Option(Text("  none", style("entity-pane--dim")), disabled=True))
+        count_width = _count_width(f"{f.articles:,}" for f in self._facets)
         for facet in self._facets:
             kind_style = style(
                 "entity-pane--country" if facet.kind == "country" else "entity-pane--organization"
             )
             prompt = Text(no_wrap=True, overflow="ellipsis", end="")
-            prompt.append(f"{facet.articles:>4} ", style("entity-pane--count"))
+            prompt.append(f"{facet.articles:,}".rjust(count_width) + " ", style("entity-pane--count"))
             name = facet.name_en or facet.name_fr or facet.id
             prompt.append_text(plain(name, kind_style))
             option_id = _FACET + facet.id
             self._choices[option_id] = (facet.id, name, "")
             options.append(Option(prompt, id=option_id))
+        self._plain_index = None
         self.set_options(options)
+        self._coloured = {
+            index: option.prompt
+            for index, option in enumerate(self.options)
+            if option.id and isinstance(option.prompt, Text)
+        }
         if highlighted is not None and highlighted in self._choices:
             try:
                 self.highlighted = self.get_option_index(highlighted)
             except LookupError:
                 pass
+        self._show_cursor_row()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -142,3 +193,17 @@ class EntityPane(OptionList):
     @property
     def facets(self) -> list[EntityCount]:
         return list(self._facets)
+
+
+def _without_colours(prompt: Text) -> Text:
+    """`prompt` in the colour of the row it is drawn on, with its bold and italic."""
+    out = Text(prompt.plain, no_wrap=True, overflow="ellipsis", end="")
+    for span in prompt.spans:
+        style = span.style if isinstance(span.style, Style) else Style.parse(span.style)
+        out.stylize(style.without_color, span.start, span.end)
+    return out
+
+
+def _count_width(counts: Iterable[str]) -> int:
+    """The width of a right-aligned column of `counts`: 4 cells, or the widest count."""
+    return max((4, *(len(count) for count in counts)))

@@ -1,0 +1,124 @@
+"""Pilot tests of the article list: entity badges that fit the row (short forms, skipped when
+too long, a share of the row that grows with it) and an empty message that wraps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.ui.conftest import settle, typed
+from tests.ui.fake_library import FakeLibrary, make_article, sample_articles
+from tui_reader.search import StoredArticle
+from tui_reader.ui.app import BriefreadApp
+from tui_reader.ui.entity_names import BADGE_WIDTH, entity_badge
+from tui_reader.ui.screens.main import MainScreen
+from tui_reader.ui.widgets.article_list import MIN_TITLE, _badges, badge_budget
+
+MakeApp = Callable[..., BriefreadApp]
+
+INTERPOL_TEXT = (
+    "Interpol trained border officers of Senegal, Mali, Guinea and Mauritania, with the "
+    "support of the European Union and Germany. Senegal hosted the course; Interpol paid for it "
+    "and Interpol will hold the next one."
+)
+
+
+def interpol_article() -> list[StoredArticle]:
+    return [
+        make_article(
+            "interpol",
+            "Interpol trains border officers in Senegal",
+            INTERPOL_TEXT,
+            "2024-10-15",
+            "en",
+            [
+                ("Interpol", "org:interpol"),
+                ("Interpol", "org:interpol", 1),
+                ("Interpol", "org:interpol", 2),
+                ("Senegal", "country:SN"),
+                ("Senegal", "country:SN", 1),
+                ("Mali", "country:ML"),
+                ("Guinea", "country:GN"),
+                ("Mauritania", "country:MR"),
+                ("European Union", "org:eu"),
+                ("Germany", "country:DE"),
+            ],
+        )
+    ]
+
+
+def main(app: BriefreadApp) -> MainScreen:
+    assert app.main_screen is not None
+    return app.main_screen
+
+
+# -- badges ------------------------------------------------------------------------------------
+
+
+def test_organization_badges_prefer_short_forms() -> None:
+    assert entity_badge("country:SN") == "SN"
+    assert entity_badge("org:interpol") == "Interpol"
+    assert entity_badge("org:nato") == "NATO"
+    assert entity_badge("org:un") == "UN"
+    assert entity_badge("org:imf") == "IMF"
+    assert entity_badge("org:ma-dgsn") == "DGSN"
+    assert entity_badge("org:hamas") == "Hamas"
+    assert entity_badge("rule:dgsn") == ""
+    assert all(len(entity_badge(i)) <= BADGE_WIDTH for i in ("org:european-commission", "org:arab-league"))
+
+
+def test_a_badge_that_does_not_fit_is_skipped_not_the_rest() -> None:
+    entities = ("org:european-commission", "country:SN", "country:ML")
+    free, title = 28, 60  # a long title: the badges get their reserved share (7 cells)
+    assert badge_budget(free, title) == 7
+    assert _badges(entities, free, title) == "SN ML"
+
+
+def test_badge_budget_grows_with_the_row_and_leaves_the_title_room() -> None:
+    assert badge_budget(MIN_TITLE + 2, 80) == 0  # too narrow: the title alone
+    budgets = [badge_budget(free, 200) for free in (32, 46, 61, 100)]
+    assert budgets == sorted(budgets) and budgets[0] >= 5
+    for free in range(MIN_TITLE + 3, 120):
+        assert free - badge_budget(free, 200) - 1 >= MIN_TITLE
+    # a short title leaves its room to the badges
+    assert badge_budget(40, 10) == 29
+
+
+async def test_badges_at_200_columns(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary(interpol_article()))
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        row = main(app).article_list.render_line(0).text
+        assert "Interpol trains border officers in Senegal" in row
+        assert row.rstrip().endswith("Senegal  Interpol SN ML GN")  # the whole title, and badges
+
+
+@pytest.mark.parametrize("width", [120, 140])
+async def test_badges_at_the_default_sizes(make_app: MakeApp, width: int) -> None:
+    app = make_app(FakeLibrary(interpol_article() + sample_articles()))
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(pilot)
+        listing = main(app).article_list
+        rows = {listing.rows[y].id: listing.render_line(y).text for y in range(len(listing.rows))}
+        assert rows["qatar-en"].rstrip().endswith("… QA UN MA")  # the title is cut for them
+        assert rows["turkey-en"].rstrip().endswith("TR AT")
+        assert rows["interpol"].rstrip().endswith("… Interpol")
+        assert rows["seed"].rstrip().endswith("… MA AT UN")
+
+
+# -- the empty list ----------------------------------------------------------------------------
+
+
+async def test_empty_message_wraps(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "zzzz")
+        listing = main(app).article_list
+        assert not listing.rows
+        lines = [listing.render_line(y).text for y in range(6)]
+        text = " ".join(line.strip() for line in lines if line.strip())
+        assert text == "No article matches. Press escape to clear the search."
+        assert not any("…" in line for line in lines)

@@ -1,0 +1,194 @@
+"""Pilot tests of the entity pane: a cursor visible across the whole row in every theme, a
+width that grows with the terminal, and counts that say what they count."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from rich.color import Color
+from textual.pilot import Pilot
+from textual.strip import Strip
+
+from tests.ui.conftest import settle
+from tests.ui.fake_library import FakeLibrary, make_article
+from tui_reader.search import EntityCount, StoredArticle
+from tui_reader.ui.app import BriefreadApp
+from tui_reader.ui.screens.main import MainScreen
+from tui_reader.ui.widgets.entity_pane import EntityPane
+
+MakeApp = Callable[..., BriefreadApp]
+
+NATO = "North Atlantic Treaty Organization"
+
+
+def nato_article() -> list[StoredArticle]:
+    text = f"The {NATO} met in Brussels. Turkey and Austria spoke; the {NATO} agreed."
+    return [
+        make_article(
+            "nato",
+            "NATO ministers meet",
+            text,
+            "2025-06-03",
+            "en",
+            [(NATO, "org:nato"), (NATO, "org:nato", 1), ("Turkey", "country:TR"), ("Austria", "country:AT")],
+        )
+    ]
+
+
+def main(app: BriefreadApp) -> MainScreen:
+    assert app.main_screen is not None
+    return app.main_screen
+
+
+def pane_lines(pane: EntityPane) -> list[str]:
+    return [pane.render_line(y).text for y in range(pane.scrollable_content_region.height)]
+
+
+def backgrounds(strip: Strip) -> set[Color | None]:
+    return {segment.style.bgcolor if segment.style else None for segment in strip}
+
+
+def colours(strip: Strip) -> set[Color | None]:
+    return {segment.style.color if segment.style else None for segment in strip if segment.text.strip()}
+
+
+def cursor_line(pane: EntityPane) -> int:
+    assert pane.highlighted is not None
+    return pane._index_to_line[pane.highlighted]
+
+
+# -- the cursor --------------------------------------------------------------------------------
+
+
+async def _cursor_on_nato(app: BriefreadApp, pilot: Pilot[None]) -> EntityPane:
+    await settle(pilot)
+    pane = main(app).entity_pane
+    pane.focus()
+    await settle(pilot)
+    pane.highlighted = pane.get_option_index("a:org:nato")
+    await settle(pilot)
+    return pane
+
+
+async def test_entity_cursor_covers_the_whole_row(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary(nato_article()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await _cursor_on_nato(app, pilot)
+        row = pane.render_line(cursor_line(pane))
+        assert "North Atlantic" in row.text and row.text.rstrip().endswith("…")  # it fills the width
+        other = pane.render_line(cursor_line(pane) + 1)  # Turkey's row, or a heading
+        (cursor_bg,) = backgrounds(row)  # one background from the first cell to the last
+        assert cursor_bg not in backgrounds(other)
+        # the text of the cursor's row is drawn in the cursor's own colour
+        assert len(colours(row)) == 1
+        focused_bg = cursor_bg
+
+        main(app).article_list.focus()  # blurred: still shown, differently
+        await settle(pilot)
+        row = pane.render_line(cursor_line(pane))
+        (blurred_bg,) = backgrounds(row)
+        assert blurred_bg not in backgrounds(pane.render_line(cursor_line(pane) + 1))
+        assert blurred_bg != focused_bg
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "solarized-light", "gruvbox", "nord", "ansi-dark"])
+async def test_entity_cursor_is_visible_in_every_theme(make_app: MakeApp, theme: str) -> None:
+    app = make_app(FakeLibrary(nato_article()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = theme
+        pane = await _cursor_on_nato(app, pilot)
+        row = pane.render_line(cursor_line(pane))
+        (cursor_bg,) = backgrounds(row)
+        (text_colour,) = colours(row)
+        assert cursor_bg != text_colour
+        for y in range(cursor_line(pane) + 1, cursor_line(pane) + 4):
+            assert cursor_bg not in backgrounds(pane.render_line(y))
+
+
+async def test_entity_cursor_colours_follow_the_theme(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary(nato_article()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await _cursor_on_nato(app, pilot)
+        y = cursor_line(pane) + 2  # a country of the article, not under the cursor
+        before = colours(pane.render_line(y))
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await settle(pilot)
+        assert colours(pane.render_line(y)) != before
+
+
+# -- the width ---------------------------------------------------------------------------------
+
+
+async def test_entity_pane_grows_with_the_terminal(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary(nato_article()))
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        box = main(app).query_one("#entity-box")
+        assert 40 <= box.outer_size.width <= 50
+        lines = pane_lines(main(app).entity_pane)
+        assert any(line.rstrip().endswith(NATO) for line in lines)
+        assert not any("…" in line for line in lines)
+    app = make_app(FakeLibrary(nato_article()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert main(app).query_one("#entity-box").outer_size.width == 30
+
+
+async def test_second_name_only_when_it_fits(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, delay=0.3)
+        await pilot.press("j")  # the seed: Morocco (Maroc), the United Nations (Nations unies)
+        await settle(pilot, delay=0.3)
+        lines = pane_lines(main(app).entity_pane)
+        assert any("Morocco · Maroc" in line for line in lines)
+        un = next(line for line in lines if "United Nations" in line)
+        assert "…" not in un and "Nations unies" not in un  # no room for it whole: left out
+    app = make_app()
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot, delay=0.3)
+        await pilot.press("j")
+        await settle(pilot, delay=0.3)
+        lines = pane_lines(main(app).entity_pane)
+        assert any("United Nations · Nations unies" in line for line in lines)
+
+
+# -- counts: thousands separators, and mentions told from articles -----------------------------
+
+
+async def test_facet_counts_have_thousands_separators(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, delay=0.3)  # past the facets of the first search
+        pane = main(app).entity_pane
+        pane.show_facets(
+            [
+                EntityCount("country:MA", "country", "Morocco", "Maroc", 12564),
+                EntityCount("org:un", "organization", "United Nations", "Nations unies", 7),
+            ]
+        )
+        await settle(pilot)
+        lines = pane_lines(pane)
+        lines = lines[next(i for i, line in enumerate(lines) if line.startswith("In these results")) :]
+        morocco = next(line for line in lines if "Morocco" in line)
+        un = next(line for line in lines if "United Nations" in line)
+        assert morocco.startswith("12,564 Morocco")
+        assert un.index("United") == morocco.index("Morocco")  # one column for the counts
+
+
+async def test_pane_counts_say_what_they_count(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, delay=0.3)
+        await pilot.press("j")  # the seed names Morocco 3 times
+        await settle(pilot, delay=0.3)
+        lines = pane_lines(main(app).entity_pane)
+        article_heading = next(i for i, line in enumerate(lines) if line.startswith("In this article"))
+        results_heading = next(i for i, line in enumerate(lines) if line.startswith("In these results"))
+        assert "mentions" in lines[article_heading]
+        assert "articles" in lines[results_heading]
+        morocco = [line for line in lines if "Morocco" in line]
+        assert morocco[0].lstrip().startswith("3× Morocco")  # in the article: mentions
+        assert morocco[1].lstrip().startswith("2 Morocco")  # in the results: articles
+        assert "×" not in " ".join(lines[results_heading:])
