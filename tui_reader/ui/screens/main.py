@@ -528,10 +528,10 @@ class MainScreen(Screen[None]):
             sort = SORT_LABELS["date"]
         if self.typing_phase:
             sort = "newest first while typing (enter ranks)"
-        count = f"{len(message.rows):,}"
+        count = _counted(len(message.rows), "article")
         if message.total > len(message.rows) and self.view == "all":
-            count = f"best {len(message.rows):,} of {message.total:,}"
-        self._status_detail = f"{count} articles · {sort} · {message.took_ms:.0f} ms"
+            count = f"best {len(message.rows):,} of {message.total:,} articles"
+        self._status_detail = f"{count} · {sort} · {message.took_ms:.0f} ms"
         if self.indexing:
             self._status_detail += " · more as indexing saves them"
         self._update_status()
@@ -965,7 +965,8 @@ class MainScreen(Screen[None]):
             if path is not None:
                 self._export([rows[i].id for i in range(len(rows))], path)
 
-        self.app.push_screen(ExportScreen(default, f"Export the {len(rows):,} articles of the list"), chosen)
+        title = f"Export the {_counted(len(rows), 'article')} of the list"
+        self.app.push_screen(ExportScreen(default, title), chosen)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, ids: list[str], path: Path) -> None:
@@ -1003,13 +1004,20 @@ def _find(rows: Sequence[ResultRow], article_id: str, limit: int = 500) -> int |
 
 
 def _summary_line(summary: UpdateSummary) -> str:
-    parts = [f"{summary.total_articles:,} articles"]
+    parts = [_counted(summary.total_articles, "article")]
     if summary.rebuilt:
         parts.append(f"rebuilt in {summary.seconds:.1f} s")
     elif not summary.nothing_to_do:
+        changed = summary.added + summary.changed + summary.deleted
         parts.append(
-            f"+{summary.added} ~{summary.changed} -{summary.deleted} files in {summary.seconds:.1f} s"
+            f"+{summary.added:,} ~{summary.changed:,} -{summary.deleted:,} "
+            f"{'file' if changed == 1 else 'files'} in {summary.seconds:.1f} s"
         )
     if summary.skipped:
-        parts.append(f"{len(summary.skipped)} skipped (briefread index lists why)")
+        parts.append(f"{len(summary.skipped):,} skipped (briefread index lists why)")
     return "index: " + ", ".join(parts)
+
+
+def _counted(count: int, noun: str) -> str:
+    """ "1 article", "1,564 articles"."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
