@@ -293,9 +293,11 @@ class AliasMatcher:
                 skey = " " + str_key(entry.text).strip() + " "
                 other_keys.setdefault(skey, []).append(entry)
                 if entry.form != "acronym" and is_arabic(entry.text):
+                    # one entry per proclitic length, shared by its spellings (and by the cache)
+                    with_length = {n: replace(entry, proclitic=n) for n in (1, 2)}
                     for spelling, length in with_proclitics(entry.text):
                         pkey = " " + str_key(spelling).strip() + " "
-                        other_keys.setdefault(pkey, []).append(replace(entry, proclitic=length))
+                        other_keys.setdefault(pkey, []).append(with_length[length])
                 continue
             table = case_keys if keep_case else lower_keys
             table.setdefault(b" " + key + b" ", []).append(entry)
