@@ -16,6 +16,7 @@ from tests.ui.fake_library import FakeLibrary
 from tui_reader.config import Config, Locations
 from tui_reader.search import Library
 from tui_reader.ui.app import BriefreadApp
+from tui_reader.ui.screens.main import MainScreen
 
 TINY_CORPUS = {
     "seed.txt": (
@@ -96,3 +97,18 @@ def real_locations(tiny_index: tuple[Path, Path], tmp_path: Path) -> Locations:
     shutil.copytree(corpus, tmp_path / "corpus")
     shutil.copytree(index, tmp_path / "index")
     return Locations(tmp_path / "corpus", tmp_path / "index", tmp_path / "state")
+
+
+MakeApp = Callable[..., BriefreadApp]
+
+
+def main(app: BriefreadApp) -> MainScreen:
+    """The app's main screen (the tests run after it is mounted)."""
+    assert app.main_screen is not None
+    return app.main_screen
+
+
+def ids(app: BriefreadApp) -> list[str]:
+    """The ids of the articles listed, in order."""
+    rows = main(app).article_list.rows
+    return [rows[i].id for i in range(len(rows))]

@@ -3,19 +3,13 @@ too long, a share of the row that grows with it) and an empty message that wraps
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from tests.ui.conftest import settle, typed
+from tests.ui.conftest import MakeApp, main, settle, typed
 from tests.ui.fake_library import FakeLibrary, make_article, sample_articles
 from tui_reader.search import StoredArticle
-from tui_reader.ui.app import BriefreadApp
 from tui_reader.ui.entity_names import BADGE_WIDTH, entity_badge
-from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.widgets.article_list import MIN_TITLE, _badges, badge_budget
-
-MakeApp = Callable[..., BriefreadApp]
 
 INTERPOL_TEXT = (
     "Interpol trained border officers of Senegal, Mali, Guinea and Mauritania, with the "
@@ -46,11 +40,6 @@ def interpol_article() -> list[StoredArticle]:
             ],
         )
     ]
-
-
-def main(app: BriefreadApp) -> MainScreen:
-    assert app.main_screen is not None
-    return app.main_screen
 
 
 # -- badges ------------------------------------------------------------------------------------

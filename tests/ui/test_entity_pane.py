@@ -3,21 +3,16 @@ width that grows with the terminal, and counts that say what they count."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from rich.color import Color
 from textual.pilot import Pilot
 from textual.strip import Strip
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import MakeApp, main, settle
 from tests.ui.fake_library import FakeLibrary, make_article
 from tui_reader.search import EntityCount, StoredArticle
 from tui_reader.ui.app import BriefreadApp
-from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.widgets.entity_pane import EntityPane
-
-MakeApp = Callable[..., BriefreadApp]
 
 NATO = "North Atlantic Treaty Organization"
 
@@ -34,11 +29,6 @@ def nato_article() -> list[StoredArticle]:
             [(NATO, "org:nato"), (NATO, "org:nato", 1), ("Turkey", "country:TR"), ("Austria", "country:AT")],
         )
     ]
-
-
-def main(app: BriefreadApp) -> MainScreen:
-    assert app.main_screen is not None
-    return app.main_screen
 
 
 def pane_lines(pane: EntityPane) -> list[str]:

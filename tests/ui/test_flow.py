@@ -3,33 +3,19 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from tests.ui.conftest import settle, typed
+from tests.ui.conftest import MakeApp, ids, main, settle, typed
 from tests.ui.fake_library import FakeLibrary, make_article
 from tests.ui.test_real_library import need_registry
 from tui_reader.config import Config, Locations
 from tui_reader.search import ProgressCallback, UpdateSummary
 from tui_reader.ui.app import BriefreadApp
 from tui_reader.ui.screens.help import HelpScreen
-from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.searching import BackStack, SearchState, next_sort
 from tui_reader.ui.widgets.article_list import ArticleList
-
-MakeApp = Callable[..., BriefreadApp]
-
-
-def main(app: BriefreadApp) -> MainScreen:
-    assert app.main_screen is not None
-    return app.main_screen
-
-
-def ids(app: BriefreadApp) -> list[str]:
-    rows = main(app).article_list.rows
-    return [rows[i].id for i in range(len(rows))]
 
 
 def chips(app: BriefreadApp) -> list[str]:

@@ -3,34 +3,21 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input
 
-from tests.ui.conftest import settle, typed
+from tests.ui.conftest import MakeApp, ids, main, settle, typed
 from tests.ui.fake_library import FakeLibrary, make_article, sample_articles
 from tui_reader.search import IndexUnavailable, Library
 from tui_reader.ui.app import BriefreadApp
 from tui_reader.ui.screens.help import HelpScreen
-from tui_reader.ui.screens.main import FACETS_DELAY, MainScreen
+from tui_reader.ui.screens.main import FACETS_DELAY
 from tui_reader.ui.widgets.article_list import ArticleList
 from tui_reader.ui.widgets.entity_pane import EntityPane
 from tui_reader.ui.widgets.reader import ReaderView
 from tui_reader.ui.widgets.search_bar import QueryInput
-
-MakeApp = Callable[..., BriefreadApp]
-
-
-def main(app: BriefreadApp) -> MainScreen:
-    assert app.main_screen is not None
-    return app.main_screen
-
-
-def ids(app: BriefreadApp) -> list[str]:
-    rows = main(app).article_list.rows
-    return [rows[i].id for i in range(len(rows))]
 
 
 async def test_open_navigate_and_mark_read(make_app: MakeApp) -> None:

@@ -3,19 +3,15 @@ metadata lines under the title, and what `n`/`N` say when there is nothing to ju
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.cells import cell_len
 
-from tests.ui.conftest import settle, typed
+from tests.ui.conftest import MakeApp, settle, typed
 from tests.ui.fake_library import FakeLibrary, make_article
 from tui_reader.search import StoredArticle
 from tui_reader.ui.app import BriefreadApp
 from tui_reader.ui.article_meta import metadata_lines, shorten_middle
 from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.widgets.reader import ReaderView
-
-MakeApp = Callable[..., BriefreadApp]
 
 URL = "https://example.org/briefs/nato-air-defence-ministers-meeting-in-brussels-2025-06-03"
 PATH = "briefs/2025/06/defence/nato-air-defence-ministers-meeting-in-brussels.md"

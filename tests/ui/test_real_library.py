@@ -7,17 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.conftest import settle, typed
+from tests.ui.conftest import main, settle, typed
 from tui_reader.config import Config, Locations
 from tui_reader.entities import default_registry
 from tui_reader.search import Library
 from tui_reader.ui.app import BriefreadApp
-from tui_reader.ui.screens.main import MainScreen
-
-
-def main(app: BriefreadApp) -> MainScreen:
-    assert app.main_screen is not None
-    return app.main_screen
 
 
 def titles(app: BriefreadApp) -> list[str]:

@@ -9,12 +9,10 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.ui.conftest import settle
-from tui_reader.ui.app import BriefreadApp
+from tests.ui.conftest import MakeApp, settle
 from tui_reader.ui.screens.main import FACETS_DELAY, PREVIEW_DELAY
 
 SnapCompare = Callable[..., bool]
-MakeApp = Callable[..., BriefreadApp]
 
 
 def steps(*groups: str | tuple[str, ...], delay: float = 0.0) -> Callable[[Pilot[Any]], Any]:

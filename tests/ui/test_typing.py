@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 
-from tests.ui.conftest import settle, typed
+from tests.ui.conftest import MakeApp, settle, typed
 from tests.ui.fake_library import FakeLibrary
 from tui_reader.search import SearchResults
-from tui_reader.ui.app import BriefreadApp
-
-MakeApp = Callable[..., BriefreadApp]
 
 
 class SlowLibrary(FakeLibrary):
