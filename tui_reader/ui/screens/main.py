@@ -181,7 +181,7 @@ class MainScreen(Screen[None]):
             self.query_one(line).styles.text_wrap = "nowrap"
             self.query_one(line).styles.text_overflow = "ellipsis"
         self.article_list.set_empty_message(Text("Opening the index…"))
-        self.reader.set_empty_message(Text("Select an article with j/k and enter."))
+        self.reader.set_empty_message(Text("Pick an article: j/k, then enter."))
         self.entity_pane.show_article_entities([])
         self._update_legend()
         self.set_focus(self.article_list)
