@@ -121,11 +121,17 @@ class Context:
 
     def library(self, update: bool = True, quiet: bool = False) -> Any:
         """The opened library, brought up to date first when files changed."""
-        from tui_reader.search import IndexUnavailable, Library
+        from tui_reader.search import IndexDamaged, IndexUnavailable, Library
 
         loc = self.locations
-        library = Library.open(loc.corpus, loc.index)
-        if update and library.is_stale():
+        try:
+            library = Library.open(loc.corpus, loc.index)
+            stale = update and library.is_stale()
+        except IndexDamaged:
+            if not update:
+                raise
+            library, stale = Library(loc.corpus, loc.index), True  # the update rebuilds it
+        if stale:
             try:
                 summary = library.update(progress=None if quiet else _progress_printer())
                 if summary.recovered:  # why the index was rebuilt or completed, even with --json
@@ -289,7 +295,8 @@ def search(ctx: Context, query: str, limit: int, sort: str, as_json: bool) -> No
         return
     if results.fallback:
         click.echo(terminal_safe(f"note: {results.fallback}"), err=True)
-    click.echo(f"{results.total} articles ({results.took_ms:.0f} ms)")
+    noun = "article" if results.total == 1 else "articles"
+    click.echo(f"{results.total:,} {noun} ({results.took_ms:.0f} ms)")
     for row, snips in hits:
         click.echo(terminal_safe(f"{row.id}  {row.date or '----':10}  {row.lang:3}  {row.title}"))
         for s in snips[:1]:
