@@ -151,15 +151,27 @@ def test_damaged_index_names_the_fix_and_index_rebuilds_it(corpus: Path, tmp_pat
             segment.write_bytes(segment.read_bytes()[: segment.stat().st_size // 2])
         else:
             segment.unlink()
-    searched = briefread(corpus, index, "search", "harbour")
-    assert searched.returncode == 1
-    assert "briefread index --rebuild" in searched.stderr and "Traceback" not in searched.stderr
-    with pytest.raises(IndexUnavailable):
+    with pytest.raises(IndexUnavailable, match=r"briefread index --rebuild"):
         Library.open(corpus, index)
     repaired = briefread(corpus, index, "index")
     assert repaired.returncode == 0, repaired.stderr
-    assert "Rebuilt 5 articles" in repaired.stdout
+    assert "The index was damaged (" in repaired.stdout and "Rebuilt 5 articles" in repaired.stdout
     assert briefread(corpus, index, "search", "harbour").returncode == 0
+
+
+@pytest.mark.parametrize("damage", ["truncate", "delete"])
+def test_a_search_on_a_damaged_index_rebuilds_it_first(corpus: Path, tmp_path: Path, damage: str) -> None:
+    index = tmp_path / "index"
+    assert briefread(corpus, index, "index").returncode == 0
+    for segment in sorted(p for p in index.iterdir() if p.suffix in {".seg", ".trm", ".pst"}):
+        if damage == "truncate":
+            segment.write_bytes(segment.read_bytes()[: segment.stat().st_size // 2])
+        else:
+            segment.unlink()
+    searched = briefread(corpus, index, "search", "harbour", "--json")
+    assert searched.returncode == 0, searched.stderr
+    assert "Traceback" not in searched.stderr and "The index was damaged (" in searched.stderr
+    assert '"total": 5' in searched.stdout
 
 
 def test_update_after_waiting_sees_the_other_writers_work(corpus: Path, tmp_path: Path) -> None:
