@@ -187,3 +187,9 @@ def test_read_file_replaces_a_few_invalid_bytes_in_a_title(tmp_path: Path) -> No
     (tmp_path / "x.txt").write_bytes(b"date 2025-01\n\nLe Maroc \xff\xfe\xfa et la France \xc3\x28 ONU.\n")
     [article] = read_file(tmp_path, "x.txt").articles
     assert article.title == "Le Maroc \ufffd\ufffd\ufffd et la France \ufffd( ONU"
+
+
+def test_a_short_brief_with_terminal_commands_in_it_is_text() -> None:
+    # a window-title command ends with BEL: normalisation removes it, the brief is kept
+    data = "date 2025-01\n\nLe Maroc \x1b]0;pwned\x07 et l’ONU.\n".encode()
+    assert decode(data) == "date 2025-01\n\nLe Maroc \x1b]0;pwned\x07 et l’ONU.\n"

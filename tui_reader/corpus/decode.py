@@ -23,7 +23,8 @@ In order, cheapest and surest first:
 7. charset_normalizer's best guess; when it has none, the file is skipped ("undecodable").
 
 Control bytes are NUL and the C0 controls other than tab, line breaks, form feed, SUB (the
-end-of-file mark of DOS text) and ESC (terminal colours, which normalisation removes), and DEL.
+end-of-file mark of DOS text), ESC and BEL (terminal colours and commands, which end with BEL:
+normalisation removes them), and DEL.
 Text holds none, or a stray few where it was damaged (they are removed or replaced when the
 text is normalised); binary data holds many more: compressed or random bytes about 1 in 10,
 executables and databases mostly NULs. The share is measured over the whole file, so a damaged
@@ -69,7 +70,7 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 # What Windows-1252 decodes to in Western European text: accented letters of French, German,
 # Spanish, Italian, Portuguese, Dutch and Catalan, typographic punctuation, euro, degree.
 _WESTERN = frozenset("àâäáãçéèêëíìîïñóòôöõúùûüýÿœæßÀÂÄÁÃÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸŒÆ«»‹›–—‘’‚“”„…•€°£§¿¡\u00a0·")
-_CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x1A), *range(0x1C, 0x20), 0x7F]))
+_CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x07), 0x08, *range(0x0E, 0x1A), *range(0x1C, 0x20), 0x7F]))
 _CONTROL_BYTES = _CONTROL_CHARS.encode("ascii")
 _C1_CONTROL = re.compile(r"[\x80-\x9f]")
 
