@@ -179,8 +179,11 @@ async def test_an_empty_list_while_indexing_says_so(make_app: MakeApp) -> None:
     app = make_app(library)
     async with app.run_test(size=(120, 40)) as pilot:
         try:
-            await pilot.pause(0.5)
             screen = main(app)
+            for _ in range(100):  # the stale check runs in a worker: wait for the update it starts
+                await pilot.pause(0.1)
+                if screen.indexing:
+                    break
             assert screen.indexing
             text = screen.article_list.render_line(1).text
             assert "Indexing" in text and "no articles" not in text.casefold()
