@@ -233,7 +233,7 @@ def briefread(corpus: Path, index: Path, *args: str) -> subprocess.CompletedProc
     )
 
 
-@pytest.mark.parametrize(
+DAMAGES = pytest.mark.parametrize(
     ("damage", "why"),
     [
         ("manifest", "its manifest cannot be read (file is not a database)"),
@@ -241,9 +241,10 @@ def briefread(corpus: Path, index: Path, *args: str) -> subprocess.CompletedProc
         ("segment", "changed"),
     ],
 )
-def test_index_says_what_is_damaged_and_repairs_it(
-    corpus: Path, index_dir: Path, damage: str, why: str
-) -> None:
+
+
+def build_and_damage(corpus: Path, index_dir: Path, damage: str) -> None:
+    """Build the index, then break its manifest, its table of contents or a segment."""
     build(corpus, index_dir)
     if damage == "manifest":
         manifest_of(index_dir).write_text("garbage\n")
@@ -251,6 +252,13 @@ def test_index_says_what_is_damaged_and_repairs_it(
         toc_of(index_dir).unlink()
     else:
         overwrite(segment_file(index_dir, ".pst"))
+
+
+@DAMAGES
+def test_index_says_what_is_damaged_and_repairs_it(
+    corpus: Path, index_dir: Path, damage: str, why: str
+) -> None:
+    build_and_damage(corpus, index_dir, damage)
     repaired = briefread(corpus, index_dir, "index", "-q")
     assert repaired.returncode == 0, repaired.stderr
     first, second = repaired.stdout.splitlines()[:2]
@@ -260,24 +268,11 @@ def test_index_says_what_is_damaged_and_repairs_it(
     assert found.returncode == 0 and found.stdout.startswith("1 article ")
 
 
-@pytest.mark.parametrize(
-    ("damage", "why"),
-    [
-        ("manifest", "its manifest cannot be read (file is not a database)"),
-        ("toc", "its table of contents is missing"),
-        ("segment", "changed"),
-    ],
-)
+@DAMAGES
 def test_a_search_repairs_a_damaged_index_first_and_says_why(
     corpus: Path, index_dir: Path, damage: str, why: str
 ) -> None:
-    build(corpus, index_dir)
-    if damage == "manifest":
-        manifest_of(index_dir).write_text("garbage\n")
-    elif damage == "toc":
-        toc_of(index_dir).unlink()
-    else:
-        overwrite(segment_file(index_dir, ".pst"))
+    build_and_damage(corpus, index_dir, damage)
     found = briefread(corpus, index_dir, "search", "Qatar")
     assert found.returncode == 0, found.stderr
     assert "Traceback" not in found.stderr

@@ -140,10 +140,8 @@ def test_full_disk_is_a_clear_error_and_the_previous_index_still_opens(corpus: P
         subprocess.run(["umount", "--lazy", str(index)], check=False)  # mapped files may linger
 
 
-@pytest.mark.parametrize("damage", ["truncate", "delete"])
-def test_damaged_index_names_the_fix_and_index_rebuilds_it(corpus: Path, tmp_path: Path, damage: str) -> None:
-    index = tmp_path / "index"
-    assert briefread(corpus, index, "index").returncode == 0
+def damage_segments(index: Path, damage: str) -> None:
+    """Truncate or delete every segment file of the index."""
     segments = sorted(p for p in index.iterdir() if p.suffix in {".seg", ".trm", ".pst"})
     assert segments
     for segment in segments:
@@ -151,6 +149,13 @@ def test_damaged_index_names_the_fix_and_index_rebuilds_it(corpus: Path, tmp_pat
             segment.write_bytes(segment.read_bytes()[: segment.stat().st_size // 2])
         else:
             segment.unlink()
+
+
+@pytest.mark.parametrize("damage", ["truncate", "delete"])
+def test_damaged_index_names_the_fix_and_index_rebuilds_it(corpus: Path, tmp_path: Path, damage: str) -> None:
+    index = tmp_path / "index"
+    assert briefread(corpus, index, "index").returncode == 0
+    damage_segments(index, damage)
     with pytest.raises(IndexUnavailable, match=r"briefread index --rebuild"):
         Library.open(corpus, index)
     repaired = briefread(corpus, index, "index")
@@ -163,11 +168,7 @@ def test_damaged_index_names_the_fix_and_index_rebuilds_it(corpus: Path, tmp_pat
 def test_a_search_on_a_damaged_index_rebuilds_it_first(corpus: Path, tmp_path: Path, damage: str) -> None:
     index = tmp_path / "index"
     assert briefread(corpus, index, "index").returncode == 0
-    for segment in sorted(p for p in index.iterdir() if p.suffix in {".seg", ".trm", ".pst"}):
-        if damage == "truncate":
-            segment.write_bytes(segment.read_bytes()[: segment.stat().st_size // 2])
-        else:
-            segment.unlink()
+    damage_segments(index, damage)
     searched = briefread(corpus, index, "search", "harbour", "--json")
     assert searched.returncode == 0, searched.stderr
     assert "Traceback" not in searched.stderr and "The index was damaged (" in searched.stderr
