@@ -141,6 +141,7 @@ class FakeLibrary(Library):
         self.searches: list[str] = []
         self.stale_checks: list[int] = []  # for each stale check, how many searches ran before it
         self.lock = threading.Lock()
+        self.match_limits: list[int | None] = []  # the limit of each match_offsets call
 
     def is_stale(self, *, in_child: bool = False) -> bool:
         self.stale_checks.append(len(self.searches))
@@ -222,12 +223,15 @@ class FakeLibrary(Library):
     def article(self, article_id: str) -> StoredArticle | None:
         return self.articles.get(article_id)
 
-    def match_offsets(self, query: str, article: StoredArticle) -> list[tuple[int, int]]:
+    def match_offsets(
+        self, query: str, article: StoredArticle, limit: int | None = None
+    ) -> list[tuple[int, int]]:
         text = article.text.casefold()
         out: list[tuple[int, int]] = []
         for word in self._words(query):
             out.extend((m.start(), m.end()) for m in re.finditer(re.escape(word), text))
-        return sorted(out)
+        self.match_limits.append(limit)
+        return sorted(o for o in out if limit is None or o[1] <= limit)
 
     def snippets(self, query: str, article: StoredArticle, count: int = 3) -> list[Snippet]:
         return []

@@ -6,14 +6,26 @@ from collections import Counter
 from typing import Any
 
 from tui_reader.corpus import Article
-from tui_reader.entities import EntityRegistry, Mention
+from tui_reader.entities import EntityRegistry, Mention, Tagger
 from tui_reader.entities.mention import Kind
 from tui_reader.search.analysis import STEMMED_LANGUAGES
+from tui_reader.search.highlight import first_chars
 from tui_reader.search.results import ResultRow, StoredArticle
 from tui_reader.search.schema import body_field
 
 _FORMS = {"name": "n", "acronym": "a", "demonym": "d"}
 _FORM_NAMES = {v: k for k, v in _FORMS.items()}
+# Entities are found in the first this many characters of an article: far more than any brief
+# or feature, and a bound on what one huge file dense with names costs the indexer and the reader
+# (the whole text is still searchable).
+MAX_TAGGED_CHARS = 500_000
+
+
+def article_mentions(tagger: Tagger, article: Article) -> list[Mention]:
+    """The mentions in `article`'s first `MAX_TAGGED_CHARS` characters, cut after a space so that
+    no word is cut in two."""
+    text = article.text
+    return tagger.tag(text[: first_chars(text, MAX_TAGGED_CHARS)], article.lang)
 
 
 def ranked_entity_ids(mentions: list[Mention]) -> list[str]:

@@ -7,6 +7,7 @@ The text is split once and lowercased in one call; only the terms are compared, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -44,9 +45,13 @@ def match_offsets(
     article: StoredArticle,
     terms: dict[str, set[str]],
     entity_ids: set[str] = frozenset(),  # type: ignore[assignment]
+    limit: int | None = None,
 ) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping (start, end) offsets in `article.text`."""
+    """Sorted, non-overlapping (start, end) offsets in `article.text`; with `limit`, only those
+    in about its first `limit` characters (cut after a space, so that no word is cut in two)."""
     text = article.text
+    if limit is not None and len(text) > limit:
+        text = text[: first_chars(text, limit)]
     spans: list[tuple[int, int]] = []
     exact = terms.get("text", set()) | terms.get("title", set())
     stems = terms.get(body_field(article.lang), set()) if article.lang in STEMMED_LANGUAGES else set()
@@ -56,8 +61,21 @@ def match_offsets(
         if wanted:
             spans.extend(word_spans(text, [i for i, word in enumerate(lowered) if word in wanted]))
     if entity_ids:
-        spans.extend((m.start, m.end) for m in article.mentions if m.id in entity_ids)
+        size = len(text)
+        spans.extend((m.start, m.end) for m in article.mentions if m.id in entity_ids and m.end <= size)
     return _merge(spans)
+
+
+_LAST_SPACE = re.compile(r"\s(?=\S*$)")
+
+
+def first_chars(text: str, limit: int) -> int:
+    """Where to cut `text` to keep about its first `limit` characters: after the last space
+    before `limit` (within 200 characters), so that no word is cut in two."""
+    if len(text) <= limit:
+        return len(text)
+    space = _LAST_SPACE.search(text, max(0, limit - 200), limit)
+    return space.start() if space else limit
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

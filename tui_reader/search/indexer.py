@@ -20,7 +20,7 @@ from whoosh.index import EmptyIndexError
 from tui_reader.corpus import Skipped, SourceFile, read_file, scan
 from tui_reader.entities import Tagger, default_tagger
 from tui_reader.search.bulk import bulk_writer
-from tui_reader.search.documents import to_document
+from tui_reader.search.documents import article_mentions, to_document
 from tui_reader.search.errors import CorpusUnavailable, IndexUnavailable
 from tui_reader.search.integrity import marked_damage, segment_damage, write_seal
 from tui_reader.search.manifest import FileEntry, Manifest, ManifestUnreadable, read_entries
@@ -293,7 +293,7 @@ def _write(
                 source = diff.current[path]
                 reading = read_file(corpus_dir, path)
                 for article in reading.articles:
-                    mentions = tagger.tag(article.text, article.lang)
+                    mentions = article_mentions(tagger, article)
                     writer.add_document(**to_document(article, mentions))
                 batch_docs += len(reading.articles)
                 summary.bytes_read += source.size

@@ -38,6 +38,7 @@ from tui_reader.search.store import Meta, read_meta
 
 _T = TypeVar("_T")
 RELEVANCE_LIMIT = 1000  # ranked results kept; the total count is still exact
+SNIPPET_SCAN_CHARS = 100_000  # where snippets look for matches first (all of a short article)
 # The stale scan as a child process runs it: one line of JSON, {"stale": bool} or the error.
 _STALE_CHILD = """
 import json, os, sys
@@ -465,21 +466,28 @@ class Library:
             fields = self._searcher.document(id=article_id)
             return to_stored_article(fields, self.registry) if fields else None
 
-    def match_offsets(self, query: str, article: StoredArticle) -> list[tuple[int, int]]:
-        """Offsets in `article.text` (and only the text) of the words the query matches."""
-        return self._read(lambda: self._match_offsets(query, article))
+    def match_offsets(
+        self, query: str, article: StoredArticle, limit: int | None = None
+    ) -> list[tuple[int, int]]:
+        """Offsets in `article.text` (and only the text) of the words the query matches; with
+        `limit`, in about its first `limit` characters only (`highlight.match_offsets`)."""
+        return self._read(lambda: self._match_offsets(query, article, limit))
 
-    def _match_offsets(self, query: str, article: StoredArticle) -> list[tuple[int, int]]:
+    def _match_offsets(self, query: str, article: StoredArticle, limit: int | None) -> list[tuple[int, int]]:
         with self._lock:
             parsed = self.parse(query)
             if parsed.query is None or self._searcher is None:
                 return []
             terms = highlight.query_terms(parsed.query, self._searcher.reader())
-        return highlight.match_offsets(article, terms, parsed.entity_ids)
+        return highlight.match_offsets(article, terms, parsed.entity_ids, limit)
 
     def snippets(self, query: str, article: StoredArticle, count: int = 3) -> list[Snippet]:
-        """Up to `count` fragments of the text around the query's matches."""
-        return highlight.snippets(article.text, self.match_offsets(query, article), count)
+        """Up to `count` fragments of the text around the query's first matches (looked for in
+        the first `SNIPPET_SCAN_CHARS` characters, then in the rest when none is there)."""
+        offsets = self.match_offsets(query, article, SNIPPET_SCAN_CHARS)
+        if not offsets and len(article.text) > SNIPPET_SCAN_CHARS:
+            offsets = self.match_offsets(query, article)
+        return highlight.snippets(article.text, offsets, count)
 
     def entity_counts(
         self, results: SearchResults, kind: str | None = None, top: int = 20

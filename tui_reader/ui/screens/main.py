@@ -50,7 +50,7 @@ from tui_reader.ui.searching import (
 from tui_reader.ui.session import Session
 from tui_reader.ui.widgets.article_list import ArticleList
 from tui_reader.ui.widgets.entity_pane import EntityPane
-from tui_reader.ui.widgets.reader import ReaderView
+from tui_reader.ui.widgets.reader import MAX_READER_CHARS, ReaderView
 from tui_reader.ui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
@@ -768,7 +768,9 @@ class MainScreen(Screen[None]):
             return
         try:
             article = library.article(article_id)
-            matches = library.match_offsets(query, article) if article and query.strip() else []
+            matches = (
+                library.match_offsets(query, article, MAX_READER_CHARS) if article and query.strip() else []
+            )
         except SearchError as exc:
             self.post_message(LibraryFailed(str(exc)))
             return

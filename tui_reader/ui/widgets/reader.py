@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui_reader.search.highlight import first_chars
 from tui_reader.ui.article_meta import metadata_lines
 from tui_reader.ui.safe_text import CleanText, clean, plain
 from tui_reader.ui.widgets.strips import text_strip
@@ -266,7 +267,7 @@ class ReaderView(ScrollView, can_focus=True):
         text = article.text
         self.truncated = len(text) > MAX_READER_CHARS
         if self.truncated:
-            text = text[:MAX_READER_CHARS]
+            text = text[: first_chars(text, MAX_READER_CHARS)]
         self._clean = clean(text)
         body = Text(self._clean.text, end="")
         if self.show_highlights:
@@ -290,13 +291,14 @@ class ReaderView(ScrollView, can_focus=True):
         self._body = (body_first, len(lines))
         if self.truncated:
             add(Text(""))
-            add(
-                Text(
-                    f"(the reader shows the first {MAX_READER_CHARS:,} characters of "
-                    f"{len(article.text):,}; export the article to read it all)",
-                    style("reader--meta"),
-                )
+            note = Text(
+                f"(the reader shows the first {MAX_READER_CHARS:,} characters of "
+                f"{len(article.text):,}; export the article to read it all)",
+                style("reader--meta"),
             )
+            for part in note.divide(wrap_offsets(note.plain, width)):
+                part.rstrip()
+                add(part)
         return lines, starts
 
     def _spans(self, article: StoredArticle) -> list[tuple[int, int, Style]]:
