@@ -58,6 +58,16 @@ async def typed(pilot: Pilot[None], text: str) -> None:
     await settle(pilot, delay=0.16)
 
 
+async def search_and_open(pilot: Pilot[None], query: str) -> None:
+    """Search for `query` from the list, then open the first result in the reader."""
+    await pilot.press("slash")
+    await typed(pilot, query)
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 @pytest.fixture
 def state_dir(tmp_path: Path) -> Path:
     return tmp_path / "state"

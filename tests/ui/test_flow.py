@@ -7,7 +7,7 @@ import threading
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from tests.ui.conftest import MakeApp, ids, main, settle, typed
+from tests.ui.conftest import MakeApp, ids, main, search_and_open, settle, typed
 from tests.ui.fake_library import FakeLibrary, make_article
 from tests.ui.test_real_library import need_registry
 from tui_reader.config import Config, Locations
@@ -233,12 +233,7 @@ async def test_wrapping_n_is_said_in_the_legend_until_the_next_move(make_app: Ma
     app = make_app(FakeLibrary(articles))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash")
-        await typed(pilot, "qatar")
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await search_and_open(pilot, "qatar")
         legend = main(app).query_one("#legend")
         await pilot.press("n", "n")
         assert "match 2/2" in str(legend.render()) and "wrapped" not in str(legend.render())

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from tests.ui.conftest import MakeApp, ids, main, settle, typed
+from tests.ui.conftest import MakeApp, ids, main, search_and_open, settle, typed
 from tests.ui.fake_library import FakeLibrary, make_article, sample_articles
 from tui_reader.search import IndexUnavailable, Library
 from tui_reader.ui.app import BriefreadApp
@@ -262,12 +262,7 @@ async def test_n_and_N_move_between_matches(make_app: MakeApp) -> None:
     app = make_app(FakeLibrary(articles))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash")
-        await typed(pilot, "qatar")
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("enter")  # open it: the reader takes focus
-        await settle(pilot)
+        await search_and_open(pilot, "qatar")
         reader = main(app).reader
         assert len(reader.matches) == 2
         assert reader.current_match == -1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import MakeApp, main, settle, typed
+from tests.ui.conftest import MakeApp, main, search_and_open, settle
 from tests.ui.fake_library import FakeLibrary, make_article
 from tui_reader.ui.widgets.reader import MAX_READER_CHARS
 
@@ -13,12 +13,7 @@ async def test_matches_are_asked_for_in_the_part_the_reader_shows(make_app: Make
     app = make_app(library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash")
-        await typed(pilot, "qatar")
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await search_and_open(pilot, "qatar")
         reader = main(app).reader
         assert reader.truncated
         assert library.match_limits and set(library.match_limits) == {MAX_READER_CHARS}
