@@ -193,6 +193,93 @@ def test_publishers_museums_and_schools_need_a_proper_noun(tagger: Tagger) -> No
     assert rule_spans(tagger.tag("L'école de Percy porte le nom de", "fr")) == []
 
 
+def test_a_capitalised_school_or_house_is_named_by_its_complement(tagger: Tagger) -> None:
+    text = "un concert du Conservatoire de Lyon, imprimé par l'Imprimerie du Progrès."
+    assert rule_spans(tagger.tag(text, "fr")) == ["Conservatoire de Lyon", "Imprimerie du Progrès"]
+    # a house is named by its owner or its place, a lowercase school by where it is
+    assert rule_spans(tagger.tag("la visite de la Maison de Balzac et de l'école de Percy.", "fr")) == []
+
+
+def test_galleries_need_a_proper_noun(tagger: Tagger) -> None:
+    text = "la galerie Templon expose; la galerie marchande du quartier ferme."
+    assert rule_spans(tagger.tag(text, "fr")) == ["galerie Templon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le concert de l'Harmonie municipale de Villers aura lieu dimanche.",
+            ["Harmonie municipale de Villers"],
+        ),
+        (
+            "Il a rejoint l'Armée du Salut puis le Club des Amis du Livre.",
+            ["Armée du Salut", "Club des Amis du Livre"],
+        ),
+        (
+            "Les Aciéries de Longwy et les Chantiers de l'Atlantique ont embauché.",
+            ["Aciéries de Longwy", "Chantiers de l'Atlantique"],
+        ),
+        ("Le Centre communal d'action sociale distribue des repas.", ["Centre communal d'action sociale"]),
+    ],
+)
+def test_capitalised_heads_of_bodies_that_are_also_common_nouns(text: str, expected: list[str]) -> None:
+    assert rule_spans(Tagger(REGISTRY).tag(text, "fr")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'armée française a franchi la frontière de la Belgique.",
+        "Il a été conduit au centre hospitalier de Nancy.",
+        "Le Centre a voté pour lui. Dans la région Centre-Val de Loire, il pleut.",
+        "Le Club a gagné. Harmonie et contrepoint, par J. Durand.",
+        "La réunion se tient au Centre international de Genève, puis au Centre culturel d'Arles.",
+    ],
+)
+def test_lowercase_or_bare_heads_of_common_nouns_are_not_names(text: str) -> None:
+    assert rule_spans(Tagger(REGISTRY).tag(text, "fr")) == []
+
+
+def test_a_club_named_before_its_head_is_read_as_an_english_name(tagger: Tagger) -> None:
+    text = "Il joue sur les terrains du Racing Club de Paris depuis 1990."
+    assert rule_spans(tagger.tag(text, "fr")) == ["Racing Club de Paris"]
+
+
+def test_an_adjective_with_a_prefix_continues_a_name(tagger: Tagger) -> None:
+    text = "La Ligue anti-esclavagiste et le Comité pro-européen de Genève ont protesté."
+    assert rule_spans(tagger.tag(text, "fr")) == ["Ligue anti-esclavagiste", "Comité pro-européen de Genève"]
+    # a prefixed noun is no adjective: a weak head stays a common noun
+    assert rule_spans(tagger.tag("Le Groupe anti-gang est intervenu.", "fr")) == []
+
+
+def test_names_set_in_capitals(tagger: Tagger) -> None:
+    text = "Expositions.\nGALERIE DU LAC (rue Haute 3). — Aquarelles.\nUNION SPORTIVE.... 12 fr."
+    assert rule_spans(tagger.tag(text, "fr")) == ["GALERIE DU LAC", "UNION SPORTIVE"]
+    text = "Vous trouverez à la MAISON MÉDICALE DU SOIR. Consultations gratuites."
+    assert rule_spans(tagger.tag(text, "fr")) == ["MAISON MÉDICALE DU SOIR"]
+    assert rule_spans(tagger.tag("Le siège de la GALERIE PAUL DUVAL (rue Neuve).", "fr")) == [
+        "GALERIE PAUL DUVAL"
+    ]
+    # headings of a British paper in English text are left to the registry
+    assert rule_spans(tagger.tag("NATIONAL UNION OF MINERS.", "en")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LA CHAMBRE VOTE LE BUDGET",
+        "ENVOI D'UNE COMMISSION D'EXPERTS",
+        "MAISON DE COMMERCE à vendre.",
+        "CONSEIL MUNICIPAL. La séance est ouverte.",
+        "ASSEMBLÉE GÉNÉRALE DES ACTIONNAIRES.",
+        "LA SOCIÉTÉ DES FRONTIÈRES FERMÉES HIER SOIR.",
+    ],
+)
+def test_headlines_in_capitals_are_not_names(text: str) -> None:
+    assert rule_spans(Tagger(REGISTRY).tag(text, "fr")) == []
+
+
 def test_ocr_line_breaks_and_glued_connectors(tagger: Tagger) -> None:
     text = "dans les bureaux de la Société Indus¬trielle Paris-Anzin, 7, rue"
     assert rule_spans(tagger.tag(text, "fr")) == ["Société Indus¬trielle Paris-Anzin"]

@@ -10,7 +10,10 @@
   ("comité central du Parti communiste chinois"). Heads that also name a house or a place
   ("éditions", "école", "musée") make a name only with a proper noun, and a head with its first
   words that name a meeting ("assemblée générale") makes none, nor does a local council named by
-  its kind alone ("le Conseil municipal"). The "¬" that OCR leaves where a
+  its kind alone ("le Conseil municipal"). Heads of bodies that are also common nouns
+  ("armée", "centre", "club", "forges") make names only capitalised. A hyphenated adjective may
+  open with a prefix ("Ligue anti-alcoolique"). A name set all in capitals ("UNION POSTALE",
+  "GALERIE DE LA GRAVURE") must fill its run of capitals. The "¬" that OCR leaves where a
   line broke a word ("Indus¬trielle") joins the word's halves.
 - Acronym definitions: "Long Name (ABC)", "ABC (Long Name)", and an acronym whose letters are the
   initials of a long form found in the same article (skipping de/la/du/des/of/the/and...). Every
@@ -51,8 +54,21 @@ class Head:
     # names a place or a house as often as a body: a name only with a proper noun right after
     # the head or as its first complement ("éditions Gallimard", "musée du Louvre")
     proper: bool = False
+    capitalised: bool = False  # a name only capitalised ("l'Armée rouge", not "l'armée française")
 
 
+# Heads that name a body only capitalised, and then only with an adjective or a capitalised
+# complement ("l'Armée rouge", "le Club du Faubourg", "les Forges de Firminy"): in lowercase they
+# are the common noun with its usual adjectives ("l'armée française", "le centre hospitalier de
+# Belfort"), and alone a region ("le Centre") or a word ("Harmonie et contrepoint").
+_FR_CAPITALISED = """
+    harmonie club armée centre usines aciéries forges mines chantiers ateliers houillères
+    charbonnages tréfileries filatures raffineries papeteries verreries messageries
+"""
+# A centre that ends with the town it stands in is a site ("le Centre international de Vienne",
+# "le Centre pénitentiaire de Fresnes"); a body's centre names what it does ("Centre communal
+# d'action sociale", "Centre laïque des Auberges de jeunesse").
+_ENDS_AT_A_PLACE = re.compile(r"[ \t]d[e'][ \t]*[A-ZÀ-Ý][\w-]*$")
 _FR_WEAK = frozenset("office mouvement groupe conférence délégation direction".split())
 # Nouns of houses and firms: a name only with a proper noun after them ("la boulangerie Leroy",
 # "le cabinet Cadel", "la société Aenesmann", "l'équipe Kelme"); written in lowercase, they are
@@ -61,12 +77,15 @@ _FR_PROPER = """
     éditions école collège lycée musée hôpital laboratoire conservatoire
     boulangerie laiterie brasserie cabinet imprimerie librairie pharmacie garage fromagerie
     charcuterie pâtisserie confiserie quincaillerie menuiserie scierie manufacture filature
-    maison équipe société entreprise établissements
+    maison équipe société entreprise établissements galerie
 """
 # Of these, the heads whose complement names the house ("éditions du Seuil", "musée du Louvre");
 # the others take a place ("l'école de Percy") and make a name only with a name in apposition
-# ("l'école Notre-Dame", "le lycée Henri-IV").
+# ("l'école Notre-Dame", "le lycée Henri-IV") or capitalised ("l'Ecole de Sèvres", "le
+# Conservatoire de Metz", "l'Imprimerie de l'Œuvre").
 _PROPER_COMPLEMENT = frozenset(("editions", "musee"))
+# A house's complement names its owner or its place even when capitalised: "la Maison de Grétry".
+_PLACE_COMPLEMENT = frozenset(("maison",))
 
 
 def _heads() -> list[Head]:
@@ -93,6 +112,7 @@ def _heads() -> list[Head]:
     """
     out = [Head(w, "fr", alone=True) for w in fr_alone.split()]
     out += [Head(w, "fr", lowercase=w in fr_lower, weak=w in _FR_WEAK) for w in fr.split()]
+    out += [Head(w, "fr", weak=True, capitalised=True) for w in _FR_CAPITALISED.split()]
     # "les éditions Gallimard", "l'école Notre-Dame", "le musée du Louvre": a name only with a
     # proper noun in it
     out += [Head(w, "fr", lowercase=True, proper=True) for w in _FR_PROPER.split()]
@@ -363,7 +383,9 @@ class RuleFinder:
         for head in HEADS:
             forms = {head.word[:1].upper() + head.word[1:]}
             if head.lang == "fr":
-                forms.add(head.word)
+                forms.add(head.word.upper())
+                if not head.capitalised:
+                    forms.add(head.word)
             for form in forms:
                 key = b" " + key_of(form, keep_case=True) + b" "
                 self._heads.setdefault(key, []).append(head)
@@ -408,8 +430,13 @@ class RuleFinder:
                 continue
             word = text[hstart:hend]
             capital = word[:1].isupper()
-            if (not capital and lang == "en") or (len(word) > 1 and word.isupper()):
-                continue  # see `_expand`: no head takes a lowercase word in English or capitals
+            if len(word) > 1 and word.isupper():
+                span = self._expand_caps(text, hstart, hend) if lang != "en" else None
+                if span is not None:
+                    found.setdefault(span, _rule_mention(text, span[0], span[1], "name"))
+                continue
+            if not capital and lang == "en":
+                continue  # see `_expand`: no head takes a lowercase word in English
             for head in heads_of[patterns[index]]:
                 if head.lang == "fr" and lang == "en":
                     continue
@@ -512,12 +539,16 @@ class RuleFinder:
             nxt = _word_after(text, hend)
             if fold_word(nxt) not in self._adjectives:
                 return None  # "la commission a...": a common noun
+        if head.capitalised and _capitalised_before(text, hstart):
+            # "le Racing Club de France", "Al Ain Club": the name opens before the head, as an
+            # English one does (`_expand_en`)
+            return None
         if head.proper:
             # a proper noun right after the head, or "de" and one for "éditions du Seuil" (the
             # test below, made early: "la maison a ...", "l'entreprise qui ..." are frequent)
             nxt = _word_after(text, hend)
             if nxt[:1].islower() and (
-                fold(head.word) not in _PROPER_COMPLEMENT or nxt not in ("de", "du", "des", "d")
+                not _complement_names(fold(head.word), capital) or nxt not in ("de", "du", "des", "d")
             ):
                 return None
         toks = _tokens_after(text, hend)
@@ -656,9 +687,11 @@ class RuleFinder:
             return None
         if head.weak and not (modifiers or capital_object):
             return None  # "Office de tourisme", "Mouvement d'attention"
+        if head_word == "centre" and _ENDS_AT_A_PLACE.search(text, hstart, end) is not None:
+            return None  # "au Centre international de Vienne": where, not who
         if head.proper and not (
             first_modifier_capitalised
-            or (first_object_capitalised and head_word in _PROPER_COMPLEMENT and not swallowed)
+            or (first_object_capitalised and _complement_names(head_word, capital) and not swallowed)
         ):
             return None  # "l'école de Percy", "un hôpital de Malte": where, not who
         if (
@@ -700,6 +733,43 @@ class RuleFinder:
         if capital and _quoted_title(text, start, end):
             return None
         return start, end
+
+    def _expand_caps(self, text: str, hstart: int, hend: int) -> tuple[int, int] | None:
+        """A French name set all in capitals, as in headings, listings and ads: the head opens
+        a run of capitals (after an article at most), and its adjectives, the name of its house
+        or its complements run to the end of the capitals ("UNION POSTALE", "GALERIE
+        POTTERAT", "MAISON MÉDICALE DE LA FEMME (...)"). Capitals give no case to tell a name
+        from a common noun, so the name must fill the run ("LA CHAMBRE VOTE LE BUDGET" holds
+        none) and say which body it is: an adjective, a house's name, a complement with its
+        article ("OFFICE DU COMPTANT") or two complements, not "MAISON DE COMMERCE"."""
+        head = _FR_HEADS.get(fold_word(text[hstart:hend]))
+        if head is None or not _opens_caps(text, hstart):
+            return None
+        toks = _tokens_after(text, hend)
+        j = 0
+        while toks.has(j) and _caps_word(toks[j]) and toks[j].folded in self._adjectives:
+            j += 1
+        modifiers = j
+        if head.proper and not modifiers:
+            # "GALERIE PAUL VALLOTTON": the house's name in apposition
+            while toks.has(j) and _caps_content(toks[j]):
+                j += 1
+        named = j > modifiers
+        complements = _caps_complements(toks, j)
+        if complements is None:
+            return None
+        j, groups, determined = complements
+        if toks.has(j) and toks[j].kind in ("w", "el") and not toks[j].text[:1].islower():
+            return None  # the capitals go on: a headline, not a name
+        if not (modifiers or named or determined or groups > 1):
+            return None
+        end = toks[j - 1].end if j else hend
+        words = fold(text[hstart:end]).split()
+        if " ".join(words).startswith(_NOT_NAMES):
+            return None  # "ASSEMBLÉE GÉNÉRALE DES ACTIONNAIRES"
+        if words[0] == "conseil" and len(words) == 2 and words[1] in _LOCAL_COUNCILS:
+            return None  # "CONSEIL MUNICIPAL", the heading of a commune's news
+        return hstart, end
 
     def _expand_en(
         self,
@@ -955,6 +1025,78 @@ def _sentence_start_at(text: str, pos: int) -> bool:
     return i == 0 or text[i - 1] in '.!?:\n"“«—–-'
 
 
+def _complement_names(head_word: str, capital: bool) -> bool:
+    """Whether the capitalised complement of a house's head (folded `head_word`) names the house:
+    always for "éditions" and "musée" ("éditions du Seuil"), for the others only when the head
+    is capitalised ("l'Ecole de Sèvres", not "l'école de Percy"), never for "maison"."""
+    if head_word in _PROPER_COMPLEMENT:
+        return True
+    return capital and head_word not in _PLACE_COMPLEMENT
+
+
+def _caps_token(tok: _Tok) -> bool:
+    """Whether `tok` is a word or an elision set in capitals ("DE", "L'")."""
+    return tok.kind in ("w", "el") and tok.text.isupper()
+
+
+def _caps_word(tok: _Tok) -> bool:
+    """Whether `tok` is a word in capitals."""
+    return tok.kind == "w" and tok.text.isupper()
+
+
+# Words in capitals that do not belong to a name's own words: its connectors, articles and "et".
+_CAPS_STOPS = _OPENERS | _FR_CONNECTORS | _NOT_OBJECTS | frozenset(("et", "ou"))
+
+
+def _caps_content(tok: _Tok) -> bool:
+    """Whether `tok` is a word in capitals of a name's own ("GRAVURE", "BOW"), not a connector."""
+    return _caps_word(tok) and tok.folded not in _CAPS_STOPS
+
+
+# Words of a complement in capitals, at most: "DES NOUVEAUX GRANDS MAGASINS".
+_MAX_CAPS_OBJECT_WORDS = 3
+# Articles in capitals that may come before a name in capitals: "LA CAISSE GÉNÉRALE ...".
+_CAPS_ARTICLES = frozenset("la le les l' au aux".split())
+
+
+def _caps_complements(toks: _Tokens, j: int) -> tuple[int, int, bool] | None:
+    """The complements in capitals from token `j` on ("DE LA GRAVURE", "DE POLICE DE BOW
+    STREET"): the index of the token after them, how many there are and whether one has an
+    article ("DU", "DE LA"); None for a complement too long for a name ("DES FRONTIÈRES FERMÉES
+    HIER SOIR": a headline)."""
+    groups = 0
+    determined = False
+    while groups < _MAX_GROUPS and toks.has(j):
+        if not _caps_token(toks[j]) or toks[j].folded not in _FR_CONNECTORS:
+            break
+        k = j + 1
+        article = toks.has(k) and _caps_token(toks[k]) and toks[k].folded in _FR_ARTICLES
+        if article:
+            k += 1
+        first = k
+        while toks.has(k) and _caps_content(toks[k]):
+            k += 1
+        if k == first:
+            break
+        if k - first > _MAX_CAPS_OBJECT_WORDS:
+            return None
+        determined = determined or article or toks[j].folded in _DETERMINED_CONNECTORS
+        j = k
+        groups += 1
+    return j, groups, determined
+
+
+def _opens_caps(text: str, pos: int) -> bool:
+    """Whether the word in capitals at `pos` opens its run of capitals, or follows an article
+    that opens it: "Exposition. GALERIE", "L'UNION", but not "D'UNE COMMISSION"."""
+    toks = _tokens_before(text, pos, 30)
+    if not toks or not _caps_token(toks[-1]):
+        return True
+    if toks[-1].folded not in _CAPS_ARTICLES:
+        return False
+    return len(toks) < 2 or not _caps_token(toks[-2])
+
+
 def _capitalised_before(text: str, pos: int) -> bool:
     prev = _word_before(text, pos)
     return prev[:1].isupper() and fold_word(prev) not in _OPENERS
@@ -976,8 +1118,23 @@ def _is_modifier(tok: _Tok, adjectives: frozenset[str], any_capitalised: bool = 
     folded = tok.folded
     if folded in adjectives:
         return True
+    if "-" not in folded:
+        return False
     # a compound adjective: "radical-socialiste", "social-chrétien"
-    return "-" in folded and all(part in adjectives for part in folded.split("-"))
+    parts = folded.split("-")
+    return all(part in adjectives for part in parts) or _prefixed_adjective(parts, adjectives)
+
+
+# Prefixes of French adjectives written with a hyphen: "anti-alcoolique", "pro-européen".
+_ADJECTIVE_PREFIXES = frozenset("anti pro inter extra ultra neo pan post pre contre".split())
+
+
+def _prefixed_adjective(parts: list[str], adjectives: frozenset[str]) -> bool:
+    """Whether the parts of a hyphenated word are a prefix and an adjective ("anti-alcoolique",
+    "inter-cantonal"): a known one, or a word that ends like one."""
+    if len(parts) != 2 or parts[0] not in _ADJECTIVE_PREFIXES:
+        return False
+    return parts[1] in adjectives or _ADJECTIVE_ENDING.search(parts[1]) is not None
 
 
 def rule_mention(text: str, start: int, end: int) -> Mention:
