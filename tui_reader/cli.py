@@ -13,6 +13,7 @@ import click
 
 from tui_reader import __version__
 from tui_reader.config import Config, ConfigError, Locations, load_config, resolve_locations
+from tui_reader.wording import counted
 
 if TYPE_CHECKING:
     from tui_reader.entities.mention import Mention
@@ -122,8 +123,17 @@ class Context:
     def library(self, update: bool = True, quiet: bool = False) -> Any:
         """The opened library, brought up to date first when files changed."""
         from tui_reader.search import IndexDamaged, IndexUnavailable, Library
+        from tui_reader.search.store import check_corpus, missing_corpus
 
         loc = self.locations
+        check_corpus(loc.index, loc.corpus)
+        if update and not loc.corpus.is_dir():
+            # the index was built: it is searched as it is (a corpus on a drive not mounted now)
+            click.echo(
+                f"briefread: {terminal_safe(missing_corpus(loc.corpus))} Searching the index as it is.",
+                err=True,
+            )
+            update = False
         try:
             library = Library.open(loc.corpus, loc.index)
             stale = update and library.is_stale()
@@ -175,9 +185,12 @@ def main(ctx: click.Context, corpus: str | None, index_dir: str | None, config: 
     ctx.obj = Context(corpus, index_dir, config)
     if ctx.invoked_subcommand is None:
         with user_errors():
+            from tui_reader.search.store import check_corpus
             from tui_reader.ui.app import run_app
 
-            run_app(ctx.obj.locations, ctx.obj.config)
+            locations = ctx.obj.locations
+            check_corpus(locations.index, locations.corpus)
+            run_app(locations, ctx.obj.config)
 
 
 @main.command()
@@ -209,13 +222,15 @@ def index(ctx: Context, rebuild: bool, quiet: bool, procs: int | None) -> None:
 
 def _summary_line(s: Any) -> str:
     if s.nothing_to_do:
-        head = f"Up to date: {s.unchanged} files, {s.total_articles} articles; nothing to do"
+        files, articles = counted(s.unchanged, "file"), counted(s.total_articles, "article")
+        head = f"Up to date: {files}, {articles}; nothing to do"
     else:
         verb = "Rebuilt" if s.rebuilt else "Indexed"
         head = (
-            f"{verb} {s.articles} articles from {s.added + s.changed} files "
+            f"{verb} {counted(s.articles, 'article')} from {counted(s.added + s.changed, 'file')} "
             f"({s.added} new, {s.changed} changed, {s.deleted} deleted, {s.unchanged} unchanged) "
-            f"in {s.seconds:.1f} s, {s.docs_per_s:.0f} docs/s; {s.total_articles} articles in the index"
+            f"in {s.seconds:.1f} s, {s.docs_per_s:.0f} docs/s; "
+            f"{counted(s.total_articles, 'article')} in the index"
         )
     return f"{head}; {len(s.skipped)} skipped."
 
@@ -295,8 +310,7 @@ def search(ctx: Context, query: str, limit: int, sort: str, as_json: bool) -> No
         return
     if results.fallback:
         click.echo(terminal_safe(f"note: {results.fallback}"), err=True)
-    noun = "article" if results.total == 1 else "articles"
-    click.echo(f"{results.total:,} {noun} ({results.took_ms:.0f} ms)")
+    click.echo(f"{counted(results.total, 'article')} ({results.took_ms:.0f} ms)")
     for row, snips in hits:
         click.echo(terminal_safe(f"{row.id}  {row.date or '----':10}  {row.lang:3}  {row.title}"))
         for s in snips[:1]:

@@ -272,9 +272,10 @@ async def test_help_scrolls_with_g_G_and_space_and_explains_queries_and_the_lege
 
 def test_counts_say_one_article_and_separate_thousands() -> None:
     from tui_reader.search.indexer import UpdateSummary
-    from tui_reader.ui.screens.main import _counted, _summary_line
+    from tui_reader.ui.screens.main import _summary_line
+    from tui_reader.wording import counted
 
-    assert _counted(1, "article") == "1 article" and _counted(1564, "article") == "1,564 articles"
+    assert counted(1, "article") == "1 article" and counted(1564, "article") == "1,564 articles"
     summary = UpdateSummary()
     summary.total_articles, summary.added, summary.seconds = 1, 1564, 2.0
     assert _summary_line(summary) == "index: 1 article, +1,564 ~0 -0 files in 2.0 s"

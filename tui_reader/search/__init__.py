@@ -1,6 +1,13 @@
 """The Whoosh index of a corpus: schema, analyzers, build and update, queries, snippets, facets."""
 
-from tui_reader.search.errors import CorpusUnavailable, IndexBusy, IndexDamaged, IndexUnavailable, SearchError
+from tui_reader.search.errors import (
+    CorpusUnavailable,
+    IndexBusy,
+    IndexDamaged,
+    IndexOfAnotherCorpus,
+    IndexUnavailable,
+    SearchError,
+)
 from tui_reader.search.library import Library
 from tui_reader.search.results import (
     EntityCount,
@@ -18,6 +25,7 @@ __all__ = [
     "EntityCount",
     "IndexBusy",
     "IndexDamaged",
+    "IndexOfAnotherCorpus",
     "IndexUnavailable",
     "Library",
     "Progress",

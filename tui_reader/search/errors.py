@@ -25,3 +25,7 @@ class IndexBusy(SearchError):
 
 class CorpusUnavailable(SearchError):
     """The corpus directory does not exist or cannot be read."""
+
+
+class IndexOfAnotherCorpus(SearchError):
+    """The index was built for another corpus directory; only a rebuild may replace it."""

@@ -28,7 +28,9 @@ from tui_reader.search.results import Progress, ProgressCallback, UpdateSummary
 from tui_reader.search.schema import SCHEMA_VERSION, build_schema
 from tui_reader.search.store import (
     Meta,
+    check_corpus,
     manifest_path,
+    missing_corpus,
     new_generation,
     pid_alive,
     read_meta,
@@ -58,9 +60,7 @@ class CorpusDiff:
 def diff_corpus(corpus_dir: Path, known: dict[str, FileEntry]) -> CorpusDiff:
     """Compare the files on disk with what the manifest says the index holds."""
     if not corpus_dir.is_dir():
-        raise CorpusUnavailable(
-            f"The corpus directory {corpus_dir} does not exist; pass --corpus DIR or set BRIEFREAD_CORPUS."
-        )
+        raise CorpusUnavailable(missing_corpus(corpus_dir))
     diff = CorpusDiff()
     for item in scan(corpus_dir):
         if isinstance(item, Skipped):
@@ -97,6 +97,8 @@ def update_index(
     tagger = tagger or default_tagger()
     report = progress or (lambda p: None)
     with update_lock(index_dir, wait=wait, on_wait=on_wait):
+        if not rebuild:
+            check_corpus(index_dir, corpus_dir)
         meta = read_meta(index_dir)
         summary = UpdateSummary()
         interrupted = bool(meta.updating_pid) and not pid_alive(meta.updating_pid)
@@ -187,7 +189,7 @@ def _rebuild_reason(meta: Meta, corpus_dir: Path, tagger: Tagger, rebuild: bool)
     if meta.registry != tagger.registry.version:
         return "entity registry changed"
     if meta.corpus != str(corpus_dir):
-        return "another corpus"
+        return "another corpus"  # an index from before the corpus was recorded
     return None
 
 

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui_reader.search.errors import IndexBusy, IndexUnavailable
+from tui_reader.search.errors import CorpusUnavailable, IndexBusy, IndexOfAnotherCorpus, IndexUnavailable
 
 META_FILE = "briefread.json"
 LOCK_FILE = ".update.lock"
@@ -46,6 +46,25 @@ def read_meta(index_dir: Path) -> Meta:
         return Meta()
     known = Meta.__dataclass_fields__
     return Meta(**{k: v for k, v in data.items() if k in known})
+
+
+def check_corpus(index_dir: Path, corpus_dir: Path) -> None:
+    """Raise `IndexOfAnotherCorpus` when the index in `index_dir` was built for a corpus other
+    than `corpus_dir` (a mistyped --index must not replace an index that took long to build), and
+    `CorpusUnavailable` when `corpus_dir` does not exist and no index was built from it."""
+    meta = read_meta(index_dir)
+    if meta.generation and meta.corpus and meta.corpus != str(corpus_dir):
+        raise IndexOfAnotherCorpus(
+            f"The index in {index_dir} was built for the corpus {meta.corpus}, not {corpus_dir}: "
+            f"choose another --index, or run `briefread --corpus {corpus_dir} --index {index_dir} "
+            "index --rebuild` to replace it."
+        )
+    if not meta.generation and not corpus_dir.is_dir():
+        raise CorpusUnavailable(missing_corpus(corpus_dir))
+
+
+def missing_corpus(corpus_dir: Path) -> str:
+    return f"The corpus directory {corpus_dir} does not exist; pass --corpus DIR or set BRIEFREAD_CORPUS."
 
 
 def write_meta(index_dir: Path, meta: Meta) -> None:

@@ -52,6 +52,7 @@ from tui_reader.ui.widgets.article_list import ArticleList
 from tui_reader.ui.widgets.entity_pane import EntityPane
 from tui_reader.ui.widgets.reader import MAX_READER_CHARS, ReaderView
 from tui_reader.ui.widgets.search_bar import SearchBar
+from tui_reader.wording import counted
 
 if TYPE_CHECKING:
     from tui_reader.search import Progress, ResultRow, SearchResults, StoredArticle, UpdateSummary
@@ -528,7 +529,7 @@ class MainScreen(Screen[None]):
             sort = SORT_LABELS["date"]
         if self.typing_phase:
             sort = "newest first while typing (enter ranks)"
-        count = _counted(len(message.rows), "article")
+        count = counted(len(message.rows), "article")
         if message.total > len(message.rows) and self.view == "all":
             count = f"best {len(message.rows):,} of {message.total:,} articles"
         self._status_detail = f"{count} · {sort} · {message.took_ms:.0f} ms"
@@ -967,7 +968,7 @@ class MainScreen(Screen[None]):
             if path is not None:
                 self._export([rows[i].id for i in range(len(rows))], path)
 
-        title = f"Export the {_counted(len(rows), 'article')} of the list"
+        title = f"Export the {counted(len(rows), 'article')} of the list"
         self.app.push_screen(ExportScreen(default, title), chosen)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
@@ -1006,7 +1007,7 @@ def _find(rows: Sequence[ResultRow], article_id: str, limit: int = 500) -> int |
 
 
 def _summary_line(summary: UpdateSummary) -> str:
-    parts = [_counted(summary.total_articles, "article")]
+    parts = [counted(summary.total_articles, "article")]
     if summary.rebuilt:
         parts.append(f"rebuilt in {summary.seconds:.1f} s")
     elif not summary.nothing_to_do:
@@ -1018,8 +1019,3 @@ def _summary_line(summary: UpdateSummary) -> str:
     if summary.skipped:
         parts.append(f"{len(summary.skipped):,} skipped (briefread index lists why)")
     return "index: " + ", ".join(parts)
-
-
-def _counted(count: int, noun: str) -> str:
-    """ "1 article", "1,564 articles"."""
-    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"

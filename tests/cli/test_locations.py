@@ -1,0 +1,69 @@
+"""Which corpus an index belongs to: a mistyped --index or a missing corpus is said, never acted on."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tui_reader.cli import main
+
+
+@pytest.fixture
+def corpora(tmp_path: Path) -> tuple[Path, Path]:
+    first, second = tmp_path / "first", tmp_path / "second"
+    for root, text in ((first, "Le Qatar accueille une réunion."), (second, "Oil prices rose in London.")):
+        root.mkdir()
+        (root / "a.txt").write_text(f"date 2024-05\n\n{text}", encoding="utf-8")
+    return first, second
+
+
+def run(corpus: Path, index: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["--corpus", str(corpus), "--index", str(index), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_an_index_of_another_corpus_is_refused_not_rebuilt(corpora: tuple[Path, Path], tmp_path: Path) -> None:
+    first, second = corpora
+    index = tmp_path / "index"
+    assert run(first, index, "index")[0] == 0
+    for args in (("search", "prices"), ("index",), ("entities",), ()):
+        code, out, err = run(second, index, *args)
+        assert code == 1, args
+        assert f"was built for the corpus {first}, not {second}" in err and "--rebuild" in err
+        assert "Traceback" not in out + err
+    # the index is still the first corpus's
+    code, out, _ = run(first, index, "search", "Qatar")
+    assert code == 0 and out.startswith("1 article ")
+
+
+def test_rebuild_replaces_an_index_of_another_corpus(corpora: tuple[Path, Path], tmp_path: Path) -> None:
+    first, second = corpora
+    index = tmp_path / "index"
+    run(first, index, "index")
+    code, out, _ = run(second, index, "index", "--rebuild")
+    assert code == 0 and "Rebuilt 1 article from 1 file " in out
+    code, out, _ = run(second, index, "search", "prices")
+    assert code == 0 and out.startswith("1 article ")
+
+
+def test_a_missing_corpus_with_an_index_is_searched_as_indexed(
+    corpora: tuple[Path, Path], tmp_path: Path
+) -> None:
+    first, _ = corpora
+    index = tmp_path / "index"
+    run(first, index, "index")
+    shutil.rmtree(first)
+    code, out, err = run(first, index, "search", "Qatar")
+    assert code == 0 and out.startswith("1 article ")
+    assert f"The corpus directory {first} does not exist" in err and "Searching the index as it is" in err
+
+
+def test_a_missing_corpus_without_an_index_is_an_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    for args in (("search", "x"), ("index",), ()):
+        code, out, err = run(missing, tmp_path / "index", *args)
+        assert code == 1, args
+        assert f"The corpus directory {missing} does not exist; pass --corpus DIR" in err
