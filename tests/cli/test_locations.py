@@ -25,7 +25,9 @@ def run(corpus: Path, index: Path, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_an_index_of_another_corpus_is_refused_not_rebuilt(corpora: tuple[Path, Path], tmp_path: Path) -> None:
+def test_an_index_of_another_corpus_is_refused_not_rebuilt(
+    corpora: tuple[Path, Path], tmp_path: Path
+) -> None:
     first, second = corpora
     index = tmp_path / "index"
     assert run(first, index, "index")[0] == 0

@@ -111,3 +111,24 @@ async def test_empty_message_wraps(make_app: MakeApp) -> None:
         text = " ".join(line.strip() for line in lines if line.strip())
         assert text == "No article matches. Press escape to clear the search."
         assert not any("…" in line for line in lines)
+
+
+async def test_empty_message_says_escape_goes_back_when_there_is_a_search_before(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("enter")  # a search entered: escape comes back to it
+        await settle(pilot)
+        await pilot.press("slash", "ctrl+u")
+        await typed(pilot, "zzzz")
+        await pilot.press("enter")
+        await settle(pilot)
+        listing = main(app).article_list
+        assert not listing.rows
+        text = " ".join(listing.render_line(y).text.strip() for y in range(6))
+        assert "Press escape to go back to the search before." in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert main(app).search_bar.input.value == "qatar" and listing.rows

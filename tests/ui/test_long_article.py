@@ -1,9 +1,13 @@
-"""A huge article in the app: the reader shows and highlights its first part, quickly."""
+"""Articles that are slow to load: a huge one shows its first part quickly, a late one never
+shows beside a list that no longer holds it."""
 
 from __future__ import annotations
 
+import time
+
 from tests.ui.conftest import MakeApp, main, search_and_open, settle
 from tests.ui.fake_library import FakeLibrary, make_article
+from tui_reader.search import StoredArticle
 from tui_reader.ui.widgets.reader import MAX_READER_CHARS
 
 
@@ -24,3 +28,25 @@ async def test_matches_are_asked_for_in_the_part_the_reader_shows(make_app: Make
         height = reader.scrollable_content_region.height
         screen = " ".join(reader.render_line(y).text.strip() for y in range(height))
         assert "the reader shows the first 200,000 characters" in screen  # and how to read the rest
+
+
+class SlowArticles(FakeLibrary):
+    """Articles that take a while to load: a search that empties the list comes back first."""
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        time.sleep(0.4)
+        return super().article(article_id)
+
+
+async def test_an_article_still_loading_does_not_come_back_beside_an_empty_list(make_app: MakeApp) -> None:
+    app = make_app(SlowArticles())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash", *"qatar")
+        await pilot.pause(0.2)  # the list shows Qatar's articles; the first one starts loading
+        await pilot.press(*" zzz")
+        await settle(pilot, delay=0.8)
+        assert len(screen.article_list.rows) == 0
+        assert screen.reader.article is None and screen.article is None
+        assert "No article to show." in " ".join(screen.reader.render_line(y).text for y in range(3))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Collection, Sequence
 
-from tests.ui.conftest import MakeApp, settle, typed
+from textual import events
+
+from tests.ui.conftest import MakeApp, main, settle, typed
 from tests.ui.fake_library import FakeLibrary
 from tui_reader.search import SearchResults
 
@@ -93,3 +95,17 @@ async def test_list_scrollbar_and_long_queries_follow_the_results_without_a_layo
         width = query.content_region.width
         assert query.virtual_size.width > width and query.scroll_x == query.virtual_size.width - width
         assert query.cursor_screen_offset.x < query.content_region.right + 1
+
+
+async def test_a_pasted_text_of_several_lines_is_one_query(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        field = main(app).search_bar.input
+        field.post_message(events.Paste("\n\nQatar\r\nsécurité\n  \nOman\n"))
+        await settle(pilot, delay=0.2)
+        assert field.value == "Qatar sécurité Oman"
+        field.post_message(events.Paste("\n\n"))  # nothing but line breaks: nothing to add
+        await settle(pilot)
+        assert field.value == "Qatar sécurité Oman"

@@ -520,7 +520,12 @@ class MainScreen(Screen[None]):
             cursor = found if found is not None else min(listing.cursor, len(message.rows) - 1)
         listing.set_empty_message(self._empty_text())
         listing.set_rows(message.rows, max(0, cursor))
+        self.reader.set_empty_message(
+            Text("Pick an article: j/k, then enter." if message.rows else "No article to show.")
+        )
         if not message.rows:
+            self._article_seq += 1  # an article still loading belongs to the list that was
+            self._opening = None
             self._show_article(None, [])
         self.total_shown = len(message.rows)
         self.query_one("#list-pane").border_title = f"Articles {len(message.rows):,}"
@@ -547,6 +552,8 @@ class MainScreen(Screen[None]):
         if self.indexing:
             return Text("Indexing… articles appear as they are saved.")
         if self.query_text or self.filters or self.view != "all":
+            if len(self.back_stack):
+                return Text("No article matches. Press escape to go back to the search before.")
             return Text("No article matches. Press escape to clear the search.")
         return Text("No articles in this corpus yet.")
 

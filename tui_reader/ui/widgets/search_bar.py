@@ -46,6 +46,19 @@ class QueryInput(Input):
         set_virtual_size(self, Size(self.content_width, 1))
         super()._watch_value(value)
 
+    def _on_paste(self, event: events.Paste) -> None:
+        # A query is one line: the lines of a pasted text are joined by spaces, where the
+        # line's own paste would keep only the first ("Qatar\nsécurité" searches both words).
+        text = " ".join(part for part in event.text.splitlines() if part.strip())
+        if text:
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *selection)
+        event.prevent_default()  # Input's own paste would insert the first line again
+        event.stop()
+
     def action_history(self, delta: int) -> None:
         self.post_message(self.HistoryMoved(delta))
 
