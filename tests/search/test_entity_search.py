@@ -87,3 +87,20 @@ def test_facets_count_articles_per_entity(library: Library) -> None:
     assert facets["country:MA"] == 2
     counts = {c.id: c for c in library.entity_counts(library.search(""), top=50)}
     assert counts["country:MA"].mentions == 4  # three in the seed, one in en/un.txt
+
+
+def test_an_acronym_in_capitals_means_the_body_not_the_word(corpus: Path, index_dir: Path) -> None:
+    (corpus / "fr" / "mot.txt").write_text(
+        "date 2025-05\n\nUn accord a été signé par un ministre.", encoding="utf-8"
+    )
+    (corpus / "en" / "un.txt").write_text(
+        "date 2025-05\n\nThe UN said the talks would resume.", encoding="utf-8"
+    )
+    lib = Library.open(corpus, index_dir)
+    lib.update()
+    assert paths(lib, "UN") == {"en/un.txt"}
+    assert "fr/mot.txt" in paths(lib, "un")  # the word, in lowercase
+    row = next(iter(lib.search("UN")))
+    article = lib.article(row.id)
+    assert article is not None
+    assert {article.text[s:e] for s, e in lib.match_offsets("UN", article)} == {"UN"}

@@ -85,6 +85,16 @@ class AliasIndex:
                 ids.add(entity_id)
         return sorted(ids)
 
+    def only_an_acronym(self, words: str, raw_tokens: set[str]) -> bool:
+        """Whether `words` (folded) is a registry acronym written in its exact case and no name:
+        "UN", "US", "WHO" mean the bodies, not the words "un", "us", "who"."""
+        if words in self._names:
+            return False
+        return any(
+            text in raw_tokens or text.replace(".", "") in raw_tokens
+            for text, _ in self._acronyms.get(words, ())
+        )
+
 
 @cache
 def _parser() -> Any:
@@ -224,7 +234,10 @@ class _Rewriter:
             ids = self.aliases.entities_named(words, self.raw_tokens)
             if ids:
                 self.out.entity_ids.update(ids)
-                kids.extend(wq.Term("entity", i) for i in ids)
+                entities = [wq.Term("entity", i) for i in ids]
+                if self.aliases.only_an_acronym(words, self.raw_tokens):
+                    return wq.Or(entities, boost=q.boost)
+                kids.extend(entities)
         if not kids:
             return wq.NullQuery
         return wq.Or(kids, boost=q.boost)
