@@ -617,3 +617,30 @@ def test_an_english_demonym_that_opens_the_name_of_something_else(
     tagger: Tagger, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(t, i) for t, i in found(tagger, text, "en") if i.startswith("country:")] == expected
+
+
+# -- a name that is also a word, opening a sentence ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Net profit rose 5 pct. Total debt outstanding was 5 billion dlrs.", "en"),
+        ("Total packaging waste stood at 18 million tons.", "en"),
+        ("Sales were flat.\nShell output fell 5 pct in the quarter.", "en"),
+        ("Apple sales rose. Apple growers were pleased.", "en"),
+    ],
+)
+def test_a_word_that_opens_a_sentence_names_no_company(tagger: Tagger, text: str, lang: str) -> None:
+    assert [m for m in tagger.tag(text, lang) if m.kind == "organization"] == []
+
+
+def test_a_company_named_inside_a_sentence_keeps_its_name_at_a_sentence_start(tagger: Tagger) -> None:
+    text = "Shares of Total fell. Total debt was cut."
+    assert found(tagger, text, "en") == [("Total", "org:totalenergies"), ("Total", "org:totalenergies")]
+    # a verb after it makes it the subject; French sentences are left alone
+    assert found(tagger, "Total said it would cut jobs.", "en") == [("Total", "org:totalenergies")]
+    assert found(tagger, "Carrefour a émis des cartes.", "fr") == [("Carrefour", "org:carrefour")]
+    # in capitals or after a quotation mark, the name is no sentence's first word
+    assert found(tagger, "TOTAL SA said.", "en") == [("TOTAL SA", "org:totalenergies")]
+    assert ("Shell", "org:shell") in found(tagger, 'He said: "Shell will sell the unit."', "en")

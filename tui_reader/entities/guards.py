@@ -213,6 +213,8 @@ class Context:
     # (start, end) of the names of what is no sovereign state (`not_a_state`): "Polynésie
     # française", "British Virgin Islands"; sorted
     non_states: list[tuple[int, int]] = field(default_factory=list)
+    # every registry match of the text, before the guards (`sentence_word`)
+    found: list[Candidate] = field(default_factory=list)
 
     @property
     def is_sport(self) -> bool:
@@ -1303,6 +1305,45 @@ def after_name_org(ctx: Context, cand: Candidate) -> bool:
     return bool(before) and bool(after) and before[-1] in _OPEN_QUOTES and after[0] in _CLOSE_QUOTES
 
 
+# Verbs that make a capitalised word opening an English sentence its subject: "Total said".
+_SUBJECT_VERBS = _words(
+    """
+    said says has had is was will would can could may might also announced reported agreed
+    plans planned expects expected posted bought sold won lost made makes
+    """
+)
+
+
+def sentence_word(ctx: Context, cand: Candidate) -> bool:
+    """A company or body whose one-word name is also an English word, opening a sentence where
+    nothing tells the name from the word: "Total debt rose", "Apple sales fell", "Shell output
+    was flat". The name stays before a verb that makes it the subject ("Total said"), and when
+    the article also names the body inside a sentence ("shares of Total rose")."""
+    entry = cand.entry
+    if ctx.lang == "fr" or entry.kind != "organization" or "word" not in entry.risk_kinds:
+        return False
+    text = ctx.text
+    surface = text[cand.start : cand.end]
+    if " " in surface or surface.isupper() or not _opens_sentence(text, cand.start):
+        return False
+    nxt, _sep = ctx.next_word(cand.end)
+    if fold_word(nxt) in _SUBJECT_VERBS:
+        return False
+    return not any(
+        other.entry.entity_id == entry.entity_id and not _opens_sentence(text, other.start)
+        for other in ctx.found
+    )
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether a full stop, a question or exclamation mark, a line break or nothing comes before
+    `pos` (spaces aside): a quotation ("of "Nazi-like" practices") does not count."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t\xa0":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?\n"
+
+
 # "canton", "cantons", "cantonal", "cantonaux" as words of the padded match key.
 _CANTON_KEY = re.compile(rb" canton(?:s|al|ale|ales|aux)? ")
 
@@ -1464,6 +1505,7 @@ GUARDS: dict[str, Guard] = {
     "regional_demonym": regional_demonym,
     "inside_non_state": inside_non_state,
     "demonym_in_name": demonym_in_name,
+    "sentence_word": sentence_word,
 }
 
 
@@ -1524,4 +1566,5 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "regional_demonym": lambda e, lang: e.form == "demonym",
     "inside_non_state": lambda e, lang: e.kind == "country",
     "demonym_in_name": lambda e, lang: e.form == "demonym" and lang != "fr",
+    "sentence_word": lambda e, lang: lang != "fr" and e.kind == "organization" and "word" in e.risk_kinds,
 }

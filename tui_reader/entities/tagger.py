@@ -199,6 +199,7 @@ class Tagger:
                 ]
             ),
             non_states=sorted([(c.start, c.end) for c in found if c.entry.risk and names_no_state(c.entry)]),
+            found=found,
         )
         plans = self._plans.get(lang)
         if plans is None:
