@@ -211,3 +211,18 @@ def test_set_ranking_agrees_with_whoosh(library: Library, query: str) -> None:
     assert ours[0] == [hit.docnum for hit in theirs]
     assert ours[2] == len(theirs)
     assert ours[1] == pytest.approx([hit.score for hit in theirs])
+
+
+def test_the_words_of_a_phrase_are_one_match(corpus: Path, index_dir: Path) -> None:
+    (corpus / "fr" / "pm.txt").write_text(
+        "date 2025-01\n\nLe premier ministre a parlé. Puis le premier ministre est parti.\n\n"
+        "Le premier jour, un ministre.",
+        encoding="utf-8",
+    )
+    lib = Library.open(corpus, index_dir)
+    lib.update()
+    row = lib.search('"premier ministre"')[0]
+    article = lib.article(row.id)
+    assert article is not None
+    matched = [article.text[s:e] for s, e in lib.match_offsets('"premier ministre"', article)]
+    assert matched.count("premier ministre") == 2  # one match each, not one a word

@@ -182,3 +182,21 @@ async def test_pane_counts_say_what_they_count(make_app: MakeApp) -> None:
         assert morocco[0].lstrip().startswith("3× Morocco")  # in the article: mentions
         assert morocco[1].lstrip().startswith("2 Morocco")  # in the results: articles
         assert "×" not in " ".join(lines[results_heading:])
+
+
+async def test_the_cursor_is_on_the_first_name_when_the_pane_gets_the_focus(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary(nato_article()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # open the article: its entities fill the pane
+        await settle(pilot)
+        pane = main(app).entity_pane
+        assert pane.highlighted is None
+        main(app).focus_pane(pane)
+        await settle(pilot)
+        assert pane.highlighted is not None
+        option = pane.get_option_at_index(pane.highlighted)
+        assert not option.disabled  # a name, not a heading
+        assert pane.highlighted == min(
+            i for i in range(pane.option_count) if not pane.get_option_at_index(i).disabled
+        )

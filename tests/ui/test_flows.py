@@ -387,3 +387,18 @@ async def test_a_hundred_thousand_rows_draw_only_what_is_visible(make_app: MakeA
         assert listing.cursor == 99_999
         assert listing.render_line(listing.scrollable_content_region.height - 1).text.count("Title 99999")
         assert len(set(loaded)) < 200
+
+
+async def test_the_summary_of_an_update_leaves_the_status_line(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui_reader.ui.screens import main as main_module
+
+    monkeypatch.setattr(main_module, "INDEX_NOTE_SECONDS", 0.3)
+    app = make_app(FakeLibrary(stale=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        note = main(app).query_one("#index-text")
+        assert "5 articles" in str(note.render())
+        await settle(pilot, delay=0.5)
+        assert str(note.render()).strip() == ""

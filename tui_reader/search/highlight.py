@@ -63,7 +63,7 @@ def match_offsets(
     if entity_ids:
         size = len(text)
         spans.extend((m.start, m.end) for m in article.mentions if m.id in entity_ids and m.end <= size)
-    return _merge(spans)
+    return _merge(spans, text)
 
 
 _LAST_SPACE = re.compile(r"\s(?=\S*$)")
@@ -78,14 +78,19 @@ def first_chars(text: str, limit: int) -> int:
     return space.start() if space else limit
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """`spans` sorted, with those that overlap or that only a space separates made one: the
+    words of a phrase ("premier ministre") are one match for n/N and the count."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if merged and start < merged[-1][1]:
+        if merged and (start < merged[-1][1] or _SPACE_ONLY.fullmatch(text, merged[-1][1], start)):
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
     return merged
+
+
+_SPACE_ONLY = re.compile(r"[ \t\xa0]{1,2}")
 
 
 def snippets(text: str, offsets: list[tuple[int, int]], count: int = 3) -> list[Snippet]:

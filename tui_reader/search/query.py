@@ -144,11 +144,13 @@ def parse_query(
     if problem is None and _is_null(parsed):
         problem = "the query has no words to search"
     if problem is not None:
-        result.notes.append(f"Searched the plain words instead: {'; '.join([*problems, problem])}.")
         text = plain_words(text)
         if not text:
+            what = [*problems, "the query holds no word, only symbols or punctuation"]
+            result.notes.append(f"Nothing left to search: {'; '.join(what)}.")
             result.query = wq.NullQuery
             return result
+        result.notes.append(f"Searched the plain words instead: {'; '.join([*problems, problem])}.")
         try:
             parsed = _parser().parse(text)
         except Exception:  # noqa: BLE001
@@ -248,7 +250,13 @@ class _Rewriter:
             return None
         literal = q.text if isinstance(q, wq.Prefix) else re.split(r"[*?]", q.text)[0]
         if len(literal) < MIN_PREFIX:
-            note = f"Prefixes need at least {MIN_PREFIX} letters: searched '{literal}' as a word."
+            if literal:
+                note = f"Prefixes need at least {MIN_PREFIX} letters: searched '{literal}' as a word."
+            else:
+                note = (
+                    f"A word cannot start with * or ?: '{q.text}' searches nothing "
+                    f"(type its first {MIN_PREFIX} letters)."
+                )
             if note not in self.out.notes:
                 self.out.notes.append(note)
             return wq.Term(fieldname, literal) if literal else None

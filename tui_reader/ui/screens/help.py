@@ -96,7 +96,8 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(key.keys), Text(key.description), Text(key.binding_id))
             table.add_row(Text(""), Text(""), Text(""))
         with VerticalScroll(id="help-body"):
-            yield Static(Text("Keys", "bold"), markup=False, id="help-title")
+            title = Text("Keys", "bold") + Text("   escape, q or ? closes this help; j/k scroll", "dim")
+            yield Static(title, markup=False, id="help-title")
             yield Static(table, id="help-table")
             yield Static(_guide("Going back and sorting", GOING_BACK), id="help-back")
             yield Static(_guide("Query language", QUERY_LANGUAGE), id="help-query")

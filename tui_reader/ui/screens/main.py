@@ -63,6 +63,7 @@ POLL_SECONDS_INDEXING = 1.0
 COMMIT_SECONDS = 3.0  # while indexing, commit this often so that the list fills as it goes
 FACETS_TOP = 12
 FACETS_DELAY = 0.35
+INDEX_NOTE_SECONDS = 10.0  # how long the summary of an update stays in the status line
 PREVIEW_DELAY = 0.25
 FOOTER_FIRST = ("app.help", "app.quit")  # shown first, so a narrow footer never loses them
 
@@ -107,6 +108,7 @@ class MainScreen(Screen[None]):
         self._search_seq = 0
         self._applied_seq = 0
         self._article_seq = 0
+        self._index_notes = 0  # summaries of updates shown so far (the newest is cleared later)
         self._pending_open: str | None = None
         # n/N pressed in the list: the match to go to once the article is shown (1 or -1)
         self._match_step = 0
@@ -421,11 +423,19 @@ class MainScreen(Screen[None]):
             return
         summary = message.summary
         index_text.update(Text(_summary_line(summary), end=""))
+        self._index_notes += 1
+        note = self._index_notes
+        self.set_timer(INDEX_NOTE_SECONDS, lambda: self._clear_index_note(note))
         if summary.recovered:
             self.notify(summary.recovered, title="Index recovered", markup=False, timeout=8)
         if not summary.nothing_to_do or summary.skipped:
             self.notify(_summary_line(summary), markup=False)
         self.run_search(keep=self._current_id())
+
+    def _clear_index_note(self, note: int) -> None:
+        """The summary of the last update leaves the status line (the list's count stays)."""
+        if note == self._index_notes and not self.indexing:
+            self.query_one("#index-text", Static).update("")
 
     # -- searching ------------------------------------------------------------------------
 

@@ -80,6 +80,11 @@ class EntityPane(OptionList):
     def _theme_changed(self, _theme: object) -> None:
         self.call_after_refresh(self._rebuild)
 
+    def on_focus(self) -> None:
+        # The cursor shows on the first name as soon as the pane has the focus.
+        if self.highlighted is None and self.option_count:
+            self.action_first()
+
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
         self._show_cursor_row()
