@@ -402,3 +402,22 @@ async def test_the_summary_of_an_update_leaves_the_status_line(
         assert "5 articles" in str(note.render())
         await settle(pilot, delay=0.5)
         assert str(note.render()).strip() == ""
+
+
+async def test_palette_sorts_and_marks_and_has_no_second_theme_command(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = ids(app)[0]
+        await pilot.press("ctrl+p", *"bookmark or")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.marks.is_bookmarked(first)
+        await pilot.press("ctrl+p", *"sort the list")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main(app).sort == "oldest"  # newest first is already the order without a query
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Theme" not in titles and "Screenshot" not in titles and "Quit" in titles

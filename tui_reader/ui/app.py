@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.screen import Screen
 
 from tui_reader.config import Config, Locations, user_config_path
 from tui_reader.ui.commands import BriefreadCommands
@@ -148,6 +149,18 @@ class BriefreadApp(App[None]):
 
     def _main(self) -> MainScreen | None:
         return self.main_screen
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        # Textual's own "Theme" is the palette's "Switch theme", and its "Screenshot" would
+        # write a file into whatever directory the app was started from.
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Theme", "Screenshot"):
+                yield command
+
+    def cmd_main_action(self, name: str) -> None:
+        """Run the main screen's action `name` ("toggle_sort"), as its key does."""
+        if (main := self._main()) is not None:
+            getattr(main, f"action_{name}")()
 
     def cmd_toggle_highlights(self) -> None:
         if (main := self._main()) is not None:

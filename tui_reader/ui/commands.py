@@ -62,6 +62,21 @@ class BriefreadCommands(Provider):
             ("Export the list", "Write the listed articles to Markdown or JSON", app.cmd_export_list),
             ("Copy this article", "Copy its text to the clipboard (OSC 52)", app.cmd_copy_article),
             ("Clear search and filters", "Show every article again", app.cmd_clear_search),
+            (
+                "Sort the list",
+                "Next order: newest, oldest, relevance (o)",
+                partial(app.cmd_main_action, "toggle_sort"),
+            ),
+            (
+                "Mark read or unread",
+                "The article under the cursor (m)",
+                partial(app.cmd_main_action, "toggle_read"),
+            ),
+            (
+                "Bookmark or unbookmark",
+                "The article under the cursor (s)",
+                partial(app.cmd_main_action, "toggle_bookmark"),
+            ),
             ("Show keys", "List every key binding", app.action_help),
         ]
         yield from commands
