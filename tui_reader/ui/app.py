@@ -110,7 +110,7 @@ class BriefreadApp(App[None]):
         sections = []
         for title, bindings in self.binding_sections():
             keys = [
-                KeyHelp(self.effective_key(b), b.description, b.id or "")
+                KeyHelp(self.effective_key(b), b.tooltip or b.description, b.id or "")
                 for b in bindings
                 if isinstance(b, Binding)
             ]

@@ -64,6 +64,7 @@ COMMIT_SECONDS = 3.0  # while indexing, commit this often so that the list fills
 FACETS_TOP = 12
 FACETS_DELAY = 0.35
 INDEX_NOTE_SECONDS = 10.0  # how long the summary of an update stays in the status line
+COMPACT_FOOTER_WIDTH = 110  # narrower terminals get the footer without padding
 PREVIEW_DELAY = 0.25
 FOOTER_FIRST = ("app.help", "app.quit")  # shown first, so a narrow footer never loses them
 
@@ -79,7 +80,7 @@ class MainScreen(Screen[None]):
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="pane.previous"),
         # Priority: escape in the search line leaves it with the query kept (see `action_back`).
         Binding("escape", "back", "Back one step", show=False, priority=True, id="pane.back"),
-        Binding("m", "toggle_read", "Read/unread", id="marks.toggle-read"),
+        Binding("m", "toggle_read", "Read", tooltip="Mark read or unread", id="marks.toggle-read"),
         Binding("s", "toggle_bookmark", "Bookmark", id="marks.toggle-bookmark"),
         Binding("v", "cycle_view", "View", id="view.cycle"),
         Binding("o", "toggle_sort", "Sort", id="view.sort"),
@@ -205,6 +206,8 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        # the footer's keys fit 80 columns without the space around each one
+        self.query_one(Footer).compact = event.size.width < COMPACT_FOOTER_WIDTH
         self._update_layout_classes()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
