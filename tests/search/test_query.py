@@ -213,7 +213,7 @@ def test_set_ranking_agrees_with_whoosh(library: Library, query: str) -> None:
     assert ours[1] == pytest.approx([hit.score for hit in theirs])
 
 
-def test_the_words_of_a_phrase_are_one_match(corpus: Path, index_dir: Path) -> None:
+def test_a_phrase_is_one_match_where_its_words_follow_one_another(corpus: Path, index_dir: Path) -> None:
     (corpus / "fr" / "pm.txt").write_text(
         "date 2025-01\n\nLe premier ministre a parlé. Puis le premier ministre est parti.\n\n"
         "Le premier jour, un ministre.",
@@ -225,4 +225,19 @@ def test_the_words_of_a_phrase_are_one_match(corpus: Path, index_dir: Path) -> N
     article = lib.article(row.id)
     assert article is not None
     matched = [article.text[s:e] for s, e in lib.match_offsets('"premier ministre"', article)]
-    assert matched.count("premier ministre") == 2  # one match each, not one a word
+    # one match each, and "premier jour" or "un ministre" are no match
+    assert matched == ["premier ministre", "premier ministre"]
+    matched = [article.text[s:e] for s, e in lib.match_offsets('"premier ministre" jour', article)]
+    assert matched == ["premier ministre", "premier ministre", "jour"]
+
+
+def test_a_phrase_found_nowhere_shows_its_words() -> None:
+    from tui_reader.search import StoredArticle
+    from tui_reader.search.highlight import match_offsets
+
+    text = "Le premier roi, puis le ministre."
+    article = StoredArticle("a", "a.txt", 0, "", text, "", "fr", "", "", ())
+    found = match_offsets(article, {}, phrases={("premier", "ministre")})
+    assert [text[s:e] for s, e in found] == ["premier", "ministre"]
+    found = match_offsets(article, {}, phrases={("premier", "roi")})
+    assert [text[s:e] for s, e in found] == ["premier roi"]

@@ -13,20 +13,37 @@ from typing import Any
 
 from whoosh import query as wq
 
-from tui_reader.search.analysis import STEMMED_LANGUAGES, lowered_words, matching_words, word_spans
+from tui_reader.search.analysis import (
+    STEMMED_LANGUAGES,
+    fold_words,
+    lowered_words,
+    matching_words,
+    word_spans,
+)
 from tui_reader.search.results import Snippet, StoredArticle
 from tui_reader.search.schema import body_field
 
 SNIPPET_CHARS = 160
 
 
+def query_phrases(query: Any) -> set[tuple[str, ...]]:
+    """The phrases of a query, as the folded words of each."""
+    if query is None:
+        return set()
+    leaves = query.leaves() if query.children() else [query]
+    return {tuple(leaf.words) for leaf in leaves if isinstance(leaf, wq.Phrase) and leaf.words}
+
+
 def query_terms(query: Any, reader: Any) -> dict[str, set[str]]:
-    """The index terms a query matches, by field (prefix and fuzzy terms expanded)."""
+    """The index terms a query matches, by field (prefix and fuzzy terms expanded), phrases
+    left out (`query_phrases`)."""
     terms: dict[str, set[str]] = {}
     if query is None:
         return terms
     for leaf in query.leaves() if query.children() else [query]:
         found: Iterable[tuple[str, Any]]
+        if isinstance(leaf, wq.Phrase):
+            continue
         if isinstance(leaf, wq.FuzzyTerm | wq.Prefix | wq.Wildcard):
             try:
                 found = [(leaf.fieldname, t) for t in leaf._btexts(reader)]
@@ -46,24 +63,48 @@ def match_offsets(
     terms: dict[str, set[str]],
     entity_ids: set[str] = frozenset(),  # type: ignore[assignment]
     limit: int | None = None,
+    phrases: set[tuple[str, ...]] = frozenset(),  # type: ignore[assignment]
 ) -> list[tuple[int, int]]:
     """Sorted, non-overlapping (start, end) offsets in `article.text`; with `limit`, only those
-    in about its first `limit` characters (cut after a space, so that no word is cut in two)."""
+    in about its first `limit` characters (cut after a space, so that no word is cut in two).
+    A phrase matches where its words follow one another; one found nowhere (the index may
+    have split the text otherwise) shows its words wherever they are."""
     text = article.text
     if limit is not None and len(text) > limit:
         text = text[: first_chars(text, limit)]
     spans: list[tuple[int, int]] = []
     exact = terms.get("text", set()) | terms.get("title", set())
     stems = terms.get(body_field(article.lang), set()) if article.lang in STEMMED_LANGUAGES else set()
-    if exact or stems:
+    if exact or stems or phrases:
         lowered = lowered_words(text)
-        wanted = matching_words(lowered, exact, stems, article.lang)
-        if wanted:
-            spans.extend(word_spans(text, [i for i, word in enumerate(lowered) if word in wanted]))
+        indices: set[int] = set()
+        if phrases:
+            indices, missing = _phrase_indices(fold_words(lowered), phrases)
+            exact = exact | missing
+        wanted = matching_words(lowered, exact, stems, article.lang) if exact or stems else set()
+        indices.update(i for i, word in enumerate(lowered) if word in wanted)
+        if indices:
+            spans.extend(word_spans(text, sorted(indices)))
     if entity_ids:
         size = len(text)
         spans.extend((m.start, m.end) for m in article.mentions if m.id in entity_ids and m.end <= size)
     return _merge(spans, text)
+
+
+def _phrase_indices(folded: list[str], phrases: set[tuple[str, ...]]) -> tuple[set[int], set[str]]:
+    """The positions of the words of every occurrence of `phrases` in `folded`, and the words
+    of the phrases that occur nowhere."""
+    indices: set[int] = set()
+    missing: set[str] = set()
+    for words in phrases:
+        size, first, found = len(words), words[0], False
+        for i, word in enumerate(folded):
+            if word == first and tuple(folded[i : i + size]) == words:
+                indices.update(range(i, i + size))
+                found = True
+        if not found:
+            missing.update(words)
+    return indices, missing
 
 
 _LAST_SPACE = re.compile(r"\s(?=\S*$)")

@@ -479,7 +479,8 @@ class Library:
             if parsed.query is None or self._searcher is None:
                 return []
             terms = highlight.query_terms(parsed.query, self._searcher.reader())
-        return highlight.match_offsets(article, terms, parsed.entity_ids, limit)
+        phrases = highlight.query_phrases(parsed.query)
+        return highlight.match_offsets(article, terms, parsed.entity_ids, limit, phrases)
 
     def snippets(self, query: str, article: StoredArticle, count: int = 3) -> list[Snippet]:
         """Up to `count` fragments of the text around the query's first matches (looked for in
