@@ -251,11 +251,8 @@ class Context:
         return self.text[word_start : start - len(sep)], sep
 
     def sentence_start(self, pos: int) -> bool:
-        """Whether the word at `pos` opens a sentence, a line or the text."""
-        i = pos
-        while i > 0 and self.text[i - 1] in " \t\xa0":
-            i -= 1
-        return i == 0 or self.text[i - 1] in '.!?:\n"“«—–|'
+        """Whether the word at `pos` opens a sentence, a line, a quotation or the text."""
+        return _opens_sentence(self.text, pos, _OPENING_MARKS)
 
     def prev_word_start(self, start: int) -> int:
         cached = self._prev_cache.get(start)
@@ -1335,13 +1332,18 @@ def sentence_word(ctx: Context, cand: Candidate) -> bool:
     )
 
 
-def _opens_sentence(text: str, pos: int) -> bool:
-    """Whether a full stop, a question or exclamation mark, a line break or nothing comes before
-    `pos` (spaces aside): a quotation ("of "Nazi-like" practices") does not count."""
+def _opens_sentence(text: str, pos: int, marks: str = ".!?\n") -> bool:
+    """Whether one of `marks` or nothing comes before `pos` (spaces aside). By default a full
+    stop, a question or exclamation mark or a line break: a quotation ("of "Nazi-like"
+    practices") does not count."""
     i = pos
     while i > 0 and text[i - 1] in " \t\xa0":
         i -= 1
-    return i == 0 or text[i - 1] in ".!?\n"
+    return i == 0 or text[i - 1] in marks
+
+
+# What opens a sentence for `Context.sentence_start`: also a colon, quotation marks, dashes, a bar.
+_OPENING_MARKS = '.!?:\n"“«—–|'
 
 
 # "canton", "cantons", "cantonal", "cantonaux" as words of the padded match key.
