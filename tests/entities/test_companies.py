@@ -17,6 +17,10 @@ def orgs(text: str, lang: str) -> list[tuple[str, str]]:
         ("The drugmaker Pfizer Inc. said on Monday", "en", [("Pfizer Inc.", "org:pfizer")]),
         ("Le géant pharmaceutique Pfizer Inc a annoncé", "fr", [("Pfizer Inc", "org:pfizer")]),
         ("shares of Deutsche Börse AG rose", "en", [("Deutsche Börse AG", "org:deutsche-boerse")]),
+        ("Ford Motor Co said", "en", [("Ford Motor Co", "org:ford")]),
+        ("said Bear Stearns and Co Inc today", "en", [("Bear Stearns and Co Inc", "org:bear-stearns")]),
+        ("lead manager Goldman Sachs & Co. said", "en", [("Goldman Sachs & Co.", "org:goldman-sachs")]),
+        ("la banque Lazard Frères et Cie a dit", "fr", [("Lazard Frères et Cie", "org:lazard")]),
     ],
 )
 def test_a_registry_company_takes_its_legal_form(
@@ -37,6 +41,12 @@ def test_a_registry_company_takes_its_legal_form(
             ["société Pigal Kft", "Verdant Power Inc."],
         ),
         ("Il vit à New York. Acme Widgets SA a dit", "fr", ["Acme Widgets SA"]),
+        ("manager Dillon Read and Co Inc said", "en", ["Dillon Read and Co Inc"]),
+        (
+            "Samuel Montagu and Co Ltd. and Walt Disney Co. agreed",
+            "en",
+            ["Samuel Montagu and Co Ltd.", "Walt Disney Co."],
+        ),
     ],
 )
 def test_an_unknown_company_is_named_by_its_legal_form(text: str, lang: str, expected: list[str]) -> None:
@@ -49,6 +59,7 @@ def test_an_unknown_company_is_named_by_its_legal_form(text: str, lang: str, exp
         ("LES HAUTS FONCTIONNAIRES VONT SE RÉUNIR", "fr"),
         ("Sa mère et son père", "fr"),
         ("in SE Asia, Inc. and AG were words", "en"),
+        ("born in Co. Kerry, he and Co-founders met", "en"),
     ],
 )
 def test_a_legal_form_alone_or_in_a_headline_in_capitals_names_nothing(text: str, lang: str) -> None:

@@ -16,16 +16,25 @@ import ahocorasick_rs
 from tui_reader.entities.folding import fold_word
 from tui_reader.entities.mention import Mention
 
-# Legal forms that end a company's name, as written (matched with their case).
-LEGAL_FORMS = "Inc Corp Ltd plc PLC LLC LLP GmbH AG SA SE NV BV AB ASA Oyj SpA SARL Kft Zrt Nyrt".split()
-# Abbreviations that take their full stop ("Inc.", "Corp.").
-_ABBREVIATIONS = frozenset("Inc Corp Ltd Kft Zrt Nyrt".split())
+# Legal forms that end a company's name, as written (matched with their case). "Co" is one after
+# a name ("Ford Motor Co"), after "and" or "&" ("Goldman Sachs and Co", "Pegida & Co.") and before
+# another form ("Bear Stearns and Co Inc").
+LEGAL_FORMS = "Inc Corp Ltd plc PLC LLC LLP GmbH AG SA SE NV BV AB ASA Oyj SpA SARL Kft Zrt Nyrt Co".split()
+# Abbreviations that take their full stop ("Inc.", "Corp.", "Co.").
+_ABBREVIATIONS = frozenset("Inc Corp Ltd Kft Zrt Nyrt Co Cie".split())
 # Forms in capitals that are also words or abbreviations in a headline in capitals ("SE" is
 # French "se", "SA" French "sa"): the name before them needs a word in lowercase letters.
 _CAPITALS = frozenset(form for form in LEGAL_FORMS if form.isupper())
 FOLDED_FORMS = frozenset(fold_word(form) for form in LEGAL_FORMS)
 
-_AFTER_FORM = re.compile(r"[ \t\xa0]+(?P<form>" + "|".join(LEGAL_FORMS) + r")(?P<stop>\.)?(?![\w'’-])")
+_FORMS = "|".join(LEGAL_FORMS)
+# A legal form after a name: "Inc", "Co Ltd", "and Co", "& Co. Inc.", and the French "et Cie" that
+# ends a known firm's name ("Lazard Frères et Cie"; the rules find unknown ones).
+_AFTER_FORM = re.compile(
+    r"[ \t\xa0]+(?:(?:and|&|et)[ \t\xa0]+(?=C(?:o|ie)\b))?"
+    r"(?:C(?:o|ie)\.?[ \t\xa0]+(?=(?:" + _FORMS + r")(?![\w'’-])))?"
+    r"(?P<form>" + _FORMS + r"|Cie)(?P<stop>\.)?(?![\w'’-])"
+)
 _MAX_WORDS = 4
 # Second halves of hyphenated words that say where an organization is or who is behind it
 # ("Berlin-based", "Kremlin-backed"): they come before a name, never in it.
@@ -67,11 +76,26 @@ def legal_form_names(text: str, forms: list[tuple[int, int]]) -> list[tuple[int,
         found = _AFTER_FORM.match(text, _space_start(text, form_start))
         if found is None or found.start("form") != form_start or found.end("form") != form_end:
             continue
-        start = _name_start(text, found.start())
+        words_end = _lead_start(text, found.start(), found.group("form"))
+        start = _name_start(text, words_end)
         if start < 0 or not _fits(text, start, found):
             continue
-        out.append((start, _form_end(found), found.start()))
+        out.append((start, _form_end(found), words_end))
     return out
+
+
+# What comes between a company's name and its last form: "and Co" before "Inc", "and" before "Co".
+_LEAD_BEFORE_FORM = re.compile(r"(?:[ \t\xa0]+(?:and|&|et))?[ \t\xa0]+C(?:o|ie)\.?\Z")
+_LEAD_BEFORE_CO = re.compile(r"[ \t\xa0]+(?:and|&|et)\Z")
+
+
+def _lead_start(text: str, end: int, form: str) -> int:
+    """Where the name ends before the form that follows `end`: before "and Co" in "Bear Stearns
+    and Co Inc", before "and" in "Goldman Sachs and Co"."""
+    pattern = _LEAD_BEFORE_CO if form in ("Co", "Cie") else _LEAD_BEFORE_FORM
+    origin = max(0, end - 12)
+    lead = pattern.search(text[origin:end])
+    return end if lead is None else origin + lead.start()
 
 
 def short_names(text: str, companies: list[tuple[Mention, str]], taken: list[Mention]) -> list[Mention]:
