@@ -29,11 +29,12 @@ FOLDED_FORMS = frozenset(fold_word(form) for form in LEGAL_FORMS)
 
 _FORMS = "|".join(LEGAL_FORMS)
 # A legal form after a name: "Inc", "Co Ltd", "and Co", "& Co. Inc.", and the French "et Cie" that
-# ends a known firm's name ("Lazard Frères et Cie"; the rules find unknown ones).
+# ends a known firm's name ("Lazard Frères et Cie"; the rules find unknown ones). A possessive may
+# follow ("General Electric Co's unit").
 _AFTER_FORM = re.compile(
     r"[ \t\xa0]+(?:(?:and|&|et)[ \t\xa0]+(?=C(?:o|ie)\b))?"
     r"(?:C(?:o|ie)\.?[ \t\xa0]+(?=(?:" + _FORMS + r")(?![\w'’-])))?"
-    r"(?P<form>" + _FORMS + r"|Cie)(?P<stop>\.)?(?![\w'’-])"
+    r"(?P<form>" + _FORMS + r"|Cie)(?P<stop>\.)?(?![\w-]|['’](?![sS]\b))"
 )
 _MAX_WORDS = 4
 # Second halves of hyphenated words that say where an organization is or who is behind it

@@ -1220,7 +1220,7 @@ def _acronym_mentions(
                     if span is not None:
                         long_form = _rule_mention(text, span[0], span[1], "name")
                         revealed.append(long_form)
-                if long_form is not None and (translated or _compatible(stripped, long_form.text)):
+                if long_form is not None and (translated or acronym_fits(stripped, long_form.text)):
                     defined.setdefault(stripped, long_form)
             else:
                 # "ABC (Long Name)"
@@ -1240,7 +1240,7 @@ def _acronym_mentions(
                         and long_form.source == "rule"
                         and long_form.end == inner_start + len(stripped)
                     )
-                    if long_form is not None and (translated or _compatible(acronym, long_form.text)):
+                    if long_form is not None and (translated or acronym_fits(acronym, long_form.text)):
                         defined.setdefault(acronym, long_form)
         i = text.find("(", i + 1)
     # initials of a rule long form found in the text: one pass for all of them
@@ -1356,7 +1356,7 @@ def _looks_like_acronym(word: str) -> bool:
     return capitals >= 2 and capitals * 2 >= len(word)
 
 
-def _compatible(acronym: str, long_form: str) -> bool:
+def acronym_fits(acronym: str, long_form: str) -> bool:
     """Whether `acronym` can abbreviate `long_form`: its capitals appear, in order, among the
     initials of the long form's words (or their parts), the first one first."""
     letters = [ch for ch in fold(acronym) if ch.isalpha()]

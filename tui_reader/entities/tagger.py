@@ -12,6 +12,7 @@ from operator import attrgetter
 
 from tui_reader.entities import compiled
 from tui_reader.entities.companies import with_legal_forms
+from tui_reader.entities.definitions import own_acronyms
 from tui_reader.entities.folding import TextKeys, fold, fold_word
 from tui_reader.entities.glue import GluedNames
 from tui_reader.entities.guards import (
@@ -281,6 +282,8 @@ class Tagger:
             if rule_mentions:
                 mentions = _merge(mentions, rule_mentions, swallow=lang == "fr")
                 mentions = _bare_heads_linked(mentions)
+        if "(" in text or "<" in text:
+            mentions = own_acronyms(text, mentions)
         if "\u00ac" in text:
             mentions = rejoin_broken_words(text, mentions, lambda joined: self.tag(joined, lang))
         return mentions

@@ -1,0 +1,52 @@
+"""An acronym that an article gives its own name beats the registry's reading of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui_reader.entities.tagger import default_tagger
+
+
+def acronyms(text: str, lang: str = "en") -> list[tuple[str, str]]:
+    return [(m.text, m.id) for m in default_tagger().tag(text, lang) if m.form == "acronym"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wire's ticker after a company: CPC is not the Communist Party of China here
+        (
+            "a contract with Chinese Petroleum Corp <CPC> for gas. CPC said",
+            [("CPC", "rule:chinese-petroleum-corp"), ("CPC", "rule:chinese-petroleum-corp")],
+        ),
+        # nor is SNP the Scottish National Party
+        (
+            "shares of Singapore National Printers Ltd (SNP) rose",
+            [("SNP", "rule:singapore-national-printers-ltd")],
+        ),
+        ("the Interstate Commerce Commission (ICC) ruled", [("ICC", "rule:interstate-commerce-commission")]),
+    ],
+)
+def test_an_acronym_the_article_defines_is_its_own_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert acronyms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("General Motors Corp <GM> said", [("GM", "org:general-motors")]),
+        ("GM'S <GM> PONTIAC SETS INCENTIVES", [("GM", "org:general-motors"), ("GM", "org:general-motors")]),
+        # another spelling of the registry body's name keeps the registry's body
+        ("the Organisation of American States (OAS) met", [("OAS", "org:oas")]),
+        ("the Liberal Democratic Party (LDP) won", [("LDP", "org:jp-ldp")]),
+        # a translation whose initials do not fit is no definition of its own
+        ("the Federal Criminal Office (BKA) in Wiesbaden", [("BKA", "org:de-bka")]),
+        ("the meeting (UN) ended", [("UN", "org:un")]),
+    ],
+)
+def test_the_registry_keeps_its_acronym(text: str, expected: list[tuple[str, str]]) -> None:
+    assert acronyms(text) == expected
+
+
+def test_a_ticker_after_a_name_nothing_recognised_names_no_registry_body() -> None:
+    assert acronyms("PUROLATOR <PCC> IN BUYOUT WITH HUTTON") == []
