@@ -44,9 +44,9 @@ def test_a_registry_company_takes_its_legal_form(
         ("Il vit à New York. Acme Widgets SA a dit", "fr", ["Acme Widgets SA"]),
         ("manager Dillon Read and Co Inc said", "en", ["Dillon Read and Co Inc"]),
         (
-            "Samuel Montagu and Co Ltd. and Walt Disney Co. agreed",
+            "Samuel Montagu and Co Ltd. and Verdant Widgets Co. agreed",
             "en",
-            ["Samuel Montagu and Co Ltd.", "Walt Disney Co."],
+            ["Samuel Montagu and Co Ltd.", "Verdant Widgets Co."],
         ),
     ],
 )

@@ -50,3 +50,20 @@ def test_the_registry_keeps_its_acronym(text: str, expected: list[tuple[str, str
 
 def test_a_ticker_after_a_name_nothing_recognised_names_no_registry_body() -> None:
     assert acronyms("PUROLATOR <PCC> IN BUYOUT WITH HUTTON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # one acronym, two bodies: the language of the text tells them apart
+        ("a CFTC spokeswoman said", "en", [("CFTC", "org:us-cftc")]),
+        ("la CFTC et la CGT ont signé", "fr", [("CFTC", "org:fr-cftc"), ("CGT", "org:fr-cgt")]),
+        # an acronym joined by "&" needs its "&"
+        ("S&P and AT&T, not S.P or AT T", "en", [("S&P", "org:sp-global"), ("AT&T", "org:att")]),
+        # dollars in a wire headline set in capitals are no aerospace agency
+        ("FIRST UNION FILES 100 MLN DLR NOTES ISSUE", "en", []),
+        ("the German Aerospace Center DLR said", "en", [("DLR", "org:de-dlr")]),
+    ],
+)
+def test_registry_acronyms_in_context(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    assert acronyms(text, lang) == expected

@@ -62,6 +62,8 @@ class Entry:
     # split off a prefix that names another entity), "DGSN-DGST" as "DGSN" and "DGST" (two
     # entities joined). Each part: (start, end) from the match start, and its entry.
     parts: tuple[tuple[int, int, Entry], ...] = ()
+    # an acronym joined by "&" ("S&P", "AT&T"): the key reads "&" as a space, the text must hold it
+    ampersand: bool = False
 
     __reduce__ = by_fields
 
@@ -128,6 +130,7 @@ def _entry(alias: Alias, text: str, info: EntityInfo) -> Entry:
         risk=alias.risk,
         risk_kinds=alias.risk_kinds,
         article=article.end() if article else 0,
+        ampersand=alias.form == "acronym" and "&" in text,
     )
 
 
@@ -242,7 +245,7 @@ class _Automaton:
 
 
 def _plain(entry: Entry) -> bool:
-    return not entry.trailing and not entry.article and not entry.parts
+    return not entry.trailing and not entry.article and not entry.parts and not entry.ampersand
 
 
 def _split_plain(entries: list[Entry], lower: bool) -> tuple[list[Any], list[Entry]]:
@@ -449,6 +452,8 @@ class AliasMatcher:
         """Append the candidates of one raw occurrence to `out` when it passes the case policy."""
         if entry.form != "acronym" and not case_policy(text, start, end, entry, lang):
             return
+        if entry.ampersand and "&" not in text[start:end]:
+            return  # "S.P" or "AT T" is no "S&P" or "AT&T"
         if entry.trailing and text.startswith(entry.trailing, end):
             end += len(entry.trailing)
         if entry.article and text[start].islower():
