@@ -10,7 +10,7 @@ from tui_reader.entities.folding import TextKeys, fold, junctions, match_keys
 from tui_reader.entities.matcher import AliasMatcher, Candidate, Entry, select_longest
 from tui_reader.entities.mention import Mention
 from tui_reader.entities.registry import Alias, EntityInfo, EntityRegistry
-from tui_reader.entities.tagger import Tagger
+from tui_reader.entities.tagger import Tagger, default_tagger
 
 ENTITIES = [
     EntityInfo("country:MA", "country", "Morocco", "Maroc"),
@@ -302,3 +302,16 @@ def test_empty_registry_finds_nothing() -> None:
 def test_matcher_counts_its_aliases() -> None:
     matcher = AliasMatcher(ALIASES, ENTITIES)
     assert matcher.size == len(ALIASES)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "form"),
+    [
+        # the French name of Argentina is the English adjective
+        ("The Argentine government said", "en", "demonym"),
+        ("L'Argentine a dit", "fr", "name"),
+    ],
+)
+def test_a_name_in_one_language_is_a_demonym_in_another(text: str, lang: str, form: str) -> None:
+    found = [(m.text, m.id, m.form) for m in default_tagger().tag(text, lang) if m.kind == "country"]
+    assert found == [("Argentine", "country:AR", form)]

@@ -425,6 +425,11 @@ def test_an_acronym_spelled_out_after_it(text: str, lang: str, expected: list[st
             "fr",
             ["MSZP", "Parti socialiste hongrois", "MSZP"],
         ),
+        (
+            "The German Association of Plastic Surgeons (VDÄPC) objected. The VDÄPC said",
+            "en",
+            ["German Association of Plastic Surgeons", "VDÄPC", "VDÄPC"],
+        ),
     ],
 )
 def test_an_acronym_of_the_name_in_its_own_language(text: str, lang: str, expected: list[str]) -> None:

@@ -143,9 +143,12 @@ def _row_aliases(row: dict[str, str], entity_id: str) -> Iterator[Alias]:
         if text:
             names.setdefault(text, []).append(lang)
     seen: set[str] = set()
+    # a name in one language may be a demonym in another: French "Argentine", English "Argentine"
+    name_langs: dict[str, str] = {}
     for text, langs in names.items():
         seen.add(text)
-        yield Alias(text, entity_id, "name", langs[0] if len(langs) == 1 else "")
+        name_langs[text] = langs[0] if len(langs) == 1 else ""
+        yield Alias(text, entity_id, "name", name_langs[text])
     columns: tuple[tuple[str, Form], ...] = (
         ("aliases", "name"),
         ("acronyms", "acronym"),
@@ -153,15 +156,15 @@ def _row_aliases(row: dict[str, str], entity_id: str) -> Iterator[Alias]:
     )
     for column, form in columns:
         for text in _split(row.get(column, "")):
-            if text in seen:
-                continue
-            seen.add(text)
             if _is_arabic(text):
                 lang = "ar"
             elif form == "demonym":  # French demonyms are written lowercase, English capitalised
                 lang = "fr" if text[:1].islower() else "en"
             else:
                 lang = ""
+            if text in seen and not (form == "demonym" and name_langs.get(text, lang) not in ("", lang)):
+                continue
+            seen.add(text)
             yield Alias(text, entity_id, form, lang)
 
 

@@ -267,7 +267,7 @@ _TOKEN = re.compile(
 # Where OCR glued a capitalised word to a lowercase one ("parlementaireMM") or a number to a word
 # ("Négociations21", but not "COP21" or "G7"): the second word starts there.
 _GLUED_TAIL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])|(?<=[a-zß-ÿ]{3})(?=\d+$)")
-_ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z0-9&]{1,9}")
+_ACRONYM_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9&]{1,9}")
 _MAX_GROUPS = 4
 _LOWER_NEEDS_CAPITAL = True
 # First words that make "<X> Bank/Union/Front" a place rather than an organization.

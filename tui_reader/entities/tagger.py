@@ -236,7 +236,7 @@ class Tagger:
     def _plan(self, entry: Entry, lang: str, plans: dict[int, _Plan]) -> _Plan:
         lang_miss = 0 if not entry.lang or entry.lang == lang or lang == "und" else 1
         kind_rank = 0 if entry.kind == "country" else 1
-        rank = (_FORM_RANK[entry.form], lang_miss, kind_rank, entry.entity_id)
+        rank = (lang_miss, _FORM_RANK[entry.form], kind_rank, entry.entity_id)
         guards = tuple(GUARDS[name] for name in self._guard_names if APPLIES[name](entry, lang))
         # `quiet` answers for country names that are no risky alias only (see there)
         use_quiet = (
