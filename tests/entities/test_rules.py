@@ -549,3 +549,16 @@ def test_an_article_before_a_name_found_by_its_english_head(
     text: str, lang: str, expected: list[str]
 ) -> None:
     assert rule_spans(Tagger(REGISTRY).tag(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Monday Central Bank of Fiji said", ["Central Bank of Fiji"]),
+        ("officials said on Tuesday Ministry of Finance officials", ["Ministry of Finance"]),
+        ("she studied at Georg August University in Göttingen", ["Georg August University"]),
+    ],
+)
+def test_an_english_name_does_not_open_with_the_day_before_it(text: str, expected: list[str]) -> None:
+    found = [m.text for m in default_tagger().tag(text, "en") if m.kind == "organization"]
+    assert found == expected

@@ -799,6 +799,12 @@ class RuleFinder:
                         break  # "The Association of German Judges", "le World Energy Council"
                     if word.rpartition("-")[2] in DESCRIBING:
                         break  # "the Berlin-based Mercator Institute": where, not who
+                    if folded_word in _EN_DATE_WORDS:
+                        # "On Monday Central Bank of Fiji": when, not who; "Georg August
+                        # University" is a name
+                        before = _left_word(text, word_start)[0]
+                        if not before[:1].isupper() or fold_word(before) in _OPENERS:
+                            break
                     start = pos = word_start
                     content += 1
                     continue
