@@ -144,8 +144,9 @@ class Context:
         if stale:
             try:
                 summary = library.update(progress=None if quiet else _progress_printer())
-                if summary.recovered:  # why the index was rebuilt or completed, even with --json
-                    click.echo(terminal_safe(summary.recovered), err=True)
+                for why in (summary.recovered, summary.upgraded):  # even with --json
+                    if why:
+                        click.echo(terminal_safe(why), err=True)
                 if not quiet and not summary.nothing_to_do:
                     click.echo(terminal_safe(_summary_line(summary)), err=True)
             except IndexUnavailable as exc:
@@ -212,8 +213,9 @@ def index(ctx: Context, rebuild: bool, quiet: bool, procs: int | None) -> None:
             progress=None if quiet else _progress_printer(),
             on_wait=lambda: click.echo("Another briefread is updating this index; waiting for it.", err=True),
         )
-    if summary.recovered:
-        click.echo(summary.recovered)
+    for why in (summary.recovered, summary.upgraded):
+        if why:
+            click.echo(why)
     for skipped in summary.skipped:
         click.echo(terminal_safe(f"skipped {skipped.describe()}"))
     click.echo(terminal_safe(_summary_line(summary)))

@@ -42,6 +42,21 @@ def test_index_then_nothing_to_do(corpus: Path) -> None:
     assert code == 0 and "nothing to do" in out
 
 
+def test_an_index_an_earlier_release_built_is_rebuilt_and_says_why(corpus: Path) -> None:
+    from tui_reader.search.store import read_meta, write_meta
+
+    assert cli(corpus, "index")[0] == 0
+    index_dir = corpus.parent / "index"
+    meta = read_meta(index_dir)
+    meta.registry = "0123456789ab.older"
+    write_meta(index_dir, meta)
+    why = "This version of briefread finds countries and organizations differently; the index was rebuilt."
+    code, _, err = cli(corpus, "search", "Qatar")
+    assert code == 0 and why in err
+    code, out, _ = cli(corpus, "index")
+    assert code == 0 and "nothing to do" in out and why not in out
+
+
 def test_search_json_schema(corpus: Path) -> None:
     code, out, _ = cli(corpus, "search", "Qatar", "--json")
     assert code == 0

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from tui_reader.search import Library
-from tui_reader.search.store import read_meta
+from tui_reader.search.store import read_meta, write_meta
 
 
 def open_built(corpus: Path, index_dir: Path) -> Library:
@@ -64,8 +64,29 @@ def test_rebuild_replaces_the_generation(corpus: Path, index_dir: Path) -> None:
 def test_schema_version_change_rebuilds(corpus: Path, index_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     open_built(corpus, index_dir)
     monkeypatch.setattr("tui_reader.search.indexer.SCHEMA_VERSION", "changed")
+    assert Library.open(corpus, index_dir).is_stale()
     summary = Library.open(corpus, index_dir).update()
     assert summary.rebuilt and summary.articles == 4
+
+
+def test_an_index_whose_entities_another_version_extracted_is_stale_and_rebuilt(
+    corpus: Path, index_dir: Path
+) -> None:
+    """Upgrading briefread (a new registry, or new rules over the same one) extracts again, even
+    when no article changed: the index says it is stale, and the next update rebuilds it."""
+    open_built(corpus, index_dir)
+    meta = read_meta(index_dir)
+    meta.registry = "0123456789ab.older"  # as an earlier release recorded it
+    write_meta(index_dir, meta)
+    library = Library.open(corpus, index_dir)
+    assert library.is_stale()
+    summary = library.update()
+    assert summary.rebuilt and summary.articles == 4
+    assert summary.upgraded == (
+        "This version of briefread finds countries and organizations differently; the index was rebuilt."
+    )
+    assert not library.is_stale()
+    assert len(library.search("country:Qatar")) == 1
 
 
 def test_interrupted_update_is_recovered_without_duplicates(corpus: Path, index_dir: Path) -> None:

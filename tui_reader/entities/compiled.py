@@ -10,6 +10,7 @@ reading. A missing, broken, foreign or unwritable cache only means building the 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -46,6 +47,15 @@ def fingerprint() -> str:
             if path.suffix in (".py", ".tsv") and path.is_file():
                 digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:20]
+
+
+@functools.cache
+def code_digest() -> str:
+    """A hash of the entity modules' source: it changes whenever the way mentions are found does."""
+    digest = hashlib.sha256()
+    for path in sorted(_HERE.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:8]
 
 
 def cache_dir() -> Path:

@@ -29,7 +29,7 @@ from tui_reader.entities.guards import (
 from tui_reader.entities.linebreaks import rejoin_broken_words
 from tui_reader.entities.matcher import AliasMatcher, Candidate, Entry, sweep_longest
 from tui_reader.entities.mention import Form, Kind, Mention, make_mention
-from tui_reader.entities.registry import EntityInfo, EntityRegistry, default_registry
+from tui_reader.entities.registry import EntityInfo, EntityRegistry, data_version, default_registry
 from tui_reader.entities.rules import RuleFinder, rule_mention
 
 _FORM_RANK = {"name": 0, "acronym": 1, "demonym": 2}
@@ -111,6 +111,12 @@ class Tagger:
         self._plans = {}
         self._templates = {}
         self._lock = threading.RLock()
+
+    @property
+    def version(self) -> str:
+        """What an index records of the tagger that extracted its entities: the registry's data
+        version and a hash of the code that reads text with it. Either changing re-extracts."""
+        return f"{self.registry.version}.{compiled.code_digest()}"
 
     def build_all(self) -> Tagger:
         """Build the rules and the automata now rather than on first use; `self`."""
@@ -594,6 +600,12 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             end = m.end
     return out
+
+
+@cache
+def default_version() -> str:
+    """`default_tagger().version`, known without building the tagger."""
+    return f"{data_version()}.{compiled.code_digest()}"
 
 
 @cache

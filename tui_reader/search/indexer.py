@@ -18,7 +18,7 @@ from whoosh import index as windex
 from whoosh.index import EmptyIndexError
 
 from tui_reader.corpus import Skipped, SourceFile, read_file, scan
-from tui_reader.entities import Tagger, default_tagger
+from tui_reader.entities import Tagger, default_tagger, default_version
 from tui_reader.search.bulk import bulk_writer
 from tui_reader.search.documents import article_mentions, to_document
 from tui_reader.search.errors import CorpusUnavailable, IndexUnavailable
@@ -112,6 +112,8 @@ def update_index(
                 reason = "damaged"
                 summary.recovered = f"The index was damaged ({damage}); it was rebuilt."
         fresh = reason is not None
+        if reason in _UPGRADES:
+            summary.upgraded = _UPGRADES[reason]
         generation = new_generation() if fresh else meta.generation
         remove_other_generations(index_dir, keep={meta.generation, generation} - {""})
         meta.updating_pid = os.getpid()
@@ -161,7 +163,7 @@ def update_index(
         write_seal(index_dir, generation)
         meta.segments = segment_sizes(index_dir, generation)
         meta.generation, meta.building, meta.updating_pid = generation, "", 0
-        meta.schema, meta.registry, meta.corpus = SCHEMA_VERSION, tagger.registry.version, str(corpus_dir)
+        meta.schema, meta.registry, meta.corpus = SCHEMA_VERSION, tagger.version, str(corpus_dir)
         write_meta(index_dir, meta)
         if fresh and old:
             remove_other_generations(index_dir, keep={generation})
@@ -178,6 +180,15 @@ def _abandon(index_dir: Path, meta: Meta) -> None:
         pass  # the disk is full or read-only: the next update will say it recovered
 
 
+# Rebuilds that a new release of briefread asks for, and the sentence that says so.
+_UPGRADES = {
+    "schema changed": "This version of briefread stores articles differently; the index was rebuilt.",
+    "entity registry or tagger changed": (
+        "This version of briefread finds countries and organizations differently; the index was rebuilt."
+    ),
+}
+
+
 def _rebuild_reason(meta: Meta, corpus_dir: Path, tagger: Tagger, rebuild: bool) -> str | None:
     """Why the index must be built from scratch, other than damage (see `_inspect`)."""
     if not meta.generation:
@@ -186,8 +197,8 @@ def _rebuild_reason(meta: Meta, corpus_dir: Path, tagger: Tagger, rebuild: bool)
         return "asked"
     if meta.schema != SCHEMA_VERSION:
         return "schema changed"
-    if meta.registry != tagger.registry.version:
-        return "entity registry changed"
+    if meta.registry != tagger.version:
+        return "entity registry or tagger changed"
     if meta.corpus != str(corpus_dir):
         return "another corpus"  # an index from before the corpus was recorded
     return None
@@ -341,6 +352,8 @@ def stale_paths(corpus_dir: Path, index_dir: Path) -> Iterable[str]:
     meta = read_meta(index_dir)
     if not meta.generation:
         return ["(no index yet)"]
+    if meta.schema != SCHEMA_VERSION or meta.registry != default_version():
+        return ["(the index was built by another version of briefread)"]
     try:
         known = read_entries(manifest_path(index_dir, meta.generation))
     except ManifestUnreadable as exc:

@@ -38,6 +38,7 @@ class UpdateSummary:
     bytes_read: int = 0
     rebuilt: bool = False
     recovered: str = ""  # non-empty when an interrupted earlier run was recovered: what was done
+    upgraded: str = ""  # non-empty when an earlier release built the index: why it was rebuilt
 
     @property
     def docs_per_s(self) -> float:

@@ -431,6 +431,8 @@ class MainScreen(Screen[None]):
         self.set_timer(INDEX_NOTE_SECONDS, lambda: self._clear_index_note(note))
         if summary.recovered:
             self.notify(summary.recovered, title="Index recovered", markup=False, timeout=8)
+        if summary.upgraded:
+            self.notify(summary.upgraded, title="Index rebuilt", markup=False, timeout=8)
         if not summary.nothing_to_do or summary.skipped:
             self.notify(_summary_line(summary), markup=False)
         self.run_search(keep=self._current_id())
