@@ -60,6 +60,9 @@ def test_a_ticker_after_a_name_nothing_recognised_names_no_registry_body() -> No
         ("la CFTC et la CGT ont signé", "fr", [("CFTC", "org:fr-cftc"), ("CGT", "org:fr-cgt")]),
         # an acronym joined by "&" needs its "&"
         ("S&P and AT&T, not S.P or AT T", "en", [("S&P", "org:sp-global"), ("AT&T", "org:att")]),
+        # a French acronym whose body English calls otherwise is another thing in English text
+        ("The March CPI rose; nurses lack PPE; RCA Corp fell", "en", []),
+        ("la CPI a condamné; le PPE a gagné", "fr", [("CPI", "org:icc"), ("PPE", "org:epp")]),
         # dollars in a wire headline set in capitals are no aerospace agency
         ("FIRST UNION FILES 100 MLN DLR NOTES ISSUE", "en", []),
         ("the German Aerospace Center DLR said", "en", [("DLR", "org:de-dlr")]),
