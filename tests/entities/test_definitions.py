@@ -52,6 +52,16 @@ def test_a_ticker_after_a_name_nothing_recognised_names_no_registry_body() -> No
     assert acronyms("PUROLATOR <PCC> IN BUYOUT WITH HUTTON") == []
 
 
+def test_a_ticker_is_no_country_and_no_other_body() -> None:
+    text = "Union Carbide Corp <UK> rose. The Unilever Plc <UN.AS> group grew. The UK economy"
+    found = [(m.text, m.id) for m in default_tagger().tag(text, "en")]
+    assert found == [
+        ("Union Carbide Corp", "org:union-carbide"),
+        ("Unilever Plc", "org:unilever"),
+        ("UK", "country:GB"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [

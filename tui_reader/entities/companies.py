@@ -19,7 +19,9 @@ from tui_reader.entities.mention import Mention
 # Legal forms that end a company's name, as written (matched with their case). "Co" is one after
 # a name ("Ford Motor Co"), after "and" or "&" ("Goldman Sachs and Co", "Pegida & Co.") and before
 # another form ("Bear Stearns and Co Inc").
-LEGAL_FORMS = "Inc Corp Ltd plc PLC LLC LLP GmbH AG SA SE NV BV AB ASA Oyj SpA SARL Kft Zrt Nyrt Co".split()
+LEGAL_FORMS = (
+    "Inc Corp Ltd plc Plc PLC LLC LLP GmbH AG SA SE NV BV AB ASA Oyj SpA SARL Kft Zrt Nyrt Co".split()
+)
 # Abbreviations that take their full stop ("Inc.", "Corp.", "Co.").
 _ABBREVIATIONS = frozenset("Inc Corp Ltd Kft Zrt Nyrt Co Cie".split())
 # Forms in capitals that are also words or abbreviations in a headline in capitals ("SE" is

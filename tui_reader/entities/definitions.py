@@ -20,6 +20,8 @@ from tui_reader.entities.mention import Mention
 from tui_reader.entities.rules import acronym_fits
 
 _CLOSING = {"(": ")", "<": ">"}
+# The end of a wire's ticker: "<GM>", "<UN.AS>", "<BAC.N>".
+_TICKER_END = re.compile(r"(?:\.[A-Z]{1,3})?>")
 _POSSESSIVES = frozenset(("'s", "'S", "’s", "’S"))
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -27,13 +29,21 @@ _WORD = re.compile(r"[^\W\d_]+")
 def own_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
     """`mentions` (sorted, not overlapping) with the registry acronyms that the article defines
     for a name of its own relinked to that name, or dropped when a ticker follows a name that
-    was not recognised."""
+    was not recognised; a country in a ticker ("Union Carbide Corp <UK>", "<UN.AS>") is none."""
     relinked: dict[tuple[str, str], Mention | None] = {}  # (acronym, registry id) -> long form
+    in_tickers: set[int] = set()  # starts of other registry mentions that are tickers
     for i, m in enumerate(mentions):
-        if m.form != "acronym" or m.source != "registry" or m.kind != "organization":
+        if m.source != "registry" or not m.start:
             continue
-        opening = text[m.start - 1 : m.start] if m.start else ""
-        if opening not in _CLOSING or text[m.end : m.end + 1] != _CLOSING[opening]:
+        opening = text[m.start - 1]
+        if opening not in _CLOSING:
+            continue
+        ticker = opening == "<" and _TICKER_END.match(text, m.end) is not None
+        if not ticker and text[m.end : m.end + 1] != _CLOSING[opening]:
+            continue
+        if m.form != "acronym" or m.kind != "organization":
+            if ticker:
+                in_tickers.add(m.start)
             continue
         before = m.start - 1
         while before > 0 and text[before - 1] in " \t\xa0":
@@ -42,7 +52,7 @@ def own_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
             before -= 2  # "GM'S <GM>"
         name = mentions[i - 1] if i and mentions[i - 1].end == before else None
         if name is None:
-            if opening == "<" and text[before - 1 : before].isalnum():
+            if ticker and text[before - 1 : before].isalnum():
                 relinked.setdefault((m.text, m.id), None)
         elif name.id == m.id:
             continue
@@ -50,17 +60,19 @@ def own_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
             name.kind == "organization"
             and name.form == "name"
             # a ticker is the company's whatever its letters ("USX Corp <X>")
-            and (opening == "<" or acronym_fits(m.text, name.text))
+            and (ticker or acronym_fits(m.text, name.text))
             and not _same_body(name.text, m)
         ):
             relinked.setdefault((m.text, m.id), name)
-        elif opening == "<":
+        elif ticker:
             relinked.setdefault((m.text, m.id), None)
-    if not relinked:
+    if not relinked and not in_tickers:
         return mentions
     out: list[Mention] = []
     for m in mentions:
         key = (m.text, m.id)
+        if m.start in in_tickers:
+            continue
         if m.form != "acronym" or key not in relinked:
             out.append(m)
             continue
