@@ -58,6 +58,7 @@ def test_a_ticker_is_no_country_and_no_other_body() -> None:
     assert found == [
         ("Union Carbide Corp", "org:union-carbide"),
         ("Unilever Plc", "org:unilever"),
+        ("UN", "org:unilever"),  # the company's ticker, not the United Nations
         ("UK", "country:GB"),
     ]
 
