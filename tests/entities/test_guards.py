@@ -644,3 +644,24 @@ def test_a_company_named_inside_a_sentence_keeps_its_name_at_a_sentence_start(ta
     # in capitals or after a quotation mark, the name is no sentence's first word
     assert found(tagger, "TOTAL SA said.", "en") == [("TOTAL SA", "org:totalenergies")]
     assert ("Shell", "org:shell") in found(tagger, 'He said: "Shell will sell the unit."', "en")
+
+
+# -- national teams in match reports -------------------------------------------------------------
+
+
+def test_a_country_in_a_match_report_is_its_national_team(tagger: Tagger) -> None:
+    text = (
+        "Germany beat Portugal 4-0 in their World Cup group match. The Germany coach praised his "
+        "squad; the striker scored three goals in the final minutes. Fans in Berlin celebrated."
+    )
+    teams = [(m.text, m.id) for m in tagger.tag(text, "en") if m.kind == "organization"]
+    assert teams[:2] == [("Germany", "rule:de-national-team"), ("Portugal", "rule:pt-national-team")]
+
+
+def test_english_but_is_no_word_of_sport(tagger: Tagger) -> None:
+    # French "but" is a goal; in English it made this a match report and Israel a team
+    text = (
+        "The final vote was 2-1, but Israel said the match between the two parties was a draw, "
+        "but talks go on."
+    )
+    assert found(tagger, text, "en") == [("Israel", "country:IL")]

@@ -167,6 +167,8 @@ def _padded_keys(words: frozenset[str]) -> frozenset[bytes]:
 # Koweït"); the matcher notes where they are on its pass (`MARKERS`).
 EVENT_NOUNS = _words("affaire scandale guerre traité convention")
 _SPORT_KEYS = _padded_keys(SPORT_WORDS)
+# Words of sport in one language that are common words in another: English "but".
+_NOT_SPORT_KEYS = {"en": _padded_keys(_words("but buts"))}
 _EVENT_KEYS = _padded_keys(EVENT_NOUNS)
 # The words the tagger asks the matcher to note (`TextKeys.markers`).
 MARKERS = SPORT_WORDS | EVENT_NOUNS
@@ -222,7 +224,8 @@ class Context:
         sport, often."""
         if self._sport is None:
             keys = self.keys or TextKeys.of(self.text)
-            hits = [key for key, _ in _markers(keys) if key in _SPORT_KEYS]
+            ignored = _NOT_SPORT_KEYS.get(self.lang, frozenset())
+            hits = [key for key, _ in _markers(keys) if key in _SPORT_KEYS and key not in ignored]
             self._sport = (
                 len(set(hits)) >= 4
                 and len(hits) * 100 >= keys.lower.count(b" ")
