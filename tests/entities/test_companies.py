@@ -79,3 +79,15 @@ def test_a_company_named_again_without_its_legal_form() -> None:
         ("Freenet AG", "rule:freenet-ag"),
         ("Freenet", "rule:freenet-ag"),
     ]
+
+
+def test_a_country_that_owns_a_company_is_left_out_of_its_name() -> None:
+    text = "Japan's Canon Inc and Britain's Hanson Trust Plc agreed, as did Hudson's Bay Co."
+    found = [(m.text, m.kind) for m in default_tagger().tag(text, "en")]
+    assert found == [
+        ("Japan", "country"),
+        ("Canon Inc", "organization"),
+        ("Britain", "country"),
+        ("Hanson Trust Plc", "organization"),
+        ("Hudson's Bay Co.", "organization"),
+    ]

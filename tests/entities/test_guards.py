@@ -665,3 +665,12 @@ def test_english_but_is_no_word_of_sport(tagger: Tagger) -> None:
         "but talks go on."
     )
     assert found(tagger, text, "en") == [("Israel", "country:IL")]
+
+
+def test_a_cricket_report_is_a_match_report(tagger: Tagger) -> None:
+    text = (
+        "Sri Lanka lead the series 1-0. England were bowled out in their first innings, and the "
+        "bowler took five wickets before the batting collapsed; the captain blamed the wicket."
+    )
+    teams = [(m.text, m.id) for m in tagger.tag(text, "en") if m.kind == "organization"]
+    assert teams == [("Sri Lanka", "rule:lk-national-team"), ("England", "rule:gb-national-team")]

@@ -141,7 +141,8 @@ SPORT_WORDS = _words(
     match matches goal goals scored scorer striker midfielder defender goalkeeper keeper coach
     quarter-final quarter-finals semi-final semi-finals final qualifier qualifiers tournament
     penalty penalties draw drew world cup euro championship squad fans kickoff kick-off stadium
-    football soccer league cup friendly captain teammates
+    football soccer league cup friendly captain teammates referee half-time halftime playoff
+    playoffs cricket wicket wickets innings batting bowler rugby tennis basketball
     but buts buteur attaquant milieu défenseur gardien entraîneur sélectionneur quart demi-finale
     finale éliminatoires tournoi pénalty penalty coupe mondial championnat supporters stade
     """

@@ -273,7 +273,7 @@ class Tagger:
         mentions = with_legal_forms(text, self._mentions(text, chosen))
         if self._use_rules:
             mentions = self._branches(text, lang, mentions)
-            rule_mentions = self.rules.find(text, lang, mentions, keys)
+            rule_mentions = _without_owners(text, self.rules.find(text, lang, mentions, keys), mentions)
             if rule_mentions and lang == "fr":
                 if ctx is None:
                     ctx = Context(text, lang, keys=keys)
@@ -565,6 +565,28 @@ def _merge(registry: list[Mention], rules: list[Mention], swallow: bool = False)
     merged.extend(_without_overlaps(added))
     merged.sort(key=_start_end)
     return merged
+
+
+_POSSESSIVE = ("'s ", "’s ", "' ", "’ ")
+
+
+def _without_owners(text: str, rules: list[Mention], registry: list[Mention]) -> list[Mention]:
+    """`rules` with a country that owns a company's name left out of it: "Japan's Canon Inc" is
+    Japan and "Canon Inc"."""
+    countries = {m.start: m for m in registry if m.kind == "country" and m.form != "demonym"}
+    if not countries:
+        return rules
+    out = rules
+    for i, rule in enumerate(rules):
+        owner = countries.get(rule.start)
+        if owner is None or rule.form != "name" or not text.startswith(_POSSESSIVE, owner.end):
+            continue
+        start = owner.end + (3 if text[owner.end + 1] in "sS" else 2)
+        if start < rule.end:
+            if out is rules:
+                out = list(rules)
+            out[i] = rule_mention(text, start, rule.end)
+    return out
 
 
 def _bare_heads_linked(mentions: list[Mention]) -> list[Mention]:
