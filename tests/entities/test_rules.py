@@ -562,3 +562,19 @@ def test_an_article_before_a_name_found_by_its_english_head(
 def test_an_english_name_does_not_open_with_the_day_before_it(text: str, expected: list[str]) -> None:
     found = [m.text for m in default_tagger().tag(text, "en") if m.kind == "organization"]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Stock Exchange of Singapore said", ["Stock Exchange of Singapore"]),
+        ("the Church of England said", ["Church of England"]),
+        ("Japan Air Lines ordered jets", ["Japan Air Lines"]),
+        # two bodies, each named by its head, are not one
+        ("House and Senate negotiators met", ["Senate"]),
+        ("the Securities and Exchange Commission said", ["Securities and Exchange Commission"]),
+        ("the Department of Trade and Industry said", ["Department of Trade and Industry"]),
+    ],
+)
+def test_english_names_with_a_country_or_and_inside(text: str, expected: list[str]) -> None:
+    assert [m.text for m in default_tagger().tag(text, "en")] == expected

@@ -125,6 +125,8 @@ HEADS = _heads()
 # the first head of each word: "société" heads a name as itself before it does as a house
 _FR_HEADS = {fold(h.word): h for h in reversed(HEADS) if h.lang == "fr"}
 _EN_HEAD_WORDS = frozenset(h.word for h in HEADS if h.lang == "en")
+# Heads that name a body alone, and the House: "and" after one of them joins two bodies.
+_EN_BODIES = frozenset(h.word for h in HEADS if h.lang == "en" and h.alone) | {"house", "army", "navy"}
 _EN_DATE_WORDS = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -817,6 +819,8 @@ class RuleFinder:
                     # "Bank of ...", not "Christian Schulz of Berenberg Bank": a person, or a
                     # title, of an organization
                     and (folded in ("and", "&") or fold_word(left) in _EN_HEAD_WORDS)
+                    # "House and Senate", "Army and Navy": two bodies, each named by its head
+                    and not (folded == "and" and fold_word(left) in _EN_BODIES)
                 ):
                     pos = word_start  # "Securities and Exchange Commission"
                     continue
