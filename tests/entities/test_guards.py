@@ -674,3 +674,31 @@ def test_a_cricket_report_is_a_match_report(tagger: Tagger) -> None:
     )
     teams = [(m.text, m.id) for m in tagger.tag(text, "en") if m.kind == "organization"]
     assert teams == [("Sri Lanka", "rule:lk-national-team"), ("England", "rule:gb-national-team")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("She speaks good Russian and some Arabic.", "en"),
+        ("Mons is a French-speaking city.", "en"),
+        ("The book was translated into French.", "en"),
+        ("Il parle arabe couramment.", "fr"),
+        ("Un roman publié en espagnol, puis traduit.", "fr"),
+    ],
+)
+def test_a_demonym_that_names_a_language_is_none(tagger: Tagger, text: str, lang: str) -> None:
+    assert [m for m in tagger.tag(text, lang) if m.form == "demonym"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Kerry spoke to Russian officials.", "en", ["Russian"]),
+        ("Investors in French and German banks sold.", "en", ["French", "German"]),
+        ("Les entreprises françaises en Chine.", "fr", ["françaises"]),
+    ],
+)
+def test_a_demonym_near_a_word_of_language_stays(
+    tagger: Tagger, text: str, lang: str, expected: list[str]
+) -> None:
+    assert [m.text for m in tagger.tag(text, lang) if m.form == "demonym"] == expected

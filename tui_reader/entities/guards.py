@@ -1283,6 +1283,39 @@ def language_only(ctx: Context, cand: Candidate) -> bool:
     return "foreign" in kinds and ctx.lang != "und"
 
 
+# Verbs of speaking and writing a language, and what follows a language's name: "she speaks
+# good Russian", "il parle arabe", "French-speaking cities", "translated into French".
+_SPEAKING = _words(
+    """
+    speak speaks spoke spoken speaking speaker speakers fluent parle parlent parlait parler parlé
+    parlant
+    """
+)
+_INTO = _words("into en")
+_SPOKEN_TO = _words("to with at on about for of a an the à avec au aux le la les du de des")
+_LANGUAGE_SUFFIX = re.compile(
+    r"-(?:speaking|speakers?|language|languages|dubbed|subtitled)\b|[ \t]+(?:language|langue)\b"
+)
+_LANGUAGE_END = re.compile(r"[ \t]*(?:[.,;:!?)»\"”]|$)")
+
+
+def language_name(ctx: Context, cand: Candidate) -> bool:
+    """A demonym that names a language: after a verb of speaking ("she speaks good Russian",
+    "il parle arabe"), before "-speaking" or "language" ("French-speaking cities"), or after
+    "into" or "en" at the end of a phrase ("translated into French.", "publié en espagnol,")."""
+    if cand.entry.form != "demonym":
+        return False
+    text = ctx.text
+    if _LANGUAGE_SUFFIX.match(text, cand.end):
+        return True
+    before = ctx.words_before(cand.start, 2)
+    if before and before[-1] in _SPEAKING:
+        return True
+    if len(before) == 2 and before[0] in _SPEAKING and before[1] not in _SPOKEN_TO:
+        return True  # "speaks good Russian", not "spoke to Russian officials"
+    return bool(before) and before[-1] in _INTO and _LANGUAGE_END.match(text, cand.end) is not None
+
+
 def after_name_org(ctx: Context, cand: Candidate) -> bool:
     """A party word, a common word or a surname right after a capitalised word of a longer name:
     "Sweden Democrats", "Irish Republicans", "Australian Greens", "Big Apple", "Louis Renault"."""
@@ -1501,6 +1534,7 @@ GUARDS: dict[str, Guard] = {
     "title_article": title_article,
     "event_article": event_article,
     "language_only": language_only,
+    "language_name": language_name,
     "after_name_org": after_name_org,
     "cantonal_body": cantonal_body,
     "inside_whole_name": inside_whole_name,
@@ -1554,6 +1588,7 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "foreign_qualifier": lambda e, lang: e.kind == "organization" and e.form == "name",
     "title_article": lambda e, lang: "title" in e.risk_kinds and bool(e.article),
     "event_article": lambda e, lang: "event" in e.risk_kinds and e.kind == "organization",
+    "language_name": lambda e, lang: e.form == "demonym",
     "language_only": lambda e, lang: (
         ("english" in e.risk_kinds and lang not in ("en", "und"))
         or ("french" in e.risk_kinds and lang not in ("fr", "und"))
