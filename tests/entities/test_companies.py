@@ -44,6 +44,15 @@ def test_a_registry_company_takes_its_legal_form(
         ("Il vit à New York. Acme Widgets SA a dit", "fr", ["Acme Widgets SA"]),
         ("manager Dillon Read and Co Inc said", "en", ["Dillon Read and Co Inc"]),
         (
+            "Petroleos de Venezuela S.A. chose Royal Dutch Petroleum N.V.",
+            "en",
+            [
+                "Petroleos de Venezuela S.A.",
+                "Royal Dutch Petroleum N.V.",
+            ],
+        ),
+        ("said director Ha of Zico Import Pty Ltd", "en", ["Zico Import Pty Ltd"]),
+        (
             "Samuel Montagu and Co Ltd. and Verdant Widgets Co. agreed",
             "en",
             ["Samuel Montagu and Co Ltd.", "Verdant Widgets Co."],

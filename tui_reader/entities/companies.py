@@ -20,16 +20,16 @@ from tui_reader.entities.mention import Mention
 # a name ("Ford Motor Co"), after "and" or "&" ("Goldman Sachs and Co", "Pegida & Co.") and before
 # another form ("Bear Stearns and Co Inc").
 LEGAL_FORMS = (
-    "Inc Corp Ltd plc Plc PLC LLC LLP GmbH AG SA SE NV BV AB ASA Oyj SpA SARL Kft Zrt Nyrt Co".split()
-)
-# Abbreviations that take their full stop ("Inc.", "Corp.", "Co.").
-_ABBREVIATIONS = frozenset("Inc Corp Ltd Kft Zrt Nyrt Co Cie".split())
+    "Inc Corp Ltd plc Plc PLC LLC LLP GmbH AG SA SE NV BV AB ASA Oyj SpA SARL Kft Zrt Nyrt Co S.A N.V"
+).split()
+# Abbreviations that take their full stop ("Inc.", "Corp.", "Co.", "S.A.").
+_ABBREVIATIONS = frozenset("Inc Corp Ltd Kft Zrt Nyrt Co Cie S.A N.V".split())
 # Forms in capitals that are also words or abbreviations in a headline in capitals ("SE" is
 # French "se", "SA" French "sa"): the name before them needs a word in lowercase letters.
 _CAPITALS = frozenset(form for form in LEGAL_FORMS if form.isupper())
 FOLDED_FORMS = frozenset(fold_word(form) for form in LEGAL_FORMS)
 
-_FORMS = "|".join(LEGAL_FORMS)
+_FORMS = "|".join(re.escape(form) for form in LEGAL_FORMS)
 # A legal form after a name: "Inc", "Co Ltd", "and Co", "& Co. Inc.", and the French "et Cie" that
 # ends a known firm's name ("Lazard Frères et Cie"; the rules find unknown ones). A possessive may
 # follow ("General Electric Co's unit").
@@ -198,6 +198,21 @@ def _fits(text: str, start: int, found: re.Match[str]) -> bool:
     return any(ch.islower() for ch in name)
 
 
+# Lowercase words inside a company's name, between capitalised ones, in Romance languages
+# ("Petroleos de Venezuela S.A."); "of" is left out: "Director Ha of Zico Import Pty Ltd".
+_NAME_LINKS = frozenset("de del della di da do dos das".split())
+
+
+def _capitalised_before(text: str, pos: int) -> bool:
+    """Whether a capitalised word of four letters or more (no opener) ends one space before
+    `pos`: a name's word, rarely a short surname ("Ha de Zico Import Pty Ltd")."""
+    before = _PREV_WORD.search(text, max(0, pos - 41), pos)
+    if before is None:
+        return False
+    word = before.group(1)
+    return word[0].isupper() and len(word) >= 4 and fold_word(word) not in _OPENERS
+
+
 def _name_start(text: str, end: int) -> int:
     """Where the capitalised words that end at `end` start (-1 when there are none)."""
     start = -1
@@ -214,6 +229,8 @@ def _name_start(text: str, end: int) -> int:
         folded = fold_word(word)
         if word == "&" and start >= 0:
             pass  # "Procter & Gamble": go on to the word before
+        elif word in _NAME_LINKS and start >= 0 and _capitalised_before(text, word_start):
+            pass  # "Petroleos de Venezuela S.A.", "Credit Commercial de France SA"
         elif (
             not (word[0].isupper() or word[0].isdigit())
             or folded in _OPENERS
