@@ -702,3 +702,26 @@ def test_a_demonym_near_a_word_of_language_stays(
     tagger: Tagger, text: str, lang: str, expected: list[str]
 ) -> None:
     assert [m.text for m in tagger.tag(text, lang) if m.form == "demonym"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one word of a longer name is not the newspaper or the wartime Resistance
+        (
+            "the National Liberation Army (ELN) attacked",
+            [("National Liberation Army", "rule:national-liberation-army"), ("ELN", "org:eln")],
+        ),
+        (
+            "the National Resistance Army took Kampala",
+            [("National Resistance Army", "rule:national-resistance-army")],
+        ),
+        # alone, or before a role, the body stays
+        ("the Libération newspaper said", [("Libération", "org:liberation")]),
+        ("Bundestag President Lammert said", [("Bundestag", "org:de-bundestag")]),
+    ],
+)
+def test_a_one_word_body_inside_a_capitalised_name_is_none(
+    tagger: Tagger, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(tagger, text, "en") == expected

@@ -529,6 +529,42 @@ def inside_longer_name(ctx: Context, cand: Candidate) -> bool:
     return _name_kept_whole(ctx, cand)
 
 
+# Words of people's roles after a body's name: "Bundestag President", "Reuters Chief".
+_ROLES = _words(
+    """
+    president chairman chairwoman spokesman spokeswoman spokesperson chief leader leaders minister
+    secretary head official officials member members director ceo executive boss deputy vice
+    président présidente ministre porte-parole directeur directrice secrétaire chef membre membres
+    """
+)
+
+
+def inside_capitalised_name(ctx: Context, cand: Candidate) -> bool:
+    """An organization named by one word between two capitalised words that the registry does
+    not know: a word of a longer name ("National Liberation Army", "National Resistance
+    Army", "Thomson Reuters Foundation"), not the newspaper Libération or the Résistance."""
+    entry = cand.entry
+    if entry.kind != "organization" or entry.form != "name" or " " in entry.text or cand.part:
+        return False
+    nxt, sep = ctx.next_word(cand.end)
+    if not nxt or sep not in _SPACES or not _is_capitalised_content(nxt) or nxt.isupper():
+        return False
+    prev, sep = ctx.prev_word(cand.start)
+    if not prev or sep not in _SPACES or not _is_capitalised_content(prev) or prev.isupper():
+        return False
+    prev_start = ctx.prev_word_start(cand.start)
+    if (
+        fold_word(nxt) in _ROLES
+        or fold_word(nxt) in FOLDED_FORMS
+        or prev_start in ctx.demonym_at
+        or prev_start in ctx.candidate_starts
+        or cand.end + 1 in ctx.candidate_starts
+        or ctx.sentence_start(prev_start)
+    ):
+        return False
+    return True
+
+
 def _name_kept_whole(ctx: Context, cand: Candidate, end: int = -1) -> bool:
     """Note that a guard rejects `cand` as an organization but reads it as one name all the
     same (a publication's title, part of a longer name): a country inside it ("sur France 2",
@@ -1513,6 +1549,7 @@ GUARDS: dict[str, Guard] = {
     "after_name_word": after_name_word,
     "before_name_word": before_name_word,
     "inside_longer_name": inside_longer_name,
+    "inside_capitalised_name": inside_capitalised_name,
     "hyphen_compound": hyphen_compound,
     "place_feature": place_feature,
     "region": region,
@@ -1561,6 +1598,9 @@ def _named(e: Entry) -> bool:
 # Which entries each guard can reject at all, in text of a given language: the tagger asks only
 # these guards about a match.
 APPLIES: dict[str, Callable[[Entry, str], bool]] = {
+    "inside_capitalised_name": lambda e, lang: (
+        e.kind == "organization" and e.form == "name" and " " not in e.text
+    ),
     "caps_word": lambda e, lang: (
         e.form == "acronym" and (fold_word(e.text) in _CAPS_WORDS or "caps-word" in e.risk_kinds)
     ),
