@@ -81,3 +81,28 @@ def test_a_ticker_is_no_country_and_no_other_body() -> None:
 )
 def test_registry_acronyms_in_context(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
     assert acronyms(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a definition holds until the article defines the acronym again
+        (
+            "The Interstate Commerce Commission (ICC) said. The International Criminal Court (ICC) "
+            "ruled. The ICC said",
+            [
+                ("ICC", "rule:interstate-commerce-commission"),
+                ("ICC", "org:icc"),
+                ("ICC", "org:icc"),
+            ],
+        ),
+        # a stock symbol is no name: the article's other uses of its letters keep their body
+        (
+            "Unilever Plc <UN.AS> said. The UN Security Council met.",
+            [("UN", "org:unilever"), ("UN", "org:un")],
+        ),
+        ("XYZ Holdings <ICC> said. The ICC in The Hague ruled.", [("ICC", "org:icc")]),
+    ],
+)
+def test_a_definition_holds_where_the_article_uses_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert acronyms(text) == expected

@@ -76,7 +76,7 @@ def legal_form_names(text: str, forms: list[tuple[int, int]]) -> list[tuple[int,
     the words before the form)."""
     out: list[tuple[int, int, int]] = []
     for form_start, form_end in forms:
-        found = _AFTER_FORM.match(text, _space_start(text, form_start))
+        found = _AFTER_FORM.match(text, space_start(text, form_start))
         if found is None or found.start("form") != form_start or found.end("form") != form_end:
             continue
         words_end = _lead_start(text, found.start(), found.group("form"))
@@ -176,7 +176,7 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "-_"
 
 
-def _space_start(text: str, pos: int) -> int:
+def space_start(text: str, pos: int) -> int:
     while pos > 0 and text[pos - 1] in " \t\xa0":
         pos -= 1
     return pos

@@ -1,20 +1,24 @@
 """An acronym that an article gives its own name beats the registry's reading of it.
 
-Right after a name, in brackets, an acronym says what the name is called in the article: "Chinese
-Petroleum Corp <CPC>" (a wire's ticker), "Singapore National Printers Ltd (SNP)". When the registry
-knows that acronym as another body's (CPC, the Communist Party of China; SNP, the Scottish National
-Party), the article's reading wins at every occurrence, provided the acronym can abbreviate the
-name: "Federal Criminal Office (BKA)" keeps the German acronym of the registry's body. A ticker
-after a name that nothing recognised ("PUROLATOR <PCC> IN BUYOUT") is that company's, so it names
-no registry body.
+Right after a name, in brackets, an acronym says what the name is called in the article:
+"Singapore National Printers Ltd (SNP)". When the registry knows that acronym as another body's
+(SNP, the Scottish National Party), the article's reading wins from there on, until the article
+defines the acronym again ("... The International Criminal Court (ICC) ruled"), and before it
+when it is the article's first definition (a headline); provided the acronym can abbreviate the
+name: "Federal Criminal Office (BKA)" keeps the German acronym of the registry's body. A wire's
+ticker in angle brackets after a company's name defines it the same way ("Chinese Petroleum Corp
+<CPC> ... CPC said"). Any other ticker ("PUROLATOR <PCC>", "Union Carbide Corp <UK>", "Unilever
+Plc <UN.AS>") is a stock symbol: it names the company before it, or nothing, and no other body or
+country; the article's other uses of the same letters are left as they are.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
-from tui_reader.entities.companies import FOLDED_FORMS
+from tui_reader.entities.companies import FOLDED_FORMS, space_start
 from tui_reader.entities.folding import fold
 from tui_reader.entities.mention import Mention
 from tui_reader.entities.rules import acronym_fits
@@ -27,59 +31,66 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def own_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
-    """`mentions` (sorted, not overlapping) with the registry acronyms that the article defines
-    for a name of its own relinked to that name, or dropped when a ticker follows a name that
-    was not recognised; a country in a ticker ("Union Carbide Corp <UK>", "<UN.AS>") is none."""
-    relinked: dict[tuple[str, str], Mention | None] = {}  # (acronym, registry id) -> long form
-    in_tickers: set[int] = set()  # starts of other registry mentions that are tickers
+    """`mentions` (sorted) with the registry acronyms that the article defines for a name of its
+    own relinked to that name, and the registry mentions inside tickers relinked to the company
+    before them or dropped."""
+    # acronym -> (position, the name it stands for there, or None where the registry's body is
+    # the one defined), in text order
+    definitions: dict[str, list[tuple[int, Mention | None]]] = {}
+    tickers: dict[int, Mention | None] = {}  # start of a mention in a ticker -> its company
     for i, m in enumerate(mentions):
-        if m.source != "registry" or not m.start:
+        if m.source != "registry" or not m.start or text[m.start - 1] not in _CLOSING:
             continue
         opening = text[m.start - 1]
-        if opening not in _CLOSING:
-            continue
         ticker = opening == "<" and _TICKER_END.match(text, m.end) is not None
         if not ticker and text[m.end : m.end + 1] != _CLOSING[opening]:
             continue
-        if m.form != "acronym" or m.kind != "organization":
-            if ticker:
-                in_tickers.add(m.start)
-            continue
-        before = m.start - 1
-        while before > 0 and text[before - 1] in " \t\xa0":
-            before -= 1
+        before = space_start(text, m.start - 1)
         if text[before - 2 : before] in _POSSESSIVES:
             before -= 2  # "GM'S <GM>"
         name = mentions[i - 1] if i and mentions[i - 1].end == before else None
-        if name is None:
-            if ticker and text[before - 1 : before].isalnum():
-                relinked.setdefault((m.text, m.id), None)
-        elif name.id == m.id:
+        is_name = name is not None and name.kind == "organization" and name.form == "name"
+        if ticker:
+            if name is not None and name.id == m.id:
+                continue
+            if is_name and m.form == "acronym" and m.kind == "organization" and text[m.end] == ">":
+                # "Chinese Petroleum Corp <CPC> ... CPC said": the article's name for the company
+                definitions.setdefault(m.text, []).append((m.start, name))
+            else:
+                tickers[m.start] = name if is_name and m.kind == "organization" else None
             continue
-        elif (
-            name.kind == "organization"
-            and name.form == "name"
-            # a ticker is the company's whatever its letters ("USX Corp <X>")
-            and (ticker or acronym_fits(m.text, name.text))
-            and not _same_body(name.text, m)
-        ):
-            relinked.setdefault((m.text, m.id), name)
-        elif ticker:
-            relinked.setdefault((m.text, m.id), None)
-    if not relinked and not in_tickers:
+        if m.form != "acronym" or m.kind != "organization" or name is None:
+            continue
+        if name.id == m.id or (is_name and _same_body(name.text, m)):
+            definitions.setdefault(m.text, []).append((m.start, None))
+        elif is_name and acronym_fits(m.text, name.text):
+            definitions.setdefault(m.text, []).append((m.start, name))
+    if not tickers and not any(name for found in definitions.values() for _, name in found):
         return mentions
     out: list[Mention] = []
     for m in mentions:
-        key = (m.text, m.id)
-        if m.start in in_tickers:
-            continue
-        if m.form != "acronym" or key not in relinked:
+        if m.start in tickers:
+            target = tickers[m.start]
+        elif m.source == "registry" and m.form == "acronym" and m.text in definitions:
+            target = _defined_at(definitions[m.text], m.start)
+            if target is None:
+                out.append(m)
+                continue
+        else:
             out.append(m)
             continue
-        name = relinked[key]
-        if name is not None:
-            out.append(replace(m, id=name.id, name_en=name.name_en, name_fr=name.name_fr, source=name.source))
+        if target is not None:
+            out.append(
+                replace(m, id=target.id, name_en=target.name_en, name_fr=target.name_fr, source=target.source)
+            )
     return out
+
+
+def _defined_at(found: list[tuple[int, Mention | None]], pos: int) -> Mention | None:
+    """The name an acronym stands for at `pos`: the last definition at or before it, or the
+    first one when none comes before."""
+    k = bisect.bisect_right([start for start, _ in found], pos) - 1
+    return found[max(k, 0)][1]
 
 
 def _same_body(name: str, m: Mention) -> bool:
