@@ -70,6 +70,7 @@ def test_an_unknown_company_is_named_by_its_legal_form(text: str, lang: str, exp
         ("Sa mère et son père", "fr"),
         ("in SE Asia, Inc. and AG were words", "en"),
         ("born in Co. Kerry, he and Co-founders met", "en"),
+        ("Messi and Co. were beaten, said Verdant and\nCo Inc", "en"),
     ],
 )
 def test_a_legal_form_alone_or_in_a_headline_in_capitals_names_nothing(text: str, lang: str) -> None:
@@ -100,3 +101,9 @@ def test_a_country_that_owns_a_company_is_left_out_of_its_name() -> None:
         ("Hanson Trust Plc", "organization"),
         ("Hudson's Bay Co.", "organization"),
     ]
+
+
+def test_a_french_person_or_title_before_de_is_no_part_of_a_company() -> None:
+    text = "Le PDG Carlos Ghosn de Renault SA a écrit à Michel Dupont de Total SA."
+    found = [(m.text, m.id) for m in default_tagger().tag(text, "fr") if m.kind == "organization"]
+    assert found == [("Renault SA", "org:renault"), ("Total SA", "org:totalenergies")]

@@ -70,19 +70,27 @@ def with_legal_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def legal_form_names(text: str, forms: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+def legal_form_names(
+    text: str, forms: list[tuple[int, int]], romance_links: bool = True
+) -> list[tuple[int, int, int]]:
     """The companies whose legal forms are at `forms` (start and end of the form in `text`):
-    one to four capitalised words, "&" between them, then the form. Each is (start, end, end of
-    the words before the form)."""
+    one to four capitalised words, "&" between them, and with `romance_links` "de" ("Petroleos
+    de Venezuela S.A."), then the form, which may follow "and Co" ("Dillon Read and Co Inc").
+    A bare "and Co" ends no unknown name ("Messi and Co. were beaten"; a known firm takes it,
+    `with_legal_forms`), where "& Co" does ("Moelis & Co."). Each is (start, end, end of the
+    words before the form)."""
     out: list[tuple[int, int, int]] = []
     for form_start, form_end in forms:
         found = _AFTER_FORM.match(text, space_start(text, form_start))
         if found is None or found.start("form") != form_start or found.end("form") != form_end:
             continue
-        words_end = _lead_start(text, found.start(), found.group("form"))
-        start = _name_start(text, words_end)
-        if start < 0 or not _fits(text, start, found):
-            continue
+        form = found.group("form")
+        words_end = _lead_start(text, found.start(), form)
+        if form == "Co" and "and" in text[words_end : found.start()]:
+            continue  # "Messi and Co.": and the like; "Moelis & Co." is a firm
+        start = _name_start(text, words_end, romance_links)
+        if start < 0 or not _fits(text, start, found) or fold_word(text[start:words_end]) in FOLDED_FORMS:
+            continue  # nothing but a form: "Co Inc"
         out.append((start, _form_end(found), words_end))
     return out
 
@@ -95,7 +103,7 @@ _LEAD_BEFORE_CO = re.compile(r"[ \t\xa0]+(?:and|&|et)\Z")
 def _lead_start(text: str, end: int, form: str) -> int:
     """Where the name ends before the form that follows `end`: before "and Co" in "Bear Stearns
     and Co Inc", before "and" in "Goldman Sachs and Co"."""
-    pattern = _LEAD_BEFORE_CO if form in ("Co", "Cie") else _LEAD_BEFORE_FORM
+    pattern = _LEAD_BEFORE_CO if form == "Co" else _LEAD_BEFORE_FORM
     origin = max(0, end - 12)
     lead = pattern.search(text[origin:end])
     return end if lead is None else origin + lead.start()
@@ -213,7 +221,7 @@ def _capitalised_before(text: str, pos: int) -> bool:
     return word[0].isupper() and len(word) >= 4 and fold_word(word) not in _OPENERS
 
 
-def _name_start(text: str, end: int) -> int:
+def _name_start(text: str, end: int, romance_links: bool = True) -> int:
     """Where the capitalised words that end at `end` start (-1 when there are none)."""
     start = -1
     pos = end
@@ -229,7 +237,7 @@ def _name_start(text: str, end: int) -> int:
         folded = fold_word(word)
         if word == "&" and start >= 0:
             pass  # "Procter & Gamble": go on to the word before
-        elif word in _NAME_LINKS and start >= 0 and _capitalised_before(text, word_start):
+        elif romance_links and word in _NAME_LINKS and start >= 0 and _capitalised_before(text, word_start):
             pass  # "Petroleos de Venezuela S.A.", "Credit Commercial de France SA"
         elif (
             not (word[0].isupper() or word[0].isdigit())
