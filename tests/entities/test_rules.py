@@ -557,6 +557,8 @@ def test_an_article_before_a_name_found_by_its_english_head(
         ("On Monday Central Bank of Fiji said", ["Central Bank of Fiji"]),
         ("officials said on Tuesday Ministry of Finance officials", ["Ministry of Finance"]),
         ("she studied at Georg August University in Göttingen", ["Georg August University"]),
+        ("The March Of Dimes Foundation said", ["March Of Dimes Foundation"]),
+        ("He said Saturday Night Live Network grew", ["Saturday Night Live Network"]),
     ],
 )
 def test_an_english_name_does_not_open_with_the_day_before_it(text: str, expected: list[str]) -> None:

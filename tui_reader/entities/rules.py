@@ -127,6 +127,10 @@ _FR_HEADS = {fold(h.word): h for h in reversed(HEADS) if h.lang == "fr"}
 _EN_HEAD_WORDS = frozenset(h.word for h in HEADS if h.lang == "en")
 # Heads that name a body alone, and the House: "and" after one of them joins two bodies.
 _EN_BODIES = frozenset(h.word for h in HEADS if h.lang == "en" and h.alone) | {"house", "army", "navy"}
+# Words before a day or a month that make it a date: "on Monday", "since January".
+_TIME_PREPOSITIONS = frozenset(
+    "on in since last next by until till from this early late before after".split()
+)
 _EN_DATE_WORDS = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -804,9 +808,9 @@ class RuleFinder:
                         break  # "the Berlin-based Mercator Institute": where, not who
                     if folded_word in _EN_DATE_WORDS:
                         # "On Monday Central Bank of Fiji": when, not who; "Georg August
-                        # University" is a name
+                        # University" and "The March of Dimes Foundation" are names
                         before = _left_word(text, word_start)[0]
-                        if not before[:1].isupper() or fold_word(before) in _OPENERS:
+                        if not before or fold_word(before) in _TIME_PREPOSITIONS:
                             break
                     start = pos = word_start
                     content += 1
