@@ -716,6 +716,11 @@ def test_a_demonym_near_a_word_of_language_stays(
             "the National Resistance Army took Kampala",
             [("National Resistance Army", "rule:national-resistance-army")],
         ),
+        # at the start of a sentence too
+        (
+            "National Resistance Army men took Kampala",
+            [("National Resistance Army", "rule:national-resistance-army")],
+        ),
         # alone, or before a role, the body stays
         ("the Libération newspaper said", [("Libération", "org:liberation")]),
         ("Bundestag President Lammert said", [("Bundestag", "org:de-bundestag")]),

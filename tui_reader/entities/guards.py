@@ -546,23 +546,21 @@ def inside_capitalised_name(ctx: Context, cand: Candidate) -> bool:
     entry = cand.entry
     if entry.kind != "organization" or entry.form != "name" or " " in entry.text or cand.part:
         return False
-    nxt, sep = ctx.next_word(cand.end)
-    if not nxt or sep not in _SPACES or not _is_capitalised_content(nxt) or nxt.isupper():
+    nxt, sep_next = ctx.next_word(cand.end)
+    if not nxt or sep_next not in _SPACES or not _is_capitalised_content(nxt) or nxt.isupper():
         return False
     prev, sep = ctx.prev_word(cand.start)
     if not prev or sep not in _SPACES or not _is_capitalised_content(prev) or prev.isupper():
         return False
     prev_start = ctx.prev_word_start(cand.start)
-    if (
+    return not (
         fold_word(nxt) in _ROLES
         or fold_word(nxt) in FOLDED_FORMS
+        or fold_word(prev) in FUNCTION_WORDS  # "The Liberation ...", "In Resistance ..."
         or prev_start in ctx.demonym_at
         or prev_start in ctx.candidate_starts
-        or cand.end + 1 in ctx.candidate_starts
-        or ctx.sentence_start(prev_start)
-    ):
-        return False
-    return True
+        or cand.end + len(sep_next) in ctx.candidate_starts
+    )
 
 
 def _name_kept_whole(ctx: Context, cand: Candidate, end: int = -1) -> bool:

@@ -125,7 +125,8 @@ HEADS = _heads()
 # the first head of each word: "société" heads a name as itself before it does as a house
 _FR_HEADS = {fold(h.word): h for h in reversed(HEADS) if h.lang == "fr"}
 _EN_HEAD_WORDS = frozenset(h.word for h in HEADS if h.lang == "en")
-# Heads that name a body alone, and the House: "and" after one of them joins two bodies.
+# Heads that name a body alone, and the House, the Army and the Navy: "and" after one of them
+# joins two bodies.
 _EN_BODIES = frozenset(h.word for h in HEADS if h.lang == "en" and h.alone) | {"house", "army", "navy"}
 # Words before a day or a month that make it a date: "on Monday", "since January".
 _TIME_PREPOSITIONS = frozenset(

@@ -567,21 +567,25 @@ def _merge(registry: list[Mention], rules: list[Mention], swallow: bool = False)
     return merged
 
 
-_POSSESSIVE = ("'s ", "’s ", "' ", "’ ")
+_POSSESSIVE = re.compile(r"['’][sS]?[ \t]")
 
 
 def _without_owners(text: str, rules: list[Mention], registry: list[Mention]) -> list[Mention]:
-    """`rules` with a country that owns a company's name left out of it: "Japan's Canon Inc" is
-    Japan and "Canon Inc"."""
+    """`rules` with a country that a rule name opens with in the possessive left out of it:
+    "Japan's Canon Inc" is Japan and "Canon Inc", "Britain's Royal Navy" Britain and "Royal
+    Navy"."""
+    if not rules:
+        return rules
     countries = {m.start: m for m in registry if m.kind == "country" and m.form != "demonym"}
     if not countries:
         return rules
     out = rules
     for i, rule in enumerate(rules):
         owner = countries.get(rule.start)
-        if owner is None or rule.form != "name" or not text.startswith(_POSSESSIVE, owner.end):
+        possessive = _POSSESSIVE.match(text, owner.end) if owner is not None and rule.form == "name" else None
+        if possessive is None:
             continue
-        start = owner.end + (3 if text[owner.end + 1] in "sS" else 2)
+        start = possessive.end()
         if start < rule.end:
             if out is rules:
                 out = list(rules)
