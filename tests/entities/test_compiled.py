@@ -90,3 +90,12 @@ def test_a_file_another_user_wrote_is_not_read(tmp_path: Path) -> None:
     os.chown(path, 4242, -1)
     compiled.load_or_build(Tagger, build, tmp_path)
     assert build.count == 2
+
+
+def test_the_version_an_index_records_names_the_registry_the_code_and_the_options() -> None:
+    from tui_reader.entities import Tagger, default_registry, default_tagger, default_version
+
+    assert default_tagger().version == default_version()
+    assert default_version().startswith(default_registry().version + ".")
+    other = {Tagger(default_registry(), rules=False).version, Tagger(default_registry(), guards=[]).version}
+    assert default_version() not in other and len(other) == 2

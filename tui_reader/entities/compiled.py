@@ -41,21 +41,22 @@ def by_fields(obj: object) -> tuple[type, tuple[object, ...]]:
 def fingerprint() -> str:
     """What the kept tagger was built from: the Python version and every entity module and data
     file, hashed."""
-    digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
-    for folder in _SOURCES:
-        for path in sorted(folder.iterdir()):
-            if path.suffix in (".py", ".tsv") and path.is_file():
-                digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:20]
+    return _hash_files(repr(sys.version_info[:2]), _SOURCES, (".py", ".tsv"))[:20]
 
 
 @functools.cache
 def code_digest() -> str:
     """A hash of the entity modules' source: it changes whenever the way mentions are found does."""
-    digest = hashlib.sha256()
-    for path in sorted(_HERE.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:8]
+    return _hash_files("", (_HERE,), (".py",))[:8]
+
+
+def _hash_files(prefix: str, folders: tuple[Path, ...], suffixes: tuple[str, ...]) -> str:
+    digest = hashlib.sha256(prefix.encode())
+    for folder in folders:
+        for path in sorted(folder.iterdir()):
+            if path.suffix in suffixes and path.is_file():
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def cache_dir() -> Path:

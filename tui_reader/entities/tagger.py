@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -116,7 +117,11 @@ class Tagger:
     def version(self) -> str:
         """What an index records of the tagger that extracted its entities: the registry's data
         version and a hash of the code that reads text with it. Either changing re-extracts."""
-        return f"{self.registry.version}.{compiled.code_digest()}"
+        version = f"{self.registry.version}.{compiled.code_digest()}"
+        if self._all_guards and len(self._guard_names) == len(GUARDS) and self._use_rules:
+            return version
+        options = ",".join(sorted(self._guard_names)) + (":rules" if self._use_rules else "")
+        return f"{version}.{hashlib.sha256(options.encode()).hexdigest()[:8]}"
 
     def build_all(self) -> Tagger:
         """Build the rules and the automata now rather than on first use; `self`."""
