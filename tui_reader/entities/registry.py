@@ -145,6 +145,7 @@ def _row_aliases(row: dict[str, str], entity_id: str) -> Iterator[Alias]:
     seen: set[str] = set()
     # a name in one language may be a demonym in another: French "Argentine", English "Argentine"
     name_langs: dict[str, str] = {}
+    yielded: set[tuple[str, Form]] = set()
     for text, langs in names.items():
         seen.add(text)
         name_langs[text] = langs[0] if len(langs) == 1 else ""
@@ -162,9 +163,12 @@ def _row_aliases(row: dict[str, str], entity_id: str) -> Iterator[Alias]:
                 lang = "fr" if text[:1].islower() else "en"
             else:
                 lang = ""
-            if text in seen and not (form == "demonym" and name_langs.get(text, lang) not in ("", lang)):
+            # a name in one language may be a demonym in another ("Argentine")
+            other_language_name = form == "demonym" and name_langs.get(text, lang) not in ("", lang)
+            if (text in seen and not other_language_name) or (text, form) in yielded:
                 continue
             seen.add(text)
+            yielded.add((text, form))
             yield Alias(text, entity_id, form, lang)
 
 

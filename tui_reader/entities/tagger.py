@@ -269,7 +269,9 @@ class Tagger:
         that are national teams in a match report come out as organizations found by a rule;
         names inside the French name of an affair do not come out at all. An organization's name
         with a word that OCR broke at a line end ("So¬ciété des nations") is found as if the word
-        were whole (`linebreaks`)."""
+        were whole (`linebreaks`). An acronym the article defines for a name of its own is that
+        name's, and a wire's ticker names no other body (`definitions`); a country that opens a
+        rule name in the possessive stays a country ("Japan's Canon Inc")."""
         if not text:
             return []
         keys = TextKeys.of(text)
