@@ -580,3 +580,17 @@ def test_an_english_name_does_not_open_with_the_day_before_it(text: str, expecte
 )
 def test_english_names_with_a_country_or_and_inside(text: str, expected: list[str]) -> None:
     assert [m.text for m in default_tagger().tag(text, "en")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the new Financial Services Act takes effect", []),
+        ("the Foreign Exchange Administration Law was passed", []),
+        ("at the 85th Annual Academy Awards", []),
+        # a law's noun inside the body's own name is no law
+        ("the Institute of State and Law said", ["Institute of State and Law"]),
+    ],
+)
+def test_an_english_name_before_the_noun_of_a_law_or_a_prize_is_none(text: str, expected: list[str]) -> None:
+    assert [m.text for m in default_tagger().tag(text, "en")] == expected

@@ -128,6 +128,9 @@ _EN_HEAD_WORDS = frozenset(h.word for h in HEADS if h.lang == "en")
 # Heads that name a body alone, and the House, the Army and the Navy: "and" after one of them
 # joins two bodies.
 _EN_BODIES = frozenset(h.word for h in HEADS if h.lang == "en" and h.alone) | {"house", "army", "navy"}
+# Capitalised words after an English name that make it the name of something else: a law, a
+# prize, an index, a treaty.
+_NOT_A_BODY_AFTER = frozenset("act acts bill law laws scheme index award awards prize treaty accord".split())
 # Words before a day or a month that make it a date: "on Monday", "since January".
 _TIME_PREPOSITIONS = frozenset(
     "on in since last next by until till from this early late before after".split()
@@ -858,6 +861,8 @@ class RuleFinder:
             return None  # "West Bank", "Soviet Union"-like places and fronts of a war
         if content == 1 and (not head.alone or (not prev and _sentence_start_at(text, hstart))):
             return None
+        if _ends_a_law(text, end):
+            return None  # "the Financial Services Act", "the Freedom Party Index": a law, an index
         return start, end
 
 
@@ -1020,6 +1025,20 @@ def _prev_word_start(text: str, pos: int) -> int:
     while start > 0 and start > end - 40 and text[start - 1].isalnum():
         start -= 1
     return start
+
+
+def _ends_a_law(text: str, end: int) -> bool:
+    """Whether the capitalised words from `end` on end with the noun of a law, a prize or an
+    index ("... Administration Law", "... Act"): the name before them is part of that title."""
+    last = ""
+    pos = end
+    for _ in range(4):
+        word = _word_after(text, pos)
+        if not word[:1].isupper():
+            break
+        last = word
+        pos = text.index(word, pos) + len(word)
+    return fold_word(last) in _NOT_A_BODY_AFTER
 
 
 def _word_after(text: str, pos: int) -> str:
