@@ -19,6 +19,14 @@ def orgs(text: str, lang: str) -> list[tuple[str, str]]:
         ("shares of Deutsche Börse AG rose", "en", [("Deutsche Börse AG", "org:deutsche-boerse")]),
         ("Ford Motor Co said", "en", [("Ford Motor Co", "org:ford")]),
         ("Ford Motor Co's unit said", "en", [("Ford Motor Co", "org:ford")]),
+        (
+            "Barclays Bank Plc and Toyota Motor Corp said",
+            "en",
+            [
+                ("Barclays Bank Plc", "org:barclays"),
+                ("Toyota Motor Corp", "org:toyota"),
+            ],
+        ),
         ("said Bear Stearns and Co Inc today", "en", [("Bear Stearns and Co Inc", "org:bear-stearns")]),
         ("lead manager Goldman Sachs & Co. said", "en", [("Goldman Sachs & Co.", "org:goldman-sachs")]),
         ("la banque Lazard Frères et Cie a dit", "fr", [("Lazard Frères et Cie", "org:lazard")]),

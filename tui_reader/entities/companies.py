@@ -39,6 +39,13 @@ _AFTER_FORM = re.compile(
     r"(?P<form>" + _FORMS + r"|Cie)(?P<stop>\.)?(?![\w-]|['’](?![sS]\b))"
 )
 _MAX_WORDS = 4
+# Words of trade that a company's full name adds to its short one before the legal form.
+_TRADE_WORDS = re.compile(
+    r"(?:[ \t\xa0]+(?:Bank|Banking|Group|Holdings?|International|Motors?|Industries|Corporation"
+    r"|Company|Airlines|Airways|Petroleum|Oil|Chemicals?|Electric|Electronics|Steel|Financial"
+    r"|Securities|Trust|Brothers|Communications|Pharmaceuticals?|Manufacturing|Enterprises)){1,2}"
+    r"(?=[ \t\xa0])"
+)
 # Second halves of hyphenated words that say where an organization is or who is behind it
 # ("Berlin-based", "Kremlin-backed"): they come before a name, never in it.
 DESCRIBING = frozenset("based backed led owned funded run linked sponsored affiliated".split())
@@ -61,6 +68,11 @@ def with_legal_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.kind != "organization" or m.form == "demonym":
             continue
         found = _AFTER_FORM.match(text, m.end)
+        if found is None and m.form == "name":
+            # the company's own words of trade between its name and the form: "Barclays Bank
+            # Plc", "Toyota Motor Corp" (a place there names a subsidiary: "Shell Canada Ltd")
+            trade = _TRADE_WORDS.match(text, m.end)
+            found = _AFTER_FORM.match(text, trade.end()) if trade is not None else None
         if found is None or not _fits(text, m.start, found):
             continue
         if out is mentions:
