@@ -115,3 +115,19 @@ def test_a_french_person_or_title_before_de_is_no_part_of_a_company() -> None:
     text = "Le PDG Carlos Ghosn de Renault SA a écrit à Michel Dupont de Total SA."
     found = [(m.text, m.id) for m in default_tagger().tag(text, "fr") if m.kind == "organization"]
     assert found == [("Renault SA", "org:renault"), ("Total SA", "org:totalenergies")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a brand whose name opens with a country's acronym is one name
+        ("USA Today said", "en", [("USA Today", "org:usa-today")]),
+        ("U.S. Steel said", "en", [("U.S. Steel", "org:us-steel")]),
+        # a body's own hyphenated acronym is not two others joined (Associated Press, HP)
+        ("l'AP-HP a annoncé", "fr", [("AP-HP", "org:fr-aphp")]),
+        # a known company's branch leaves no stray name behind
+        ("Audi of America Inc said", "en", [("Audi", "org:audi")]),
+    ],
+)
+def test_names_that_hold_other_names(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.id) for m in default_tagger().tag(text, lang)] == expected

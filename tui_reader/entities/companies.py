@@ -83,14 +83,19 @@ def with_legal_forms(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def legal_form_names(
-    text: str, forms: list[tuple[int, int]], romance_links: bool = True
+    text: str,
+    forms: list[tuple[int, int]],
+    romance_links: bool = True,
+    known_ends: dict[int, int] | None = None,
 ) -> list[tuple[int, int, int]]:
     """The companies whose legal forms are at `forms` (start and end of the form in `text`):
     one to four capitalised words, "&" between them, and with `romance_links` "de" ("Petroleos
     de Venezuela S.A."), then the form, which may follow "and Co" ("Dillon Read and Co Inc").
     A bare "and Co" ends no unknown name ("Messi and Co. were beaten"; a known firm takes it,
-    `with_legal_forms`), where "& Co" does ("Moelis & Co."). Each is (start, end, end of the
-    words before the form)."""
+    `with_legal_forms`), where "& Co" does ("Moelis & Co."). A known company's name before
+    "of" opens the name (`known_ends`: end -> start of the registry's organizations): "Audi of
+    America Inc". Each is (start, end, end of the words before the form)."""
+    known_ends = known_ends or {}
     out: list[tuple[int, int, int]] = []
     for form_start, form_end in forms:
         found = _AFTER_FORM.match(text, space_start(text, form_start))
@@ -103,10 +108,15 @@ def legal_form_names(
         start = _name_start(text, words_end, romance_links)
         if start < 0 or not _fits(text, start, found) or fold_word(text[start:words_end]) in FOLDED_FORMS:
             continue  # nothing but a form: "Co Inc"
+        of = _OF_BEFORE.search(text, max(0, start - 8), start)
+        if of is not None and of.start() in known_ends:
+            start = known_ends[of.start()]  # a known company's branch: "Audi of America Inc"
         out.append((start, _form_end(found), words_end))
     return out
 
 
+# "of" right before a position.
+_OF_BEFORE = re.compile(r"[ \t\xa0]+of[ \t\xa0]+$")
 # What comes between a company's name and its last form: "and Co" before "Inc", "and" before "Co".
 _LEAD_BEFORE_FORM = re.compile(r"(?:[ \t\xa0]+(?:and|&|et))?[ \t\xa0]+C(?:o|ie)\.?\Z")
 _LEAD_BEFORE_CO = re.compile(r"[ \t\xa0]+(?:and|&|et)\Z")

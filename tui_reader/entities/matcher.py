@@ -162,6 +162,9 @@ def _without_descriptors(entries: list[Entry]) -> list[Entry]:
     return kept
 
 
+_BRANDS = frozenset(("company", "media", "sports"))
+
+
 def _with_splits(entries: list[Entry]) -> list[Entry]:
     """Mark the names that are read as several mentions (see `Entry.parts`): organization names
     that open with another entity's acronym ("EU Commission", "UN Security Council"), and names
@@ -183,6 +186,8 @@ def _with_splits(entries: list[Entry]) -> list[Entry]:
             and prefix.form == "acronym"
             and prefix.entity_id != entry.entity_id
             and rest[:1].isupper()
+            # a brand's name is one: "USA Today", "U.S. Steel", "SS Lazio"
+            and entry.org_kind not in _BRANDS
         ):
             size = len(head)
             entry = replace(entry, parts=((0, size, prefix), (size + 1, len(entry.text), entry)))
@@ -191,6 +196,7 @@ def _with_splits(entries: list[Entry]) -> list[Entry]:
             first, second = singles.get(left), singles.get(right)
             if (
                 sep
+                and entry.form != "acronym"  # "AP-HP" is the Paris hospitals, not AP and HP
                 and first is not None
                 and second is not None
                 and first.form == second.form == "acronym"

@@ -458,7 +458,8 @@ class RuleFinder:
         companies: list[tuple[Mention, str]] = []
         if forms:
             # French "X de Y SA" is as often a person or a title: "Michel Dupont de Total SA"
-            for start, end, words_end in legal_form_names(text, forms, romance_links=lang != "fr"):
+            known_ends = {m.end: m.start for m in org_starts.values()}
+            for start, end, words_end in legal_form_names(text, forms, lang != "fr", known_ends):
                 if start not in org_starts:  # a registry name takes its form (`with_legal_forms`)
                     company = found.setdefault((start, end), _rule_mention(text, start, end, "name"))
                     companies.append((company, text[start:words_end]))
