@@ -193,8 +193,17 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     after = _NEXT_WORD.match(text, end)
     if after is not None and after.group(1)[0].isupper():
         return True
-    before = _PREV_WORD.search(text, max(0, start - 40), start)
-    return before is not None and before.group(1)[0].isupper() and fold_word(before.group(1)) not in _OPENERS
+    return bool(_capitalised_word_before(text, start))
+
+
+def _capitalised_word_before(text: str, pos: int) -> str:
+    """The capitalised word, not one that opens a sentence or a clause, that ends one space
+    before `pos` on the same line ("" when there is none)."""
+    before = _PREV_WORD.search(text, max(0, pos - 41), pos)
+    if before is None:
+        return ""
+    word = before.group(1)
+    return word if word[0].isupper() and fold_word(word) not in _OPENERS else ""
 
 
 # The word right after a position, and the word right before one, on the same line.
@@ -236,11 +245,7 @@ _NAME_LINKS = frozenset("de del della di da do dos das".split())
 def _capitalised_before(text: str, pos: int) -> bool:
     """Whether a capitalised word of four letters or more (no opener) ends one space before
     `pos`: a name's word, rarely a short surname ("Ha de Zico Import Pty Ltd")."""
-    before = _PREV_WORD.search(text, max(0, pos - 41), pos)
-    if before is None:
-        return False
-    word = before.group(1)
-    return word[0].isupper() and len(word) >= 4 and fold_word(word) not in _OPENERS
+    return len(_capitalised_word_before(text, pos)) >= 4
 
 
 def _name_start(text: str, end: int, romance_links: bool = True) -> int:
