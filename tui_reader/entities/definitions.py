@@ -21,7 +21,7 @@ from dataclasses import replace
 from tui_reader.entities.companies import FOLDED_FORMS, space_start
 from tui_reader.entities.folding import fold
 from tui_reader.entities.mention import Mention
-from tui_reader.entities.rules import acronym_fits
+from tui_reader.entities.rules import ACRONYM_SKIP, acronym_fits
 
 _CLOSING = {"(": ")", "<": ">"}
 # The end of a wire's ticker: "<GM>", "<UN.AS>", "<BAC.N>".
@@ -106,9 +106,12 @@ def _same_body(name: str, m: Mention) -> bool:
     )
 
 
-_LINKS = frozenset("of for the and on in de du des d la le les l et pour sur en".split())
 _STEM = 4
 
 
 def _stems(name: str) -> set[str]:
-    return {w[:_STEM] for w in _WORD.findall(fold(name).lower()) if w not in _LINKS and w not in FOLDED_FORMS}
+    return {
+        w[:_STEM]
+        for w in _WORD.findall(fold(name).lower())
+        if w not in ACRONYM_SKIP and w not in FOLDED_FORMS
+    }

@@ -266,7 +266,8 @@ _OPENERS = frozenset(
     elles on nous vous je tout tous toute toutes cet
     """.split()
 )
-_ACRONYM_SKIP = frozenset("de la le les du des d l of the and et for pour on sur in en à a au aux".split())
+# Words that a long form holds between its initials, and that say nothing of what a name names.
+ACRONYM_SKIP = frozenset("de la le les du des d l of the and et for pour on sur in en à a au aux".split())
 # The blanks before a token (any white space but a line break) are skipped inside the match, which
 # the regex engine does much faster than trying every alternative at each of them; a token's
 # span is its group's.
@@ -1214,7 +1215,7 @@ def initials(name: str) -> str:
     """The acronym a long form would have: first letters of its words, skipping de/la/of/the...
     ("Direction générale de la sûreté nationale" -> "DGSN")."""
     words = re.findall(r"[^\W\d_]+", name.replace("’", "'"))
-    letters = [w[0] for w in words if fold(w) not in _ACRONYM_SKIP]
+    letters = [w[0] for w in words if fold(w) not in ACRONYM_SKIP]
     return fold("".join(letters)).upper()
 
 
@@ -1376,7 +1377,7 @@ def _initials_span(text: str, end: int, acronym: str) -> tuple[int, int] | None:
     while letters and i > 0:
         tok = toks[i - 1]
         i -= 1
-        if tok.kind == "el" or tok.folded in _ACRONYM_SKIP:
+        if tok.kind == "el" or tok.folded in ACRONYM_SKIP:
             continue
         if tok.folded[:1] != letters[-1]:
             return None
