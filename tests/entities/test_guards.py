@@ -730,3 +730,18 @@ def test_a_one_word_body_inside_a_capitalised_name_is_none(
     tagger: Tagger, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(tagger, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body's name before a capitalised word the registry lacks is part of a longer name
+        ("the FIFA World Cup opened", []),
+        ("a United Nations Environment Program report", []),
+        # before a role it names the body the person serves
+        ("when Georgieva was EU Commissioner for aid", [("EU", "org:eu")]),
+        ("the UN Envoy to Syria said", [("UN", "org:un"), ("Syria", "country:SY")]),
+    ],
+)
+def test_a_body_before_a_capitalised_word(tagger: Tagger, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(tagger, text, "en") == expected

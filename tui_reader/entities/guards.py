@@ -509,9 +509,9 @@ def before_name_word(ctx: Context, cand: Candidate) -> bool:
 
 
 def inside_longer_name(ctx: Context, cand: Candidate) -> bool:
-    """An organization right before a capitalised word that is neither a title nor a known
-    entity: part of a longer name the registry lacks ("Google Street View", "United Nations
-    Environment Program", "FIFA World Cup", "Allianz Arena")."""
+    """An organization right before a capitalised word that is neither a title, a person's role
+    ("EU Commissioner") nor a known entity: part of a longer name the registry lacks ("Google
+    Street View", "United Nations Environment Program", "FIFA World Cup", "Allianz Arena")."""
     if cand.entry.kind != "organization" or cand.part:
         return False
     nxt, sep = ctx.next_word(cand.end)
@@ -520,6 +520,8 @@ def inside_longer_name(ctx: Context, cand: Candidate) -> bool:
     folded = fold_word(nxt)
     if folded in FUNCTION_WORDS or folded in TITLES or folded in _CALENDAR or folded in FOLDED_FORMS:
         return False  # a legal form ends the name it follows ("Pfizer Inc"): `companies`
+    if folded in _ROLES:
+        return False
     if ctx.sentence_start(cand.start) and ctx.lang != "fr" and cand.entry.form == "name":
         return False
     if cand.end + 1 in ctx.candidate_starts:
@@ -533,7 +535,8 @@ def inside_longer_name(ctx: Context, cand: Candidate) -> bool:
 _ROLES = _words(
     """
     president chairman chairwoman spokesman spokeswoman spokesperson chief leader leaders minister
-    secretary head official officials member members director ceo executive boss deputy vice
+    secretary head official officials commissioner commissioners envoy envoys ambassador ambassadors
+    member members director ceo executive boss deputy vice
     président présidente ministre porte-parole directeur directrice secrétaire chef membre membres
     """
 )
