@@ -99,6 +99,20 @@ def test_a_company_named_again_without_its_legal_form() -> None:
     ]
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_acronym_before_a_legal_form_names_a_company_not_the_registry_body(lang: str) -> None:
+    # HTC is also the French acronym of an armed group, Hayat Tahrir al-Cham
+    text = "Samsung Electronics Co Ltd, HTC Corp et Huawei. HTC a vendu plus. Le groupe HTC combat."
+    found = orgs(text, lang)
+    assert ("HTC Corp", "rule:htc-corp") in found
+    assert [i for t, i in found if t == "HTC"] == ["rule:htc-corp", "rule:htc-corp"]
+    # a firm of the registry keeps its id
+    assert orgs("Le géant Pfizer Inc a annoncé. Pfizer a dit.", lang) == [
+        ("Pfizer Inc", "org:pfizer"),
+        ("Pfizer", "org:pfizer"),
+    ]
+
+
 def test_a_country_that_owns_a_company_is_left_out_of_its_name() -> None:
     text = "Japan's Canon Inc and Britain's Hanson Trust Plc agreed, as did Hudson's Bay Co."
     found = [(m.text, m.kind) for m in default_tagger().tag(text, "en")]

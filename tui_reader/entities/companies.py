@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 import ahocorasick_rs
@@ -60,10 +61,19 @@ _OPENERS = frozenset(
 )
 
 
-def with_legal_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+def with_legal_forms(
+    text: str,
+    mentions: list[Mention],
+    as_firm: Callable[[Mention, int], Mention | None] | None = None,
+) -> list[Mention]:
     """`mentions` with each registry company or organization name followed by a legal form
-    stretched over it ("Pfizer Inc", "Deutsche Börse AG")."""
+    stretched over it ("Pfizer Inc", "Deutsche Börse AG"). `as_firm(m, end)` gives the company
+    that an acronym and the form up to `end` name when the registry's body is no firm (a party, an
+    armed group, a government body): "HTC Corp" is the phone maker, not Hayat Tahrir al-Cham. That
+    company then replaces the registry's body there and at the article's other uses of the same
+    letters for the same body ("HTC Corp ... HTC said")."""
     out = mentions
+    firms: dict[tuple[str, str], Mention] = {}  # (text, registry id) -> the company it names here
     for i, m in enumerate(mentions):
         if m.kind != "organization" or m.form == "demonym":
             continue
@@ -78,8 +88,22 @@ def with_legal_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         if out is mentions:
             out = list(mentions)
         end = _form_end(found)
-        out[i] = replace(m, end=end, text=text[m.start : end])
+        firm = as_firm(m, end) if as_firm is not None and m.form == "acronym" else None
+        if firm is not None:
+            firms.setdefault((m.text, m.id), firm)
+            out[i] = firm
+        else:
+            out[i] = replace(m, end=end, text=text[m.start : end])
+    if firms:
+        out = [_firm_of(m, firms) for m in out]
     return out
+
+
+def _firm_of(m: Mention, firms: dict[tuple[str, str], Mention]) -> Mention:
+    firm = firms.get((m.text, m.id)) if m.source == "registry" else None
+    if firm is None:
+        return m
+    return replace(m, id=firm.id, name_en=firm.name_en, name_fr=firm.name_fr, source=firm.source)
 
 
 def legal_form_names(

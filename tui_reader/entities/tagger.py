@@ -41,6 +41,8 @@ _BRANCH = re.compile(
     r"(?![^\W\d_]|['’]|[ \t]+[A-ZÀ-Ý])"
 )
 _BRANCHING_KINDS = frozenset(("company", "ngo", "media", "other"))
+# Kinds of registry organizations that a legal form may follow: the others are no firm.
+_FIRM_KINDS = frozenset(("company", "media", "sports", "ngo", "other"))
 # What joins a body's name to the state it belongs to: "de", "du", "des", "d'", "of", with an
 # article ("de la", "de l'", "of the").
 _OF_STATE = re.compile(r"[ \t]+(?:(?:de|du|des|of)[ \t]+(?:(?:la|les|the)[ \t]+|l['’])?|d['’])")
@@ -277,7 +279,7 @@ class Tagger:
         keys = TextKeys.of(text)
         teams: list[Candidate] = []
         chosen, ctx = self._candidates(text, lang, keys, teams)
-        mentions = with_legal_forms(text, self._mentions(text, chosen))
+        mentions = with_legal_forms(text, self._mentions(text, chosen), self._firm_for(text))
         if self._use_rules:
             mentions = self._branches(text, lang, mentions)
             rule_mentions = _without_owners(text, self.rules.find(text, lang, mentions, keys), mentions)
@@ -300,6 +302,18 @@ class Tagger:
         if "\u00ac" in text:
             mentions = rejoin_broken_words(text, mentions, lambda joined: self.tag(joined, lang))
         return mentions
+
+    def _firm_for(self, text: str) -> Callable[[Mention, int], Mention | None]:
+        """For `with_legal_forms`: the company that a registry acronym and a legal form ending at
+        `end` name, when the registry's body is no firm ("HTC Corp"), else None."""
+
+        def as_firm(m: Mention, end: int) -> Mention | None:
+            info = self._infos.get(m.id)
+            if m.source != "registry" or info is None or info.org_kind in _FIRM_KINDS:
+                return None
+            return rule_mention(text, m.start, end)
+
+        return as_firm
 
     def _branches(self, text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
         """A national body's name followed by "de", "du", "des", "d'" or "of" and the name of
