@@ -745,3 +745,44 @@ def test_a_one_word_body_inside_a_capitalised_name_is_none(
 )
 def test_a_body_before_a_capitalised_word(tagger: Tagger, text: str, expected: list[tuple[str, str]]) -> None:
     assert found(tagger, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the letters of another country's body, in an article on a country that is not its own
+        (
+            "In Mexico, deputies of the PRD, the PT and Convergencia voted against.",
+            "en",
+            [("Mexico", "country:MX")],
+        ),
+        (
+            "Au Canada, la critique du NPD en matière d'immigration a rejeté le plan.",
+            "fr",
+            [("Canada", "country:CA")],
+        ),
+        # its own country named, or no country at all: the registry's body
+        (
+            "En Allemagne, le NPD a manifesté à Dresde.",
+            "fr",
+            [("Allemagne", "country:DE"), ("NPD", "org:de-npd")],
+        ),
+        ("Le NPD a manifesté à Dresde.", "fr", [("NPD", "org:de-npd")]),
+        # the bodies of the countries whose press writes the language go without saying
+        (
+            "The FBI said the suspect had flown to Pakistan.",
+            "en",
+            [("FBI", "org:us-fbi"), ("Pakistan", "country:PK")],
+        ),
+        # a longer acronym is one body's
+        (
+            "The PSOE chose its candidate, as the PP did in Italy's style.",
+            "en",
+            [("PSOE", "org:es-psoe"), ("PP", "org:es-pp"), ("Italy", "country:IT")],
+        ),
+    ],
+)
+def test_a_short_acronym_of_another_countrys_body(
+    tagger: Tagger, text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(tagger, text, lang) == expected

@@ -206,6 +206,8 @@ class Context:
     _business: bool | None = None  # whether a word of business news occurs (`surname_company`)
     _events: list[int] | None = None  # where the event nouns start in the padded key
     _cantons: bool | None = None  # whether the text speaks of cantons
+    # country -> the registry entities of the text that name it or a body of it
+    _countries: dict[str, set[str]] | None = None
     _prev_cache: dict[int, tuple[int, str]] = field(default_factory=dict)
     _next_cache: dict[int, tuple[str, str]] = field(default_factory=dict)
     _before_cache: dict[int, list[str]] = field(default_factory=dict)
@@ -233,6 +235,20 @@ class Context:
                 and bool(_SCORE.search(self.text))
             )
         return self._sport
+
+    def countries_named(self, but: str) -> tuple[set[str], set[str]]:
+        """The countries that the text's registry matches name (names and demonyms), and those
+        whose bodies they name, the entity `but` left out."""
+        if self._countries is None:
+            self._countries = {}
+            for c in self.found:
+                e = c.entry
+                code = e.entity_id[8:] if e.kind == "country" else e.country
+                if code:
+                    self._countries.setdefault(code, set()).add(e.entity_id)
+        named = {code for code, ids in self._countries.items() if any(i.startswith("country:") for i in ids)}
+        bodies = {code for code, ids in self._countries.items() if ids - {but}}
+        return named, bodies
 
     def event_noun_before(self, pos: int, window: int = _EVENT_WINDOW) -> bool:
         """Whether a noun that opens the name of an affair, a war or a treaty ends in the
@@ -1291,6 +1307,35 @@ def foreign_qualifier(ctx: Context, cand: Candidate) -> bool:
     return country is not None and country != entry.country
 
 
+# Kinds of a country's own bodies, which news of that country names (not its media and firms).
+_STATE_KINDS = frozenset(("party", "government-body", "intelligence-security", "court"))
+# The countries whose press writes in each language: their bodies go without naming them.
+_HOME = {"en": ("US", "GB", "CA", "AU", "NZ", "IE"), "fr": ("FR", "BE", "CH", "CA", "LU")}
+_HOME["und"] = _HOME["en"] + _HOME["fr"]
+
+
+def _short_acronym(text: str) -> bool:
+    """Two or three letters ("PRD", "P.R.D."): so few that many countries' bodies share them."""
+    return sum(c.isalpha() for c in text) <= 3
+
+
+def foreign_acronym(ctx: Context, cand: Candidate) -> bool:
+    """A national body's acronym in a text that names other countries but never the body's
+    own, nor another of its bodies: the letters stand for another country's body ("PRD" in an
+    article on Mexico is not Switzerland's party, "NPD" in one on Canada not Germany's). Two or
+    three letters only: a longer acronym is one body's ("PSOE"). The bodies of the countries
+    whose press writes in the text's language go without saying ("the FBI", "la DGSI", "l'UDC")."""
+    entry = cand.entry
+    if entry.form != "acronym" or entry.org_kind not in _STATE_KINDS or not entry.country:
+        return False
+    if not _short_acronym(entry.text) or entry.country in _HOME.get(ctx.lang, ()):
+        return False
+    if ctx.text[cand.start - 1 : cand.start] == "<":
+        return False  # a wire's ticker: `definitions` reads it
+    named, bodies = ctx.countries_named(entry.entity_id)
+    return bool(named) and entry.country not in named and entry.country not in bodies
+
+
 def title_article(ctx: Context, cand: Candidate) -> bool:
     """A newspaper whose title is a common noun with its article ("La Croix", "Le Point",
     "L'Équipe"), written with a lowercase article: "la Croix de guerre", "l'Équipe de France"."""
@@ -1569,6 +1614,7 @@ GUARDS: dict[str, Guard] = {
     "citation": citation,
     "publication": publication,
     "foreign_qualifier": foreign_qualifier,
+    "foreign_acronym": foreign_acronym,
     "title_article": title_article,
     "event_article": event_article,
     "language_only": language_only,
@@ -1627,6 +1673,9 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "citation": lambda e, lang: e.org_kind == "media",
     "publication": lambda e, lang: e.org_kind == "media" and lang == "fr",
     "foreign_qualifier": lambda e, lang: e.kind == "organization" and e.form == "name",
+    "foreign_acronym": lambda e, lang: (
+        e.form == "acronym" and e.org_kind in _STATE_KINDS and bool(e.country) and _short_acronym(e.text)
+    ),
     "title_article": lambda e, lang: "title" in e.risk_kinds and bool(e.article),
     "event_article": lambda e, lang: "event" in e.risk_kinds and e.kind == "organization",
     "language_name": lambda e, lang: e.form == "demonym",
