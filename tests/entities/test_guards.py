@@ -684,6 +684,12 @@ def test_a_cricket_report_is_a_match_report(tagger: Tagger) -> None:
         ("The book was translated into French.", "en"),
         ("Il parle arabe couramment.", "fr"),
         ("Un roman publié en espagnol, puis traduit.", "fr"),
+        # every item of a list one of which names a language
+        ("It was translated into Italian, German, Russian, Greek, Japanese or Korean.", "en"),
+        ("Traduites en plusieurs langues : italien, allemand, russe, grec ou coréen.", "fr"),
+        ("Ils veulent apprendre l'anglais, l'allemand et le russe.", "fr"),
+        ("Dans cette traduction du suédois par Peter Graves.", "fr"),
+        ("Ils parlaient la langue grecque.", "fr"),
     ],
 )
 def test_a_demonym_that_names_a_language_is_none(tagger: Tagger, text: str, lang: str) -> None:
@@ -696,6 +702,13 @@ def test_a_demonym_that_names_a_language_is_none(tagger: Tagger, text: str, lang
         ("Kerry spoke to Russian officials.", "en", ["Russian"]),
         ("Investors in French and German banks sold.", "en", ["French", "German"]),
         ("Les entreprises françaises en Chine.", "fr", ["françaises"]),
+        (
+            "Les gouvernements italien, allemand et russe ont protesté.",
+            "fr",
+            ["italien", "allemand", "russe"],
+        ),
+        ("Italian, German and Russian officials met.", "en", ["Italian", "German", "Russian"]),
+        ("l'allemand Boris Becker et le suédois Stefan Edberg", "fr", ["allemand", "suédois"]),
     ],
 )
 def test_a_demonym_near_a_word_of_language_stays(

@@ -208,6 +208,7 @@ class Context:
     _cantons: bool | None = None  # whether the text speaks of cantons
     # country -> the registry entities of the text that name it or a body of it
     _countries: dict[str, set[str]] | None = None
+    _demonym_ends: dict[int, Candidate] | None = None  # end -> the demonym match ending there
     _prev_cache: dict[int, tuple[int, str]] = field(default_factory=dict)
     _next_cache: dict[int, tuple[str, str]] = field(default_factory=dict)
     _before_cache: dict[int, list[str]] = field(default_factory=dict)
@@ -235,6 +236,12 @@ class Context:
                 and bool(_SCORE.search(self.text))
             )
         return self._sport
+
+    def demonym_ending_at(self, end: int) -> Candidate | None:
+        """The registry's demonym match that ends at `end`, if any."""
+        if self._demonym_ends is None:
+            self._demonym_ends = {c.end: c for c in self.found if c.entry.form == "demonym"}
+        return self._demonym_ends.get(end)
 
     def countries_named(self, but: str) -> tuple[set[str], set[str]]:
         """The countries that the text's registry matches name (names and demonyms), and those
@@ -1383,19 +1390,69 @@ _LANGUAGE_END = re.compile(r"[ \t]*(?:[.,;:!?)»\"”]|$)")
 
 def language_name(ctx: Context, cand: Candidate) -> bool:
     """A demonym that names a language: after a verb of speaking ("she speaks good Russian",
-    "il parle arabe"), before "-speaking" or "language" ("French-speaking cities"), or after
-    "into" or "en" at the end of a phrase ("translated into French.", "publié en espagnol,")."""
+    "il parle arabe"), before "-speaking" or "language" ("French-speaking cities"), after "into"
+    or "en" at the end of a phrase ("translated into French.", "publié en espagnol,"), after
+    "langue" ("la langue arabe", "langues : italien"), after a French verb of learning or
+    translating and an article ("apprendre l'anglais", "traduit du russe"); and every demonym
+    of a list one of which is a language by these tests ("into Italian, German or Korean")."""
     if cand.entry.form != "demonym":
         return False
+    if _names_language(ctx, cand):
+        return True
+    item: Candidate | None = cand
+    for _ in range(_LIST_REACH):
+        item = _previous_in_list(ctx, item.start)
+        if item is None:
+            return False
+        if _names_language(ctx, item):
+            return True
+    return False
+
+
+def _names_language(ctx: Context, cand: Candidate) -> bool:
+    """`language_name` for one demonym, not its list."""
     text = ctx.text
     if _LANGUAGE_SUFFIX.match(text, cand.end):
         return True
     before = ctx.words_before(cand.start, 2)
-    if before and before[-1] in _SPEAKING:
+    if before and (before[-1] in _SPEAKING or before[-1] in _LANGUAGE_NOUNS):
         return True
     if len(before) == 2 and before[0] in _SPEAKING and before[1] not in _SPOKEN_TO:
         return True  # "speaks good Russian", not "spoke to Russian officials"
-    return bool(before) and before[-1] in _INTO and _LANGUAGE_END.match(text, cand.end) is not None
+    if before and before[-1] in _INTO and _LANGUAGE_END.match(text, cand.end) is not None:
+        return True
+    if len(before) == 2 and before[0] in _LEARNING and before[1] in _ARTICLES_OF_LANGUAGE:
+        return True  # "apprendre l'anglais", "traduit du russe", not "l'allemand Boris Becker"
+    return _AFTER_LANGUAGES.search(text, max(0, cand.start - 16), cand.start) is not None
+
+
+# How many items back a list of demonyms is read for a language: "italien, allemand, russe".
+_LIST_REACH = 12
+_LANGUAGE_NOUNS = _words("langue langues")
+_ARTICLES_OF_LANGUAGE = _words("le l du")
+# French verbs and nouns of learning, teaching and translating, before a language's article.
+_LEARNING = _words(
+    """
+    apprendre apprend apprennent appris apprenant enseigner enseigne enseignent enseigné étudier
+    étudie étudient étudié maîtrise maîtriser maîtrisent traduire traduit traduite traduits
+    traduites traduction traductions parle parlent parler parlait parlé parlant
+    """
+)
+_AFTER_LANGUAGES = re.compile(r"\b(?:langues?|languages?)[ \t\xa0]*:[ \t\xa0]*$", re.IGNORECASE)
+# What separates two items of a list, with the article of a French language: ", ", " et ",
+# ", or ", " et le ", ", l'".
+_LIST_SEPARATOR = re.compile(
+    r"(?:,[ \t\xa0]*(?:(?:et|ou|and|or)[ \t\xa0]+)?|[ \t\xa0]+(?:et|ou|and|or)[ \t\xa0]+)"
+    r"(?:(?:le[ \t\xa0]+|l['’]))?$"
+)
+
+
+def _previous_in_list(ctx: Context, start: int) -> Candidate | None:
+    """The demonym before the one at `start` in a list ("italien, allemand"), or None."""
+    found = _LIST_SEPARATOR.search(ctx.text, max(0, start - 12), start)
+    if found is None:
+        return None
+    return ctx.demonym_ending_at(found.start())
 
 
 def after_name_org(ctx: Context, cand: Candidate) -> bool:
