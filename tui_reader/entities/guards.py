@@ -1399,13 +1399,14 @@ def language_name(ctx: Context, cand: Candidate) -> bool:
         return False
     if _names_language(ctx, cand):
         return True
-    item: Candidate | None = cand
+    start = cand.start
     for _ in range(_LIST_REACH):
-        item = _previous_in_list(ctx, item.start)
+        item = _previous_in_list(ctx, start)
         if item is None:
             return False
         if _names_language(ctx, item):
             return True
+        start = item.start
     return False
 
 
