@@ -799,3 +799,25 @@ def test_a_short_acronym_of_another_countrys_body(
     tagger: Tagger, text: str, lang: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("the Gulf of Mexico and the Valley of Mexico", "en", []),
+        ("le golfe de Guinée et la vallée du Niger", "fr", []),
+        # one of Mexico's states has its name; other states named "State of" are the country
+        ("He was governor of the State of Mexico.", "en", []),
+        ("Il était gouverneur de l'État de Mexique.", "fr", []),
+        (
+            "the State of Israel and the State of Kuwait",
+            "en",
+            [("State of Israel", "country:IL"), ("State of Kuwait", "country:KW")],
+        ),
+        ("l'État d'Israël", "fr", [("État d'Israël", "country:IL")]),
+    ],
+)
+def test_a_place_named_after_a_country_is_none(
+    tagger: Tagger, text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(tagger, text, lang) == expected

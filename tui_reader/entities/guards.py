@@ -77,7 +77,8 @@ _FOLLOWING_HEADS = _words(
 _PLACE_NOUNS = _words(
     """
     tour lake lac river rivière fleuve gulf golfe sea mer bay baie mount mont cape cap strait détroit
-    canal channel ocean océan island islands isle isles île îles rue avenue boulevard bd faubourg
+    canal channel ocean océan island islands isle isles île îles valley vallée rue avenue boulevard bd
+    faubourg
     place quai porte impasse chemin allée square street road tunnel pont bridge cochon cochons
     """
 )
@@ -723,14 +724,24 @@ def _doubled_hyphen_compound(ctx: Context, cand: Candidate) -> bool:
 
 
 def place_feature(ctx: Context, cand: Candidate) -> bool:
-    """A lake, river, gulf or street named after a country: "lac Tchad", "golfe de Guinée",
-    "Gulf of Mexico", "fleuve Niger", "rue Saint-Martin"."""
+    """A lake, river, gulf, valley or street named after a country: "lac Tchad", "golfe de
+    Guinée", "Gulf of Mexico", "fleuve Niger", "rue Saint-Martin", and the State of Mexico."""
     if not _country_name(cand):
         return False
     words = ctx.words_before(cand.start, 3)
     while words and words[-1] in _PLACE_LINKS:
         words.pop()
-    return bool(words) and words[-1] in _PLACE_NOUNS
+    if not words:
+        return False
+    if words[-1] in _STATE_NOUNS:
+        return cand.entry.entity_id in _COUNTRIES_WITH_A_NAMESAKE_STATE
+    return words[-1] in _PLACE_NOUNS
+
+
+# A federation with a state of its own name: "the State of Mexico" (Estado de México) is one of
+# Mexico's states, where "the State of Israel" and "l'État du Koweït" are the country.
+_STATE_NOUNS = frozenset(("state", "etat", "estado"))
+_COUNTRIES_WITH_A_NAMESAKE_STATE = frozenset(("country:MX",))
 
 
 # The words between a place noun and the country (`place_feature`): "golfe de Guinée", "Gulf of
@@ -1582,7 +1593,7 @@ _SPACES = " \t\xa0"
 _QUIET_SEPARATORS = " \t\xa0'’"
 _CONNECTORS = _words("of the de du d des la l le les au aux en à")
 # The nouns `place_feature` and `royal_title` look for among the three words before a country.
-_LOOKED_FOR_BEFORE = _PLACE_NOUNS | _ROYAL
+_LOOKED_FOR_BEFORE = _PLACE_NOUNS | _STATE_NOUNS | _ROYAL
 
 
 def quiet(ctx: Context, cand: Candidate) -> bool:
