@@ -56,6 +56,19 @@ def ids(text: str, lang: str) -> list[str]:
         ("SPIEGEL ONLINE reported the story first.", "en", ["org:der-spiegel"]),
         ("L'ESTAC Troyes reçoit le FC Porto.", "fr", ["org:estac-troyes", "org:fc-porto"]),
         ("Marks & Spencer and AT&T reported higher sales.", "en", ["org:marks-and-spencer", "org:att"]),
+        ("Le financier bavarois Hypo Real Estate (HRE) est coté au DAX.", "fr", ["org:hypo-real-estate"] * 2),
+        ("rapportés par La Presse Canadienne mercredi", "fr", ["org:canadian-press"]),
+        ("Ferrovial, via Swissport, and Geely bid.", "en", ["org:ferrovial", "org:swissport", "org:geely"]),
+        ("Les FARDC et la Monusco ont repris Goma.", "fr", ["org:cd-fardc", "org:monusco"]),
+        ("the gunmen are part of the New People's Army (NPA)", "en", ["org:ph-npa"] * 2),
+        (
+            "selon un sondage Ifop pour le JDD, et l'institut Levada",
+            "fr",
+            ["org:ifop", "org:jdd", "org:levada-center"],
+        ),
+        ("The Awami League and Gallup agreed.", "en", ["org:bd-awami-league", "org:gallup"]),
+        # a sign that ends a name is part of it
+        ("CANAL+ a perdu des abonnés; le Canal de Suez est ouvert.", "fr", ["org:canal-plus"]),
     ],
 )
 def test_new_rows_are_found(text: str, lang: str, expected: list[str]) -> None:
@@ -75,6 +88,8 @@ def test_new_rows_are_found(text: str, lang: str, expected: list[str]) -> None:
         ("Il habite à Troyes depuis dix ans.", "fr", "org:estac-troyes"),
         # the province of Dauphiné, not the newspaper
         ("Il est né dans le Dauphiné en 1850.", "fr", "org:le-dauphine-libere"),
+        # a firm named after its founders, not the magazine
+        ("MacAndrews and Forbes, owned by Ronald Perelman, offered 18.50 dlrs.", "en", "org:forbes"),
     ],
 )
 def test_risky_forms_are_not_matched_where_they_mean_something_else(

@@ -210,6 +210,7 @@ class Context:
     # country -> the registry entities of the text that name it or a body of it
     _countries: dict[str, set[str]] | None = None
     _demonym_ends: dict[int, Candidate] | None = None  # end -> the demonym match ending there
+    _match_ends: frozenset[int] | None = None
     _prev_cache: dict[int, tuple[int, str]] = field(default_factory=dict)
     _next_cache: dict[int, tuple[str, str]] = field(default_factory=dict)
     _before_cache: dict[int, list[str]] = field(default_factory=dict)
@@ -237,6 +238,12 @@ class Context:
                 and bool(_SCORE.search(self.text))
             )
         return self._sport
+
+    def ends_a_match(self, end: int) -> bool:
+        """Whether one of the text's registry matches ends at `end`."""
+        if self._match_ends is None:
+            self._match_ends = frozenset([c.end for c in self.found])
+        return end in self._match_ends
 
     def demonym_ending_at(self, end: int) -> Candidate | None:
         """The registry's demonym match that ends at `end`, if any."""
@@ -1469,13 +1476,25 @@ def _previous_in_list(ctx: Context, start: int) -> Candidate | None:
 
 def after_name_org(ctx: Context, cand: Candidate) -> bool:
     """A party word, a common word or a surname right after a capitalised word of a longer name:
-    "Sweden Democrats", "Irish Republicans", "Australian Greens", "Big Apple", "Louis Renault"."""
+    "Sweden Democrats", "Irish Republicans", "Australian Greens", "Big Apple", "Louis Renault";
+    a surname after "and" and a capitalised word, in the name of a firm ("MacAndrews and
+    Forbes")."""
     kinds = cand.entry.risk_kinds
     if "after-name" not in kinds and not (
         ("word" in kinds or "surname" in kinds) and cand.entry.kind == "organization"
     ):
         return False
     word, sep = ctx.prev_word(cand.start)
+    if word in ("and", "&") and "surname" in kinds and sep in _SPACES:
+        # "MacAndrews and Forbes", "Cabot, Cabot and Forbes": a firm named after its founders
+        and_start = ctx.prev_word_start(cand.start)
+        before, sep_before = ctx.prev_word(and_start)
+        return (
+            bool(before)
+            and sep_before in _SPACES
+            and _is_capitalised_content(before)
+            and not ctx.ends_a_match(and_start - len(sep_before))  # "Philip Morris and Dell"
+        )
     if not word or sep not in (" ", "\t", "\xa0") or not _is_capitalised_content(word):
         return False
     prev_start = ctx.prev_word_start(cand.start)

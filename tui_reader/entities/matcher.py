@@ -49,7 +49,9 @@ class Entry:
     kind: Kind
     form: Form
     lang: str
-    trailing: str  # punctuation that ends the alias ("." of "U.S."), part of the mention if present
+    # punctuation that ends the alias ("." of "U.S."), part of the mention if present; a "+" must
+    # be ("Canal+")
+    trailing: str
     decisive: int  # index, from the match start, of the letter whose case decides, or -1
     lowercase_alias: bool  # the alias is written without capitals: a lowercase surface is fine
     org_kind: str = ""  # the registry's kind of organization ("media", "company", ...)
@@ -462,6 +464,8 @@ class AliasMatcher:
             return  # "S.P" or "AT T" is no "S&P" or "AT&T"
         if entry.trailing and text.startswith(entry.trailing, end):
             end += len(entry.trailing)
+        elif "+" in entry.trailing:
+            return  # a sign that is part of the name: "Canal" is no "Canal+"
         if entry.article and text[start].islower():
             start += entry.article
         start += entry.proclitic
