@@ -315,3 +315,25 @@ def test_matcher_counts_its_aliases() -> None:
 def test_a_name_in_one_language_is_a_demonym_in_another(text: str, lang: str, form: str) -> None:
     found = [(m.text, m.id, m.form) for m in default_tagger().tag(text, lang) if m.kind == "country"]
     assert found == [("Argentine", "country:AR", form)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # French writes the common noun that opens a body's name in lowercase as often as not
+        (
+            "la chambre des représentants des États-Unis a rejeté le plan",
+            "fr",
+            [("chambre des représentants des États-Unis", "org:us-house")],
+        ),
+        ("un porte-parole du département d'État", "fr", [("département d'État", "org:us-state-department")]),
+        # not in English, not without the proper noun's capital, not a firm's noun
+        ("the chambre des représentants des États-Unis", "en", [("États-Unis", "country:US")]),
+        ("la chambre des représentants des états-unis", "fr", []),
+        ("la première banque du Japon", "fr", [("Japon", "country:JP")]),
+    ],
+)
+def test_a_french_body_named_with_a_lowercase_noun(
+    text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    assert spans(default_tagger().tag(text, lang)) == expected

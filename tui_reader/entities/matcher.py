@@ -66,6 +66,9 @@ class Entry:
     parts: tuple[tuple[int, int, Entry], ...] = ()
     # an acronym joined by "&" ("S&P", "AT&T"): the key reads "&" as a space, the text must hold it
     ampersand: bool = False
+    # the length of the common noun that opens a French body's name of three words or more, which
+    # French may write in lowercase ("la chambre des représentants des États-Unis"); 0 otherwise
+    lower_head: int = 0
 
     __reduce__ = by_fields
 
@@ -133,7 +136,35 @@ def _entry(alias: Alias, text: str, info: EntityInfo) -> Entry:
         risk_kinds=alias.risk_kinds,
         article=article.end() if article else 0,
         ampersand=alias.form == "acronym" and "&" in text,
+        lower_head=_lower_head(text, info.kind, alias.form, decisive),
     )
+
+
+# Common nouns that open the names of bodies, which French writes in lowercase as often as not;
+# not those of firms, which describe as often as they name ("la première banque du Japon").
+_FR_BODY_NOUNS = frozenset(
+    fold(w)
+    for w in """
+    agence alliance armée assemblée autorité bureau centre chambre comité commission confédération
+    congrès conseil cour département direction fédération fondation fonds force forces front garde
+    gouvernement haut-commissariat institut ligue ministère mission mouvement office organisation
+    parlement parti police secrétariat service services syndicat tribunal union
+    """.split()
+)
+
+
+def _lower_head(text: str, kind: str, form: str, decisive: int) -> int:
+    """`Entry.lower_head` for an alias: the length of its first word when it is the common noun
+    of a body's name of three words or more that holds another capital (a proper noun: the
+    name is specific, "Chambre des représentants des États-Unis", not "Cour de cassation")."""
+    if kind != "organization" or form != "name" or decisive != 0:
+        return 0
+    if text.count(" ") + text.count("'") < 2:  # "Département d'État" has three words
+        return 0
+    head = text.split(" ", 1)[0]
+    if fold(head).lower() not in _FR_BODY_NOUNS or not any(ch.isupper() for ch in text[len(head) :]):
+        return 0
+    return len(head)
 
 
 # Common nouns that follow a name without being part of it: "Reuters news agency", "Houthi
@@ -501,6 +532,9 @@ def case_policy(text: str, start: int, end: int, entry: Entry, lang: str = "und"
         return False
     if ch.isupper():
         return True
+    if entry.lower_head and ch.islower() and lang != "en":
+        # "la chambre des représentants des États-Unis": the proper noun keeps its capital
+        return any(c.isupper() for c in text[start + entry.lower_head : end])
     if not (entry.lowercase_alias and ch.islower()):
         return False
     # a demonym written in lowercase is French ("marocains"); English ones take capitals
