@@ -46,6 +46,18 @@ def test_french_head_noun_and_complements(tagger: Tagger) -> None:
     assert m.name_en == m.name_fr == "Direction générale de la sûreté nationale"
 
 
+def test_french_forces_and_forums_are_bodies() -> None:
+    # the country's demonym is part of the name, no mention of its own
+    text = (
+        "Selon le sondage, le Forum des démocrates hongrois progresse. Un avion des Forces "
+        "aériennes mexicaines a atterri; l'opposition unit ses forces."
+    )
+    assert [m.text for m in default_tagger().tag(text, "fr")] == [
+        "Forum des démocrates hongrois",
+        "Forces aériennes mexicaines",
+    ]
+
+
 def test_french_span_ends_at_a_verb_or_punctuation(tagger: Tagger) -> None:
     assert rule_spans(tagger.tag("prier la Chambre de choisir un président", "fr")) == ["Chambre"]
     assert rule_spans(tagger.tag("Le texte. Le Conseil fédéral a décidé, hier.", "fr")) == ["Conseil fédéral"]

@@ -98,7 +98,7 @@ def _heads() -> list[Head]:
         ligue parti front mouvement organisation institut banque caisse société compagnie
         syndicat cour tribunal académie université haut-commissariat secrétariat gendarmerie
         brigade brigades groupe alliance coalition fondation régie observatoire autorité
-        mairie conférence délégation faculté
+        mairie conférence délégation faculté forces forum
     """
     fr_lower = {"ministère", "tribunal", "mairie"}
     en_alone = "commission congress senate parliament bundestag cabinet"
