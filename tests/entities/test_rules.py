@@ -58,6 +58,19 @@ def test_french_forces_and_forums_are_bodies() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Alliance des jeunes démocrates",
+        "Syndicat libre des cheminots",
+        "Commission scolaire de la Région-de-Sherbrooke",
+        "Union astronomique internationale",
+    ],
+)
+def test_french_adjectives_of_institutions_continue_a_name(name: str) -> None:
+    assert [m.text for m in default_tagger().tag(f"Selon la {name}, rien.", "fr")] == [name]
+
+
 def test_french_span_ends_at_a_verb_or_punctuation(tagger: Tagger) -> None:
     assert rule_spans(tagger.tag("prier la Chambre de choisir un président", "fr")) == ["Chambre"]
     assert rule_spans(tagger.tag("Le texte. Le Conseil fédéral a décidé, hier.", "fr")) == ["Conseil fédéral"]

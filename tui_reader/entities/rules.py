@@ -170,7 +170,11 @@ _FR_ADJECTIVE_STEMS = """
     coopératif colonial consulaire diplomatique pénitentiaire fiscal douanier bancaire immobilier
     foncier minier pétrolier ferroviaire aéronautique électrique chimique métallurgique
     alimentaire hospitalier vétérinaire forestier rural urbain local métropolitain diocésain
-    épiscopal pontifical apostolique olympique
+    épiscopal pontifical apostolique olympique démographique politique juridique statistique
+    démocrate libre lyrique scolaire oriental occidental méridional septentrional environnemental
+    énergétique numérique informatique génétique biologique stratégique géographique linguistique
+    musical théâtral littéraire civique solidaire unitaire portuaire routier
+    intercommunal interprofessionnel provincial continental météorologique astronomique physique
 """
 
 
