@@ -8,11 +8,13 @@ import pytest
 
 from tests.conftest import SEED
 from tui_reader.search import Library
+from tui_reader.ui.searching import as_you_type
 
 EXTRA = {
     "en/un.txt": "date 2025-02\n\nThe United Nations said Morocco would host the talks.",
     "fr/onu.txt": "date 2025-03\n\nLes Nations unies ont salué l'accord.",
     "en/germany.txt": "date 2025-04\n\nGermany and France signed a treaty in Berlin.",
+    "en/uk.txt": "date 2025-05\n\nBritain and Ireland agreed on the border.",
 }
 
 
@@ -55,6 +57,22 @@ def test_plain_entity_word_finds_other_languages(library: Library) -> None:
     assert SEED.name in paths(library, "Morocco")
     assert "en/un.txt" in paths(library, '"Nations unies"')
     assert "en/germany.txt" in paths(library, "Allemagne")
+
+
+def test_a_name_of_several_words_finds_other_languages_unquoted(library: Library) -> None:
+    assert "en/un.txt" in paths(library, "Nations unies")
+    assert "en/uk.txt" in paths(library, "Royaume-Uni")
+
+
+def test_a_name_being_typed_still_finds_other_languages(library: Library) -> None:
+    # the list searches the last word as a prefix too while the user types
+    found = paths(library, as_you_type("Nations unies"), typed="Nations unies")
+    assert {"en/un.txt", "fr/onu.txt"} <= found
+    row = next(r for r in library.search("") if r.path == "en/un.txt")
+    article = library.article(row.id)
+    assert article is not None
+    offsets = library.match_offsets(as_you_type("Nations unies"), article, typed="Nations unies")
+    assert "United Nations" in {article.text[s:e] for s, e in offsets}
 
 
 def test_entity_restriction_argument(library: Library) -> None:

@@ -182,6 +182,7 @@ class FakeLibrary(Library):
         limit: int | None = None,
         only_ids: Collection[str] | None = None,
         except_ids: Collection[str] = (),
+        typed: str | None = None,
     ) -> SearchResults:
         self.searches.append(query)
         fallback = ""
@@ -224,7 +225,7 @@ class FakeLibrary(Library):
         return self.articles.get(article_id)
 
     def match_offsets(
-        self, query: str, article: StoredArticle, limit: int | None = None
+        self, query: str, article: StoredArticle, limit: int | None = None, typed: str | None = None
     ) -> list[tuple[int, int]]:
         text = article.text.casefold()
         out: list[tuple[int, int]] = []

@@ -30,12 +30,19 @@ class SlowLibrary(FakeLibrary):
         limit: int | None = None,
         only_ids: Collection[str] | None = None,
         except_ids: Collection[str] = (),
+        typed: str | None = None,
     ) -> SearchResults:
         if query == self.hold:
             self.started.set()
             self.release.wait(10)
         return super().search(
-            query, sort=sort, entities=entities, limit=limit, only_ids=only_ids, except_ids=except_ids
+            query,
+            sort=sort,
+            entities=entities,
+            limit=limit,
+            only_ids=only_ids,
+            except_ids=except_ids,
+            typed=typed,
         )
 
 

@@ -75,7 +75,7 @@ class Library:
         self._date_order: list[int] | None = None
         self._sets: DocSets | None = None
         self._aliases: AliasIndex | None = None
-        self._parsed: dict[str, ParsedQuery] = {}
+        self._parsed: dict[tuple[str, str | None], ParsedQuery] = {}
         self._children: set[subprocess.Popen[str]] = set()
         self._closed = False
         # A row that could not be read (rows are read on the UI thread, which must not wait
@@ -229,9 +229,11 @@ class Library:
                 self._aliases = AliasIndex(self.registry)
         warm_parser()
 
-    def parse(self, query: str) -> ParsedQuery:
+    def parse(self, query: str, typed: str | None = None) -> ParsedQuery:
+        """`query` parsed (see `parse_query`, with `typed`), cached."""
         with self._lock:
-            parsed = self._parsed.get(query)
+            key = (query, typed)
+            parsed = self._parsed.get(key)
             if parsed is None and not query.strip():
                 return ParsedQuery(text="", query=None)
             if parsed is None:
@@ -239,12 +241,14 @@ class Library:
                     self._aliases = AliasIndex(self.registry)
                 if self._searcher is not None:
                     reader = self._searcher.reader()
-                    parsed = parse_query(query, self._aliases, reader, self._docsets().prefix_frequencies)
+                    parsed = parse_query(
+                        query, self._aliases, reader, self._docsets().prefix_frequencies, typed
+                    )
                 else:
-                    parsed = parse_query(query, self._aliases)
+                    parsed = parse_query(query, self._aliases, typed=typed)
                 if len(self._parsed) > 256:
                     self._parsed.clear()
-                self._parsed[query] = parsed
+                self._parsed[key] = parsed
             return parsed
 
     def search(
@@ -256,16 +260,18 @@ class Library:
         limit: int | None = None,
         only_ids: Collection[str] | None = None,
         except_ids: Collection[str] = (),
+        typed: str | None = None,
     ) -> SearchResults:
         """Articles matching `query` (empty: all), restricted to articles naming every entity id
         in `entities`, to the article ids in `only_ids` (when given) and to none in `except_ids`.
         `sort`: "date" (newest first), "relevance", or "auto" (relevance when the query has words,
-        else date). Never raises for a malformed query (see `results.fallback`); raises
+        else date). `typed`: the query as typed, when `query` is its as-you-type form (see
+        `parse_query`). Never raises for a malformed query (see `results.fallback`); raises
         IndexUnavailable when the index is damaged."""
         started = time.perf_counter()
         try:
             results = self._read(
-                lambda: self._search(query, sort, entities, limit, started, only_ids, except_ids),
+                lambda: self._search(query, sort, entities, limit, started, only_ids, except_ids, typed),
                 unexplained="raise",
             )
         except SearchError:
@@ -289,9 +295,10 @@ class Library:
         started: float,
         only_ids: Collection[str] | None,
         except_ids: Collection[str],
+        typed: str | None = None,
     ) -> SearchResults:
         with self._lock:
-            parsed = self.parse(query)
+            parsed = self.parse(query, typed)
             if self._searcher is None or not self._searcher.doc_count():
                 return self._results(parsed, [], None, started, "date")
             q = parsed.query
@@ -467,15 +474,18 @@ class Library:
             return to_stored_article(fields, self.registry) if fields else None
 
     def match_offsets(
-        self, query: str, article: StoredArticle, limit: int | None = None
+        self, query: str, article: StoredArticle, limit: int | None = None, typed: str | None = None
     ) -> list[tuple[int, int]]:
         """Offsets in `article.text` (and only the text) of the words the query matches; with
-        `limit`, in about its first `limit` characters only (`highlight.match_offsets`)."""
-        return self._read(lambda: self._match_offsets(query, article, limit))
+        `limit`, in about its first `limit` characters only (`highlight.match_offsets`). `typed`
+        as for `search`."""
+        return self._read(lambda: self._match_offsets(query, article, limit, typed))
 
-    def _match_offsets(self, query: str, article: StoredArticle, limit: int | None) -> list[tuple[int, int]]:
+    def _match_offsets(
+        self, query: str, article: StoredArticle, limit: int | None, typed: str | None = None
+    ) -> list[tuple[int, int]]:
         with self._lock:
-            parsed = self.parse(query)
+            parsed = self.parse(query, typed)
             if parsed.query is None or self._searcher is None:
                 return []
             terms = highlight.query_terms(parsed.query, self._searcher.reader())

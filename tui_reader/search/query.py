@@ -116,11 +116,19 @@ def warm_parser() -> None:
 
 
 def parse_query(
-    text: str, aliases: AliasIndex, reader: Any | None = None, prefix_terms: PrefixTerms | None = None
+    text: str,
+    aliases: AliasIndex,
+    reader: Any | None = None,
+    prefix_terms: PrefixTerms | None = None,
+    typed: str | None = None,
 ) -> ParsedQuery:
     """Parse `text`; never raises. `reader` (a Whoosh IndexReader) bounds prefix expansion and
     tells filters that match nothing; `prefix_terms`, when given, lists a prefix's terms with
-    their document frequencies (in term order, as `reader` would) faster than `reader` does."""
+    their document frequencies (in term order, as `reader` would) faster than `reader` does.
+    `typed` is the query as the user typed it when `text` is what the list searches while they
+    type (its last word also a prefix): a name of several words in it ("Nations unies",
+    "Royaume-Uni") still finds the articles naming the entity in any language."""
+    typed = text if typed is None else typed
     repaired = repair_query(text or "", MAX_QUERY_CHARS)
     result = ParsedQuery(text=repaired.typed, query=None)
     if not repaired.typed:
@@ -161,8 +169,9 @@ def parse_query(
     raw_tokens = set(_RAW_TOKEN.findall(text)) | set(re.findall(r"\w+", text))
     rewriter = _Rewriter(aliases, reader, raw_tokens, result, prefix_terms)
     query = rewriter.rewrite(parsed)
-    if _PLAIN.match(text) and " " in text.strip():
-        ids = aliases.entities_named(fold_phrase(text), raw_tokens)
+    words = fold_phrase(typed)
+    if _PLAIN.match(typed) and " " in words:
+        ids = aliases.entities_named(words, raw_tokens)
         if ids:
             result.entity_ids.update(ids)
             query = wq.Or([query, *(wq.Term("entity", i) for i in ids)])

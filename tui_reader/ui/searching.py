@@ -166,6 +166,7 @@ def run_search(
         entities=list(request.entities),
         only_ids=only,
         except_ids=request.read_ids if unread else (),
+        typed=request.query,
     )
     rows: Sequence[ResultRow] = OldestFirst(results) if request.sort == "oldest" else results
     fallback = results.fallback

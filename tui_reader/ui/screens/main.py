@@ -783,7 +783,7 @@ class MainScreen(Screen[None]):
         listing.cursor = target
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def _load_article_worker(self, seq: int, article_id: str, query: str) -> None:
+    def _load_article_worker(self, seq: int, article_id: str, query: str, typed: str) -> None:
         from tui_reader.search import SearchError
 
         library = self.session.library
@@ -792,7 +792,9 @@ class MainScreen(Screen[None]):
         try:
             article = library.article(article_id)
             matches = (
-                library.match_offsets(query, article, MAX_READER_CHARS) if article and query.strip() else []
+                library.match_offsets(query, article, MAX_READER_CHARS, typed)
+                if article and query.strip()
+                else []
             )
         except SearchError as exc:
             self.post_message(LibraryFailed(str(exc)))
@@ -803,7 +805,9 @@ class MainScreen(Screen[None]):
     def _load_article(self, article_id: str, opening: bool) -> None:
         self._article_seq += 1
         self._opening = article_id if opening else None
-        self._load_article_worker(self._article_seq, article_id, as_you_type(self.query_text))
+        self._load_article_worker(
+            self._article_seq, article_id, as_you_type(self.query_text), self.query_text
+        )
 
     @on(ArticleReady)
     def _article_ready(self, message: ArticleReady) -> None:
