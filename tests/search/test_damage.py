@@ -279,3 +279,17 @@ def test_a_search_repairs_a_damaged_index_first_and_says_why(
     said = found.stderr.splitlines()[0]
     assert said.startswith("The index was damaged (") and why in said and said.endswith("it was rebuilt.")
     assert found.stdout.startswith("1 article ")
+
+
+@pytest.mark.parametrize(
+    "content", ["[1, 2]", "null", '"text"', '{"generation": 5}', '{"segments": {"a": "b"}}']
+)
+def test_a_meta_file_of_another_shape_is_an_unreadable_one(
+    corpus: Path, index_dir: Path, content: str
+) -> None:
+    build(corpus, index_dir)
+    (index_dir / "briefread.json").write_text(content, encoding="utf-8")
+    assert read_meta(index_dir).generation == ""
+    library = Library.open(corpus, index_dir)
+    library.update()
+    assert len(library.search("")) == ARTICLES

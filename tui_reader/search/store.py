@@ -41,11 +41,22 @@ class Meta:
 def read_meta(index_dir: Path) -> Meta:
     """The meta file, or an empty Meta when there is none (or it is unreadable)."""
     try:
-        data: dict[str, Any] = json.loads((index_dir / META_FILE).read_text(encoding="utf-8"))
+        data: Any = json.loads((index_dir / META_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return Meta()
-    known = Meta.__dataclass_fields__
-    return Meta(**{k: v for k, v in data.items() if k in known})
+    if not isinstance(data, dict):
+        return Meta()  # valid JSON that is no meta file ("[1, 2]", "null"): unreadable
+    default = Meta()
+    fields = {}
+    for name in Meta.__dataclass_fields__:
+        value = data.get(name, getattr(default, name))
+        expected = type(getattr(default, name))
+        if type(value) is not expected:  # a field of the wrong type: the file is damaged
+            return Meta()
+        fields[name] = value
+    if not all(isinstance(k, str) and type(v) is int for k, v in fields["segments"].items()):
+        return Meta()
+    return Meta(**fields)
 
 
 def check_corpus(index_dir: Path, corpus_dir: Path) -> None:
