@@ -63,3 +63,37 @@ def _wait_for(session: str, text: str, timeout: float = 30.0) -> str:
             break
         time.sleep(0.3)
     return screen
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_keys_typed_in_a_burst_keep_their_order_around_slash_and_enter(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(1, 6):
+        (corpus / f"a{n}.txt").write_text(
+            f"Dépêche numéro {n}\n\nLe Maroc et la Tunisie, article {n}.\n", encoding="utf-8"
+        )
+    session = f"briefread-burst-{os.getpid()}"
+    command = (
+        f"BRIEFREAD_STATE={tmp_path / 'state'} {sys.executable} -m tui_reader "
+        f"--corpus {corpus} --index {tmp_path / 'index'}; echo EXITED; sleep 30"
+    )
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "30", command], check=True)
+    try:
+        assert "Articles 5" in _wait_for(session, "Articles 5")
+        subprocess.run(["tmux", "send-keys", "-t", session, "/"], check=True)
+        time.sleep(0.5)
+        # "/" typed in the line among other keys stays where it was typed
+        subprocess.run(["tmux", "send-keys", "-t", session, "-l", "Maroc/Tunisie"], check=True)
+        time.sleep(1.0)
+        # keys right after enter move in the ranked list, they do not join the query
+        subprocess.run(["tmux", "send-keys", "-t", session, "Enter", "j", "j"], check=True)
+        time.sleep(2.0)
+        lines = _wait_for(session, "Articles 5").splitlines()
+        assert lines[0].strip() == "/ Maroc/Tunisie", lines[0]
+        rows = [line for line in lines[2:7] if "Dépêche" in line]
+        third = rows[2].split("Dépêche numéro ")[1].split()[0]
+        reader_title = lines[2].split("││")[1].strip()
+        assert reader_title == f"Dépêche numéro {third}", lines
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)

@@ -51,7 +51,7 @@ from tui_reader.ui.session import Session
 from tui_reader.ui.widgets.article_list import ArticleList
 from tui_reader.ui.widgets.entity_pane import EntityPane
 from tui_reader.ui.widgets.reader import MAX_READER_CHARS, ReaderView
-from tui_reader.ui.widgets.search_bar import SearchBar
+from tui_reader.ui.widgets.search_bar import QueryInput, SearchBar
 from tui_reader.wording import counted
 
 if TYPE_CHECKING:
@@ -108,6 +108,10 @@ class MainScreen(Screen[None]):
         self.indexing = False
         self._search_seq = 0
         self._applied_seq = 0
+        # enter in the search line: the list's row then, and the search it ran (keys that move
+        # the list before its results come apply to them)
+        self._submit_row: int | None = None
+        self._submit_seq = -1
         self._article_seq = 0
         self._index_notes = 0  # summaries of updates shown so far (the newest is cleared later)
         self._pending_open: str | None = None
@@ -533,6 +537,13 @@ class MainScreen(Screen[None]):
         if message.keep is not None:
             found = _find(message.rows, message.keep)
             cursor = found if found is not None else min(listing.cursor, len(message.rows) - 1)
+        elif self._submit_row is not None:
+            if message.seq == self._submit_seq:
+                # rows moved in the list between enter and the ranked results count in them
+                cursor = min(max(0, listing.cursor - self._submit_row), len(message.rows) - 1)
+                self._submit_row = None
+            else:
+                self._submit_row = 0  # this list starts at its first row too
         listing.set_empty_message(self._empty_text())
         listing.set_rows(message.rows, max(0, cursor))
         self.reader.set_empty_message(
@@ -604,6 +615,9 @@ class MainScreen(Screen[None]):
         self.query_text = message.query
         if self.typing_phase or changed:
             self.run_search()
+            self._submit_seq = self._search_seq
+        else:
+            self._submit_row = None
         if message.query.strip():
             self.session.history.add(message.query)
             self.search_bar.history = self.session.history.recent()
@@ -616,6 +630,10 @@ class MainScreen(Screen[None]):
             self.query_text = self.search_bar.value
             self.run_search()
         self.focus_pane(self.article_list)
+
+    @on(SearchBar.Left)
+    def _search_left(self, message: SearchBar.Left) -> None:
+        self.leave_search_line()
 
     @on(SearchBar.FilterRemoved)
     def _filter_removed(self, message: SearchBar.FilterRemoved) -> None:
@@ -873,10 +891,20 @@ class MainScreen(Screen[None]):
     def action_focus_search(self, typed: str = "") -> None:
         query_input = self.search_bar.input
         if self.focused is query_input:
-            if typed:
-                query_input.insert_text_at_cursor(typed)
-            return
+            # the line types it, after the keys before it that it has not handled yet
+            raise SkipAction()
         self.focus_pane(query_input)
+
+    def action_leave_search(self, submit: bool) -> None:
+        """Enter (`submit`) or escape in the search line: the list takes the keys that follow at
+        once, and the line, once it has handled the keys before, submits its query or leaves it
+        (`SearchBar.Submitted`, `SearchBar.Left`)."""
+        query_input = self.search_bar.input
+        if self.focused is not query_input:
+            raise SkipAction()
+        self.focus_pane(self.article_list)
+        self._submit_row = self.article_list.cursor if submit else None
+        query_input.post_message(QueryInput.Leave(submit))
 
     def action_cycle_pane(self, delta: int) -> None:
         panes: list[Widget] = [self.article_list, self.reader, self.entity_pane]
@@ -889,7 +917,7 @@ class MainScreen(Screen[None]):
         pane to the list, and in the list go back one step (see `go_back`)."""
         focused = self.focused
         if focused is self.search_bar.input:
-            self.leave_search_line()
+            self.action_leave_search(False)
             return
         if focused is self.reader or focused is self.entity_pane:
             self.focus_pane(self.article_list)

@@ -31,6 +31,16 @@ class QueryInput(Input):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "history(1)", "Older query", show=False, id="search.history-back"),
         Binding("down", "history(-1)", "Newer query", show=False, id="search.history-forward"),
+        # Priority: keys typed in a burst right after enter must reach the list, not the line
+        # (the screen moves the focus at once and has the line submit once it has their keys).
+        Binding(
+            "enter",
+            "screen.leave_search(True)",
+            "Run the search",
+            show=False,
+            priority=True,
+            id="search.submit",
+        ),
     ]
 
     class HistoryMoved(Message):
@@ -40,6 +50,14 @@ class QueryInput(Input):
 
     class RemoveLastFilter(Message):
         pass
+
+    class Leave(Message):
+        """Posted to the line itself when enter (`submit`) or escape leaves it: handled after the
+        keys typed before it, so the query it submits holds them all."""
+
+        def __init__(self, submit: bool) -> None:
+            super().__init__()
+            self.submit = submit
 
     def _watch_value(self, value: str) -> None:
         # The line has a fixed size: a longer text scrolls it, the screen needs no new layout.
@@ -100,6 +118,9 @@ class SearchBar(Horizontal):
         def __init__(self, query: str) -> None:
             super().__init__()
             self.query = query
+
+    class Left(Message):
+        """Escape left the line: the query stays, ranked as enter ranks it."""
 
     class FilterRemoved(Message):
         """Remove the filter `key` ("" for the last one)."""
@@ -181,12 +202,23 @@ class SearchBar(Horizontal):
     @on(Input.Submitted, "#query")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._submit(event.value)
+
+    def _submit(self, value: str) -> None:
         self._history_index = -1
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-            self.post_message(self.QueryChanged(event.value))
-        self.post_message(self.Submitted(event.value))
+            self.post_message(self.QueryChanged(value))
+        self.post_message(self.Submitted(value))
+
+    @on(QueryInput.Leave)
+    def _leave(self, event: QueryInput.Leave) -> None:
+        event.stop()
+        if event.submit:
+            self._submit(self.input.value)
+        else:
+            self.post_message(self.Left())
 
     @on(QueryInput.HistoryMoved)
     def _history(self, event: QueryInput.HistoryMoved) -> None:
