@@ -33,6 +33,21 @@ def test_accent_and_case_insensitive(library: Library) -> None:
     assert titles(library, "délégations") == titles(library, "delegations") == {"fr/qatar.txt"}
 
 
+def test_an_accent_on_an_english_word_and_a_ligature_change_nothing(corpus: Path, index_dir: Path) -> None:
+    (corpus / "en" / "presidents.txt").write_text(
+        "The presidents of the two countries met on Monday, and he presided over the talks that were "
+        "held in the capital with their ministers.",
+        encoding="utf-8",
+    )
+    (corpus / "fr" / "coeur.txt").write_text("Au cœur de la ville, une œuvre.", encoding="utf-8")
+    library = Library.open(corpus, index_dir)
+    library.update()
+    assert titles(library, "président") == titles(library, "president") == {"en/presidents.txt"}
+    assert titles(library, "coeur") == titles(library, "cœur") == {"fr/coeur.txt"}
+    assert titles(library, '"coeur de la ville"') == {"fr/coeur.txt"}
+    assert titles(library, "oeuvre") == {"fr/coeur.txt"}
+
+
 def test_phrases_and_boolean_operators(library: Library) -> None:
     assert titles(library, '"supply cuts"') == {"en/markets.txt"}
     assert titles(library, '"cuts supply"') == set()

@@ -1,7 +1,10 @@
-"""Analyzers: per-language stemming, then accent folding, so every search ignores case and accents.
+"""Analyzers: per-language stemming and accent folding, so every search ignores case and accents.
 
-Stemming runs before folding because the Snowball stemmers expect the accents ("élections" ->
-"élect" -> "elect"); folding first would make them stem a different word. Each analyzer is two
+In French, stemming runs before folding because the Snowball stemmer expects the accents
+("élections" -> "élect" -> "elect"); folding first would make it stem a different word. English
+folds first: its stemmer knows no accents, and an English word typed with one ("président") must
+stem as the English word does ("presid"). Folding also spells out the ligatures ("cœur" ->
+"coeur"). Each analyzer is two
 stages (a tokenizer that lowercases, and one filter), because in pure Python every stage of a
 Whoosh chain costs time on every token of every article.
 
@@ -23,9 +26,13 @@ from typing import Any
 
 from whoosh.analysis import Filter, Token, Tokenizer
 from whoosh.lang import has_stemmer, has_stopwords, stemmer_for_language, stopwords_for_language
-from whoosh.support.charset import accent_map
+from whoosh.support.charset import accent_map as _whoosh_accent_map
 
 STEMMED_LANGUAGES = ("fr", "en")
+# Whoosh's accent map, and the ligatures it leaves alone written out as the press types them.
+accent_map = {**_whoosh_accent_map, ord("œ"): "oe", ord("Œ"): "OE", ord("æ"): "ae", ord("Æ"): "AE"}
+# Languages whose stemmer reads unaccented words: their words are folded before stemming.
+_FOLD_BEFORE_STEM = frozenset(("en",))
 # Letters and digits; apostrophes and hyphens separate words ("l'ONU" -> "l", "ONU"). Runs longer
 # than 64 are cut: they are not words (hashes, base64) and must not bloat the index.
 WORD = re.compile(r"\w{1,64}")
@@ -92,6 +99,7 @@ class StemFoldFilter(Filter):  # type: ignore[misc]
         self.lang = lang
         self.stops = frozenset(stopwords_for_language(lang)) if has_stopwords(lang) else frozenset()
         self.stem = stemmer_for_language(lang) if has_stemmer(lang) else None
+        self.fold_first = lang in _FOLD_BEFORE_STEM
         self.cache: dict[str, str] = {}
 
     def __getstate__(self) -> dict[str, Any]:
@@ -108,11 +116,17 @@ class StemFoldFilter(Filter):  # type: ignore[misc]
             if text in self.stops or len(text) < 2:
                 folded = ""
             else:
-                folded = (self.stem(text) if self.stem else text).translate(accent_map)
+                folded = self._stem_fold(text)
             if len(self.cache) >= STEM_CACHE:
                 self.cache.clear()
             self.cache[text] = folded
         return folded
+
+    def _stem_fold(self, text: str) -> str:
+        if self.fold_first:
+            text = text.translate(accent_map)
+            return self.stem(text) if self.stem else text
+        return (self.stem(text) if self.stem else text).translate(accent_map)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, StemFoldFilter) and other.lang == self.lang
@@ -121,7 +135,7 @@ class StemFoldFilter(Filter):  # type: ignore[misc]
         return hash(("StemFoldFilter", self.lang))
 
     def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
-        stops, cache, stem = self.stops, self.cache, self.stem
+        stops, cache = self.stops, self.cache
         for token in tokens:
             text = token.text
             if text in stops or len(text) < 2:
@@ -132,7 +146,7 @@ class StemFoldFilter(Filter):  # type: ignore[misc]
                 continue
             folded = cache.get(text)
             if folded is None:
-                folded = (stem(text) if stem else text).translate(accent_map)
+                folded = self._stem_fold(text)
                 if len(cache) >= STEM_CACHE:
                     cache.clear()
                 cache[text] = folded

@@ -20,11 +20,10 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.fields import ID, Schema
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
-from whoosh.support.charset import accent_map
 
 from tui_reader.corpus.language import language_tag
 from tui_reader.entities import EntityRegistry
-from tui_reader.search.analysis import STEMMED_LANGUAGES, WORD
+from tui_reader.search.analysis import STEMMED_LANGUAGES, WORD, accent_map
 from tui_reader.search.query_repair import plain_words, repair_query
 from tui_reader.search.schema import body_field, build_schema
 
