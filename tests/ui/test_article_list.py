@@ -57,6 +57,13 @@ def test_organization_badges_prefer_short_forms() -> None:
     assert all(len(entity_badge(i)) <= BADGE_WIDTH for i in ("org:european-commission", "org:arab-league"))
 
 
+def test_badges_are_in_latin_letters() -> None:
+    # these organizations have a one-word Arabic name and no short Latin form
+    assert entity_badge("org:l-express") == "L'Expre…"
+    assert entity_badge("org:bloomberg") == "Bloombe…"
+    assert entity_badge("org:wikileaks") == "WikiLea…"
+
+
 def test_a_badge_that_does_not_fit_is_skipped_not_the_rest() -> None:
     entities = ("org:european-commission", "country:SN", "country:ML")
     free, title = 28, 60  # a long title: the badges get their reserved share (7 cells)

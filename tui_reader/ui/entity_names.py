@@ -42,9 +42,15 @@ def _short_forms() -> dict[str, list[tuple[str, str]]]:
             and alias.form in ("acronym", "name")
             and len(alias.text) <= BADGE_WIDTH
             and _WORD.fullmatch(alias.text)
+            and _latin(alias.text)  # the list reads in French and English: no Arabic name
         ):
             forms.setdefault(alias.entity_id, []).append((alias.text, alias.form))
     return forms
+
+
+def _latin(text: str) -> bool:
+    """Whether `text` is written in Latin letters (accented ones included)."""
+    return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in text)
 
 
 @lru_cache(maxsize=4096)
