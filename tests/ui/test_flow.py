@@ -13,6 +13,7 @@ from tests.ui.test_real_library import need_registry
 from tui_reader.config import Config, Locations
 from tui_reader.search import ProgressCallback, UpdateSummary
 from tui_reader.ui.app import BriefreadApp
+from tui_reader.ui.messages import IndexChanged
 from tui_reader.ui.screens.help import HelpScreen
 from tui_reader.ui.searching import BackStack, SearchState, next_sort
 from tui_reader.ui.widgets.article_list import ArticleList
@@ -280,3 +281,24 @@ def test_counts_say_one_article_and_separate_thousands() -> None:
     summary = UpdateSummary()
     summary.total_articles, summary.added, summary.seconds = 1, 1564, 2.0
     assert _summary_line(summary) == "index: 1 article, +1,564 ~0 -0 files in 2.0 s"
+
+
+async def test_the_list_stays_on_the_newest_article_as_the_index_fills(make_app: MakeApp) -> None:
+    library = FakeLibrary([make_article("old", "Old brief", "Qatar.", "2020-01-01", "en")])
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        library.articles["new"] = make_article("new", "New brief", "Oman.", "2025-01-01", "en")
+        screen.post_message(IndexChanged())
+        await settle(pilot)
+        assert ids(app) == ["new", "old"]
+        assert screen.article_list.cursor == 0
+        # once the user reads an article, it stays the one shown
+        screen.focus_pane(screen.reader)
+        library.articles["newer"] = make_article("newer", "Newer brief", "Iran.", "2026-01-01", "en")
+        screen.post_message(IndexChanged())
+        await settle(pilot)
+        assert ids(app) == ["newer", "new", "old"]
+        assert screen.article_list.current_row is not None
+        assert screen.article_list.current_row.id == "new"

@@ -355,7 +355,15 @@ class MainScreen(Screen[None]):
 
     @on(IndexChanged)
     def _index_changed(self) -> None:
-        self.run_search(keep=self._current_id())
+        self.run_search(keep=self._kept_through_update())
+
+    def _kept_through_update(self) -> str | None:
+        """The article the list keeps when the index changes under it: the current one, unless
+        the list is at its first row and the user is not reading: then the list stays at the top,
+        on the newest article, as it fills."""
+        if self.article_list.cursor == 0 and self.focused not in (self.reader, self.entity_pane):
+            return None
+        return self._current_id()
 
     def start_update(self, rebuild: bool = False) -> None:
         """Bring the index up to date in a worker, showing progress (rebuild: from scratch)."""
@@ -439,7 +447,7 @@ class MainScreen(Screen[None]):
             self.notify(summary.upgraded, title="Index rebuilt", markup=False, timeout=8)
         if not summary.nothing_to_do or summary.skipped:
             self.notify(_summary_line(summary), markup=False)
-        self.run_search(keep=self._current_id())
+        self.run_search(keep=self._kept_through_update())
 
     def _clear_index_note(self, note: int) -> None:
         """The summary of the last update leaves the status line (the list's count stays)."""
