@@ -92,6 +92,18 @@ def test_empty_query_lists_everything_newest_first(library: Library) -> None:
     assert dates == ["2025-01-20", "2024-03-05", "2024-03-02", "2023-11"]
 
 
+def test_a_name_that_is_no_filter_is_searched_as_words_and_said(library: Library) -> None:
+    results = library.search("Qatar réunion:sécurité")
+    assert [row.path for row in results] == ["fr/qatar.txt"]
+    assert results.fallback.startswith("'réunion:' is no filter (filters: country:, org:")
+    assert "no filter" in library.search("http://example.com").fallback
+    for fine in ("Country:Qatar", "lang:fr", '"a:b"', "12:30"):
+        assert "no filter" not in library.search(fine).fallback, fine
+    assert library.search("()").fallback == (
+        "Nothing left to search: the query holds no word, only symbols or punctuation."
+    )
+
+
 def test_malformed_query_falls_back_to_plain_words(library: Library) -> None:
     results = library.search('"Qatar réunion')
     assert results.fallback == "Searched 'Qatar réunion' instead: a quote is not closed."

@@ -139,7 +139,8 @@ def parse_query(
         )
     text, problems = repaired.text, repaired.problems
     if not text:
-        result.notes.append(f"Nothing left to search: {'; '.join(problems)}.")
+        what = problems or ["the query holds no word, only symbols or punctuation"]
+        result.notes.append(f"Nothing left to search: {'; '.join(what)}.")
         result.query = wq.NullQuery
         return result
     parsed: Any = None
@@ -165,6 +166,15 @@ def parse_query(
             return result
     elif problems:
         result.notes.append(f"Searched '{_shortened(text)}' instead: {'; '.join(problems)}.")
+    unknown = _unknown_fields(text)
+    if unknown:
+        names = ", ".join(f"'{name}:'" for name in unknown)
+        one = len(unknown) == 1
+        filters = ", ".join(f + ":" for f in FILTER_NAMES)
+        result.notes.append(
+            f"{names} {'is no filter' if one else 'are no filters'} (filters: {filters}): "
+            f"searched {'its' if one else 'their'} words."
+        )
     raw_tokens = set(_RAW_TOKEN.findall(text)) | set(re.findall(r"\w+", text))
     rewriter = _Rewriter(aliases, reader, raw_tokens, result, prefix_terms)
     query = rewriter.rewrite(parsed)
@@ -176,6 +186,25 @@ def parse_query(
             query = wq.Or([query, *(wq.Term("entity", i) for i in ids)])
     result.query = query.normalize() if query is not None else wq.NullQuery
     return result
+
+
+# The filters a user may type, as the README lists them.
+FILTER_NAMES = ("country", "org", "entity", "date", "lang")
+_FIELD_PREFIX = re.compile(r'(?<![\w"\\])([^\W\d_][\w-]*):(?=[^\s:])')
+
+
+def _unknown_fields(text: str) -> list[str]:
+    """The names written as filters ("foo:bar", "http://...") that no field has, outside quotes."""
+    known = set(_parser().schema.names())
+    found: list[str] = []
+    for i, part in enumerate(text.split('"')):
+        if i % 2:
+            continue  # inside a phrase
+        for match in _FIELD_PREFIX.finditer(part):
+            name = match.group(1)
+            if name not in known and name.lower() not in known and name not in found:
+                found.append(name)
+    return found
 
 
 def _shortened(text: str, width: int = 80) -> str:
