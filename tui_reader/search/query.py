@@ -193,9 +193,15 @@ FILTER_NAMES = ("country", "org", "entity", "date", "lang")
 _FIELD_PREFIX = re.compile(r'(?<![\w"\\])([^\W\d_][\w-]*):(?=[^\s:])')
 
 
+@cache
+def _known_fields() -> frozenset[str]:
+    """The field names the parser knows: the schema's and the entity filters'."""
+    return frozenset(build_schema().names()) | {"country", "org"}
+
+
 def _unknown_fields(text: str) -> list[str]:
     """The names written as filters ("foo:bar", "http://...") that no field has, outside quotes."""
-    known = set(_parser().schema.names())
+    known = _known_fields()
     found: list[str] = []
     for i, part in enumerate(text.split('"')):
         if i % 2:
