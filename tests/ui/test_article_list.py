@@ -116,8 +116,15 @@ async def test_empty_message_wraps(make_app: MakeApp) -> None:
         assert not listing.rows
         lines = [listing.render_line(y).text for y in range(6)]
         text = " ".join(line.strip() for line in lines if line.strip())
-        assert text == "No article matches. Press escape to clear the search."
+        # from the search line, the first escape leaves it, the second clears the search
+        assert text == "No article matches. Press escape twice to clear the search."
         assert not any("…" in line for line in lines)
+        await pilot.press("escape")
+        await settle(pilot)
+        text = " ".join(
+            listing.render_line(y).text.strip() for y in range(6) if listing.render_line(y).text.strip()
+        )
+        assert text == "No article matches. Press escape to go back to the search before."
 
 
 async def test_empty_message_says_escape_goes_back_when_there_is_a_search_before(make_app: MakeApp) -> None:

@@ -216,6 +216,8 @@ class MainScreen(Screen[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._update_layout_classes()
+        if self.results is not None and not self.article_list.rows:
+            self.article_list.set_empty_message(self._empty_text())  # it names the keys to press
         self._prepare_for_typing()
         if event.widget is self.search_bar.input and self._before_typing is None:
             self._before_typing = self.search_state
@@ -586,9 +588,11 @@ class MainScreen(Screen[None]):
         if self.indexing:
             return Text("Indexing… articles appear as they are saved.")
         if self.query_text or self.filters or self.view != "all":
+            # escape first leaves the search line, then goes back in the list
+            escape = "escape twice" if self.focused is self.search_bar.input else "escape"
             if len(self.back_stack):
-                return Text("No article matches. Press escape to go back to the search before.")
-            return Text("No article matches. Press escape to clear the search.")
+                return Text(f"No article matches. Press {escape} to go back to the search before.")
+            return Text(f"No article matches. Press {escape} to clear the search.")
         return Text("No articles in this corpus yet.")
 
     @on(FacetsReady)
