@@ -302,3 +302,14 @@ async def test_the_list_stays_on_the_newest_article_as_the_index_fills(make_app:
         assert ids(app) == ["newer", "new", "old"]
         assert screen.article_list.current_row is not None
         assert screen.article_list.current_row.id == "new"
+
+
+async def test_a_narrow_footer_drops_the_palette_key_that_covered_its_last_keys(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(Footer)
+        assert not footer.query(".-command-palette")
+        await pilot.resize_terminal(100, 24)
+        await settle(pilot)
+        assert app.screen.query_one(Footer).query(".-command-palette")

@@ -65,6 +65,7 @@ FACETS_TOP = 12
 FACETS_DELAY = 0.35
 INDEX_NOTE_SECONDS = 10.0  # how long the summary of an update stays in the status line
 COMPACT_FOOTER_WIDTH = 110  # narrower terminals get the footer without padding
+PALETTE_KEY_WIDTH = 80  # narrower terminals get no ^p key in the footer
 PREVIEW_DELAY = 0.25
 FOOTER_FIRST = ("app.help", "app.quit")  # shown first, so a narrow footer never loses them
 
@@ -210,8 +211,14 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
-        # the footer's keys fit 80 columns without the space around each one
-        self.query_one(Footer).compact = event.size.width < COMPACT_FOOTER_WIDTH
+        # the footer's keys fit 80 columns without the space around each one; narrower, the
+        # command palette's key (docked over the last keys) goes, ^p still opens it
+        footer = self.query_one(Footer)
+        footer.compact = event.size.width < COMPACT_FOOTER_WIDTH
+        palette = event.size.width >= PALETTE_KEY_WIDTH
+        if footer.show_command_palette != palette:
+            footer.show_command_palette = palette
+            footer.refresh(recompose=True)
         self._update_layout_classes()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
