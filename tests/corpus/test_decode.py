@@ -62,6 +62,18 @@ def test_utf8_with_a_stray_cp1252_byte_keeps_its_utf8() -> None:
 
 
 @pytest.mark.parametrize(
+    "bad",
+    [b"\xed\xa0\x80", b"\xed\xa0\xbd\xed\xb8\x80", b"\xc0\xaf", b"\xf4\x90\x80\x80"],
+    ids=["surrogate", "cesu-8-pair", "overlong", "past-10ffff"],
+)
+def test_sequences_shaped_as_utf8_that_it_forbids_become_replacement_characters(bad: bytes) -> None:
+    for before in (b"date 2025 Maroc ", "Le Sénégal et la télévision ".encode() * 20):
+        text = decode(before + bad + b" fin")
+        assert text.startswith(before.decode()) and text.endswith(" fin")
+        assert set(text[len(before.decode()) : -4]) == {"\ufffd"}
+
+
+@pytest.mark.parametrize(
     ("text", "encoding"),
     [
         ("Министерство иностранных дел России сообщило в среду о новых переговорах в Женеве.", "cp1251"),

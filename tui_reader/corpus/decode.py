@@ -9,18 +9,21 @@ In order, cheapest and surest first:
    the first `SNIFF_BYTES` bytes are first checked for BOM-less UTF-16 text, whose high bytes
    they are.
 3. Strict UTF-8, which nearly every file is.
-4. UTF-8 with a few stray Windows-1252 bytes (a file edited with two editors, or concatenated):
+4. UTF-8 whose only invalid sequences are shaped as UTF-8 (surrogates written as UTF-8, as
+   CESU-8 does; overlong forms; code points past U+10FFFF): UTF-8 with replacement characters,
+   whatever a legacy code page would make of those bytes.
+5. UTF-8 with a few stray Windows-1252 bytes (a file edited with two editors, or concatenated):
    when the bytes hold valid UTF-8 sequences, the invalid bytes alone are read as Windows-1252.
-5. Windows-1252 (which covers Latin-1), when its reading looks like Western European text: the
+6. Windows-1252 (which covers Latin-1), when its reading looks like Western European text: the
    usual legacy encoding of French and English files, and one charset_normalizer may mistake
    for a neighbour on short texts.
-6. UTF-8 with replacement characters when the invalid sequences are a handful (at most
+7. UTF-8 with replacement characters when the invalid sequences are a handful (at most
    `MAX_STRAY_SEQUENCES`) or thinly spread (at most 1 in `STRAY_SPACING` bytes): a damaged
    UTF-8 or ASCII file, not a legacy encoding, and too few bytes for charset_normalizer to tell
    an encoding by (it reads five damaged bytes of a French brief as Arabic). A text written in
    a legacy code page of another script (Windows-1256, -1251...) has one invalid byte for most
    of its letters.
-7. charset_normalizer's best guess; when it has none, the file is skipped ("undecodable").
+8. charset_normalizer's best guess; when it has none, the file is skipped ("undecodable").
 
 Control bytes are NUL and the C0 controls other than tab, line breaks, form feed, SUB (the
 end-of-file mark of DOS text), ESC and BEL (terminal colours and commands, which end with BEL:
@@ -62,6 +65,12 @@ _MAGIC = (
 _TAR_MAGIC = (257, b"ustar")  # offset and magic of a POSIX tar archive
 _VALID_UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+# Sequences of a lead byte and its continuation bytes that UTF-8 forbids: surrogates, overlong
+# forms, code points past U+10FFFF.
+_UTF8_SHAPED = re.compile(
+    rb"\xed[\xa0-\xbf][\x80-\xbf]|[\xc0\xc1][\x80-\xbf]|\xe0[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x80-\x8f][\x80-\xbf]{2}|\xf4[\x90-\xbf][\x80-\xbf]{2}|[\xf5-\xf7][\x80-\xbf]{3}"
 )
 _INVALID_UTF8_HANDLER = "briefread-cp1252"
 _UNDEFINED_CP1252_HANDLER = "briefread-latin1"
@@ -168,6 +177,8 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 def _decode_legacy(data: bytes) -> str | None:
     replaced = data.decode("utf-8", "replace")
+    if _UTF8_SHAPED.search(data) is not None and _is_utf8(_UTF8_SHAPED.sub(b"", data)):
+        return replaced
     invalid = replaced.count("\ufffd") - data.count("\ufffd".encode())
     if len(_VALID_UTF8_MULTIBYTE.findall(data)) >= invalid:
         return data.decode("utf-8", _INVALID_UTF8_HANDLER)
@@ -181,6 +192,14 @@ def _decode_legacy(data: bytes) -> str | None:
 
     best = charset_normalizer.from_bytes(data).best()
     return None if best is None else str(best)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _reads_as_western(text: str) -> bool:
