@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from tui_reader.search import Library
+from tui_reader.search.indexer import update_index
 from tui_reader.search.store import read_meta, write_meta
 
 
@@ -124,3 +125,15 @@ def test_commit_seconds_makes_the_index_fill_as_it_goes(corpus: Path, index_dir:
     committed = [p.done for p in seen if p.phase == "committed"]
     assert committed == [1, 2, 3, 4]  # one file per commit when each batch is over at once
     assert summary.total_articles == 4
+
+
+def test_temporary_folders_a_killed_writer_left_are_removed(corpus: Path, index_dir: Path) -> None:
+    update_index(corpus, index_dir)
+    generation = read_meta(index_dir).generation
+    left = [index_dir / f"{generation}.tmp", index_dir / "g18ec97c0ff2d6f7b.tmp"]
+    for folder in left:
+        folder.mkdir()
+        (folder / "x.ctmp").write_bytes(b"\\0" * 100)
+    update_index(corpus, index_dir)
+    assert not any(folder.exists() for folder in left)
+    assert len(Library.open(corpus, index_dir).search("")) == 4

@@ -12,6 +12,7 @@ import errno
 import fcntl
 import json
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -125,12 +126,20 @@ def segment_sizes(index_dir: Path, generation: str) -> dict[str, int]:
 
 
 def remove_other_generations(index_dir: Path, keep: set[str]) -> int:
-    """Delete the files of every generation not in `keep` (left by a killed or replaced build)."""
+    """Delete the files of every generation not in `keep` (left by a killed or replaced build),
+    and the writers' temporary folders of every generation ("<generation>.tmp"): the caller holds
+    the update lock, so no writer is using one."""
     removed = 0
     for path in index_dir.iterdir():
         name = path.name
         gen = _generation_of(name)
-        if gen and gen not in keep:
+        if not gen:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            if gen not in keep or name.endswith(".tmp"):
+                shutil.rmtree(path, ignore_errors=True)
+                removed += 1
+        elif gen not in keep:
             try:
                 path.unlink()
                 removed += 1
