@@ -287,3 +287,19 @@ def test_a_query_of_symbols_says_there_is_nothing_to_search(text: str) -> None:
 def test_a_word_starting_with_a_wildcard_says_what_to_type(text: str) -> None:
     (note,) = parse(text).notes
     assert note == f"A word cannot start with * or ?: '{text}' searches nothing (type its first 3 letters)."
+
+
+@pytest.mark.parametrize(
+    ("typed", "text"),
+    [
+        ("-Iran", "NOT Iran"),
+        ("Qatar -Iran", "Qatar NOT Iran"),
+        ('Qatar -"premier ministre"', 'Qatar NOT "premier ministre"'),
+        ("Qatar -(Iran OR Oman)", "Qatar NOT (Iran OR Oman)"),
+        # a dash inside a word or between spaces leaves nothing out
+        ("Royaume-Uni", "Royaume-Uni"),
+        ("Qatar - Iran", "Qatar - Iran"),
+    ],
+)
+def test_a_dash_before_a_word_leaves_it_out(typed: str, text: str) -> None:
+    assert repair_query(typed, 1000).text == text

@@ -132,12 +132,26 @@ def _lex(text: str) -> list[_Token]:
                 tokens.append(_Token(_STRAY, ch, i + 1))
         elif ch in "]}":
             tokens.append(_Token(_STRAY, ch, i + 1))
+        elif ch == "-" and _excludes(text, i):
+            # "-Iran", '-"premier ministre"', "-(a OR b)": NOT, as search engines read it
+            tokens.append(_Token(_WORD, "NOT", i + 1))
+            tokens.append(_Token(_SPACE, " ", i + 1))
         else:
             match = _WORD_END.search(text, i + 1)
             j = match.start() if match else n
             tokens.append(_Token(_WORD, _normal_field(text[i:j]), j))
         i = tokens[-1].end
     return tokens
+
+
+def _excludes(text: str, i: int) -> bool:
+    """Whether the "-" at `i` opens a word, a phrase or a group to leave out: it starts the query
+    or follows a space or a parenthesis, and a letter, a digit, a quote or a parenthesis follows
+    it ("Maroc - Tunisie" and "Royaume-Uni" exclude nothing)."""
+    if i and text[i - 1] not in " (":
+        return False
+    nxt = text[i + 1 : i + 2]
+    return bool(nxt) and (nxt.isalnum() or nxt in '"(')
 
 
 def _normal_field(word: str) -> str:
