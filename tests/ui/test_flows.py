@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from tests.ui.conftest import MakeApp, ids, main, search_and_open, settle, typed
 from tests.ui.fake_library import FakeLibrary, make_article, sample_articles
 from tui_reader.search import IndexUnavailable, Library
+from tui_reader.ui import export
 from tui_reader.ui.app import BriefreadApp
 from tui_reader.ui.screens.help import HelpScreen
 from tui_reader.ui.screens.main import FACETS_DELAY
@@ -238,6 +242,38 @@ async def test_copy_and_export(make_app: MakeApp, tmp_path: Path, monkeypatch: p
         assert [a["id"] for a in data["articles"]] == ids(app)
         seed = next(a for a in data["articles"] if a["id"] == "seed")
         assert {m["id"] for m in seed["mentions"]} >= {"country:MA", "org:un"}
+
+
+async def test_export_refuses_a_pipe_and_says_why_a_write_failed(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#export-path", Input).value = str(fifo)
+        await pilot.press("enter")
+        await pilot.press("enter")  # no "press enter again to replace it": there is nothing to replace
+        await settle(pilot)
+        error = app.screen.query_one("#export-error", Static)
+        assert str(error.render()) == f"{fifo} is not a regular file: choose another name."
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+        def refuse(path: object, *args: object) -> int:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+        monkeypatch.setattr(export.os, "open", refuse)
+        app.screen.query_one("#export-path", Input).value = "out.md"
+        await pilot.press("enter")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        target = tmp_path / "out.md"
+        assert f"Cannot write {target}: permission denied; choose a folder you can write to." in messages
+        assert not any("Errno" in m or ".part" in m for m in messages)
 
 
 async def test_indexing_in_a_worker_and_commits_from_elsewhere(make_app: MakeApp) -> None:

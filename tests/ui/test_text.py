@@ -3,16 +3,21 @@ as-you-type query, grouping mentions, exports."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from tests.ui.fake_library import sample_articles
+from tui_reader.ui import export
 from tui_reader.ui.entity_names import summarize_mentions
-from tui_reader.ui.export import unused_path, write_export
+from tui_reader.ui.export import ExportError, unused_path, write_export
 from tui_reader.ui.safe_text import clean, styled
 from tui_reader.ui.searching import as_you_type
 from tui_reader.ui.wrap import wrap_offsets
@@ -89,6 +94,86 @@ def test_exports_keep_text_as_data(tmp_path: Path) -> None:
     assert data["query"] == "q" and data["filters"] == ["Morocco"]
     assert data["articles"][4]["text"] == hostile.text  # JSON keeps the exact text, escaped
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_export_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    """Renaming the export over a pipe, a device or a link to one would replace it with a file."""
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "to-pipe.md").symlink_to(fifo)
+    (tmp_path / "to-nothing.md").symlink_to(tmp_path / "gone.md")
+    (tmp_path / "loop.md").symlink_to(tmp_path / "loop.md")
+    expected = {
+        "pipe.md": f"{fifo} is not a regular file: choose another name.",
+        "to-pipe.md": f"{tmp_path / 'to-pipe.md'} links to {fifo}, which is not a regular file: "
+        "choose another name.",
+        "to-nothing.md": f"{tmp_path / 'to-nothing.md'} is a link to no file: choose another name.",
+        "loop.md": f"{tmp_path / 'loop.md'} is a link to no file: choose another name.",
+        "folder": f"{tmp_path / 'folder'} is a folder: type a file name.",
+    }
+    for name, message in expected.items():
+        with pytest.raises(ExportError) as raised:
+            write_export(tmp_path / name, sample_articles())
+        assert str(raised.value) == message
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert (tmp_path / "to-pipe.md").is_symlink() and (tmp_path / "to-nothing.md").is_symlink()
+    assert not (tmp_path / "gone.md").exists()
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_export_through_a_link_replaces_the_file_it_leads_to(tmp_path: Path) -> None:
+    real = tmp_path / "notes" / "real.md"
+    real.parent.mkdir()
+    real.write_text("old")
+    real.chmod(0o600)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    assert write_export(link, sample_articles()) == 5
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_text(encoding="utf-8").startswith("# ")
+    assert stat.S_IMODE(real.stat().st_mode) == 0o600  # a replaced file keeps its permissions
+    assert not list(tmp_path.rglob(".*.part"))
+
+
+def test_export_never_writes_through_a_planted_temporary_name(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    (tmp_path / ".out.md.part").symlink_to(victim)
+    write_export(tmp_path / "out.md", sample_articles())
+    assert victim.read_text() == "keep"
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        (errno.EACCES, "permission denied; choose a folder you can write to."),
+        (errno.EROFS, "the disk is read-only; choose a folder you can write to."),
+        (errno.ENOSPC, "the disk is full; free some space or choose another folder."),
+        (errno.ENOENT, "its folder does not take new files; choose a folder you can write to."),
+        (errno.EIO, "input/output error; choose another folder or name."),
+    ],
+)
+def test_export_errors_name_the_chosen_path_not_the_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, sentence: str
+) -> None:
+    def refuse(path: object, *args: object) -> int:
+        raise OSError(code, os.strerror(code), str(path))
+
+    monkeypatch.setattr(export.os, "open", refuse)
+    target = tmp_path / "out.md"
+    with pytest.raises(ExportError) as raised:
+        write_export(target, sample_articles())
+    assert str(raised.value) == f"Cannot write {target}: {sentence}"
+
+
+def test_export_to_a_missing_folder_says_so(tmp_path: Path) -> None:
+    target = tmp_path / "nowhere" / "out.md"
+    with pytest.raises(ExportError) as raised:
+        write_export(target, sample_articles())
+    assert str(raised.value) == (
+        f"Cannot write {target}: the folder {target.parent} does not exist; choose an existing folder."
+    )
 
 
 def test_unused_path_never_overwrites(tmp_path: Path) -> None:

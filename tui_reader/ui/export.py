@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import secrets
+import shutil
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -79,6 +84,41 @@ def article_markdown(article: StoredArticle) -> str:
     return "\n".join(lines)
 
 
+class ExportError(Exception):
+    """An export that cannot be written; the message is one sentence for the user, naming the
+    path they chose and what to do."""
+
+
+def export_target(path: Path) -> Path:
+    """The file an export to `path` replaces or creates: `path` itself, or the regular file a
+    symbolic link at `path` leads to (the link is kept and its file replaced, as editors do).
+
+    Raises `ExportError` when `path` is something other than a regular file (a folder, a named
+    pipe, a device, a socket), or a link to one of those or to nothing: renaming the export over
+    it would silently replace it with a plain file.
+    """
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return path
+    except OSError as exc:
+        raise ExportError(_failure(path, exc)) from None
+    if stat.S_ISREG(mode):
+        return path
+    if stat.S_ISDIR(mode):
+        raise ExportError(f"{path} is a folder: type a file name.")
+    if not stat.S_ISLNK(mode):
+        raise ExportError(f"{path} is not a regular file: choose another name.")
+    target = Path(os.path.realpath(path))
+    try:
+        target_mode = target.stat().st_mode
+    except OSError:  # a link to nothing, or a loop of links
+        raise ExportError(f"{path} is a link to no file: choose another name.") from None
+    if not stat.S_ISREG(target_mode):
+        raise ExportError(f"{path} links to {target}, which is not a regular file: choose another name.")
+    return target
+
+
 def write_export(
     path: Path,
     articles: Iterable[StoredArticle],
@@ -89,21 +129,67 @@ def write_export(
     """Write `articles` to `path` (format from the suffix); returns how many were written.
 
     The file is written next to its destination and renamed into place, so a failed export
-    never leaves half a file under the chosen name.
+    never leaves half a file under the chosen name. A link to a regular file writes that file
+    (see `export_target`). Raises `ExportError`, with a message for the user, when it cannot.
     """
     fmt = export_format(path)
-    tmp = path.with_name(f".{path.name}.part")
+    target = export_target(path)
+    try:
+        tmp, fd = _temporary_file(target)
+    except OSError as exc:
+        raise ExportError(_failure(path, exc)) from None
     count = 0
     try:
-        with tmp.open("w", encoding="utf-8") as out:
+        with open(fd, "w", encoding="utf-8") as out:
             if fmt == "json":
                 count = _write_json(out, articles, query, list(filters))
             else:
                 count = _write_markdown(out, articles, query, list(filters))
-        tmp.replace(path)
+        if target.is_file():
+            shutil.copymode(target, tmp)  # a replaced file keeps who may read it
+        # Checked again just before the rename: a pipe or a device put there meanwhile stays.
+        export_target(path)
+        tmp.replace(target)
+    except OSError as exc:
+        raise ExportError(_failure(path, exc)) from None
     finally:
         tmp.unlink(missing_ok=True)
     return count
+
+
+def _temporary_file(target: Path) -> tuple[Path, int]:
+    """A new file next to `target`, created exclusively: an existing name, or a link planted
+    under the name, is never written through."""
+    for _ in range(100):
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+        try:
+            return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name")
+
+
+def _failure(path: Path, exc: OSError) -> str:
+    """One sentence saying why `path` could not be written and what to do; `exc` may name the
+    temporary file, which the user never chose, so its own text is not shown."""
+    folder = path.parent
+    code = exc.errno
+    if code in (errno.EACCES, errno.EPERM):
+        return f"Cannot write {path}: permission denied; choose a folder you can write to."
+    if code == errno.EROFS:
+        return f"Cannot write {path}: the disk is read-only; choose a folder you can write to."
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return f"Cannot write {path}: the disk is full; free some space or choose another folder."
+    if code == errno.ENAMETOOLONG:
+        return f"Cannot write {path}: the name is too long; choose a shorter one."
+    if code in (errno.ENOENT, errno.ENOTDIR):
+        if not folder.is_dir():
+            return f"Cannot write {path}: the folder {folder} does not exist; choose an existing folder."
+        return f"Cannot write {path}: its folder does not take new files; choose a folder you can write to."
+    if code == errno.EISDIR:
+        return f"{path} is a folder: type a file name."
+    reason = os.strerror(code).lower() if code else "the file system refused it"
+    return f"Cannot write {path}: {reason}; choose another folder or name."
 
 
 def _write_json(out: TextIO, articles: Iterable[StoredArticle], query: str, filters: list[str]) -> int:

@@ -13,6 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui_reader.ui.export import ExportError, export_target
+
 
 class ExportScreen(ModalScreen[Path | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -57,9 +59,15 @@ class ExportScreen(ModalScreen[Path | None]):
         if not path.parent.is_dir():
             error.update(Text(f"The folder {path.parent} does not exist.", "bold"))
             return
-        if path.exists() and self._confirm != path:
+        try:
+            target = export_target(path)
+        except ExportError as exc:
+            error.update(Text(str(exc), "bold"))
+            return
+        if target.exists() and self._confirm != path:
             self._confirm = path
-            error.update(Text(f"{path.name} exists: press enter again to replace it.", "bold"))
+            replaced = path.name if target == path else f"{path.name} links to {target}, which"
+            error.update(Text(f"{replaced} exists: press enter again to replace it.", "bold"))
             return
         self.dismiss(path)
 

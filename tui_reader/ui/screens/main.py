@@ -21,7 +21,7 @@ from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui_reader.ui.entity_names import summarize_mentions
-from tui_reader.ui.export import unused_path, write_export
+from tui_reader.ui.export import ExportError, unused_path, write_export
 from tui_reader.ui.messages import (
     ArticleReady,
     FacetsReady,
@@ -1061,7 +1061,10 @@ class MainScreen(Screen[None]):
 
         try:
             count = write_export(path, articles(), query=self.query_text, filters=filters)
-        except (OSError, SearchError) as exc:
+        except ExportError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        except SearchError as exc:
             self.app.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", markup=False)
             return
         self.app.call_from_thread(
