@@ -366,14 +366,16 @@ def show(ctx: Context, article_id: str, as_json: bool) -> None:
 )
 def tag(file: Any, lang: str | None, as_json: bool, as_jsonl: bool) -> None:
     """Find countries and organizations in a text (FILE or standard input)."""
+    from tui_reader.corpus.decode import decode_text
     from tui_reader.entities import default_tagger
 
     tagger = default_tagger()
     if as_jsonl:
         _tag_lines(tagger, file, lang)
         return
-    # Bytes in, decoded as UTF-8 without newline translation: offsets count the text as given.
-    text = file.read().decode("utf-8", errors="replace")
+    # Bytes in, decoded as corpus files are (a byte-order mark, UTF-16, Latin-1...) and without
+    # newline translation: offsets count the characters of the text as given, mark excluded.
+    text = decode_text(file.read())
     mentions = tagger.tag(text, _language(text, lang))
     if as_json:
         click.echo(dump_json([m.to_json() for m in mentions]))

@@ -265,6 +265,39 @@ def test_tag_jsonl_a_line_lang_that_names_no_language_falls_back_to_the_option()
     assert _tagged_ids(["--jsonl", "--lang", "UND"], "\n".join(lines)) == [["org:eu"]] * 3
 
 
+@pytest.mark.parametrize(
+    ("data", "found"),
+    [
+        ("Élections législatives au Sénégal".encode("latin-1"), [(26, 33, "Sénégal")]),
+        ("Le Maroc et la Tunisie".encode("utf-16"), [(3, 8, "Maroc"), (15, 22, "Tunisie")]),
+        ("Le Maroc et la Tunisie".encode("utf-16-le"), [(3, 8, "Maroc"), (15, 22, "Tunisie")]),
+        ("\ufeffLe Sénégal et le Maroc".encode(), [(3, 10, "Sénégal"), (17, 22, "Maroc")]),
+        (b"Le S\xe9n\xe9gal et le Maroc", [(3, 10, "Sénégal"), (17, 22, "Maroc")]),
+    ],
+    ids=["latin-1", "utf-16-bom", "utf-16-le", "utf-8-bom", "latin-1-stdin"],
+)
+def test_tag_decodes_a_file_and_standard_input_as_the_corpus_reader_does(
+    tmp_path: Path, data: bytes, found: list[tuple[int, int, str]]
+) -> None:
+    """Offsets count the characters of the decoded text, a byte-order mark excluded."""
+    source = tmp_path / "brief.txt"
+    source.write_bytes(data)
+    for args, stdin in ((["--json", str(source)], None), (["--json"], data)):
+        result = CliRunner().invoke(main, ["tag", *args], input=stdin)
+        assert result.exit_code == 0, result.output
+        assert [(m["start"], m["end"], m["text"]) for m in json.loads(result.stdout)] == found
+    plain = CliRunner().invoke(main, ["tag", str(source)])
+    assert plain.exit_code == 0 and f"{len(found)} mentions" in plain.stdout
+    assert all(text in plain.stdout for _, _, text in found)
+
+
+def test_tag_reads_bytes_no_encoding_reads_as_text_all_the_same() -> None:
+    data = b"MZ Le Maroc\x00\x01\x02\x03 et la Tunisie \xff\xfe\xfd"  # binary to the corpus reader
+    result = CliRunner().invoke(main, ["tag", "--json"], input=data)
+    assert result.exit_code == 0, result.output
+    assert [m["text"] for m in json.loads(result.stdout)] == ["Maroc", "Tunisie"]
+
+
 def test_an_output_encoding_without_the_characters_prints_no_traceback(tmp_path: Path) -> None:
     text = "Le Maroc et la Côte d’Ivoire — 東京\n"  # the mention itself has a U+2019
     env = {**os.environ, "PYTHONIOENCODING": "latin-1", "BRIEFREAD_STATE": str(tmp_path / "state")}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui_reader.corpus import read_file
-from tui_reader.corpus.decode import decode
+from tui_reader.corpus.decode import decode, decode_text
 from tui_reader.corpus.errors import Unreadable
 from tui_reader.corpus.reasons import BINARY, UNDECODABLE
 
@@ -205,3 +205,12 @@ def test_a_short_brief_with_terminal_commands_in_it_is_text() -> None:
     # a window-title command ends with BEL: normalisation removes it, the brief is kept
     data = "date 2025-01\n\nLe Maroc \x1b]0;pwned\x07 et l’ONU.\n".encode()
     assert decode(data) == "date 2025-01\n\nLe Maroc \x1b]0;pwned\x07 et l’ONU.\n"
+
+
+def test_decode_text_reads_like_decode_but_never_refuses() -> None:
+    """For text someone hands over (`briefread tag`): the corpus decoding, and no "binary file"."""
+    for data in (LATIN1_FRENCH.encode("latin-1"), codecs.BOM_UTF8 + FRENCH.encode(), FRENCH.encode("utf-16")):
+        assert decode_text(data) == decode(data)
+    assert decode_text(b"%PDF-1.7 Maroc") == "%PDF-1.7 Maroc"
+    assert decode_text(b"\x01\x02\x03 Maroc") == "\x01\x02\x03 Maroc"  # mostly control bytes
+    assert decode_text(b"MZ Maroc \xff\xfe") == "MZ Maroc \ufffd\ufffd"  # a magic number

@@ -118,6 +118,17 @@ def decode(data: bytes, *, controls_allowed: bool = False) -> str:
     return text
 
 
+def decode_text(data: bytes) -> str:
+    """The text of bytes someone gave as text (a file named to `briefread tag`, standard input):
+    decoded as `decode` decodes a corpus file (byte-order mark removed, UTF-16, Windows-1252...),
+    but never refused: bytes that look binary or that no encoding reads are read as UTF-8, each
+    bad sequence becoming U+FFFD."""
+    try:
+        return decode(data, controls_allowed=True)
+    except Unreadable:
+        return data.decode("utf-8", "replace")
+
+
 def control_heavy(data: bytes) -> bool:
     """True when more than `MAX_CONTROL_RATIO` of `data` are control bytes: binary data, or a
     text damaged throughout."""
