@@ -407,38 +407,56 @@ def _language(text: str, *given: object) -> str:
 
 
 def _tag_lines(tagger: Any, file: Any, lang: str | None) -> None:
-    """Answer each JSON line of `file` with one line on standard output, as soon as it is read
-    (a program can feed lines one at a time and read each answer)."""
+    """Answer each line of `file` with one line on standard output, in order and as soon as it is
+    read (a program can feed lines one at a time and read each answer): a JSON record's mentions,
+    or the line's number and an error (a blank line, a line that is not a usable record)."""
     out = sys.stdout
     writer = _AnswerWriter()
     for number, raw in enumerate(file, 1):
-        line = raw.decode("utf-8", errors="replace")
-        if not line.strip(_JSON_BLANKS):
-            continue
+        # A byte-order mark (a file saved by Notepad, or lines joined from several) is no text.
+        line = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
         try:
             answer = writer.answer(*_answer(tagger, line, lang))
         except Exception as exc:  # noqa: BLE001 - one bad line answers with its error, the rest go on
-            reason = "nested too deep" if isinstance(exc, RecursionError) else str(exc) or type(exc).__name__
-            answer = dump_json({"id": None, "line": number, "error": reason, "mentions": []})
+            answer = dump_json({"id": None, "line": number, "error": _line_error(exc), "mentions": []})
         out.write(answer + "\n")
         out.flush()
 
 
-# What JSON counts as white space: a line of only these is no record and gets no answer.
+# What JSON counts as white space: a line of only these holds no record.
 _JSON_BLANKS = " \t\r\n"
 
 
+class _BadLine(ValueError):
+    """A line that is no usable record; the message says why, in our words."""
+
+
+def _line_error(exc: Exception) -> str:
+    """Why a line got no mentions, in our words: Python's own messages name its internals."""
+    if isinstance(exc, _BadLine):
+        return str(exc)
+    if isinstance(exc, json.JSONDecodeError):
+        return f"the line is not valid JSON (at character {exc.pos + 1})"
+    if isinstance(exc, RecursionError):
+        return "the line is nested too deep"
+    if isinstance(exc, ValueError):  # an integer of more digits than Python reads
+        return "the line holds a number too long to read"
+    return "the line could not be tagged"
+
+
 def _answer(tagger: Any, line: str, lang: str | None) -> tuple[object, list[Mention]]:
-    """The id and mentions of one JSON line; raises ValueError (or RecursionError) on a line that
-    is no usable record."""
+    """The id and mentions of one JSON line; raises _BadLine, ValueError (or RecursionError) on
+    a line that is no usable record."""
+    if not line.strip(_JSON_BLANKS):
+        raise _BadLine("the line is empty")
     record = json.loads(line)
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        raise ValueError('each line needs a "text" string')
+        raise _BadLine('each line needs a "text" string')
     ident = record.get("id")
     try:
         json.dumps(ident, allow_nan=False)
     except ValueError:  # NaN or Infinity, at the top or inside: no JSON can carry it back
-        raise ValueError('"id" must not hold NaN or Infinity') from None
+        raise _BadLine('"id" must not hold NaN or Infinity') from None
     text = record["text"]
     mentions = tagger.tag(text, _language(text, record.get("lang"), lang))
     return ident, mentions

@@ -260,6 +260,43 @@ def test_tag_jsonl_answers_a_bad_line_and_goes_on() -> None:
     assert answers[4]["mentions"][0]["id"] == "country:MA"
 
 
+def test_tag_jsonl_answers_a_blank_line_so_answers_stay_aligned() -> None:
+    record = json.dumps({"id": "a", "text": "Le Maroc."})
+    payload = "\n".join([record, "", "  \t\r", record.replace('"a"', '"b"'), "\ufeff"]) + "\n"
+    result = CliRunner().invoke(main, ["tag", "--jsonl"], input=payload)
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(a["id"], a.get("line"), a.get("error"), len(a["mentions"])) for a in answers] == [
+        ("a", None, None, 1),
+        (None, 2, "the line is empty", 0),
+        (None, 3, "the line is empty", 0),
+        ("b", None, None, 1),
+        (None, 5, "the line is empty", 0),
+    ]
+
+
+def test_tag_jsonl_reads_a_byte_order_mark_and_answers_in_its_own_words() -> None:
+    record = json.dumps({"id": 1, "text": "Le Maroc."})
+    lines = [
+        "\ufeff" + record,  # a file saved with a byte-order mark
+        record,
+        "\ufeff" + record,  # files joined with `cat`
+        "{bad",
+        '{"id": ' + "1" * 5000 + ', "text": "x"}',  # more digits than Python reads
+        "[" * 100_000,
+    ]
+    result = CliRunner().invoke(main, ["tag", "--jsonl"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["mentions"][0]["id"] for a in answers[:3]] == ["country:MA"] * 3
+    assert [a["mentions"][0]["start"] for a in answers[:3]] == [3] * 3
+    assert [a["error"] for a in answers[3:]] == [
+        "the line is not valid JSON (at character 2)",
+        "the line holds a number too long to read",
+        "the line is nested too deep",
+    ]
+
+
 def test_tag_jsonl_a_line_lang_that_names_no_language_falls_back_to_the_option() -> None:
     lines = [json.dumps({"id": 1, "text": FRENCH_RESULTS, "lang": bad}) for bad in (5, "?", None)]
     assert _tagged_ids(["--jsonl", "--lang", "UND"], "\n".join(lines)) == [["org:eu"]] * 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -97,8 +98,10 @@ def test_tag_jsonl_answers_every_line_in_order(lines: list[str]) -> None:
     result = CliRunner().invoke(main, ["tag", "--jsonl"], input=payload)
     assert result.exit_code == 0, result.output
     out = [json.loads(line) for line in result.stdout.split("\n")[:-1]]
-    # a line of JSON white space only is no record; any other line is answered
-    assert len(out) == sum(1 for r in payload.split("\n") if r.strip(" \t\r"))
+    # every line is answered, a blank one too (with an error): answers stay aligned with lines
+    assert len(out) == len(io.BytesIO(payload.encode()).readlines())  # lines split at "\n" only
+    for number, answer in enumerate(out, 1):
+        assert answer.get("line", number) == number
 
 
 _MENTION_TEXT = st.text(st.characters(blacklist_categories=()), min_size=1, max_size=20)
