@@ -352,10 +352,34 @@ def show(ctx: Context, article_id: str, as_json: bool) -> None:
     click.echo(terminal_safe(article.text))
 
 
+# The languages the tagger has names and rules for; "und" applies the rules of every one.
+_TAG_LANGUAGES = ("fr", "en", "ar", "und")
+
+
+def _tag_language(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """`--lang` as one of `_TAG_LANGUAGES`, written as a tag or a name ("FR", "fr-CA", "French");
+    any other value is a usage error, not a language the tagger would silently not know."""
+    if value is None:
+        return None
+    from tui_reader.corpus.language import language_tag
+
+    tag = "und" if value.strip().lower() == "und" else language_tag(value)
+    if tag in _TAG_LANGUAGES:
+        return tag
+    raise click.BadParameter(
+        f"{terminal_safe(value)!r} is not a language briefread tags: use fr, en, ar or und (the rules "
+        "of every language), or leave --lang out to detect the language from the text."
+    )
+
+
 @main.command()
 @click.argument("file", type=click.File("rb"), default="-")
 @click.option(
-    "--lang", default=None, help="Language of the text (fr, en, ...); detected from the text when not given."
+    "--lang",
+    default=None,
+    metavar="[fr|en|ar|und]",
+    callback=_tag_language,
+    help="Language of the text (und: the rules of every language); detected from the text when not given.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the mentions as a JSON list.")
 @click.option(

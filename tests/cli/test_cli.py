@@ -239,6 +239,23 @@ def test_tag_detects_the_language_when_none_is_given() -> None:
     assert _tagged_ids(["--jsonl"], "\n".join(lines)) == [[], [], ["org:eu"]]
 
 
+@pytest.mark.parametrize("lang", ["zz", "de", "", "x\x1b[2J"])
+@pytest.mark.parametrize("mode", [[], ["--json"], ["--jsonl"]])
+def test_tag_refuses_a_language_it_does_not_know(lang: str, mode: list[str]) -> None:
+    result = CliRunner().invoke(main, ["tag", *mode, "--lang", lang], input="Le Maroc.\n")
+    assert result.exit_code == 2
+    assert not result.stdout
+    assert "is not a language briefread tags: use fr, en, ar or und" in result.stderr
+    assert "\x1b" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_tag_takes_a_known_language_however_it_is_written() -> None:
+    for lang in ("fr", "FR", "fr-CA", "French", "français"):
+        assert _tagged_ids(["--json", "--lang", lang], "Le Maroc.") == [["country:MA"]]
+    assert _tagged_ids(["--json", "--lang", "en"], "Morocco.") == [["country:MA"]]
+    assert _tagged_ids(["--json", "--lang", "ar"], "المغرب") == [["country:MA"]]
+
+
 def test_tag_jsonl_answers_a_bad_line_and_goes_on() -> None:
     lines = [
         "[" * 100_000,  # nested too deep for the JSON reader
