@@ -34,12 +34,7 @@ def test_the_app_keeps_running_after_an_invalid_byte_is_typed(tmp_path: Path) ->
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Le Maroc\n\nLe Maroc et l'ONU.\n", encoding="utf-8")
-    session = f"briefread-test-{os.getpid()}"
-    command = (
-        f"BRIEFREAD_STATE={tmp_path / 'state'} {sys.executable} -m tui_reader "
-        f"--corpus {corpus} --index {tmp_path / 'index'}; echo EXITED; sleep 30"
-    )
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command], check=True)
+    session = _start_app(tmp_path, corpus, "briefread-test", 100)
     try:
         screen = _wait_for(session, "Articles 1")
         assert "Articles 1" in screen, screen
@@ -51,6 +46,19 @@ def test_the_app_keeps_running_after_an_invalid_byte_is_typed(tmp_path: Path) ->
         assert "Articles 1" in screen
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+
+
+def _start_app(tmp_path: Path, corpus: Path, name: str, width: int) -> str:
+    """Start the app on `corpus` in a detached tmux session `width` columns wide; its name."""
+    session = f"{name}-{os.getpid()}"
+    command = (
+        f"BRIEFREAD_STATE={tmp_path / 'state'} {sys.executable} -m tui_reader "
+        f"--corpus {corpus} --index {tmp_path / 'index'}; echo EXITED; sleep 30"
+    )
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", str(width), "-y", "30", command], check=True
+    )
+    return session
 
 
 def _wait_for(session: str, text: str, timeout: float = 30.0) -> str:
@@ -74,12 +82,7 @@ def test_keys_typed_in_a_burst_keep_their_order_around_slash_and_enter(tmp_path:
         (corpus / f"a{n}.txt").write_text(
             f"Dépêche numéro {n}\n\nLe Maroc et la Tunisie, article {n}.\n", encoding="utf-8"
         )
-    session = f"briefread-burst-{os.getpid()}"
-    command = (
-        f"BRIEFREAD_STATE={tmp_path / 'state'} {sys.executable} -m tui_reader "
-        f"--corpus {corpus} --index {tmp_path / 'index'}; echo EXITED; sleep 30"
-    )
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "30", command], check=True)
+    session = _start_app(tmp_path, corpus, "briefread-burst", 120)
     try:
         assert "Articles 5" in _wait_for(session, "Articles 5")
         subprocess.run(["tmux", "send-keys", "-t", session, "/"], check=True)
