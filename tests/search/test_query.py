@@ -67,6 +67,9 @@ def test_prefix_and_fuzzy(library: Library) -> None:
 def test_short_prefix_is_searched_as_a_word_and_says_so(library: Library) -> None:
     results = library.search("co*")
     assert "3 letters" in results.fallback
+    # several short prefixes: one sentence names them all
+    notes = library.search("co* pr* re* co*").fallback
+    assert notes == "Prefixes need at least 3 letters: searched 'co', 'pr', 're' as words."
 
 
 def test_date_filters_with_partial_dates_and_ranges(library: Library) -> None:

@@ -235,6 +235,8 @@ class _Rewriter:
         self.raw_tokens = raw_tokens
         self.out = out
         self.prefix_terms = prefix_terms
+        self.short_prefixes: list[str] = []  # prefixes searched as words, for one note
+        self._prefix_note: str | None = None
 
     def rewrite(self, q: Any) -> Any:
         if isinstance(q, wq.Or) and _is_word_group(q):
@@ -294,14 +296,14 @@ class _Rewriter:
         literal = q.text if isinstance(q, wq.Prefix) else re.split(r"[*?]", q.text)[0]
         if len(literal) < MIN_PREFIX:
             if literal:
-                note = f"Prefixes need at least {MIN_PREFIX} letters: searched '{literal}' as a word."
+                self._short_prefix(literal)
             else:
                 note = (
                     f"A word cannot start with * or ?: '{q.text}' searches nothing "
                     f"(type its first {MIN_PREFIX} letters)."
                 )
-            if note not in self.out.notes:
-                self.out.notes.append(note)
+                if note not in self.out.notes:
+                    self.out.notes.append(note)
             return wq.Term(fieldname, literal) if literal else None
         if self.reader is None:
             return q
@@ -319,6 +321,21 @@ class _Rewriter:
             return wq.NullQuery
         terms = terms[:MAX_EXPANSION]
         return wq.Or([wq.Term(fieldname, t) for t in terms])
+
+    def _short_prefix(self, literal: str) -> None:
+        """Note that a prefix too short to expand is searched as a word: one sentence for all."""
+        if literal in self.short_prefixes:
+            return
+        self.short_prefixes.append(literal)
+        words = ", ".join(f"'{w}'" for w in self.short_prefixes)
+        what = "words" if len(self.short_prefixes) > 1 else "a word"
+        note = f"Prefixes need at least {MIN_PREFIX} letters: searched {words} as {what}."
+        notes = self.out.notes
+        if self._prefix_note is not None and self._prefix_note in notes:
+            notes[notes.index(self._prefix_note)] = note
+        else:
+            notes.append(note)
+        self._prefix_note = note
 
     def _fuzzy(self, fieldname: str, word: str, maxdist: int) -> Any | None:
         """Words within `maxdist` edits that share the first letters (one for short words, two for
