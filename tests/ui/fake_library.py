@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from tui_reader.entities import Mention
@@ -153,6 +153,7 @@ class FakeLibrary(Library):
         rebuild: bool = False,
         wait: bool = True,
         commit_seconds: float | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> UpdateSummary:
         self.updates += 1
         self.stale = False

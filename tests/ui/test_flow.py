@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -169,10 +170,11 @@ class SlowIndexLibrary(FakeLibrary):
         rebuild: bool = False,
         wait: bool = True,
         commit_seconds: float | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> UpdateSummary:
         self.release.wait(10)
         self.articles["new"] = make_article("new", "Fresh news", "Fresh text.", "2026-01-01", "en")
-        return super().update(progress, rebuild, wait, commit_seconds)
+        return super().update(progress, rebuild, wait, commit_seconds, cancelled)
 
 
 async def test_an_empty_list_while_indexing_says_so(make_app: MakeApp) -> None:

@@ -7,6 +7,7 @@ from tui_reader.search.errors import (
     IndexOfAnotherCorpus,
     IndexUnavailable,
     SearchError,
+    UpdateCancelled,
 )
 from tui_reader.search.library import Library
 from tui_reader.search.results import (
@@ -35,5 +36,6 @@ __all__ = [
     "SearchResults",
     "Snippet",
     "StoredArticle",
+    "UpdateCancelled",
     "UpdateSummary",
 ]

@@ -16,14 +16,19 @@ Whoosh internals relied on (whoosh-reloaded 2.7.5):
   `W3TermInfo.to_bytes`, `W3TermInfo._struct`, `WHOOSH3_HEADER_MAGIC`), and
   `W3PostingsWriter._blocklimit` and `_compression`;
 - `multiproc.MpWriter` and `SubWriterTask` (`_new_task`, `run`), so that sub-processes write
-  their segments with this writer.
+  their segments with this writer; `MpWriter._commit` (multisegment), rewritten so that a
+  cancel interrupts its waits, with what it uses (`tasks`, `jobqueue`, `resultqueue`,
+  `docbuffer`, `_enqueue`, `_merge_segments`, `_finalize_segment`, `_close_segment`,
+  `_commit_toc`, `_finish`).
 """
 
 from __future__ import annotations
 
 import gc
+import queue
 import zlib
 from array import array
+from collections.abc import Callable
 from operator import sub
 from pickle import dumps
 from typing import Any
@@ -35,9 +40,12 @@ from whoosh.util.numeric import length_to_byte
 from whoosh.util.text import utf8encode
 from whoosh.writing import SegmentWriter
 
+from tui_reader.search.errors import UpdateCancelled
+
 # Per term: document numbers, weights, encoded values (b"" for none), one for one.
 TermPostings = tuple[list[int], list[float], list[bytes]]
 COMPRESS_FROM = 96  # pickled block size below which zlib saves a few bytes at most
+WAIT_SECONDS = 0.05  # how often a commit waiting for the sub-processes asks whether it is cancelled
 TERMINFO = W3TermInfo._struct  # flags, total weight, doc frequency, min/max length, max weight, ids
 
 
@@ -281,10 +289,17 @@ class BulkSubWriterTask(SubWriterTask):  # type: ignore[misc]
 
 class BulkMpWriter(MpWriter):  # type: ignore[misc]
     """Whoosh's multi-segment writer whose sub-processes use `BulkSegmentWriter`: each writes a
-    segment of its own, and the commit adds them to the index as they are."""
+    segment of its own, and the commit adds them to the index as they are.
 
-    def __init__(self, ix: Any, procs: int, **kwargs: Any) -> None:
+    The commit waits for the sub-processes to index every document sent to them, seconds when
+    they lag behind: `cancelled` is asked meanwhile, and when it returns True the commit raises
+    UpdateCancelled (the caller then cancels the writer)."""
+
+    def __init__(
+        self, ix: Any, procs: int, cancelled: Callable[[], bool] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(ix, procs=procs, multisegment=True, **kwargs)
+        self.cancelled = cancelled or (lambda: False)
 
     def _new_task(self) -> SubWriterTask:
         task = BulkSubWriterTask(
@@ -294,9 +309,62 @@ class BulkMpWriter(MpWriter):  # type: ignore[misc]
         task.start()
         return task
 
+    def cancel(self) -> None:
+        """Stop the sub-processes, then drop what this writer wrote. Whoosh's own `cancel` only
+        flags its copies of the tasks in this process: the sub-processes would go on waiting for
+        jobs, orphaned, and this process would wait for them when it exits."""
+        try:
+            for task in self.tasks:
+                task.terminate()
+            for task in self.tasks:
+                task.join()
+            self.jobqueue.cancel_join_thread()  # jobs nobody will read must not hold the exit
+        finally:
+            SegmentWriter.cancel(self)
 
-def bulk_writer(ix: Any, procs: int = 1, **kwargs: Any) -> Any:
-    """A writer for `ix` with grouped postings: in this process, or in `procs` sub-processes."""
+    def _commit(self, mergetype: Any, optimize: Any, merge: Any) -> None:
+        # `MpWriter._commit` with multisegment, its waits for the sub-processes interruptible.
+        if self.docbuffer:
+            self._enqueue()
+        for _task in self.tasks:
+            self._put_job(None)
+        segments = self._merge_segments(mergetype, optimize, merge)
+        for task in self.tasks:
+            while task.is_alive():
+                task.join(WAIT_SECONDS)
+                self._check_cancelled()
+        results = []
+        for _task in self.tasks:
+            try:
+                results.append(self.resultqueue.get(timeout=1))
+            except queue.Empty:
+                pass
+        segments += [segment for _, _, segment in results]
+        if self._added:
+            segments.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc(segments)
+        self._finish()
+
+    def _put_job(self, job: Any) -> None:
+        """Put `job` in the sub-processes' queue (bounded: it is full while they lag behind)."""
+        while True:
+            self._check_cancelled()
+            try:
+                self.jobqueue.put(job, timeout=WAIT_SECONDS)
+                return
+            except queue.Full:
+                continue
+
+    def _check_cancelled(self) -> None:
+        if self.cancelled():
+            raise UpdateCancelled()
+
+
+def bulk_writer(ix: Any, procs: int = 1, cancelled: Callable[[], bool] | None = None, **kwargs: Any) -> Any:
+    """A writer for `ix` with grouped postings: in this process, or in `procs` sub-processes
+    (whose commit `cancelled` can interrupt, see `BulkMpWriter`)."""
     if procs > 1:
-        return BulkMpWriter(ix, procs=procs, **kwargs)
+        return BulkMpWriter(ix, procs=procs, cancelled=cancelled, **kwargs)
     return BulkSegmentWriter(ix, **kwargs)

@@ -29,3 +29,13 @@ class CorpusUnavailable(SearchError):
 
 class IndexOfAnotherCorpus(SearchError):
     """The index was built for another corpus directory; only a rebuild may replace it."""
+
+
+class UpdateCancelled(SearchError):
+    """The caller stopped an update before it finished (the reader quit while indexing). The
+    index is left as an interrupted update leaves it: the next update completes it."""
+
+    def __init__(
+        self, message: str = "The index update was stopped before it finished; the next update completes it."
+    ) -> None:
+        super().__init__(message)

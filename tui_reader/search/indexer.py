@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from tui_reader.corpus import Skipped, SourceFile, read_file, scan
 from tui_reader.entities import Tagger, default_tagger, default_version
 from tui_reader.search.bulk import bulk_writer
 from tui_reader.search.documents import article_mentions, to_document
-from tui_reader.search.errors import CorpusUnavailable, IndexUnavailable
+from tui_reader.search.errors import CorpusUnavailable, IndexUnavailable, UpdateCancelled
 from tui_reader.search.integrity import marked_damage, segment_damage, write_seal
 from tui_reader.search.manifest import FileEntry, Manifest, ManifestUnreadable, read_entries
 from tui_reader.search.results import Progress, ProgressCallback, UpdateSummary
@@ -57,12 +57,16 @@ class CorpusDiff:
     scan_skipped: list[Skipped] = field(default_factory=list)
 
 
-def diff_corpus(corpus_dir: Path, known: dict[str, FileEntry]) -> CorpusDiff:
-    """Compare the files on disk with what the manifest says the index holds."""
+def diff_corpus(
+    corpus_dir: Path, known: dict[str, FileEntry], cancelled: Callable[[], bool] | None = None
+) -> CorpusDiff:
+    """Compare the files on disk with what the manifest says the index holds (UpdateCancelled
+    as soon as `cancelled()` is true)."""
     if not corpus_dir.is_dir():
         raise CorpusUnavailable(missing_corpus(corpus_dir))
     diff = CorpusDiff()
     for item in scan(corpus_dir):
+        _check_cancelled(cancelled)
         if isinstance(item, Skipped):
             diff.scan_skipped.append(item)
             continue
@@ -89,10 +93,16 @@ def update_index(
     tagger: Tagger | None = None,
     procs: int = DEFAULT_PROCS,
     commit_seconds: float | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> UpdateSummary:
     """Bring the index in `index_dir` up to date with `corpus_dir`. Large builds use `procs`
     writer processes. With `commit_seconds`, work is also committed that often, so that a reader
-    sees the index fill (each commit costs a little build speed)."""
+    sees the index fill (each commit costs a little build speed).
+
+    `cancelled` is asked between files, while scanning and while a commit waits for the writer
+    processes: once it returns True, the work not yet committed is dropped, the writer processes
+    are stopped and UpdateCancelled is raised. The index is then left as an interrupted update
+    leaves it (a reader quitting mid-build must not wait for it), and the next update completes it."""
     started = time.perf_counter()
     tagger = tagger or default_tagger()
     report = progress or (lambda p: None)
@@ -101,7 +111,10 @@ def update_index(
             check_corpus(index_dir, corpus_dir)
         meta = read_meta(index_dir)
         summary = UpdateSummary()
-        interrupted = bool(meta.updating_pid) and not pid_alive(meta.updating_pid)
+        # Under the lock, a pid still recorded is an update that stopped: killed, or cancelled in
+        # this very process (whose pid is alive).
+        pid = meta.updating_pid
+        interrupted = bool(pid) and (pid == os.getpid() or not pid_alive(pid))
         if interrupted:
             summary.recovered = "An interrupted update was found and completed."
         reason = _rebuild_reason(meta, corpus_dir, tagger, rebuild)
@@ -130,7 +143,7 @@ def update_index(
             elif known is None:
                 known = manifest.entries()
             report(Progress("scan", 0, 0))
-            diff = diff_corpus(corpus_dir, known)
+            diff = diff_corpus(corpus_dir, known, cancelled)
             summary.added, summary.changed = len(diff.new), len(diff.changed)
             summary.deleted, summary.unchanged = len(diff.deleted), len(diff.unchanged)
             summary.rebuilt = fresh and bool(meta.generation) and reason != "first build"
@@ -149,6 +162,7 @@ def update_index(
                 report,
                 procs,
                 commit_seconds,
+                cancelled,
             )
             skipped = list(diff.scan_skipped) + manifest.skipped()
             summary.skipped = sorted(skipped, key=lambda s: (s.path, s.line or 0))
@@ -273,6 +287,7 @@ def _write(
     report: ProgressCallback,
     procs: int,
     commit_seconds: float | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> None:
     to_read_bytes = sum(diff.current[path].size for path in to_read)
     parallel = procs > 1 and to_read_bytes >= PARALLEL_FROM
@@ -293,7 +308,7 @@ def _write(
     total = len(to_read)
     done = 0
     while done < total or to_delete:
-        writer = _writer(ix, procs if parallel else 1)
+        writer = _writer(ix, procs if parallel else 1, cancelled)
         try:
             for path in to_delete:
                 writer.delete_by_term("path", path)
@@ -302,6 +317,7 @@ def _write(
             batch_docs = 0
             deadline = time.monotonic() + commit_seconds if commit_seconds else float("inf")
             while done < total and batch_docs < BATCH_DOCS and (not batch or time.monotonic() < deadline):
+                _check_cancelled(cancelled)
                 path = to_read[done]
                 source = diff.current[path]
                 reading = read_file(corpus_dir, path)
@@ -329,6 +345,11 @@ def _write(
         report(Progress("committed", done, total))
 
 
+def _check_cancelled(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise UpdateCancelled()
+
+
 def _cancel(writer: Any) -> None:
     """Release the writer's lock and temporary files after a failure (a full disk, an interrupt)."""
     try:
@@ -337,12 +358,12 @@ def _cancel(writer: Any) -> None:
         pass
 
 
-def _writer(ix: Any, procs: int) -> Any:
+def _writer(ix: Any, procs: int, cancelled: Callable[[], bool] | None = None) -> Any:
     # Separate segment files, not one compound file: Whoosh copies a compound segment's postings
     # and terms into memory for every searcher, while separate files are mapped and read on demand.
     # Postings are grouped by term as documents arrive (see `bulk`); with several processes each
     # writes a segment of its own.
-    return bulk_writer(ix, procs, limitmb=WRITER_MB, compound=False)
+    return bulk_writer(ix, procs, cancelled, limitmb=WRITER_MB, compound=False)
 
 
 def stale_paths(corpus_dir: Path, index_dir: Path) -> Iterable[str]:

@@ -172,9 +172,12 @@ class Library:
         rebuild: bool = False,
         wait: bool = True,
         commit_seconds: float | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> UpdateSummary:
         """Bring the index up to date with the corpus (incremental unless `rebuild`); with
-        `commit_seconds`, commit that often so that `refresh()` shows the index filling."""
+        `commit_seconds`, commit that often so that `refresh()` shows the index filling. Once
+        `cancelled()` returns True the update stops at the next file and raises UpdateCancelled
+        (see `update_index`)."""
         summary = update_index(
             self.corpus_dir,
             self.index_dir,
@@ -182,6 +185,7 @@ class Library:
             progress=progress,
             wait=wait,
             commit_seconds=commit_seconds,
+            cancelled=cancelled,
         )
         self.refresh()
         return summary

@@ -398,6 +398,7 @@ class MainScreen(Screen[None]):
         library = self.session.library
         if library is None:
             return
+        worker = get_current_worker()
         last = 0.0
 
         def progress(p: Progress) -> None:
@@ -411,9 +412,14 @@ class MainScreen(Screen[None]):
 
         try:
             # wait=False: when another process is indexing, say so at once; the refresh poll
-            # shows its articles when it commits.
+            # shows its articles when it commits. Quitting cancels the worker: the update stops
+            # at once (the process cannot exit while this thread runs) and the next one resumes.
             summary = library.update(
-                progress=progress, rebuild=rebuild, wait=False, commit_seconds=COMMIT_SECONDS
+                progress=progress,
+                rebuild=rebuild,
+                wait=False,
+                commit_seconds=COMMIT_SECONDS,
+                cancelled=lambda: worker.is_cancelled,
             )
         except IndexBusy as exc:
             self.post_message(IndexFinished(None, str(exc), busy=True))
