@@ -77,8 +77,30 @@ def repair_query(text: str, limit: int) -> RepairedQuery:
         tokens = _cut(typed, tokens, limit)
         typed = "".join(t.text for t in tokens if not t.virtual).strip()
     problems: list[str] = []
-    mended = _mend(tokens, problems)
-    return RepairedQuery(typed, " ".join("".join(t.text for t in mended).split()), problems, cut)
+    mended = " ".join("".join(t.text for t in _mend(tokens, problems)).split())
+    if _EXCLUDING_DASH.search(mended):
+        # "-Iran", '-"premier ministre"', "-(a OR b)": NOT, as search engines read it; read on
+        # the mended text, where the words are as they will be parsed
+        mended = " ".join(_with_nots(mended).split())
+        mended = " ".join("".join(t.text for t in _mend(_lex(mended), problems)).split())
+    return RepairedQuery(typed, mended, problems, cut)
+
+
+# A dash that opens a word, a phrase or a group (after no letter of a word): "Royaume-Uni" and
+# "Maroc - Tunisie" exclude nothing.
+_EXCLUDING_DASH = re.compile(r"(?<![\w'-])-(?=[^\W_]|[\"(])")
+
+
+def _with_nots(text: str) -> str:
+    """`text` with each excluding dash outside phrases written as NOT."""
+
+    def replace(match: re.Match[str]) -> str:
+        at = match.start()
+        if text.count('"', 0, at) % 2:
+            return "-"  # inside a phrase
+        return "NOT " if at == 0 or text[at - 1] in " (" else " NOT "
+
+    return _EXCLUDING_DASH.sub(replace, text)
 
 
 def plain_words(text: str) -> str:
@@ -132,26 +154,12 @@ def _lex(text: str) -> list[_Token]:
                 tokens.append(_Token(_STRAY, ch, i + 1))
         elif ch in "]}":
             tokens.append(_Token(_STRAY, ch, i + 1))
-        elif ch == "-" and _excludes(text, i):
-            # "-Iran", '-"premier ministre"', "-(a OR b)": NOT, as search engines read it
-            tokens.append(_Token(_WORD, "NOT", i + 1))
-            tokens.append(_Token(_SPACE, " ", i + 1))
         else:
             match = _WORD_END.search(text, i + 1)
             j = match.start() if match else n
             tokens.append(_Token(_WORD, _normal_field(text[i:j]), j))
         i = tokens[-1].end
     return tokens
-
-
-def _excludes(text: str, i: int) -> bool:
-    """Whether the "-" at `i` opens a word, a phrase or a group to leave out: it starts the query
-    or follows a space or a parenthesis, and a letter, a digit, a quote or a parenthesis follows
-    it ("Maroc - Tunisie" and "Royaume-Uni" exclude nothing)."""
-    if i and text[i - 1] not in " (":
-        return False
-    nxt = text[i + 1 : i + 2]
-    return bool(nxt) and (nxt.isalnum() or nxt in '"(')
 
 
 def _normal_field(word: str) -> str:
