@@ -58,7 +58,7 @@ def test_q_during_a_build_quits_at_once_and_the_next_run_completes_it(tmp_path: 
         screen = _wait_for(session, "EXITED", timeout=10.0)
         assert "EXITED 0" in screen, screen
         assert "Traceback" not in screen and "Error" not in screen, screen
-        assert not _processes_of(runner), "writer processes were left running"
+        assert not _processes_of(runner, grace=3.0), "writer processes were left running"
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False)
         for pid in _processes_of(runner):
@@ -77,9 +77,24 @@ def test_q_during_a_build_quits_at_once_and_the_next_run_completes_it(tmp_path: 
     assert f"{FILES} articles in the index" in done.stdout
 
 
-def _processes_of(script: Path) -> list[int]:
-    found = subprocess.run(["pgrep", "-f", str(script)], capture_output=True, text=True, check=False)
-    return [int(pid) for pid in found.stdout.split()]
+def _processes_of(script: Path, grace: float = 0.0) -> list[int]:
+    """The processes running `script`, once those that are exiting had `grace` seconds to go."""
+    deadline = time.monotonic() + grace
+    while True:
+        found = subprocess.run(["pgrep", "-f", str(script)], capture_output=True, text=True, check=False)
+        pids = [int(pid) for pid in found.stdout.split() if _runs(int(pid), script)]
+        if not pids or time.monotonic() >= deadline:
+            return pids
+        time.sleep(0.1)
+
+
+def _runs(pid: int, script: Path) -> bool:
+    """Whether process `pid` is Python running `script` (not the shell that started it)."""
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return len(argv) > 1 and argv[1] == str(script).encode()
 
 
 def _wait_for(session: str, text: str, timeout: float = 30.0) -> str:
