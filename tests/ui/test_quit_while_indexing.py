@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.ui.tmux import wait_for
+
 FILES = 400
 
 # The app on a corpus that takes a while to index (each file is read slowly), with the writer
@@ -51,11 +53,11 @@ def test_q_during_a_build_quits_at_once_and_the_next_run_completes_it(tmp_path: 
     )
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "30", command], check=True)
     try:
-        screen = _wait_for(session, "indexing")
+        screen = wait_for(session, "indexing")
         assert "indexing" in screen, screen
         time.sleep(1.0)  # writer processes at work
         subprocess.run(["tmux", "send-keys", "-t", session, "q"], check=True)
-        screen = _wait_for(session, "EXITED", timeout=10.0)
+        screen = wait_for(session, "EXITED", timeout=10.0)
         assert "EXITED 0" in screen, screen
         assert "Traceback" not in screen and "Error" not in screen, screen
         assert not _processes_of(runner, grace=3.0), "writer processes were left running"
@@ -95,16 +97,3 @@ def _runs(pid: int, script: Path) -> bool:
     except OSError:
         return False
     return len(argv) > 1 and argv[1] == str(script).encode()
-
-
-def _wait_for(session: str, text: str, timeout: float = 30.0) -> str:
-    deadline = time.monotonic() + timeout
-    screen = ""
-    while time.monotonic() < deadline:
-        screen = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True, check=False
-        ).stdout
-        if text in screen:
-            break
-        time.sleep(0.2)
-    return screen

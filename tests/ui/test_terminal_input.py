@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.ui.tmux import wait_for
 from tui_reader.ui.terminal_input import lenient_incremental_decoder, use_lenient_decoder
 
 
@@ -36,12 +37,12 @@ def test_the_app_keeps_running_after_an_invalid_byte_is_typed(tmp_path: Path) ->
     (corpus / "a.txt").write_text("Le Maroc\n\nLe Maroc et l'ONU.\n", encoding="utf-8")
     session = _start_app(tmp_path, corpus, "briefread-test", 100)
     try:
-        screen = _wait_for(session, "Articles 1")
+        screen = wait_for(session, "Articles 1")
         assert "Articles 1" in screen, screen
         subprocess.run(["tmux", "send-keys", "-t", session, "-H", "ff"], check=True)
         time.sleep(1.0)
         subprocess.run(["tmux", "send-keys", "-t", session, "/"], check=True)
-        screen = _wait_for(session, "Articles 1")
+        screen = wait_for(session, "Articles 1")
         assert "EXITED" not in screen and "Traceback" not in screen and "UnicodeDecodeError" not in screen
         assert "Articles 1" in screen
     finally:
@@ -61,19 +62,6 @@ def _start_app(tmp_path: Path, corpus: Path, name: str, width: int) -> str:
     return session
 
 
-def _wait_for(session: str, text: str, timeout: float = 30.0) -> str:
-    deadline = time.monotonic() + timeout
-    screen = ""
-    while time.monotonic() < deadline:
-        screen = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True, check=False
-        ).stdout
-        if text in screen:
-            break
-        time.sleep(0.3)
-    return screen
-
-
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_keys_typed_in_a_burst_keep_their_order_around_slash_and_enter(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
@@ -84,7 +72,7 @@ def test_keys_typed_in_a_burst_keep_their_order_around_slash_and_enter(tmp_path:
         )
     session = _start_app(tmp_path, corpus, "briefread-burst", 120)
     try:
-        assert "Articles 5" in _wait_for(session, "Articles 5")
+        assert "Articles 5" in wait_for(session, "Articles 5")
         subprocess.run(["tmux", "send-keys", "-t", session, "/"], check=True)
         time.sleep(0.5)
         # "/" typed in the line among other keys stays where it was typed
@@ -93,7 +81,7 @@ def test_keys_typed_in_a_burst_keep_their_order_around_slash_and_enter(tmp_path:
         # keys right after enter move in the ranked list, they do not join the query
         subprocess.run(["tmux", "send-keys", "-t", session, "Enter", "j", "j"], check=True)
         time.sleep(1.0)
-        lines = _wait_for(session, "· relevance ·").splitlines()
+        lines = wait_for(session, "· relevance ·").splitlines()
         assert lines[0].strip() == "/ Maroc/Tunisie", lines[0]
         rows = [line for line in lines[2:7] if "Dépêche" in line]
         third = rows[2].split("Dépêche numéro ")[1].split()[0]
