@@ -1449,12 +1449,13 @@ def _names_language(ctx: Context, cand: Candidate) -> bool:
 _LIST_REACH = 12
 _LANGUAGE_NOUNS = _words("langue langues")
 _ARTICLES_OF_LANGUAGE = _words("le l du")
-# French verbs and nouns of learning, teaching and translating, before a language's article.
-_LEARNING = _words(
+# Verbs of speaking, and French verbs and nouns of learning, teaching and translating, before a
+# language's article.
+_LEARNING = _SPEAKING | _words(
     """
     apprendre apprend apprennent appris apprenant enseigner enseigne enseignent enseigné étudier
     étudie étudient étudié maîtrise maîtriser maîtrisent traduire traduit traduite traduits
-    traduites traduction traductions parle parlent parler parlait parlé parlant
+    traduites traduction traductions
     """
 )
 _AFTER_LANGUAGES = re.compile(r"\b(?:langues?|languages?)[ \t\xa0]*:[ \t\xa0]*$", re.IGNORECASE)
