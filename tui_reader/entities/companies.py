@@ -15,7 +15,7 @@ from dataclasses import replace
 import ahocorasick_rs
 
 from tui_reader.entities.folding import fold_word
-from tui_reader.entities.mention import Mention
+from tui_reader.entities.mention import Mention, linked_to
 
 # Legal forms that end a company's name, as written (matched with their case). "Co" is one after
 # a name ("Ford Motor Co"), after "and" or "&" ("Goldman Sachs and Co", "Pegida & Co.") and before
@@ -103,7 +103,7 @@ def _firm_of(m: Mention, firms: dict[tuple[str, str], Mention]) -> Mention:
     firm = firms.get((m.text, m.id)) if m.source == "registry" else None
     if firm is None:
         return m
-    return replace(m, id=firm.id, name_en=firm.name_en, name_fr=firm.name_fr, source=firm.source)
+    return linked_to(m, firm)
 
 
 def legal_form_names(

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 
 from tui_reader.entities.companies import FOLDED_FORMS, space_start
 from tui_reader.entities.folding import fold
-from tui_reader.entities.mention import Mention
+from tui_reader.entities.mention import Mention, linked_to
 from tui_reader.entities.rules import ACRONYM_SKIP, acronym_fits
 
 _CLOSING = {"(": ")", "<": ">"}
@@ -80,9 +79,7 @@ def own_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         if target is not None:
-            out.append(
-                replace(m, id=target.id, name_en=target.name_en, name_fr=target.name_fr, source=target.source)
-            )
+            out.append(linked_to(m, target))
     return out
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
 Kind = Literal["country", "organization"]
@@ -83,3 +83,8 @@ def make_mention(
     m = _Unfrozen(start, end, text, kind, form, entity_id, name_en, name_fr, source)
     m.__class__ = Mention  # type: ignore[assignment]
     return m  # type: ignore[return-value]
+
+
+def linked_to(m: Mention, other: Mention) -> Mention:
+    """`m`, its span and form kept, naming the entity `other` names."""
+    return replace(m, id=other.id, name_en=other.name_en, name_fr=other.name_fr, source=other.source)

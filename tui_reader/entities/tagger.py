@@ -7,7 +7,6 @@ import hashlib
 import re
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from functools import cache
 from operator import attrgetter
 
@@ -29,7 +28,7 @@ from tui_reader.entities.guards import (
 )
 from tui_reader.entities.linebreaks import rejoin_broken_words
 from tui_reader.entities.matcher import AliasMatcher, Candidate, Entry, sweep_longest
-from tui_reader.entities.mention import Form, Kind, Mention, make_mention
+from tui_reader.entities.mention import Form, Kind, Mention, linked_to, make_mention
 from tui_reader.entities.registry import EntityInfo, EntityRegistry, data_version, default_registry
 from tui_reader.entities.rules import RuleFinder, rule_mention
 
@@ -633,9 +632,7 @@ def _bare_heads_linked(mentions: list[Mention]) -> list[Mention]:
         if named is not None:
             if out is mentions:
                 out = list(mentions)
-            out[i] = replace(
-                m, id=named.id, name_en=named.name_en, name_fr=named.name_fr, source=named.source
-            )
+            out[i] = linked_to(m, named)
     return out
 
 
