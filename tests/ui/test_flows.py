@@ -80,16 +80,16 @@ async def test_first_key_after_a_pause_searches_without_waiting(make_app: MakeAp
 async def test_keys_in_a_burst_make_one_search(make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
     from tui_reader.ui.widgets import search_bar
 
-    monkeypatch.setattr(search_bar, "DEBOUNCE_SECONDS", 0.6)  # a burst however slow the machine
+    monkeypatch.setattr(search_bar, "DEBOUNCE_SECONDS", 1.5)  # a burst however slow the machine
     library = FakeLibrary()
     app = make_app(library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("slash")
-        await pilot.pause(0.7)
+        await pilot.pause(1.6)
         library.searches.clear()
         await pilot.press(*"qatar")
-        await settle(pilot, delay=0.8)
+        await settle(pilot, delay=1.7)
         assert library.searches == ["q", "(qatar OR qatar*)"]
         assert set(ids(app)) == {"qatar-en", "seed"}
 
