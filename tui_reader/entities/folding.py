@@ -260,7 +260,19 @@ def key_of(alias: str, *, keep_case: bool) -> bytes:
     return case_key if keep_case else lower_key
 
 
+class _StrKeyTable(dict[int, str]):
+    """The `str.translate` table of `str_key`, filled as characters come."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        value = self[code] = fold_char(ch) if is_word_char(ch) else " "
+        return value
+
+
+_STR_KEY_TABLE = _StrKeyTable()
+
+
 def str_key(text: str) -> str:
     """A folding like `match_keys`'s lowercase key but as `str`, for scripts beyond Latin-1:
     lowercase, no diacritics, every non-word character a space."""
-    return "".join(" " if not is_word_char(ch) else fold_char(ch) for ch in text)
+    return text.translate(_STR_KEY_TABLE)

@@ -100,12 +100,15 @@ def _decisive_letter(text: str) -> int:
     article = _ARTICLE.match(text)
     if article and article.end() < len(text) and text[article.end()].isupper():
         return article.end()
-    letters = [i for i, ch in enumerate(text) if ch.isupper() or ch.islower()]
-    if not letters:  # a script without case (Arabic): nothing to check
-        return -1
-    if text[letters[0]].isupper() or not any(text[i].isupper() for i in letters):
-        return letters[0]
-    return next(i for i in letters if text[i].isupper())
+    # the first capital, else the first lowercase letter; -1 for a script without case (Arabic):
+    # nothing to check
+    for i, ch in enumerate(text):
+        if ch.isupper():
+            return i
+    for i, ch in enumerate(text):
+        if ch.islower():
+            return i
+    return -1
 
 
 def _trailing_punctuation(text: str) -> str:
