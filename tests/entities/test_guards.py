@@ -475,6 +475,22 @@ def test_a_word_of_a_team_after_a_city_names_the_club(tagger: Tagger) -> None:
     assert tagger.tag("A Barcelona hospital admitted him.", "en") == []
 
 
+def test_a_city_that_owns_a_word_of_a_team_names_the_club(tagger: Tagger) -> None:
+    text = "Lars Bender scored both of Leverkusen's goals. His son plays in Barcelona's youth academy."
+    assert found(tagger, text, "en") == [
+        ("Leverkusen", "org:bayer-leverkusen"),
+        ("Barcelona", "org:fc-barcelona"),
+    ]
+    assert tagger.tag("The streets of Cologne's old town were full. Hamburg's mayor spoke.", "en") == []
+
+
+def test_a_plural_verb_after_a_city_names_the_club(tagger: Tagger) -> None:
+    text = "Mönchengladbach have unveiled their new coach."
+    assert found(tagger, text, "en") == [("Mönchengladbach", "org:gladbach")]
+    listed = "Hamburg and Bremen are ports. In Lyon, Cologne and Mainz, prices were high."
+    assert tagger.tag(listed, "en") == []
+
+
 def test_a_city_at_the_end_of_a_longer_name_or_in_a_dateline_is_no_club(tagger: Tagger) -> None:
     text = (
         "Hamburg - The women of FFC Frankfurt won the cup final 2-0. The coach praised her "

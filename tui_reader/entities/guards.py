@@ -1019,9 +1019,13 @@ def sports_team(ctx: Context, cand: Candidate) -> bool:
 _CLUB_ROLES = _words(
     """
     coach coaches player players fans supporters teammates teammate striker strikers midfielder
-    defender goalkeeper keeper goalie winger forward squad
+    defender goalkeeper keeper goalie winger forward squad captain manager ultras academy
+    goal goals shirt jersey
     """
 )
+# Verbs that agree with a club as with a team of players ("Mönchengladbach have unveiled their
+# new coach"): after a city's name alone, they make it its club.
+_TEAM_VERBS = _words("have are were")
 # "lost 2-1 to Nuremberg", "travel to Leverkusen": in a match report "to" leads to the opponent;
 # French elides "de" before a vowel ("l'arène d'Hambourg").
 _CITY_PREPOSITIONS = (_PLACE_PREPOSITIONS - _words("to")) | _words("d")
@@ -1037,6 +1041,8 @@ def sport_city(ctx: Context, cand: Candidate) -> bool:
     Frankfurt") or in a dateline ("Hamburg - ..."). Otherwise it is the city, which is no
     entity."""
     if "sport-city" not in cand.entry.risk_kinds:
+        return False
+    if _club_owns_next(ctx, cand):
         return False
     before = ctx.words_before(cand.start, 2)
     while before and before[-1] in ("the", "la", "le", "l", "les"):
@@ -1054,8 +1060,30 @@ def sport_city(ctx: Context, cand: Candidate) -> bool:
         return True  # the end of a longer name: "FFC Frankfurt", "Alemannia Aachen"
     if ctx.is_sport:
         return False
+    return not _club_cue_after(ctx, cand, before)
+
+
+def _club_owns_next(ctx: Context, cand: Candidate) -> bool:
+    """Whether a city in the possessive owns a word of a team within two words, whatever comes
+    before it: "both of Leverkusen's goals", "in Barcelona's youth academy"."""
     nxt, sep = ctx.next_word(cand.end)
-    return not (nxt and sep in _SPACES and fold_word(nxt) in _CLUB_ROLES)
+    if nxt not in ("s", "S") or sep not in "'’":
+        return False
+    return any(fold_word(w) in _CLUB_ROLES for w in ctx.words_after(cand.end + 2)[:2])
+
+
+def _club_cue_after(ctx: Context, cand: Candidate, before: list[str]) -> bool:
+    """Whether the word after a city makes it its club outside a match report: a word of a team
+    ("Barcelona coach"), or a plural verb that agrees with the team ("Mönchengladbach have
+    unveiled"), unless the city is one of a list ("Hamburg and Bremen are ports")."""
+    nxt, sep = ctx.next_word(cand.end)
+    if not nxt or sep not in _SPACES:
+        return False
+    word = fold_word(nxt)
+    if word in _CLUB_ROLES:
+        return True
+    in_list = (before and before[-1] in ("and", "or")) or ctx.text[cand.start - 2 : cand.start] == ", "
+    return word in _TEAM_VERBS and not in_list
 
 
 def credit_line(ctx: Context, cand: Candidate) -> bool:
