@@ -13,7 +13,7 @@ import click
 
 from tui_reader import __version__
 from tui_reader.config import Config, ConfigError, Locations, load_config, resolve_locations
-from tui_reader.wording import counted
+from tui_reader.wording import counted, progress_text
 
 if TYPE_CHECKING:
     from tui_reader.entities.mention import Mention
@@ -242,8 +242,8 @@ def _progress_printer() -> Callable[[Any], None] | None:
         return None
     from rich.progress import (
         BarColumn,
-        MofNCompleteColumn,
         Progress,
+        TaskProgressColumn,
         TextColumn,
         TimeRemainingColumn,
     )
@@ -251,18 +251,20 @@ def _progress_printer() -> Callable[[Any], None] | None:
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TaskProgressColumn(),
         TimeRemainingColumn(),
         transient=True,
     )
     state: dict[str, Any] = {}
 
     def report(p: Any) -> None:
-        if p.phase == "read" and p.total:
+        # measured in bytes, so that one large file (a JSON Lines archive) moves the bar too
+        if p.phase == "read" and p.size_total:
             if "task" not in state:
                 bar.start()
-                state["task"] = bar.add_task("Indexing files", total=p.total)
-            bar.update(state["task"], completed=p.done)
+                state["task"] = bar.add_task("", total=p.size_total)
+            words = progress_text(p)
+            bar.update(state["task"], completed=p.size_done, description=words[:1].upper() + words[1:])
             if p.done >= p.total:
                 bar.stop()
         elif p.phase == "commit" and "task" in state:

@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui_reader.search.results import Progress
+
 
 def counted(count: int, noun: str) -> str:
     """ "1 article", "1,564 articles"."""
     return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+def progress_text(p: Progress) -> str:
+    """Where an index update is, in a few words: "scanning files", "indexing 3/10 files, 1,250
+    articles", "saving 3/10 files, 1,250 articles"."""
+    if p.phase == "scan":
+        return "scanning files"
+    verb = {"read": "indexing", "commit": "saving", "committed": "saved"}.get(p.phase, p.phase)
+    if p.total == 1:  # one file, perhaps a large archive: its articles say how far
+        return f"{verb} {counted(p.articles, 'article')}"
+    return f"{verb} {p.done:,}/{counted(p.total, 'file')}, {counted(p.articles, 'article')}"

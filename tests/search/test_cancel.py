@@ -4,6 +4,7 @@ index with every article once."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import time
@@ -127,3 +128,57 @@ def test_a_commit_waiting_for_the_writer_processes_stops_when_cancelled(
     monkeypatch.setattr(bulk.BulkSubWriterTask, "_process_file", real)
     update_index(corpus, index, procs=2)
     assert_complete(corpus, index)
+
+
+ARCHIVE_LINES = 600
+
+
+def make_archive(root: Path) -> None:
+    """One JSON Lines file holding every article: a whole archive exported at once."""
+    root.mkdir(parents=True, exist_ok=True)
+    lines = [
+        json.dumps({"id": f"a{n}", "title": f"Brief {n}", "text": f"Brief number {n} about the harbour."})
+        for n in range(ARCHIVE_LINES)
+    ]
+    (root / "archive.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_reading_one_large_file_reports_its_articles_and_bytes_as_it_goes(tmp_path: Path) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_archive(corpus)
+    size = (corpus / "archive.jsonl").stat().st_size
+    seen: list[Progress] = []
+    update_index(corpus, index, progress=seen.append, procs=1)
+    inside = [p for p in seen if p.phase == "read" and p.done == 0]
+    assert [p.articles for p in inside] == list(range(50, ARCHIVE_LINES, 50))
+    assert all(p.size_total == size for p in seen if p.phase != "scan")
+    assert [p.size_done for p in inside] == sorted({p.size_done for p in inside})  # rising
+    assert 0 < inside[0].size_done < inside[-1].size_done < size
+    last = [p for p in seen if p.phase == "read"][-1]
+    assert (last.done, last.articles, last.size_done) == (1, ARCHIVE_LINES, size)
+
+
+@pytest.mark.parametrize("procs", [1, 2], ids=["one writer", "writer processes"])
+def test_a_cancel_while_reading_one_large_file_stops_inside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, procs: int
+) -> None:
+    monkeypatch.setattr(indexer, "PARALLEL_FROM", 1000)
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_archive(corpus)
+    tagged: list[int] = []
+    real = indexer.article_mentions
+
+    def counting(*args: object) -> object:
+        tagged.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(indexer, "article_mentions", counting)
+    with pytest.raises(UpdateCancelled):
+        update_index(corpus, index, procs=procs, cancelled=lambda: len(tagged) >= 100)
+    assert len(tagged) == 100, "the update read on after the cancel"
+    assert_left_interrupted(index)
+    monkeypatch.setattr(indexer, "article_mentions", real)
+    update_index(corpus, index, procs=procs)
+    library = Library.open(corpus, index)
+    assert len(library.search("harbour")) == ARCHIVE_LINES
+    assert not library.is_stale()

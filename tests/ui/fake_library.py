@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
@@ -13,6 +14,7 @@ from tui_reader.entities import Mention
 from tui_reader.search import (
     EntityCount,
     Library,
+    Progress,
     ProgressCallback,
     ResultRow,
     SearchResults,
@@ -142,6 +144,9 @@ class FakeLibrary(Library):
         self.stale_checks: list[int] = []  # for each stale check, how many searches ran before it
         self.lock = threading.Lock()
         self.match_limits: list[int | None] = []  # the limit of each match_offsets call
+        # what `update` reports before it returns, and an event it then waits for (5 s at most)
+        self.progress_steps: list[Progress] = []
+        self.hold: threading.Event | None = None
 
     def is_stale(self, *, in_child: bool = False) -> bool:
         self.stale_checks.append(len(self.searches))
@@ -156,6 +161,12 @@ class FakeLibrary(Library):
         cancelled: Callable[[], bool] | None = None,
     ) -> UpdateSummary:
         self.updates += 1
+        for step in self.progress_steps:
+            if progress is not None:
+                time.sleep(0.15)  # the app shows at most ten steps a second
+                progress(step)
+        if self.hold is not None:
+            self.hold.wait(5)
         self.stale = False
         return UpdateSummary(total_articles=len(self.articles), rebuilt=rebuild)
 

@@ -6,14 +6,15 @@ import errno
 import json
 import os
 import stat
+import threading
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input, ProgressBar, Static
 
 from tests.ui.conftest import MakeApp, ids, main, search_and_open, settle, typed
 from tests.ui.fake_library import FakeLibrary, make_article, sample_articles
-from tui_reader.search import IndexUnavailable, Library
+from tui_reader.search import IndexUnavailable, Library, Progress
 from tui_reader.ui import export
 from tui_reader.ui.app import BriefreadApp
 from tui_reader.ui.screens.help import HelpScreen
@@ -289,6 +290,26 @@ async def test_indexing_in_a_worker_and_commits_from_elsewhere(make_app: MakeApp
         main(app)._poll()
         await settle(pilot)
         assert ids(app)[0] == "new"
+
+
+async def test_the_status_line_says_how_far_indexing_one_large_file_is(make_app: MakeApp) -> None:
+    library = FakeLibrary(stale=True)
+    library.progress_steps = [Progress("scan", 0, 0), Progress("read", 0, 1, 2500, 3_000_000, 12_000_000)]
+    library.hold = threading.Event()
+    app = make_app(library)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            text = ""
+            for _ in range(100):  # the update waits for `hold`: no settling, which waits for it
+                await pilot.pause(0.02)
+                text = str(main(app).query_one("#index-text").render())
+                if text.startswith("indexing"):
+                    break
+            assert text == "indexing 2,500 articles"
+            bar = main(app).query_one("#index-progress", ProgressBar)
+            assert (bar.progress, bar.total) == (3_000_000, 12_000_000)  # bytes: a quarter read
+    finally:
+        library.hold.set()
 
 
 async def test_n_and_N_move_between_matches(make_app: MakeApp) -> None:

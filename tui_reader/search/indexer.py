@@ -307,6 +307,8 @@ def _write(
     forget = list(diff.deleted) if to_delete else []
     total = len(to_read)
     done = 0
+    articles = 0
+    size_done = 0
     while done < total or to_delete:
         writer = _writer(ix, procs if parallel else 1, cancelled)
         try:
@@ -321,10 +323,19 @@ def _write(
                 path = to_read[done]
                 source = diff.current[path]
                 reading = read_file(corpus_dir, path)
-                for article in reading.articles:
+                count = len(reading.articles)
+                for n, article in enumerate(reading.articles, 1):
                     mentions = article_mentions(tagger, article)
                     writer.add_document(**to_document(article, mentions))
-                batch_docs += len(reading.articles)
+                    if n % _PROGRESS_ARTICLES == 0 and n < count:
+                        # inside one large file (a JSON Lines archive): say how far, and stop
+                        # when cancelled instead of after the whole file
+                        _check_cancelled(cancelled)
+                        inside = size_done + source.size * n // count
+                        report(Progress("read", done, total, articles + n, inside, to_read_bytes))
+                articles += count
+                size_done += source.size
+                batch_docs += count
                 summary.bytes_read += source.size
                 batch.append(
                     FileEntry(
@@ -332,8 +343,8 @@ def _write(
                     )
                 )
                 done += 1
-                report(Progress("read", done, total))
-            report(Progress("commit", done, total))
+                report(Progress("read", done, total, articles, size_done, to_read_bytes))
+            report(Progress("commit", done, total, articles, size_done, to_read_bytes))
             writer.commit()
         except BaseException:
             _cancel(writer)
@@ -342,7 +353,11 @@ def _write(
         manifest.forget(forget)  # only once the deletes are committed
         forget = []
         summary.articles += batch_docs
-        report(Progress("committed", done, total))
+        report(Progress("committed", done, total, articles, size_done, to_read_bytes))
+
+
+# Inside a file, progress is reported, and a cancel asked for, every this many articles.
+_PROGRESS_ARTICLES = 50
 
 
 def _check_cancelled(cancelled: Callable[[], bool] | None) -> None:

@@ -13,11 +13,16 @@ from tui_reader.entities import Mention
 @dataclass(frozen=True, slots=True)
 class Progress:
     """Where an index update is: `phase` is "scan", "read", "commit" (writing) or "committed"
-    (searchable up to `done`)."""
+    (searchable up to `done`). `done` and `total` count files; `articles` counts the articles
+    read so far, and `size_done` of `size_total` bytes measures the reading, also inside one
+    large file (a JSON Lines export of a whole archive)."""
 
     phase: str
     done: int
     total: int
+    articles: int = 0
+    size_done: int = 0
+    size_total: int = 0
 
 
 ProgressCallback = Callable[[Progress], None]

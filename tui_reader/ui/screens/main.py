@@ -52,7 +52,7 @@ from tui_reader.ui.widgets.article_list import ArticleList
 from tui_reader.ui.widgets.entity_pane import EntityPane
 from tui_reader.ui.widgets.reader import MAX_READER_CHARS, ReaderView
 from tui_reader.ui.widgets.search_bar import QueryInput, SearchBar
-from tui_reader.wording import counted
+from tui_reader.wording import counted, progress_text
 
 if TYPE_CHECKING:
     from tui_reader.search import Progress, ResultRow, SearchResults, StoredArticle, UpdateSummary
@@ -432,9 +432,11 @@ class MainScreen(Screen[None]):
     def _index_progress(self, message: IndexProgress) -> None:
         p = message.progress
         bar = self.query_one("#index-progress", ProgressBar)
-        bar.update(total=p.total or None, progress=p.done)
-        verb = {"scan": "scanning", "read": "indexing", "commit": "saving"}.get(p.phase, p.phase)
-        self.query_one("#index-text", Static).update(Text(f"{verb} {p.done:,}/{p.total:,}", end=""))
+        if p.size_total:
+            bar.update(total=p.size_total, progress=p.size_done)
+        else:
+            bar.update(total=p.total or None, progress=p.done)
+        self.query_one("#index-text", Static).update(Text(progress_text(p), end=""))
 
     @on(IndexFinished)
     def _index_finished(self, message: IndexFinished) -> None:
