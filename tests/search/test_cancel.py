@@ -182,3 +182,50 @@ def test_a_cancel_while_reading_one_large_file_stops_inside_it(
     library = Library.open(corpus, index)
     assert len(library.search("harbour")) == ARCHIVE_LINES
     assert not library.is_stale()
+
+
+def test_one_large_file_is_committed_in_parts_and_listed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexer, "BATCH_DOCS", 120)
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_archive(corpus)
+    searchable: list[int] = []
+
+    def progress(p: Progress) -> None:
+        if p.phase == "committed":
+            searchable.append(len(Library.open(corpus, index).search("harbour")))
+
+    summary = update_index(corpus, index, progress=progress, procs=1)
+    assert searchable == [150, 300, 450, 600]  # the reader lists them as they come
+    assert summary.articles == ARCHIVE_LINES
+    library = Library.open(corpus, index)
+    assert len(library.search("harbour")) == ARCHIVE_LINES
+    assert not library.is_stale()
+
+
+@pytest.mark.parametrize("procs", [1, 2], ids=["one writer", "writer processes"])
+def test_a_cancel_after_parts_of_a_file_were_committed_is_completed_without_duplicates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, procs: int
+) -> None:
+    monkeypatch.setattr(indexer, "BATCH_DOCS", 120)
+    monkeypatch.setattr(indexer, "PARALLEL_FROM", 1000)
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_archive(corpus)
+    committed: list[int] = []
+
+    def progress(p: Progress) -> None:
+        if p.phase == "committed":
+            committed.append(p.articles)
+
+    with pytest.raises(UpdateCancelled):
+        update_index(corpus, index, progress=progress, procs=procs, cancelled=lambda: len(committed) >= 2)
+    assert committed == [150, 300]
+    assert len(Library.open(corpus, index).search("harbour")) == 300
+    assert_left_interrupted(index)
+    summary = update_index(corpus, index, procs=procs)
+    assert summary.recovered == "An interrupted update was found and completed."
+    library = Library.open(corpus, index)
+    ids = [row.id for row in library.search("harbour")]
+    assert len(ids) == len(set(ids)) == ARCHIVE_LINES
+    assert not library.is_stale()

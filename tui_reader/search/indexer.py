@@ -17,7 +17,7 @@ from typing import Any
 from whoosh import index as windex
 from whoosh.index import EmptyIndexError
 
-from tui_reader.corpus import Skipped, SourceFile, read_file, scan
+from tui_reader.corpus import FileReading, Skipped, SourceFile, read_file, scan
 from tui_reader.entities import Tagger, default_tagger, default_version
 from tui_reader.search.bulk import bulk_writer
 from tui_reader.search.documents import article_mentions, to_document
@@ -306,9 +306,13 @@ def _write(
         return
     forget = list(diff.deleted) if to_delete else []
     total = len(to_read)
-    done = 0
-    articles = 0
-    size_done = 0
+    done = 0  # files read whole
+    articles = 0  # articles read, of whole files and of the file being read
+    size_done = 0  # bytes of the files read whole
+    # A file whose articles outnumber a batch, or outlast `commit_seconds`, is committed in
+    # parts: (its reading, the number of its articles written so far). It enters the manifest
+    # once all of them are committed; a killed update reads it again (see `update_index`).
+    partial: tuple[FileReading, int] | None = None
     while done < total or to_delete:
         writer = _writer(ix, procs if parallel else 1, cancelled)
         try:
@@ -322,26 +326,30 @@ def _write(
                 _check_cancelled(cancelled)
                 path = to_read[done]
                 source = diff.current[path]
-                reading = read_file(corpus_dir, path)
+                reading, first = partial if partial is not None else (read_file(corpus_dir, path), 0)
+                partial = None
                 count = len(reading.articles)
-                for n, article in enumerate(reading.articles, 1):
-                    mentions = article_mentions(tagger, article)
-                    writer.add_document(**to_document(article, mentions))
+                n = first
+                while n < count:
+                    article = reading.articles[n]
+                    writer.add_document(**to_document(article, article_mentions(tagger, article)))
+                    n += 1
                     if n % _PROGRESS_ARTICLES == 0 and n < count:
-                        # inside one large file (a JSON Lines archive): say how far, and stop
-                        # when cancelled instead of after the whole file
+                        # inside one large file (a JSON Lines archive): say how far, stop when
+                        # cancelled instead of after the whole file, and commit as a batch would
                         _check_cancelled(cancelled)
                         inside = size_done + source.size * n // count
-                        report(Progress("read", done, total, articles + n, inside, to_read_bytes))
-                articles += count
+                        report(Progress("read", done, total, articles + n - first, inside, to_read_bytes))
+                        if batch_docs + n - first >= BATCH_DOCS or time.monotonic() >= deadline:
+                            break
+                articles += n - first
+                batch_docs += n - first
+                if n < count:
+                    partial = (reading, n)
+                    break
                 size_done += source.size
-                batch_docs += count
                 summary.bytes_read += source.size
-                batch.append(
-                    FileEntry(
-                        path, source.size, source.mtime_ns, len(reading.articles), tuple(reading.skipped)
-                    )
-                )
+                batch.append(FileEntry(path, source.size, source.mtime_ns, count, tuple(reading.skipped)))
                 done += 1
                 report(Progress("read", done, total, articles, size_done, to_read_bytes))
             report(Progress("commit", done, total, articles, size_done, to_read_bytes))
