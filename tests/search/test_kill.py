@@ -3,6 +3,7 @@ twice, none missing, and says it recovered."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -124,4 +125,34 @@ def test_killed_build_is_completed_by_the_next_run(tmp_path: Path, point: str, r
     assert done.returncode == 0, done.stderr
     if not rebuild:
         assert "interrupted update was found and completed" in done.stdout
+    assert_complete(corpus, index)
+
+
+def test_killed_while_one_large_file_is_committed_in_parts(tmp_path: Path) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    lines = [
+        json.dumps(
+            {"id": f"a{n}", "title": f"Brief {n}", "text": f"Brief number {n} marker{n} about the harbour."}
+        )
+        for n in range(FILES)
+    ]
+    (corpus / "archive.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    patch = """
+        import tui_reader.search.indexer as m
+        real = m.article_mentions
+        count = [0]
+        def article_mentions(tagger, article):
+            count[0] += 1
+            if count[0] == 170:  # a part of the file committed, the next one on its way
+                die()
+            return real(tagger, article)
+        m.article_mentions = article_mentions
+    """
+    killed = run_index(corpus, index, patch)
+    assert killed.returncode == -9, killed.stderr
+    assert 0 < len(Library.open(corpus, index).search("harbour")) < FILES
+    done = run_index(corpus, index)
+    assert done.returncode == 0, done.stderr
+    assert "interrupted update was found and completed" in done.stdout
     assert_complete(corpus, index)
