@@ -122,3 +122,21 @@ def test_an_acronym_in_capitals_means_the_body_not_the_word(corpus: Path, index_
     article = lib.article(row.id)
     assert article is not None
     assert {article.text[s:e] for s, e in lib.match_offsets("UN", article)} == {"UN"}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Allemagne OR Irlande", {"en/germany.txt", "en/uk.txt"}),
+        ("Irlande OR Allemagne", {"en/germany.txt", "en/uk.txt"}),
+        ("UN OR Germany", {SEED.name, "en/un.txt", "fr/onu.txt", "en/germany.txt"}),
+        ("Germany OR UN", {SEED.name, "en/un.txt", "fr/onu.txt", "en/germany.txt"}),
+        ('"Nations unies" OR Britain', {SEED.name, "en/un.txt", "fr/onu.txt", "en/uk.txt"}),
+        ("Royaume-Uni OR Allemagne", {"en/uk.txt", "en/germany.txt"}),
+        ("Irlande OR date:2025-04", {"en/uk.txt", "en/germany.txt"}),
+    ],
+)
+def test_or_finds_each_side_in_any_language_in_any_order(
+    library: Library, query: str, expected: set[str]
+) -> None:
+    assert paths(library, query) == expected

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -239,8 +239,17 @@ class _Rewriter:
         self._prefix_note: str | None = None
 
     def rewrite(self, q: Any) -> Any:
-        if isinstance(q, wq.Or) and _is_word_group(q):
-            return self._word_group(q)
+        if isinstance(q, wq.Or):
+            groups = _word_groups(q.subqueries)
+            if len(groups) == 1 and _word_field(groups[0][0]):
+                return self._word_group(q)
+            if any(_word_field(group[0]) for group in groups):
+                # "Maroc OR Algérie": each word its own group, with its entities
+                kids = [
+                    self._word_group(wq.Or(group)) if _word_field(group[0]) else self.rewrite(group[0])
+                    for group in groups
+                ]
+                return wq.Or(kids, boost=q.boost)
         if getattr(q, "fieldname", None) is not None and q.is_leaf():
             handled = self._field_query(q)
             if handled is not None:
@@ -452,22 +461,53 @@ def _value_of(q: Any) -> str:
     return text.decode("utf-8") if isinstance(text, bytes) else str(text)
 
 
-def _is_word_group(q: Any) -> bool:
-    kids = q.subqueries
-    return (
-        bool(kids)
-        and all(getattr(k, "fieldname", None) in SEARCH_FIELDS for k in kids)
-        and all(isinstance(k, wq.Term | wq.Phrase | wq.Prefix | wq.Wildcard | wq.FuzzyTerm) for k in kids)
-    )
+def _word_field(q: Any) -> str:
+    """The searched field of one field's query for a plain word or phrase ("" for any other
+    query): a term, phrase, prefix, wildcard or fuzzy term, or the terms of a hyphenated word
+    ("al-qaida": And of "al" and "qaida")."""
+    if isinstance(q, wq.And):
+        kids = q.subqueries
+        if kids and all(type(k) is wq.Term for k in kids) and len({k.fieldname for k in kids}) == 1:
+            q = kids[0]
+        else:
+            return ""
+    if not isinstance(q, wq.Term | wq.Phrase | wq.Prefix | wq.Wildcard | wq.FuzzyTerm):
+        return ""
+    field = getattr(q, "fieldname", None)
+    return field if field in SEARCH_FIELDS else ""
+
+
+def _word_groups(kids: Sequence[Any]) -> list[list[Any]]:
+    """The children of an Or, grouped: the queries of one plain word or phrase over the searched
+    fields together, any other query alone. The parser gives a word one query per field, in
+    the order of SEARCH_FIELDS, and flattens "a OR b" into one Or of both words' queries: a
+    field that does not come after the one before starts the next word."""
+    groups: list[list[Any]] = []
+    last = -1
+    for kid in kids:
+        field = _word_field(kid)
+        if not field:
+            groups.append([kid])
+            last = len(SEARCH_FIELDS)
+            continue
+        position = SEARCH_FIELDS.index(field)
+        if groups and last < position and _word_field(groups[-1][-1]):
+            groups[-1].append(kid)
+        else:
+            groups.append([kid])
+        last = position
+    return groups
 
 
 def _group_words(q: Any) -> str:
     for kid in q.subqueries:
-        if getattr(kid, "fieldname", None) == "text":
+        if getattr(kid, "fieldname", None) == "text" or _word_field(kid) == "text":
             if isinstance(kid, wq.Phrase):
                 return " ".join(kid.words)
             if type(kid) is wq.Term:
                 return _value_of(kid)
+            if isinstance(kid, wq.And):  # a hyphenated word: "al-qaida"
+                return " ".join(_value_of(k) for k in kid.subqueries)
     return ""
 
 
