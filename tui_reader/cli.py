@@ -273,7 +273,42 @@ def _progress_printer() -> Callable[[Any], None] | None:
     return report
 
 
-@main.command(context_settings={"ignore_unknown_options": True})  # "-Maroc" is a query
+class _QueryCommand(click.Command):
+    """A command whose QUERY may start with "-" ("-Iran", '-"premier ministre"'): only the
+    command's own options are options, every other word is the query (several words are one
+    query: `search Maroc -Algérie`). Without this, "-Iran" would read as the options -I -r -a
+    -n, and -n would take the next word as its value."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        takes_value: dict[str, bool] = {name: False for name in ctx.help_option_names}
+        for param in self.get_params(ctx):
+            if isinstance(param, click.Option):
+                for name in (*param.opts, *param.secondary_opts):
+                    takes_value[name] = not param.is_flag and not param.count
+        options: list[str] = []
+        words: list[str] = []
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            i += 1
+            if arg == "--":
+                words.extend(args[i:])
+                break
+            name = arg.split("=", 1)[0] if arg.startswith("--") else arg
+            if name in takes_value:
+                options.append(arg)
+                if takes_value[name] and "=" not in arg and i < len(args):
+                    options.append(args[i])
+                    i += 1
+            elif not arg.startswith("--") and takes_value.get(arg[:2]) and arg[2:].isdigit():
+                options.append(arg)  # "-n5": a short option with its number attached
+            else:
+                words.append(arg)
+        query = [" ".join(words)] if words else []
+        return super().parse_args(ctx, [*options, "--", *query])
+
+
+@main.command(cls=_QueryCommand)
 @click.argument("query", callback=_typed_text)
 @click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(min=1))
 @click.option("--sort", type=click.Choice(["auto", "date", "relevance"]), default="auto", show_default=True)
@@ -488,7 +523,7 @@ def _answer(tagger: Any, line: str, lang: str | None) -> tuple[object, list[Ment
     return ident, mentions
 
 
-@main.command(context_settings={"ignore_unknown_options": True})  # "-Maroc" is a query
+@main.command(cls=_QueryCommand)
 @click.argument("query", required=False, default="", callback=_typed_text)
 @click.option("--kind", type=click.Choice(["country", "organization"]))
 @click.option("--top", default=20, show_default=True, type=click.IntRange(min=1))

@@ -113,6 +113,34 @@ def test_a_query_that_starts_with_a_hyphen_is_a_query(corpus: Path) -> None:
     assert code == 0, err
 
 
+@pytest.mark.parametrize(
+    ("args", "query", "hits"),
+    [
+        (["-Iran", "-n", "5"], "-Iran", 2),  # not -I -r -a -n: "-n" is no part of the query
+        (["-n", "1", "-Iran"], "-Iran", 1),
+        (["-nord", "--limit=1"], "-nord", 1),
+        (["-n5", "-Qatar"], "-Qatar", 1),
+        (['-"premier ministre"'], '-"premier ministre"', 2),
+        (["-(Qatar OR Oman)"], "-(Qatar OR Oman)", 1),
+        (["Oil", "-Qatar"], "Oil -Qatar", 1),  # several words are one query
+        (["--json", "--", "-Qatar"], "-Qatar", 1),  # after "--", words only
+    ],
+)
+def test_only_the_commands_options_are_options(corpus: Path, args: list[str], query: str, hits: int) -> None:
+    code, out, err = cli(corpus, "search", *args, *([] if "--json" in args else ["--json"]))
+    assert code == 0, err
+    answer = json.loads(out)
+    assert (answer["query"], len(answer["hits"])) == (query, hits)
+
+
+def test_entities_of_a_query_that_starts_with_a_hyphen(corpus: Path) -> None:
+    code, out, err = cli(corpus, "entities", "-Chine", "--json")
+    assert code == 0, err
+    assert [e["id"] for e in json.loads(out)] == ["country:QA"]
+    code, out, err = cli(corpus, "entities", "-Qatar", "--json")
+    assert code == 0 and json.loads(out) == []
+
+
 def test_entities_of_a_mended_query_say_so_and_an_empty_list_says_it_is_empty(corpus: Path) -> None:
     code, out, err = cli(corpus, "entities", '"Qatar')
     assert code == 0 and "note: Searched 'Qatar' instead" in err
