@@ -140,3 +140,11 @@ def test_or_finds_each_side_in_any_language_in_any_order(
     library: Library, query: str, expected: set[str]
 ) -> None:
     assert paths(library, query) == expected
+
+
+def test_a_lone_star_adds_nothing_to_the_other_words(library: Library) -> None:
+    everything = paths(library, "*")
+    assert len(everything) == len(library.search("")) > len(EXTRA)
+    assert paths(library, "Allemagne *") == paths(library, "* Allemagne") == {"en/germany.txt"}
+    assert paths(library, "* -country:MA") == everything - {SEED.name, "en/un.txt"}
+    assert paths(library, "Allemagne OR *") == everything

@@ -261,6 +261,12 @@ class _Rewriter:
             negated = wq.Not(self.rewrite(q.query))
             self.out.scored = scored
             return negated
+        if isinstance(q, wq.And):
+            # "Maroc *": a part that matches every article adds nothing to an And (Whoosh would
+            # make the whole And match every article)
+            kids = [self.rewrite(k) for k in q.children()]
+            kept = [k for k in kids if not _matches_every(k)]
+            return wq.And(kept, boost=q.boost) if kept else wq.Every()
         if isinstance(q, wq.And | wq.Or | wq.AndNot | wq.AndMaybe | wq.Require | wq.DisjunctionMax):
             kids = [self.rewrite(k) for k in q.children()]
             return q.__class__(*_rebuild_args(q, kids))
@@ -459,6 +465,13 @@ def _value_of(q: Any) -> str:
         return " ".join(q.words)
     text = getattr(q, "text", "")
     return text.decode("utf-8") if isinstance(text, bytes) else str(text)
+
+
+def _matches_every(q: Any) -> bool:
+    """Whether `q` matches every article: `*`, or an Or with `*` in it."""
+    if isinstance(q, wq.Every):
+        return True
+    return isinstance(q, wq.Or) and any(_matches_every(k) for k in q.subqueries)
 
 
 def _word_field(q: Any) -> str:
