@@ -148,3 +148,10 @@ def test_a_lone_star_adds_nothing_to_the_other_words(library: Library) -> None:
     assert paths(library, "Allemagne *") == paths(library, "* Allemagne") == {"en/germany.txt"}
     assert paths(library, "* -country:MA") == everything - {SEED.name, "en/un.txt"}
     assert paths(library, "Allemagne OR *") == everything
+
+
+@pytest.mark.parametrize("bad", ["country:Atlantis", "org:ZZZZ", "entity:xyz", "date:2025-02-30", "lang:xx"])
+def test_a_filter_that_matches_nothing_leaves_nothing_beside_other_words(library: Library, bad: str) -> None:
+    results = library.search(f"Allemagne {bad}")
+    assert len(results) == 0 and "that filter matches nothing" in results.fallback
+    assert paths(library, f"Allemagne OR {bad}") == {"en/germany.txt"}

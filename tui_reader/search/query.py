@@ -377,7 +377,7 @@ class _Rewriter:
             ids = self.aliases.registry.resolve(value, kind)  # type: ignore[arg-type]
             if not ids:
                 self._note(f"No {fieldname} is called '{value}': that filter matches nothing.")
-                return wq.NullQuery
+                return _nothing()
             self.out.entity_ids.update(ids)
             return wq.Or([wq.Term("entity", i) for i in ids]) if len(ids) > 1 else wq.Term("entity", ids[0])
         if fieldname == "lang":
@@ -386,7 +386,7 @@ class _Rewriter:
             return self._date(q)
         if fieldname not in SEARCH_FIELDS and fieldname != "entity":
             self._note(f"'{fieldname}:' is not something to search by: that filter matches nothing.")
-            return wq.NullQuery
+            return _nothing()
         if isinstance(q, wq.Prefix | wq.Wildcard):
             return self._bounded_expansion(q)
         if isinstance(q, wq.FuzzyTerm):
@@ -399,7 +399,7 @@ class _Rewriter:
         code = "und" if value.lower() == "und" else language_tag(value)
         if code is None:
             self._note(f"'{value}' is not a language (try fr or en): that filter matches nothing.")
-            return wq.NullQuery
+            return _nothing()
         if self.reader is not None and not self.reader.doc_frequency("lang", code):
             self._note(f"No article is in the language '{code}': that filter matches nothing.")
         return wq.Term("lang", code)
@@ -421,7 +421,7 @@ class _Rewriter:
 
     def _bad_date(self, value: str, problem: str) -> Any:
         self._note(f"'{value}' {problem}: that filter matches nothing.")
-        return wq.NullQuery
+        return _nothing()
 
     def _note(self, note: str) -> None:
         if note not in self.out.notes:
@@ -465,6 +465,12 @@ def _value_of(q: Any) -> str:
         return " ".join(q.words)
     text = getattr(q, "text", "")
     return text.decode("utf-8") if isinstance(text, bytes) else str(text)
+
+
+def _nothing() -> Any:
+    """A filter that matches no article, and keeps doing so inside an And ("Maroc
+    country:Atlantis" finds nothing), where Whoosh would drop a NullQuery."""
+    return wq.Term("lang", "\x00")
 
 
 def _matches_every(q: Any) -> bool:
