@@ -837,3 +837,23 @@ def test_a_place_named_after_a_country_is_none(
     tagger: Tagger, text: str, lang: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(tagger, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Electropop is ready to prove that there IS something new under the sun.",
+        "It really IS a problem. What IS going on?",
+        "Tell US more about it, and let US know.",
+        "Laura Ellis, a domestic, aged IS years, was badly burned.",
+    ],
+)
+def test_an_acronym_in_capitals_that_is_the_word_in_its_sentence_is_no_mention(
+    tagger: Tagger, text: str
+) -> None:
+    assert tagger.tag(text, "en") == []
+
+
+def test_the_same_acronyms_stay_mentions_beside_other_words(tagger: Tagger) -> None:
+    text = "IS fighters seized the town. He told US officials that IS has collapsed; they join US forces."
+    assert [m.id for m in tagger.tag(text, "en")] == ["org:isil", "country:US", "org:isil", "country:US"]

@@ -433,12 +433,42 @@ def _country_name(cand: Candidate) -> bool:
 
 
 def caps_word(ctx: Context, cand: Candidate) -> bool:
-    """An acronym that is also a short word ("US", "AU", "UN", "IS") inside capitals."""
+    """An acronym that is also a short word ("US", "AU", "UN", "IS") inside capitals, or set in
+    capitals for emphasis or by OCR in a sentence where it is the word (see `_the_word`)."""
     if cand.entry.form != "acronym":
         return False
-    if fold_word(cand.entry.text) not in _CAPS_WORDS and "caps-word" not in cand.entry.risk_kinds:
+    word = fold_word(cand.entry.text)
+    if word not in _CAPS_WORDS and "caps-word" not in cand.entry.risk_kinds:
         return False
-    return ctx.caps_context(cand.start, cand.end)
+    return ctx.caps_context(cand.start, cand.end) or _the_word(ctx, cand, word)
+
+
+# Words before "IS" that make it the verb: "there IS something new", "it really IS a problem".
+_BEFORE_VERB_IS = _words("there it this what here really truly certainly definitely indeed also still just")
+# Verbs before "US", and words after it, that make it the pronoun: "tell US more", "let US know".
+_BEFORE_PRONOUN_US = _words(
+    "tell told let give gave show showed join help helped ask asked send sent teach taught bring brought"
+)
+_AFTER_PRONOUN_US = _words("more about that what how why know now again all up out back a an the")
+# Words after a two-letter word in capitals that make it a number OCR misread: "aged IS years".
+_NUMBER_NOUNS = _words("years months weeks days hours minutes per percent")
+
+
+def _the_word(ctx: Context, cand: Candidate, word: str) -> bool:
+    """Whether an acronym that is also a word ("IS", "US"), between lowercase words, is that
+    word: the verb after a word that announces it ("there IS"), the pronoun between a verb and
+    a word that follows pronouns ("tell US more"), or a number OCR misread before a unit
+    ("aged IS years")."""
+    before, sep_before = ctx.prev_word(cand.start)
+    if not before or sep_before != " " or not any(ch.islower() for ch in before):
+        return False
+    after, sep_after = ctx.next_word(cand.end)
+    after = fold_word(after) if sep_after == " " else ""
+    if word == "is" and fold_word(before) in _BEFORE_VERB_IS:
+        return True
+    if word == "us" and fold_word(before) in _BEFORE_PRONOUN_US:
+        return after in _AFTER_PRONOUN_US or not after
+    return len(word) == 2 and after in _NUMBER_NOUNS
 
 
 def caps_name(ctx: Context, cand: Candidate) -> bool:
