@@ -619,3 +619,11 @@ def test_english_names_with_a_country_or_and_inside(text: str, expected: list[st
 )
 def test_an_english_name_before_the_noun_of_a_law_or_a_prize_is_none(text: str, expected: list[str]) -> None:
     assert [m.text for m in default_tagger().tag(text, "en")] == expected
+
+
+def test_a_conference_in_lowercase_is_a_meeting_and_the_body_inside_it_stays() -> None:
+    tagger = default_tagger()
+    text = "La critique s'est abattue sur la conférence internationale des Nations unies sur le climat."
+    assert [(m.text, m.id) for m in tagger.tag(text, "fr")] == [("Nations unies", "org:un")]
+    named = tagger.tag("La Conférence épiscopale de France a parlé.", "fr")
+    assert [(m.text, m.source) for m in named] == [("Conférence épiscopale de France", "rule")]

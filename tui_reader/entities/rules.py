@@ -70,6 +70,9 @@ _FR_CAPITALISED = """
 # d'action sociale", "Centre laïque des Auberges de jeunesse").
 _ENDS_AT_A_PLACE = re.compile(r"[ \t]d[e'][ \t]*[A-ZÀ-Ý][\w-]*$")
 _FR_WEAK = frozenset("office mouvement groupe conférence délégation direction".split())
+# Heads that in lowercase name a meeting, not a body: "la conférence de Bali"; only "la
+# Conférence des Nations unies sur le commerce" is one.
+_FR_EVENTS = frozenset(("conference",))  # folded
 # Nouns of houses and firms: a name only with a proper noun after them ("la boulangerie Leroy",
 # "le cabinet Cadel", "la société Aenesmann", "l'équipe Kelme"); written in lowercase, they are
 # part of the name as annotators mark it.
@@ -704,6 +707,8 @@ class RuleFinder:
             return None
         if head.weak and not (modifiers or capital_object):
             return None  # "Office de tourisme", "Mouvement d'attention"
+        if head_word in _FR_EVENTS and not capital:
+            return None  # "la conférence internationale des Nations unies": a meeting, not a body
         if head_word == "centre" and _ENDS_AT_A_PLACE.search(text, hstart, end) is not None:
             return None  # "au Centre international de Vienne": where, not who
         if head.proper and not (
