@@ -159,6 +159,14 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
+def _json_in_utf8() -> None:
+    """JSON goes out in UTF-8 whatever the locale says: a program reads it, and a locale of
+    ASCII or Latin-1 would turn names into question marks."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(encoding="utf-8", errors="strict")
+
+
 def _replace_what_the_terminal_cannot_show() -> None:
     """Characters the output's encoding lacks (a terminal set to Latin-1) print as "?" instead
     of ending the command with a traceback."""
@@ -216,8 +224,9 @@ def index(ctx: Context, rebuild: bool, quiet: bool, procs: int | None) -> None:
     for why in (summary.recovered, summary.upgraded):
         if why:
             click.echo(why)
-    for skipped in summary.skipped:
-        click.echo(terminal_safe(f"skipped {skipped.describe()}"))
+    if not quiet:
+        for skipped in summary.skipped:
+            click.echo(terminal_safe(f"skipped {skipped.describe()}"))
     click.echo(terminal_safe(_summary_line(summary)))
     click.echo(f"Corpus {terminal_safe(str(loc.corpus))}, index {terminal_safe(str(loc.index))}.")
 
@@ -316,6 +325,8 @@ class _QueryCommand(click.Command):
 @pass_context
 def search(ctx: Context, query: str, limit: int, sort: str, as_json: bool) -> None:
     """Search the corpus (see README for the query language)."""
+    if as_json:
+        _json_in_utf8()
     with user_errors():
         library = ctx.library(quiet=as_json)
         results = library.search(query, sort=sort, limit=limit)
@@ -362,6 +373,8 @@ def search(ctx: Context, query: str, limit: int, sort: str, as_json: bool) -> No
 @pass_context
 def show(ctx: Context, article_id: str, as_json: bool) -> None:
     """Print one article."""
+    if as_json:
+        _json_in_utf8()
     with user_errors():
         library = ctx.library(quiet=as_json)
         article = library.article(article_id)
@@ -430,14 +443,20 @@ def tag(file: Any, lang: str | None, as_json: bool, as_jsonl: bool) -> None:
     from tui_reader.corpus.decode import decode_text
     from tui_reader.entities import default_tagger
 
-    tagger = default_tagger()
-    if as_jsonl:
-        _tag_lines(tagger, file, lang)
-        return
-    # Bytes in, decoded as corpus files are (a byte-order mark, UTF-16, Latin-1...) and without
-    # newline translation: offsets count the characters of the text as given, mark excluded.
-    text = decode_text(file.read())
-    mentions = tagger.tag(text, _language(text, lang))
+    if as_json and as_jsonl:
+        raise click.UsageError("Give --json or --jsonl, not both.")
+    if as_json or as_jsonl:
+        _json_in_utf8()
+    with user_errors():
+        tagger = default_tagger()
+        if as_jsonl:
+            _tag_lines(tagger, file, lang)
+            return
+        # Bytes in, decoded as corpus files are (a byte-order mark, UTF-16, Latin-1...) and
+        # without newline translation: offsets count the characters of the text as given, mark
+        # excluded.
+        text = decode_text(file.read())
+        mentions = tagger.tag(text, _language(text, lang))
     if as_json:
         click.echo(dump_json([m.to_json() for m in mentions]))
         return
@@ -531,6 +550,8 @@ def _answer(tagger: Any, line: str, lang: str | None) -> tuple[object, list[Ment
 @pass_context
 def entities(ctx: Context, query: str, kind: str | None, top: int, as_json: bool) -> None:
     """Entities named in the corpus (or in the results of QUERY), most named first."""
+    if as_json:
+        _json_in_utf8()
     with user_errors():
         library = ctx.library(quiet=as_json)
         results = library.search(query, sort="date")

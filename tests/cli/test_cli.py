@@ -389,3 +389,53 @@ def test_an_output_encoding_without_the_characters_prints_no_traceback(tmp_path:
     assert done.returncode == 0, done.stderr.decode("latin-1")
     assert b"Traceback" not in done.stderr
     assert b"country:MA" in done.stdout and b"country:CI" in done.stdout
+
+
+def test_quiet_index_prints_the_summary_without_the_skipped_files(corpus: Path) -> None:
+    (corpus / "junk.bin").write_bytes(b"\x00\x01\x02" * 50)
+    code, out, _ = cli(corpus, "index", "-q")
+    assert code == 0 and "1 skipped" in out and "skipped junk.bin" not in out
+    code, out, _ = cli(corpus, "index", "--rebuild")
+    assert code == 0 and "skipped junk.bin" in out
+
+
+def test_tag_takes_one_output_mode(corpus: Path) -> None:
+    code, _, err = cli(corpus, "tag", "--json", "--jsonl", stdin="Le Maroc.\n")
+    assert code == 2 and "Give --json or --jsonl, not both." in err
+
+
+def test_an_interrupted_tag_says_so_in_one_line(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui_reader.entities import Tagger
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Tagger, "tag", interrupted)
+    code, _, err = cli(corpus, "tag", stdin="Le Maroc.\n")
+    assert (code, err) == (130, "briefread: Interrupted.\n")
+
+
+@pytest.mark.parametrize("mode", ["--json", "--jsonl"])
+def test_json_is_utf8_whatever_the_locale(mode: str) -> None:
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+    payload = '{"id": 1, "text": "Le Maroc et l\\u2019\\u00c9gypte."}' if mode == "--jsonl" else "L'Égypte."
+    done = subprocess.run(
+        [sys.executable, "-m", "tui_reader", "tag", mode, "--lang", "fr"],
+        input=payload.encode("utf-8"),
+        capture_output=True,
+        env=env,
+        check=True,
+    )
+    assert '"Égypte"' in done.stdout.decode("utf-8")
+
+
+def test_a_stored_only_field_is_no_filter(corpus: Path) -> None:
+    code, _, err = cli(corpus, "search", "source:Qatar")
+    assert code == 0 and "'source:' is no filter" in err and "could not be parsed" not in err
+
+
+def test_a_corpus_that_is_a_file_says_so(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFREAD_CORPUS", str(corpus / "a.txt"))
+    result = CliRunner().invoke(main, ["--index", str(corpus.parent / "index"), "search", "Qatar"])
+    assert result.exit_code == 1
+    assert "is a file, not a directory; pass --corpus DIR" in result.stderr

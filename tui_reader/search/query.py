@@ -98,7 +98,8 @@ class AliasIndex:
 @cache
 def _parser() -> Any:
     schema = build_schema()
-    names = dict(schema.items())
+    # only the indexed fields: a stored-only one ("source:x") would make the parser raise
+    names = {name: field for name, field in schema.items() if field.format is not None}
     # Pseudo-fields: the parser must know them to produce field queries we then resolve.
     names.update({"country": ID(), "org": ID()})
     parser = MultifieldParser(list(SEARCH_FIELDS), Schema(**names), fieldboosts=FIELD_BOOSTS)
@@ -195,8 +196,11 @@ _FIELD_PREFIX = re.compile(r'(?<![\w"\\])([^\W\d_][\w-]*):(?=[^\s:])')
 
 @cache
 def _known_fields() -> frozenset[str]:
-    """The field names the parser knows: the schema's and the entity filters'."""
-    return frozenset(build_schema().names()) | {"country", "org"}
+    """The field names a query may search: the schema's indexed fields (not those only stored,
+    which the parser cannot search) and the entity filters'."""
+    schema = build_schema()
+    indexed = {name for name in schema.names() if schema[name].format is not None}
+    return frozenset(indexed) | {"country", "org"}
 
 
 def _unknown_fields(text: str) -> list[str]:

@@ -76,7 +76,11 @@ def check_corpus(index_dir: Path, corpus_dir: Path) -> None:
 
 
 def missing_corpus(corpus_dir: Path) -> str:
-    return f"The corpus directory {corpus_dir} does not exist; pass --corpus DIR or set BRIEFREAD_CORPUS."
+    if corpus_dir.exists():
+        what = f"The corpus {corpus_dir} is a file, not a directory"
+    else:
+        what = f"The corpus directory {corpus_dir} does not exist"
+    return f"{what}; pass --corpus DIR or set BRIEFREAD_CORPUS."
 
 
 def write_meta(index_dir: Path, meta: Meta) -> None:
