@@ -337,3 +337,10 @@ def test_a_french_body_named_with_a_lowercase_noun(
     text: str, lang: str, expected: list[tuple[str, str]]
 ) -> None:
     assert spans(default_tagger().tag(text, lang)) == expected
+
+
+def test_a_name_written_like_an_acronym_matches_in_capitals_only() -> None:
+    tagger = default_tagger()
+    assert tagger.tag("The Rt value rose above one. Raid on the village. Eta Carinae shone.", "en") == []
+    text = "RT reported that the RAID unit stormed the flat; ETA and Fifa were named."
+    assert [m.id for m in tagger.tag(text, "en")] == ["org:ru-rt", "org:fr-raid", "org:eta", "org:fifa"]

@@ -111,6 +111,13 @@ def _decisive_letter(text: str) -> int:
     return -1
 
 
+def _capitals_only(name: str) -> bool:
+    """Whether a name is written like an acronym ("RT", "RAID", "ETA"): matched in capitals only,
+    as acronyms are, or "Rt", "Raid" and "Eta" would name them; a registry that writes the name
+    otherwise too ("Fifa", "Ikea") lists that spelling as well."""
+    return len(name) <= 4 and name.isalpha() and name.isupper()
+
+
 def _trailing_punctuation(text: str) -> str:
     end = len(text)
     while end > 0 and not is_word_char(text[end - 1]) and not text[end - 1].isspace():
@@ -330,7 +337,7 @@ class AliasMatcher:
         lower_keys: dict[bytes, list[Entry]] = {}
         other_keys: dict[str, list[Entry]] = {}
         for entry in entries:
-            keep_case = entry.form == "acronym"
+            keep_case = entry.form == "acronym" or _capitals_only(entry.text)
             key = key_of(entry.text, keep_case=keep_case).strip(b" ")
             if not key:
                 continue
