@@ -132,6 +132,30 @@ async def test_search_as_you_type(make_app: MakeApp) -> None:
         assert screen.query_text == "" and len(ids(app)) == 5
 
 
+async def test_a_query_with_no_results_leaves_the_reader_and_the_entities_empty(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui_reader.ui.screens import main as main_module
+
+    # the preview of the first key's top row waits past the burst's results, however slow the machine
+    monkeypatch.setattr(main_module, "PREVIEW_DELAY", 0.6)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash")
+        await pilot.pause(0.3)
+        # "l" searches at once and its top row is previewed after a pause; "lang:xx" finds nothing
+        await pilot.press(*"lang:xx")
+        await settle(pilot, delay=0.8)
+        assert screen.query_text == "lang:xx" and len(screen.article_list.rows) == 0
+        assert screen.reader.article is None and screen.article is None
+        assert screen.entity_pane.article_entities == []
+        screen.action_copy_article()  # as the palette's "Copy this article" does
+        await pilot.pause()
+        assert "No article to copy." in [n.message for n in app._notifications]
+
+
 async def test_letter_keys_do_not_fire_while_typing(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -569,6 +569,9 @@ class MainScreen(Screen[None]):
                 self._submit_row = None
             else:
                 self._submit_row = 0  # this list starts at its first row too
+        # a preview waiting for the keys to pause belongs to the list that was: this list's top
+        # row (if it has one) is highlighted anew
+        self._stop_preview()
         listing.set_empty_message(self._empty_text())
         listing.set_rows(message.rows, max(0, cursor))
         self.reader.set_empty_message(
@@ -760,17 +763,32 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.Highlighted)
     def _row_highlighted(self, message: ArticleList.Highlighted) -> None:
+        if not self._is_current_row(message.row.id):
+            return  # the row of a list (or a cursor place) that another has replaced since
         opening = message.row.id == self._pending_open
         self._pending_open = None
-        if self._preview_timer is not None:
-            self._preview_timer.stop()
-            self._preview_timer = None
+        self._stop_preview()
         if self.typing_phase and not opening:
             # While typing, show the top result once the keys pause, not at every key.
             article_id = message.row.id
-            self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self._load_article(article_id, False))
+            self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self._preview(article_id))
             return
         self._load_article(message.row.id, opening)
+
+    def _is_current_row(self, article_id: str) -> bool:
+        row = self.article_list.current_row
+        return row is not None and row.id == article_id
+
+    def _preview(self, article_id: str) -> None:
+        """Show the row the cursor was on when the keys paused, if the list still shows it there."""
+        self._preview_timer = None
+        if self._is_current_row(article_id):
+            self._load_article(article_id, False)
+
+    def _stop_preview(self) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
 
     @on(ArticleList.Selected)
     def _row_selected(self, message: ArticleList.Selected) -> None:
