@@ -7,6 +7,7 @@ import json
 import os
 import stat
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -390,6 +391,38 @@ async def test_entity_pane_groups_mentions_by_entity(make_app: MakeApp) -> None:
         assert reader.show_highlights
         assert any("3× Morocco" in p for p in prompts)
         assert "Countries" in " ".join(prompts) and "Organizations" in " ".join(prompts)
+
+
+async def test_an_index_update_refreshes_the_entities_of_the_open_article(make_app: MakeApp) -> None:
+    library = FakeLibrary()
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")  # the seed, in the reader
+        await settle(pilot)
+        screen = main(app)
+        pane = screen.entity_pane
+        assert {e.id: e.mentions for e in pane.article_entities}["country:QA"] == 1
+        # the file changes: "Qatar" becomes "Népal" (as long: the other mentions keep their offsets)
+        seed = library.articles["seed"]
+        nepal = [
+            replace(m, text="Népal", id="country:NP", name_en="Nepal", name_fr="Népal")
+            if m.id == "country:QA"
+            else m
+            for m in seed.mentions
+        ]
+        library.articles["seed"] = replace(
+            seed, text=seed.text.replace("Qatar", "Népal"), mentions=tuple(nepal)
+        )
+        await pilot.press("R")
+        await settle(pilot)
+        assert screen.reader.article is not None and "Népal" in screen.reader.article.text
+        counts = {e.id: e.mentions for e in pane.article_entities}
+        assert "country:QA" not in counts and counts["country:NP"] == 1
+        assert counts["country:MA"] == 3
+        options = [pane.get_option_at_index(i) for i in range(pane.option_count)]
+        shown = " ".join(str(o.prompt) for o in options if (o.id or "").startswith("a:"))
+        assert "Qatar" not in shown and "1× Nepal" in shown
 
 
 async def test_palette_filters_by_entity_and_opens_by_title(make_app: MakeApp) -> None:

@@ -879,9 +879,13 @@ class MainScreen(Screen[None]):
         article = message.article
         same = article is not None and self.article is not None and article.id == self.article.id
         if same and self.reader.article is not None:
+            # the same article again (the query or the index changed): the reader keeps its place
+            previous = self.article
             self.article = article
             self.reader.article = article
             self.reader.set_matches(message.matches)
+            if article is not None and (previous is None or previous.mentions != article.mentions):
+                self.entity_pane.show_article_entities(summarize_mentions(article.mentions))
         else:
             self._show_article(article, message.matches)
         if article is not None and self._opening == article.id:
