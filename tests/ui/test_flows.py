@@ -11,6 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList
+from textual.pilot import Pilot
 from textual.widgets import Input, ProgressBar, Static
 
 from tests.ui.conftest import MakeApp, ids, main, search_and_open, settle, typed
@@ -443,6 +445,37 @@ async def test_palette_filters_by_entity_and_opens_by_title(make_app: MakeApp) -
         assert main(app).reader.article is not None
         assert main(app).reader.article.id == "isil-fr"
         assert app.session.marks.is_read("isil-fr")
+
+
+async def palette_hits(pilot: Pilot[None], query: str) -> list[str]:
+    """Open the command palette, type `query` and return its hits, best first."""
+    await pilot.press("ctrl+p", *query)
+    await pilot.pause(0.5)
+    commands = pilot.app.screen.query_one(CommandList)
+    return [str(commands.get_option_at_index(i).hit.text) for i in range(commands.option_count)]
+
+
+async def test_palette_finds_an_entity_by_its_acronyms_and_names_in_each_language(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")  # turkey-en: the United Nations is none of its entities
+        await settle(pilot)
+        screen = main(app)
+        # an exact acronym or name first, then the names that only start with it
+        hits = await palette_hits(pilot, "ONU")
+        assert hits[0] == "Filter by United Nations (ONU)"
+        assert "Filter by UN Women (ONU Femmes)" in hits[1:]
+        await pilot.press("escape")
+        for query in ("Filter by Nations", "UN"):
+            hits = await palette_hits(pilot, query)
+            assert hits[0].startswith("Filter by United Nations ("), (query, hits)
+            await pilot.press("escape")
+        await palette_hits(pilot, "OTAN")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [f.entity_id for f in screen.filters] == ["org:nato"]
+        assert [f.label for f in screen.filters] == ["North Atlantic Treaty Organization"]
 
 
 async def test_index_error_is_one_sentence(make_app: MakeApp, state_dir: Path) -> None:

@@ -190,3 +190,21 @@ def test_palette_hits_show_titles_literally() -> None:
     title = "Open Hostile [bold]x[/] [@click=app.quit]z[/]"
     content = highlighted(Matcher("open hostile"), title)
     assert content.plain == title
+
+
+def test_palette_ranks_a_whole_name_before_its_start_a_word_and_a_part_of_a_word() -> None:
+    from tui_reader.entities.registry import fold
+    from tui_reader.ui.commands import NameMatch, entity_words
+
+    assert entity_words("Filter by Nations") == "Nations"
+    assert entity_words("filter b") == ""  # "by" being typed
+    assert entity_words("filters") == "filters"
+    onu = NameMatch("onu")
+    whole, start, word = (onu.factor(fold(n)) for n in ("ONU", "ONU-Habitat", "Secrétariat de l'ONU"))
+    assert whole > start > word > 0
+    nation = NameMatch("Nation")
+    assert nation.factor(fold("Nations unies")) > nation.factor(fold("Organisation des Nations unies"))
+    assert nation.factor(fold("Organisation des Nations unies")) > nation.factor(fold("Internationale")) > 0
+    assert NameMatch("un").factor(fold("Tunisie")) == 0  # two letters match a word's start only
+    assert onu.best([("Onu", "onu"), ("ONU", "onu")]) == (onu.factor("onu"), "Onu")
+    assert NameMatch("ONU").best([("Onu", "onu"), ("ONU", "onu")])[1] == "ONU"  # as typed

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Callable, Iterator
-from functools import partial
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from tui_reader.entities.registry import fold
 from tui_reader.ui.safe_text import clean, shorten
 
 if TYPE_CHECKING:
@@ -22,6 +23,21 @@ if TYPE_CHECKING:
 TITLE_HITS = 8
 _DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
 ENTITY_HITS = 10
+# How well an entity's name or acronym matches the words typed, as a share of the score of a
+# command whose name starts with them: the whole name or acronym ranks first, above every
+# command; then a name that starts with the words (just below such a command), one with a word
+# that starts with them (both above an article whose title does, `_TITLE`), and one that holds
+# them inside a word (3 letters or more). Among names that match alike, the one the words cover
+# most comes first.
+_EXACT = 2.0
+_START = 0.9
+_WORD_START = 0.8
+_INSIDE = 0.6
+_COVER = 0.1
+_FUZZY = 0.5  # a name that holds the letters typed in order, and no more
+_TITLE = 0.75  # an article whose title holds what was typed
+# "filter" or "filter by" before the name (also while "by" is typed)
+_FILTER_WORDS = re.compile(r"\s*filter\b(?:\s+by?(?=\s|$))?\s*", re.IGNORECASE)
 
 
 def highlighted(matcher: Matcher, candidate: str) -> Content:
@@ -33,6 +49,61 @@ def highlighted(matcher: Matcher, candidate: str) -> Content:
             if not candidate[offset].isspace():
                 content = content.stylize("bold underline", offset, offset + 1)
     return content
+
+
+def entity_words(query: str) -> str:
+    """What names an entity in a palette query: the query without "filter" or "filter by"."""
+    match = _FILTER_WORDS.match(query)
+    return (query[match.end() :] if match else query).strip()
+
+
+@lru_cache(maxsize=1)
+def _entity_forms() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each entity's names and acronyms in every language, as written and folded (case,
+    accents and hyphens ignored)."""
+    from tui_reader.entities import default_registry
+
+    forms: dict[str, dict[str, str]] = {}
+    for alias in default_registry().aliases():
+        if alias.form in ("name", "acronym"):
+            forms.setdefault(alias.entity_id, {}).setdefault(alias.text, fold(alias.text))
+    return {entity_id: tuple(by_text.items()) for entity_id, by_text in forms.items()}
+
+
+class NameMatch:
+    """How well a name or acronym matches the words typed (folded like the registry's)."""
+
+    def __init__(self, words: str) -> None:
+        self.words = words
+        self.key = fold(words)
+        self._word_start = re.compile(r"(?<![^\W_])" + re.escape(self.key)) if self.key else None
+
+    def factor(self, key: str) -> float:
+        """The share of a command's score that a name folded to `key` earns (0: no match)."""
+        typed = self.key
+        if not typed or not key:
+            return 0.0
+        if key == typed:
+            return _EXACT
+        if key.startswith(typed):
+            kind = _START
+        elif self._word_start is not None and self._word_start.search(key):
+            kind = _WORD_START
+        elif len(typed) >= 3 and typed in key:
+            kind = _INSIDE
+        else:
+            return 0.0
+        return kind + _COVER * len(typed) / len(key)
+
+    def best(self, forms: Iterable[tuple[str, str]]) -> tuple[float, str]:
+        """The best factor among `forms` (text, folded key), with the form that earns it (of
+        forms that differ only in case or accents, the one written as typed)."""
+        best, shown = 0.0, ""
+        for text, key in forms:
+            factor = self.factor(key)
+            if factor > best or (factor and factor == best and text == self.words):
+                best, shown = factor, text
+        return best, shown
 
 
 class BriefreadCommands(Provider):
@@ -108,6 +179,10 @@ class BriefreadCommands(Provider):
                 yield hit
 
     def _entity_hits(self, matcher: Matcher) -> list[Hit]:
+        """ "Filter by" an entity found by any of its names and acronyms, in any language: a
+        whole one first, then one that starts with what was typed, and so on (see `NameMatch`).
+        When fewer than `ENTITY_HITS` are found so, entities whose English or French name holds
+        the letters typed, in order (a typo), come after them."""
         from tui_reader.entities import default_registry
 
         app = self._app
@@ -117,28 +192,46 @@ class BriefreadCommands(Provider):
             for mention in main.article.mentions:
                 if mention.source == "registry":
                     candidates[mention.id] = (mention.name_en or mention.name_fr, mention.name_fr)
+        named_here = set(candidates)  # the article's own names may not be the registry's
         for info in default_registry().entities():
             candidates.setdefault(info.id, (info.name_en or info.name_fr, info.name_fr))
-        hits: list[Hit] = []
+        words = entity_words(matcher.query)
+        names = NameMatch(words)
+        # what a command named by the words typed scores (the palette's scale)
+        full = max(matcher.match(f"Filter by {words}"), 1.0) if names.key else 0.0
+        all_forms = _entity_forms()
+        found: list[tuple[float, str, str, str]] = []  # score, entity id, name, the form matched
         for entity_id, (name, name_fr) in candidates.items():
-            best = 0.0
-            for form in {name, name_fr} - {""}:
-                best = max(best, matcher.match(f"Filter by {form}"))
-            if best <= 0:
-                continue
+            forms = all_forms.get(entity_id, ())
+            if entity_id in named_here or not forms:
+                forms = (*((f, fold(f)) for f in (name, name_fr) if f), *forms)
+            factor, form = names.best(forms)
+            if factor:
+                found.append((full * factor, entity_id, name, form))
+        if len(found) < ENTITY_HITS:
+            by_name = {entity_id for _, entity_id, _, _ in found}
+            for entity_id, (name, name_fr) in candidates.items():
+                if entity_id not in by_name:
+                    fuzzy = max((matcher.match(f"Filter by {f}") for f in (name, name_fr) if f), default=0.0)
+                    if fuzzy > 0:
+                        found.append((_FUZZY * fuzzy, entity_id, name, ""))
+        found.sort(key=lambda f: f[0], reverse=True)
+        hits: list[Hit] = []
+        for score, entity_id, name, form in found[:ENTITY_HITS]:
             label = clean(name, single_line=True).text
             text = f"Filter by {label}"
+            if form and fold(form) != fold(name):
+                text += f" ({clean(form, single_line=True).text})"  # the name that matched
             hits.append(
                 Hit(
-                    best,
+                    score,
                     highlighted(matcher, text),
                     partial(app.cmd_filter_entity, entity_id, label),
                     text=text,
                     help="List every article that names it, in any language",
                 )
             )
-        hits.sort(key=lambda h: h.score, reverse=True)
-        return hits[:ENTITY_HITS]
+        return hits
 
     async def _title_hits(self, matcher: Matcher, query: str) -> list[Hit]:
         from tui_reader.search import SearchError
@@ -160,7 +253,7 @@ class BriefreadCommands(Provider):
         for rank, row in enumerate(rows):
             title = clean(row.title or "(untitled)", single_line=True).text
             text = f"Open {shorten(title, 70)}"
-            score = max(matcher.match(text), 0.5 / (rank + 1))
+            score = max(_TITLE * matcher.match(text), 0.5 / (rank + 1))
             hits.append(
                 Hit(
                     score,
