@@ -285,6 +285,18 @@ def test_counts_say_one_article_and_separate_thousands() -> None:
     assert _summary_line(summary) == "index: 1 article, +1,564 ~0 -0 files in 2.0 s"
 
 
+def test_the_status_line_leaves_the_hint_about_skipped_files_to_the_note() -> None:
+    from tui_reader.corpus import Skipped
+    from tui_reader.search.indexer import UpdateSummary
+    from tui_reader.ui.screens.main import _summary_line
+
+    summary = UpdateSummary(total_articles=3911, added=3911, seconds=135.9)
+    summary.skipped = [Skipped(f"junk{n}.bin", "binary") for n in range(8)]
+    status = "index: 3,911 articles, +3,911 ~0 -0 files in 135.9 s, 8 skipped"
+    assert _summary_line(summary, short=True) == status
+    assert _summary_line(summary) == status + " (briefread index lists why)"
+
+
 async def test_the_list_stays_on_the_newest_article_as_the_index_fills(make_app: MakeApp) -> None:
     library = FakeLibrary([make_article("old", "Old brief", "Qatar.", "2020-01-01", "en")])
     app = make_app(library)

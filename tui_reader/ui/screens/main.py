@@ -454,7 +454,7 @@ class MainScreen(Screen[None]):
                 self.run_search(keep=self._current_id())
             return
         summary = message.summary
-        index_text.update(Text(_summary_line(summary), end=""))
+        index_text.update(Text(_summary_line(summary, short=True), end=""))
         self._index_notes += 1
         note = self._index_notes
         self.set_timer(INDEX_NOTE_SECONDS, lambda: self._clear_index_note(note))
@@ -1112,7 +1112,8 @@ def _find(rows: Sequence[ResultRow], article_id: str, limit: int = 500) -> int |
     return None
 
 
-def _summary_line(summary: UpdateSummary) -> str:
+def _summary_line(summary: UpdateSummary, *, short: bool = False) -> str:
+    """What an update did; `short` for the status line, which leaves the hint to the note."""
     parts = [counted(summary.total_articles, "article")]
     if summary.rebuilt:
         parts.append(f"rebuilt in {summary.seconds:.1f} s")
@@ -1123,5 +1124,6 @@ def _summary_line(summary: UpdateSummary) -> str:
             f"{'file' if changed == 1 else 'files'} in {summary.seconds:.1f} s"
         )
     if summary.skipped:
-        parts.append(f"{len(summary.skipped):,} skipped (briefread index lists why)")
+        why = "" if short else " (briefread index lists why)"
+        parts.append(f"{len(summary.skipped):,} skipped{why}")
     return "index: " + ", ".join(parts)
