@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui_reader.corpus.normalize import MAX_COMBINING_MARKS, clean_line, clean_text
+from tui_reader.corpus.normalize import MAX_COMBINING_MARKS, clean_line, clean_text, without_controls
 
 ANY_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -32,6 +32,20 @@ ANY_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 )
 def test_escape_sequences_and_controls(raw: str, clean: str) -> None:
     assert clean_text(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Qatar\r\nsecu\x1b]0;pwned\x07 \x1b[31mrite\x1b[0m", "Qatar\nsecu rite"),
+        ("Maroc \x1b[31mq\x1b[0m", "Maroc q"),
+        ("tab\tkept, bell\x07 nul\x00 del\x7f c1\x9b1m gone\x1b", "tab\tkept, bell nul del c1 gone"),
+        ("a\rb\x85c\u2028d\u2029e", "a\nb\nc\nd\ne"),
+        ("Marché — ONU", "Marché — ONU"),
+    ],
+)
+def test_text_typed_or_pasted_in_loses_its_controls_and_keeps_its_lines(raw: str, clean: str) -> None:
+    assert without_controls(raw) == clean
 
 
 def test_invisible_characters_are_dropped_but_joiners_kept() -> None:

@@ -1,4 +1,5 @@
-"""Bytes from the terminal that are not valid UTF-8 do not stop the app."""
+"""Bytes from the terminal that are not valid UTF-8 do not stop the app; a bracketed paste is one
+paste of text, whatever escape sequences it holds."""
 
 from __future__ import annotations
 
@@ -11,9 +12,113 @@ import time
 from pathlib import Path
 
 import pytest
+from textual import constants, events
+from textual.message import Message
 
+from tests.ui.conftest import MakeApp, main, settle
 from tests.ui.tmux import wait_for
-from tui_reader.ui.terminal_input import lenient_incremental_decoder, use_lenient_decoder
+from tui_reader.ui.terminal_input import (
+    WholePasteParser,
+    lenient_incremental_decoder,
+    use_lenient_decoder,
+    use_whole_pastes,
+)
+from tui_reader.ui.widgets.article_list import ArticleList
+
+# What QA pasted: text with colour codes, a window title (OSC) and line breaks in it.
+PASTE_WITH_Q = b"\x1b[200~Maroc \x1b[31mq\x1b[0m\x1b[201~"
+PASTE_WITH_KEYS = b"\x1b[200~hello \x1b[1ms world\x1b[201~"
+PASTE_WITH_TITLE = b"\x1b[200~Qatar\nsecu\x1b]0;pwned2\x07 \x1b[31mrite\x1b[201~"
+
+
+def parsed(data: bytes, *, one_at_a_time: bool = False) -> list[Message]:
+    """The messages the app receives when the terminal sends `data` (at once, or byte by byte)."""
+    parser = WholePasteParser()
+    decode = lenient_incremental_decoder("utf-8")().decode
+    chunks = [data[i : i + 1] for i in range(len(data))] if one_at_a_time else [data]
+    messages: list[Message] = []
+    for chunk in chunks:
+        if text := decode(chunk):  # as the driver does: "" would tell the parser the input ended
+            messages += parser.feed(text)
+    return messages + list(parser.feed(""))
+
+
+def described(messages: list[Message]) -> list[tuple[str, str | None]]:
+    """("Key", its key) or ("Paste", its text) for each message."""
+    return [
+        ("Paste", m.text) if isinstance(m, events.Paste) else ("Key", getattr(m, "key", None))
+        for m in messages
+    ]
+
+
+@pytest.mark.parametrize("one_at_a_time", [False, True])
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (PASTE_WITH_Q, "Maroc q"),
+        (PASTE_WITH_KEYS, "hello s world"),
+        (PASTE_WITH_TITLE, "Qatar\nsecu rite"),
+        (b"\x1b[200~a\x1b\x1b\x1b[2J\x1b]8;;http://x\x1b\\link\xc2\x9b1m\x00\x7f\tb\x1b[201~", "alink\tb"),
+        (b"\x1b[200~\x1b[200~x\x1b[201~", "x"),
+    ],
+)
+def test_a_bracketed_paste_is_one_paste_of_its_text_without_escape_sequences(
+    data: bytes, text: str, one_at_a_time: bool
+) -> None:
+    assert described(parsed(data, one_at_a_time=one_at_a_time)) == [("Paste", text)]
+
+
+def test_keys_around_a_paste_stay_keys() -> None:
+    messages = parsed(b"k\x1b[200~Maroc \x1b[31mq\x1b[201~j\x1b[A\x1b")
+    assert described(messages) == [
+        ("Key", "k"),
+        ("Paste", "Maroc q"),
+        ("Key", "j"),
+        ("Key", "up"),
+        ("Key", "escape"),
+    ]
+
+
+def test_escape_then_a_pause_then_the_paste_marker_is_typed_keys_not_a_paste() -> None:
+    parser = WholePasteParser()
+    assert list(parser.feed("\x1b")) == []
+    time.sleep(constants.ESCAPE_DELAY + 0.05)
+    assert [m.key for m in parser.tick() if isinstance(m, events.Key)] == ["escape"]
+    keys = [m.key for m in parser.feed("[200~q") if isinstance(m, events.Key)]
+    assert keys == ["left_square_bracket", "2", "0", "0", "tilde", "q"]
+
+
+def test_the_linux_driver_reads_pastes_whole() -> None:
+    linux_driver = pytest.importorskip("textual.drivers.linux_driver")
+    use_whole_pastes()
+    assert linux_driver.XTermParser is WholePasteParser
+
+
+async def test_a_paste_with_escape_sequences_runs_no_command(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        assert isinstance(app.focused, ArticleList)
+        sort, cursor = screen.sort, screen.article_list.cursor
+        for data in (PASTE_WITH_Q, PASTE_WITH_KEYS):
+            for message in parsed(data):
+                app.post_message(message)
+            await settle(pilot)
+        # no "q" quit, no "s" bookmark, no "m" read mark, no "o" sort, no "j"/"w" move
+        assert app.return_code is None and app.is_running
+        assert not app.session.marks.bookmarked_ids and not app.session.marks.read_ids
+        assert (screen.sort, screen.article_list.cursor) == (sort, cursor)
+        await pilot.press("slash")
+        field = screen.search_bar.input
+        for message in parsed(PASTE_WITH_TITLE):
+            app.post_message(message)
+        await settle(pilot, delay=0.2)
+        assert field.value == "Qatar secu rite"
+        # a paste that comes with its escape sequences (another driver) is cleaned by the line
+        field.post_message(events.Paste(" \x1b]0;pwned\x07\x1b[31mOman\x1b[0m\x07"))
+        await settle(pilot, delay=0.2)
+        assert field.value == "Qatar secu rite Oman"
 
 
 def test_the_linux_driver_decodes_invalid_bytes_as_replacement_characters() -> None:
@@ -88,5 +193,27 @@ def test_keys_typed_in_a_burst_keep_their_order_around_slash_and_enter(tmp_path:
         # the first line of the list holds its first row, then the reader's title
         shown = re.findall(r"Dépêche numéro (\d)", lines[2])
         assert shown[-1] == third, lines
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_a_pasted_text_with_escape_sequences_neither_quits_nor_scrambles_the_query(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Le Maroc\n\nLe Maroc et l'ONU.\n", encoding="utf-8")
+    session = _start_app(tmp_path, corpus, "briefread-paste", 100)
+    try:
+        assert "Articles 1" in wait_for(session, "Articles 1")
+        subprocess.run(["tmux", "send-keys", "-t", session, "-H", *PASTE_WITH_Q.hex(" ").split()], check=True)
+        time.sleep(1.0)
+        subprocess.run(["tmux", "send-keys", "-t", session, "/"], check=True)
+        time.sleep(0.5)
+        subprocess.run(
+            ["tmux", "send-keys", "-t", session, "-H", *PASTE_WITH_TITLE.hex(" ").split()], check=True
+        )
+        screen = wait_for(session, "/ Qatar secu rite", timeout=10)
+        assert "EXITED" not in screen and "Traceback" not in screen, screen
+        assert screen.splitlines()[0].strip() == "/ Qatar secu rite", screen
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False)

@@ -68,6 +68,18 @@ def clean_line(raw: str) -> str:
     return " ".join(_clean_characters(raw).split())
 
 
+def without_controls(text: str) -> str:
+    """Text typed or pasted in: escape sequences and controls removed, tabs and line breaks kept.
+
+    Line breaks become ``"\\n"``; the rest is left as it is. Unlike the stored text, nothing is
+    replaced by U+FFFD, which would end up in the query or field the text is put into.
+    """
+    if not _SUSPECT.search(text):
+        return text
+    text = _LINE_BREAKS.sub("\n", text.replace("\u2029", "\n"))
+    return _CONTROLS.sub("", _ESCAPE_SEQUENCES.sub("", text))
+
+
 def _clean_characters(text: str) -> str:
     if _SUSPECT.search(text):
         text = _LINE_BREAKS.sub("\n", text)

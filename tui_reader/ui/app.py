@@ -15,7 +15,7 @@ from tui_reader.ui.commands import BriefreadCommands
 from tui_reader.ui.screens.help import HelpScreen, HelpSection, KeyHelp
 from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.session import LibraryFactory, Session, open_library
-from tui_reader.ui.terminal_input import use_lenient_decoder
+from tui_reader.ui.terminal_input import use_lenient_decoder, use_whole_pastes
 from tui_reader.ui.widgets.article_list import ArticleList
 from tui_reader.ui.widgets.entity_pane import EntityPane
 from tui_reader.ui.widgets.reader import ReaderView
@@ -202,4 +202,5 @@ class BriefreadApp(App[None]):
 def run_app(locations: Locations, config: Config | None = None) -> None:
     """Open the reader on `locations` in this terminal until the user quits."""
     use_lenient_decoder()
+    use_whole_pastes()
     BriefreadApp(locations, config).run()

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
+from tui_reader.corpus.normalize import without_controls
 from tui_reader.ui.safe_text import plain
 from tui_reader.ui.widgets.scrolling import set_virtual_size
 
@@ -67,7 +68,9 @@ class QueryInput(Input):
     def _on_paste(self, event: events.Paste) -> None:
         # A query is one line: the lines of a pasted text are joined by spaces, where the
         # line's own paste would keep only the first ("Qatar\nsécurité" searches both words).
-        text = " ".join(part for part in event.text.splitlines() if part.strip())
+        # Escape sequences and controls in it are not text: they go, whichever driver sent it.
+        lines = without_controls(event.text).splitlines()
+        text = " ".join(part for part in lines if part.strip())
         if text:
             selection = self.selection
             if selection.is_empty:
