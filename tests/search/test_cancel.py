@@ -14,7 +14,7 @@ import pytest
 
 from tui_reader.search import Library, Progress, UpdateCancelled, bulk, indexer
 from tui_reader.search.indexer import update_index
-from tui_reader.search.store import read_meta
+from tui_reader.search.store import read_meta, write_meta
 
 FILES = 300
 CANCEL_AT = 230  # files read: one batch committed, and the second sent to writer processes
@@ -91,6 +91,42 @@ def test_an_update_cancelled_after_commits_is_completed_without_a_rebuild(tmp_pa
     assert not summary.rebuilt
     assert_complete(corpus, index, word="lighthouse")
     assert not Library.open(corpus, index).search("harbour")
+
+
+@pytest.mark.parametrize("procs", [1, 2], ids=["one writer", "writer processes"])
+def test_a_stopped_first_build_keeps_what_it_committed_and_reads_only_the_rest(
+    tmp_path: Path, procs: int
+) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_corpus(corpus)
+    cancel_after_reading(corpus, index, procs)
+    committed = Library.open(corpus, index).search("").total
+    assert 0 < committed < FILES
+    listed: list[int] = []
+
+    def progress(p: Progress) -> None:
+        if p.phase == "read" and not listed:
+            listed.append(Library.open(corpus, index).search("").total)
+
+    summary = update_index(corpus, index, progress=progress, procs=procs)
+    assert listed == [committed], "a reader must keep listing the committed articles"
+    assert summary.recovered == "An interrupted update was found and completed."
+    rest = FILES - committed
+    assert (summary.added, summary.unchanged, summary.articles) == (rest, committed, rest)
+    assert not summary.rebuilt
+    assert_complete(corpus, index)
+
+
+def test_a_first_build_stopped_under_another_release_starts_again(tmp_path: Path) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_corpus(corpus)
+    cancel_after_reading(corpus, index, 1)
+    meta = read_meta(index)
+    meta.registry = "0123456789ab.older"  # the articles saved so far hold another release's entities
+    write_meta(index, meta)
+    summary = update_index(corpus, index, procs=1)
+    assert (summary.added, summary.articles) == (FILES, FILES)
+    assert_complete(corpus, index)
 
 
 @pytest.mark.skipif(

@@ -128,6 +128,21 @@ def test_killed_build_is_completed_by_the_next_run(tmp_path: Path, point: str, r
     assert_complete(corpus, index)
 
 
+def test_a_killed_first_build_keeps_its_commits_and_the_next_run_reads_only_the_rest(tmp_path: Path) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_corpus(corpus)
+    killed = run_index(corpus, index, SCENARIOS["while writing segments"])
+    assert killed.returncode == -9, killed.stderr
+    committed = len(Library.open(corpus, index).search(""))
+    assert 0 < committed < FILES
+    done = run_index(corpus, index)
+    assert done.returncode == 0, done.stderr
+    assert "interrupted update was found and completed" in done.stdout
+    rest = FILES - committed
+    assert f"from {rest} files ({rest} new, 0 changed, 0 deleted, {committed} unchanged)" in done.stdout
+    assert_complete(corpus, index)
+
+
 def test_killed_while_one_large_file_is_committed_in_parts(tmp_path: Path) -> None:
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     corpus.mkdir()

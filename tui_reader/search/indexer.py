@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -119,18 +119,29 @@ def update_index(
             summary.recovered = "An interrupted update was found and completed."
         reason = _rebuild_reason(meta, corpus_dir, tagger, rebuild)
         known: dict[str, FileEntry] | None = None
+        generation = meta.generation
         if reason is None:
             damage, known = _inspect(index_dir, meta, interrupted)
             if damage is not None:
                 reason = "damaged"
                 summary.recovered = f"The index was damaged ({damage}); it was rebuilt."
+        elif reason == "first build" and interrupted and not rebuild:
+            # A first build that stopped: what it committed stays, the rest is read.
+            known = _resumable(index_dir, meta, corpus_dir, tagger)
+            if known is not None:
+                reason, generation = None, meta.building
         fresh = reason is not None
         if reason in _UPGRADES:
             summary.upgraded = _UPGRADES[reason]
-        generation = new_generation() if fresh else meta.generation
+        if fresh:
+            generation = new_generation()
         remove_other_generations(index_dir, keep={meta.generation, generation} - {""})
         meta.updating_pid = os.getpid()
-        meta.building = generation if fresh else ""
+        # A reader shows the generation being built while there is no finished one (see
+        # `shown_generation`); what it was built by and for says whether it can be resumed.
+        meta.building = generation if generation != meta.generation else ""
+        if not meta.generation:
+            meta.schema, meta.registry, meta.corpus = SCHEMA_VERSION, tagger.version, str(corpus_dir)
         write_meta(index_dir, meta)
         try:
             ix = _open_writable(index_dir, generation, fresh)
@@ -216,6 +227,18 @@ def _rebuild_reason(meta: Meta, corpus_dir: Path, tagger: Tagger, rebuild: bool)
     if meta.corpus != str(corpus_dir):
         return "another corpus"  # an index from before the corpus was recorded
     return None
+
+
+def _resumable(index_dir: Path, meta: Meta, corpus_dir: Path, tagger: Tagger) -> dict[str, FileEntry] | None:
+    """The manifest's entries of the generation a stopped first build was writing, when the
+    next update can complete it: built by this release for this corpus, and whole as far as
+    it went. None when the build must start again."""
+    if not meta.building or (meta.schema, meta.registry) != (SCHEMA_VERSION, tagger.version):
+        return None
+    if meta.corpus != str(corpus_dir):
+        return None
+    damage, known = _inspect(index_dir, replace(meta, generation=meta.building, segments={}), True)
+    return known if damage is None else None
 
 
 def _inspect(

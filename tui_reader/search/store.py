@@ -30,6 +30,8 @@ FORMAT = 1
 @dataclass(slots=True)
 class Meta:
     generation: str = ""
+    # What built the index and for which corpus: of the current generation, or, while a first
+    # build runs (no current generation yet), of the one it writes, so that it can be resumed.
     schema: str = ""
     registry: str = ""
     corpus: str = ""
