@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -17,10 +19,10 @@ BRIEFREAD = [sys.executable, "-m", "tui_reader"]
 
 
 def briefread(
-    corpus: Path, index: Path, *args: str, timeout: float = 120
+    corpus: Path, index: Path, *args: str, timeout: float = 120, prefix: Sequence[str] = ()
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*BRIEFREAD, "--corpus", str(corpus), "--index", str(index), *args],
+        [*prefix, *BRIEFREAD, "--corpus", str(corpus), "--index", str(index), *args],
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -102,6 +104,42 @@ def test_read_only_index_searches_and_says_why_it_cannot_write(
     refused = briefread(corpus, read_only, "index")
     assert refused.returncode == 1
     assert refused.stderr.count("\n") == 1 and "not writable" in refused.stderr
+
+
+def permissions_enforced() -> list[str]:
+    """A command prefix under which file permissions hold (root ignores them unless it drops the
+    capabilities that let it)."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("root ignores file permissions, and setpriv is not there to make it heed them")
+    return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+
+
+def test_a_read_only_manifest_in_a_writable_folder_searches_and_says_why_it_cannot_write(
+    corpus: Path, tmp_path: Path
+) -> None:
+    index = tmp_path / "index"
+    assert briefread(corpus, index, "index").returncode == 0
+    (manifest,) = index.glob("manifest-*.sqlite")
+    manifest.chmod(0o444)
+    write_briefs(corpus, 1, start=100)  # a change the index cannot take in
+    prefix = permissions_enforced()
+    refused = briefread(corpus, index, "index", prefix=prefix)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.count("\n") == 1 and "not writable" in refused.stderr
+    assert manifest.name in refused.stderr
+    found = briefread(corpus, index, "search", "harbour", "--json", prefix=prefix)
+    assert found.returncode == 0, found.stderr
+    assert '"total": 5' in found.stdout
+    assert "Traceback" not in found.stderr and found.stderr.count("\n") == 1
+    assert "not writable" in found.stderr and "Searching the index as it is." in found.stderr
+    # Nothing was written: once the manifest is writable again, the update just adds the file.
+    manifest.chmod(0o644)
+    done = briefread(corpus, index, "index")
+    assert done.returncode == 0, done.stderr
+    assert "interrupted" not in done.stdout and "damaged" not in done.stdout
+    assert "Indexed 1 article from 1 file (1 new" in done.stdout
 
 
 def test_no_index_in_a_read_only_place_says_so_without_promising_a_search(

@@ -136,18 +136,25 @@ def update_index(
         if fresh:
             generation = new_generation()
         remove_other_generations(index_dir, keep={meta.generation, generation} - {""})
+        try:
+            # Before anything changes: a manifest that cannot be written leaves the index as it is.
+            manifest = Manifest(manifest_path(index_dir, generation))
+        except OSError as exc:
+            raise unwritable(index_dir, exc) from exc
         meta.updating_pid = os.getpid()
         # A reader shows the generation being built while there is no finished one (see
         # `shown_generation`); what it was built by and for says whether it can be resumed.
         meta.building = generation if generation != meta.generation else ""
         if not meta.generation:
             meta.schema, meta.registry, meta.corpus = SCHEMA_VERSION, tagger.version, str(corpus_dir)
-        write_meta(index_dir, meta)
         try:
+            write_meta(index_dir, meta)
             ix = _open_writable(index_dir, generation, fresh)
-            manifest = Manifest(manifest_path(index_dir, generation))
-        except OSError as exc:
-            raise unwritable(index_dir, exc) from exc
+        except BaseException as exc:
+            manifest.close()
+            if isinstance(exc, OSError):
+                raise unwritable(index_dir, exc) from exc
+            raise
         try:
             if fresh:
                 known = {}

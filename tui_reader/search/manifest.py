@@ -2,10 +2,12 @@
 
 It lives in SQLite beside the index and is written only after the Whoosh commit that holds the
 files' articles, so a process killed in between leaves files that are re-read, never lost ones.
+A manifest that cannot be written raises OSError, as any other file of the index would.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -46,17 +48,28 @@ def read_entries(path: Path) -> dict[str, FileEntry]:
 
 class Manifest:
     def __init__(self, path: Path, readonly: bool = False) -> None:
+        self._path = path
         if readonly:
             uri = f"file:{path}?mode=ro"
             self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         else:
-            self._db = sqlite3.connect(path, check_same_thread=False)
-            # The default rollback journal, not WAL: a read-only index directory stays readable.
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER,"
-                " mtime_ns INTEGER, articles INTEGER, skipped TEXT)"
-            )
-            self._db.commit()
+            try:
+                self._db = sqlite3.connect(path, check_same_thread=False)
+            except sqlite3.Error as exc:
+                raise _write_error(exc, path) from exc
+            try:
+                # The default rollback journal, not WAL: a read-only index directory stays readable.
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER,"
+                    " mtime_ns INTEGER, articles INTEGER, skipped TEXT)"
+                )
+                # SQLite opens a file it may not write read-only without a word, and says so only
+                # at the first write: find out now, before the index is changed.
+                self._db.execute("DELETE FROM files WHERE 0")
+                self._db.commit()
+            except sqlite3.Error as exc:
+                self._db.close()
+                raise _write_error(exc, path) from exc
 
     def entries(self) -> dict[str, FileEntry]:
         """Every file the index holds, by path (without what was skipped in it: see `skipped`)."""
@@ -69,18 +82,33 @@ class Manifest:
         return [s for (raw,) in rows for s in _load_skipped(raw)]
 
     def record(self, entries: Iterable[FileEntry]) -> None:
-        with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                [(e.path, e.size, e.mtime_ns, e.articles, _dump_skipped(e.skipped)) for e in entries],
-            )
+        rows = [(e.path, e.size, e.mtime_ns, e.articles, _dump_skipped(e.skipped)) for e in entries]
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", rows)
+        except sqlite3.Error as exc:
+            raise _write_error(exc, self._path) from exc
 
     def forget(self, paths: Iterable[str]) -> None:
-        with self._db:
-            self._db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
+        try:
+            with self._db:
+                self._db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
+        except sqlite3.Error as exc:
+            raise _write_error(exc, self._path) from exc
 
     def close(self) -> None:
         self._db.close()
+
+
+# SQLite's primary result codes for a file it cannot write (READONLY, FULL, CANTOPEN), as the
+# errno of the OSError that writing a plain file raises.
+_WRITE_ERRNO = {8: errno.EACCES, 13: errno.ENOSPC, 14: errno.EACCES}
+
+
+def _write_error(exc: sqlite3.Error, path: Path) -> OSError:
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
+    number = _WRITE_ERRNO.get(code, errno.EIO)
+    return OSError(number, str(exc), str(path))
 
 
 def _dump_skipped(skipped: tuple[Skipped, ...]) -> str:

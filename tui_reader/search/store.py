@@ -198,6 +198,13 @@ def unwritable(index_dir: Path, exc: OSError) -> IndexUnavailable:
             f"The disk holding {index_dir} is full; free some space and run `briefread index` again."
         )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        file = _read_only_file(index_dir, exc)
+        if file is not None:
+            return IndexUnavailable(
+                f"The file {file.name} of the index in {index_dir} is not writable; searching still "
+                "works, but to update the index make that file writable, or use --index with a "
+                "writable directory."
+            )
         if _holds_files(index_dir):
             return IndexUnavailable(
                 f"The index directory {index_dir} is not writable; searching still works, "
@@ -215,6 +222,19 @@ def unwritable(index_dir: Path, exc: OSError) -> IndexUnavailable:
         f"The index in {index_dir} cannot be written ({exc.strerror or exc}); "
         "use --index with another folder."
     )
+
+
+def _read_only_file(index_dir: Path, exc: OSError) -> Path | None:
+    """The file of the index that `exc` failed to write, when it is that file which is read-only
+    and not the whole folder (a manifest copied with its permissions, or made read-only)."""
+    if not exc.filename:
+        return None
+    file = Path(os.fsdecode(exc.filename))
+    if file.parent != index_dir or not file.is_file():
+        return None
+    if not os.access(index_dir, os.W_OK) or os.access(file, os.W_OK):
+        return None
+    return file
 
 
 def _holds_files(folder: Path) -> bool:
