@@ -69,3 +69,20 @@ def test_a_missing_corpus_without_an_index_is_an_error(tmp_path: Path) -> None:
         code, out, err = run(missing, tmp_path / "index", *args)
         assert code == 1, args
         assert f"The corpus directory {missing} does not exist; pass --corpus DIR" in err
+
+
+def test_an_index_and_the_state_inside_the_corpus_are_not_read_as_articles(
+    corpora: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, _ = corpora
+    index, state = first / "index", first / "state"
+    monkeypatch.setenv("BRIEFREAD_STATE", str(state))
+    state.mkdir()
+    (state / "state.sqlite3").write_bytes(b"")  # marks and history, as the app keeps them
+    for _ in range(2):
+        code, out, _ = run(first, index, "index")
+        assert code == 0
+        assert not [line for line in out.splitlines() if line.startswith("skipped")]
+    assert "Up to date: 1 file, 1 article; nothing to do; 0 skipped." in out
+    code, out, err = run(first, index, "search", "Qatar")
+    assert code == 0 and out.startswith("1 article ") and not err  # nothing to update first

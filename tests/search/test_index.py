@@ -137,3 +137,14 @@ def test_temporary_folders_a_killed_writer_left_are_removed(corpus: Path, index_
     update_index(corpus, index_dir)
     assert not any(folder.exists() for folder in left)
     assert len(Library.open(corpus, index_dir).search("")) == 4
+
+
+def test_an_index_inside_its_corpus_is_not_part_of_it(corpus: Path) -> None:
+    index_dir = corpus / "index"
+    (corpus / "fr" / "linked").symlink_to(index_dir)  # reached by a link too
+    summary = update_index(corpus, index_dir)
+    assert (summary.added, summary.total_articles, summary.skipped) == (4, 4, [])
+    library = Library.open(corpus, index_dir)
+    assert not library.is_stale()  # the files the update wrote are not new articles
+    assert update_index(corpus, index_dir).nothing_to_do
+    assert len(library.search("")) == 4

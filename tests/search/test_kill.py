@@ -21,8 +21,8 @@ SCENARIOS = {
     "while scanning": """
         import tui_reader.search.indexer as m
         real = m.scan
-        def scan(root):
-            for n, item in enumerate(real(root)):
+        def scan(root, *args):
+            for n, item in enumerate(real(root, *args)):
                 if n == 50:
                     die()
                 yield item

@@ -18,6 +18,8 @@
   listed under the first of its link paths in sorted order. A link to a folder that holds it
   is reported as a loop, so no walk runs forever.
 - Files over their format's size limit are listed; reading them says why they are skipped.
+- Folders the caller names as not part of the corpus (briefread's own index and state, when
+  they lie inside it) are left out silently, whether the walk or a link reaches them.
 
 The listing is sorted by path, and the same tree always gives the same listing.
 """
@@ -29,7 +31,7 @@ import heapq
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,17 +63,20 @@ class SourceFile:
     mtime_ns: int
 
 
-def scan(root: Path) -> Iterator[SourceFile | Skipped]:
-    """Every corpus file under `root`, sorted by path, or a `Skipped` saying why it is not one.
+def scan(root: Path, exclude: Collection[Path] = ()) -> Iterator[SourceFile | Skipped]:
+    """Every corpus file under `root`, sorted by path, or a `Skipped` saying why it is not one;
+    nothing inside the folders in `exclude`.
 
     Never raises: a missing root gives one `Skipped` with the path ``"."``.
     """
-    yield from _Walk(root).run()
+    yield from _Walk(root, exclude).run()
 
 
 class _Walk:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, exclude: Collection[Path] = ()) -> None:
         self.root = os.path.realpath(root)
+        # Real paths relative to the root of the folders left out (the root itself never is).
+        self.excluded = frozenset(_inside(self.root, os.path.realpath(folder)) for folder in exclude) - {""}
         self.found: list[SourceFile | Skipped] = []
         # Real paths relative to the root, each with the path it is listed under.
         self.real_files: dict[str, str] = {}
@@ -117,7 +122,8 @@ class _Walk:
                     if entry.is_symlink():
                         heapq.heappush(self.links, (entry_listed, entry.path))
                     elif entry.is_dir(follow_symlinks=False):
-                        pending.append((entry.path, entry_listed, entry_real))
+                        if entry_real not in self.excluded:
+                            pending.append((entry.path, entry_listed, entry_real))
                     elif not _ignored(name):
                         self._add(entry_listed, entry_real, entry.stat(follow_symlinks=False))
                 except OSError:
@@ -134,8 +140,9 @@ class _Walk:
         if os.path.commonpath((self.root, target)) != self.root:
             self.found.append(Skipped(listed, OUTSIDE))
             return
-        real = os.path.relpath(target, self.root).replace(os.sep, "/")
-        real = "" if real == "." else real
+        real = _inside(self.root, target)
+        if self._left_out(real):
+            return
         if stat.S_ISDIR(status.st_mode):
             if real in self.real_folders:
                 holder = os.path.realpath(os.path.dirname(on_disk))
@@ -146,6 +153,9 @@ class _Walk:
                 self._walk(target, listed, real)
         elif not _ignored(os.path.basename(listed)):
             self._add(listed, real, status)
+
+    def _left_out(self, real: str) -> bool:
+        return any(real == folder or real.startswith(f"{folder}/") for folder in self.excluded)
 
     def _add(self, listed: str, real: str, status: os.stat_result) -> None:
         if not stat.S_ISREG(status.st_mode):
@@ -160,6 +170,14 @@ class _Walk:
             return
         self.real_files[real] = listed
         self.found.append(SourceFile(listed, status.st_size, status.st_mtime_ns))
+
+
+def _inside(root: str, path: str) -> str:
+    """`path` relative to `root`, posix, "" for the root itself; "" too when it lies outside."""
+    if os.path.commonpath((root, path)) != root:
+        return ""
+    real = os.path.relpath(path, root).replace(os.sep, "/")
+    return "" if real == "." else real
 
 
 def _ignored(name: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from typing import Any
 from whoosh import index as windex
 from whoosh.index import EmptyIndexError
 
+from tui_reader.config import user_state_dir
 from tui_reader.corpus import FileReading, Skipped, SourceFile, read_file, scan
 from tui_reader.entities import Tagger, default_tagger, default_version
 from tui_reader.search.bulk import bulk_writer
@@ -58,14 +59,17 @@ class CorpusDiff:
 
 
 def diff_corpus(
-    corpus_dir: Path, known: dict[str, FileEntry], cancelled: Callable[[], bool] | None = None
+    corpus_dir: Path,
+    known: dict[str, FileEntry],
+    cancelled: Callable[[], bool] | None = None,
+    exclude: Collection[Path] = (),
 ) -> CorpusDiff:
-    """Compare the files on disk with what the manifest says the index holds (UpdateCancelled
-    as soon as `cancelled()` is true)."""
+    """Compare the files on disk, but for those in the folders `exclude`, with what the manifest
+    says the index holds (UpdateCancelled as soon as `cancelled()` is true)."""
     if not corpus_dir.is_dir():
         raise CorpusUnavailable(missing_corpus(corpus_dir))
     diff = CorpusDiff()
-    for item in scan(corpus_dir):
+    for item in scan(corpus_dir, exclude):
         _check_cancelled(cancelled)
         if isinstance(item, Skipped):
             diff.scan_skipped.append(item)
@@ -161,7 +165,7 @@ def update_index(
             elif known is None:
                 known = manifest.entries()
             report(Progress("scan", 0, 0))
-            diff = diff_corpus(corpus_dir, known, cancelled)
+            diff = diff_corpus(corpus_dir, known, cancelled, own_folders(index_dir))
             summary.added, summary.changed = len(diff.new), len(diff.changed)
             summary.deleted, summary.unchanged = len(diff.deleted), len(diff.unchanged)
             summary.rebuilt = fresh and bool(meta.generation) and reason != "first build"
@@ -439,5 +443,11 @@ def stale_paths(corpus_dir: Path, index_dir: Path) -> Iterable[str]:
             return ["(the table of contents cannot be read)"]
         if docs != sum(entry.articles for entry in known.values()):
             return ["(the index and its manifest disagree)"]
-    diff = diff_corpus(corpus_dir, known)
+    diff = diff_corpus(corpus_dir, known, exclude=own_folders(index_dir))
     return diff.new + diff.changed + diff.deleted
+
+
+def own_folders(index_dir: Path) -> tuple[Path, ...]:
+    """briefread's own folders, which are never part of a corpus that holds them: the index
+    (whose files change with every update) and the state of the reader (marks, history)."""
+    return (index_dir, user_state_dir())
