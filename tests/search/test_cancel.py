@@ -265,3 +265,32 @@ def test_a_cancel_after_parts_of_a_file_were_committed_is_completed_without_dupl
     ids = [row.id for row in library.search("harbour")]
     assert len(ids) == len(set(ids)) == ARCHIVE_LINES
     assert not library.is_stale()
+
+
+@pytest.mark.parametrize("first_build", [True, False], ids=["first build", "update"])
+def test_parts_of_a_file_renamed_after_a_cancel_leave_no_article_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_build: bool
+) -> None:
+    monkeypatch.setattr(indexer, "BATCH_DOCS", 120)
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    if not first_build:
+        (corpus / "other.txt").write_text("date 2024-01\n\nAn older brief on the harbour.", encoding="utf-8")
+        update_index(corpus, index, procs=1)
+    make_archive(corpus)
+    committed: list[int] = []
+
+    def progress(p: Progress) -> None:
+        if p.phase == "committed":
+            committed.append(p.articles)
+
+    with pytest.raises(UpdateCancelled):
+        update_index(corpus, index, progress=progress, procs=1, cancelled=lambda: bool(committed))
+    (corpus / "archive.jsonl").rename(corpus / "renamed.jsonl")
+    summary = update_index(corpus, index, procs=1)
+    assert summary.recovered == "An interrupted update was found and completed."
+    library = Library.open(corpus, index)
+    ids = [row.id for row in library.search("brief")]
+    assert len(ids) == len(set(ids)) == ARCHIVE_LINES + (0 if first_build else 1)
+    assert not library.is_stale()
+    assert not update_index(corpus, index, procs=1).rebuilt

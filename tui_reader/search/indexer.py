@@ -172,6 +172,8 @@ def update_index(
             to_read = sorted(diff.new + diff.changed)
             # Files committed by a killed run but missing from the manifest must not appear twice.
             to_delete = diff.changed + diff.deleted + (diff.new if summary.recovered else [])
+            if summary.recovered and not fresh:
+                to_delete += _unlisted_paths(ix, known, diff.new)
             _write(
                 ix,
                 corpus_dir,
@@ -205,6 +207,15 @@ def update_index(
             remove_other_generations(index_dir, keep={generation})
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _unlisted_paths(ix: Any, known: dict[str, FileEntry], new: list[str]) -> list[str]:
+    """Paths the index holds that its manifest does not list and that are no new file of the
+    corpus: a file an update that stopped had committed (whole, or in parts, see `_write`)
+    before it was removed or renamed. Their articles must go."""
+    with ix.reader() as reader:
+        indexed = {t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon("path")}
+    return sorted(indexed - known.keys() - set(new))
 
 
 def _abandon(index_dir: Path, meta: Meta) -> None:
