@@ -476,12 +476,24 @@ def test_a_word_of_a_team_after_a_city_names_the_club(tagger: Tagger) -> None:
 
 
 def test_a_city_that_owns_a_word_of_a_team_names_the_club(tagger: Tagger) -> None:
-    text = "Lars Bender scored both of Leverkusen's goals. His son plays in Barcelona's youth academy."
+    text = "Lars Bender scored both of Leverkusen's goals. Fans of Barcelona's squad cheered."
     assert found(tagger, text, "en") == [
         ("Leverkusen", "org:bayer-leverkusen"),
         ("Barcelona", "org:fc-barcelona"),
     ]
     assert tagger.tag("The streets of Cologne's old town were full. Hamburg's mayor spoke.", "en") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamburg's goal is to cut emissions by 2030.",
+        "He said Barcelona's goal is to become carbon neutral.",
+        "Leverkusen's manager of the chemical plant resigned.",
+    ],
+)
+def test_a_word_other_bodies_share_makes_a_city_its_club_only_in_sport(tagger: Tagger, text: str) -> None:
+    assert tagger.tag(text, "en") == []
 
 
 def test_a_plural_verb_after_a_city_names_the_club(tagger: Tagger) -> None:
@@ -857,3 +869,5 @@ def test_an_acronym_in_capitals_that_is_the_word_in_its_sentence_is_no_mention(
 def test_the_same_acronyms_stay_mentions_beside_other_words(tagger: Tagger) -> None:
     text = "IS fighters seized the town. He told US officials that IS has collapsed; they join US forces."
     assert [m.id for m in tagger.tag(text, "en")] == ["org:isil", "country:US", "org:isil", "country:US"]
+    text = "Here is what IS fighters did. Growth in US per capita income slowed; UN per capita aid rose."
+    assert [m.id for m in tagger.tag(text, "en")] == ["org:isil", "country:US", "org:un"]

@@ -443,15 +443,21 @@ def caps_word(ctx: Context, cand: Candidate) -> bool:
     return ctx.caps_context(cand.start, cand.end) or _the_word(ctx, cand, word)
 
 
-# Words before "IS" that make it the verb: "there IS something new", "it really IS a problem".
+# Words before "IS", and after it, that make it the verb: "there IS something new", "it really
+# IS a problem" (but "what IS fighters did" names the group).
 _BEFORE_VERB_IS = _words("there it this what here really truly certainly definitely indeed also still just")
+_AFTER_VERB_IS = _words(
+    "a an the not no so very too going being something nothing still now just really also all what about"
+)
 # Verbs before "US", and words after it, that make it the pronoun: "tell US more", "let US know".
 _BEFORE_PRONOUN_US = _words(
     "tell told let give gave show showed join help helped ask asked send sent teach taught bring brought"
 )
 _AFTER_PRONOUN_US = _words("more about that what how why know now again all up out back a an the")
-# Words after a two-letter word in capitals that make it a number OCR misread: "aged IS years".
-_NUMBER_NOUNS = _words("years months weeks days hours minutes per percent")
+# A word before and a word after a two-letter word in capitals that make it a number OCR
+# misread: "aged IS years", "about IS months".
+_BEFORE_NUMBER = _words("aged about")
+_NUMBER_NOUNS = _words("years months weeks days hours minutes")
 
 
 def _the_word(ctx: Context, cand: Candidate, word: str) -> bool:
@@ -464,11 +470,12 @@ def _the_word(ctx: Context, cand: Candidate, word: str) -> bool:
         return False
     after, sep_after = ctx.next_word(cand.end)
     after = fold_word(after) if sep_after == " " else ""
-    if word == "is" and fold_word(before) in _BEFORE_VERB_IS:
-        return True
-    if word == "us" and fold_word(before) in _BEFORE_PRONOUN_US:
+    before = fold_word(before)
+    if word == "is" and before in _BEFORE_VERB_IS:
+        return after in _AFTER_VERB_IS
+    if word == "us" and before in _BEFORE_PRONOUN_US:
         return after in _AFTER_PRONOUN_US or not after
-    return len(word) == 2 and after in _NUMBER_NOUNS
+    return len(word) == 2 and before in _BEFORE_NUMBER and after in _NUMBER_NOUNS
 
 
 def caps_name(ctx: Context, cand: Candidate) -> bool:
@@ -1049,10 +1056,15 @@ def sports_team(ctx: Context, cand: Candidate) -> bool:
 _CLUB_ROLES = _words(
     """
     coach coaches player players fans supporters teammates teammate striker strikers midfielder
-    defender goalkeeper keeper goalie winger forward squad captain manager ultras academy
-    goal goals shirt jersey
+    defender goalkeeper keeper goalie winger forward squad ultras
     """
 )
+# Words of a team that other bodies have too ("Hamburg's goal is to cut emissions", "the plant's
+# manager"): a city's club's only with words of sport near them.
+_CLUB_WORDS_IN_SPORT = _words("goal goals captain manager academy shirt jersey")
+_CLUB_KEYS_IN_SPORT = _padded_keys(_CLUB_WORDS_IN_SPORT)
+# How near, in characters, another word of sport makes those words a club's.
+_SPORT_NEAR = 150
 # Verbs that agree with a club as with a team of players ("Mönchengladbach have unveiled their
 # new coach"): after a city's name alone, they make it its club.
 _TEAM_VERBS = _words("have are were")
@@ -1099,7 +1111,23 @@ def _club_owns_next(ctx: Context, cand: Candidate) -> bool:
     nxt, sep = ctx.next_word(cand.end)
     if nxt not in ("s", "S") or sep not in "'’":
         return False
-    return any(fold_word(w) in _CLUB_ROLES for w in ctx.words_after(cand.end + 2)[:2])
+    words = [fold_word(w) for w in ctx.words_after(cand.end + 2)[:2]]
+    return any(_club_word(ctx, cand, w) for w in words)
+
+
+def _club_word(ctx: Context, cand: Candidate, word: str) -> bool:
+    """Whether `word` near a city is a word of its team: always for "coach", "fans", "squad";
+    for "goal", "manager", "academy" only with a word of sport near."""
+    if word in _CLUB_ROLES:
+        return True
+    if word not in _CLUB_WORDS_IN_SPORT:
+        return False
+    keys = ctx.keys or TextKeys.of(ctx.text)
+    low, high = cand.start - _SPORT_NEAR, cand.end + _SPORT_NEAR
+    return any(
+        key in _SPORT_KEYS and key not in _CLUB_KEYS_IN_SPORT and low <= start <= high
+        for key, start in _markers(keys)
+    )
 
 
 def _club_cue_after(ctx: Context, cand: Candidate, before: list[str]) -> bool:
@@ -1110,7 +1138,7 @@ def _club_cue_after(ctx: Context, cand: Candidate, before: list[str]) -> bool:
     if not nxt or sep not in _SPACES:
         return False
     word = fold_word(nxt)
-    if word in _CLUB_ROLES:
+    if _club_word(ctx, cand, word):
         return True
     in_list = (before and before[-1] in ("and", "or")) or ctx.text[cand.start - 2 : cand.start] == ", "
     return word in _TEAM_VERBS and not in_list
