@@ -294,6 +294,14 @@ class _QueryCommand(click.Command):
             if isinstance(param, click.Option):
                 for name in (*param.opts, *param.secondary_opts):
                     takes_value[name] = not param.is_flag and not param.count
+        parent = ctx.parent.command if ctx.parent is not None else None
+        global_options = {
+            name
+            for param in (parent.get_params(ctx.parent) if parent and ctx.parent else [])
+            if isinstance(param, click.Option)
+            for name in param.opts
+            if name.startswith("--")
+        }
         options: list[str] = []
         words: list[str] = []
         i = 0
@@ -304,9 +312,14 @@ class _QueryCommand(click.Command):
                 words.extend(args[i:])
                 break
             name = arg.split("=", 1)[0] if arg.startswith("--") else arg
+            if name in global_options and name not in takes_value:
+                where = f"briefread {name} … {ctx.info_name} …"
+                raise click.UsageError(f"{name} goes before the command: {where}", ctx)
             if name in takes_value:
                 options.append(arg)
-                if takes_value[name] and "=" not in arg and i < len(args):
+                if takes_value[name] and "=" not in arg:
+                    if i >= len(args):
+                        raise click.BadOptionUsage(name, f"Option '{name}' requires an argument.", ctx)
                     options.append(args[i])
                     i += 1
             elif not arg.startswith("--") and takes_value.get(arg[:2]) and arg[2:].isdigit():

@@ -439,3 +439,18 @@ def test_a_corpus_that_is_a_file_says_so(corpus: Path, monkeypatch: pytest.Monke
     result = CliRunner().invoke(main, ["--index", str(corpus.parent / "index"), "search", "Qatar"])
     assert result.exit_code == 1
     assert "is a file, not a directory; pass --corpus DIR" in result.stderr
+
+
+def test_a_global_option_after_the_command_is_refused(corpus: Path) -> None:
+    code, _, err = cli(corpus, "search", "--corpus", str(corpus), "Qatar")
+    assert code == 2 and "--corpus goes before the command" in err
+    code, _, err = cli(corpus, "entities", "--index=elsewhere")
+    assert code == 2 and "--index goes before the command" in err
+
+
+@pytest.mark.parametrize(
+    ("command", "option"), [("search", "-n"), ("search", "--sort"), ("entities", "--top")]
+)
+def test_an_option_without_its_value_says_so(corpus: Path, command: str, option: str) -> None:
+    code, _, err = cli(corpus, command, *(["Qatar"] if command == "search" else []), option)
+    assert code == 2 and f"Option '{option}' requires an argument." in err
