@@ -344,3 +344,11 @@ def test_a_name_written_like_an_acronym_matches_in_capitals_only() -> None:
     assert tagger.tag("The Rt value rose above one. Raid on the village. Eta Carinae shone.", "en") == []
     text = "RT reported that the RAID unit stormed the flat; ETA and Fifa were named."
     assert [m.id for m in tagger.tag(text, "en")] == ["org:ru-rt", "org:fr-raid", "org:eta", "org:fifa"]
+
+
+def test_a_company_the_press_writes_in_title_case_is_found_so_too() -> None:
+    tagger = default_tagger()
+    text = "Basf and Scor rose; Relx fell, Tui cut flights, Efe reported."
+    expected = ["org:basf", "org:scor", "org:relx", "org:tui", "org:efe"]
+    assert [m.id for m in tagger.tag(text, "en")] == expected
+    assert tagger.tag("Efe Aydan scored twice. The tui bird sang.", "en") == []
