@@ -6,6 +6,8 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from tui_reader.search import Library
 from tui_reader.search.indexer import update_index
 from tui_reader.search.store import read_meta, write_meta
@@ -125,6 +127,31 @@ def test_commit_seconds_makes_the_index_fill_as_it_goes(corpus: Path, index_dir:
     committed = [p.done for p in seen if p.phase == "committed"]
     assert committed == [1, 2, 3, 4]  # one file per commit when each batch is over at once
     assert summary.total_articles == 4
+
+
+def test_commits_come_less_often_as_a_long_build_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui_reader.search import Progress, indexer
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(60):
+        text = f"date 2024-01\n\nBrief {n} on the harbour."
+        (corpus / f"brief{n:02d}.txt").write_text(text, encoding="utf-8")
+    clock = [0.0]
+
+    def monotonic() -> float:  # a second passes at each look at the clock
+        clock[0] += 1.0
+        return clock[0]
+
+    monkeypatch.setattr(indexer.time, "monotonic", monotonic)
+    seen: list[Progress] = []
+    update_index(corpus, tmp_path / "index", progress=seen.append, commit_seconds=2.0, procs=1)
+    committed = [p.done for p in seen if p.phase == "committed"]
+    sizes = [b - a for a, b in zip([0, *committed], committed, strict=False)][:-1]  # the last is what is left
+    assert committed[-1] == 60 and len(committed) <= 7
+    assert sizes == sorted(sizes) and sizes[-1] >= 4 * sizes[0]  # 2, 4, 8 ... seconds apart
 
 
 def test_temporary_folders_a_killed_writer_left_are_removed(corpus: Path, index_dir: Path) -> None:

@@ -43,6 +43,7 @@ from tui_reader.search.store import (
 )
 
 BATCH_DOCS = 20_000  # articles per commit: bounds what a killed build loses
+MAX_COMMIT_SECONDS = 60.0  # the longest a reader waits for the next articles of a long build
 PARALLEL_FROM = 4_000_000  # bytes to read before a multi-process writer pays off
 WRITER_MB = 256
 DEFAULT_PROCS = min(2, os.cpu_count() or 1)  # writer processes for large builds
@@ -100,8 +101,9 @@ def update_index(
     cancelled: Callable[[], bool] | None = None,
 ) -> UpdateSummary:
     """Bring the index in `index_dir` up to date with `corpus_dir`. Large builds use `procs`
-    writer processes. With `commit_seconds`, work is also committed that often, so that a reader
-    sees the index fill (each commit costs a little build speed).
+    writer processes. With `commit_seconds`, work is also committed after that long, then after
+    twice as long each time (up to `MAX_COMMIT_SECONDS`), so that a reader sees the index fill at
+    once and a long build does not spend its time committing.
 
     `cancelled` is asked between files, while scanning and while a commit waits for the writer
     processes: once it returns True, the work not yet committed is dropped, the writer processes
@@ -358,6 +360,7 @@ def _write(
     # parts: (its reading, the number of its articles written so far). It enters the manifest
     # once all of them are committed; a killed update reads it again (see `update_index`).
     partial: tuple[FileReading, int] | None = None
+    interval = commit_seconds
     while done < total or to_delete:
         writer = _writer(ix, procs if parallel else 1, cancelled)
         try:
@@ -366,7 +369,7 @@ def _write(
             to_delete = []
             batch: list[FileEntry] = []
             batch_docs = 0
-            deadline = time.monotonic() + commit_seconds if commit_seconds else float("inf")
+            deadline = time.monotonic() + interval if interval else float("inf")
             while done < total and batch_docs < BATCH_DOCS and (not batch or time.monotonic() < deadline):
                 _check_cancelled(cancelled)
                 path = to_read[done]
@@ -407,6 +410,8 @@ def _write(
         forget = []
         summary.articles += batch_docs
         report(Progress("committed", done, total, articles, size_done, to_read_bytes))
+        if interval:
+            interval = min(interval * 2, max(commit_seconds or 0, MAX_COMMIT_SECONDS))
 
 
 # Inside a file, progress is reported, and a cancel asked for, every this many articles.
