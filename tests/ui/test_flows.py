@@ -339,6 +339,28 @@ async def test_the_status_line_says_how_far_indexing_one_large_file_is(make_app:
         library.hold.set()
 
 
+async def test_enter_searches_the_query_as_written_and_typing_searches_it_live(make_app: MakeApp) -> None:
+    library = FakeLibrary()
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "qatar hosts")
+        assert library.searches[-1] == "qatar (hosts OR hosts*)"  # the last word also a prefix
+        await pilot.press("enter")
+        await settle(pilot)
+        assert library.searches[-1] == "qatar hosts"  # as `briefread search` reads it
+        main(app).run_search()  # a refresh, as after an index update
+        await settle(pilot)
+        assert library.searches[-1] == "qatar hosts"  # and so it stays
+        await pilot.press("slash")
+        await typed(pilot, " summit")
+        assert library.searches[-1] == "qatar hosts (summit OR summit*)"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert library.searches[-1] == "qatar hosts summit"
+
+
 async def test_n_and_N_move_between_matches(make_app: MakeApp) -> None:
     long_text = "\n\n".join(f"Paragraph {i} about nothing much at all." for i in range(60))
     long_text += "\n\nHere Qatar appears at last.\n\nAnd Qatar again."

@@ -88,6 +88,7 @@ class BackStack:
 @dataclass(frozen=True, slots=True)
 class SearchRequest:
     query: str = ""
+    live: bool = False  # being typed: its last word is also a prefix (see `as_you_type`)
     entities: tuple[str, ...] = ()
     view: str = "all"
     sort: str = "auto"
@@ -157,7 +158,7 @@ def run_search(
 ) -> SearchOutcome | None:
     """Search, apply the marks view and read the first rows; None when `cancelled()` turned
     true on the way (a newer keystroke made this search stale)."""
-    query = as_you_type(request.query)
+    query = as_you_type(request.query) if request.live else request.query
     only = request.bookmarked_ids if request.view == "bookmarked" else None
     unread = request.view == "unread"
     results = library.search(

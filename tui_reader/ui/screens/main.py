@@ -100,6 +100,9 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.query_text = ""
+        # the query is being typed: searched as a live filter, its last word also a prefix, until
+        # enter or leaving the search line searches it as written (as `briefread search` does)
+        self._live = False
         self.filters: list[EntityFilter] = []
         self.view = "all"
         self.sort = "auto"
@@ -486,9 +489,12 @@ class MainScreen(Screen[None]):
             self._facets_timer.stop()
             self._facets_timer = None
         self.typing_phase = typing and self.sort == "auto" and bool(self.query_text.strip())
+        if typing:
+            self._live = True
         marks = self.session.marks
         request = SearchRequest(
             query=self.query_text,
+            live=self._live,
             entities=tuple(f.entity_id for f in self.filters),
             view=self.view,
             sort="date" if self.typing_phase else self.sort,
@@ -643,7 +649,8 @@ class MainScreen(Screen[None]):
     def _query_submitted(self, message: SearchBar.Submitted) -> None:
         changed = message.query != self.query_text
         self.query_text = message.query
-        if self.typing_phase or changed:
+        live, self._live = self._live, False
+        if self.typing_phase or changed or live:
             self.run_search()
             self._submit_seq = self._search_seq
         else:
@@ -656,7 +663,8 @@ class MainScreen(Screen[None]):
     def leave_search_line(self) -> None:
         """Go to the list with the query kept, ranked as enter ranks it (not added to history)."""
         self.search_bar.flush()  # its QueryChanged then finds the query already applied
-        if self.search_bar.value != self.query_text or self.typing_phase:
+        live, self._live = self._live, False
+        if self.search_bar.value != self.query_text or self.typing_phase or live:
             self.query_text = self.search_bar.value
             self.run_search()
         self.focus_pane(self.article_list)
@@ -682,6 +690,7 @@ class MainScreen(Screen[None]):
         self.search_bar.set_filters([(f.entity_id, f.label) for f in self.filters])
         self.search_bar.set_value(state.query, emit=False)
         self.query_text = state.query
+        self._live = False
         self._update_status()
         self.run_search(keep=self._current_id())
 
