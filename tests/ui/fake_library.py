@@ -144,6 +144,7 @@ class FakeLibrary(Library):
         self.stale_checks: list[int] = []  # for each stale check, how many searches ran before it
         self.lock = threading.Lock()
         self.match_limits: list[int | None] = []  # the limit of each match_offsets call
+        self.match_queries: list[str] = []  # the query of each match_offsets call
         # what `update` reports before it returns, and an event it then waits for (5 s at most)
         self.progress_steps: list[Progress] = []
         self.hold: threading.Event | None = None
@@ -244,6 +245,7 @@ class FakeLibrary(Library):
         for word in self._words(query):
             out.extend((m.start(), m.end()) for m in re.finditer(re.escape(word), text))
         self.match_limits.append(limit)
+        self.match_queries.append(query)
         return sorted(o for o in out if limit is None or o[1] <= limit)
 
     def snippets(self, query: str, article: StoredArticle, count: int = 3) -> list[Snippet]:

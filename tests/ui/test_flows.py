@@ -350,6 +350,9 @@ async def test_enter_searches_the_query_as_written_and_typing_searches_it_live(m
         await pilot.press("enter")
         await settle(pilot)
         assert library.searches[-1] == "qatar hosts"  # as `briefread search` reads it
+        await pilot.press("enter")  # open the article: its matches are the query's as written
+        await settle(pilot)
+        assert library.match_queries[-1] == "qatar hosts"
         main(app).run_search()  # a refresh, as after an index update
         await settle(pilot)
         assert library.searches[-1] == "qatar hosts"  # and so it stays

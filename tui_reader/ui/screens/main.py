@@ -877,9 +877,8 @@ class MainScreen(Screen[None]):
     def _load_article(self, article_id: str, opening: bool) -> None:
         self._article_seq += 1
         self._opening = article_id if opening else None
-        self._load_article_worker(
-            self._article_seq, article_id, as_you_type(self.query_text), self.query_text
-        )
+        query = as_you_type(self.query_text) if self._live else self.query_text
+        self._load_article_worker(self._article_seq, article_id, query, self.query_text)
 
     @on(ArticleReady)
     def _article_ready(self, message: ArticleReady) -> None:
