@@ -5,11 +5,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Collection, Sequence
 
+import pytest
 from textual import events
 
 from tests.ui.conftest import MakeApp, main, settle, typed
 from tests.ui.fake_library import FakeLibrary
 from tui_reader.search import SearchResults
+from tui_reader.ui.terminal_input import WholePasteParser
 
 
 class SlowLibrary(FakeLibrary):
@@ -116,3 +118,25 @@ async def test_a_pasted_text_of_several_lines_is_one_query(make_app: MakeApp) ->
         field.post_message(events.Paste("\n\n"))  # nothing but line breaks: nothing to add
         await settle(pilot)
         assert field.value == "Qatar sécurité Oman"
+
+
+@pytest.mark.parametrize(
+    ("burst", "line"),
+    [
+        ("/\x15Maroc ", "Maroc "),  # "/", ctrl+u, a word: the line is cleared, then typed
+        ("\x15/Maroc ", "Maroc "),  # ctrl+u pages the list up before "/", never clears the line
+        ("\x04/Maroc ", "Maroc "),
+        ("/Marox\x7fc ", "Maroc "),  # backspace acts where it was typed
+        ("/ab\x01X", "Xab"),  # ctrl+a, then a character at the start
+    ],
+)
+async def test_keys_of_one_burst_act_in_the_order_they_were_typed(
+    make_app: MakeApp, burst: str, line: str
+) -> None:
+    app = make_app(FakeLibrary())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for event in WholePasteParser().feed(burst):  # one read of the terminal: no pause between
+            app.post_message(event)
+        await settle(pilot, delay=0.5)
+        assert main(app).search_bar.value == line

@@ -49,8 +49,10 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("G,end", "last", "Last", show=False, id="list.last"),
         Binding("space,pagedown", "page_down", "Page down", show=False, id="list.page-down"),
         Binding("b,pageup", "page_up", "Page up", show=False, id="list.page-up"),
-        Binding("ctrl+d", "half_page_down", "Half page down", show=False, id="list.half-down"),
-        Binding("ctrl+u", "half_page_up", "Half page up", show=False, id="list.half-up"),
+        # Priority: the search line edits with these keys; in a burst that moves the focus
+        # there ("ctrl+u / Maroc"), they must act here at once, not on the line once it has focus.
+        Binding("ctrl+d", "half_page_down", "Half page down", show=False, priority=True, id="list.half-down"),
+        Binding("ctrl+u", "half_page_up", "Half page up", show=False, priority=True, id="list.half-up"),
         Binding("enter", "open", "Open", id="list.open"),
     ]
 

@@ -45,8 +45,12 @@ class ReaderView(ScrollView, can_focus=True):
         Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
         Binding("space,pagedown", "page_down", "Page down", show=False, id="reader.page-down"),
         Binding("b,pageup", "page_up", "Page up", show=False, id="reader.page-up"),
-        Binding("ctrl+d", "half_page_down", "Half page down", show=False, id="reader.half-down"),
-        Binding("ctrl+u", "half_page_up", "Half page up", show=False, id="reader.half-up"),
+        # Priority: the search line edits with these keys; in a burst that moves the focus
+        # there ("ctrl+u / Maroc"), they must act here at once, not on the line once it has focus.
+        Binding(
+            "ctrl+d", "half_page_down", "Half page down", show=False, priority=True, id="reader.half-down"
+        ),
+        Binding("ctrl+u", "half_page_up", "Half page up", show=False, priority=True, id="reader.half-up"),
         Binding("n", "next_match", "Next match", id="reader.next-match"),
         Binding("N", "previous_match", "Previous match", id="reader.previous-match"),
         Binding("J", "step(1)", "Next article", show=False, id="reader.next-article"),

@@ -60,6 +60,17 @@ class QueryInput(Input):
             super().__init__()
             self.submit = submit
 
+    async def _on_key(self, event: events.Key) -> None:
+        # The line's own keys (backspace, ctrl+u, ctrl+a, arrows...) act here, in the order they
+        # were typed: left to bubble up to the app, as Textual does, they would act after the
+        # characters typed behind them in the same burst ("Marox⌫c" gave "Maroxc").
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                return
+        await super()._on_key(event)
+
     def _watch_value(self, value: str) -> None:
         # The line has a fixed size: a longer text scrolls it, the screen needs no new layout.
         set_virtual_size(self, Size(self.content_width, 1))
