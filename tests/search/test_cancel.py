@@ -179,6 +179,22 @@ def make_archive(root: Path) -> None:
     (root / "archive.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def cancel_after_commits(corpus: Path, index: Path, procs: int, commits: int) -> list[int]:
+    """Update the index with a cancel that fires after `commits` commits; the articles read at
+    each commit."""
+    committed: list[int] = []
+
+    def progress(p: Progress) -> None:
+        if p.phase == "committed":
+            committed.append(p.articles)
+
+    with pytest.raises(UpdateCancelled):
+        update_index(
+            corpus, index, progress=progress, procs=procs, cancelled=lambda: len(committed) >= commits
+        )
+    return committed
+
+
 def test_reading_one_large_file_reports_its_articles_and_bytes_as_it_goes(tmp_path: Path) -> None:
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     make_archive(corpus)
@@ -248,15 +264,7 @@ def test_a_cancel_after_parts_of_a_file_were_committed_is_completed_without_dupl
     monkeypatch.setattr(indexer, "PARALLEL_FROM", 1000)
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     make_archive(corpus)
-    committed: list[int] = []
-
-    def progress(p: Progress) -> None:
-        if p.phase == "committed":
-            committed.append(p.articles)
-
-    with pytest.raises(UpdateCancelled):
-        update_index(corpus, index, progress=progress, procs=procs, cancelled=lambda: len(committed) >= 2)
-    assert committed == [150, 300]
+    assert cancel_after_commits(corpus, index, procs, 2) == [150, 300]
     assert len(Library.open(corpus, index).search("harbour")) == 300
     assert_left_interrupted(index)
     summary = update_index(corpus, index, procs=procs)
@@ -278,14 +286,7 @@ def test_parts_of_a_file_renamed_after_a_cancel_leave_no_article_behind(
         (corpus / "other.txt").write_text("date 2024-01\n\nAn older brief on the harbour.", encoding="utf-8")
         update_index(corpus, index, procs=1)
     make_archive(corpus)
-    committed: list[int] = []
-
-    def progress(p: Progress) -> None:
-        if p.phase == "committed":
-            committed.append(p.articles)
-
-    with pytest.raises(UpdateCancelled):
-        update_index(corpus, index, progress=progress, procs=1, cancelled=lambda: bool(committed))
+    cancel_after_commits(corpus, index, 1, 1)
     (corpus / "archive.jsonl").rename(corpus / "renamed.jsonl")
     summary = update_index(corpus, index, procs=1)
     assert summary.recovered == "An interrupted update was found and completed."

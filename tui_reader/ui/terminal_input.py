@@ -33,13 +33,19 @@ def lenient_incremental_decoder(encoding: str) -> Callable[..., codecs.Increment
     return functools.partial(codecs.getincrementaldecoder(encoding), errors="replace")
 
 
-def use_lenient_decoder() -> None:
-    """Make Textual's Linux driver decode terminal input with `errors="replace"`."""
+def _linux_driver() -> Any:
+    """Textual's Linux driver module, or None on another platform (whose driver reads keys as
+    events, not bytes)."""
     try:
         from textual.drivers import linux_driver
-    except ImportError:  # another platform: its driver reads keys as events, not bytes
-        return
-    module: Any = linux_driver
+    except ImportError:
+        return None
+    return linux_driver
+
+
+def use_lenient_decoder() -> None:
+    """Make Textual's Linux driver decode terminal input with `errors="replace"`."""
+    module = _linux_driver()
     if hasattr(module, "getincrementaldecoder"):
         module.getincrementaldecoder = lenient_incremental_decoder
 
@@ -103,10 +109,6 @@ class WholePasteParser(XTermParser):
 
 def use_whole_pastes() -> None:
     """Make Textual's Linux driver read a bracketed paste as one paste of text (`WholePasteParser`)."""
-    try:
-        from textual.drivers import linux_driver
-    except ImportError:  # another platform: its driver reads keys as events, not bytes
-        return
-    module: Any = linux_driver
+    module = _linux_driver()
     if hasattr(module, "XTermParser"):
         module.XTermParser = WholePasteParser
