@@ -98,14 +98,19 @@ def fail(message: str, code: int = 1) -> NoReturn:
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the core's typed errors into one line on stderr and a non-zero exit."""
-    from tui_reader.search import SearchError
-
     try:
         yield
-    except (SearchError, ConfigError) as exc:
+    except ConfigError as exc:
         fail(str(exc))
     except KeyboardInterrupt:
         fail("Interrupted.", 130)
+    except Exception as exc:
+        # only a command that searched can raise a SearchError: `tag` does not pay for loading
+        # the search layer (Whoosh) to tell
+        search = sys.modules.get("tui_reader.search")
+        if search is not None and isinstance(exc, search.SearchError):
+            fail(str(exc))
+        raise
 
 
 class Context:

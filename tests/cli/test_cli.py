@@ -454,3 +454,17 @@ def test_a_global_option_after_the_command_is_refused(corpus: Path) -> None:
 def test_an_option_without_its_value_says_so(corpus: Path, command: str, option: str) -> None:
     code, _, err = cli(corpus, command, *(["Qatar"] if command == "search" else []), option)
     assert code == 2 and f"Option '{option}' requires an argument." in err
+
+
+def test_tag_does_not_load_the_search_layer() -> None:
+    # start-up is most of a short `briefread tag`: Whoosh and the index code are not needed
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from tui_reader.cli import main\n"
+        "result = CliRunner().invoke(main, ['tag', '--json'], input='Le Maroc.')\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('tui_reader.search', 'whoosh'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
