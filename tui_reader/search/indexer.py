@@ -411,7 +411,7 @@ def _write(
         summary.articles += batch_docs
         report(Progress("committed", done, total, articles, size_done, to_read_bytes))
         if interval:
-            interval = min(interval * 2, max(commit_seconds or 0, MAX_COMMIT_SECONDS))
+            interval = max(min(interval * 2, MAX_COMMIT_SECONDS), interval)
 
 
 # Inside a file, progress is reported, and a cancel asked for, every this many articles.

@@ -97,9 +97,7 @@ class AliasIndex:
 
 @cache
 def _parser() -> Any:
-    schema = build_schema()
-    # only the indexed fields: a stored-only one ("source:x") would make the parser raise
-    names = {name: field for name, field in schema.items() if field.format is not None}
+    names = _indexed_fields()
     # Pseudo-fields: the parser must know them to produce field queries we then resolve.
     names.update({"country": ID(), "org": ID()})
     parser = MultifieldParser(list(SEARCH_FIELDS), Schema(**names), fieldboosts=FIELD_BOOSTS)
@@ -196,11 +194,14 @@ _FIELD_PREFIX = re.compile(r'(?<![\w"\\])([^\W\d_][\w-]*):(?=[^\s:])')
 
 @cache
 def _known_fields() -> frozenset[str]:
-    """The field names a query may search: the schema's indexed fields (not those only stored,
-    which the parser cannot search) and the entity filters'."""
-    schema = build_schema()
-    indexed = {name for name in schema.names() if schema[name].format is not None}
-    return frozenset(indexed) | {"country", "org"}
+    """The field names a query may search: the schema's indexed fields and the entity filters'."""
+    return frozenset(_indexed_fields()) | {"country", "org"}
+
+
+def _indexed_fields() -> dict[str, Any]:
+    """The schema's fields that are indexed: a stored-only one ("source:x") is none to search,
+    and the parser would raise on it."""
+    return {name: field for name, field in build_schema().items() if field.format is not None}
 
 
 def _unknown_fields(text: str) -> list[str]:
@@ -514,7 +515,7 @@ def _word_groups(kids: Sequence[Any]) -> list[list[Any]]:
             last = len(SEARCH_FIELDS)
             continue
         position = SEARCH_FIELDS.index(field)
-        if groups and last < position and _word_field(groups[-1][-1]):
+        if groups and last < position:
             groups[-1].append(kid)
         else:
             groups.append([kid])
@@ -524,7 +525,7 @@ def _word_groups(kids: Sequence[Any]) -> list[list[Any]]:
 
 def _group_words(q: Any) -> str:
     for kid in q.subqueries:
-        if getattr(kid, "fieldname", None) == "text" or _word_field(kid) == "text":
+        if _word_field(kid) == "text":
             if isinstance(kid, wq.Phrase):
                 return " ".join(kid.words)
             if type(kid) is wq.Term:
