@@ -137,10 +137,7 @@ def test_a_lenient_decoder_keeps_valid_input_as_it_is() -> None:
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_the_app_keeps_running_after_an_invalid_byte_is_typed(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("Le Maroc\n\nLe Maroc et l'ONU.\n", encoding="utf-8")
-    session = _start_app(tmp_path, corpus, "briefread-test", 100)
+    session = _start_on_one_article(tmp_path, "briefread-test")
     try:
         screen = wait_for(session, "Articles 1")
         assert "Articles 1" in screen, screen
@@ -152,6 +149,14 @@ def test_the_app_keeps_running_after_an_invalid_byte_is_typed(tmp_path: Path) ->
         assert "Articles 1" in screen
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+
+
+def _start_on_one_article(tmp_path: Path, name: str) -> str:
+    """`_start_app` on a corpus of one French article, 100 columns wide."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Le Maroc\n\nLe Maroc et l'ONU.\n", encoding="utf-8")
+    return _start_app(tmp_path, corpus, name, 100)
 
 
 def _start_app(tmp_path: Path, corpus: Path, name: str, width: int) -> str:
@@ -199,10 +204,7 @@ def test_keys_typed_in_a_burst_keep_their_order_around_slash_and_enter(tmp_path:
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_a_pasted_text_with_escape_sequences_neither_quits_nor_scrambles_the_query(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("Le Maroc\n\nLe Maroc et l'ONU.\n", encoding="utf-8")
-    session = _start_app(tmp_path, corpus, "briefread-paste", 100)
+    session = _start_on_one_article(tmp_path, "briefread-paste")
     try:
         assert "Articles 1" in wait_for(session, "Articles 1")
         subprocess.run(["tmux", "send-keys", "-t", session, "-H", *PASTE_WITH_Q.hex(" ").split()], check=True)
