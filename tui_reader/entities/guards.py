@@ -1419,7 +1419,7 @@ def foreign_qualifier(ctx: Context, cand: Candidate) -> bool:
 
 
 # Kinds of a country's own bodies, which news of that country names (not its media and firms).
-_STATE_KINDS = frozenset(("party", "government-body", "intelligence-security", "court"))
+STATE_KINDS = frozenset(("party", "government-body", "intelligence-security", "court"))
 # The countries whose press writes in each language: their bodies go without naming them.
 _HOME = {"en": ("US", "GB", "CA", "AU", "NZ", "IE"), "fr": ("FR", "BE", "CH", "CA", "LU")}
 _HOME["und"] = _HOME["en"] + _HOME["fr"]
@@ -1437,7 +1437,7 @@ def foreign_acronym(ctx: Context, cand: Candidate) -> bool:
     three letters only: a longer acronym is one body's ("PSOE"). The bodies of the countries
     whose press writes in the text's language go without saying ("the FBI", "la DGSI", "l'UDC")."""
     entry = cand.entry
-    if entry.form != "acronym" or entry.org_kind not in _STATE_KINDS or not entry.country:
+    if entry.form != "acronym" or entry.org_kind not in STATE_KINDS or not entry.country:
         return False
     if not _short_acronym(entry.text) or entry.country in _HOME.get(ctx.lang, ()):
         return False
@@ -1849,7 +1849,7 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "publication": lambda e, lang: e.org_kind == "media" and lang == "fr",
     "foreign_qualifier": lambda e, lang: e.kind == "organization" and e.form == "name",
     "foreign_acronym": lambda e, lang: (
-        e.form == "acronym" and e.org_kind in _STATE_KINDS and bool(e.country) and _short_acronym(e.text)
+        e.form == "acronym" and e.org_kind in STATE_KINDS and bool(e.country) and _short_acronym(e.text)
     ),
     "title_article": lambda e, lang: "title" in e.risk_kinds and bool(e.article),
     "event_article": lambda e, lang: "event" in e.risk_kinds and e.kind == "organization",

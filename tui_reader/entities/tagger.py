@@ -14,6 +14,7 @@ from tui_reader.entities import compiled
 from tui_reader.entities.companies import with_legal_forms
 from tui_reader.entities.definitions import own_acronyms
 from tui_reader.entities.folding import TextKeys, fold, fold_word
+from tui_reader.entities.foreign_bodies import unlink_foreign_bodies
 from tui_reader.entities.glue import GluedNames
 from tui_reader.entities.guards import (
     APPLIES,
@@ -268,17 +269,20 @@ class Tagger:
         share continued by a complement ("Conseil national de la justice", "Congress of
         Deputies"), is another body, found by a rule (`_branches`, `_longer_names`). Countries
         that are national teams in a match report come out as organizations found by a rule;
-        names inside the French name of an affair do not come out at all. An organization's name
-        with a word that OCR broke at a line end ("So¬ciété des nations") is found as if the word
-        were whole (`linebreaks`). An acronym the article defines for a name of its own is that
-        name's, and a wire's ticker names no other body (`definitions`); a country that opens a
-        rule name in the possessive stays a country ("Japan's Canon Inc")."""
+        names inside the French name of an affair do not come out at all. A name that other states'
+        bodies share, in an article that names other states and never the body's own, is no link
+        to the registry's body (`foreign_bodies`: "Congress" in an article on Argentina). An
+        organization's name with a word that OCR broke at a line end ("So¬ciété des nations") is
+        found as if the word were whole (`linebreaks`). An acronym the article defines for a name
+        of its own is that name's, and a wire's ticker names no other body (`definitions`); a
+        country that opens a rule name in the possessive stays a country ("Japan's Canon Inc")."""
         if not text:
             return []
         keys = TextKeys.of(text)
         teams: list[Candidate] = []
         chosen, ctx = self._candidates(text, lang, keys, teams)
         mentions = with_legal_forms(text, self._mentions(text, chosen), self._firm_for(text))
+        generic = {c.start for c in chosen if "generic" in c.entry.risk_kinds}
         if self._use_rules:
             mentions = self._branches(text, lang, mentions)
             rule_mentions = _without_owners(text, self.rules.find(text, lang, mentions, keys), mentions)
@@ -286,16 +290,21 @@ class Tagger:
                 if ctx is None:
                     ctx = Context(text, lang, keys=keys)
                 rule_mentions = [m for m in rule_mentions if not inside_event_name(ctx, m.start)]
-            if rule_mentions:
-                generic = {c.start for c in chosen if "generic" in c.entry.risk_kinds}
-                if generic:
-                    mentions = self._longer_names(text, lang, mentions, rule_mentions, generic)
+            if rule_mentions and generic:
+                mentions = self._longer_names(text, lang, mentions, rule_mentions, generic)
             if teams:
                 rule_mentions += [self._team(text, c) for c in teams]
                 rule_mentions.sort(key=_start_end)
             if rule_mentions:
                 mentions = _merge(mentions, rule_mentions, swallow=lang == "fr")
                 mentions = _bare_heads_linked(mentions)
+        if generic:
+            unkept = (
+                c.entry.entity_id
+                for c in (ctx.found if ctx is not None else ())
+                if c.entry.kind == "organization" and "generic" not in c.entry.risk_kinds
+            )
+            mentions = unlink_foreign_bodies(text, mentions, generic, self._infos, unkept)
         if "(" in text or "<" in text:
             mentions = own_acronyms(text, mentions)
         if "\u00ac" in text:

@@ -1,0 +1,95 @@
+"""A name that other states' bodies share is the registry's body only in an article about its state."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui_reader.entities.tagger import default_tagger
+
+
+def organizations(text: str, lang: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.id, m.source) for m in default_tagger().tag(text, lang) if m.kind == "organization"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        (
+            "en",
+            "Ms Fernández's government lost its majority in Congress last year, and Argentina's "
+            "opposition now controls the budget.",
+            "Congress",
+        ),
+        (
+            "fr",
+            "Selon le président de la Chambre des députés, Gianfranco Fini, le nouveau gouvernement "
+            "de l'Italie aura une majorité.",
+            "Chambre des députés",
+        ),
+        ("en", "Brazil's Labour Minister Almir Pazzionotto met union leaders in Rio.", "Labour"),
+        (
+            "fr",
+            "Le camp Gbagbo compte sur le Conseil constitutionnel, dit-on en Côte d'Ivoire.",
+            "Conseil constitutionnel",
+        ),
+    ],
+)
+def test_in_an_article_about_another_state_the_name_is_that_states_body(
+    lang: str, text: str, name: str
+) -> None:
+    found = [
+        (entity_id, source) for surface, entity_id, source in organizations(text, lang) if surface == name
+    ]
+    # still an organization, no longer the registry's American, French or British body
+    assert len(found) == 1
+    entity_id, source = found[0]
+    assert source == "rule" and entity_id.startswith("rule:")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "entity_id"),
+    [
+        # the body's own country named
+        (
+            "en",
+            "Congress passed the budget. The United States will borrow less.",
+            "Congress",
+            "org:us-congress",
+        ),
+        (
+            "fr",
+            "En France, la Chambre des députés a voté la loi en 1905.",
+            "Chambre des députés",
+            "org:fr-chambre-des-deputes",
+        ),
+        # no country named at all: nothing says it is another state's
+        ("en", "Congress passed the budget on Tuesday.", "Congress", "org:us-congress"),
+        # another body of the state named, even one kept as no mention (the building)
+        ("en", "Congress and the Pentagon disagree on Mexico.", "Congress", "org:us-congress"),
+        ("en", "Congress passed the bill on Mexico, the White House said.", "Congress", "org:us-congress"),
+        # a club is no state body: Bayern is no other state's club
+        (
+            "en",
+            "Bayern beat Barcelona 4-0, the worst defeat for a club from Spain.",
+            "Bayern",
+            "org:bayern-munich",
+        ),
+    ],
+)
+def test_otherwise_the_name_stays_linked(lang: str, text: str, name: str, entity_id: str) -> None:
+    assert (name, entity_id, "registry") in organizations(text, lang)
+
+
+def test_two_generic_names_are_no_evidence_for_each_other() -> None:
+    found = organizations(
+        "In Italy the Christian Democrats and the Social Democrats agreed on a coalition.", "en"
+    )
+    assert [(surface, source) for surface, _, source in found] == [
+        ("Christian Democrats", "rule"),
+        ("Social Democrats", "rule"),
+    ]
+    found = organizations("The Social Democrats won in Germany, and the Christian Democrats conceded.", "en")
+    assert [(surface, entity_id) for surface, entity_id, _ in found] == [
+        ("Social Democrats", "org:de-spd"),
+        ("Christian Democrats", "org:de-cdu"),
+    ]
