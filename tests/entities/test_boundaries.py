@@ -82,12 +82,27 @@ def test_a_roman_or_capitalised_ordinal_opens_a_name() -> None:
     assert _orgs("Le Troisième Reich avant la guerre.") == [("Troisième Reich", "rule:troisieme-reich")]
 
 
-def test_a_seat_of_government_that_acts_is_the_institution_in_french() -> None:
+def test_a_seat_of_government_that_acts_is_the_institution() -> None:
     text = "Le conseiller de l'Élysée a appelé. Le Quai d'Orsay a démenti."
     assert _orgs(text) == [("Élysée", "org:fr-elysee"), ("Quai d'Orsay", "org:fr-quai-dorsay")]
-    # English annotators tag the building as a place whatever it does
-    english = [m.text for m in default_tagger().tag("The Kremlin said on Monday.", "en")]
-    assert english == []
+    text = "The Kremlin said on Monday that a White House spokesman had called."
+    english = [(m.text, m.id) for m in default_tagger().tag(text, "en")]
+    assert english == [("Kremlin", "org:ru-kremlin"), ("White House", "org:us-white-house")]
+
+
+def test_a_seat_of_government_as_a_place_is_no_institution_in_english() -> None:
+    for text in (
+        "He met the president at the White House on Monday.",
+        "Protesters gathered outside the Kremlin.",
+        "They marched in front of the White House.",
+    ):
+        assert default_tagger().tag(text, "en") == [], text
+
+
+def test_a_name_containing_a_seat_of_government_is_one_body() -> None:
+    text = "The White House Economic Policy Council will consider the sale."
+    found = [(m.text, m.source) for m in default_tagger().tag(text, "en")]
+    assert found == [("White House Economic Policy Council", "rule")]
 
 
 def test_an_organization_ending_a_title_before_a_person_s_name_stays() -> None:

@@ -1379,24 +1379,27 @@ _LOCATIVES = _words("à au aux dans devant derrière vers depuis chez")
 _LOCATIVES_OF = _words("face près autour abords proximité perron grilles")
 
 
+# The same in English: "at the White House", "outside the Kremlin", "in front of the Élysée".
+_EN_LOCATIVES = _words("at in inside outside into to near from toward towards around behind opposite")
+_EN_LOCATIVES_OF = _words("front outside near")
+
+
 def building(ctx: Context, cand: Candidate) -> bool:
-    """An institution named by its building ("White House", "Kremlin", "Élysée"), which
-    annotators of English news tag as a place; the registry marks these aliases. French
-    annotators tag the institution when it acts ("l'Élysée a démenti", "le conseiller de
-    l'Élysée") and the place when the text is about the place ("venu à l'Élysée", "en face de
-    la Maison-Blanche")."""
+    """An institution named by its building ("White House", "Kremlin", "Élysée", which the
+    registry marks) is the institution when it acts ("the White House said", "l'Élysée a
+    démenti", "a Kremlin spokesman") and the place when the text is about the place ("at the
+    White House", "venu à l'Élysée", "en face de la Maison-Blanche"), as annotators tag them."""
     if cand.entry.kind != "organization" or "building" not in cand.entry.risk_kinds:
         return False
-    if ctx.lang != "fr":
-        return True
+    french = ctx.lang == "fr"
     words = ctx.words_before(cand.start, 3)
-    while words and words[-1] in ("la", "le", "l", "les"):
+    while words and words[-1] in (("la", "le", "l", "les") if french else ("the",)):
         words.pop()
     if not words:
         return False
-    if words[-1] in ("de", "du", "des", "d"):
-        return len(words) > 1 and words[-2] in _LOCATIVES_OF
-    return words[-1] in _LOCATIVES
+    if words[-1] in (("de", "du", "des", "d") if french else ("of",)):
+        return len(words) > 1 and words[-2] in (_LOCATIVES_OF if french else _EN_LOCATIVES_OF)
+    return words[-1] in (_LOCATIVES if french else _EN_LOCATIVES)
 
 
 def product(ctx: Context, cand: Candidate) -> bool:

@@ -6,7 +6,7 @@ import bisect
 import hashlib
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from operator import attrgetter
 
@@ -296,7 +296,8 @@ class Tagger:
                 rule_mentions += [self._team(text, c) for c in teams]
                 rule_mentions.sort(key=_start_end)
             if rule_mentions:
-                mentions = _merge(mentions, rule_mentions, swallow=lang == "fr")
+                buildings = {c.start for c in chosen if "building" in c.entry.risk_kinds}
+                mentions = _merge(mentions, rule_mentions, swallow=lang == "fr", buildings=buildings)
                 mentions = _bare_heads_linked(mentions)
         if generic:
             unkept = (
@@ -551,13 +552,17 @@ def _start_of(c: Candidate) -> int:
     return c.start
 
 
-def _merge(registry: list[Mention], rules: list[Mention], swallow: bool = False) -> list[Mention]:
+def _merge(
+    registry: list[Mention], rules: list[Mention], swallow: bool = False, buildings: Collection[int] = ()
+) -> list[Mention]:
     """Registry mentions plus the rule mentions, sorted and without overlaps.
 
     A rule name that strictly contains registry countries or demonyms is the longer name they are
     part of ("Reserve Bank of India", "German Society for the Protection of Animals") and replaces
     them; so does a French name whose complement is a registry organization, when `swallow`
-    ("comité central du Parti communiste chinois"). Any other overlap keeps the registry mention.
+    ("comité central du Parti communiste chinois"), and a name that contains an institution named
+    by its building, registry mentions starting at one of `buildings` ("White House Economic
+    Policy Council"). Any other overlap keeps the registry mention.
     """
     kept = sorted(registry, key=_start_end)
     starts = [m.start for m in kept]
@@ -583,6 +588,7 @@ def _merge(registry: list[Mention], rules: list[Mention], swallow: bool = False)
             and (
                 kept[j].kind == "country"
                 or (swallow and kept[j].kind == "organization" and rule.start < kept[j].start)
+                or kept[j].start in buildings
             )
             for j in overlapping
         )
