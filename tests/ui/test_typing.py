@@ -140,3 +140,25 @@ async def test_keys_of_one_burst_act_in_the_order_they_were_typed(
             app.post_message(event)
         await settle(pilot, delay=0.5)
         assert main(app).search_bar.value == line
+
+
+async def test_slash_selects_the_query_so_typing_starts_a_new_search(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("enter")
+        await settle(pilot)
+        field = main(app).search_bar.input
+        # "/" and a word: the word replaces the query, not glued onto it ("qatarturkey")
+        await pilot.press("slash")
+        await typed(pilot, "turkey")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert field.value == "turkey"
+        assert main(app).query_text == "turkey"
+        # "/", then End: the query is kept to be edited
+        await pilot.press("slash", "end")
+        await typed(pilot, " Ankara")
+        assert field.value == "turkey Ankara"

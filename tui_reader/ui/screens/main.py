@@ -946,11 +946,14 @@ class MainScreen(Screen[None]):
     # -- actions --------------------------------------------------------------------------
 
     def action_focus_search(self, typed: str = "") -> None:
+        """`/`: the search line, its query selected: what is typed replaces it (a new search, as
+        in less or vim), and an arrow key or End keeps it to edit."""
         query_input = self.search_bar.input
         if self.focused is query_input:
             # the line types it, after the keys before it that it has not handled yet
             raise SkipAction()
         self.focus_pane(query_input)
+        query_input.select_all()
 
     def action_leave_search(self, submit: bool) -> None:
         """Enter (`submit`) or escape in the search line: the list takes the keys that follow at
