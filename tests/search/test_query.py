@@ -164,6 +164,15 @@ def test_filters_that_match_nothing_say_so(library: Library) -> None:
         assert len(results) == 0 and said in results.fallback, query
 
 
+def test_a_date_range_with_neither_end_is_dropped_and_says_so(library: Library) -> None:
+    everything = titles(library, "")
+    for query in ("date:[to]", "date:[ to ]"):
+        results = library.search(query)
+        assert {row.path for row in results} == everything != set(), query
+        assert results.fallback == "The date range has no dates: that filter was dropped.", query
+    assert titles(library, "date:[to] élection") == titles(library, "élection") != set()
+
+
 def test_field_names_in_any_case(library: Library) -> None:
     assert titles(library, "DATE:2024") == titles(library, "date:2024") != set()
     assert titles(library, "Lang:FR") == titles(library, "lang:fr") != set()

@@ -419,7 +419,10 @@ class _Rewriter:
                 self._note(f"The date range {start} to {end} runs backwards: searched {end} to {start}.")
                 start, end = end, start
             return wq.TermRange("date", start or None, (end + "\uffff") if end else None)
-        value = _value_of(q)
+        value = "" if isinstance(q, wq.Every) else _value_of(q).strip()
+        if not value:  # "date:[to]": a range with neither end
+            self._note("The date range has no dates: that filter was dropped.")
+            return wq.Every()
         if problem := _date_problem(value):
             return self._bad_date(value, problem)
         return wq.TermRange("date", value, value + "\uffff")
