@@ -303,3 +303,20 @@ def test_a_word_starting_with_a_wildcard_says_what_to_type(text: str) -> None:
 )
 def test_a_dash_before_a_word_leaves_it_out(typed: str, text: str) -> None:
     assert repair_query(typed, 1000).text == text
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Maroc~10", "Maroc~2"),
+        ("Maroc~25", "Maroc~2"),
+        ("Maroc~-1", "Maroc~1"),
+        ("Maroc~02", "Maroc~2"),
+        ("Maroc~0", "Maroc"),
+    ],
+)
+def test_an_edit_distance_beyond_two_is_two_and_says_so(typed: str, meant: str) -> None:
+    # "Maroc~10" read by the parser alone is "Maroc~1" and the word "0": fewer results, no note
+    parsed = same_as(typed, meant)
+    assert any("1 or 2 edits" in note for note in parsed.notes), parsed.notes
+    assert parse("Maroc~2").notes == [] and parse("Maroc~").notes == []

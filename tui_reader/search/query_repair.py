@@ -32,6 +32,9 @@ _STRAY_PROBLEMS = {
     "}": "a range bracket is closed but never opened",
 }
 
+# A word with an edit distance: "gouvernment~2".
+_FUZZY = re.compile(r"^(.*[^\W_])~(-?\d+)$")
+
 # Token kinds
 _SPACE, _WORD, _PHRASE, _OPEN, _CLOSE, _RANGE, _STRAY = "space word phrase open close range stray".split()
 
@@ -206,6 +209,12 @@ def _mend(tokens: list[_Token], problems: list[str]) -> list[_Token]:
         if token.kind == _RANGE and not token.closed:
             problem("a range bracket is not closed")
             token = _Token(_RANGE, token.text.rstrip() + ("}" if token.text[0] == "{" else "]"), token.end)
+        if token.kind == _WORD and (fuzzy := _FUZZY.match(token.text)) is not None:
+            word, edits = fuzzy.group(1), fuzzy.group(2)
+            if edits not in ("1", "2"):  # "Maroc~10" would read as "Maroc~1" and the word "0"
+                problem("a word~ takes 1 or 2 edits")
+                n = int(edits)
+                token = _Token(_WORD, f"{word}~{min(abs(n), 2)}" if n else word, token.end)
         if token.kind == _OPEN and token.partner is None:
             problem("a parenthesis is not closed")
         out.append(token)
