@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -182,7 +184,31 @@ def _replace_what_the_terminal_cannot_show() -> None:
             reconfigure(errors="replace")
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class _Briefread(click.Group):
+    """The command group: output that cannot be written (a full disk, `> /dev/full`) is one
+    line on stderr, not a traceback (click already takes a closed pipe quietly)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                sys.stdout.flush()  # what is still buffered fails here, not at exit
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise
+            # the output is lost: nothing more may try to write it
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            reason = exc.strerror or str(exc)
+            click.echo(f"briefread: cannot write the output ({reason}).", err=True)
+            sys.exit(1)
+
+
+@click.group(
+    cls=_Briefread,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option("--corpus", type=click.Path(file_okay=False), help="Corpus directory [env BRIEFREAD_CORPUS].")
 @click.option(
     "--index", "index_dir", type=click.Path(file_okay=False), help="Index directory [env BRIEFREAD_INDEX]."

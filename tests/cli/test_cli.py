@@ -391,6 +391,23 @@ def test_an_output_encoding_without_the_characters_prints_no_traceback(tmp_path:
     assert b"country:MA" in done.stdout and b"country:CI" in done.stdout
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["tag"], ["tag", "--jsonl"]])
+def test_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path: Path, args: list[str]) -> None:
+    stdin = '{"id": "a", "text": "Le Maroc."}\n' if "--jsonl" in args else "Le Maroc.\n"
+    env = {**os.environ, "BRIEFREAD_STATE": str(tmp_path / "state")}
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "tui_reader", *args],
+            input=stdin.encode(),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+    assert done.returncode == 1
+    assert done.stderr.decode() == "briefread: cannot write the output (No space left on device).\n"
+
+
 def test_quiet_index_prints_the_summary_without_the_skipped_files(corpus: Path) -> None:
     (corpus / "junk.bin").write_bytes(b"\x00\x01\x02" * 50)
     code, out, _ = cli(corpus, "index", "-q")
