@@ -53,6 +53,33 @@ async def test_keymap_from_a_config_file(make_app: Callable[..., BriefreadApp], 
     assert not app.is_running
 
 
+async def test_a_key_the_keymap_takes_from_another_binding_is_said_once_and_shown_in_help(
+    make_app: Callable[..., BriefreadApp], tmp_path: Path
+) -> None:
+    config_file = tmp_path / "config.toml"
+    config_file.write_text('[keymap]\n"list.down" = "k"\n', encoding="utf-8")
+    app = make_app(config=load_config(config_file))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.main_screen is not None
+        listing = app.main_screen.article_list
+        clashes = [n.message for n in app._notifications if "clash" in n.message]
+        assert clashes == [
+            f"Keymap clash: k now runs list.down, so list.up is left with ↑. "
+            f"Give it another key in [keymap] of {config_file}."
+        ]
+        await pilot.press("k", "k")
+        assert listing.cursor == 2  # k runs list.down
+        await pilot.press("up")
+        assert listing.cursor == 1
+        assert [n.message for n in app._notifications if "clash" in n.message] == clashes  # not on each key
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = {k.binding_id: k.keys for s in app.screen.sections for k in s.keys}
+        assert keys["list.down"] == "k" and keys["list.up"] == "↑"
+
+
 def test_a_keymap_entry_without_a_key_is_a_config_error(tmp_path: Path) -> None:
     config_file = tmp_path / "config.toml"
     for entry in ('"list.up" = 7', '"app.quit" = ",, "', '"app.quit" = []'):

@@ -47,11 +47,19 @@ class BriefreadApp(App[None]):
         self.config = config or Config()
         self.session = Session.start(locations, self.config, library_factory)
         self.main_screen: MainScreen | None = None
-        self._reported_clashes: set[frozenset[str]] = set()
 
     def on_mount(self) -> None:
         unknown = sorted(set(self.config.keymap) - self.binding_ids())
         self.set_keymap(self.config.keymap)
+        clashes = self.keymap_clashes()
+        if clashes:
+            where = self.config.path or "the config file"
+            self.notify(
+                f"Keymap clash: {'; '.join(clashes)}. Give it another key in [keymap] of {where}.",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
         if unknown:
             where = self.config.path or "the config file"
             self.notify(
@@ -96,15 +104,63 @@ class BriefreadApp(App[None]):
             if isinstance(b, Binding) and b.id
         }
 
+    def _effective_keys(self) -> dict[str, list[str]]:
+        """The keys of each binding id after the user's keymap, as Textual applies it: a binding
+        the keymap remaps has the keys it gives; any other keeps its own keys but those the
+        keymap gives to another binding of the same pane."""
+        keymap = self.config.keymap
+        out: dict[str, list[str]] = {}
+        for _, bindings in self.binding_sections():
+            taken = {
+                key.strip()
+                for b in bindings
+                if isinstance(b, Binding) and b.id in keymap
+                for key in keymap[b.id].split(",")
+            }
+            for b in bindings:
+                if not isinstance(b, Binding) or not b.id:
+                    continue
+                keys = [k.strip() for k in keymap.get(b.id, b.key).split(",") if k.strip()]
+                out[b.id] = keys if b.id in keymap else [k for k in keys if k not in taken]
+        return out
+
+    def keymap_clashes(self) -> list[str]:
+        """One phrase per binding that the keymap took a key from: "k now runs list.down, so
+        list.up is left with up"."""
+        keymap = self.config.keymap
+        effective = self._effective_keys()
+        phrases = []
+        for _, bindings in self.binding_sections():
+            given = {
+                key.strip(): b.id
+                for b in bindings
+                if isinstance(b, Binding) and b.id in keymap
+                for key in keymap[b.id].split(",")
+            }
+            for b in bindings:
+                if not isinstance(b, Binding) or not b.id or b.id in keymap:
+                    continue
+                lost = [k.strip() for k in b.key.split(",") if k.strip() in given]
+                if not lost:
+                    continue
+                keys = ", ".join(self.get_key_display(Binding(k, b.action)) for k in lost)
+                runs = ", ".join(sorted({given[k] or "" for k in lost}))
+                left = effective.get(b.id, [])
+                rest = (
+                    f"is left with {', '.join(self.get_key_display(Binding(k, b.action)) for k in left)}"
+                    if left
+                    else "has no key left"
+                )
+                phrases.append(f"{keys} now runs {runs}, so {b.id} {rest}")
+        return phrases
+
     def effective_key(self, binding: Binding) -> str:
         """The keys of `binding` after the user's keymap, as shown to the user."""
-        keys = self.config.keymap.get(binding.id or "", binding.key)
-        shown = []
-        for key in keys.split(","):
-            key = key.strip()
-            if key:
-                shown.append(self.get_key_display(Binding(key, binding.action)))
-        return ", ".join(shown)
+        if binding.id:
+            keys = self._effective_keys().get(binding.id, [])
+        else:
+            keys = [k.strip() for k in binding.key.split(",") if k.strip()]
+        return ", ".join(self.get_key_display(Binding(key, binding.action)) for key in keys)
 
     def help_sections(self) -> list[HelpSection]:
         sections = []
@@ -125,15 +181,7 @@ class BriefreadApp(App[None]):
         return sections
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
-        ids = frozenset(b.id or b.action for b in clashed_bindings)
-        if ids in self._reported_clashes:
-            return
-        self._reported_clashes.add(ids)
-        self.notify(
-            f"Keymap clash: {', '.join(sorted(ids))} share a key; the first one wins.",
-            severity="warning",
-            markup=False,
-        )
+        """Said once, when the app starts (`keymap_clashes`), rather than on every key."""
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
