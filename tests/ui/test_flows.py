@@ -17,7 +17,7 @@ from textual.widgets import Input, ProgressBar, Static
 
 from tests.ui.conftest import MakeApp, ids, main, search_and_open, settle, typed
 from tests.ui.fake_library import FakeLibrary, make_article, sample_articles
-from tui_reader.search import IndexUnavailable, Library, Progress
+from tui_reader.search import IndexUnavailable, Library, Progress, UpdateSummary
 from tui_reader.ui import export
 from tui_reader.ui.app import BriefreadApp
 from tui_reader.ui.screens.help import HelpScreen
@@ -593,3 +593,53 @@ async def test_palette_sorts_and_marks_and_has_no_second_theme_command(make_app:
         assert main(app).sort == "oldest"  # newest first is already the order without a query
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Theme" not in titles and "Screenshot" not in titles and "Quit" in titles
+
+
+class BusyLibrary(FakeLibrary):
+    """Another process holds the update lock while `busy` is set (and has saved nothing yet)."""
+
+    def __init__(self) -> None:
+        super().__init__(articles=[], stale=True)
+        self.busy = True
+
+    def update(self, *args: object, **kwargs: object) -> UpdateSummary:
+        from tui_reader.search import IndexBusy
+
+        if self.busy:
+            self.updates += 1
+            raise IndexBusy(
+                "Another briefread is updating the index in /x; wait for it to finish and try again."
+            )
+        return super().update(*args, **kwargs)  # type: ignore[arg-type]
+
+
+async def test_another_process_indexing_is_said_once_and_the_app_takes_over_when_it_ends(
+    make_app: MakeApp,
+) -> None:
+    from tui_reader.ui.screens.main import OTHER_WRITER
+
+    library = BusyLibrary()
+    app = make_app(library)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        listing = screen.article_list
+        status = screen.query_one("#index-text", Static)
+        text = " ".join(
+            listing.render_line(y).text.strip() for y in range(4) if listing.render_line(y).text.strip()
+        )
+        assert text == OTHER_WRITER  # not "No articles in this corpus yet."
+        assert "another briefread is indexing" in str(status.render())
+        screen._poll()  # still busy: tried again, said once
+        await settle(pilot)
+        assert library.updates == 2
+        assert [n.message for n in app._notifications].count(OTHER_WRITER) == 1
+        library.busy = False  # the other process is done
+        screen._poll()
+        await settle(pilot)
+        assert "another briefread" not in str(status.render()).lower()
+        assert not screen._other_writer
+        text = " ".join(
+            listing.render_line(y).text.strip() for y in range(4) if listing.render_line(y).text.strip()
+        )
+        assert text == "No articles in this corpus yet."

@@ -59,6 +59,8 @@ if TYPE_CHECKING:
 
 NARROW_WIDTH = 100  # below this the entity pane shows on demand and the reader takes the list's place
 POLL_SECONDS = 3.0
+# While another process holds the index's update lock.
+OTHER_WRITER = "Another briefread is indexing this corpus; its articles appear here as it saves them."
 POLL_SECONDS_INDEXING = 1.0
 COMMIT_SECONDS = 3.0  # while indexing, commit this often so that the list fills as it goes
 FACETS_TOP = 30  # the pane scrolls: the list of entities in the results goes on past a screenful
@@ -118,6 +120,9 @@ class MainScreen(Screen[None]):
         self._submit_seq = -1
         self._article_seq = 0
         self._index_notes = 0  # summaries of updates shown so far (the newest is cleared later)
+        # another process holds the index's update lock: its articles show as it saves them, and
+        # each poll tries the update again until the lock is free
+        self._other_writer = False
         self._pending_open: str | None = None
         # n/N pressed in the list: the match to go to once the article is shown (1 or -1)
         self._match_step = 0
@@ -350,6 +355,10 @@ class MainScreen(Screen[None]):
             self.article_list.refresh_marks()
         if self.session.library is not None:
             self._refresh_library()
+            if self._other_writer and not self.indexing:
+                # quietly: the progress bar shows only if this update finds work to do
+                self.indexing = True
+                self._update_index(False)
 
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
     def _refresh_library(self) -> None:
@@ -435,6 +444,7 @@ class MainScreen(Screen[None]):
     def _index_progress(self, message: IndexProgress) -> None:
         p = message.progress
         bar = self.query_one("#index-progress", ProgressBar)
+        bar.display = True
         if p.size_total:
             bar.update(total=p.size_total, progress=p.size_done)
         else:
@@ -444,17 +454,20 @@ class MainScreen(Screen[None]):
     @on(IndexFinished)
     def _index_finished(self, message: IndexFinished) -> None:
         self.indexing = False
+        was_waiting, self._other_writer = self._other_writer, message.busy
         self.article_list.set_empty_message(self._empty_text())
         self.query_one("#index-progress").display = False
         self._schedule_poll(POLL_SECONDS)
         index_text = self.query_one("#index-text", Static)
+        if message.busy:
+            index_text.update(Text("another briefread is indexing…", end=""))
+            if not was_waiting:
+                self.notify(OTHER_WRITER, severity="information", markup=False, timeout=8)
+            return
         if message.summary is None:
             index_text.update(Text(message.error, "bold", end=""))
-            self.notify(
-                message.error, severity="warning" if message.busy else "error", markup=False, timeout=8
-            )
-            if not message.busy:
-                self.run_search(keep=self._current_id())
+            self.notify(message.error, severity="error", markup=False, timeout=8)
+            self.run_search(keep=self._current_id())
             return
         summary = message.summary
         index_text.update(Text(_summary_line(summary, short=True), end=""))
@@ -609,6 +622,8 @@ class MainScreen(Screen[None]):
             notice.display = False
 
     def _empty_text(self) -> Text:
+        if self._other_writer:
+            return Text(OTHER_WRITER)
         if self.indexing:
             return Text("Indexing… articles appear as they are saved.")
         if self.query_text or self.filters or self.view != "all":
