@@ -538,6 +538,21 @@ async def test_narrow_terminal_layout(make_app: MakeApp) -> None:
         assert screen.query_one("#list-pane").region.width > 0
 
 
+async def test_a_tiny_terminal_gives_the_entity_pane_the_whole_width(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("tab", "tab")
+        await settle(pilot)
+        assert isinstance(app.focused, EntityPane)
+        assert screen.query_one("#reader-pane").region.width == 0
+        assert screen.query_one("#entity-box").region.width == 40
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.query_one("#list-pane").region.width > 0
+
+
 async def test_a_hundred_thousand_rows_draw_only_what_is_visible(make_app: MakeApp) -> None:
     loaded: list[int] = []
     articles = sample_articles()

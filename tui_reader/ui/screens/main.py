@@ -57,6 +57,7 @@ from tui_reader.wording import counted, progress_text
 if TYPE_CHECKING:
     from tui_reader.search import Progress, ResultRow, SearchResults, StoredArticle, UpdateSummary
 
+TINY_WIDTH = 70  # below this the entity pane, when it has focus, takes the reader's place too
 NARROW_WIDTH = 100  # below this the entity pane shows on demand and the reader takes the list's place
 POLL_SECONDS = 3.0
 # While another process holds the index's update lock.
@@ -219,6 +220,7 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        self.set_class(event.size.width < TINY_WIDTH, "-tiny")
         # the footer's keys fit 80 columns without the space around each one; narrower, the
         # command palette's key (docked over the last keys) goes, ^p still opens it
         footer = self.query_one(Footer)
