@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from textual import events
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -272,6 +273,44 @@ async def test_help_scrolls_with_g_G_and_space_and_explains_queries_and_the_lege
         assert "Query language" in text and "country:Maroc" in text
         assert "escape, q or ? closes this help" in text
         assert "found by a rule" in text and "not in the registry" in text
+
+
+def _help_text(app: BriefreadApp) -> str:
+    return "\n".join(
+        w.render_line(y).text for w in app.screen.query("#help-body Static") for y in range(w.size.height)
+    )
+
+
+async def test_help_lists_each_key_once_and_keeps_descriptions_on_a_small_terminal(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        search = next(s for s in app.screen.sections if s.title == "Search input")
+        assert [k.description for k in search.keys if "⏎" in k.keys or "enter" in k.keys] == [
+            "Run the search and go to the list"
+        ]
+        text = _help_text(app)
+        assert "app.quit" in text and "search.submit" in text  # the ids for [keymap]
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        body = app.screen.body
+        await pilot.press("g")
+        assert body.scroll_y == 0
+        # a held-down key: every j scrolls one line, also when all twenty wait in the queue
+        for _ in range(20):
+            app.post_message(events.Key("j", "j"))
+        await settle(pilot)
+        assert body.scroll_y == 20
+        text = _help_text(app)
+        assert "Quit" in text and "Help" in text and "app.quit" not in text
 
 
 def test_counts_say_one_article_and_separate_thousands() -> None:

@@ -171,11 +171,15 @@ class BriefreadApp(App[None]):
                 if isinstance(b, Binding)
             ]
             if title == "Entity pane":
-                keys.append(KeyHelp("enter, click", "List the articles naming this entity", ""))
-                keys.append(KeyHelp("", "(an entity of the article starts a new search;", ""))
-                keys.append(KeyHelp("", " one of the results narrows the current list)", ""))
+                keys.append(
+                    KeyHelp(
+                        "enter, click",
+                        "List the articles naming this entity (one of the article's starts a new "
+                        "search; one of the results narrows the current list)",
+                        "",
+                    )
+                )
             if title == "Search input":
-                keys.append(KeyHelp("enter", "Keep the query and go to the list", ""))
                 keys.append(KeyHelp("backspace", "On an empty query: remove the last filter", ""))
             sections.append(HelpSection(title, keys))
         return sections

@@ -33,8 +33,11 @@ class HelpSection:
 GOING_BACK = (
     ("escape", "in the search line: back to the list, the query stays"),
     ("", "in the reader or the entity pane: back to the list"),
-    ("", "in the list: one step back: the search before the last query entered, entity"),
-    ("", "chosen or view; with none left, the last filter goes, then the query, then the view"),
+    (
+        "",
+        "in the list: one step back, to the search before the last query entered, entity chosen or "
+        "view; with none left, the last filter goes, then the query, then the view",
+    ),
     ("x, backspace", "remove the last filter (backspace in an empty search line)"),
     ("o", "sort: relevance (with a query), newest first, oldest first"),
 )
@@ -52,10 +55,17 @@ QUERY_LANGUAGE = (
 LEGEND = (
     ("country", "a country (or its people: marocains → Morocco), linked across languages"),
     ("organization", "an organization of the registry (ONU = UN = United Nations)"),
-    ("rule", 'an organization found by a rule ("Ministère de …", an acronym defined in the'),
-    ("", "text), not in the registry: known only in this article"),
+    (
+        "rule",
+        'an organization found by a rule ("Ministère de …", an acronym defined in the text), not in '
+        "the registry: known only in this article",
+    ),
     ("match", "a search match; n and N go to the next and previous one"),
 )
+
+
+# Narrower, the help leaves out the binding ids (the descriptions would have no room).
+WIDTH_FOR_IDS = 80
 
 
 def _guide(title: str, rows: Sequence[tuple[str, str]]) -> Table:
@@ -86,15 +96,19 @@ class HelpScreen(ModalScreen[None]):
         self.config_note = config_note
 
     def compose(self) -> ComposeResult:
+        # the binding ids (for [keymap]) only where the descriptions keep room to be read
+        with_ids = self.app.size.width >= WIDTH_FOR_IDS
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        table.add_column(style="dim", no_wrap=True)
+        if with_ids:
+            table.add_column(style="dim", no_wrap=True)
         for section in self.sections:
-            table.add_row(Text(section.title, "bold underline"), Text(""), Text(""))
+            table.add_row(Text(section.title, "bold underline"), Text(""), *([Text("")] if with_ids else []))
             for key in section.keys:
-                table.add_row(Text(key.keys), Text(key.description), Text(key.binding_id))
-            table.add_row(Text(""), Text(""), Text(""))
+                ids = [Text(key.binding_id)] if with_ids else []
+                table.add_row(Text(key.keys), Text(key.description), *ids)
+            table.add_row(Text(""), Text(""), *([Text("")] if with_ids else []))
         with VerticalScroll(id="help-body"):
             title = Text("Keys", "bold") + Text("   escape, q or ? closes this help; j/k scroll", "dim")
             yield Static(title, markup=False, id="help-title")
@@ -111,13 +125,14 @@ class HelpScreen(ModalScreen[None]):
     def body(self) -> VerticalScroll:
         return self.query_one("#help-body", VerticalScroll)
 
+    # immediate: each key of a burst (a held key) moves from where the one before it left
     def action_scroll(self, delta: int) -> None:
-        self.body.scroll_to(y=self.body.scroll_y + delta, animate=False)
+        self.body.scroll_to(y=self.body.scroll_y + delta, animate=False, immediate=True)
 
     def action_page(self, delta: int) -> None:
         body = self.body
         page = max(1, body.scrollable_content_region.height - 1)
-        body.scroll_to(y=body.scroll_y + delta * page, animate=False)
+        body.scroll_to(y=body.scroll_y + delta * page, animate=False, immediate=True)
 
     def action_top(self) -> None:
         self.body.scroll_home(animate=False)

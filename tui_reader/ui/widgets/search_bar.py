@@ -37,7 +37,7 @@ class QueryInput(Input):
         Binding(
             "enter",
             "screen.leave_search(True)",
-            "Run the search",
+            "Run the search and go to the list",
             show=False,
             priority=True,
             id="search.submit",
