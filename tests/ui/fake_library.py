@@ -147,6 +147,7 @@ class FakeLibrary(Library):
         self.match_queries: list[str] = []  # the query of each match_offsets call
         # what `update` reports before it returns, and an event it then waits for (5 s at most)
         self.progress_steps: list[Progress] = []
+        self.step_seconds = 0.15  # the app shows at most ten steps a second, and each new phase
         self.hold: threading.Event | None = None
 
     def is_stale(self, *, in_child: bool = False) -> bool:
@@ -164,7 +165,7 @@ class FakeLibrary(Library):
         self.updates += 1
         for step in self.progress_steps:
             if progress is not None:
-                time.sleep(0.15)  # the app shows at most ten steps a second
+                time.sleep(self.step_seconds)
                 progress(step)
         if self.hold is not None:
             self.hold.wait(5)

@@ -339,6 +339,26 @@ async def test_the_status_line_says_how_far_indexing_one_large_file_is(make_app:
         library.hold.set()
 
 
+async def test_the_status_line_says_saving_while_a_save_runs(make_app: MakeApp) -> None:
+    library = FakeLibrary(stale=True)
+    # a save that starts right after the last file is read, as it does
+    library.progress_steps = [Progress("read", 4, 10, 400), Progress("commit", 5, 10, 500)]
+    library.step_seconds = 0.0
+    library.hold = threading.Event()
+    app = make_app(library)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            text = ""
+            for _ in range(100):
+                await pilot.pause(0.02)
+                text = str(main(app).query_one("#index-text").render())
+                if text.startswith("saving"):
+                    break
+            assert text == "saving 5/10 files, 500 articles"
+    finally:
+        library.hold.set()
+
+
 async def test_enter_searches_the_query_as_written_and_typing_searches_it_live(make_app: MakeApp) -> None:
     library = FakeLibrary()
     app = make_app(library)

@@ -414,12 +414,14 @@ class MainScreen(Screen[None]):
             return
         worker = get_current_worker()
         last = 0.0
+        last_phase = ""
 
         def progress(p: Progress) -> None:
-            nonlocal last
+            nonlocal last, last_phase
             now = time.monotonic()
-            if now - last >= 0.1 or p.done >= p.total:
-                last = now
+            # at most ten a second, but every change of phase: "saving" shows while a save runs
+            if now - last >= 0.1 or p.done >= p.total or p.phase != last_phase:
+                last, last_phase = now, p.phase
                 self.post_message(IndexProgress(p))
             if p.phase == "committed":
                 self.post_message(IndexChanged())
