@@ -280,3 +280,14 @@ def test_a_phrase_found_nowhere_shows_its_words() -> None:
     assert [text[s:e] for s, e in found] == ["premier", "ministre"]
     found = match_offsets(article, {}, phrases={("premier", "roi")})
     assert [text[s:e] for s, e in found] == ["premier roi"]
+
+
+def test_a_star_after_an_entity_filter_means_naming_any(library: Library) -> None:
+    for query, one in (("org:*", "org:ONU"), ("country:*", "country:Maroc"), ("entity:*", "org:ONU")):
+        results = library.search(query)
+        assert results.fallback is None or "called" not in results.fallback, query
+        found = {row.path for row in results}
+        assert titles(library, one) <= found != set(), query
+    assert titles(library, "country:*") | titles(library, "org:*") == titles(library, "entity:*")
+    everything = titles(library, "")
+    assert titles(library, "org:*") < everything or titles(library, "country:*") < everything

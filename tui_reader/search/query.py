@@ -379,6 +379,8 @@ class _Rewriter:
         value = _value_of(q)
         if fieldname in ENTITY_FIELDS:
             kind = ENTITY_FIELDS[fieldname]
+            if isinstance(q, wq.Every) or not value.strip("*"):  # "country:*": naming any country
+                return wq.Prefix("entity", "" if kind is None else f"{fieldname}:")
             ids = self.aliases.registry.resolve(value, kind)  # type: ignore[arg-type]
             if not ids:
                 self._note(f"No {fieldname} is called '{value}': that filter matches nothing.")
