@@ -26,6 +26,8 @@ ANY_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
         ("8-bit \x9b31mCSI", "8-bit CSI"),
         ("bell\x07 nul\x00 del\x7f c1\x85end", "bell\ufffd nul\ufffd del\ufffd c1 end"),
         ("\x9d8;;x\x9c osc", "\ufffd8;;x\ufffd osc"),
+        # non-characters of every plane, which terminals draw one or two cells wide
+        ("a\ufffeb\U0001ffffc\U0010ffff", "a\ufffdb\ufffdc\ufffd"),
         ("unterminated \x1b]0;title", "unterminated"),
         ("lone escape at the end\x1b", "lone escape at the end"),
     ],

@@ -40,7 +40,9 @@ _ESCAPE_SEQUENCES = re.compile(
     """,
     re.VERBOSE,
 )
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+# The non-characters at the end of each supplementary plane (U+1FFFE, U+1FFFF ... U+10FFFF).
+_PLANE_ENDS = "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(1, 17))
+_CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff{_PLANE_ENDS}]")
 _INVISIBLE = re.compile(
     "[\u00ad\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
@@ -48,7 +50,7 @@ _INVISIBLE = re.compile(
 _SUSPECT = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u180e\u200b\u2028\u2029\u202a-\u202e\u2060-\u2064"
     "\u2066-\u206f\ud800-\udfff\ufdd0-\ufdef\ufeff\ufff9-\ufffb\ufffe\uffff"
-    "\U000e0000-\U000e007f]"
+    f"\U000e0000-\U000e007f{_PLANE_ENDS}]"
 )
 # Combining marks all lie at U+0300 and above, so a stack of them is always inside a run of
 # five or more such characters; only those runs are examined one character at a time.
