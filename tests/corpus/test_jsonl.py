@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import random
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from tui_reader.corpus import FileReading, Skipped, article_id, read_file
+from tui_reader.corpus.formats import FORMATS, jsonl
+from tui_reader.corpus.reasons import article_too_large
 
 
 def record(**fields: object) -> str:
@@ -166,3 +169,43 @@ def test_a_binary_blob_among_records_costs_its_lines_only(tmp_path: Path) -> Non
 def test_a_binary_file_named_jsonl_is_skipped_whole(tmp_path: Path, content: bytes) -> None:
     reading = read(tmp_path, "w.jsonl", content)
     assert reading.articles == [] and reading.skipped == [Skipped("w.jsonl", "binary file")]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"], ids=["utf8", "decoded-whole"])
+def test_a_record_over_the_article_limit_is_skipped_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str
+) -> None:
+    monkeypatch.setattr(jsonl, "MAX_ARTICLE_BYTES", 2_000)
+    huge = record(title="Huge", text="Le Maroc et la France. " * 100)
+    content = "\n".join([GOOD[0], huge, GOOD[1]]) + "\n"
+    reading = read(tmp_path, "w.jsonl", content.encode(encoding))
+    assert [a.position for a in reading.articles] == [0, 2]
+    assert reading.skipped == [Skipped("w.jsonl", "article over the 0 MB limit", line=2)]
+
+
+def test_one_record_has_the_limit_of_a_file_of_one_article() -> None:
+    assert jsonl.MAX_ARTICLE_BYTES == FORMATS[".txt"].max_bytes == 20_000_000
+    assert Skipped("w.jsonl", article_too_large(jsonl.MAX_ARTICLE_BYTES), 3).describe() == (
+        "w.jsonl:3: article over the 20 MB limit"
+    )
+
+
+def test_a_jsonl_file_is_held_once_while_it_is_read(tmp_path: Path) -> None:
+    # Records without text leave nothing behind them: what is left is the reading itself.
+    line = record(note="x" * 1_000)
+    (tmp_path / "w.jsonl").write_text("\n".join([line] * 5_000), encoding="utf-8")
+    tracemalloc.start()
+    try:
+        reading = read_file(tmp_path, "w.jsonl")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(reading.skipped) == 5_000
+    assert peak < 1.5 * (tmp_path / "w.jsonl").stat().st_size
+
+
+def test_a_line_that_is_not_utf8_decodes_the_file_as_before(tmp_path: Path) -> None:
+    content = "\n".join(MANY[:3]).encode() + b'\n{"text": "Caf\xe9 cr\xe8me."}\n' + MANY[3].encode()
+    reading = read(tmp_path, "w.jsonl", content)
+    assert reading.skipped == [] and len(reading.articles) == 5
+    assert reading.articles[3].text == "Café crème."

@@ -81,6 +81,7 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _WESTERN = frozenset("àâäáãçéèêëíìîïñóòôöõúùûüýÿœæßÀÂÄÁÃÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸŒÆ«»‹›–—‘’‚“”„…•€°£§¿¡\u00a0·")
 _CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x07), 0x08, *range(0x0E, 0x1A), *range(0x1C, 0x20), 0x7F]))
 _CONTROL_BYTES = _CONTROL_CHARS.encode("ascii")
+_BLOCK = 1 << 20
 _C1_CONTROL = re.compile(r"[\x80-\x9f]")
 
 
@@ -132,7 +133,25 @@ def decode_text(data: bytes) -> str:
 def control_heavy(data: bytes) -> bool:
     """True when more than `MAX_CONTROL_RATIO` of `data` are control bytes: binary data, or a
     text damaged throughout."""
-    return _mostly_controls(data, len(data) - len(data.translate(None, _CONTROL_BYTES)))
+    # Counted a block at a time: the bytes of a JSON Lines archive are not copied whole.
+    controls = sum(
+        len(block) - len(block.translate(None, _CONTROL_BYTES))
+        for block in (data[start : start + _BLOCK] for start in range(0, len(data), _BLOCK))
+    )
+    return _mostly_controls(data, controls)
+
+
+def plain_utf8(data: bytes) -> bool:
+    """True when `decode` reads `data` as UTF-8 if it is valid UTF-8: no byte-order mark, no
+    magic number of a binary format, no UTF-16 NULs, few control bytes. A caller may then
+    decode it in parts, and fall back to `decode` when a part is not valid UTF-8."""
+    if data.startswith(tuple(bom for bom, _ in _BOMS)):
+        return False
+    head = data[:SNIFF_BYTES]
+    offset, magic = _TAR_MAGIC
+    if head.startswith(_MAGIC) or data.startswith(magic, offset) or b"\x00" in head:
+        return False
+    return not control_heavy(data)
 
 
 def _mostly_controls(content: bytes | str, controls: int) -> bool:

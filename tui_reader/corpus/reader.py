@@ -98,8 +98,11 @@ def _read_bytes(path: str, file_format: Format) -> bytes:
         if status.st_size > limit:
             raise Unreadable(too_large(limit))
         with open(fd, "rb", closefd=False) as file:
-            # One byte more than the limit tells a file that grew since it was stat'ed.
-            data = file.read(limit + 1)
+            # What was stat'ed, not a buffer of the limit's size (200 MB for a .jsonl); one byte
+            # more tells a file that grew since, read on up to one byte more than the limit.
+            data = file.read(status.st_size + 1)
+            if len(data) > status.st_size:
+                data += file.read(limit + 1 - len(data))
     except OSError as exc:
         raise Unreadable(_reason(exc)) from None
     finally:

@@ -30,6 +30,11 @@ def too_large(limit: int) -> str:
     return f"larger than the {limit // 1_000_000} MB limit"
 
 
+def article_too_large(limit: int) -> str:
+    """One record of a JSON Lines file over the size limit of an article file (in bytes)."""
+    return f"article over the {limit // 1_000_000} MB limit"
+
+
 def could_not_read(detail: str) -> str:
     """Any other failure to read a file, with the system's word for it."""
     return f"could not be read ({detail})"

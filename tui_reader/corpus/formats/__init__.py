@@ -2,8 +2,7 @@
 
 Each format reads a file's bytes into articles and what it skipped inside the file; a problem
 with the whole file is raised as `Unreadable`. `max_bytes` bounds what is read, so that a
-stray multi-gigabyte file costs a skip, not the reader's memory: a brief is a few kilobytes,
-while a JSON Lines file may hold a whole collection (the Reuters-21578 set is 37 MB).
+stray multi-gigabyte file costs a skip, not the reader's memory (see `limits`).
 """
 
 from __future__ import annotations
@@ -13,11 +12,11 @@ from dataclasses import dataclass
 
 from tui_reader.corpus.article import Article, Skipped
 from tui_reader.corpus.formats.jsonl import parse_json, parse_jsonl
+from tui_reader.corpus.formats.limits import MAX_COLLECTION_BYTES, MAX_FILE_BYTES
 from tui_reader.corpus.formats.markdown import parse_markdown
 from tui_reader.corpus.formats.txt import parse_txt
 
-MAX_FILE_BYTES = 20_000_000  # 20 MB: .txt, .md, .json
-MAX_COLLECTION_BYTES = 200_000_000  # 200 MB: .jsonl
+__all__ = ["FORMATS", "MAX_COLLECTION_BYTES", "MAX_FILE_BYTES", "SUFFIXES", "Format", "Parse"]
 
 Parse = Callable[[str, bytes], list[Article | Skipped]]
 

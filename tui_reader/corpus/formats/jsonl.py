@@ -3,7 +3,10 @@
 An article is an object with ``text`` (or ``body``), and optionally ``title``, ``date``,
 ``source``, ``url``, ``lang`` and ``id``. A record that is not valid JSON, not an object, has a
 field of the wrong type or has no text is skipped alone, with its line (JSON Lines) or its item
-number (JSON). Dates may be ``YYYY-MM-DD`` or longer ISO timestamps; the date part is kept.
+number (JSON); so is a JSON Lines record over `MAX_ARTICLE_BYTES` (20 MB, the limit of a file
+of one article), which is not parsed. A JSON Lines file is read one line at a time, and when
+it is UTF-8 without being decoded whole, so that it is held once in memory, not three times.
+Dates may be ``YYYY-MM-DD`` or longer ISO timestamps; the date part is kept.
 
 An article's position in a JSON Lines file is its physical line number minus one, blank and bad
 lines included, so that fixing or breaking one line changes no other article's id. The ``id``
@@ -17,22 +20,39 @@ one record, or a binary blob pasted among records, costs those lines alone.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from tui_reader.corpus.article import Article, Skipped
-from tui_reader.corpus.decode import control_heavy, decode
+from tui_reader.corpus.decode import control_heavy, decode, plain_utf8
 from tui_reader.corpus.errors import Unreadable
-from tui_reader.corpus.reasons import EMPTY, NO_TEXT
+from tui_reader.corpus.formats.limits import MAX_FILE_BYTES
+from tui_reader.corpus.reasons import EMPTY, NO_TEXT, article_too_large
 from tui_reader.corpus.record import RawArticle, make_article
 
 _TEXT_FIELDS = ("title", "source", "url", "lang")
+# One record is one article: it has the size limit of a file of one article (.txt, .md), so
+# that the 200 MB of a JSON Lines archive are many articles, never one that costs gigabytes to
+# normalise and index.
+MAX_ARTICLE_BYTES = MAX_FILE_BYTES
 
 
 def parse_jsonl(relpath: str, data: bytes) -> list[Article | Skipped]:
     """The articles of a JSON Lines file, and the lines skipped in it."""
-    out: list[Article | Skipped] = []
+    if plain_utf8(data):
+        try:
+            return _parse_lines(relpath, _utf8_lines(data))
+        except UnicodeDecodeError:
+            pass  # not UTF-8 throughout: the whole file is decoded as one text
     text = decode(data, controls_allowed=control_heavy(data) and _mostly_records(data))
-    # Split on "\n" only: U+2028 and friends are legal inside JSON strings.
-    for index, line in enumerate(text.split("\n")):
+    return _parse_lines(relpath, _text_lines(text))
+
+
+def _parse_lines(relpath: str, lines: Iterator[str | None]) -> list[Article | Skipped]:
+    out: list[Article | Skipped] = []
+    for index, line in enumerate(lines):
+        if line is None:
+            out.append(Skipped(relpath, article_too_large(MAX_ARTICLE_BYTES), line=index + 1))
+            continue
         if not line.strip():
             continue
         try:
@@ -42,14 +62,45 @@ def parse_jsonl(relpath: str, data: bytes) -> list[Article | Skipped]:
     return out or [Skipped(relpath, EMPTY)]
 
 
+# The lines of a file, one at a time, so that a large file is never held twice: split on "\n"
+# only (U+2028 and friends are legal inside JSON strings). A line over `MAX_ARTICLE_BYTES` is
+# None, without being copied.
+
+
+def _utf8_lines(data: bytes) -> Iterator[str | None]:
+    """The lines of UTF-8 bytes; `UnicodeDecodeError` at the first line that is not UTF-8."""
+    start = 0
+    while start <= len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        yield None if end - start > MAX_ARTICLE_BYTES else data[start:end].decode("utf-8")
+        start = end + 1
+
+
+def _text_lines(text: str) -> Iterator[str | None]:
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > MAX_ARTICLE_BYTES // 4:  # a character is at most 4 bytes of UTF-8
+            line = text[start:end]
+            yield None if len(line.encode("utf-8", "surrogatepass")) > MAX_ARTICLE_BYTES else line
+        else:
+            yield text[start:end]
+        start = end + 1
+
+
 def _mostly_records(data: bytes) -> bool:
     """True when at least half of the non-blank lines of `data` look like JSON objects."""
-    records = lines = 0
-    for raw in data.split(b"\n"):
-        line = raw.strip()
+    records = lines = start = 0
+    while start <= len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        line = data[start:end].strip()
         if line:
             lines += 1
             records += line.startswith(b"{") and line.endswith(b"}")
+        start = end + 1
     return records * 2 >= lines > 0
 
 

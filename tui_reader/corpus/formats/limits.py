@@ -1,0 +1,11 @@
+"""How much of a file is read: the size limits of the formats."""
+
+from __future__ import annotations
+
+# A brief is a few kilobytes; 20 MB is the most one article, or a file of articles that is read
+# whole (.txt, .md, .json), may take, so that a stray multi-gigabyte file costs a skip, not the
+# reader's memory.
+MAX_FILE_BYTES = 20_000_000
+# A JSON Lines file may hold a whole collection (the Reuters-21578 set is 37 MB); each of its
+# records is still one article, held to `MAX_FILE_BYTES`.
+MAX_COLLECTION_BYTES = 200_000_000
