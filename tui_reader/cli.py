@@ -257,7 +257,8 @@ def index(ctx: Context, rebuild: bool, quiet: bool, procs: int | None) -> None:
             click.echo(why)
     if not quiet:
         for skipped in summary.skipped:
-            click.echo(terminal_safe(f"skipped {skipped.describe()}"))
+            kind = "warning" if skipped.warning else "skipped"
+            click.echo(terminal_safe(f"{kind} {skipped.describe()}"))
     click.echo(terminal_safe(_summary_line(summary)))
     click.echo(f"Corpus {terminal_safe(str(loc.corpus))}, index {terminal_safe(str(loc.index))}.")
 
@@ -274,7 +275,8 @@ def _summary_line(s: Any) -> str:
             f"in {s.seconds:.1f} s, {s.docs_per_s:.0f} docs/s; "
             f"{counted(s.total_articles, 'article')} in the index"
         )
-    return f"{head}; {len(s.skipped)} skipped."
+    warnings = f", {counted(len(s.warnings), 'warning')}" if s.warnings else ""
+    return f"{head}; {len(s.not_indexed)} skipped{warnings}."
 
 
 def _progress_printer() -> Callable[[Any], None] | None:

@@ -416,6 +416,20 @@ def test_quiet_index_prints_the_summary_without_the_skipped_files(corpus: Path) 
     assert code == 0 and "skipped junk.bin" in out
 
 
+def test_an_indexed_article_whose_front_matter_is_ignored_is_a_warning_not_a_skip(corpus: Path) -> None:
+    (corpus / "c.md").write_text("---\ntitle: [unclosed\n---\nLe Maroc et la France.\n", encoding="utf-8")
+    (corpus / "junk.bin").write_bytes(b"\x00\x01\x02" * 50)
+    code, out, _ = cli(corpus, "index")
+    assert code == 0
+    assert "warning c.md: front matter ignored: not valid YAML (line 2)\n" in out
+    assert "skipped c.md" not in out and "skipped junk.bin" in out
+    assert "3 articles in the index; 1 skipped, 1 warning." in out
+    code, out, _ = cli(corpus, "index")  # the same report from the manifest
+    assert "warning c.md: front matter ignored" in out and "; 1 skipped, 1 warning." in out
+    code, out, _ = cli(corpus, "search", "Maroc")
+    assert code == 0 and "1 article" in out
+
+
 def test_tag_takes_one_output_mode(corpus: Path) -> None:
     code, _, err = cli(corpus, "tag", "--json", "--jsonl", stdin="Le Maroc.\n")
     assert code == 2 and "Give --json or --jsonl, not both." in err

@@ -89,7 +89,13 @@ def test_bad_front_matter_is_ignored_and_the_article_still_read(
 ) -> None:
     [article], skipped = read_md(tmp_path, f"---\n{front_matter}\n---\n# The title\n\nThe body.\n")
     assert (article.title, article.text, article.date) == ("The title", "The body.", "")
-    assert [(s.reason.startswith(reason), s.line) for s in skipped] == [(True, 1)]
+    assert [(s.reason.startswith(reason), s.line, s.warning) for s in skipped] == [(True, None, True)]
+
+
+def test_ignored_front_matter_is_a_warning_on_the_file(tmp_path: Path) -> None:
+    [article], [warning] = read_md(tmp_path, "---\ntitle: [unclosed\n---\nLe Maroc.\n")
+    assert warning.describe() == "a.md: front matter ignored: not valid YAML (line 2)"
+    assert warning.warning and article.text == "Le Maroc."
 
 
 def test_aliases_do_not_blow_up(tmp_path: Path) -> None:

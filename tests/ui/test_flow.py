@@ -336,6 +336,23 @@ def test_the_status_line_leaves_the_hint_about_skipped_files_to_the_note() -> No
     assert _summary_line(summary) == status + " (briefread index lists why)"
 
 
+def test_the_status_line_counts_warnings_apart_from_skipped_files() -> None:
+    from tui_reader.corpus import Skipped
+    from tui_reader.search.indexer import UpdateSummary
+    from tui_reader.ui.screens.main import _summary_line
+
+    summary = UpdateSummary(total_articles=3, added=3, seconds=1.0)
+    summary.skipped = [Skipped("a.md", "front matter ignored: not valid YAML (line 2)")]
+    status = "index: 3 articles, +3 ~0 -0 files in 1.0 s, 1 warning"
+    assert _summary_line(summary, short=True) == status
+    assert _summary_line(summary) == status + " (briefread index lists why)"
+    summary.skipped.append(Skipped("junk.bin", "binary file"))
+    assert (
+        _summary_line(summary, short=True)
+        == "index: 3 articles, +3 ~0 -0 files in 1.0 s, 1 skipped, 1 warning"
+    )
+
+
 async def test_the_list_stays_on_the_newest_article_as_the_index_fills(make_app: MakeApp) -> None:
     library = FakeLibrary([make_article("old", "Old brief", "Qatar.", "2020-01-01", "en")])
     app = make_app(library)

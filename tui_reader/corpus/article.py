@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from tui_reader.corpus.reasons import is_warning
+
 
 def article_id(relpath: str, position: int) -> str:
     """A stable id from the file's path inside the corpus and the article's position in it.
@@ -34,11 +36,17 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """A file (or one line of a .jsonl file) that was not read, and why."""
+    """A file (or one line of a .jsonl file) that was not read, and why; or, when `warning`, a
+    file whose articles were read with something in it ignored, and what."""
 
     path: str
     reason: str
     line: int | None = None
+
+    @property
+    def warning(self) -> bool:
+        """True when the file's articles were read: this is no skip, but a warning."""
+        return is_warning(self.reason)
 
     def describe(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path

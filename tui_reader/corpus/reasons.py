@@ -2,9 +2,17 @@
 
 Kept in one place so that the walk and the reader say the same thing, and so that callers can
 compare a reason with these names rather than with a copy of the text.
+
+A warning is a `Skipped` too, whose reason starts with one of `WARNINGS`: the file's articles
+were read, and part of what it holds was ignored (its front matter, a date, a field). It is
+reported as a warning, not counted as skipped; the reason alone says which it is, so that it
+stays one when it is stored and read back.
 """
 
 from __future__ import annotations
+
+FRONT_MATTER_IGNORED = "front matter ignored"
+WARNINGS = (FRONT_MATTER_IGNORED,)
 
 EMPTY = "empty"  # no text once the header, front matter and white space are gone
 NO_TEXT = "no text"  # a JSON record with no text
@@ -18,6 +26,16 @@ SYMLINK_LOOP = "symlink loop"
 BROKEN_LINK = "broken link"
 BAD_NAME = "file name is not valid UTF-8 or holds control characters"
 NO_ROOT = "corpus folder not found"
+
+
+def is_warning(reason: str) -> bool:
+    """True when `reason` is a warning's: the article was read, something in its file ignored."""
+    return reason.startswith(tuple(f"{kind}: " for kind in WARNINGS))
+
+
+def front_matter_ignored(why: str) -> str:
+    """The front matter of a Markdown file was not read (the article was)."""
+    return f"{FRONT_MATTER_IGNORED}: {why}"
 
 
 def unsupported(suffix: str) -> str:

@@ -38,7 +38,8 @@ class UpdateSummary:
     unchanged: int = 0
     articles: int = 0  # articles written in this run
     total_articles: int = 0  # articles in the index afterwards
-    skipped: list[Skipped] = field(default_factory=list)  # every file/line not indexed, and why
+    # every file/line not indexed, and every warning (an indexed file with something ignored)
+    skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
     bytes_read: int = 0
     rebuilt: bool = False
@@ -48,6 +49,15 @@ class UpdateSummary:
     @property
     def docs_per_s(self) -> float:
         return self.articles / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def not_indexed(self) -> list[Skipped]:
+        """The files and lines skipped, without the warnings."""
+        return [s for s in self.skipped if not s.warning]
+
+    @property
+    def warnings(self) -> list[Skipped]:
+        return [s for s in self.skipped if s.warning]
 
     @property
     def nothing_to_do(self) -> bool:

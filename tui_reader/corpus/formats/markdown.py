@@ -2,7 +2,7 @@
 ``lang``).
 
 Front matter that is not valid YAML, or not a mapping, is ignored: the article is still read,
-and a `Skipped` entry with the front matter's line says that its metadata was not. Dates in it
+and a warning (a `Skipped` whose reason is `front_matter_ignored`) says that its metadata was not. Dates in it
 stay text (the loader does not build date objects), so ``2025-02-30`` is an invalid date, not an
 error. Without a ``title`` the first line, when it is a heading, is the title.
 
@@ -21,7 +21,7 @@ import yaml
 from tui_reader.corpus.article import Article, Skipped
 from tui_reader.corpus.decode import decode
 from tui_reader.corpus.normalize import clean_line
-from tui_reader.corpus.reasons import EMPTY
+from tui_reader.corpus.reasons import EMPTY, front_matter_ignored
 from tui_reader.corpus.record import RawArticle, make_article
 
 
@@ -76,7 +76,7 @@ def parse_markdown(relpath: str, data: bytes) -> list[Article | Skipped]:
             try:
                 meta = _front_matter("\n".join(lines[1:end]))
             except _IgnoredFrontMatter as exc:
-                skipped.append(Skipped(relpath, f"front matter ignored: {exc}", line=1))
+                skipped.append(Skipped(relpath, front_matter_ignored(str(exc))))
     heading, paragraphs = _body(lines[body_start:])
     title = _text_field(meta.get("title"))
     if heading is not None:

@@ -1153,7 +1153,10 @@ def _summary_line(summary: UpdateSummary, *, short: bool = False) -> str:
             f"+{summary.added:,} ~{summary.changed:,} -{summary.deleted:,} "
             f"{'file' if changed == 1 else 'files'} in {summary.seconds:.1f} s"
         )
-    if summary.skipped:
-        why = "" if short else " (briefread index lists why)"
-        parts.append(f"{len(summary.skipped):,} skipped{why}")
+    if summary.not_indexed:
+        parts.append(f"{len(summary.not_indexed):,} skipped")
+    if summary.warnings:
+        parts.append(counted(len(summary.warnings), "warning"))
+    if summary.skipped and not short:
+        parts[-1] += " (briefread index lists why)"
     return "index: " + ", ".join(parts)
