@@ -112,8 +112,9 @@ def test_unclosed_front_matter_is_text(tmp_path: Path) -> None:
 def test_metadata_of_the_wrong_type_is_ignored(tmp_path: Path) -> None:
     front_matter = "title: [a, b]\nsource: {x: 1}\nlang: 12\nurl: javascript:alert(1)"
     content = f"---\n{front_matter}\n---\nLe texte du brief est ici.\n"
-    [article], skipped = read_md(tmp_path, content)
-    assert skipped == []
+    [article], [warning] = read_md(tmp_path, content)
+    assert warning.warning
+    assert warning.reason == "field ignored: title is not text or a number; 2 more fields ignored in the file"
     assert (article.title, article.source, article.url) == ("Le texte du brief est ici", "", "")
 
 

@@ -12,7 +12,8 @@ stays one when it is stored and read back.
 from __future__ import annotations
 
 FRONT_MATTER_IGNORED = "front matter ignored"
-WARNINGS = (FRONT_MATTER_IGNORED,)
+FIELD_IGNORED = "field ignored"
+WARNINGS = (FRONT_MATTER_IGNORED, FIELD_IGNORED)
 
 EMPTY = "empty"  # no text once the header, front matter and white space are gone
 NO_TEXT = "no text"  # a JSON record with no text
@@ -36,6 +37,12 @@ def is_warning(reason: str) -> bool:
 def front_matter_ignored(why: str) -> str:
     """The front matter of a Markdown file was not read (the article was)."""
     return f"{FRONT_MATTER_IGNORED}: {why}"
+
+
+def field_ignored(why: str, more: int = 0) -> str:
+    """A metadata field of the wrong type was left out of an article (which was read); `more`
+    counts the other fields left out in the same file."""
+    return f"{FIELD_IGNORED}: {why}" + (f"; {more} more fields ignored in the file" if more else "")
 
 
 def unsupported(suffix: str) -> str:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from tui_reader.corpus.article import Article, article_id
+from tui_reader.corpus.article import Article, Skipped, article_id
 from tui_reader.corpus.dates import parse_date
 from tui_reader.corpus.language import SAMPLE_CHARS, detect_language, language_tag
 from tui_reader.corpus.normalize import clean_line, clean_text
+from tui_reader.corpus.reasons import field_ignored
 from tui_reader.corpus.title import make_title
 
 # Only web links are kept: the UI may make the url clickable, and a file: or javascript: url
@@ -26,6 +31,64 @@ class RawArticle:
     lang: object = None
     source: str = ""
     url: str = ""
+
+
+class IgnoredFields:
+    """The metadata fields of a file's articles left out for their type, reported as one warning
+    on the file: the first, where it was, and how many more."""
+
+    def __init__(self) -> None:
+        self.first = ""
+        self.count = 0
+
+    def add(self, why: str, where: str = "") -> None:
+        if not self.count:
+            self.first = f"{why} ({where})" if where else why
+        self.count += 1
+
+    def merge(self, other: IgnoredFields) -> None:
+        if other.count and not self.count:
+            self.first = other.first
+        self.count += other.count
+
+    def warnings(self, relpath: str) -> list[Skipped]:
+        return [Skipped(relpath, field_ignored(self.first, self.count - 1))] if self.count else []
+
+
+def metadata(fields: Mapping[Any, object], ignored: IgnoredFields, where: str = "") -> dict[str, Any]:
+    """The metadata of `RawArticle` from a record's or a front matter's fields.
+
+    ``title``, ``source`` and ``url`` are text, a number being written out (``"title": 2024``);
+    ``date`` is text or a whole number (a year), or a date an explicit YAML tag made; ``lang`` is
+    text. A field of another type (a
+    list, a mapping, true) is left out, and added to `ignored`; a missing or null one is absent.
+    """
+    out: dict[str, Any] = {}
+    for name in ("title", "source", "url"):
+        value = _text_or_number(fields.get(name))
+        if value is None:
+            ignored.add(f"{name} is not text or a number", where)
+        out[name] = value or ""
+    date = fields.get("date")
+    if date is not None and (isinstance(date, bool) or not isinstance(date, str | int | dt.date)):
+        ignored.add("date is not text or a whole number", where)
+        date = None
+    lang = fields.get("lang")
+    if lang is not None and not isinstance(lang, str):
+        ignored.add("lang is not text", where)
+        lang = None
+    return {**out, "date": date, "lang": lang}
+
+
+def _text_or_number(value: object) -> str | None:
+    """A value as text: "" when absent, None when it is neither text nor a finite number."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value) if isinstance(value, int) or math.isfinite(value) else None
+    return None
 
 
 def make_article(relpath: str, position: int, raw: RawArticle) -> Article | None:

@@ -1,16 +1,19 @@
 """JSON Lines (one article per line) and JSON (a list of articles, or one article).
 
 An article is an object with ``text`` (or ``body``), and optionally ``title``, ``date``,
-``source``, ``url``, ``lang`` and ``id``. A record that is not valid JSON, not an object, has a
-field of the wrong type or has no text is skipped alone, with its line (JSON Lines) or its item
-number (JSON); so is a JSON Lines record over `MAX_ARTICLE_BYTES` (20 MB, the limit of a file
+``source``, ``url``, ``lang`` and ``id``. A record that is not valid JSON, not an object, or has
+no text (or a text that is not a string) is skipped alone, with its line (JSON Lines) or its
+item number (JSON); so is a JSON Lines record over `MAX_ARTICLE_BYTES` (20 MB, the limit of a file
 of one article), which is not parsed. A JSON Lines file is read one line at a time, and when
 it is UTF-8 without being decoded whole, so that it is held once in memory, not three times.
 Dates may be ``YYYY-MM-DD`` or longer ISO timestamps; the date part is kept.
 
 An article's position in a JSON Lines file is its physical line number minus one, blank and bad
 lines included, so that fixing or breaking one line changes no other article's id. The ``id``
-field is checked but not used for the article id, which is path and position like every other.
+field is not read: the article id is path and position like every other, so ``id`` may hold
+anything. A title that is a number is written out; another metadata field of the wrong type
+(``"title": ["a"]``, ``"date": true``) is left out of its article, which is read, and the file
+gets one warning for all such fields (see `record.metadata`).
 
 A JSON Lines file is binary when its magic number says so, or when over 1 in 100 of its bytes
 are control bytes and fewer than half of its lines look like records (``{`` ... ``}``): a NUL in
@@ -27,9 +30,8 @@ from tui_reader.corpus.decode import control_heavy, decode, plain_utf8
 from tui_reader.corpus.errors import Unreadable
 from tui_reader.corpus.formats.limits import MAX_FILE_BYTES
 from tui_reader.corpus.reasons import EMPTY, NO_TEXT, article_too_large
-from tui_reader.corpus.record import RawArticle, make_article
+from tui_reader.corpus.record import IgnoredFields, RawArticle, make_article, metadata
 
-_TEXT_FIELDS = ("title", "source", "url", "lang")
 # One record is one article: it has the size limit of a file of one article (.txt, .md), so
 # that the 200 MB of a JSON Lines archive are many articles, never one that costs gigabytes to
 # normalise and index.
@@ -49,6 +51,7 @@ def parse_jsonl(relpath: str, data: bytes) -> list[Article | Skipped]:
 
 def _parse_lines(relpath: str, lines: Iterator[str | None]) -> list[Article | Skipped]:
     out: list[Article | Skipped] = []
+    ignored = IgnoredFields()
     for index, line in enumerate(lines):
         if line is None:
             out.append(Skipped(relpath, article_too_large(MAX_ARTICLE_BYTES), line=index + 1))
@@ -56,10 +59,10 @@ def _parse_lines(relpath: str, lines: Iterator[str | None]) -> list[Article | Sk
         if not line.strip():
             continue
         try:
-            out.append(_article(relpath, index, _loads(line)))
+            out.append(_article(relpath, index, _loads(line), ignored, f"line {index + 1}"))
         except Unreadable as exc:
             out.append(Skipped(relpath, str(exc), line=index + 1))
-    return out or [Skipped(relpath, EMPTY)]
+    return [*out, *ignored.warnings(relpath)] if out else [Skipped(relpath, EMPTY)]
 
 
 # The lines of a file, one at a time, so that a large file is never held twice: split on "\n"
@@ -107,17 +110,18 @@ def _mostly_records(data: bytes) -> bool:
 def parse_json(relpath: str, data: bytes) -> list[Article | Skipped]:
     """The articles of a JSON file holding a list of articles or one article."""
     document = _loads(decode(data))
+    ignored = IgnoredFields()
     if isinstance(document, dict):
-        return [_article(relpath, 0, document)]
+        return [_article(relpath, 0, document, ignored), *ignored.warnings(relpath)]
     if not isinstance(document, list):
         raise Unreadable("not an article or a list of articles")
     out: list[Article | Skipped] = []
     for index, item in enumerate(document):
         try:
-            out.append(_article(relpath, index, item))
+            out.append(_article(relpath, index, item, ignored, f"item {index + 1}"))
         except Unreadable as exc:
             out.append(Skipped(relpath, f"item {index + 1}: {exc}"))
-    return out or [Skipped(relpath, EMPTY)]
+    return [*out, *ignored.warnings(relpath)] if out else [Skipped(relpath, EMPTY)]
 
 
 def _loads(source: str) -> object:
@@ -132,7 +136,7 @@ def _loads(source: str) -> object:
         raise Unreadable("invalid JSON: nested too deeply") from None
 
 
-def _article(relpath: str, position: int, record: object) -> Article:
+def _article(relpath: str, position: int, record: object, ignored: IgnoredFields, where: str = "") -> Article:
     if not isinstance(record, dict):
         raise Unreadable("not a JSON object")
     text = record.get("text")
@@ -142,25 +146,11 @@ def _article(relpath: str, position: int, record: object) -> Article:
         raise Unreadable(NO_TEXT)
     if not isinstance(text, str):
         raise Unreadable("text is not a string")
-    fields = {name: record.get(name) for name in _TEXT_FIELDS}
-    for name, value in fields.items():
-        if value is not None and not isinstance(value, str):
-            raise Unreadable(f"{name} is not a string")
-    date = record.get("date")
-    if date is not None and (isinstance(date, bool) or not isinstance(date, str | int)):
-        raise Unreadable("date is not a string")
-    identifier = record.get("id")
-    if identifier is not None and (isinstance(identifier, bool) or not isinstance(identifier, str | int)):
-        raise Unreadable("id is not a string or a number")
-    raw = RawArticle(
-        text=text,
-        title=fields["title"] or "",
-        date=date,
-        lang=fields["lang"],
-        source=fields["source"] or "",
-        url=fields["url"] or "",
-    )
+    # Fields of the wrong type are counted only once the record is known to be an article.
+    ignored_here = IgnoredFields()
+    raw = RawArticle(text=text, **metadata(record, ignored_here, where))
     article = make_article(relpath, position, raw)
     if article is None:
         raise Unreadable(NO_TEXT)
+    ignored.merge(ignored_here)
     return article

@@ -4,7 +4,8 @@
 Front matter that is not valid YAML, or not a mapping, is ignored: the article is still read,
 and a warning (a `Skipped` whose reason is `front_matter_ignored`) says that its metadata was not. Dates in it
 stay text (the loader does not build date objects), so ``2025-02-30`` is an invalid date, not an
-error. Without a ``title`` the first line, when it is a heading, is the title.
+error. A field of the wrong type (``title: [a, b]``) is left out, with a warning, as in JSON.
+Without a ``title`` the first line, when it is a heading, is the title.
 
 The body keeps its words and loses the markup that would only be noise in a reader: heading
 markers, emphasis, link targets, thematic breaks, code fences, reference definitions. Headings
@@ -22,7 +23,7 @@ from tui_reader.corpus.article import Article, Skipped
 from tui_reader.corpus.decode import decode
 from tui_reader.corpus.normalize import clean_line
 from tui_reader.corpus.reasons import EMPTY, front_matter_ignored
-from tui_reader.corpus.record import RawArticle, make_article
+from tui_reader.corpus.record import IgnoredFields, RawArticle, make_article, metadata
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -78,24 +79,18 @@ def parse_markdown(relpath: str, data: bytes) -> list[Article | Skipped]:
             except _IgnoredFrontMatter as exc:
                 skipped.append(Skipped(relpath, front_matter_ignored(str(exc))))
     heading, paragraphs = _body(lines[body_start:])
-    title = _text_field(meta.get("title"))
+    ignored = IgnoredFields()
+    fields = metadata(meta, ignored)
+    title = fields.pop("title")
     if heading is not None:
         if not title:
             title = heading
         elif clean_line(heading).casefold() != clean_line(title).casefold():
             paragraphs.insert(0, heading)
-    raw = RawArticle(
-        text="\n\n".join(paragraphs),
-        title=title,
-        date=meta.get("date"),
-        lang=meta.get("lang"),
-        source=_text_field(meta.get("source")),
-        url=_text_field(meta.get("url")),
-    )
-    article = make_article(relpath, 0, raw)
+    article = make_article(relpath, 0, RawArticle(text="\n\n".join(paragraphs), title=title, **fields))
     if article is None:
         return [*skipped, Skipped(relpath, EMPTY)]
-    return [article, *skipped]
+    return [article, *skipped, *ignored.warnings(relpath)]
 
 
 class _IgnoredFrontMatter(Exception):
@@ -120,15 +115,6 @@ def _front_matter(source: str) -> dict[str, Any]:
     if not isinstance(loaded, dict):
         raise _IgnoredFrontMatter("not a mapping")
     return loaded
-
-
-def _text_field(value: object) -> str:
-    """A scalar metadata value as text; anything else (a list, a mapping) counts as absent."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return ""
 
 
 def _body(lines: list[str]) -> tuple[str | None, list[str]]:
