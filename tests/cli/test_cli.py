@@ -430,6 +430,18 @@ def test_an_indexed_article_whose_front_matter_is_ignored_is_a_warning_not_a_ski
     assert code == 0 and "1 article" in out
 
 
+def test_an_impossible_date_is_a_warning_and_the_article_is_indexed_undated(corpus: Path) -> None:
+    (corpus / "c.txt").write_text("date 2025-02-30 Le Maroc et la France.", encoding="utf-8")
+    (corpus / "d.md").write_text("---\ndate: 2025-13-01\n---\nLe Maroc et la Tunisie.\n", encoding="utf-8")
+    code, out, _ = cli(corpus, "index")
+    assert code == 0
+    assert "warning c.txt: date ignored: 2025-02-30 is not a date in the calendar\n" in out
+    assert "warning d.md: date ignored: 2025-13-01 is not a date in the calendar\n" in out
+    assert "4 articles in the index; 0 skipped, 2 warnings." in out
+    code, out, _ = cli(corpus, "search", "Maroc", "--json")
+    assert code == 0 and [h["date"] for h in json.loads(out)["hits"]] == ["", ""]
+
+
 def test_tag_takes_one_output_mode(corpus: Path) -> None:
     code, _, err = cli(corpus, "tag", "--json", "--jsonl", stdin="Le Maroc.\n")
     assert code == 2 and "Give --json or --jsonl, not both." in err

@@ -256,3 +256,18 @@ def test_a_field_of_the_wrong_type_in_a_json_list_is_located_by_its_item(tmp_pat
     reading = read(tmp_path, "o.json", json.dumps({"text": "Le Tchad.", "lang": 5}))
     assert len(reading.articles) == 1
     assert reading.skipped == [Skipped("o.json", "field ignored: lang is not text")]
+
+
+def test_dates_that_are_none_give_one_warning_for_the_file(tmp_path: Path) -> None:
+    lines = [
+        record(date="2025-02-30", text="Le Niger."),
+        record(date="2025-05-07", text="Le Mali."),
+        record(date=-5, text="Le Tchad."),
+        record(title=["x"], text="Le Bénin."),
+    ]
+    reading = read(tmp_path, "w.jsonl", "\n".join(lines))
+    assert [a.date for a in reading.articles] == ["", "2025-05-07", "", ""]
+    assert sorted(s.reason for s in reading.skipped) == [
+        "date ignored: 2025-02-30 is not a date in the calendar (line 1); 1 more date ignored in the file",
+        "field ignored: title is not text or a number (line 4)",
+    ]

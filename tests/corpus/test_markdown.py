@@ -34,11 +34,28 @@ def test_front_matter_fields(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("value", "date"),
-    [("2025", "2025"), ("2025-05", "2025-05"), ("'2025-05-07'", "2025-05-07"), ("2025-02-30", "")],
+    [("2025", "2025"), ("2025-05", "2025-05"), ("'2025-05-07'", "2025-05-07")],
 )
 def test_front_matter_dates_keep_their_precision(tmp_path: Path, value: str, date: str) -> None:
     [article], skipped = read_md(tmp_path, f"---\ndate: {value}\n---\nText of the brief here.\n")
     assert (article.date, skipped) == (date, [])
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("2025-02-30", "2025-02-30 is not a date in the calendar"),
+        ("2025-13-01", "2025-13-01 is not a date in the calendar"),
+        ('"May 5, 2025"', '"May 5, 2025" is not written YYYY, YYYY-MM or YYYY-MM-DD'),
+        ("1746403200", "1746403200 is not in the years 1000 to 2999"),
+    ],
+)
+def test_a_front_matter_date_that_is_none_leaves_the_article_undated_with_a_warning(
+    tmp_path: Path, value: str, why: str
+) -> None:
+    [article], [warning] = read_md(tmp_path, f"---\ndate: {value}\n---\nText of the brief here.\n")
+    assert (article.date, article.text) == ("", "Text of the brief here.")
+    assert warning.warning and warning.describe() == f"a.md: date ignored: {why}"
 
 
 def test_a_heading_first_line_is_the_title_and_leaves_the_body(tmp_path: Path) -> None:

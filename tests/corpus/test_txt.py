@@ -52,10 +52,6 @@ def test_the_seed_text_is_the_one_its_gold_offsets_point_into() -> None:
         ("date 2024-11-03\nUn texte.", "2024-11-03", "Un texte."),
         ("\n\n  date 2025\n\nUn texte.", "2025", "Un texte."),
         ("DATE: 2025-01 Un texte.", "2025-01", "Un texte."),
-        ("date 2025-13 Un texte.", "", "Un texte."),
-        ("date 2025-02-30\n\nUn texte.", "", "Un texte."),
-        ("date 0000\n\nUn texte.", "", "Un texte."),
-        ("date hier\n\nUn texte.", "", "Un texte."),
         ("Date palms grow well in the south.", "", "Date palms grow well in the south."),
         ("No header at all.", "", "No header at all."),
     ],
@@ -63,6 +59,25 @@ def test_the_seed_text_is_the_one_its_gold_offsets_point_into() -> None:
 def test_date_header(tmp_path: Path, content: str, date: str, text: str) -> None:
     [article], skipped = read_one(tmp_path, content)
     assert (article.date, article.text, skipped) == (date, text, [])
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        ("date 2025-13 Un texte.", "2025-13 is not a date in the calendar"),
+        ("date 2025-02-30\n\nUn texte.", "2025-02-30 is not a date in the calendar"),
+        ("date 2025-13-01\n\nUn texte.", "2025-13-01 is not a date in the calendar"),
+        ("date 0000\n\nUn texte.", "0000 is not in the years 1000 to 2999"),
+        ("date 2025-1-5 Un texte.", "2025-1-5 is not written YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("date hier\n\nUn texte.", "hier is not written YYYY, YYYY-MM or YYYY-MM-DD"),
+    ],
+)
+def test_a_header_that_is_no_date_leaves_the_article_undated_with_a_warning(
+    tmp_path: Path, content: str, why: str
+) -> None:
+    [article], [warning] = read_one(tmp_path, content)
+    assert (article.date, article.text) == ("", "Un texte.")
+    assert warning.warning and warning.describe() == f"a.txt: date ignored: {why}"
 
 
 def test_paragraphs_are_separated_by_one_blank_line_and_hard_wraps_joined(tmp_path: Path) -> None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 FRONT_MATTER_IGNORED = "front matter ignored"
 FIELD_IGNORED = "field ignored"
-WARNINGS = (FRONT_MATTER_IGNORED, FIELD_IGNORED)
+DATE_IGNORED = "date ignored"
+WARNINGS = (FRONT_MATTER_IGNORED, FIELD_IGNORED, DATE_IGNORED)
+_IGNORED_NOUNS = {FIELD_IGNORED: "field", DATE_IGNORED: "date"}
 
 EMPTY = "empty"  # no text once the header, front matter and white space are gone
 NO_TEXT = "no text"  # a JSON record with no text
@@ -39,10 +41,13 @@ def front_matter_ignored(why: str) -> str:
     return f"{FRONT_MATTER_IGNORED}: {why}"
 
 
-def field_ignored(why: str, more: int = 0) -> str:
-    """A metadata field of the wrong type was left out of an article (which was read); `more`
-    counts the other fields left out in the same file."""
-    return f"{FIELD_IGNORED}: {why}" + (f"; {more} more fields ignored in the file" if more else "")
+def ignored(kind: str, why: str, more: int = 0) -> str:
+    """Something left out of an article that was read: a metadata field of the wrong type
+    (`FIELD_IGNORED`), a date that is none (`DATE_IGNORED`); `more` counts the others of the same
+    kind left out in the same file."""
+    if not more:
+        return f"{kind}: {why}"
+    return f"{kind}: {why}; {more} more {_IGNORED_NOUNS[kind]}{'s' if more > 1 else ''} ignored in the file"
 
 
 def unsupported(suffix: str) -> str:

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui_reader.corpus.article import Article, Skipped, article_id
-from tui_reader.corpus.dates import parse_date
+from tui_reader.corpus.dates import parse_date, why_undated
 from tui_reader.corpus.language import SAMPLE_CHARS, detect_language, language_tag
 from tui_reader.corpus.normalize import clean_line, clean_text
-from tui_reader.corpus.reasons import field_ignored
+from tui_reader.corpus.reasons import DATE_IGNORED, FIELD_IGNORED, ignored
 from tui_reader.corpus.title import make_title
 
 # Only web links are kept: the UI may make the url clickable, and a file: or javascript: url
@@ -33,35 +33,42 @@ class RawArticle:
     url: str = ""
 
 
-class IgnoredFields:
-    """The metadata fields of a file's articles left out for their type, reported as one warning
-    on the file: the first, where it was, and how many more."""
+class Ignored:
+    """What was left out of a file's articles (fields of the wrong type, dates that are none),
+    reported as one warning on the file for each kind: the first, where it was, how many more."""
 
     def __init__(self) -> None:
-        self.first = ""
-        self.count = 0
+        self._found: dict[str, tuple[str, int]] = {}  # kind: (the first, with where; how many)
 
-    def add(self, why: str, where: str = "") -> None:
-        if not self.count:
-            self.first = f"{why} ({where})" if where else why
-        self.count += 1
+    def add(self, why: str, where: str = "", kind: str = FIELD_IGNORED) -> None:
+        first, count = self._found.get(kind, (f"{why} ({where})" if where else why, 0))
+        self._found[kind] = (first, count + 1)
 
-    def merge(self, other: IgnoredFields) -> None:
-        if other.count and not self.count:
-            self.first = other.first
-        self.count += other.count
+    def date(self, value: object, where: str = "") -> None:
+        """Adds why a date given in the file gives none, if it does."""
+        why = why_undated(value)
+        if why:
+            self.add(why, where, DATE_IGNORED)
+
+    def merge(self, other: Ignored) -> None:
+        for kind, (first, count) in other._found.items():
+            mine = self._found.get(kind, (first, 0))
+            self._found[kind] = (mine[0], mine[1] + count)
 
     def warnings(self, relpath: str) -> list[Skipped]:
-        return [Skipped(relpath, field_ignored(self.first, self.count - 1))] if self.count else []
+        return [
+            Skipped(relpath, ignored(kind, first, count - 1)) for kind, (first, count) in self._found.items()
+        ]
 
 
-def metadata(fields: Mapping[Any, object], ignored: IgnoredFields, where: str = "") -> dict[str, Any]:
+def metadata(fields: Mapping[Any, object], ignored: Ignored, where: str = "") -> dict[str, Any]:
     """The metadata of `RawArticle` from a record's or a front matter's fields.
 
     ``title``, ``source`` and ``url`` are text, a number being written out (``"title": 2024``);
     ``date`` is text or a whole number (a year), or a date an explicit YAML tag made; ``lang`` is
     text. A field of another type (a
-    list, a mapping, true) is left out, and added to `ignored`; a missing or null one is absent.
+    list, a mapping, true) is left out, and added to `ignored`; a missing or null one is absent. A
+    date that is none (``2025-02-30``) is added to `ignored` too.
     """
     out: dict[str, Any] = {}
     for name in ("title", "source", "url"):
@@ -73,6 +80,7 @@ def metadata(fields: Mapping[Any, object], ignored: IgnoredFields, where: str = 
     if date is not None and (isinstance(date, bool) or not isinstance(date, str | int | dt.date)):
         ignored.add("date is not text or a whole number", where)
         date = None
+    ignored.date(date, where)
     lang = fields.get("lang")
     if lang is not None and not isinstance(lang, str):
         ignored.add("lang is not text", where)

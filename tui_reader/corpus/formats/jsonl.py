@@ -30,7 +30,7 @@ from tui_reader.corpus.decode import control_heavy, decode, plain_utf8
 from tui_reader.corpus.errors import Unreadable
 from tui_reader.corpus.formats.limits import MAX_FILE_BYTES
 from tui_reader.corpus.reasons import EMPTY, NO_TEXT, article_too_large
-from tui_reader.corpus.record import IgnoredFields, RawArticle, make_article, metadata
+from tui_reader.corpus.record import Ignored, RawArticle, make_article, metadata
 
 # One record is one article: it has the size limit of a file of one article (.txt, .md), so
 # that the 200 MB of a JSON Lines archive are many articles, never one that costs gigabytes to
@@ -51,7 +51,7 @@ def parse_jsonl(relpath: str, data: bytes) -> list[Article | Skipped]:
 
 def _parse_lines(relpath: str, lines: Iterator[str | None]) -> list[Article | Skipped]:
     out: list[Article | Skipped] = []
-    ignored = IgnoredFields()
+    ignored = Ignored()
     for index, line in enumerate(lines):
         if line is None:
             out.append(Skipped(relpath, article_too_large(MAX_ARTICLE_BYTES), line=index + 1))
@@ -110,7 +110,7 @@ def _mostly_records(data: bytes) -> bool:
 def parse_json(relpath: str, data: bytes) -> list[Article | Skipped]:
     """The articles of a JSON file holding a list of articles or one article."""
     document = _loads(decode(data))
-    ignored = IgnoredFields()
+    ignored = Ignored()
     if isinstance(document, dict):
         return [_article(relpath, 0, document, ignored), *ignored.warnings(relpath)]
     if not isinstance(document, list):
@@ -136,7 +136,7 @@ def _loads(source: str) -> object:
         raise Unreadable("invalid JSON: nested too deeply") from None
 
 
-def _article(relpath: str, position: int, record: object, ignored: IgnoredFields, where: str = "") -> Article:
+def _article(relpath: str, position: int, record: object, ignored: Ignored, where: str = "") -> Article:
     if not isinstance(record, dict):
         raise Unreadable("not a JSON object")
     text = record.get("text")
@@ -147,7 +147,7 @@ def _article(relpath: str, position: int, record: object, ignored: IgnoredFields
     if not isinstance(text, str):
         raise Unreadable("text is not a string")
     # Fields of the wrong type are counted only once the record is known to be an article.
-    ignored_here = IgnoredFields()
+    ignored_here = Ignored()
     raw = RawArticle(text=text, **metadata(record, ignored_here, where))
     article = make_article(relpath, position, raw)
     if article is None:

@@ -23,7 +23,7 @@ from tui_reader.corpus.article import Article, Skipped
 from tui_reader.corpus.decode import decode
 from tui_reader.corpus.normalize import clean_line
 from tui_reader.corpus.reasons import EMPTY, front_matter_ignored
-from tui_reader.corpus.record import IgnoredFields, RawArticle, make_article, metadata
+from tui_reader.corpus.record import Ignored, RawArticle, make_article, metadata
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -79,7 +79,7 @@ def parse_markdown(relpath: str, data: bytes) -> list[Article | Skipped]:
             except _IgnoredFrontMatter as exc:
                 skipped.append(Skipped(relpath, front_matter_ignored(str(exc))))
     heading, paragraphs = _body(lines[body_start:])
-    ignored = IgnoredFields()
+    ignored = Ignored()
     fields = metadata(meta, ignored)
     title = fields.pop("title")
     if heading is not None:

@@ -3,7 +3,8 @@
 The header is ``date YYYY``, ``date YYYY-MM`` or ``date YYYY-MM-DD`` (any case, an optional
 colon). It may share its line with the first paragraph and follow leading white space, as in
 the seed article (`` date 2025-05 Le directeur général ...``). A ``date`` line whose value is not
-digits is a header only when it stands alone on the first line; its date is then empty.
+digits is a header only when it stands alone on the first line. A header that is no date
+(``date 2025-02-30``, ``date hier``) leaves the article undated, with a warning.
 There is no title line: the title is made from the first sentence.
 """
 
@@ -14,7 +15,7 @@ import re
 from tui_reader.corpus.article import Article, Skipped
 from tui_reader.corpus.decode import decode
 from tui_reader.corpus.reasons import EMPTY
-from tui_reader.corpus.record import RawArticle, make_article
+from tui_reader.corpus.record import Ignored, RawArticle, make_article
 
 _DATE_HEADER = re.compile(r"\s*date\s*:?[^\S\n]+(\d{4}(?:-\d{1,2}){0,2})(?=\s|$)", re.IGNORECASE)
 _DATE_LINE = re.compile(r"\s*date\s*:?[^\S\n]+(\S+)[^\S\n]*(?:\n|$)")
@@ -29,4 +30,8 @@ def parse_txt(relpath: str, data: bytes) -> list[Article | Skipped]:
         date = header.group(1)
         text = text[header.end() :]
     article = make_article(relpath, 0, RawArticle(text=text, date=date))
-    return [article] if article is not None else [Skipped(relpath, EMPTY)]
+    if article is None:
+        return [Skipped(relpath, EMPTY)]
+    ignored = Ignored()
+    ignored.date(date)
+    return [article, *ignored.warnings(relpath)]
