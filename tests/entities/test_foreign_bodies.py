@@ -93,3 +93,8 @@ def test_two_generic_names_are_no_evidence_for_each_other() -> None:
         ("Social Democrats", "org:de-spd"),
         ("Christian Democrats", "org:de-cdu"),
     ]
+
+
+def test_a_broadcaster_or_a_firm_of_the_bodys_state_is_no_evidence() -> None:
+    text = "Hans Olav Syversen of the Christian Democrats told DW that Norway must look at other energy."
+    assert ("Christian Democrats", "rule") in [(s, src) for s, _, src in organizations(text, "en")]

@@ -31,11 +31,11 @@ def unlink_foreign_bodies(
     party, government body, court or security service: not a club such as "Bayern").
 
     `infos` holds the registry's entities by id. The article names a country by its name or
-    demonym; it names a body of the country by any registry organization of it other than a
-    generic name (two generic names are no evidence: "Social Democrats" and "Christian
-    Democrats" name the parties of many states), including those in `unkept`, the ids of bodies
-    whose names matched but were not kept as mentions ("the White House said": a building to
-    the annotators, and evidence enough)."""
+    demonym, or by a registry state body of it other than a generic name: its broadcasters and
+    firms report on other states, and two generic names are no evidence ("Social Democrats" and
+    "Christian Democrats" name the parties of many states). `unkept` holds the ids of bodies whose
+    names matched but were not kept as mentions ("the White House said": a building to the
+    annotators, and evidence enough)."""
     suspects = [
         i
         for i, m in enumerate(mentions)
@@ -52,13 +52,13 @@ def unlink_foreign_bodies(
         if m.kind == "country":
             any_country = True
             named.add(m.id.partition(":")[2])
-        elif (info := infos.get(m.id)) is not None and info.country:
+        elif (info := infos.get(m.id)) is not None and info.country and info.org_kind in STATE_KINDS:
             named.add(info.country)
     if not any_country:
         return mentions
     for entity_id in unkept:
         info = infos.get(entity_id)
-        if info is not None and info.country:
+        if info is not None and info.country and info.org_kind in STATE_KINDS:
             named.add(info.country)
     out = list(mentions)
     for i in suspects:
