@@ -106,3 +106,39 @@ def test_registry_acronyms_in_context(text: str, lang: str, expected: list[tuple
 )
 def test_a_definition_holds_where_the_article_uses_it(text: str, expected: list[tuple[str, str]]) -> None:
     assert acronyms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_id"),
+    [
+        # another state's party: not the German SPD the generic name would be
+        (
+            "In Romania, the ruling Social Democratic Party (PSD) wants to sack the prosecutor.",
+            "Social Democratic Party",
+            "org:ro-psd",
+        ),
+        # the registry's body, named in a translation the registry lacks
+        (
+            "The National Institute of Demographic Studies (INED) published the figures.",
+            "National Institute of Demographic Studies",
+            "org:fr-ined",
+        ),
+        (
+            "Le Centre national d'intelligence (CNI) espagnol enquête.",
+            "Centre national d'intelligence",
+            "org:es-cni",
+        ),
+    ],
+)
+def test_a_name_that_a_registry_acronym_in_brackets_names_is_that_body(
+    text: str, name: str, entity_id: str
+) -> None:
+    lang = "fr" if " le " in f" {text.lower()} " else "en"
+    found = {m.text: m.id for m in default_tagger().tag(text, lang)}
+    assert found[name] == entity_id
+
+
+def test_a_name_the_acronym_does_not_name_stays_the_articles_own() -> None:
+    text = "Prices rose, the Reuter Monitor and Composite Information Service (CIS) said."
+    found = {m.text: m.id for m in default_tagger().tag(text, "en")}
+    assert found["Reuter Monitor and Composite Information Service"].startswith("rule:")

@@ -31,12 +31,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def own_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
     """`mentions` (sorted) with the registry acronyms that the article defines for a name of its
-    own relinked to that name, and the registry mentions inside tickers relinked to the company
-    before them or dropped."""
+    own relinked to that name, the registry mentions inside tickers relinked to the company
+    before them or dropped, and a name found by a rule that a registry acronym in brackets names
+    linked to the acronym's body: "Social Democratic Party (PSD)" in an article on Romania,
+    "Centre national d'intelligence (CNI)"."""
     # acronym -> (position, the name it stands for there, or None where the registry's body is
     # the one defined), in text order
     definitions: dict[str, list[tuple[int, Mention | None]]] = {}
     tickers: dict[int, Mention | None] = {}  # start of a mention in a ticker -> its company
+    named: dict[int, Mention] = {}  # start of a rule-found name -> the registry acronym after it
     for i, m in enumerate(mentions):
         if m.source != "registry" or not m.start or text[m.start - 1] not in _CLOSING:
             continue
@@ -62,12 +65,17 @@ def own_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if name.id == m.id or (is_name and _same_body(name.text, m)):
             definitions.setdefault(m.text, []).append((m.start, None))
+            if is_name and name.source == "rule":
+                named[name.start] = m
         elif is_name and acronym_fits(m.text, name.text):
             definitions.setdefault(m.text, []).append((m.start, name))
-    if not tickers and not any(name for found in definitions.values() for _, name in found):
+    if not tickers and not named and not any(name for found in definitions.values() for _, name in found):
         return mentions
     out: list[Mention] = []
     for m in mentions:
+        if m.start in named:
+            out.append(linked_to(m, named[m.start]))
+            continue
         if m.start in tickers:
             target = tickers[m.start]
         elif m.source == "registry" and m.form == "acronym" and m.text in definitions:
