@@ -25,6 +25,11 @@ def acronyms(text: str, lang: str = "en") -> list[tuple[str, str]]:
             [("SNP", "rule:singapore-national-printers-ltd")],
         ),
         ("the Interstate Commerce Commission (ICC) ruled", [("ICC", "rule:interstate-commerce-commission")]),
+        # another registry body's acronym, defined for a registry name: not the Asian bank here
+        (
+            "The African Development Bank (ADB) lent more. The ADB said",
+            [("ADB", "org:afdb"), ("ADB", "org:afdb")],
+        ),
     ],
 )
 def test_an_acronym_the_article_defines_is_its_own_name(text: str, expected: list[tuple[str, str]]) -> None:

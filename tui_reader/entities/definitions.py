@@ -63,9 +63,14 @@ def own_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if m.form != "acronym" or m.kind != "organization" or name is None:
             continue
-        if name.id == m.id or (is_name and _same_body(name.text, m)):
+        if name.id == m.id:
             definitions.setdefault(m.text, []).append((m.start, None))
-            if is_name and name.source == "rule":
+        elif is_name and name.source == "registry" and acronym_fits(m.text, name.text):
+            # another registry body's acronym, for this one: "African Development Bank (ADB)"
+            definitions.setdefault(m.text, []).append((m.start, name))
+        elif is_name and _same_body(name.text, m):
+            definitions.setdefault(m.text, []).append((m.start, None))
+            if name.source == "rule":
                 named[name.start] = m
         elif is_name and acronym_fits(m.text, name.text):
             definitions.setdefault(m.text, []).append((m.start, name))
