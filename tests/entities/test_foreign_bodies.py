@@ -98,3 +98,31 @@ def test_two_generic_names_are_no_evidence_for_each_other() -> None:
 def test_a_broadcaster_or_a_firm_of_the_bodys_state_is_no_evidence() -> None:
     text = "Hans Olav Syversen of the Christian Democrats told DW that Norway must look at other energy."
     assert ("Christian Democrats", "rule") in [(s, src) for s, _, src in organizations(text, "en")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a longer name that opens with words of its own is another body, whole
+        (
+            "Delegates to the American Pork Congress will decide.",
+            [("American Pork Congress", "rule:american-pork-congress")],
+        ),
+        (
+            "He led the Zimbabwe Congress of Trade Unions.",
+            [("Zimbabwe Congress of Trade Unions", "rule:zimbabwe-congress-of-trade-unions")],
+        ),
+        (
+            "a move to ban the National Democratic Party (NPD) again",
+            [("National Democratic Party", "org:de-npd"), ("NPD", "org:de-npd")],
+        ),
+        # the body's own country before its name, or a word opening the sentence, is not
+        (
+            "The top members of the American Congress met.",
+            [("American", "country:US"), ("Congress", "org:us-congress")],
+        ),
+        ("Then Congress voted.", [("Congress", "org:us-congress")]),
+    ],
+)
+def test_a_generic_body_name_inside_a_longer_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.id) for m in default_tagger().tag(text, "en")] == expected

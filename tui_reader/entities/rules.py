@@ -746,7 +746,7 @@ class RuleFinder:
             # "le Grand Conseil", "la Haute Cour de justice", "le IIIe Reich"
             start = _prev_word_start(text, hstart)
         elif not groups and not modifiers:
-            if not head.alone or _sentence_start_at(text, hstart):
+            if not head.alone or sentence_start_at(text, hstart):
                 return None
             if prev[:1].isupper() and fold_word(prev) not in _OPENERS:
                 return None  # "Lutte contre la Commission": a name this rule cannot see the start of
@@ -815,7 +815,7 @@ class RuleFinder:
                     break
                 if word[0].isupper() and not (word.isupper() and len(word) > 5):
                     folded_word = fold_word(word)
-                    if folded_word in _OPENERS and _sentence_start_at(text, word_start):
+                    if folded_word in _OPENERS and sentence_start_at(text, word_start):
                         break
                     if folded_word in articles:
                         break  # "The Association of German Judges", "le World Energy Council"
@@ -870,7 +870,7 @@ class RuleFinder:
         first = fold_word(text[start : text.find(" ", start) if " " in text[start:hend] else hend])
         if first in _DIRECTIONS and head.word in ("bank", "union", "front"):
             return None  # "West Bank", "Soviet Union"-like places and fronts of a war
-        if content == 1 and (not head.alone or (not prev and _sentence_start_at(text, hstart))):
+        if content == 1 and (not head.alone or (not prev and sentence_start_at(text, hstart))):
             return None
         if _ends_a_law(text, end):
             return None  # "the Financial Services Act", "the Freedom Party Index": a law, an index
@@ -1063,7 +1063,7 @@ def _word_after(text: str, pos: int) -> str:
     return text[start:end]
 
 
-def _sentence_start_at(text: str, pos: int) -> bool:
+def sentence_start_at(text: str, pos: int) -> bool:
     """Whether the word at `pos` opens a sentence, a line or the text."""
     i = pos
     while i > 0 and text[i - 1] in " \t\xa0":

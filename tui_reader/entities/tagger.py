@@ -6,7 +6,7 @@ import bisect
 import hashlib
 import re
 import threading
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import cache
 from operator import attrgetter
 
@@ -31,7 +31,7 @@ from tui_reader.entities.linebreaks import rejoin_broken_words
 from tui_reader.entities.matcher import AliasMatcher, Candidate, Entry, sweep_longest
 from tui_reader.entities.mention import Form, Kind, Mention, linked_to, make_mention
 from tui_reader.entities.registry import EntityInfo, EntityRegistry, data_version, default_registry
-from tui_reader.entities.rules import RuleFinder, rule_mention
+from tui_reader.entities.rules import RuleFinder, rule_mention, sentence_start_at
 
 _FORM_RANK = {"name": 0, "acronym": 1, "demonym": 2}
 # A complement that makes a French company or society name another body: one capitalised word
@@ -297,7 +297,11 @@ class Tagger:
                 rule_mentions.sort(key=_start_end)
             if rule_mentions:
                 buildings = {c.start for c in chosen if "building" in c.entry.risk_kinds}
-                mentions = _merge(mentions, rule_mentions, swallow=lang == "fr", buildings=buildings)
+                # national bodies' generic names: a longer rule name opening with words of its own wins
+                national = {c.start: c.entry.country for c in chosen if c.start in generic}
+                mentions = _merge(
+                    text, mentions, rule_mentions, swallow=lang == "fr", buildings=buildings, generic=national
+                )
                 mentions = _bare_heads_linked(mentions)
         if generic:
             unkept = (
@@ -553,7 +557,12 @@ def _start_of(c: Candidate) -> int:
 
 
 def _merge(
-    registry: list[Mention], rules: list[Mention], swallow: bool = False, buildings: Collection[int] = ()
+    text: str,
+    registry: list[Mention],
+    rules: list[Mention],
+    swallow: bool = False,
+    buildings: Collection[int] = (),
+    generic: Mapping[int, str] | None = None,
 ) -> list[Mention]:
     """Registry mentions plus the rule mentions, sorted and without overlaps.
 
@@ -562,7 +571,11 @@ def _merge(
     them; so does a French name whose complement is a registry organization, when `swallow`
     ("comité central du Parti communiste chinois"), and a name that contains an institution named
     by its building, registry mentions starting at one of `buildings` ("White House Economic
-    Policy Council"). Any other overlap keeps the registry mention.
+    Policy Council"), or that opens with words before a national body's name that bodies of many
+    states share, registry mentions starting at a key of `generic` (the value: the body's
+    country): "National Democratic Party", "American Pork Congress", but not a name that opens a
+    sentence ("Then Congress") or is the body's own country before its name ("American
+    Congress"). Any other overlap keeps the registry mention.
     """
     kept = sorted(registry, key=_start_end)
     starts = [m.start for m in kept]
@@ -589,6 +602,7 @@ def _merge(
                 kept[j].kind == "country"
                 or (swallow and kept[j].kind == "organization" and rule.start < kept[j].start)
                 or kept[j].start in buildings
+                or (generic is not None and _longer_than_generic(text, rule, kept, j, overlapping, generic))
             )
             for j in overlapping
         )
@@ -600,6 +614,24 @@ def _merge(
     merged.extend(_without_overlaps(added))
     merged.sort(key=_start_end)
     return merged
+
+
+def _longer_than_generic(
+    text: str, rule: Mention, kept: list[Mention], j: int, overlapping: list[int], generic: Mapping[int, str]
+) -> bool:
+    """Whether the rule name `rule` opens with words of its own before `kept[j]`, a national
+    body's generic name (see `_merge`)."""
+    own = generic.get(kept[j].start)
+    if not own or rule.start >= kept[j].start or sentence_start_at(text, rule.start):
+        return False
+    # "American Congress", "French National Front": the own country alone before the name
+    return not any(
+        kept[i].kind == "country"
+        and kept[i].id[8:] == own
+        and kept[i].start == rule.start
+        and not text[kept[i].end : kept[j].start].strip()
+        for i in overlapping
+    )
 
 
 _POSSESSIVE = re.compile(r"['’][sS]?[ \t]")
