@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -97,6 +98,22 @@ def fail(message: str, code: int = 1) -> NoReturn:
     sys.exit(code)
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (`kill`, `timeout`, a service manager): the command stops as on Ctrl-C, its
+    writer processes ended and the index left as a killed build leaves it."""
+
+
+def _stop_on_sigterm(ctx: click.Context) -> None:
+    def stop(_signum: int, _frame: Any) -> None:
+        raise _Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: the command runs inside another program
+        return
+    ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, previous))
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the core's typed errors into one line on stderr and a non-zero exit."""
@@ -104,6 +121,8 @@ def user_errors() -> Iterator[None]:
         yield
     except ConfigError as exc:
         fail(str(exc))
+    except _Terminated:
+        fail("Terminated.", 128 + signal.SIGTERM)
     except KeyboardInterrupt:
         fail("Interrupted.", 130)
     except Exception as exc:
@@ -223,7 +242,9 @@ def main(ctx: click.Context, corpus: str | None, index_dir: str | None, config: 
     """
     _replace_what_the_terminal_cannot_show()
     ctx.obj = Context(corpus, index_dir, config)
-    if ctx.invoked_subcommand is None:
+    if ctx.invoked_subcommand is not None:
+        _stop_on_sigterm(ctx)
+    else:
         with user_errors():
             from tui_reader.search.store import check_corpus
             from tui_reader.ui.app import run_app

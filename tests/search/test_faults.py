@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -89,6 +90,31 @@ def test_busy_index_can_refuse_instead_of_waiting(corpus: Path, tmp_path: Path) 
     index = tmp_path / "index"
     with update_lock(index, wait=False), pytest.raises(IndexBusy, match="Another briefread"):
         Library.open(corpus, index).update(wait=False)
+
+
+def test_a_process_forked_by_a_writer_does_not_hold_the_lock_once_the_writer_is_gone(tmp_path: Path) -> None:
+    # A writer process started by a build that was then killed must not keep others waiting.
+    index = tmp_path / "index"
+    holder = """
+import os, sys, time
+from pathlib import Path
+from tui_reader.search.store import update_lock
+with update_lock(Path(sys.argv[1]), wait=False):
+    child = os.fork()
+    if child == 0:
+        time.sleep(60)
+        os._exit(0)
+    print(child, flush=True)
+    os._exit(0)  # gone without releasing anything
+"""
+    with open(tmp_path / "out", "w") as out:  # a file: the child would hold a pipe open
+        subprocess.run([sys.executable, "-c", holder, str(index)], stdout=out, timeout=60, check=True)
+    child = int((tmp_path / "out").read_text())
+    try:
+        with update_lock(index, wait=False):
+            pass
+    finally:
+        os.kill(child, signal.SIGKILL)
 
 
 def test_read_only_index_searches_and_says_why_it_cannot_write(

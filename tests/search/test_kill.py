@@ -1,17 +1,22 @@
 """A build killed with SIGKILL at any point: the next update leaves a complete index, no article
-twice, none missing, and says it recovered."""
+twice, none missing, and says it recovered. A build stopped by SIGKILL or SIGTERM while its
+writer processes run leaves none of them behind."""
 
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
 
 from tui_reader.search import Library
+from tui_reader.search.indexer import PARALLEL_FROM
 
 FILES = 240
 
@@ -171,3 +176,79 @@ def test_killed_while_one_large_file_is_committed_in_parts(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     assert "interrupted update was found and completed" in done.stdout
     assert_complete(corpus, index)
+
+
+# The smallest build that starts the writer processes: the multi-process writer from
+# `PARALLEL_FROM` bytes to read, a process each `MpWriter.batchsize` (100) articles. The white
+# space makes the bytes without making the work; the articles after the second hundred keep the
+# processes running while the test finds them.
+WRITER_FILES = 1000
+PROCS = 2
+
+
+def make_writer_corpus(root: Path) -> None:
+    root.mkdir(parents=True)
+    pad = " " * (PARALLEL_FROM // WRITER_FILES)
+    for n in range(WRITER_FILES):
+        (root / f"b{n:04d}.txt").write_text(f"date 2024-01\n\nBrief {n} on the harbour.{pad}marker{n}\n")
+
+
+def children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and _stat(int(entry.name))[1:2] == [str(pid)]:
+            found.add(int(entry.name))
+    return found
+
+
+def running(pid: int) -> bool:
+    return _stat(pid)[:1] not in ([], ["Z"], ["X"])
+
+
+def _stat(pid: int) -> list[str]:
+    """The fields of /proc/PID/stat after the command name: state, parent pid..."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the writer processes in /proc")
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_a_build_stopped_while_its_writer_processes_run_leaves_none_and_the_next_run_completes(
+    tmp_path: Path, stop: signal.Signals
+) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_writer_corpus(corpus)
+    env = {**os.environ, "BRIEFREAD_STATE": str(tmp_path / "state")}
+    command = [sys.executable, "-m", "tui_reader", "--corpus", str(corpus), "--index", str(index), "index"]
+    command += ["--procs", str(PROCS)]
+    # Files, not pipes: a writer process that outlived the build would hold a pipe open.
+    with open(tmp_path / "out", "w") as out, open(tmp_path / "err", "w") as err:
+        build = subprocess.Popen(command, stdout=out, stderr=err, env=env)
+        workers: set[int] = set()
+        deadline = time.monotonic() + 60
+        while len(workers) < PROCS:
+            assert build.poll() is None, "the build ended before its writer processes started"
+            assert time.monotonic() < deadline
+            workers |= children(build.pid)
+            time.sleep(0.01)
+        build.send_signal(stop)
+        build.wait(timeout=30)
+    if stop == signal.SIGTERM:
+        assert build.returncode == 143
+        assert (tmp_path / "err").read_text().endswith("briefread: Terminated.\n")
+    else:
+        assert build.returncode == -signal.SIGKILL
+    deadline = time.monotonic() + 5
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    survivors = [pid for pid in workers if running(pid)]
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    assert not survivors, "writer processes outlived the build"
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    library = Library.open(corpus, index)
+    assert len(library.search("harbour")) == WRITER_FILES
+    assert len(library.search("marker999")) == 1

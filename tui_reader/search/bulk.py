@@ -24,8 +24,14 @@ Whoosh internals relied on (whoosh-reloaded 2.7.5):
 
 from __future__ import annotations
 
+import ctypes
 import gc
+import os
 import queue
+import signal
+import sys
+import threading
+import time
 import zlib
 from array import array
 from collections.abc import Callable
@@ -41,12 +47,15 @@ from whoosh.util.text import utf8encode
 from whoosh.writing import SegmentWriter
 
 from tui_reader.search.errors import UpdateCancelled
+from tui_reader.search.store import keep_from_children
 
 # Per term: document numbers, weights, encoded values (b"" for none), one for one.
 TermPostings = tuple[list[int], list[float], list[bytes]]
 COMPRESS_FROM = 96  # pickled block size below which zlib saves a few bytes at most
 WAIT_SECONDS = 0.05  # how often a commit waiting for the sub-processes asks whether it is cancelled
 TERMINFO = W3TermInfo._struct  # flags, total weight, doc frequency, min/max length, max weight, ids
+PARENT_CHECK_SECONDS = 0.25  # how often a sub-process asks whether its parent is still there
+PR_SET_PDEATHSIG = 1  # Linux prctl(): the signal a process gets when its parent ends
 
 
 class TermPool:
@@ -265,10 +274,43 @@ def write_terms(
         add_term(prefix + tbytes, terminfo + pack_long(term_offset) + pack_int(offset - term_offset))
 
 
+def die_with_parent(parent: int) -> None:
+    """End this process, a writer sub-process, as soon as its parent `parent` ends, however it
+    ends (killed with SIGKILL, SIGTERM): orphaned, it would wait for jobs forever. Linux ends it
+    at once (PR_SET_PDEATHSIG, sent when the parent's thread that started it ends: the writer's,
+    which waits for its sub-processes); elsewhere, and should that fail, a thread sees the
+    parent gone within `PARENT_CHECK_SECONDS`.
+
+    The parent stops it with SIGTERM (see `BulkMpWriter.cancel`): this process ends on it
+    rather than run the handler it inherited, and leaves Ctrl-C to the parent."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it ended before the line above
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
 class BulkSubWriterTask(SubWriterTask):  # type: ignore[misc]
-    """A writer sub-process that writes its segment with `BulkSegmentWriter`."""
+    """A writer sub-process that writes its segment with `BulkSegmentWriter`, and ends with the
+    process that started it."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.parent = os.getpid()
 
     def run(self) -> None:
+        die_with_parent(self.parent)
         # The pool holds a few lists per term and no cycles; the process ends with its segment.
         # Without this, each full collection walks every list in the pool again.
         gc.disable()
@@ -300,6 +342,9 @@ class BulkMpWriter(MpWriter):  # type: ignore[misc]
     ) -> None:
         super().__init__(ix, procs=procs, multisegment=True, **kwargs)
         self.cancelled = cancelled or (lambda: False)
+        lock = getattr(self.writelock, "fd", None)  # Whoosh's write lock, a file lock on Unix
+        if isinstance(lock, int):
+            keep_from_children(lock)  # the sub-processes must not hold it (see `store`)
 
     def _new_task(self) -> SubWriterTask:
         task = BulkSubWriterTask(

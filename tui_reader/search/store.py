@@ -166,13 +166,44 @@ def _generation_of(name: str) -> str:
     return gen if len(gen) > 8 and all(c in "0123456789abcdef" for c in gen[1:]) else ""
 
 
+# The lock files this process holds open, as fd -> (device, inode). A forked child (a writer
+# process) gets a copy of every fd, and a lock taken with flock() is held as long as any copy
+# is open: a child that outlived a killed parent would hold the lock, and every later update
+# would wait for it forever. Each child closes its copies as it starts (the lock stays with
+# the parent).
+_held_locks: dict[int, tuple[int, int]] = {}
+
+
+def keep_from_children(fd: int) -> None:
+    """Close the lock file `fd` in every process this one forks from now on."""
+    status = os.fstat(fd)
+    _held_locks[fd] = (status.st_dev, status.st_ino)
+
+
+def _close_held_locks() -> None:
+    for fd, file in _held_locks.items():
+        try:
+            status = os.fstat(fd)
+            if (status.st_dev, status.st_ino) == file:  # not another file given the same number
+                os.close(fd)
+        except OSError:
+            pass
+    _held_locks.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_held_locks)
+
+
 @contextmanager
 def update_lock(index_dir: Path, wait: bool, on_wait: Any = None) -> Iterator[None]:
     """Hold the update lock. The kernel releases it when the holder dies, so a lock left by a
-    killed process never blocks anyone."""
+    killed process never blocks anyone: the processes it forks do not hold it (see
+    `keep_from_children`)."""
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
         fd = os.open(index_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+        keep_from_children(fd)
     except OSError as exc:
         raise unwritable(index_dir, exc) from exc
     try:
@@ -189,6 +220,7 @@ def update_lock(index_dir: Path, wait: bool, on_wait: Any = None) -> Iterator[No
             fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
+        _held_locks.pop(fd, None)
         os.close(fd)
 
 
