@@ -169,7 +169,9 @@ class Context:
             library, stale = Library(loc.corpus, loc.index), True  # the update rebuilds it
         if stale:
             try:
-                summary = library.update(progress=None if quiet else _progress_printer())
+                summary = library.update(
+                    progress=None if quiet else _progress_printer(), on_wait=_say_waiting
+                )
                 for why in (summary.recovered, summary.upgraded):  # even with --json
                     if why:
                         click.echo(terminal_safe(why), err=True)
@@ -271,7 +273,7 @@ def index(ctx: Context, rebuild: bool, quiet: bool, procs: int | None) -> None:
             rebuild=rebuild,
             procs=procs or DEFAULT_PROCS,
             progress=None if quiet else _progress_printer(),
-            on_wait=lambda: click.echo("Another briefread is updating this index; waiting for it.", err=True),
+            on_wait=_say_waiting,
         )
     for why in (summary.recovered, summary.upgraded):
         if why:
@@ -282,6 +284,10 @@ def index(ctx: Context, rebuild: bool, quiet: bool, procs: int | None) -> None:
             click.echo(terminal_safe(f"{kind} {skipped.describe()}"))
     click.echo(terminal_safe(_summary_line(summary)))
     click.echo(f"Corpus {terminal_safe(str(loc.corpus))}, index {terminal_safe(str(loc.index))}.")
+
+
+def _say_waiting() -> None:
+    click.echo("Another briefread is updating this index; waiting for it.", err=True)
 
 
 def _summary_line(s: Any) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -82,6 +83,30 @@ def test_second_indexer_waits_and_says_so(corpus: Path, tmp_path: Path) -> None:
     out, _ = child.communicate(timeout=120)
     assert child.returncode == 0
     assert "Indexed 5 articles" in out
+
+
+def test_a_search_that_updates_waits_for_another_writer_and_says_so(corpus: Path, tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    assert briefread(corpus, index, "index").returncode == 0
+    write_briefs(corpus, 1, start=100)  # the search brings the index up to date first
+    with update_lock(index, wait=False):
+        child = subprocess.Popen(
+            [*BRIEFREAD, "--corpus", str(corpus), "--index", str(index), "search", "harbour"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stderr is not None
+        said, _, _ = select.select([child.stderr], [], [], 60)
+        if not said:
+            child.kill()
+        assert said, "the search waits without a word"
+        line = child.stderr.readline()
+        assert "Another briefread is updating this index; waiting for it." in line
+        assert child.poll() is None
+    out, _ = child.communicate(timeout=120)
+    assert child.returncode == 0
+    assert out.startswith("6 articles")
 
 
 def test_busy_index_can_refuse_instead_of_waiting(corpus: Path, tmp_path: Path) -> None:

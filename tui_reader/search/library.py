@@ -173,17 +173,20 @@ class Library:
         wait: bool = True,
         commit_seconds: float | None = None,
         cancelled: Callable[[], bool] | None = None,
+        on_wait: Callable[[], object] | None = None,
     ) -> UpdateSummary:
         """Bring the index up to date with the corpus (incremental unless `rebuild`); with
         `commit_seconds`, commit that often so that `refresh()` shows the index filling. Once
         `cancelled()` returns True the update stops at the next file and raises UpdateCancelled
-        (see `update_index`)."""
+        (see `update_index`). `on_wait` is called when another process is updating the index
+        and this update waits for it."""
         summary = update_index(
             self.corpus_dir,
             self.index_dir,
             rebuild=rebuild,
             progress=progress,
             wait=wait,
+            on_wait=on_wait,
             commit_seconds=commit_seconds,
             cancelled=cancelled,
         )
