@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -175,3 +177,34 @@ def test_an_index_inside_its_corpus_is_not_part_of_it(corpus: Path) -> None:
     assert not library.is_stale()  # the files the update wrote are not new articles
     assert update_index(corpus, index_dir).nothing_to_do
     assert len(library.search("")) == 4
+
+
+def test_a_file_skipped_for_a_reason_that_passes_is_read_once_it_can_be(
+    corpus: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    late = corpus / "late.txt"
+    late.write_text("date 2025\n\nLe Maroc et la Tunisie signent un accord.", encoding="utf-8")
+    (corpus / "blank.txt").write_text("date 2025\n\n", encoding="utf-8")  # skipped for its content
+    real_open = os.open
+
+    def denied(path: Any, *args: Any, **kwargs: Any) -> int:
+        # the file made unreadable (chmod 000 does not stop root, who runs the tests in CI)
+        if os.fspath(path).endswith("late.txt"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+        return real_open(path, *args, **kwargs)
+
+    library = Library.open(corpus, index_dir)
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "open", denied)
+        first = library.update()
+        reasons = ["blank.txt: empty", "late.txt: permission denied"]
+        assert [s.describe() for s in first.skipped] == reasons
+        assert not library.is_stale()  # still unreadable: nothing to read again
+        again = library.update()
+        assert again.nothing_to_do and [s.describe() for s in again.skipped] == reasons
+    assert library.is_stale()  # readable now, its size and time unchanged
+    summary = library.update()
+    assert (summary.changed, summary.articles) == (1, 1)
+    assert [s.describe() for s in summary.skipped] == ["blank.txt: empty"]
+    assert len(library.search("Tunisie")) == 1
+    assert library.update().nothing_to_do

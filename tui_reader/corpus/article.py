@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tui_reader.corpus.reasons import is_warning
 
@@ -37,11 +37,15 @@ class Article:
 @dataclass(frozen=True, slots=True)
 class Skipped:
     """A file (or one line of a .jsonl file) that was not read, and why; or, when `warning`, a
-    file whose articles were read with something in it ignored, and what."""
+    file whose articles were read with something in it ignored, and what. `passing` when the
+    reason is no matter of the file's content and may pass without the file changing (permission
+    denied, the file moved away, a read error): the file is then tried again at the next update
+    instead of being remembered as skipped."""
 
     path: str
     reason: str
     line: int | None = None
+    passing: bool = field(default=False, compare=False)
 
     @property
     def warning(self) -> bool:

@@ -37,12 +37,13 @@ def read_file(root: Path, relpath: str) -> FileReading:
 
     Never raises for a bad file: a file that cannot be read at all gives one `Skipped` with the
     reason; a record that cannot be read inside a file gives a `Skipped` with its line. The
-    result depends only on the file's content and path.
+    result depends only on the file's content and path, but for a file the system would not let
+    us read (a `Skipped` that is `passing`).
     """
     try:
         items = _read(root, relpath)
     except Unreadable as exc:
-        items = [Skipped(relpath, str(exc), line=exc.line)]
+        items = [Skipped(relpath, str(exc), line=exc.line, passing=exc.passing)]
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop a 100k-file index
         items = [Skipped(relpath, could_not_read(type(exc).__name__))]
     articles = [item for item in items if isinstance(item, Article)]
@@ -74,7 +75,7 @@ def _inside(root: Path, relpath: str) -> str:
                 path = os.path.realpath(os.path.join(real_root, relpath), strict=True)
                 break
     except OSError as exc:
-        raise Unreadable(_reason(exc)) from None
+        raise Unreadable(_reason(exc), passing=True) from None
     if os.path.commonpath((real_root, path)) != real_root:
         raise Unreadable(OUTSIDE)
     return path
@@ -90,7 +91,7 @@ def _read_bytes(path: str, file_format: Format) -> bytes:
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
-        raise Unreadable(_reason(exc)) from None
+        raise Unreadable(_reason(exc), passing=True) from None
     try:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
@@ -104,7 +105,7 @@ def _read_bytes(path: str, file_format: Format) -> bytes:
             if len(data) > status.st_size:
                 data += file.read(limit + 1 - len(data))
     except OSError as exc:
-        raise Unreadable(_reason(exc)) from None
+        raise Unreadable(_reason(exc), passing=True) from None
     finally:
         os.close(fd)
     if len(data) > limit:

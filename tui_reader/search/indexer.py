@@ -66,7 +66,8 @@ def diff_corpus(
     exclude: Collection[Path] = (),
 ) -> CorpusDiff:
     """Compare the files on disk, but for those in the folders `exclude`, with what the manifest
-    says the index holds (UpdateCancelled as soon as `cancelled()` is true)."""
+    says the index holds (UpdateCancelled as soon as `cancelled()` is true). A file skipped for
+    a reason that may pass (permission denied, a read error) counts as changed once it opens."""
     if not corpus_dir.is_dir():
         raise CorpusUnavailable(missing_corpus(corpus_dir))
     diff = CorpusDiff()
@@ -81,10 +82,22 @@ def diff_corpus(
             diff.new.append(item.path)
         elif entry.size != item.size or entry.mtime_ns != item.mtime_ns:
             diff.changed.append(item.path)
+        elif entry.retry and _opens(corpus_dir / item.path):
+            diff.changed.append(item.path)  # skipped for a reason that has passed (made readable)
         else:
             diff.unchanged.append(item.path)
     diff.deleted = sorted(set(known) - set(diff.current))
     return diff
+
+
+def _opens(path: Path) -> bool:
+    """Whether the file at `path` can be opened for reading (a stat scan's cost: no read)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    os.close(fd)
+    return True
 
 
 def update_index(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui_reader.corpus import Skipped
+from tui_reader.corpus.reasons import PERMISSION_DENIED, VANISHED
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,12 @@ class FileEntry:
     mtime_ns: int
     articles: int
     skipped: tuple[Skipped, ...]
+
+    @property
+    def retry(self) -> bool:
+        """Whether the file was skipped for a reason that may pass without it changing (see
+        `Skipped.passing`): it is read again once it can be opened."""
+        return any(s.passing for s in self.skipped)
 
 
 class ManifestUnreadable(Exception):
@@ -72,9 +79,12 @@ class Manifest:
                 raise _write_error(exc, path) from exc
 
     def entries(self) -> dict[str, FileEntry]:
-        """Every file the index holds, by path (without what was skipped in it: see `skipped`)."""
-        rows = self._db.execute("SELECT path, size, mtime_ns, articles FROM files")
-        return {row[0]: FileEntry(row[0], row[1], row[2], row[3], ()) for row in rows}
+        """Every file the index holds, by path, with what was skipped in it."""
+        rows = self._db.execute(
+            "SELECT path, size, mtime_ns, articles,"
+            " CASE WHEN skipped IN ('[]', '') THEN NULL ELSE skipped END FROM files"
+        )
+        return {row[0]: FileEntry(row[0], row[1], row[2], row[3], _load_skipped(row[4])) for row in rows}
 
     def skipped(self) -> list[Skipped]:
         """What was skipped in the files the index holds, and why."""
@@ -112,7 +122,7 @@ def _write_error(exc: sqlite3.Error, path: Path) -> OSError:
 
 
 def _dump_skipped(skipped: tuple[Skipped, ...]) -> str:
-    return json.dumps([[s.path, s.reason, s.line] for s in skipped], ensure_ascii=False)
+    return json.dumps([[s.path, s.reason, s.line, s.passing] for s in skipped], ensure_ascii=False)
 
 
 def _load_skipped(raw: str | None) -> tuple[Skipped, ...]:
@@ -122,5 +132,7 @@ def _load_skipped(raw: str | None) -> tuple[Skipped, ...]:
 
 
 def _skipped_rows(rows: list[list[object]]) -> Iterator[Skipped]:
-    for path, reason, line in rows:
-        yield Skipped(str(path), str(reason), int(line) if isinstance(line, int) else None)
+    for path, reason, line, *passing in rows:
+        # A manifest written before skips said whether they pass: the two reasons that do.
+        passes = passing[0] is True if passing else reason in (PERMISSION_DENIED, VANISHED)
+        yield Skipped(str(path), str(reason), int(line) if isinstance(line, int) else None, passes)
