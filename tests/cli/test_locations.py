@@ -86,3 +86,26 @@ def test_an_index_and_the_state_inside_the_corpus_are_not_read_as_articles(
     assert "Up to date: 1 file, 1 article; nothing to do; 0 skipped." in out
     code, out, err = run(first, index, "search", "Qatar")
     assert code == 0 and out.startswith("1 article ") and not err  # nothing to update first
+
+
+def test_an_index_that_is_the_corpus_or_holds_it_is_refused(
+    corpora: tuple[Path, Path], tmp_path: Path
+) -> None:
+    first, _ = corpora
+    inner = tmp_path / "outer" / "corpus"
+    shutil.copytree(first, inner)
+    cases = {
+        (
+            first,
+            first,
+        ): f"The index cannot be the corpus folder {first} itself; use --index with another folder",
+        (inner, inner.parent): f"The corpus {inner} is inside the index folder {inner.parent}; use --index",
+    }
+    for (corpus, index), said in cases.items():
+        before = sorted(p.name for p in index.iterdir())
+        for args in (("index",), ("index", "--rebuild"), ("search", "Qatar"), ("entities",), ()):
+            code, out, err = run(corpus, index, *args)
+            assert code == 1, args
+            assert err.startswith(f"briefread: {said}") and err.count("\n") == 1, args
+            assert "Traceback" not in out + err
+        assert sorted(p.name for p in index.iterdir()) == before  # nothing written there

@@ -31,6 +31,10 @@ class IndexOfAnotherCorpus(SearchError):
     """The index was built for another corpus directory; only a rebuild may replace it."""
 
 
+class IndexHoldsCorpus(SearchError):
+    """The index folder is the corpus folder, or holds it: its files would be read as articles."""
+
+
 class UpdateCancelled(SearchError):
     """The caller stopped an update before it finished (the reader quit while indexing). The
     index is left as an interrupted update leaves it: the next update completes it."""

@@ -29,6 +29,7 @@ from tui_reader.search.results import Progress, ProgressCallback, UpdateSummary
 from tui_reader.search.schema import SCHEMA_VERSION, build_schema
 from tui_reader.search.store import (
     Meta,
+    check_apart,
     check_corpus,
     manifest_path,
     missing_corpus,
@@ -123,6 +124,7 @@ def update_index(
     are stopped and UpdateCancelled is raised. The index is then left as an interrupted update
     leaves it (a reader quitting mid-build must not wait for it), and the next update completes it."""
     started = time.perf_counter()
+    check_apart(index_dir, corpus_dir)  # before the lock file is made in the corpus
     tagger = tagger or default_tagger()
     report = progress or (lambda p: None)
     with update_lock(index_dir, wait=wait, on_wait=on_wait):

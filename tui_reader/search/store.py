@@ -20,7 +20,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui_reader.search.errors import CorpusUnavailable, IndexBusy, IndexOfAnotherCorpus, IndexUnavailable
+from tui_reader.search.errors import (
+    CorpusUnavailable,
+    IndexBusy,
+    IndexHoldsCorpus,
+    IndexOfAnotherCorpus,
+    IndexUnavailable,
+)
 
 META_FILE = "briefread.json"
 LOCK_FILE = ".update.lock"
@@ -62,10 +68,30 @@ def read_meta(index_dir: Path) -> Meta:
     return Meta(**fields)
 
 
+def check_apart(index_dir: Path, corpus_dir: Path) -> None:
+    """Raise `IndexHoldsCorpus` when `index_dir` is `corpus_dir` or holds it: the index's own
+    files would be read as articles, and change with every update. (An index folder inside the
+    corpus is fine: the scan leaves it out.)"""
+    index, corpus = index_dir.resolve(), corpus_dir.resolve()
+    if index == corpus:
+        raise IndexHoldsCorpus(
+            f"The index cannot be the corpus folder {corpus_dir} itself; use --index with another "
+            f"folder, outside the corpus or inside it (such as {corpus_dir / 'index'})."
+        )
+    if index in corpus.parents:
+        raise IndexHoldsCorpus(
+            f"The corpus {corpus_dir} is inside the index folder {index_dir}; use --index with a "
+            "folder that does not hold the corpus."
+        )
+
+
 def check_corpus(index_dir: Path, corpus_dir: Path) -> None:
-    """Raise `IndexOfAnotherCorpus` when the index in `index_dir` was built for a corpus other
-    than `corpus_dir` (a mistyped --index must not replace an index that took long to build), and
-    `CorpusUnavailable` when `corpus_dir` does not exist and no index was built from it."""
+    """Raise `IndexHoldsCorpus` when the index folder is the corpus or holds it (see
+    `check_apart`), `IndexOfAnotherCorpus` when the index in `index_dir` was built for a corpus
+    other than `corpus_dir` (a mistyped --index must not replace an index that took long to
+    build), and `CorpusUnavailable` when `corpus_dir` does not exist and no index was built from
+    it."""
+    check_apart(index_dir, corpus_dir)
     meta = read_meta(index_dir)
     if meta.generation and meta.corpus and meta.corpus != str(corpus_dir):
         raise IndexOfAnotherCorpus(
