@@ -155,3 +155,67 @@ def test_a_filter_that_matches_nothing_leaves_nothing_beside_other_words(library
     results = library.search(f"Allemagne {bad}")
     assert len(results) == 0 and "that filter matches nothing" in results.fallback
     assert paths(library, f"Allemagne OR {bad}") == {"en/germany.txt"}
+
+
+def _mentions_in_stored_records(library: Library, docnums: list[int]) -> dict[str, int]:
+    """Mention counts as `entities` counted them before: from every result's stored record."""
+    found: dict[str, int] = {}
+    searcher = library._searcher
+    for docnum in docnums:
+        for _start, _end, entity_id, _form, _rule in searcher.stored_fields(docnum)["mentions"]:
+            found[entity_id] = found.get(entity_id, 0) + 1
+    return found
+
+
+@pytest.mark.parametrize("query", ["", "Morocco", "Maroc OR Germany", "zzqqxx"])
+def test_mention_counts_come_from_the_index_and_match_the_stored_mentions(
+    library: Library, query: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    results = library.search(query)
+    expected = _mentions_in_stored_records(library, list(results.docnums))
+
+    def unread(docnum: int) -> None:
+        raise AssertionError(f"read the stored record of {docnum}")
+
+    monkeypatch.setattr(library._searcher, "stored_fields", unread)  # the article text is not read
+    counts = library.entity_counts(results, top=100)
+    assert {c.id: c.mentions for c in counts} == {c.id: expected.get(c.id, 0) for c in counts}
+    assert all(c.mentions >= c.articles > 0 for c in counts)
+    # stored once per article, most mentioned first, as before
+    for row in results:
+        assert len(set(row.entities)) == len(row.entities)
+
+
+def test_mention_counts_of_an_index_written_before_schema_6_read_the_stored_mentions(
+    seeded_corpus: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from whoosh.fields import KEYWORD
+
+    from tui_reader.search import indexer, schema
+
+    def old_schema() -> object:
+        built = schema.build_schema()
+        built.remove("entity")
+        built.add("entity", KEYWORD(stored=True, scorable=False, lowercase=False))
+        return built
+
+    monkeypatch.setattr(indexer, "build_schema", old_schema)
+    lib = Library.open(seeded_corpus, index_dir)
+    lib.update()
+    assert not isinstance(lib._searcher.schema["entity"], schema.EntityIds)
+    results = lib.search("")
+    expected = _mentions_in_stored_records(lib, list(results.docnums))
+    counts = lib.entity_counts(results, top=100)
+    assert counts and {c.id: c.mentions for c in counts} == {c.id: expected[c.id] for c in counts}
+
+
+def test_mention_counts_leave_out_deleted_articles(library: Library, seeded_corpus: Path) -> None:
+    (seeded_corpus / "en/un.txt").unlink()
+    (seeded_corpus / "en/germany.txt").write_text("date 2025-04\n\nGermany, Germany and Morocco.", "utf-8")
+    library.update()
+    for query in ["", "Morocco"]:
+        results = library.search(query)
+        expected = _mentions_in_stored_records(library, list(results.docnums))
+        counts = {c.id: c.mentions for c in library.entity_counts(results, top=100)}
+        assert counts == {i: expected[i] for i in counts}
+    assert {c.id: c.mentions for c in library.entity_counts(library.search(""), top=100)}["country:DE"] == 2

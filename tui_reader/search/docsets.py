@@ -23,7 +23,7 @@ import struct
 import zlib
 from bisect import bisect_left
 from collections.abc import Collection, Iterator
-from itertools import accumulate, filterfalse, islice
+from itertools import accumulate, compress, filterfalse, islice
 from typing import Any
 
 from whoosh import query as wq
@@ -57,6 +57,7 @@ _DOC_FREQUENCY = struct.Struct("!I")
 _DOC_FREQUENCY_AT = 5
 # A W3 postings block starts with its length (negative for the last block).
 _LENGTH = struct.Struct("!i")
+_UINT = struct.Struct("!I")  # whoosh.system.pack_uint: a Frequency posting's value
 TABLE_CHUNK = 8192  # bytes of the term table read at first; doubled at each further read
 _GAPS = re.compile(rb"\x80\x02\(?((?:K.|M..|J....)++)", re.DOTALL)
 
@@ -197,6 +198,24 @@ class DocSets:
                     text = _text(term)
                     counts[text] = counts.get(text, 0) + info.doc_frequency()
         return counts
+
+    def frequencies(self, fieldname: str, texts: Collection[str], within: Collection[int]) -> dict[str, int]:
+        """For each of `texts`, the sum of its frequency (the field's format stores it in the
+        postings' values) over the documents `within` (live ones): the postings of those terms
+        only, no stored record."""
+        wanted = within if isinstance(within, set | frozenset) else set(within)
+        everything = len(wanted) == len(self.everything) and not self.reader.has_deletions()
+        sums = dict.fromkeys(texts, 0)
+        for segment in self.segments:
+            base = segment.base
+            for text in sums:
+                ids, counts = segment.frequencies(fieldname, text)
+                if everything:
+                    sums[text] += sum(counts)
+                else:
+                    inside = map(wanted.__contains__, map(base.__add__, ids) if base else ids)
+                    sums[text] += sum(compress(counts, inside))
+        return sums
 
     def newest_first(self, fieldname: str = "date") -> list[int]:
         """Every live document by the sortable text column `fieldname`, greatest first, then the
@@ -487,6 +506,36 @@ class _Segment:
                 encoded.extend(matcher._values)
             matcher._next_block()
         return ids, weights, encoded
+
+    def frequencies(self, fieldname: str, text: str) -> tuple[list[int], list[int]]:
+        """Segment document numbers of a term's postings and its frequency in each (deleted
+        documents included), the frequencies decoded a block at a time."""
+        if fieldname not in self.reader.schema:
+            return [], []
+        matcher = self._matcher(fieldname, text)
+        if matcher is None:
+            return [], []
+        decode = self.reader.schema[fieldname].format.decode_frequency
+        if not isinstance(matcher, W3LeafMatcher) or matcher._fixedsize != _UINT.size:
+            found, _, values = self.postings_with_values(fieldname, text)
+            return found, list(map(decode, values))
+        ids: list[int] = []
+        counts: list[int] = []
+        while not matcher._atend and matcher._i < matcher._blocklength:
+            if matcher._ids is None:
+                matcher._read_ids()
+            ids.extend(matcher._ids)
+            if matcher._data is None:
+                matcher._read_data()
+            values = matcher._data[2]  # the block's values, one packed uint each (`pack_uint`)
+            if isinstance(values, bytes) and len(values) == _UINT.size * len(matcher._ids):
+                counts.extend(struct.unpack(f"!{len(matcher._ids)}I", values))
+            else:
+                if matcher._values is None:
+                    matcher._read_values()
+                counts.extend(map(decode, matcher._values))
+            matcher._next_block()
+        return ids, counts
 
     def column_values(self, fieldname: str) -> list[bytes]:
         """The raw column value of every document of the segment (b"" for none)."""

@@ -37,7 +37,15 @@ def ranked_entity_ids(mentions: list[Mention]) -> list[str]:
     return sorted(counts, key=lambda i: (-counts[i], first[i]))
 
 
+def mentioned_ids(ids: list[str], mentions: list[Mention]) -> list[str]:
+    """Each of `ids` once per mention of it (of any source), in the order of `ids`: the entity
+    field's indexed value, whose postings then hold the mention counts (`schema.EntityIds`)."""
+    counts = Counter(m.id for m in mentions)
+    return [i for i in ids for _ in range(counts[i])]
+
+
 def to_document(article: Article, mentions: list[Mention]) -> dict[str, Any]:
+    ids = ranked_entity_ids(mentions)
     doc: dict[str, Any] = {
         "id": article.id,
         "path": article.path,
@@ -48,7 +56,8 @@ def to_document(article: Article, mentions: list[Mention]) -> dict[str, Any]:
         "lang": article.lang,
         "source": article.source,
         "url": article.url,
-        "entity": " ".join(ranked_entity_ids(mentions)),
+        "entity": " ".join(mentioned_ids(ids, mentions)),
+        "_stored_entity": " ".join(ids),
         "mentions": [(m.start, m.end, m.id, _FORMS[m.form], m.source == "rule") for m in mentions],
     }
     if article.lang in STEMMED_LANGUAGES:

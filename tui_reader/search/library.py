@@ -34,6 +34,7 @@ from tui_reader.search.results import (
     StoredArticle,
     UpdateSummary,
 )
+from tui_reader.search.schema import EntityIds
 from tui_reader.search.store import Meta, read_meta
 
 _T = TypeVar("_T")
@@ -510,22 +511,26 @@ class Library:
     def entity_counts(
         self, results: SearchResults, kind: str | None = None, top: int = 20
     ) -> list[EntityCount]:
-        """Like `facets`, with mention counts too (reads every result's stored mentions)."""
+        """Like `facets`, with mention counts too (from the entity field's postings)."""
         return self._read(lambda: self._entity_counts(results, kind, top))
 
     def _entity_counts(self, results: SearchResults, kind: str | None, top: int) -> list[EntityCount]:
         ranked = self.facets(results, top=None, kind=kind)[:top]
-        wanted = {c.id for c in ranked}
-        mentions: Counter[str] = Counter()
         with self._lock:
             if self._searcher is None:
                 return ranked
-            for docnum in results.docnums:
-                for _start, _end, entity_id, _form, _rule in (
-                    self._searcher.stored_fields(docnum).get("mentions") or ()
-                ):
-                    if entity_id in wanted:
-                        mentions[entity_id] += 1
+            if isinstance(self._searcher.schema["entity"], EntityIds):
+                found = self._docsets().frequencies("entity", [c.id for c in ranked], results.docnums)
+                mentions = Counter(found)
+            else:  # an index of schema 5 or before, shown while its rebuild runs: no counts there
+                mentions = Counter()
+                wanted = {c.id for c in ranked}
+                for docnum in results.docnums:
+                    for _start, _end, entity_id, _form, _rule in (
+                        self._searcher.stored_fields(docnum).get("mentions") or ()
+                    ):
+                        if entity_id in wanted:
+                            mentions[entity_id] += 1
         return [replace(c, mentions=mentions[c.id]) for c in ranked]
 
     def facets(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pickle import dumps
 from typing import Any
@@ -19,7 +20,7 @@ from tui_reader.search.analysis import (
 )
 
 # Bump on any change to fields or analyzers: an index with another version is rebuilt.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 Posting = tuple[bytes, int, float, bytes]  # term, frequency, weight, encoded value
 
@@ -94,6 +95,21 @@ class StemmedText(TEXT):  # type: ignore[misc]
             yield word.encode("utf-8"), n, n * boost, pack_uint(n)
 
 
+class EntityIds(KEYWORD):  # type: ignore[misc]
+    """Entity ids, each given once per mention ("country:MA country:MA org:un"): a posting's
+    value is the number of the article's mentions of the entity (Whoosh's Frequency encoding),
+    so mention counts are read from the postings instead of every stored record. Its weight
+    stays 1, as an unscorable field's weight is its score."""
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[Posting]:
+        if not isinstance(value, str):
+            yield from super().index(value, **kwargs)
+            return
+        boost = self.format.field_boost
+        for word, n in Counter(value.split()).items():
+            yield word.encode("utf-8"), n, boost, pack_uint(n)
+
+
 def build_schema() -> Any:
     """Lean on purpose: the text is stored once (in `text`, which is also the folded, positional
     field for phrases and exact words); stemmed fields keep frequencies only."""
@@ -107,8 +123,9 @@ def build_schema() -> Any:
         "lang": ID(stored=True),
         "source": STORED(),
         "url": STORED(),
-        # canonical entity ids ("country:MA org:un"), for filters, facets and cross-lingual search
-        "entity": KEYWORD(stored=True, scorable=False, lowercase=False),
+        # canonical entity ids ("country:MA org:un"), for filters, facets and cross-lingual search;
+        # indexed once per mention, stored once
+        "entity": EntityIds(stored=True, scorable=False, lowercase=False),
         # (start, end, id, form, source) per mention, so the reader highlights without re-matching
         "mentions": STORED(),
     }
