@@ -67,6 +67,8 @@ def test_facets_of_every_article_count_live_articles_only(seeded_corpus: Path, i
             expected[entity_id] = n
     fresh = Library.open(seeded_corpus, index_dir)._docsets()
     assert fresh.live_counts("entity") == expected
+    fresh.live_counts("entity").clear()  # kept per searcher, and a caller's copy
+    assert fresh.live_counts("entity") == expected
     raw = {i: sets.reader.doc_frequency("entity", i) for i in expected}
     assert raw != expected  # document frequencies still count the deleted documents
     every = library.search("")
@@ -75,6 +77,30 @@ def test_facets_of_every_article_count_live_articles_only(seeded_corpus: Path, i
     countries = library.facets(every, top=None, kind="country")
     by_count = sorted(expected, key=lambda i: -expected[i])
     assert [c.id for c in countries] == [i for i in by_count if i.startswith("country:")]
+
+
+def test_facets_of_some_articles_use_the_entity_terms_read_once(seeded_corpus: Path, index_dir: Path) -> None:
+    library = Library.open(seeded_corpus, index_dir)
+    library.update()
+    changed = seeded_corpus / "fr" / "qatar.txt"
+    changed.write_text("date 2025-01-21\n\nLe Maroc et la Turquie ont signé un accord.", encoding="utf-8")
+    future = time.time() + 5
+    os.utime(changed, (future, future))
+    library.update()  # a second segment, and deleted documents in the first
+    sets = library._docsets()
+    lexicon = [t.decode("utf-8") for t in sets.reader.lexicon("entity")]
+    assert sets.whole_terms("entity") == lexicon
+    for query in ["Maroc", "Qatar OR Turquie", "élections"]:
+        results = library.search(query)
+        wanted = set(results.docnums)
+        assert 0 < len(wanted) < len(sets.everything)
+        expected = {i: len(sets.term("entity", i) & wanted) for i in lexicon}
+        facets = library.facets(results, top=None)
+        assert {c.id: c.articles for c in facets} == {i: n for i, n in expected.items() if n}
+        # ties keep the term order
+        assert [c.id for c in facets] == sorted(
+            (i for i in lexicon if expected[i]), key=lambda i: -expected[i]
+        )
 
 
 def test_prefix_walk_lists_the_terms_and_documents_lookups_find(seeded_corpus: Path, index_dir: Path) -> None:

@@ -76,6 +76,8 @@ class DocSets:
         self._recent: dict[tuple[str, str], frozenset[int]] = {}
         self._recent_ids = 0
         self._whole: set[str] = set()
+        self._terms: dict[str, list[str]] = {}  # the terms of the fields in `_whole`
+        self._live: dict[str, dict[str, int]] = {}  # `live_counts` of `CACHED_FIELDS`
         self._prefixes: dict[tuple[str, str], dict[str, int]] = {}
         self._infos: dict[tuple[str, str], dict[int, Any]] = {}
 
@@ -142,10 +144,19 @@ class DocSets:
             for text, ids in segment.every_term(fieldname):
                 found.setdefault(text, []).extend(map(base.__add__, ids) if base else ids)
         live = self.everything if self.reader.has_deletions() else None
+        self._terms[fieldname] = sorted(found)
         for text, ids in found.items():
             docs = frozenset(ids)
             self._cache[(fieldname, text)] = docs & live if live is not None else docs
         self._whole.add(fieldname)
+
+    def whole_terms(self, fieldname: str) -> list[str]:
+        """Every term of `fieldname` (one of `WHOLE_FIELDS`), in term order, some perhaps in
+        deleted documents only: read once with the field, instead of a walk of the lexicon
+        merged over every segment each time (facets ask for them with every result list)."""
+        if fieldname not in self._whole:
+            self._load_field(fieldname)
+        return self._terms[fieldname]
 
     def prefix_frequencies(self, fieldname: str, prefix: str) -> dict[str, int]:
         """Every term of `fieldname` that starts with `prefix`, in term order, with its document
@@ -177,7 +188,17 @@ class DocSets:
     def live_counts(self, fieldname: str) -> dict[str, int]:
         """Every term of `fieldname` with its number of live documents (terms with none left
         out): the term table's document frequencies, postings read only in segments with
-        deletions (the same numbers as `len(term(...))`, without reading every posting)."""
+        deletions (the same numbers as `len(term(...))`, without reading every posting); kept
+        for the fields of `CACHED_FIELDS` (the facets of every article, asked again and again)."""
+        known = self._live.get(fieldname)
+        if known is not None:
+            return dict(known)
+        counts = self._live_counts(fieldname)
+        if fieldname in CACHED_FIELDS:
+            self._live[fieldname] = counts
+        return dict(counts)
+
+    def _live_counts(self, fieldname: str) -> dict[str, int]:
         if fieldname in self._whole:
             return {
                 text: len(docs) for (name, text), docs in self._cache.items() if name == fieldname and docs

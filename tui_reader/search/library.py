@@ -544,15 +544,13 @@ class Library:
             if self._searcher is None:
                 return []
             counts: Counter[str] = Counter()
-            reader = self._searcher.reader()
             sets = self._docsets()
             wanted = set(results.docnums)
             found: dict[str, int] = {}
             if len(wanted) == len(sets.everything):
                 found = sets.live_counts("entity")
             else:
-                for term in reader.lexicon("entity"):
-                    entity_id = term.decode("utf-8") if isinstance(term, bytes) else term
+                for entity_id in sets.whole_terms("entity"):
                     if kind is not None and entity_id.startswith("country:") != (kind == "country"):
                         continue
                     docs = sets.term("entity", entity_id)
