@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import signal
 import sys
 import unicodedata
@@ -29,9 +30,8 @@ def terminal_safe(text: str) -> str:
     U+FFFD, so nothing read from a corpus reaches the terminal as a command."""
     if text.isprintable():
         return text
-    return "".join(
-        ch if ch in "\n\t" or unicodedata.category(ch) not in _CONTROL_CATEGORIES else "\ufffd" for ch in text
-    )
+    found = _controls_in(text, "\n\t")
+    return found.sub("\ufffd", text) if found is not None else text
 
 
 def dump_json(data: Any) -> str:
@@ -43,7 +43,19 @@ def dump_json(data: Any) -> str:
 def _escape_controls(raw: str) -> str:
     """JSON text `raw` with control and format characters escaped as \\uXXXX (a pair of them
     for one beyond the first plane: "\\udb80\\udc00")."""
-    return "".join(_json_escape(ch) if unicodedata.category(ch) in _CONTROL_CATEGORIES else ch for ch in raw)
+    found = _controls_in(raw)
+    return found.sub(lambda m: _json_escape(m.group()), raw) if found is not None else raw
+
+
+def _controls_in(text: str, kept: str = "") -> re.Pattern[str] | None:
+    """A pattern matching the control and format characters of `text` (not those in `kept`), or
+    None when it has none. Each distinct character is looked up once, and the replacing is a
+    regular expression's loop in C, instead of a lookup a character (a 5 MB article took 3 s)."""
+    category = unicodedata.category
+    found = sorted(ch for ch in set(text) if ch not in kept and category(ch) in _CONTROL_CATEGORIES)
+    if not found:
+        return None
+    return re.compile("[" + "".join(f"\\U{ord(ch):08x}" for ch in found) + "]")
 
 
 def _json_escape(ch: str) -> str:

@@ -131,3 +131,60 @@ def test_tag_jsonl_answer_is_the_json_of_the_record_with_controls_escaped(
         assert line == dump_json({"id": ident, "mentions": [m.to_json() for m in mentions]})
         assert FORBIDDEN.isdisjoint(line)
         assert json.loads(line)["mentions"] == [m.to_json() for m in mentions]
+
+
+def _terminal_safe_a_character_at_a_time(text: str) -> str:
+    """`terminal_safe` as it was before it replaced by regular expression (the reference)."""
+    import unicodedata
+
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cf", "Cs", "Co"} else "\ufffd"
+        for ch in text
+    )
+
+
+def _escape_controls_a_character_at_a_time(raw: str) -> str:
+    import unicodedata
+
+    from tui_reader.cli import _json_escape
+
+    return "".join(
+        _json_escape(ch) if unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co"} else ch for ch in raw
+    )
+
+
+HOSTILE_TEXTS = [
+    "",
+    "plain text, nothing to replace",
+    "two\nlines\tand a tab\r\n",
+    *ESCAPES,
+    "".join(chr(c) for c in range(0x20)) + "\x7f" + "".join(chr(c) for c in range(0x80, 0xA0)),  # C0, C1
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad",  # zero-width and soft hyphen
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u200e\u200f",  # bidi
+    "e" + "\u0301\u0302\u0303\u0336" * 500,  # a combining storm (kept: not control)
+    "\ud800 lone \udfff surrogates \udcff",
+    "private \ue000\uf8ff\U000f0000\U0010fffd and tags \U000e0001\U000e0041\U000e007f",
+    "unassigned \u0378 \U000e0080 and separators \u2028\u2029\u00a0\u3000",
+    "[\\\\]^-] regex \\d characters \x1b]",
+    "\x1b[31mred\x1b[0m" * 1000 + "é" * 1000 + "\u202e" * 3,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_terminal_safe_and_json_escaping_are_the_character_at_a_time_ones(text: str) -> None:
+    from tui_reader.cli import _escape_controls, terminal_safe
+
+    assert terminal_safe(text) == _terminal_safe_a_character_at_a_time(text)
+    assert _escape_controls(text) == _escape_controls_a_character_at_a_time(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(), max_size=200))
+def test_terminal_safe_is_the_character_at_a_time_one_on_any_text(text: str) -> None:
+    from tui_reader.cli import _escape_controls, dump_json, terminal_safe
+
+    assert terminal_safe(text) == _terminal_safe_a_character_at_a_time(text)
+    assert _escape_controls(text) == _escape_controls_a_character_at_a_time(text)
+    assert json.loads(dump_json(text)) == text
