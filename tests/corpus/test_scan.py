@@ -193,3 +193,47 @@ def test_links_inside_the_corpus_are_followed_once(tmp_path: Path) -> None:
     )
     [article] = read_file(tmp_path, "archive/c.txt").articles
     assert article.path == "archive/c.txt"
+
+
+def test_names_with_dots_and_cases_are_split_as_os_path_splitext_splits_them(tmp_path: Path) -> None:
+    """The walk splits a name's extension without `os.path.splitext`; a link (followed apart)
+    still uses it. Both decide alike, and a folder with one bad name lists its others."""
+    names = [
+        "a..txt",
+        "x.",
+        "noext",
+        "UPPER.TXT",
+        "dots...md",
+        "a.b.c.json",
+        "readme.",
+        "README..md",
+        "Readme.TXT",
+        "LICENSE.tar.gz",
+        "changelog.d/news.txt",
+        "sub/bell\x07.txt",
+        "sub/fine.txt",
+    ]
+    for name in names:
+        write(tmp_path, name)
+    for name in ["a..txt", "x.", "Readme.TXT", "README..md"]:
+        os.symlink(tmp_path / name, tmp_path / f"link-{name}")
+    files, skipped = listing(tmp_path)
+    expected_files = []
+    expected_skipped = [("sub/bell\ufffd.txt", "file name is not valid UTF-8 or holds control characters")]
+    # links after the names: a link to an ignored file lists it under the link's path
+    for path in [*names, "link-a..txt", "link-x.", "link-Readme.TXT", "link-README..md"]:
+        name = path.rsplit("/", 1)[-1]
+        if path.startswith("sub/bell"):
+            continue
+        stem, suffix = os.path.splitext(name)
+        if stem.lower() in {"readme", "license", "licence", "copying", "changelog"}:
+            continue
+        if suffix.lower() not in {".txt", ".md", ".json", ".jsonl"}:
+            reason = "unsupported file type " + (suffix.lower() if suffix else "(no extension)")
+            expected_skipped.append((path, reason))
+        elif path.startswith("link-") and path.removeprefix("link-") in expected_files:
+            expected_skipped.append((path, f"same file as {path.removeprefix('link-')}"))
+        else:
+            expected_files.append(path)
+    assert files == sorted(expected_files)
+    assert sorted(skipped) == sorted(expected_skipped)

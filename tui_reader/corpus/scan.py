@@ -33,6 +33,7 @@ import re
 import stat
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from tui_reader.corpus.article import Skipped
@@ -91,7 +92,7 @@ class _Walk:
         # path; in path order, and links found inside linked folders join the queue.
         while self.links:
             self._follow(*heapq.heappop(self.links))
-        self.found.sort(key=lambda item: item.path)
+        self.found.sort(key=_path)
         return self.found
 
     def _walk(self, folder: str, listed: str, real: str) -> None:
@@ -103,19 +104,23 @@ class _Walk:
             self.real_folders[real] = listed
             try:
                 with os.scandir(folder) as listing:
-                    entries = sorted(listing, key=lambda entry: entry.name)
+                    entries = sorted(listing, key=_name)
             except (FileNotFoundError, NotADirectoryError):
                 continue  # removed while walking: nothing to list
             except OSError as exc:
                 self.found.append(Skipped(listed or ".", _folder_reason(exc)))
                 continue
+            # One search of the folder's names, and each name's only when one is bad.
+            any_bad = _BAD_NAME.search("/".join(map(_name, entries))) is not None
+            listed_in = f"{listed}/" if listed else ""
+            real_in = f"{real}/" if real else ""
             for entry in entries:
                 name = entry.name
                 if name.startswith("."):
                     continue
-                entry_listed = f"{listed}/{name}" if listed else name
-                entry_real = f"{real}/{name}" if real else name
-                if _BAD_NAME.search(name):
+                entry_listed = listed_in + name
+                entry_real = real_in + name
+                if any_bad and _BAD_NAME.search(name):
                     self.found.append(Skipped(_BAD_NAME.sub("\ufffd", entry_listed), BAD_NAME))
                     continue
                 try:
@@ -124,8 +129,12 @@ class _Walk:
                     elif entry.is_dir(follow_symlinks=False):
                         if entry_real not in self.excluded:
                             pending.append((entry.path, entry_listed, entry_real))
-                    elif not _ignored(name):
-                        self._add(entry_listed, entry_real, entry.stat(follow_symlinks=False))
+                    else:
+                        # os.path.splitext of a name that does not start with ".", inline
+                        dot = name.rfind(".")
+                        stem, suffix = (name[:dot], name[dot:]) if dot > 0 else (name, "")
+                        if stem.lower() not in IGNORED_STEMS:
+                            self._add(entry_listed, entry_real, entry.stat(follow_symlinks=False), suffix)
                 except OSError:
                     continue  # removed while walking
 
@@ -157,11 +166,12 @@ class _Walk:
     def _left_out(self, real: str) -> bool:
         return any(real == folder or real.startswith(f"{folder}/") for folder in self.excluded)
 
-    def _add(self, listed: str, real: str, status: os.stat_result) -> None:
+    def _add(self, listed: str, real: str, status: os.stat_result, suffix: str | None = None) -> None:
+        """List a file found under `listed`; `suffix` is its name's extension when known."""
         if not stat.S_ISREG(status.st_mode):
             self.found.append(Skipped(listed, NOT_REGULAR))
             return
-        suffix = os.path.splitext(listed)[1].lower()
+        suffix = (os.path.splitext(listed)[1] if suffix is None else suffix).lower()
         if suffix not in SUFFIXES:
             self.found.append(Skipped(listed, unsupported(suffix)))
             return
@@ -170,6 +180,10 @@ class _Walk:
             return
         self.real_files[real] = listed
         self.found.append(SourceFile(listed, status.st_size, status.st_mtime_ns))
+
+
+_name = attrgetter("name")
+_path = attrgetter("path")
 
 
 def _inside(root: str, path: str) -> str:
