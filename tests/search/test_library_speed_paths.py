@@ -48,15 +48,21 @@ def test_stale_scan_in_a_child_process_reports_a_missing_corpus(corpus: Path, in
         library.is_stale(in_child=True)
 
 
-def test_facets_of_every_article_count_live_articles_only(seeded_corpus: Path, index_dir: Path) -> None:
+def _with_a_changed_file(seeded_corpus: Path, index_dir: Path) -> Library:
+    """A library updated twice: the second time a changed file leaves its old documents deleted
+    in the first segment and adds a second one."""
     library = Library.open(seeded_corpus, index_dir)
     library.update()
-    # a changed file leaves its old documents deleted in their segment
     changed = seeded_corpus / "fr" / "qatar.txt"
     changed.write_text("date 2025-01-21\n\nLe Maroc et la Turquie ont signé un accord.", encoding="utf-8")
     future = time.time() + 5
     os.utime(changed, (future, future))
     library.update()
+    return library
+
+
+def test_facets_of_every_article_count_live_articles_only(seeded_corpus: Path, index_dir: Path) -> None:
+    library = _with_a_changed_file(seeded_corpus, index_dir)
     sets = library._docsets()
     assert library._searcher.reader().has_deletions()
     expected = {}
@@ -80,13 +86,7 @@ def test_facets_of_every_article_count_live_articles_only(seeded_corpus: Path, i
 
 
 def test_facets_of_some_articles_use_the_entity_terms_read_once(seeded_corpus: Path, index_dir: Path) -> None:
-    library = Library.open(seeded_corpus, index_dir)
-    library.update()
-    changed = seeded_corpus / "fr" / "qatar.txt"
-    changed.write_text("date 2025-01-21\n\nLe Maroc et la Turquie ont signé un accord.", encoding="utf-8")
-    future = time.time() + 5
-    os.utime(changed, (future, future))
-    library.update()  # a second segment, and deleted documents in the first
+    library = _with_a_changed_file(seeded_corpus, index_dir)
     sets = library._docsets()
     lexicon = [t.decode("utf-8") for t in sets.reader.lexicon("entity")]
     assert sets.whole_terms("entity") == lexicon

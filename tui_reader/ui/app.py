@@ -51,35 +51,26 @@ class BriefreadApp(App[None]):
     def on_mount(self) -> None:
         unknown = sorted(set(self.config.keymap) - self.binding_ids())
         self.set_keymap(self.config.keymap)
+        where = self.config.path or "the config file"
         clashes = self.keymap_clashes()
         if clashes:
-            where = self.config.path or "the config file"
-            self.notify(
-                f"Keymap clash: {'; '.join(clashes)}. Give it another key in [keymap] of {where}.",
-                severity="warning",
-                markup=False,
-                timeout=10,
-            )
+            self._warn(f"Keymap clash: {'; '.join(clashes)}. Give it another key in [keymap] of {where}.")
         if unknown:
-            where = self.config.path or "the config file"
-            self.notify(
-                f"Unknown binding id in [keymap] of {where}: {', '.join(unknown)} (press ? for the ids).",
-                severity="warning",
-                markup=False,
-                timeout=8,
-            )
+            ids = ", ".join(unknown)
+            self._warn(f"Unknown binding id in [keymap] of {where}: {ids} (press ? for the ids).")
         if self.config.theme:
             if self.config.theme in self.available_themes:
                 self.theme = self.config.theme
             else:
-                self.notify(
+                self._warn(
                     f"Unknown theme {self.config.theme!r} in the config; "
-                    f"available: {', '.join(sorted(self.available_themes))}.",
-                    severity="warning",
-                    markup=False,
+                    f"available: {', '.join(sorted(self.available_themes))}."
                 )
         self.main_screen = MainScreen(self.session)
         self.push_screen(self.main_screen)
+
+    def _warn(self, text: str) -> None:
+        self.notify(text, severity="warning", markup=False, timeout=10)
 
     def on_unmount(self) -> None:
         self.session.close()
