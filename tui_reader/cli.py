@@ -550,7 +550,7 @@ def tag(file: Any, lang: str | None, as_json: bool, as_jsonl: bool) -> None:
         click.echo(
             terminal_safe(f"{m.start:>6}-{m.end:<6} {m.kind:12} {m.form:8} {m.text!s:30} {m.id}  {name}")
         )
-    click.echo(f"{len(mentions)} mentions")
+    click.echo(counted(len(mentions), "mention"))
 
 
 # Enough text to tell French from English by their function words, and cheap next to tagging.
@@ -661,9 +661,12 @@ def entities(ctx: Context, query: str, kind: str | None, top: int, as_json: bool
         )
         return
     if not counts:
-        click.echo(f"No entities in {results.total} articles.")
+        click.echo(f"No entities in {counted(results.total, 'article')}.")
     for c in counts:
-        click.echo(terminal_safe(f"{c.articles:>7} articles {c.mentions:>8} mentions  {c.id:28} {c.name_en}"))
+        # the nouns padded to one width, so that the columns stay aligned
+        articles = f"{c.articles:>7,} {'article ' if c.articles == 1 else 'articles'}"
+        mentions = f"{c.mentions:>8,} {'mention ' if c.mentions == 1 else 'mentions'}"
+        click.echo(terminal_safe(f"{articles} {mentions}  {c.id:28} {c.name_en}"))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from tests.conftest import SEED, need
 from tui_reader.cli import dump_json, main, terminal_safe
+from tui_reader.wording import counted
 
 
 @pytest.fixture
@@ -147,6 +148,20 @@ def test_entities_of_a_mended_query_say_so_and_an_empty_list_says_it_is_empty(co
     assert "country:QA" in out
     code, out, _ = cli(corpus, "entities", "zzqqxx")
     assert code == 0 and out.strip() == "No entities in 0 articles."
+
+
+def test_counts_say_one_article_and_one_mention(corpus: Path) -> None:
+    (corpus / "c.txt").write_text("date 2024\n\nLa Tunisie, la Tunisie et le Maroc.", encoding="utf-8")
+    code, out, _ = cli(corpus, "entities")
+    assert code == 0
+    rows = [line.split() for line in out.splitlines()]
+    assert rows and all(row[1] == ("article" if row[0] == "1" else "articles") for row in rows)
+    assert all(row[3] == ("mention" if row[2] == "1" else "mentions") for row in rows)
+    assert any(row[0] == "1" for row in rows)
+    # the columns stay aligned whatever the noun
+    assert len({line.index(":") for line in out.splitlines()}) == 1
+    code, out, _ = cli(corpus, "tag", stdin="Le Maroc.\n")
+    assert code == 0 and out.splitlines()[-1] == "1 mention"
 
 
 def test_a_search_that_rebuilds_a_damaged_index_says_why(corpus: Path) -> None:
@@ -369,7 +384,7 @@ def test_tag_decodes_a_file_and_standard_input_as_the_corpus_reader_does(
         assert result.exit_code == 0, result.output
         assert [(m["start"], m["end"], m["text"]) for m in json.loads(result.stdout)] == found
     plain = CliRunner().invoke(main, ["tag", str(source)])
-    assert plain.exit_code == 0 and f"{len(found)} mentions" in plain.stdout
+    assert plain.exit_code == 0 and counted(len(found), "mention") in plain.stdout.splitlines()
     assert all(text in plain.stdout for _, _, text in found)
 
 
