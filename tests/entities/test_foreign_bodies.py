@@ -122,6 +122,13 @@ def test_a_broadcaster_or_a_firm_of_the_bodys_state_is_no_evidence() -> None:
             [("American", "country:US"), ("Congress", "org:us-congress")],
         ),
         ("Then Congress voted.", [("Congress", "org:us-congress")]),
+        # a name that other bodies share, in the complement of a head: no party, whole
+        ("The Ministry of Labour said.", [("Ministry of Labour", "rule:ministry-of-labour")]),
+        ("Ministry of Labour officials said.", [("Ministry of Labour", "rule:ministry-of-labour")]),
+        (
+            "Gert Weisskirchen of the Alliance of Social Democrats and Liberals said.",
+            [("Alliance of Social Democrats and Liberals", "rule:alliance-of-social-democrats-and-liberals")],
+        ),
     ],
 )
 def test_a_generic_body_name_inside_a_longer_name(text: str, expected: list[tuple[str, str]]) -> None:

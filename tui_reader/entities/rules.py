@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -430,12 +430,22 @@ class RuleFinder:
         found: list[tuple[int, int, int]] = self._ac.find_matches_as_indexes(keys.case, overlapping=True)
         return found
 
-    def find(self, text: str, lang: str, known: list[Mention], keys: TextKeys | None = None) -> list[Mention]:
+    def find(
+        self,
+        text: str,
+        lang: str,
+        known: list[Mention],
+        keys: TextKeys | None = None,
+        shared: Collection[int] = (),
+    ) -> list[Mention]:
         """Rule mentions in `text`; `known` are the registry mentions (rules stop before their
-        organizations and link acronyms to them). Sorted, possibly overlapping `known`."""
+        organizations and link acronyms to them), `shared` the starts of those whose names other
+        bodies share: an English name's complement runs through them ("Ministry of Labour").
+        Sorted, possibly overlapping `known`."""
         if keys is None:
             keys = TextKeys.of(text)
         org_starts = {m.start: m for m in known if m.kind == "organization"}
+        en_starts = {s: m for s, m in org_starts.items() if s not in shared} if shared else org_starts
         found: dict[tuple[int, int], Mention] = {}
         heads_of = self._heads
         patterns = self._patterns
@@ -458,7 +468,7 @@ class RuleFinder:
             for head in heads_of[patterns[index]]:
                 if head.lang == "fr" and lang == "en":
                     continue
-                span = self._expand(text, hstart, hend, head, lang, org_starts, keys)
+                span = self._expand(text, hstart, hend, head, lang, org_starts, keys, en_starts)
                 if span is not None:
                     s, e = span
                     found.setdefault((s, e), _rule_mention(text, s, e, "name"))
@@ -530,6 +540,7 @@ class RuleFinder:
         lang: str,
         org_starts: dict[int, Mention],
         keys: TextKeys | None = None,
+        en_starts: dict[int, Mention] | None = None,
     ) -> tuple[int, int] | None:
         word = text[hstart:hend]
         capital = word[:1].isupper()
@@ -543,7 +554,7 @@ class RuleFinder:
             return self._expand_fr(text, hstart, hend, head, capital, org_starts, keys)
         if lang == "fr" and not _capitalised_before(text, hstart):
             return None
-        return self._expand_en(text, hstart, hend, head, org_starts, lang)
+        return self._expand_en(text, hstart, hend, head, org_starts if en_starts is None else en_starts, lang)
 
     def _expand_fr(
         self,

@@ -63,6 +63,9 @@ _BARE_PLURAL = re.compile(r"[ \t]+d(?:e[ \t]+|['’])[a-zß-ÿ]*[sx](?![^\W\d_])
 # The words that give a name a complement or a second part ("Chambre des députés", "House of
 # Representatives", "Justice and Development Party").
 _LINKS = frozenset("de du des d pour sur à au aux la le les l et of for on and the in".split())
+# A word that links a head to its complement, before a name inside it: "Ministry of Labour",
+# "ministère du Travail".
+_COMPLEMENT_LINK = re.compile(r"[ \t](?:of|for|on|de|du|des|pour)[ \t]|[ \t]d['’]")
 _WORD = re.compile(r"[^\W\d_]+")
 _start_end = attrgetter("start", "end")
 # How the tagger treats one matcher entry in text of one language: its rank among matches of the
@@ -285,7 +288,8 @@ class Tagger:
         generic = {c.start for c in chosen if "generic" in c.entry.risk_kinds}
         if self._use_rules:
             mentions = self._branches(text, lang, mentions)
-            rule_mentions = _without_owners(text, self.rules.find(text, lang, mentions, keys), mentions)
+            found = self.rules.find(text, lang, mentions, keys, shared=generic)
+            rule_mentions = _without_owners(text, found, mentions)
             if rule_mentions and lang == "fr":
                 if ctx is None:
                     ctx = Context(text, lang, keys=keys)
@@ -622,8 +626,11 @@ def _longer_than_generic(
     """Whether the rule name `rule` opens with words of its own before `kept[j]`, a national
     body's generic name (see `_merge`)."""
     own = generic.get(kept[j].start)
-    if not own or rule.start >= kept[j].start or sentence_start_at(text, rule.start):
+    if not own or rule.start >= kept[j].start:
         return False
+    linked = _COMPLEMENT_LINK.search(text, rule.start, kept[j].start) is not None
+    if sentence_start_at(text, rule.start) and not linked:
+        return False  # "Then Congress", but "Ministry of Labour officials said"
     # "American Congress", "French National Front": the own country alone before the name
     return not any(
         kept[i].kind == "country"
