@@ -872,3 +872,21 @@ def test_the_same_acronyms_stay_mentions_beside_other_words(tagger: Tagger) -> N
     assert [m.id for m in tagger.tag(text, "en")] == ["org:isil", "country:US", "org:isil", "country:US"]
     text = "Here is what IS fighters did. Growth in US per capita income slowed; UN per capita aid rose."
     assert [m.id for m in tagger.tag(text, "en")] == ["org:isil", "country:US", "org:un"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Ex-CIA fugitive Robert Seldon Lady was detained.", "en", [("CIA", "org:us-cia")]),
+        ("He was elected by then-US President George Bush.", "en", [("US", "country:US")]),
+        ("Fighting with pro-Russia separatists went on.", "en", [("Russia", "country:RU")]),
+        ("Non-EU students pay more.", "en", [("EU", "org:eu")]),
+        ("La manifestation anti-OTAN a réuni mille personnes.", "fr", [("OTAN", "org:nato")]),
+        # a word of a compound is still no stance: "Saint-Maurice", "Sud-Soudan" keep their guards
+        ("Il habite à Saint-Maurice.", "fr", []),
+    ],
+)
+def test_a_name_after_a_prefix_of_stance_is_named(
+    tagger: Tagger, text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(tagger, text, lang) == expected

@@ -710,7 +710,7 @@ def hyphen_compound(ctx: Context, cand: Candidate) -> bool:
     if cand.entry.kind == "country" and ctx.lang == "fr":
         joined_ok = True
     word, sep = ctx.prev_word(cand.start)
-    if sep == "-" and word:
+    if sep == "-" and word and fold_word(word) not in _STANCE_PREFIXES:
         if fold_word(word) in _FRENCH_PARTICLES or word[0].islower():
             return True
         if not (joined_ok and ctx.prev_word_start(cand.start) in joined):
@@ -730,6 +730,11 @@ def hyphen_compound(ctx: Context, cand: Candidate) -> bool:
         if nxt[0].isupper() and not (joined_ok and cand.end + 1 in joined):
             return True
     return False
+
+
+# Prefixes that say for, against or formerly, and leave the name after them whole: "anti-EU",
+# "pro-Russia", "ex-CIA", "then-US", "non-EU", "l'ex-URSS", "anti-OTAN".
+_STANCE_PREFIXES = _words("anti pro ex non post pre pré then")
 
 
 # States named by two countries joined: neither country is meant alone.
