@@ -627,3 +627,17 @@ def test_a_conference_in_lowercase_is_a_meeting_and_the_body_inside_it_stays() -
     assert [(m.text, m.id) for m in tagger.tag(text, "fr")] == [("Nations unies", "org:un")]
     named = tagger.tag("La Conférence épiscopale de France a parlé.", "fr")
     assert [(m.text, m.source) for m in named] == [("Conférence épiscopale de France", "rule")]
+
+
+def test_a_state_before_its_ministry_is_its_own_mention() -> None:
+    text = "Syrian Foreign Ministry spokesman Jihad Makdissi said. The Iranian Foreign Ministry summoned him."
+    found = [(m.text, m.id, m.name_en) for m in default_tagger().tag(text, "en")]
+    assert found == [
+        ("Syrian", "country:SY", "Syria"),
+        ("Foreign Ministry", "rule:syrian-foreign-ministry", "Syrian Foreign Ministry"),
+        ("Iranian", "country:IR", "Iran"),
+        ("Foreign Ministry", "rule:iranian-foreign-ministry", "Iranian Foreign Ministry"),
+    ]
+    # other bodies keep the state in their name
+    found = [(m.text, m.kind) for m in default_tagger().tag("The Nigerian Bar Association said.", "en")]
+    assert found == [("Nigerian Bar Association", "organization")]

@@ -1194,9 +1194,10 @@ def _prefixed_adjective(parts: list[str], adjectives: frozenset[str]) -> bool:
     return parts[1] in adjectives or _ADJECTIVE_ENDING.search(parts[1]) is not None
 
 
-def rule_mention(text: str, start: int, end: int) -> Mention:
-    """The mention of a name found by a rule at `text[start:end]`, with its article-local id."""
-    return _rule_mention(text, start, end, "name")
+def rule_mention(text: str, start: int, end: int, name: str = "") -> Mention:
+    """The mention of a name found by a rule at `text[start:end]`, with its article-local id
+    (made from `name` when given: the name in full, where the mention leaves words of it out)."""
+    return _rule_mention(text, start, end, "name", name)
 
 
 def _rule_mention(text: str, start: int, end: int, form: str, name: str = "", entity_id: str = "") -> Mention:

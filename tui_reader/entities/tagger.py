@@ -642,28 +642,53 @@ def _longer_than_generic(
 
 
 _POSSESSIVE = re.compile(r"['’][sS]?[ \t]")
+# A state's ministry or department named with the state before it: "Syrian Foreign Ministry",
+# "Chinese Ministry of Commerce", "South African Department of Correctional Services". The
+# state is its own mention and the body is named without it (what news annotators do); other
+# bodies keep the state in their name ("German Aerospace Center", "Indonesian Red Cross").
+_STATE_QUALIFIED = re.compile(
+    r"[ \t]+(?:[A-Z][\w-]*[ \t]+){0,3}?(?:Ministry|Ministries|Department)\b(?![-'’])"
+)
 
 
 def _without_owners(text: str, rules: list[Mention], registry: list[Mention]) -> list[Mention]:
     """`rules` with a country that a rule name opens with in the possessive left out of it:
     "Japan's Canon Inc" is Japan and "Canon Inc", "Britain's Royal Navy" Britain and "Royal
-    Navy"."""
+    Navy"; and so with a country or its demonym before a ministry's name: "Syrian Foreign
+    Ministry" is Syrian and "Foreign Ministry", named and identified as the Syrian one."""
     if not rules:
         return rules
-    countries = {m.start: m for m in registry if m.kind == "country" and m.form != "demonym"}
+    countries = {m.start: m for m in registry if m.kind == "country"}
     if not countries:
         return rules
     out = rules
     for i, rule in enumerate(rules):
         owner = countries.get(rule.start)
-        possessive = _POSSESSIVE.match(text, owner.end) if owner is not None and rule.form == "name" else None
-        if possessive is None:
+        if owner is None or rule.form != "name":
             continue
-        start = possessive.end()
+        if owner.form == "demonym":
+            qualified = _STATE_QUALIFIED.match(text, owner.end)
+            if qualified is None or qualified.end() > rule.end:
+                continue
+            start = owner.end + 1
+            while text[start] in " \t":
+                start += 1
+        else:
+            possessive = _POSSESSIVE.match(text, owner.end)
+            qualified = None if possessive is not None else _STATE_QUALIFIED.match(text, owner.end)
+            if possessive is not None:
+                start = possessive.end()
+            elif qualified is not None and qualified.end() <= rule.end:
+                start = owner.end + 1
+                while text[start] in " \t":
+                    start += 1
+            else:
+                continue
         if start < rule.end:
             if out is rules:
                 out = list(rules)
-            out[i] = rule_mention(text, start, rule.end)
+            # the ministry keeps its state in its name and id: "Syrian Foreign Ministry"
+            out[i] = rule_mention(text, start, rule.end, rule.text if qualified is not None else "")
     return out
 
 
