@@ -121,6 +121,16 @@ def test_another_process_commit_is_seen_after_refresh(corpus: Path, index_dir: P
     assert len(reader.search("Chile")) == 1
 
 
+def test_an_articles_place_in_a_result_list(corpus: Path, index_dir: Path) -> None:
+    library = open_built(corpus, index_dir)
+    results = library.search("", sort="date")
+    assert len(results) > 1
+    last = results[len(results) - 1]
+    assert library.position(results, last.id) == len(results) - 1
+    assert library.position(results, results[0].id) == 0
+    assert library.position(results, "no-such-article") is None
+
+
 def test_commit_seconds_makes_the_index_fill_as_it_goes(corpus: Path, index_dir: Path) -> None:
     from tui_reader.search import Progress
 

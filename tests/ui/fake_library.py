@@ -238,6 +238,9 @@ class FakeLibrary(Library):
     def article(self, article_id: str) -> StoredArticle | None:
         return self.articles.get(article_id)
 
+    def position(self, results: SearchResults, article_id: str) -> int | None:
+        return next((i for i in range(len(results)) if results[i].id == article_id), None)
+
     def match_offsets(
         self, query: str, article: StoredArticle, limit: int | None = None, typed: str | None = None
     ) -> list[tuple[int, int]]:

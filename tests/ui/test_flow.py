@@ -374,6 +374,26 @@ async def test_the_list_stays_on_the_newest_article_as_the_index_fills(make_app:
         assert screen.article_list.current_row.id == "new"
 
 
+async def test_the_article_read_stays_when_many_newer_ones_are_indexed(make_app: MakeApp) -> None:
+    library = FakeLibrary([make_article("read", "Read brief", "Qatar.", "2020-01-01", "en")])
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.reader.article is not None and screen.reader.article.id == "read"
+        for i in range(800):  # the last commit of a first build: the article is far down the list
+            day = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
+            library.articles[f"n{i}"] = make_article(f"n{i}", f"Newer {i}", "Oman.", day, "en")
+        screen.post_message(IndexChanged())
+        await settle(pilot)
+        assert screen.reader.article is not None and screen.reader.article.id == "read"
+        assert screen.article_list.cursor == 800
+        assert screen.article_list.current_row is not None
+        assert screen.article_list.current_row.id == "read"
+
+
 async def test_a_narrow_footer_drops_the_palette_key_that_covered_its_last_keys(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(60, 24)) as pilot:

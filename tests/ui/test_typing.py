@@ -162,3 +162,21 @@ async def test_slash_selects_the_query_so_typing_starts_a_new_search(make_app: M
         await pilot.press("slash", "end")
         await typed(pilot, " Ankara")
         assert field.value == "turkey Ankara"
+
+
+async def test_keys_typed_after_escape_and_slash_at_once_stay_in_the_search_line(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        # escape, then "/" before the line has handled its leaving, then a word: no key of the
+        # word reaches the list ("q" would quit, "e" export)
+        keys = [("escape", None), ("slash", "/")] + [(ch, ch) for ch in "oman queue"]
+        for key, character in keys:
+            app.post_message(events.Key(key if key != " " else "space", character))
+        await settle(pilot, delay=0.5)
+        screen = main(app)
+        assert app.is_running
+        assert screen.focused is screen.search_bar.input
+        assert screen.search_bar.value == "oman queue"

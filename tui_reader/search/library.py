@@ -474,6 +474,17 @@ class Library:
         """The stored article with this id (IndexUnavailable when the index is damaged)."""
         return self._read(lambda: self._article(article_id))
 
+    def position(self, results: SearchResults, article_id: str) -> int | None:
+        """Where the article `article_id` is in `results` (as the index now numbers it), or None."""
+        return self._read(lambda: self._position(results, article_id))
+
+    def _position(self, results: SearchResults, article_id: str) -> int | None:
+        with self._lock:
+            if self._searcher is None:
+                return None
+            docnum = self._searcher.document_number(id=article_id)
+        return results.position(docnum) if docnum is not None else None
+
     def _article(self, article_id: str) -> StoredArticle | None:
         with self._lock:
             if self._searcher is None:

@@ -158,3 +158,10 @@ class SearchResults(Sequence[ResultRow]):
     @property
     def docnums(self) -> Sequence[int]:
         return self._docnums
+
+    def position(self, docnum: int) -> int | None:
+        """Where the article numbered `docnum` is in this list, or None."""
+        try:
+            return self._docnums.index(docnum)
+        except ValueError:
+            return None

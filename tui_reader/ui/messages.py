@@ -37,7 +37,8 @@ class LibraryFailed(Message):
 
 
 class ResultsReady(Message):
-    """A search finished. `keep` is the article id to keep the cursor on, if still listed."""
+    """A search finished. `keep` is the article id to keep the cursor on, if still listed, and
+    `kept_at` its row when the search found it."""
 
     def __init__(
         self,
@@ -50,6 +51,7 @@ class ResultsReady(Message):
         sort: str,
         keep: str | None,
         results: SearchResults,
+        kept_at: int | None = None,
     ) -> None:
         super().__init__()
         self.seq = seq
@@ -60,6 +62,7 @@ class ResultsReady(Message):
         self.sort = sort
         self.keep = keep
         self.results = results
+        self.kept_at = kept_at  # the row of `keep`, found wherever it is in the list
 
 
 class FacetsReady(Message):

@@ -101,6 +101,7 @@ class SearchOutcome:
     results: SearchResults
     rows: Sequence[ResultRow]
     fallback: str = ""  # the note on a malformed query, about the query as the user typed it
+    kept_at: int | None = None  # the row of the article to keep, when asked for and listed
 
 
 class OldestFirst(Sequence["ResultRow"]):
@@ -120,6 +121,10 @@ class OldestFirst(Sequence["ResultRow"]):
 
     def __len__(self) -> int:
         return len(self._rows)
+
+    def from_newest(self, index: int) -> int:
+        """Where the row at `index` of the newest-first list is in this one (and back)."""
+        return self._dated - 1 - index if index < self._dated else index
 
     def __getitem__(self, index: int | slice) -> Any:
         if isinstance(index, slice):
@@ -154,10 +159,11 @@ def as_you_type(query: str) -> str:
 
 
 def run_search(
-    library: Library, request: SearchRequest, cancelled: Callable[[], bool]
+    library: Library, request: SearchRequest, cancelled: Callable[[], bool], keep: str | None = None
 ) -> SearchOutcome | None:
-    """Search, apply the marks view and read the first rows; None when `cancelled()` turned
-    true on the way (a newer keystroke made this search stale)."""
+    """Search, apply the marks view and read the first rows, and find the row of the article
+    `keep` wherever it is in the list; None when `cancelled()` turned true on the way (a newer
+    keystroke made this search stale)."""
     query = as_you_type(request.query) if request.live else request.query
     only = request.bookmarked_ids if request.view == "bookmarked" else None
     unread = request.view == "unread"
@@ -176,6 +182,9 @@ def run_search(
         fallback = library.parse(request.query).fallback
     for i in range(min(PREFETCH_ROWS, len(rows))):
         rows[i]
+    kept_at = library.position(results, keep) if keep is not None else None
+    if kept_at is not None and isinstance(rows, OldestFirst):
+        kept_at = rows.from_newest(kept_at)
     if cancelled():
         return None
-    return SearchOutcome(results, rows, fallback)
+    return SearchOutcome(results, rows, fallback, kept_at)

@@ -118,6 +118,10 @@ class MainScreen(Screen[None]):
         # enter in the search line: the list's row then, and the search it ran (keys that move
         # the list before its results come apply to them)
         self._submit_row: int | None = None
+        # How often the search line took the focus, and the count when enter or escape left it:
+        # a line focused again since (`/` typed at once) keeps the keys typed after it.
+        self._line_visits = 0
+        self._left_visit = 0
         self._submit_seq = -1
         self._article_seq = 0
         self._index_notes = 0  # summaries of updates shown so far (the newest is cleared later)
@@ -236,8 +240,10 @@ class MainScreen(Screen[None]):
         if self.results is not None and not self.article_list.rows:
             self.article_list.set_empty_message(self._empty_text())  # it names the keys to press
         self._prepare_for_typing()
-        if event.widget is self.search_bar.input and self._before_typing is None:
-            self._before_typing = self.search_state
+        if event.widget is self.search_bar.input:
+            self._line_visits += 1
+            if self._before_typing is None:
+                self._before_typing = self.search_state
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if event.widget is self.search_bar.input:
@@ -533,7 +539,7 @@ class MainScreen(Screen[None]):
             if worker.is_cancelled:
                 return
             try:
-                outcome = run_search(library, request, lambda: worker.is_cancelled)
+                outcome = run_search(library, request, lambda: worker.is_cancelled, keep)
             except SearchError as exc:
                 self.post_message(LibraryFailed(str(exc)))
                 return
@@ -550,6 +556,7 @@ class MainScreen(Screen[None]):
                 sort=results.sort,
                 keep=keep,
                 results=results,
+                kept_at=outcome.kept_at,
             )
         )
 
@@ -583,7 +590,7 @@ class MainScreen(Screen[None]):
         listing = self.article_list
         cursor = 0
         if message.keep is not None:
-            found = _find(message.rows, message.keep)
+            found = message.kept_at if message.kept_at is not None else _find(message.rows, message.keep)
             cursor = found if found is not None else min(listing.cursor, len(message.rows) - 1)
         elif self._submit_row is not None:
             if message.seq == self._submit_seq:
@@ -677,7 +684,7 @@ class MainScreen(Screen[None]):
         if message.query.strip():
             self.session.history.add(message.query)
             self.search_bar.history = self.session.history.recent()
-        self.focus_pane(self.article_list)
+        self._to_the_list()
 
     def leave_search_line(self) -> None:
         """Go to the list with the query kept, ranked as enter ranks it (not added to history)."""
@@ -686,6 +693,13 @@ class MainScreen(Screen[None]):
         if self.search_bar.value != self.query_text or self.typing_phase or live:
             self.query_text = self.search_bar.value
             self.run_search()
+        self._to_the_list()
+
+    def _to_the_list(self) -> None:
+        """The list takes the focus after the search line was left, unless the user has gone
+        back to the line since (escape, then `/` at once): the keys typed there stay there."""
+        if self.focused is self.search_bar.input and self._line_visits != self._left_visit:
+            return
         self.focus_pane(self.article_list)
 
     @on(SearchBar.Left)
@@ -981,6 +995,7 @@ class MainScreen(Screen[None]):
         query_input = self.search_bar.input
         if self.focused is not query_input:
             raise SkipAction()
+        self._left_visit = self._line_visits
         self.focus_pane(self.article_list)
         self._submit_row = self.article_list.cursor if submit else None
         query_input.post_message(QueryInput.Leave(submit))
