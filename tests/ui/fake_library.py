@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
+from whoosh.query import NullQuery
+
 from tui_reader.entities import Mention
 from tui_reader.search import (
     EntityCount,
@@ -22,6 +24,7 @@ from tui_reader.search import (
     StoredArticle,
     UpdateSummary,
 )
+from tui_reader.search.query import ParsedQuery
 
 _NAMES = {
     "country:MA": ("Morocco", "Maroc"),
@@ -237,6 +240,11 @@ class FakeLibrary(Library):
 
     def article(self, article_id: str) -> StoredArticle | None:
         return self.articles.get(article_id)
+
+    def parse(self, query: str, typed: str | None = None) -> ParsedQuery:
+        if not query.strip() or self._words(query):
+            return ParsedQuery(text=query, query=None)
+        return ParsedQuery(text=query, query=NullQuery, notes=["Nothing left to search."])
 
     def position(self, results: SearchResults, article_id: str) -> int | None:
         return next((i for i in range(len(results)) if results[i].id == article_id), None)

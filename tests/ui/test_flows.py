@@ -381,7 +381,8 @@ async def test_enter_searches_the_query_as_written_and_typing_searches_it_live(m
         assert library.searches[-1] == "qatar hosts (summit OR summit*)"
         await pilot.press("escape")
         await settle(pilot)
-        assert library.searches[-1] == "qatar hosts summit"
+        # as written; and as nothing has the word, its prefix too ("summit" might be half typed)
+        assert library.searches[-2:] == ["qatar hosts summit", "qatar hosts (summit OR summit*)"]
 
 
 async def test_n_and_N_move_between_matches(make_app: MakeApp) -> None:

@@ -125,3 +125,49 @@ async def test_n_in_the_list_opens_the_article_at_its_first_match(real_locations
         await pilot.press("N")
         await settle(pilot)
         assert screen.reader.current_match == len(screen.reader.matches) - 1
+
+
+async def test_enter_on_a_half_typed_word_keeps_what_typing_found(real_locations: Locations) -> None:
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "Qata")
+        live = titles(app)
+        assert live  # "Qatar" starts with it
+        await pilot.press("enter")
+        await settle(pilot)
+        assert sorted(titles(app)) == sorted(live)
+        note = str(main(app).query_one("#search-message").render())
+        assert "No article has the word 'Qata': these have words that start with it (Qata*)." in note
+        # a word that articles have is searched as written
+        await pilot.press("slash")
+        await typed(pilot, "Qatar")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not main(app).query_one("#search-message").display
+
+
+async def test_a_half_typed_filter_keeps_the_list_while_it_is_typed(real_locations: Locations) -> None:
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        everything = titles(app)
+        await pilot.press("slash")
+        for query in ("country:", '"'):
+            screen.search_bar.set_value(query)  # as typed: the line has the focus
+            await settle(pilot, delay=0.3)
+            assert titles(app) == everything  # not blanked on the way to "country:Maroc"
+            assert "Nothing left to search" in str(screen.query_one("#search-message").render())
+        screen.search_bar.set_value("country:Maroc")
+        await settle(pilot, delay=0.3)
+        assert 0 < len(titles(app)) < len(everything)
+        assert not screen.query_one("#search-message").display
+        # enter on a query with nothing to search lists nothing, and says why
+        screen.search_bar.set_value("country:")
+        await settle(pilot, delay=0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert titles(app) == []
+        assert "'country:' has no value" in str(screen.query_one("#search-message").render())

@@ -53,6 +53,11 @@ class ParsedQuery:
     def fallback(self) -> str:
         return " ".join(self.notes)
 
+    @property
+    def nothing_left(self) -> bool:
+        """Whether repairing the query left nothing to search (`notes` say why)."""
+        return self.query is wq.NullQuery
+
 
 def fold_phrase(text: str) -> str:
     """The words of `text` as the index folds them, joined by single spaces."""

@@ -102,6 +102,9 @@ class SearchOutcome:
     rows: Sequence[ResultRow]
     fallback: str = ""  # the note on a malformed query, about the query as the user typed it
     kept_at: int | None = None  # the row of the article to keep, when asked for and listed
+    # a query being typed that holds nothing to search yet ("country:", a lone quote): the list
+    # stays as it was, and the note says why
+    held: bool = False
 
 
 class OldestFirst(Sequence["ResultRow"]):
@@ -147,15 +150,23 @@ def as_you_type(query: str) -> str:
     """`query` with its last word also matched as a prefix, so the list narrows while the word is
     being typed: `qat` searches `(qat OR qat*)` (the word itself keeps its cross-language entity
     matches). A trailing space, quotes, a field filter or a short word leave the query as it is."""
-    if query.count('"') % 2:
+    word = _prefix_word(query)
+    if word is None:
         return query
+    return f"{query[: len(query) - len(word)]}({word} OR {word}*)"
+
+
+def _prefix_word(query: str) -> str | None:
+    """The last word of `query`, when `as_you_type` also reads it as a prefix."""
+    if query.count('"') % 2:
+        return None
     match = _LAST_WORD.search(query)
     if match is None:
-        return query
+        return None
     word = match.group(1)
     if len(word) < PREFIX_MIN or word in _OPERATORS:
-        return query
-    return f"{query[: match.start(1)]}({word} OR {word}*)"
+        return None
+    return word
 
 
 def run_search(
@@ -167,17 +178,33 @@ def run_search(
     query = as_you_type(request.query) if request.live else request.query
     only = request.bookmarked_ids if request.view == "bookmarked" else None
     unread = request.view == "unread"
-    results = library.search(
-        query,
-        sort="date" if request.sort == "oldest" else request.sort,
-        entities=list(request.entities),
-        only_ids=only,
-        except_ids=request.read_ids if unread else (),
-        typed=request.query,
-    )
+
+    def search(query: str) -> SearchResults:
+        return library.search(
+            query,
+            sort="date" if request.sort == "oldest" else request.sort,
+            entities=list(request.entities),
+            only_ids=only,
+            except_ids=request.read_ids if unread else (),
+            typed=request.query,
+        )
+
+    results = search(query)
+    if request.live and request.query.strip() and library.parse(query, request.query).nothing_left:
+        return SearchOutcome(results, results, library.parse(request.query).fallback, held=True)
+    widened = ""
+    if not request.live and not results.total and not results.fallback:
+        # Enter on a word that no article has, after the list showed the articles with words
+        # that start with it as it was typed ("Oba"): those articles, said so
+        word = _prefix_word(request.query)
+        if word is not None and not cancelled():
+            found = search(as_you_type(request.query))
+            if found.total:
+                results = found
+                widened = f"No article has the word {word!r}: these have words that start with it ({word}*)."
     rows: Sequence[ResultRow] = OldestFirst(results) if request.sort == "oldest" else results
-    fallback = results.fallback
-    if fallback and query != request.query:
+    fallback = widened or results.fallback
+    if results.fallback and query != request.query:
         # The note is about the query the user typed, not about its last word's prefix search.
         fallback = library.parse(request.query).fallback
     for i in range(min(PREFETCH_ROWS, len(rows))):

@@ -557,6 +557,7 @@ class MainScreen(Screen[None]):
                 keep=keep,
                 results=results,
                 kept_at=outcome.kept_at,
+                held=outcome.held,
             )
         )
 
@@ -577,6 +578,9 @@ class MainScreen(Screen[None]):
     @on(ResultsReady)
     def _results_ready(self, message: ResultsReady) -> None:
         if message.seq != self._search_seq:
+            return
+        if message.held and self.results is not None:
+            self._show_note(message.fallback)  # "country:" on the way to "country:Maroc"
             return
         self._applied_seq = message.seq
         self.results = message.results
@@ -625,9 +629,13 @@ class MainScreen(Screen[None]):
         if self.indexing:
             self._status_detail += " · more as indexing saves them"
         self._update_status()
+        self._show_note(message.fallback)
+
+    def _show_note(self, note: str) -> None:
+        """The line under the search line: what was searched instead, or nothing."""
         notice = self.query_one("#search-message", Static)
-        if message.fallback:
-            notice.update(plain(message.fallback, "italic"))
+        if note:
+            notice.update(plain(note, "italic"))
             notice.display = True
         else:
             notice.display = False
