@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,23 @@ def test_names_with_dots_and_cases_are_split_as_os_path_splitext_splits_them(tmp
             expected_files.append(path)
     assert files == sorted(expected_files)
     assert sorted(skipped) == sorted(expected_skipped)
+
+
+def test_folder_stamps_tell_a_file_added_or_removed(tmp_path: Path) -> None:
+    from tui_reader.corpus.scan import folder_stamps, folders_changed
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("A brief.", encoding="utf-8")
+    stamps = folder_stamps(tmp_path)
+    assert set(stamps) == {str(tmp_path.resolve()), str((tmp_path / "sub").resolve())}
+    assert not folders_changed(stamps)
+    (tmp_path / ".git" / "x").write_text("not watched", encoding="utf-8")
+    assert not folders_changed(stamps)
+    new = tmp_path / "sub" / "b.txt"
+    new.write_text("Another.", encoding="utf-8")
+    os.utime(tmp_path / "sub", ns=(1, 1))  # whatever the file system's clock resolution
+    assert folders_changed(stamps)
+    stamps = folder_stamps(tmp_path)
+    shutil.rmtree(tmp_path / "sub")
+    assert folders_changed(stamps)

@@ -142,6 +142,8 @@ class FakeLibrary(Library):
         self.articles = {a.id: a for a in (articles if articles is not None else sample_articles())}
         self.stale = stale
         self.changed = False
+        self.folders_moved = False  # a file added or removed in the corpus, as the app polls
+        self.added = 0  # what the next update reports as added
         self.updates = 0
         self.searches: list[str] = []
         self.stale_checks: list[int] = []  # for each stale check, how many searches ran before it
@@ -156,6 +158,13 @@ class FakeLibrary(Library):
     def is_stale(self, *, in_child: bool = False) -> bool:
         self.stale_checks.append(len(self.searches))
         return self.stale
+
+    def folder_stamps(self) -> dict[str, int]:
+        return {"corpus": 0}
+
+    def folders_changed(self, stamps: dict[str, int]) -> bool:  # type: ignore[override]
+        moved, self.folders_moved = self.folders_moved, False
+        return moved
 
     def update(
         self,
@@ -173,7 +182,8 @@ class FakeLibrary(Library):
         if self.hold is not None:
             self.hold.wait(5)
         self.stale = False
-        return UpdateSummary(total_articles=len(self.articles), rebuilt=rebuild)
+        added, self.added = self.added, 0
+        return UpdateSummary(total_articles=len(self.articles), rebuilt=rebuild, added=added)
 
     def refresh(self) -> bool:
         changed, self.changed = self.changed, False

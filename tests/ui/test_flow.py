@@ -403,3 +403,27 @@ async def test_a_narrow_footer_drops_the_palette_key_that_covered_its_last_keys(
         await pilot.resize_terminal(100, 24)
         await settle(pilot)
         assert app.screen.query_one(Footer).query(".-command-palette")
+
+
+async def test_files_added_while_the_app_is_open_are_indexed(make_app: MakeApp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import tui_reader.ui.screens.main as main_screen
+
+    monkeypatch.setattr(main_screen, "POLL_SECONDS", 0.2)
+    library = FakeLibrary([make_article("old", "Old brief", "Qatar.", "2020-01-01", "en")])
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await settle(pilot, delay=0.5)
+        updates = library.updates
+        # a folder changed but no article did: an update, and not a word about it
+        library.folders_moved = True
+        await settle(pilot, delay=0.6)
+        assert library.updates == updates + 1
+        assert str(main(app).query_one("#index-text").render()) == ""
+        # a file added: indexed and listed without a key pressed
+        library.articles["new"] = make_article("new", "New brief", "Oman.", "2025-01-01", "en")
+        library.added = 1
+        library.folders_moved = True
+        await settle(pilot, delay=0.6)
+        assert library.updates == updates + 2
+        assert ids(app) == ["new", "old"]

@@ -202,3 +202,40 @@ def _folder_reason(error: OSError) -> str:
     if isinstance(error, PermissionError):
         return PERMISSION_DENIED
     return could_not_list(error.strerror or type(error).__name__)
+
+
+def folder_stamps(root: Path, exclude: Collection[Path] = ()) -> dict[str, int]:
+    """The modification time (ns) of every folder that the walk of `scan` lists, by path on disk
+    (links not followed). Adding, removing or renaming a file changes its folder's time, so
+    `folders_changed` tells cheaply that a corpus may have changed: a stat per folder, not per
+    file. An edit in place changes no folder and goes unseen."""
+    top = os.path.realpath(root)
+    excluded = {os.path.realpath(folder) for folder in exclude}
+    stamps: dict[str, int] = {}
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        try:
+            stamps[folder] = os.stat(folder).st_mtime_ns
+            with os.scandir(folder) as listing:
+                for entry in listing:
+                    if (
+                        not entry.name.startswith(".")
+                        and entry.is_dir(follow_symlinks=False)
+                        and entry.path not in excluded
+                    ):
+                        pending.append(entry.path)
+        except OSError:
+            continue  # gone, or unreadable: the next scan says so
+    return stamps
+
+
+def folders_changed(stamps: dict[str, int]) -> bool:
+    """Whether a folder of `stamps` (from `folder_stamps`) changed or went away since."""
+    for folder, stamp in stamps.items():
+        try:
+            if os.stat(folder).st_mtime_ns != stamp:
+                return True
+        except OSError:
+            return True
+    return False

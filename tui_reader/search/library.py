@@ -18,12 +18,13 @@ from whoosh import index as windex
 from whoosh import query as wq
 from whoosh.index import EmptyIndexError
 
+from tui_reader.corpus.scan import folder_stamps, folders_changed
 from tui_reader.entities import EntityRegistry, default_registry
 from tui_reader.search import errors, highlight
 from tui_reader.search.docsets import DocSets
 from tui_reader.search.documents import to_row, to_stored_article
 from tui_reader.search.errors import SearchError
-from tui_reader.search.indexer import stale_paths, update_index
+from tui_reader.search.indexer import own_folders, stale_paths, update_index
 from tui_reader.search.integrity import Depth, damaged, mark_damaged, segment_damage
 from tui_reader.search.query import AliasIndex, ParsedQuery, parse_query, warm_parser
 from tui_reader.search.results import (
@@ -166,6 +167,15 @@ class Library:
             if self._closed:
                 return False  # closed while the child scanned: nobody waits for the answer
         return bool(list(stale_paths(self.corpus_dir, self.index_dir)))
+
+    def folder_stamps(self) -> dict[str, int]:
+        """The times of the corpus's folders now, for `folders_changed` (a stat per folder)."""
+        return folder_stamps(self.corpus_dir, own_folders(self.index_dir))
+
+    @staticmethod
+    def folders_changed(stamps: dict[str, int]) -> bool:
+        """Whether files may have been added, removed or renamed since `stamps` were taken."""
+        return folders_changed(stamps)
 
     def update(
         self,

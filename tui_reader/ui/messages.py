@@ -110,4 +110,9 @@ class IndexChanged(Message):
 
 
 class IndexStale(Message):
-    """Files changed since the last index update."""
+    """Files changed since the last index update (`seen`: the folders of the corpus changed while
+    the app was open; the update then runs quietly)."""
+
+    def __init__(self, seen: bool = False) -> None:
+        super().__init__()
+        self.seen = seen

@@ -134,6 +134,10 @@ class MainScreen(Screen[None]):
         self._opening: str | None = None
         self._last_progress = 0.0
         self._poll_timer: Timer | None = None
+        # The corpus's folders as the last scan found them: a change to one (a file added,
+        # removed or renamed while the app is open) starts an update
+        self._stamps: dict[str, int] | None = None
+        self._quiet_update = False
         self._facets_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         self.typing_phase = False
@@ -310,6 +314,7 @@ class MainScreen(Screen[None]):
         library = self.session.library
         if library is None:
             return
+        stamps = library.folder_stamps()
         try:
             stale = library.is_stale(in_child=True)
         except SearchError as exc:
@@ -317,6 +322,8 @@ class MainScreen(Screen[None]):
             return
         if stale:
             self.post_message(IndexStale())
+        else:
+            self._stamps = stamps
 
     @on(LibraryOpened)
     def _library_opened(self, message: LibraryOpened) -> None:
@@ -339,8 +346,22 @@ class MainScreen(Screen[None]):
         self._schedule_poll(POLL_SECONDS)
 
     @on(IndexStale)
-    def _index_stale(self) -> None:
-        self.start_update(False)
+    def _index_stale(self, message: IndexStale) -> None:
+        if not message.seen:
+            self.start_update(False)
+        elif not self.indexing and not self._other_writer:
+            # quietly: the progress bar shows once the update finds files to read
+            self.indexing = True
+            self._quiet_update = True
+            self._update_index(False)
+
+    @work(thread=True, exclusive=True, group="folders", exit_on_error=False)
+    def _check_folders(self, stamps: dict[str, int]) -> None:
+        """Whether the corpus's folders changed since the last scan (a stat each)."""
+        library = self.session.library
+        if library is not None and library.folders_changed(stamps) and stamps is self._stamps:
+            self._stamps = None
+            self.post_message(IndexStale(seen=True))
 
     @on(LibraryFailed)
     def _library_failed(self, message: LibraryFailed) -> None:
@@ -363,6 +384,8 @@ class MainScreen(Screen[None]):
             self.article_list.refresh_marks()
         if self.session.library is not None:
             self._refresh_library()
+            if self._stamps is not None and not self.indexing:
+                self._check_folders(self._stamps)
             if self._other_writer and not self.indexing:
                 # quietly: the progress bar shows only if this update finds work to do
                 self.indexing = True
@@ -421,6 +444,8 @@ class MainScreen(Screen[None]):
         worker = get_current_worker()
         last = 0.0
         last_phase = ""
+        # taken before the update scans: what changes while it runs starts the next one
+        stamps = library.folder_stamps()
 
         def progress(p: Progress) -> None:
             nonlocal last, last_phase
@@ -448,6 +473,7 @@ class MainScreen(Screen[None]):
         except SearchError as exc:
             self.post_message(IndexFinished(None, str(exc)))
         else:
+            self._stamps = stamps
             self.post_message(IndexFinished(summary))
 
     @on(IndexProgress)
@@ -464,11 +490,15 @@ class MainScreen(Screen[None]):
     @on(IndexFinished)
     def _index_finished(self, message: IndexFinished) -> None:
         self.indexing = False
+        quiet, self._quiet_update = self._quiet_update, False
         was_waiting, self._other_writer = self._other_writer, message.busy
         self.article_list.set_empty_message(self._empty_text())
         self.query_one("#index-progress").display = False
         self._schedule_poll(POLL_SECONDS)
         index_text = self.query_one("#index-text", Static)
+        if quiet and message.summary is not None and message.summary.nothing_to_do:
+            index_text.update("")  # a folder changed, but no article did (an editor's swap file)
+            return
         if message.busy:
             index_text.update(Text("another briefread is indexing…", end=""))
             if not was_waiting:
