@@ -146,3 +146,28 @@ async def test_empty_message_says_escape_goes_back_when_there_is_a_search_before
         await pilot.press("escape")
         await settle(pilot)
         assert main(app).search_bar.input.value == "qatar" and listing.rows
+
+
+async def test_the_current_row_shows_when_the_list_is_not_focused_in_16_colours(make_app: MakeApp) -> None:
+    from rich.color import ColorSystem
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        screen.focus_pane(screen.reader)
+        await settle(pilot)
+        listing = screen.article_list
+
+        def underlined(row: int) -> bool:
+            listing._line_cache.clear()
+            return all(seg.style is not None and seg.style.underline for seg in listing.render_line(row))
+
+        app.console._color_system = ColorSystem.TRUECOLOR
+        assert not underlined(listing.cursor)  # in more colours, its background tells it
+        app.console._color_system = ColorSystem.STANDARD
+        assert underlined(listing.cursor)
+        assert not underlined(listing.cursor + 1)
+        screen.focus_pane(listing)
+        await settle(pilot)
+        assert not underlined(listing.cursor)  # focused, its background is a colour of its own

@@ -273,6 +273,9 @@ class ArticleList(ScrollView, can_focus=True):
         cursor = Style()
         if is_cursor:
             cursor = style("article-list--cursor" if self.has_focus else "article-list--cursor-blurred")
+            if not self.has_focus and self.app.console.color_system in _FEW_COLOURS:
+                # the faint background has no colour of its own among 16: the row is underlined
+                cursor += _UNDERLINED
         date_width = 10 if width >= 60 else 7
         # Two-letter codes leave a space before the title; an unknown language shows as blank.
         lang = "" if row.lang == "und" else clean(row.lang, single_line=True).text[:2]
@@ -295,6 +298,11 @@ class ArticleList(ScrollView, can_focus=True):
         parts = [*head, (title, title_style), *tail]
         segments = [Segment(text, base + part_style + cursor) for text, part_style in parts if text]
         return Strip(segments).crop_extend(0, width, base + cursor)
+
+
+# Colour systems whose nearest colour to a faint background is the background itself.
+_FEW_COLOURS = frozenset(("standard", "windows"))
+_UNDERLINED = Style(underline=True)
 
 
 # A title keeps at least this many cells; a narrower row shows no badge.
