@@ -121,6 +121,20 @@ def test_another_process_commit_is_seen_after_refresh(corpus: Path, index_dir: P
     assert len(reader.search("Chile")) == 1
 
 
+def test_an_update_while_the_corpus_is_away_leaves_nothing_to_recover(corpus: Path, index_dir: Path) -> None:
+    from tui_reader.search import CorpusUnavailable
+
+    update_index(corpus, index_dir)
+    away = corpus.with_name("away")
+    corpus.rename(away)
+    with pytest.raises(CorpusUnavailable):
+        update_index(corpus, index_dir)
+    away.rename(corpus)
+    summary = update_index(corpus, index_dir)
+    assert not summary.recovered
+    assert summary.nothing_to_do
+
+
 def test_an_articles_place_in_a_result_list(corpus: Path, index_dir: Path) -> None:
     library = open_built(corpus, index_dir)
     results = library.search("", sort="date")

@@ -427,3 +427,23 @@ async def test_files_added_while_the_app_is_open_are_indexed(make_app: MakeApp, 
         await settle(pilot, delay=0.6)
         assert library.updates == updates + 2
         assert ids(app) == ["new", "old"]
+
+
+async def test_a_corpus_folder_gone_while_the_app_is_open_is_said_in_its_words(make_app: MakeApp) -> None:
+    from tui_reader.search import CorpusUnavailable
+
+    library = FakeLibrary()
+
+    def gone(*args: object, **kwargs: object) -> UpdateSummary:
+        raise CorpusUnavailable("The corpus directory corpus does not exist; pass --corpus DIR.")
+
+    library.update = gone  # type: ignore[method-assign]
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        status = str(main(app).query_one("#index-text").render())
+        assert "is gone (moved, renamed or unmounted)" in status
+        assert "press R once the folder is back" in status
+        assert "--corpus" not in status

@@ -130,6 +130,9 @@ def update_index(
     with update_lock(index_dir, wait=wait, on_wait=on_wait):
         if not rebuild:
             check_corpus(index_dir, corpus_dir)
+        if not corpus_dir.is_dir():
+            # before the index is marked as being updated: nothing was begun, nothing to recover
+            raise CorpusUnavailable(missing_corpus(corpus_dir))
         meta = read_meta(index_dir)
         summary = UpdateSummary()
         # Under the lock, a pid still recorded is an update that stopped: killed, or cancelled in

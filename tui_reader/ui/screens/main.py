@@ -436,7 +436,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _update_index(self, rebuild: bool) -> None:
-        from tui_reader.search import IndexBusy, SearchError
+        from tui_reader.search import CorpusUnavailable, IndexBusy, SearchError
 
         library = self.session.library
         if library is None:
@@ -470,6 +470,13 @@ class MainScreen(Screen[None]):
             )
         except IndexBusy as exc:
             self.post_message(IndexFinished(None, str(exc), busy=True))
+        except CorpusUnavailable:
+            # the advice of the command line (--corpus) is of no use here
+            gone = (
+                f"The corpus folder {library.corpus_dir} is gone (moved, renamed or unmounted); "
+                "the index stays searchable: press R once the folder is back."
+            )
+            self.post_message(IndexFinished(None, gone))
         except SearchError as exc:
             self.post_message(IndexFinished(None, str(exc)))
         else:
