@@ -20,6 +20,10 @@ from tui_reader.corpus.language import detect_language, language_tag
         ("El Gobierno de España ha presentado este miércoles un plan para los puertos del sur.", "es"),
         ("وزارت امور خارجه ایران روز چهارشنبه از برگزاری گفتگوهای تازه در ژنو خبر داد و گفت", "fa"),
         ("Министерство иностранных дел сообщило в среду о новых переговорах", "und"),
+        # short: two function words of one language and none of any other
+        ("Brand new article about Tunisia and NATO added while running.", "en"),
+        ("Nouvel accord de pêche avec le Maroc signé hier.", "fr"),
+        ("Le Pen and the Front National", "und"),  # one of each: no telling
         ("Nations unies", "und"),
         ("ONU OTAN UE FMI OMS", "und"),
         ("", "und"),

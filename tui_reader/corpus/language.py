@@ -3,8 +3,9 @@
 Detection needs no model. Text mostly in a non-Latin script is named by its script (Arabic
 script is told apart from Persian and Urdu by their own letters; Cyrillic, shared by many
 languages, gives "und"). Latin-script text is scored on function words ("le", "the", "der",
-...): the language with clearly the most wins, and fewer than `MIN_WORDS` words, or no clear
-winner, gives "und". Only the first `SAMPLE_CHARS` characters are looked at.
+...): the language with clearly the most wins (or with two when no other has one), and fewer
+than `MIN_WORDS` words, or no clear winner, gives "und". Only the first `SAMPLE_CHARS`
+characters are looked at.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ SAMPLE_CHARS = 4000
 MIN_WORDS = 5
 MIN_HITS = 3  # function words of the winning language
 MIN_MARGIN = 1.5  # how many times more of them than the runner-up has
+MIN_HITS_ALONE = 2  # enough when no other language has a single one
 
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
@@ -123,9 +125,13 @@ def _by_function_words(words: list[str]) -> str:
     }
     ranked = sorted(hits.items(), key=lambda item: item[1], reverse=True)
     (best, best_hits), (_, runner_up) = ranked[0], ranked[1]
-    if best_hits < MIN_HITS or best_hits < MIN_MARGIN * runner_up:
-        return UNDETERMINED
-    return best
+    if best_hits >= MIN_HITS and best_hits >= MIN_MARGIN * runner_up:
+        return best
+    # a short text: two function words of one language and none of any other
+    # ("Brand new article about Tunisia and NATO")
+    if best_hits >= MIN_HITS_ALONE and not runner_up:
+        return best
+    return UNDETERMINED
 
 
 def _by_script(sample: str, letters: int) -> str:
