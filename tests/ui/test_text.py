@@ -208,3 +208,29 @@ def test_palette_ranks_a_whole_name_before_its_start_a_word_and_a_part_of_a_word
     assert NameMatch("un").factor(fold("Tunisie")) == 0  # two letters match a word's start only
     assert onu.best([("Onu", "onu"), ("ONU", "onu")]) == (onu.factor("onu"), "Onu")
     assert NameMatch("ONU").best([("Onu", "onu"), ("ONU", "onu")])[1] == "ONU"  # as typed
+
+
+def test_a_cut_title_never_splits_a_flag_or_a_letter_from_its_accent() -> None:
+    from rich.cells import cell_len
+
+    from tui_reader.ui.article_meta import shorten_middle
+    from tui_reader.ui.widgets.article_list import _fit
+
+    title = "France launches 🇫🇷 satellite"
+    for width in range(10, 30):
+        row = _fit(title, width)
+        assert cell_len(row) == width
+        assert "🇫🇷" in row or "🇫" not in row and "🇷" not in row
+    assert _fit("Le cafe\u0301 du port", 8) == "Le cafe\u0301…"  # "é" as "e" and an accent
+    assert shorten_middle("🇫🇷🇫🇷🇫🇷🇫🇷.txt", 8).count("🇫") == shorten_middle("🇫🇷🇫🇷🇫🇷🇫🇷.txt", 8).count("🇷")
+
+
+def test_emoji_joined_or_toned_are_drawn_one_by_one() -> None:
+    # terminals draw joined and toned emoji in different widths: each is drawn alone, and the
+    # offsets of what follows still land right
+    cleaned = clean("said 👍🏽 and 👨\u200d👩\u200d👧 ok ❤\ufe0f")
+    assert cleaned.text == "said 👍 and 👨👩👧 ok ❤"
+    original = "said 👍🏽 and 👨\u200d👩\u200d👧 ok ❤\ufe0f"
+    assert cleaned.text[cleaned.offset(original.index("ok")) :].startswith("ok")
+    # a joiner inside Arabic or Indic words shapes them: it stays
+    assert clean("ب\u200dت").text == "ب\u200dت"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from tui_reader.ui.safe_text import clean
+from tui_reader.ui.wrap import take_cells, take_cells_end
 
 SEPARATOR = " · "
 ELLIPSIS = "…"
@@ -39,19 +40,9 @@ def shorten_middle(text: str, width: int) -> str:
     if width <= 1:
         return ELLIPSIS if width == 1 else ""
     room = width - 1
-    head = _take(text, (room + 1) // 2)
-    tail = _take(text[::-1], room - cell_len(head))[::-1]
+    head = take_cells(text, (room + 1) // 2)
+    tail = take_cells_end(text, room - cell_len(head))
     return f"{head}{ELLIPSIS}{tail}"
-
-
-def _take(text: str, cells: int) -> str:
-    """The longest start of `text` that fits in `cells`."""
-    used = 0
-    for i, ch in enumerate(text):
-        used += cell_len(ch)
-        if used > cells:
-            return text[:i]
-    return text
 
 
 def _pack(fields: list[str], width: int, separator: str = SEPARATOR) -> list[str]:

@@ -3,8 +3,9 @@
 Everything that comes from a corpus (titles, text, paths, entity surface forms) goes through
 `clean()` or `styled()` before it reaches a widget. C0 controls become visible control pictures
 (ESC shows as ␛), C1 controls become U+FFFD, bidirectional embeddings/overrides/isolates are
-dropped, and runs of combining marks are cut to a few; offsets into the original string are mapped
-onto the cleaned one, so stored spans still land on the right characters.
+dropped, runs of combining marks are cut to a few, and the joiners, skin tones and variations of
+emoji are dropped (each emoji drawn alone); offsets into the original string are mapped onto the
+cleaned one, so stored spans still land on the right characters.
 """
 
 from __future__ import annotations
@@ -23,9 +24,13 @@ MAX_COMBINING = 4  # combining marks kept after one base character
 _SUSPECT = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]"
 )
 _DROP = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+# What makes one emoji of several, which terminals draw in as many widths as there are
+# terminals (a skin tone, a joined family, a variation): each emoji is drawn alone instead, in
+# the two cells every terminal gives it, so the panes' borders stay where they are.
+_EMOJI_JOINERS = frozenset(("‍", "︎", "️", *map(chr, range(0x1F3FB, 0x1F400))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +73,7 @@ def clean(text: str, *, single_line: bool = False) -> CleanText:
     dropped: list[int] = []
     marks = 0
     for i, ch in enumerate(text):
-        if ch in _DROP:
+        if ch in _DROP or (ch in _EMOJI_JOINERS and i and _is_emoji(text[i - 1])):
             dropped.append(i)
             continue
         if unicodedata.combining(ch):
@@ -85,6 +90,12 @@ def clean(text: str, *, single_line: bool = False) -> CleanText:
         else:
             out.append(ch)
     return CleanText("".join(out), tuple(dropped))
+
+
+def _is_emoji(ch: str) -> bool:
+    """Whether `ch` is a pictograph (or a joiner, modifier or variation that follows one)."""
+    code = ord(ch)
+    return code >= 0x1F000 or 0x2190 <= code <= 0x2BFF or ch in _EMOJI_JOINERS
 
 
 def plain(text: str, style: Style | str = "", *, single_line: bool = True) -> Text:

@@ -7,6 +7,7 @@ text itself rather than letting the renderer do it.
 from __future__ import annotations
 
 import re
+from unicodedata import combining
 
 from rich.cells import cell_len
 
@@ -41,3 +42,49 @@ def wrap_offsets(text: str, width: int) -> list[int]:
         else:
             line_width += cell_len(word)
     return breaks
+
+
+def _clusters(text: str) -> list[int]:
+    """Where the characters that are drawn as one start in `text` (a letter and its combining
+    marks, the two letters of a flag), and `len(text)` last."""
+    bounds = [0]
+    i, size = 0, len(text)
+    while i < size:
+        j = i + 1
+        if _REGIONAL <= text[i] <= _REGIONAL_LAST and j < size and _REGIONAL <= text[j] <= _REGIONAL_LAST:
+            j += 1
+        while j < size and combining(text[j]):
+            j += 1
+        bounds.append(j)
+        i = j
+    return bounds
+
+
+_REGIONAL, _REGIONAL_LAST = "\U0001f1e6", "\U0001f1ff"
+
+
+def take_cells(text: str, cells: int) -> str:
+    """The longest start of `text` that fits in `cells`, never cutting a letter from its marks or
+    a flag in two."""
+    if cell_len(text) <= cells:
+        return text
+    bounds = _clusters(text)
+    used = 0
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        used += cell_len(text[start:end])
+        if used > cells:
+            return text[:start]
+    return text
+
+
+def take_cells_end(text: str, cells: int) -> str:
+    """The longest end of `text` that fits in `cells`, cut as `take_cells` cuts."""
+    if cell_len(text) <= cells:
+        return text
+    bounds = _clusters(text)
+    used = 0
+    for start, end in zip(reversed(bounds[:-1]), reversed(bounds[1:]), strict=False):
+        used += cell_len(text[start:end])
+        if used > cells:
+            return text[end:]
+    return text

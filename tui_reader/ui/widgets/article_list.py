@@ -21,6 +21,7 @@ from tui_reader.ui.entity_names import entity_badge
 from tui_reader.ui.safe_text import clean
 from tui_reader.ui.widgets.scrolling import set_virtual_size
 from tui_reader.ui.widgets.strips import text_strip
+from tui_reader.ui.wrap import take_cells
 
 if TYPE_CHECKING:
     from tui_reader.search import ResultRow
@@ -345,4 +346,5 @@ def _fit(text: str, width: int) -> str:
         return ""
     if cell_len(text) <= width:
         return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
+    cut = take_cells(text, width - 1)
+    return cut + "…" + " " * (width - 1 - cell_len(cut))
