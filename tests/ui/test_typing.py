@@ -180,3 +180,19 @@ async def test_keys_typed_after_escape_and_slash_at_once_stay_in_the_search_line
         assert app.is_running
         assert screen.focused is screen.search_bar.input
         assert screen.search_bar.value == "oman queue"
+
+
+async def test_a_submit_handled_after_slash_leaves_the_focus_in_the_search_line(make_app: MakeApp) -> None:
+    from tui_reader.ui.widgets.search_bar import SearchBar
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        # enter, then "/" before the screen has handled the submitted query (nor the focus event)
+        screen.action_leave_search(True)
+        screen.action_focus_search()
+        screen._query_submitted(SearchBar.Submitted("qatar"))
+        assert screen.focused is screen.search_bar.input

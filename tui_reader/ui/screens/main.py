@@ -1030,6 +1030,7 @@ class MainScreen(Screen[None]):
         if self.focused is query_input:
             # the line types it, after the keys before it that it has not handled yet
             raise SkipAction()
+        self._line_visits += 1  # now: the line's leaving, handled later, must see it
         self.focus_pane(query_input)
         query_input.select_all()
 
