@@ -293,3 +293,81 @@ def test_a_meta_file_of_another_shape_is_an_unreadable_one(
     library = Library.open(corpus, index_dir)
     library.update()
     assert len(library.search("")) == ARTICLES
+
+
+def garble_path_index(manifest: Path) -> None:
+    """Garbage over the page of the manifest's index of paths, which reading its entries does
+    not touch but the next write does ("database disk image is malformed")."""
+    import sqlite3
+
+    with sqlite3.connect(manifest) as db:
+        size = db.execute("PRAGMA page_size").fetchone()[0]
+        query = "SELECT rootpage FROM sqlite_master WHERE name LIKE 'sqlite_autoindex%'"
+        (root,) = db.execute(query).fetchone()
+    db.close()
+    data = bytearray(manifest.read_bytes())
+    start = (root - 1) * size
+    data[start + 8 : start + size] = bytes(b ^ 0x5A for b in data[start + 8 : start + size])
+    manifest.write_bytes(bytes(data))
+
+
+def test_a_garbled_manifest_is_damage_that_the_next_update_rebuilds(corpus: Path, index_dir: Path) -> None:
+    build(corpus, index_dir)
+    garble_path_index(manifest_of(index_dir))
+    assert_rebuilt(corpus, index_dir, "its manifest cannot be read (database disk image is malformed)")
+
+
+def test_a_search_over_a_garbled_manifest_rebuilds_instead_of_calling_it_unwritable(
+    corpus: Path, index_dir: Path
+) -> None:
+    build(corpus, index_dir)
+    garble_path_index(manifest_of(index_dir))
+    (corpus / "en" / "oman.txt").write_text("date 2025-06\nNew brief about Oman.\n", encoding="utf-8")
+    found = briefread(corpus, index_dir, "search", "Oman")
+    assert found.returncode == 0, found.stderr
+    said = found.stderr.splitlines()[0]
+    assert said == (
+        "The index was damaged (its manifest cannot be read (database disk image is malformed)); "
+        "it was rebuilt."
+    )
+    assert "cannot be written" not in found.stderr
+    assert found.stdout.startswith("1 article ")
+    again = update_index(corpus, index_dir)
+    assert again.nothing_to_do and not again.recovered and again.total_articles == ARTICLES + 1
+
+
+def test_a_manifest_found_damaged_while_an_update_writes_it_is_named_and_rebuilt_next(
+    corpus: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from tui_reader.search.errors import IndexDamaged
+    from tui_reader.search.manifest import Manifest
+
+    build(corpus, index_dir)
+    (corpus / "en" / "oman.txt").write_text("date 2025-06\nNew brief about Oman.\n", encoding="utf-8")
+
+    def malformed(self: Manifest, entries: object) -> None:
+        error = sqlite3.DatabaseError("database disk image is malformed")
+        error.sqlite_errorcode = 11  # type: ignore[attr-defined]  # SQLITE_CORRUPT
+        from tui_reader.search.manifest import _write_error
+
+        raise _write_error(error, manifest_of(index_dir))
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Manifest, "record", malformed)
+        with pytest.raises(IndexDamaged) as failed:
+            update_index(corpus, index_dir)
+    assert str(failed.value) == (
+        f"The index in {index_dir} is damaged (its manifest cannot be read (database disk image is "
+        "malformed)); run `briefread index --rebuild`."
+    )
+    # The article that update committed goes with the rebuild: the next one names the manifest,
+    # not a segment it finds unexpected, and holds every article once.
+    summary = update_index(corpus, index_dir)
+    assert summary.rebuilt and "its manifest cannot be read" in summary.recovered
+    assert summary.total_articles == ARTICLES + 1
+    library = Library.open(corpus, index_dir)
+    ids = [row.id for row in library.search("")]
+    assert len(ids) == len(set(ids)) == ARTICLES + 1
+    library.close()

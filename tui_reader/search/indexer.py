@@ -22,8 +22,8 @@ from tui_reader.corpus import FileReading, Skipped, SourceFile, read_file, scan
 from tui_reader.entities import Tagger, default_tagger, default_version
 from tui_reader.search.bulk import bulk_writer
 from tui_reader.search.documents import article_mentions, to_document
-from tui_reader.search.errors import CorpusUnavailable, IndexUnavailable, UpdateCancelled
-from tui_reader.search.integrity import marked_damage, segment_damage, write_seal
+from tui_reader.search.errors import CorpusUnavailable, IndexDamaged, IndexUnavailable, UpdateCancelled
+from tui_reader.search.integrity import damaged, mark_damaged, marked_damage, segment_damage, write_seal
 from tui_reader.search.manifest import FileEntry, Manifest, ManifestUnreadable, read_entries
 from tui_reader.search.results import Progress, ProgressCallback, UpdateSummary
 from tui_reader.search.schema import SCHEMA_VERSION, build_schema
@@ -165,6 +165,8 @@ def update_index(
             manifest = Manifest(manifest_path(index_dir, generation))
         except OSError as exc:
             raise unwritable(index_dir, exc) from exc
+        except ManifestUnreadable as exc:
+            raise _damaged_now(index_dir, generation, exc) from exc
         meta.updating_pid = os.getpid()
         # A reader shows the generation being built while there is no finished one (see
         # `shown_generation`); what it was built by and for says whether it can be resumed.
@@ -215,6 +217,9 @@ def update_index(
         except OSError as exc:
             _abandon(index_dir, meta)
             raise unwritable(index_dir, exc) from exc
+        except ManifestUnreadable as exc:
+            _abandon(index_dir, meta)
+            raise _damaged_now(index_dir, generation, exc) from exc
         finally:
             manifest.close()
         old = meta.generation
@@ -236,6 +241,13 @@ def _unlisted_paths(ix: Any, known: dict[str, FileEntry], new: list[str]) -> lis
     with ix.reader() as reader:
         indexed = {t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon("path")}
     return sorted(indexed - known.keys() - set(new))
+
+
+def _damaged_now(index_dir: Path, generation: str, exc: ManifestUnreadable) -> IndexDamaged:
+    """The manifest turned out damaged while an update wrote it: the generation is marked, so
+    that the next update rebuilds it (whatever this one committed goes with it)."""
+    mark_damaged(index_dir, generation, str(exc))
+    return damaged(index_dir, str(exc))
 
 
 def _abandon(index_dir: Path, meta: Meta) -> None:
@@ -314,7 +326,7 @@ def _inspect(
     if damage is not None:
         return damage, None
     try:
-        known = read_entries(manifest_path(index_dir, generation))
+        known = read_entries(manifest_path(index_dir, generation), check=True)
     except ManifestUnreadable as exc:
         return str(exc), None
     listed = sum(entry.articles for entry in known.values())
