@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -49,6 +50,63 @@ def test_rebuild_replaces_an_index_of_another_corpus(corpora: tuple[Path, Path],
     assert code == 0 and "Rebuilt 1 article from 1 file " in out
     code, out, _ = run(second, index, "search", "prices")
     assert code == 0 and out.startswith("1 article ")
+
+
+def seal_without_corpus(index: Path) -> None:
+    """The seal as a release that did not write down the corpus left it."""
+    for seal in index.glob("*.seal.json"):
+        data = json.loads(seal.read_text(encoding="utf-8"))
+        del data["corpus"]
+        seal.write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.mark.parametrize("sealed", [True, False], ids=["sealed-with-corpus", "older-seal"])
+def test_an_index_whose_meta_is_unreadable_is_not_taken_over_for_another_corpus(
+    corpora: tuple[Path, Path], tmp_path: Path, sealed: bool
+) -> None:
+    first, second = corpora
+    index = tmp_path / "index"
+    run(first, index, "index")
+    (index / "briefread.json").write_text("{not json", encoding="utf-8")
+    if not sealed:
+        seal_without_corpus(index)
+    for args in (("search", "prices"), ("index",), ()):
+        code, out, err = run(second, index, *args)
+        assert code == 1, args
+        if sealed:
+            assert f"was built for the corpus {first}, not {second}" in err
+        else:
+            assert err == (
+                f"briefread: The index in {index} is damaged (briefread.json is not valid JSON) and the "
+                f"corpus it was built for is unknown; run `briefread --corpus {second} --index {index} "
+                "index --rebuild` to rebuild it for this corpus.\n"
+            )
+        assert "--rebuild" in err and "Traceback" not in out + err
+    assert (index / "briefread.json").read_text(encoding="utf-8") == "{not json"  # left as it was
+    code, out, _ = run(second, index, "index", "--rebuild")
+    assert code == 0 and "The index was damaged (briefread.json is not valid JSON); it was rebuilt." in out
+    assert "Rebuilt 1 article from 1 file " in out
+    code, out, _ = run(second, index, "search", "prices")
+    assert code == 0 and out.startswith("1 article ")
+
+
+def test_an_unreadable_meta_of_this_corpus_index_is_damage_that_an_update_repairs(
+    corpora: tuple[Path, Path], tmp_path: Path
+) -> None:
+    first, _ = corpora
+    index = tmp_path / "index"
+    run(first, index, "index")
+    (index / "briefread.json").write_text("{not json", encoding="utf-8")
+    code, out, err = run(first, index, "search", "Qatar")
+    assert code == 0 and out.startswith("1 article ")
+    assert err.splitlines()[0] == "The index was damaged (briefread.json is not valid JSON); it was rebuilt."
+    (index / "briefread.json").write_text("[1, 2]", encoding="utf-8")
+    code, out, err = run(first, index, "index")
+    assert code == 0
+    assert out.splitlines()[0] == (
+        "The index was damaged (briefread.json does not hold what briefread writes there); it was rebuilt."
+    )
+    assert "Rebuilt 1 article from 1 file " in out
 
 
 def test_a_missing_corpus_with_an_index_is_searched_as_indexed(

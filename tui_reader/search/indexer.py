@@ -31,6 +31,8 @@ from tui_reader.search.store import (
     Meta,
     check_apart,
     check_corpus,
+    holds_index,
+    load_meta,
     manifest_path,
     missing_corpus,
     new_generation,
@@ -133,8 +135,11 @@ def update_index(
         if not corpus_dir.is_dir():
             # before the index is marked as being updated: nothing was begun, nothing to recover
             raise CorpusUnavailable(missing_corpus(corpus_dir))
-        meta = read_meta(index_dir)
+        meta, unreadable = load_meta(index_dir)
         summary = UpdateSummary()
+        if unreadable is not None and holds_index(index_dir):
+            # `check_corpus` (or --rebuild) made sure the index is this corpus's to rebuild
+            summary.recovered = f"The index was damaged ({unreadable}); it was rebuilt."
         # Under the lock, a pid still recorded is an update that stopped: killed, or cancelled in
         # this very process (whose pid is alive).
         pid = meta.updating_pid
@@ -190,7 +195,8 @@ def update_index(
             diff = diff_corpus(corpus_dir, known, cancelled, own_folders(index_dir))
             summary.added, summary.changed = len(diff.new), len(diff.changed)
             summary.deleted, summary.unchanged = len(diff.deleted), len(diff.unchanged)
-            summary.rebuilt = fresh and bool(meta.generation) and reason != "first build"
+            rebuilt = bool(meta.generation) and reason != "first build" or bool(summary.recovered)
+            summary.rebuilt = fresh and rebuilt
             to_read = sorted(diff.new + diff.changed)
             # Files committed by a killed run but missing from the manifest must not appear twice.
             to_delete = diff.changed + diff.deleted + (diff.new if summary.recovered else [])
@@ -223,7 +229,7 @@ def update_index(
         finally:
             manifest.close()
         old = meta.generation
-        write_seal(index_dir, generation)
+        write_seal(index_dir, generation, str(corpus_dir))
         meta.segments = segment_sizes(index_dir, generation)
         meta.generation, meta.building, meta.updating_pid = generation, "", 0
         meta.schema, meta.registry, meta.corpus = SCHEMA_VERSION, tagger.version, str(corpus_dir)

@@ -58,10 +58,25 @@ def read_seal(index_dir: Path, generation: str) -> dict[str, FileSeal]:
         return {}
 
 
-def write_seal(index_dir: Path, generation: str) -> None:
-    """Seal the segment files of `generation` as they are now. Files already sealed with the same
-    size and time keep their CRC (an update reads only the segments it wrote). Best effort: an
-    index that cannot be sealed is only checked less closely."""
+def sealed_corpus(index_dir: Path) -> str:
+    """The corpus the latest sealed generation in `index_dir` was built for, or "" when no seal
+    says (the meta file says it too: this is for when that file is damaged)."""
+    seals = sorted(index_dir.glob(f"g*{SEAL_SUFFIX}"), key=lambda p: (len(p.name), p.name), reverse=True)
+    for path in seals:
+        try:
+            corpus = json.loads(path.read_text(encoding="utf-8")).get("corpus")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if isinstance(corpus, str) and corpus:
+            return corpus
+    return ""
+
+
+def write_seal(index_dir: Path, generation: str, corpus: str = "") -> None:
+    """Seal the segment files of `generation` as they are now, and write down the corpus it was
+    built for. Files already sealed with the same size and time keep their CRC (an update reads
+    only the segments it wrote). Best effort: an index that cannot be sealed is only checked less
+    closely."""
     old = read_seal(index_dir, generation)
     files: dict[str, FileSeal] = {}
     try:
@@ -73,7 +88,7 @@ def write_seal(index_dir: Path, generation: str) -> None:
             files[path.name] = known
         tmp = index_dir / f".{generation}{SEAL_SUFFIX}.{os.getpid()}.tmp"
         data = {name: [s.size, s.mtime_ns, s.crc] for name, s in sorted(files.items())}
-        tmp.write_text(json.dumps({"files": data}), encoding="utf-8")
+        tmp.write_text(json.dumps({"files": data, "corpus": corpus}), encoding="utf-8")
         os.replace(tmp, seal_path(index_dir, generation))
     except OSError:
         return

@@ -23,10 +23,12 @@ from typing import Any
 from tui_reader.search.errors import (
     CorpusUnavailable,
     IndexBusy,
+    IndexDamaged,
     IndexHoldsCorpus,
     IndexOfAnotherCorpus,
     IndexUnavailable,
 )
+from tui_reader.search.integrity import sealed_corpus
 
 META_FILE = "briefread.json"
 LOCK_FILE = ".update.lock"
@@ -49,23 +51,43 @@ class Meta:
 
 def read_meta(index_dir: Path) -> Meta:
     """The meta file, or an empty Meta when there is none (or it is unreadable)."""
+    return load_meta(index_dir)[0]
+
+
+def load_meta(index_dir: Path) -> tuple[Meta, str | None]:
+    """(the meta file, or an empty Meta; None, or why a meta file that is there cannot be read,
+    as a phrase)."""
     try:
         data: Any = json.loads((index_dir / META_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return Meta()
+    except FileNotFoundError:
+        return Meta(), None
+    except OSError as exc:
+        return Meta(), f"{META_FILE} cannot be read ({exc.strerror or exc})"
+    except ValueError:
+        return Meta(), f"{META_FILE} is not valid JSON"
+    unknown = f"{META_FILE} does not hold what briefread writes there"
     if not isinstance(data, dict):
-        return Meta()  # valid JSON that is no meta file ("[1, 2]", "null"): unreadable
+        return Meta(), unknown  # valid JSON that is no meta file ("[1, 2]", "null")
     default = Meta()
     fields = {}
     for name in Meta.__dataclass_fields__:
         value = data.get(name, getattr(default, name))
         expected = type(getattr(default, name))
         if type(value) is not expected:  # a field of the wrong type: the file is damaged
-            return Meta()
+            return Meta(), unknown
         fields[name] = value
     if not all(isinstance(k, str) and type(v) is int for k, v in fields["segments"].items()):
-        return Meta()
-    return Meta(**fields)
+        return Meta(), unknown
+    return Meta(**fields), None
+
+
+def holds_index(folder: Path) -> bool:
+    """Whether `folder` holds files of a briefread index (named for a generation: a manifest,
+    a table of contents, a segment, a seal)."""
+    try:
+        return any(_generation_of(entry.name) for entry in os.scandir(folder))
+    except OSError:
+        return False
 
 
 def check_apart(index_dir: Path, corpus_dir: Path) -> None:
@@ -92,14 +114,25 @@ def check_corpus(index_dir: Path, corpus_dir: Path) -> None:
     build), and `CorpusUnavailable` when `corpus_dir` does not exist and no index was built from
     it."""
     check_apart(index_dir, corpus_dir)
-    meta = read_meta(index_dir)
-    if meta.generation and meta.corpus and meta.corpus != str(corpus_dir):
+    meta, unreadable = load_meta(index_dir)
+    built_for = meta.corpus if meta.generation else ""
+    if unreadable is not None and holds_index(index_dir):
+        # The meta file is damaged: the seal of the latest build says which corpus it was for.
+        built_for = sealed_corpus(index_dir)
+        if not built_for:
+            raise IndexDamaged(
+                f"The index in {index_dir} is damaged ({unreadable}) and the corpus it was built for "
+                f"is unknown; run `briefread --corpus {corpus_dir} --index {index_dir} index --rebuild` "
+                "to rebuild it for this corpus.",
+                unreadable,
+            )
+    if built_for and built_for != str(corpus_dir):
         raise IndexOfAnotherCorpus(
-            f"The index in {index_dir} was built for the corpus {meta.corpus}, not {corpus_dir}: "
+            f"The index in {index_dir} was built for the corpus {built_for}, not {corpus_dir}: "
             f"choose another --index, or run `briefread --corpus {corpus_dir} --index {index_dir} "
             "index --rebuild` to replace it."
         )
-    if not meta.generation and not corpus_dir.is_dir():
+    if not built_for and not corpus_dir.is_dir():
         raise CorpusUnavailable(missing_corpus(corpus_dir))
 
 
