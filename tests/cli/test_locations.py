@@ -146,6 +146,27 @@ def test_an_index_and_the_state_inside_the_corpus_are_not_read_as_articles(
     assert code == 0 and out.startswith("1 article ") and not err  # nothing to update first
 
 
+def test_another_index_and_the_state_file_in_the_corpus_are_left_out_silently(
+    corpora: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, _ = corpora
+    assert run(first, first / "sub" / "old-index", "index")[0] == 0  # an index no longer used
+    (first / "sub" / "b.txt").write_text("date 2024-06\n\nOman signs a treaty.", encoding="utf-8")
+    monkeypatch.setenv("BRIEFREAD_STATE", str(first))  # the state folder is the corpus itself
+    for name in ("state.sqlite3", "state.sqlite3-journal"):
+        (first / name).write_bytes(b"")
+    for _ in range(2):
+        code, out, _ = run(first, tmp_path / "index", "index")
+        assert code == 0
+        assert not [line for line in out.splitlines() if line.startswith(("skipped", "warning"))], out
+    assert "Up to date: 2 files, 2 articles; nothing to do; 0 skipped." in out
+    # a folder that only looks like an index is read as any other
+    (first / "notes").mkdir()
+    (first / "notes" / "briefread.json").write_text('[{"text": "Le Maroc et le Qatar."}]', encoding="utf-8")
+    code, out, _ = run(first, tmp_path / "index", "index")
+    assert code == 0 and "Indexed 1 article from 1 file (1 new," in out
+
+
 def test_an_index_that_is_the_corpus_or_holds_it_is_refused(
     corpora: tuple[Path, Path], tmp_path: Path
 ) -> None:

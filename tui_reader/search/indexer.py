@@ -11,6 +11,7 @@ import os
 import time
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from tui_reader.search.manifest import FileEntry, Manifest, ManifestUnreadable, 
 from tui_reader.search.results import Progress, ProgressCallback, UpdateSummary
 from tui_reader.search.schema import SCHEMA_VERSION, build_schema
 from tui_reader.search.store import (
+    META_FILE,
     Meta,
     check_apart,
     check_corpus,
@@ -44,6 +46,7 @@ from tui_reader.search.store import (
     update_lock,
     write_meta,
 )
+from tui_reader.state import STATE_FILE
 
 BATCH_DOCS = 20_000  # articles per commit: bounds what a killed build loses
 MAX_COMMIT_SECONDS = 60.0  # the longest a reader waits for the next articles of a long build
@@ -74,7 +77,7 @@ def diff_corpus(
     if not corpus_dir.is_dir():
         raise CorpusUnavailable(missing_corpus(corpus_dir))
     diff = CorpusDiff()
-    for item in scan(corpus_dir, exclude):
+    for item in _without_briefread_files(corpus_dir, scan(corpus_dir, exclude)):
         _check_cancelled(cancelled)
         if isinstance(item, Skipped):
             diff.scan_skipped.append(item)
@@ -91,6 +94,40 @@ def diff_corpus(
             diff.unchanged.append(item.path)
     diff.deleted = sorted(set(known) - set(diff.current))
     return diff
+
+
+_STATE_FILES = frozenset(STATE_FILE + end for end in ("", "-journal", "-wal", "-shm"))
+
+
+def _without_briefread_files(
+    corpus_dir: Path, found: Iterable[SourceFile | Skipped]
+) -> list[SourceFile | Skipped]:
+    """What the walk `found`, less briefread's own files that no folder to exclude names before
+    the walk: the folders of other briefread indexes inside the corpus (a `briefread.json` beside
+    files named for a generation), and the reader's state file when its folder is the corpus."""
+    items = list(found)
+    meta_name = f"/{META_FILE}"
+    candidates = [path[: -len(meta_name)] for path in map(_path_of, items) if path.endswith(meta_name)]
+    indexes = [folder for folder in candidates if holds_index(corpus_dir / folder)]
+    state_here = _same_folder(user_state_dir(), corpus_dir)
+    if not indexes and not state_here:
+        return items
+    inside = tuple(f"{folder}/" for folder in indexes)
+    return [
+        item
+        for item in items
+        if not (inside and item.path.startswith(inside)) and not (state_here and item.path in _STATE_FILES)
+    ]
+
+
+_path_of = attrgetter("path")
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 def _opens(path: Path) -> bool:
