@@ -315,7 +315,7 @@ def _summary_line(s: Any) -> str:
             f"{counted(s.total_articles, 'article')} in the index"
         )
     warnings = f", {counted(len(s.warnings), 'warning')}" if s.warnings else ""
-    return f"{head}; {len(s.not_indexed)} skipped{warnings}."
+    return f"{head}; {s.skipped_count:,} skipped{warnings}."
 
 
 def _progress_printer() -> Callable[[Any], None] | None:

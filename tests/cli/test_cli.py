@@ -43,6 +43,17 @@ def test_index_then_nothing_to_do(corpus: Path) -> None:
     assert code == 0 and "nothing to do" in out
 
 
+def test_a_file_of_bad_lines_is_reported_in_its_first_lines_and_a_count(corpus: Path) -> None:
+    (corpus / "bad.jsonl").write_text("{x\n" * 2_000, encoding="utf-8")
+    for _ in range(2):
+        code, out, _ = cli(corpus, "index")
+        assert code == 0
+        lines = [line for line in out.splitlines() if line.startswith("skipped bad.jsonl")]
+        assert len(lines) == 21 and lines[19].startswith("skipped bad.jsonl:20: invalid JSON")
+        assert lines[20] == "skipped bad.jsonl: and 1,980 more lines skipped"
+        assert "; 2,000 skipped." in out
+
+
 def test_an_index_an_earlier_release_built_is_rebuilt_and_says_why(corpus: Path) -> None:
     from tui_reader.search.store import read_meta, write_meta
 

@@ -232,3 +232,51 @@ def test_a_file_skipped_for_a_reason_that_passes_is_read_once_it_can_be(
     assert [s.describe() for s in summary.skipped] == ["blank.txt: empty"]
     assert len(library.search("Tunisie")) == 1
     assert library.update().nothing_to_do
+
+
+def bad_lines_corpus(corpus: Path) -> None:
+    lines = ['{"text": "Le Qatar accueille une réunion."}'] + ["{x"] * 300 + ['{"text": ""}'] * 25
+    (corpus / "bad.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_file_of_bad_lines_lists_its_first_skips_and_counts_the_rest(corpus: Path, index_dir: Path) -> None:
+    from tui_reader.search.manifest import Manifest
+    from tui_reader.search.store import manifest_path
+
+    bad_lines_corpus(corpus)
+    for _ in range(2):  # as built, and as the manifest keeps it for the next runs
+        summary = update_index(corpus, index_dir)
+        listed = [s for s in summary.skipped if s.path == "bad.jsonl"]
+        assert [s.line for s in listed[:20]] == list(range(2, 22))
+        assert len(listed) == 21 and listed[20].line is None
+        assert listed[20].describe() == "bad.jsonl: and 305 more lines skipped"
+        assert summary.skipped_count == 325 and summary.total_articles == 5
+    manifest = Manifest(manifest_path(index_dir, read_meta(index_dir).generation), readonly=True)
+    assert len(manifest.entries()["bad.jsonl"].skipped) == 21
+    manifest.close()
+
+
+def test_a_manifest_that_lists_every_bad_line_is_capped_by_the_next_update(
+    corpus: Path, index_dir: Path
+) -> None:
+    import dataclasses
+
+    from tui_reader.corpus import Skipped
+    from tui_reader.search.manifest import Manifest
+    from tui_reader.search.store import manifest_path
+
+    bad_lines_corpus(corpus)
+    update_index(corpus, index_dir)
+    path = manifest_path(index_dir, read_meta(index_dir).generation)
+    manifest = Manifest(path)
+    entry = manifest.entries()["bad.jsonl"]
+    every = tuple(Skipped("bad.jsonl", "invalid JSON", n) for n in range(2, 327))
+    manifest.record([dataclasses.replace(entry, skipped=every)])  # as an earlier release kept it
+    manifest.close()
+    summary = update_index(corpus, index_dir)
+    assert summary.nothing_to_do
+    assert len([s for s in summary.skipped if s.path == "bad.jsonl"]) == 21
+    assert summary.skipped_count == 325
+    manifest = Manifest(path, readonly=True)
+    assert len(manifest.entries()["bad.jsonl"].skipped) == 21
+    manifest.close()

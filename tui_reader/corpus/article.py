@@ -40,12 +40,15 @@ class Skipped:
     file whose articles were read with something in it ignored, and what. `passing` when the
     reason is no matter of the file's content and may pass without the file changing (permission
     denied, the file moved away, a read error): the file is then tried again at the next update
-    instead of being remembered as skipped."""
+    instead of being remembered as skipped. `count`: how many lines or items of the file this
+    one record stands for (a file's skips past the first few are kept as one, see
+    `search.manifest.capped`)."""
 
     path: str
     reason: str
     line: int | None = None
     passing: bool = field(default=False, compare=False)
+    count: int = field(default=1, compare=False)
 
     @property
     def warning(self) -> bool:

@@ -25,7 +25,14 @@ from tui_reader.search.bulk import bulk_writer
 from tui_reader.search.documents import article_mentions, to_document
 from tui_reader.search.errors import CorpusUnavailable, IndexDamaged, IndexUnavailable, UpdateCancelled
 from tui_reader.search.integrity import damaged, mark_damaged, marked_damage, segment_damage, write_seal
-from tui_reader.search.manifest import FileEntry, Manifest, ManifestUnreadable, read_entries
+from tui_reader.search.manifest import (
+    SKIPS_LISTED,
+    FileEntry,
+    Manifest,
+    ManifestUnreadable,
+    capped,
+    read_entries,
+)
 from tui_reader.search.results import Progress, ProgressCallback, UpdateSummary
 from tui_reader.search.schema import SCHEMA_VERSION, build_schema
 from tui_reader.search.store import (
@@ -229,6 +236,7 @@ def update_index(
             elif known is None:
                 known = manifest.entries()
             report(Progress("scan", 0, 0))
+            _cap_skips(manifest, known)
             diff = diff_corpus(corpus_dir, known, cancelled, own_folders(index_dir))
             summary.added, summary.changed = len(diff.new), len(diff.changed)
             summary.deleted, summary.unchanged = len(diff.deleted), len(diff.unchanged)
@@ -254,7 +262,7 @@ def update_index(
                 cancelled,
             )
             skipped = list(diff.scan_skipped) + manifest.skipped()
-            summary.skipped = sorted(skipped, key=lambda s: (s.path, s.line or 0))
+            summary.skipped = sorted(skipped, key=lambda s: (s.path, s.count > 1, s.line or 0))
             segments = ix._segments()  # from the table of contents: no segment is opened
             summary.total_articles = sum(segment.doc_count() for segment in segments)
         except OSError as exc:
@@ -275,6 +283,14 @@ def update_index(
             remove_other_generations(index_dir, keep={generation})
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _cap_skips(manifest: Manifest, known: dict[str, FileEntry]) -> None:
+    """Keep the skips of each file as `capped` keeps them, in a manifest written before they
+    were capped (every bad line of a file listed)."""
+    long = [entry for entry in known.values() if len(entry.skipped) > SKIPS_LISTED + 1]
+    if long:
+        manifest.record(replace(entry, skipped=capped(entry.skipped)) for entry in long)
 
 
 def _unlisted_paths(ix: Any, known: dict[str, FileEntry], new: list[str]) -> list[str]:
@@ -470,7 +486,7 @@ def _write(
                     break
                 size_done += source.size
                 summary.bytes_read += source.size
-                batch.append(FileEntry(path, source.size, source.mtime_ns, count, tuple(reading.skipped)))
+                batch.append(FileEntry(path, source.size, source.mtime_ns, count, capped(reading.skipped)))
                 done += 1
                 report(Progress("read", done, total, articles, size_done, to_read_bytes))
             report(Progress("commit", done, total, articles, size_done, to_read_bytes))

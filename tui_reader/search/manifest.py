@@ -139,8 +139,35 @@ def _write_error(exc: sqlite3.Error, path: Path) -> OSError | ManifestUnreadable
     return OSError(number, str(exc), str(path))
 
 
+# The skips of one file listed one by one; the others are counted in one record.
+SKIPS_LISTED = 20
+
+
+def capped(skipped: Iterable[Skipped], listed: int = SKIPS_LISTED) -> tuple[Skipped, ...]:
+    """The skips of one file as they are kept and reported: its warnings, the skips that may pass
+    and its first `listed` skips, then one record that counts the others ("and 299,980 more
+    lines skipped"), so that a file of bad lines costs later commands nothing."""
+    kept: list[Skipped] = []
+    more, path = 0, ""
+    for item in skipped:
+        if item.warning or item.passing:
+            kept.append(item)
+        elif listed > 0 and item.count == 1:
+            kept.append(item)
+            listed -= 1
+        else:
+            more, path = more + item.count, item.path
+    if more:
+        noun = ("line" if path.lower().endswith(".jsonl") else "item") + ("s" if more > 1 else "")
+        kept.append(Skipped(path, f"and {more:,} more {noun} skipped", count=more))
+    return tuple(kept)
+
+
 def _dump_skipped(skipped: tuple[Skipped, ...]) -> str:
-    return json.dumps([[s.path, s.reason, s.line, s.passing] for s in skipped], ensure_ascii=False)
+    return json.dumps(
+        [[s.path, s.reason, s.line, s.passing, *((s.count,) if s.count != 1 else ())] for s in skipped],
+        ensure_ascii=False,
+    )
 
 
 def _load_skipped(raw: str | None) -> tuple[Skipped, ...]:
@@ -150,7 +177,8 @@ def _load_skipped(raw: str | None) -> tuple[Skipped, ...]:
 
 
 def _skipped_rows(rows: list[list[object]]) -> Iterator[Skipped]:
-    for path, reason, line, *passing in rows:
+    for path, reason, line, *more in rows:
         # A manifest written before skips said whether they pass: the two reasons that do.
-        passes = passing[0] is True if passing else reason in (PERMISSION_DENIED, VANISHED)
-        yield Skipped(str(path), str(reason), int(line) if isinstance(line, int) else None, passes)
+        passes = more[0] is True if more else reason in (PERMISSION_DENIED, VANISHED)
+        count = more[1] if len(more) > 1 and type(more[1]) is int and more[1] > 0 else 1
+        yield Skipped(str(path), str(reason), int(line) if isinstance(line, int) else None, passes, count)

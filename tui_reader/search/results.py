@@ -56,6 +56,11 @@ class UpdateSummary:
         return [s for s in self.skipped if not s.warning]
 
     @property
+    def skipped_count(self) -> int:
+        """The files and lines skipped (a record may stand for many lines of one file)."""
+        return sum(s.count for s in self.not_indexed)
+
+    @property
     def warnings(self) -> list[Skipped]:
         return [s for s in self.skipped if s.warning]
 

@@ -1215,7 +1215,7 @@ def _summary_line(summary: UpdateSummary, *, short: bool = False) -> str:
             f"{'file' if changed == 1 else 'files'} in {summary.seconds:.1f} s"
         )
     if summary.not_indexed:
-        parts.append(f"{len(summary.not_indexed):,} skipped")
+        parts.append(f"{summary.skipped_count:,} skipped")
     if summary.warnings:
         parts.append(counted(len(summary.warnings), "warning"))
     if summary.skipped and not short:
