@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui_reader.search import Library
+from tui_reader.ui.searching import SearchRequest, as_you_type, run_search
 
 
 @pytest.fixture
@@ -62,6 +63,33 @@ def test_phrases_and_boolean_operators(library: Library) -> None:
 def test_prefix_and_fuzzy(library: Library) -> None:
     assert titles(library, "config*") == {"fr/qatar.txt"}
     assert titles(library, "observrs~") == {"en/election.txt"}
+
+
+def test_a_prefix_wildcard_or_fuzzy_word_that_matches_nothing_matches_nothing(library: Library) -> None:
+    qatar = {"fr/qatar.txt"}
+    assert titles(library, "Qatar config*") == qatar
+    for word in ("configxyz*", "conf*xyz", "zzzqqqxx~", "zzzqqqxx~2", "text:configxyz*", "text:zzzqqqxx~"):
+        assert titles(library, word) == set(), word
+        # an And with a part that matches nothing matches nothing, as with a plain word
+        assert titles(library, f"Qatar {word}") == set(), word
+        assert titles(library, f"Qatar AND ({word} OR zzzqqq)") == set(), word
+        # under OR it adds nothing, under NOT it leaves nothing out
+        assert titles(library, f"Qatar OR {word}") == qatar, word
+        assert titles(library, f"Qatar NOT {word}") == titles(library, f"Qatar -{word}") == qatar, word
+        assert not library.search(f"Qatar {word}").fallback, word
+    assert titles(library, "Qatar (sécurité OR configxyz*)") == qatar
+
+
+def test_the_word_being_typed_keeps_matching_when_its_prefix_matches_nothing(library: Library) -> None:
+    # the list searches "Qatar (sécurités OR sécurités*)": no word starts with "securites", but
+    # the word itself is found in any form
+    assert titles(library, as_you_type("Qatar sécurités")) == {"fr/qatar.txt"}
+    assert titles(library, as_you_type("Qatar sécurxyz")) == set()
+    # enter on a word no article has widens to its prefix only when the prefix finds articles
+    outcome = run_search(library, SearchRequest(query="Qatar sécurxyz"), lambda: False)
+    assert outcome is not None
+    assert outcome.results.total == 0
+    assert not outcome.fallback
 
 
 def test_short_prefix_is_searched_as_a_word_and_says_so(library: Library) -> None:

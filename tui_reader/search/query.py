@@ -285,6 +285,7 @@ class _Rewriter:
     # A plain word or phrase becomes one Or over the searched fields (MultifieldParser).
     def _word_group(self, q: Any) -> Any:
         kids: list[Any] = []
+        expanded_to_nothing = False  # a prefix, wildcard or fuzzy word that no word of the index fits
         for kid in q.subqueries:
             fieldname = getattr(kid, "fieldname", None)
             if isinstance(kid, wq.Phrase) and fieldname not in POSITIONAL_FIELDS:
@@ -293,11 +294,15 @@ class _Rewriter:
                 kid = self._bounded_expansion(kid)
                 if kid is None:
                     continue
+                if kid is wq.NullQuery:
+                    expanded_to_nothing = True
+                    continue
             if isinstance(kid, wq.FuzzyTerm):
                 if fieldname not in POSITIONAL_FIELDS:
                     continue
                 kid = self._fuzzy(fieldname, kid.text, min(kid.maxdist, 2))
                 if kid is None:
+                    expanded_to_nothing = True
                     continue
             kids.append(kid)
         self.out.scored = True
@@ -311,7 +316,10 @@ class _Rewriter:
                     return wq.Or(entities, boost=q.boost)
                 kids.extend(entities)
         if not kids:
-            return wq.NullQuery
+            # A word that matches nothing matches nothing in an And too ("Maroc sécurxyz*"),
+            # where Whoosh would drop a NullQuery; one that cannot be searched ("*ing") is
+            # dropped, and a note says so.
+            return _nothing() if expanded_to_nothing else wq.NullQuery
         return wq.Or(kids, boost=q.boost)
 
     def _bounded_expansion(self, q: Any) -> Any | None:
@@ -400,9 +408,10 @@ class _Rewriter:
             self._note(f"'{fieldname}:' is not something to search by: that filter matches nothing.")
             return _nothing()
         if isinstance(q, wq.Prefix | wq.Wildcard):
-            return self._bounded_expansion(q)
+            expanded = self._bounded_expansion(q)
+            return _nothing() if expanded is wq.NullQuery else expanded
         if isinstance(q, wq.FuzzyTerm):
-            return self._fuzzy(fieldname, _value_of(q), min(q.maxdist, 2)) or wq.NullQuery
+            return self._fuzzy(fieldname, _value_of(q), min(q.maxdist, 2)) or _nothing()
         if isinstance(q, wq.Phrase | wq.Term) and fieldname in SEARCH_FIELDS:
             self.out.scored = True
         return None
@@ -483,8 +492,8 @@ def _value_of(q: Any) -> str:
 
 
 def _nothing() -> Any:
-    """A filter that matches no article, and keeps doing so inside an And ("Maroc
-    country:Atlantis" finds nothing), where Whoosh would drop a NullQuery."""
+    """A filter or word that matches no article, and keeps doing so inside an And ("Maroc
+    country:Atlantis", "Maroc sécurxyz*" find nothing), where Whoosh would drop a NullQuery."""
     return wq.Term("lang", "\x00")
 
 
