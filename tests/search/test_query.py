@@ -92,6 +92,20 @@ def test_the_word_being_typed_keeps_matching_when_its_prefix_matches_nothing(lib
     assert not outcome.fallback
 
 
+def test_a_question_mark_is_punctuation_not_a_wildcard(library: Library) -> None:
+    qatar = {"fr/qatar.txt"}
+    assert titles(library, "Qatar?") == titles(library, "Qatar ?") == qatar
+    assert titles(library, "Le Qatar a accueilli une réunion?") == qatar
+    assert titles(library, "Qatar OPEC?") == set()
+    assert titles(library, "élections?") == {"fr/election.txt", "en/election.txt"}
+    assert titles(library, "OPEC?") == titles(library, "OPEC") == {"en/markets.txt"}
+    assert titles(library, "Qatar\u061f") == qatar  # the Arabic question mark too
+    # inside a word it parts words, as other punctuation does
+    assert titles(library, "config?uration") == titles(library, "config!uration") == set()
+    assert not library.search("Qatar?").fallback
+    assert titles(library, "?") == set()
+
+
 def test_short_prefix_is_searched_as_a_word_and_says_so(library: Library) -> None:
     results = library.search("co*")
     assert "3 letters" in results.fallback

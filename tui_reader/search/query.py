@@ -1,11 +1,12 @@
 """From what the user typed to a Whoosh query.
 
-The language: words (AND by default), "phrases", AND/OR/NOT, prefix*, fuzzy~, `date:` with partial
-dates and ranges, `lang:`, and entity filters `country:`, `org:`, `entity:` that take an id or any
-alias in any language. A plain word or phrase that names a registry entity also matches articles
-that name it in another language. A malformed query never raises: it is mended as it is meant
-(`query_repair`: most are half-typed), else searched as its plain words, and says so in
-`ParsedQuery.fallback`; so does a filter that can match nothing.
+The language: words (AND by default), "phrases", AND/OR/NOT, prefix* (`*` is the only wildcard:
+`?` is punctuation), fuzzy~, `date:` with partial dates and ranges, `lang:`, and entity filters
+`country:`, `org:`, `entity:` that take an id or any alias in any language. A plain word or
+phrase that names a registry entity also matches articles that name it in another language. A
+malformed query never raises: it is mended as it is meant (`query_repair`: most are half-typed),
+else searched as its plain words, and says so in `ParsedQuery.fallback`; so does a filter that
+can match nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 from whoosh import query as wq
 from whoosh.fields import ID, Schema
-from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, WildcardPlugin
 
 from tui_reader.corpus.language import language_tag
 from tui_reader.entities import EntityRegistry
@@ -100,12 +101,22 @@ class AliasIndex:
         )
 
 
+class _StarOnly(WildcardPlugin):  # type: ignore[misc]
+    """Wildcards with `*` only: a question mark (`?`, and the Arabic, Armenian and Ethiopic
+    ones, which Whoosh also reads as one character) is punctuation, as in "Pourquoi le Maroc?"."""
+
+    qmarks = ""
+    expr = r"(?P<text>\*)"
+
+
 @cache
 def _parser() -> Any:
     names = _indexed_fields()
     # Pseudo-fields: the parser must know them to produce field queries we then resolve.
     names.update({"country": ID(), "org": ID()})
     parser = MultifieldParser(list(SEARCH_FIELDS), Schema(**names), fieldboosts=FIELD_BOOSTS)
+    parser.remove_plugin_class(WildcardPlugin)
+    parser.add_plugin(_StarOnly())
     parser.add_plugin(FuzzyTermPlugin())
     return parser
 
@@ -326,13 +337,13 @@ class _Rewriter:
         fieldname = q.fieldname
         if fieldname not in POSITIONAL_FIELDS:
             return None
-        literal = q.text if isinstance(q, wq.Prefix) else re.split(r"[*?]", q.text)[0]
+        literal = q.text if isinstance(q, wq.Prefix) else q.text.split("*")[0]
         if len(literal) < MIN_PREFIX:
             if literal:
                 self._short_prefix(literal)
             else:
                 note = (
-                    f"A word cannot start with * or ?: '{q.text}' searches nothing "
+                    f"A word cannot start with *: '{q.text}' searches nothing "
                     f"(type its first {MIN_PREFIX} letters)."
                 )
                 if note not in self.out.notes:
