@@ -312,6 +312,35 @@ def test_a_phrase_is_one_match_where_its_words_follow_one_another(corpus: Path, 
     assert matched == ["premier ministre", "premier ministre", "jour"]
 
 
+def test_a_phrase_of_stop_words_and_one_word_matches_only_the_words_in_sequence(
+    corpus: Path, index_dir: Path
+) -> None:
+    briefs = {
+        "fr/pluie.txt": "Les pluies tombent dans les vallées.",
+        "fr/usine.txt": "Une usine ouvre en France.",
+        "fr/voisins.txt": "La France et ses voisins.",
+        "en/usa.txt": "The United States of America signed.",
+        "en/map.txt": "America is large.",
+    }
+    for rel, text in briefs.items():
+        (corpus / rel).write_text(text, encoding="utf-8")
+    lib = Library.open(corpus, index_dir)
+    lib.update()
+    # stemmed, "dans les" is "le", "en France" "franc", "of America" "america": no match alone
+    assert titles(lib, '"dans les"') == {"fr/pluie.txt"}
+    assert titles(lib, '"en France"') == {"fr/usine.txt"}
+    assert titles(lib, '"of America"') == {"en/usa.txt"}
+    assert titles(lib, '"dans les" OR "of America"') == {"fr/pluie.txt", "en/usa.txt"}
+    assert titles(lib, 'vallées -"en France"') == {"fr/pluie.txt"}
+    row = lib.search('"dans les"')[0]
+    article = lib.article(row.id)
+    assert article is not None
+    assert [article.text[s:e] for s, e in lib.match_offsets('"dans les"', article)] == ["dans les"]
+    # a phrase of one word is that word, in any form
+    assert titles(lib, '"France"') == titles(lib, "France") >= {"fr/usine.txt", "fr/voisins.txt"}
+    assert titles(lib, '"élections"') == {"fr/election.txt", "en/election.txt"}
+
+
 def test_a_phrase_found_nowhere_shows_its_words() -> None:
     from tui_reader.search import StoredArticle
     from tui_reader.search.highlight import match_offsets

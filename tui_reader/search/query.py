@@ -297,9 +297,13 @@ class _Rewriter:
     def _word_group(self, q: Any) -> Any:
         kids: list[Any] = []
         expanded_to_nothing = False  # a prefix, wildcard or fuzzy word that no word of the index fits
+        # A phrase of several words is searched where words keep their positions only. A stemmed
+        # field drops stop words, so there it may be a single term ("dans les": "le"), which would
+        # match that word anywhere.
+        phrase = any(isinstance(k, wq.Phrase) and k.fieldname in POSITIONAL_FIELDS for k in q.subqueries)
         for kid in q.subqueries:
             fieldname = getattr(kid, "fieldname", None)
-            if isinstance(kid, wq.Phrase) and fieldname not in POSITIONAL_FIELDS:
+            if (phrase or isinstance(kid, wq.Phrase)) and fieldname not in POSITIONAL_FIELDS:
                 continue
             if isinstance(kid, wq.Prefix | wq.Wildcard):
                 kid = self._bounded_expansion(kid)
