@@ -16,8 +16,15 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from tui_reader import __version__
-from tui_reader.config import Config, ConfigError, Locations, load_config, resolve_locations
-from tui_reader.wording import counted, progress_text
+from tui_reader.config import (
+    Config,
+    ConfigError,
+    LocationError,
+    Locations,
+    load_config,
+    resolve_locations,
+)
+from tui_reader.wording import counted, progress_text, shortened
 
 if TYPE_CHECKING:
     from tui_reader.entities.mention import Mention
@@ -131,7 +138,7 @@ def user_errors() -> Iterator[None]:
     """Turn the core's typed errors into one line on stderr and a non-zero exit."""
     try:
         yield
-    except ConfigError as exc:
+    except (ConfigError, LocationError) as exc:
         fail(str(exc))
     except _Terminated:
         fail("Terminated.", 128 + signal.SIGTERM)
@@ -230,6 +237,9 @@ class _Briefread(click.Group):
         except OSError as exc:
             if exc.errno == errno.EPIPE:
                 raise
+            if exc.filename is not None:  # a file's error, not the output's (writes name no file)
+                shown = shortened(os.fsdecode(exc.filename))
+                fail(f"{shown} cannot be used ({exc.strerror or exc}); check that path and try again.")
             # the output is lost: nothing more may try to write it
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             reason = exc.strerror or str(exc)

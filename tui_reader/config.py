@@ -7,6 +7,7 @@ current directory, then the bundled sample corpus with a per-corpus index in the
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import tomllib
@@ -15,12 +16,19 @@ from pathlib import Path
 
 import platformdirs
 
+from tui_reader.wording import shortened
+
 APP_NAME = "briefread"
 SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 class ConfigError(Exception):
     """The config file cannot be read; `str()` is one sentence that says what to do."""
+
+
+class LocationError(Exception):
+    """The corpus or index path cannot be used at all (a loop of symbolic links, a name too
+    long); `str()` is one sentence that says what to do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,18 +78,69 @@ def _index_for(corpus: Path) -> Path:
 
 
 def resolve_locations(corpus: str | Path | None = None, index: str | Path | None = None) -> Locations:
-    """Apply flags > environment > ./corpus and ./index > bundled sample and user cache."""
-    corpus = corpus or os.environ.get("BRIEFREAD_CORPUS") or None
-    index = index or os.environ.get("BRIEFREAD_INDEX") or None
+    """Apply flags > environment > ./corpus and ./index > bundled sample and user cache; raises
+    LocationError for a path that is a loop of symbolic links or too long."""
     cwd = Path.cwd()
-    if corpus is None:
-        corpus = cwd / "corpus" if (cwd / "corpus").is_dir() else SAMPLE_CORPUS
-    corpus_path = Path(corpus).expanduser().resolve()
-    if index is None:
+    if corpus:
+        corpus_path = _usable(Path(corpus), "corpus", _OPTION)
+    elif os.environ.get("BRIEFREAD_CORPUS"):
+        corpus_path = _usable(Path(os.environ["BRIEFREAD_CORPUS"]), "corpus", _ENVIRONMENT)
+    else:
+        local_corpus = _usable(cwd / "corpus", "corpus", _LOCAL)
+        corpus_path = local_corpus if local_corpus.is_dir() else SAMPLE_CORPUS
+    if index:
+        index_path = _usable(Path(index), "index", _OPTION)
+    elif os.environ.get("BRIEFREAD_INDEX"):
+        index_path = _usable(Path(os.environ["BRIEFREAD_INDEX"]), "index", _ENVIRONMENT)
+    else:
         local = cwd / "index"
-        same_corpus = corpus_path == (cwd / "corpus").resolve()
-        index = local if local.is_dir() and same_corpus else _index_for(corpus_path)
-    return Locations(corpus_path, Path(index).expanduser().resolve(), user_state_dir())
+        # realpath, not resolve: a ./corpus that loops is not the corpus, and not an error here
+        same_corpus = corpus_path == Path(os.path.realpath(cwd / "corpus"))
+        chosen = local if local.is_dir() and same_corpus else _index_for(corpus_path)
+        index_path = _usable(chosen, "index", _LOCAL)
+    return Locations(corpus_path, index_path, user_state_dir())
+
+
+# How a location was given, for the advice on what to change.
+_OPTION, _ENVIRONMENT, _LOCAL = "option", "environment", "local"
+
+
+def _usable(path: Path, what: str, given: str) -> Path:
+    """`path` made absolute with its links followed. A path that does not exist (yet) is fine:
+    the commands say what is missing. A loop of symbolic links, or a path too long for the
+    system, raises LocationError: nothing could ever be read or written there."""
+    path = path.expanduser()
+    try:
+        real = path.resolve()
+        os.stat(real)
+    except RuntimeError:  # what Path.resolve raises for a loop of links (before Python 3.13)
+        raise LocationError(_unusable(path, what, given)) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise LocationError(_unusable(path, what, given)) from None
+        if exc.errno == errno.ENAMETOOLONG:
+            raise LocationError(_unusable(path, what, given, exc.strerror or "name too long")) from None
+        return real  # missing, not a folder, not allowed: said where it is used
+    return real
+
+
+def _unusable(path: Path, what: str, given: str, too_long: str = "") -> str:
+    """Why `path` cannot be the `what` ("corpus", "index"), and what to change where it was
+    `given`: a loop of symbolic links, or a path `too_long` (the system's words)."""
+    option, variable = f"--{what}", f"BRIEFREAD_{what.upper()}"
+    if too_long:
+        problem = f"is too long ({too_long})"
+        advice = {
+            _OPTION: f"use {option} with a shorter path",
+            _ENVIRONMENT: f"set {variable} to a shorter path",
+        }.get(given, f"pass {option} DIR with a shorter path")
+    else:
+        problem = "is a loop of symbolic links"
+        advice = {
+            _OPTION: f"fix the link, or pass another {option} DIR",
+            _ENVIRONMENT: f"fix the link, or set {variable} to another folder",
+        }.get(given, f"fix or remove the link, or pass {option} DIR")
+    return f"The {what} path {shortened(str(path.absolute()))} {problem}; {advice}."
 
 
 def load_config(path: str | Path | None = None) -> Config:

@@ -1,4 +1,4 @@
-"""Counts in words, for every message the user reads."""
+"""Counts in words, and values cut to a length, for every message the user reads."""
 
 from __future__ import annotations
 
@@ -22,3 +22,12 @@ def progress_text(p: Progress) -> str:
     if p.total == 1:  # one file, perhaps a large archive: its articles say how far
         return f"{verb} {counted(p.articles, 'article')}"
     return f"{verb} {p.done:,}/{counted(p.total, 'file')}, {counted(p.articles, 'article')}"
+
+
+def shortened(text: str, limit: int = 120) -> str:
+    """`text` whole when it has at most `limit` characters, else its start and its end around
+    "…": a path or an id of thousands of characters in a message would bury the sentence."""
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) * 2 // 3
+    return f"{text[:head]}…{text[len(text) - (limit - 1 - head) :]}"

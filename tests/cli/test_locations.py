@@ -188,3 +188,118 @@ def test_an_index_that_is_the_corpus_or_holds_it_is_refused(
             assert err.startswith(f"briefread: {said}") and err.count("\n") == 1, args
             assert "Traceback" not in out + err
         assert sorted(p.name for p in index.iterdir()) == before  # nothing written there
+
+
+def _loop(folder: Path) -> Path:
+    """Two symbolic links that point at each other; the first."""
+    (folder / "loop_a").symlink_to("loop_b")
+    (folder / "loop_b").symlink_to("loop_a")
+    return folder / "loop_a"
+
+
+COMMANDS = (("search", "Qatar"), ("index",), ("show", "x"), ("entities",), ())
+
+
+def test_a_corpus_or_index_path_that_is_a_loop_of_links_is_one_line(
+    corpora: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, _ = corpora
+    loop = _loop(tmp_path)
+    cases = [
+        (
+            (loop, tmp_path / "index"),
+            f"The corpus path {loop} is a loop of symbolic links; fix the link, or pass another "
+            "--corpus DIR.",
+        ),
+        (
+            (first, loop),
+            f"The index path {loop} is a loop of symbolic links; fix the link, or pass another --index DIR.",
+        ),
+        ((first, loop / "inside"), f"The index path {loop / 'inside'} is a loop of symbolic links;"),
+    ]
+    for (corpus, index), said in cases:
+        for args in COMMANDS:
+            code, out, err = run(corpus, index, *args)
+            assert code == 1, args
+            assert err.startswith(f"briefread: {said}") and err.count("\n") == 1, (args, err)
+            assert "Traceback" not in out + err
+    monkeypatch.setenv("BRIEFREAD_CORPUS", str(loop))
+    for args in COMMANDS:
+        result = CliRunner().invoke(main, ["--index", str(tmp_path / "index"), *args])
+        assert result.exit_code == 1, args
+        assert result.stderr == (
+            f"briefread: The corpus path {loop} is a loop of symbolic links; fix the link, or set "
+            "BRIEFREAD_CORPUS to another folder.\n"
+        )
+    assert not (tmp_path / "index").exists()
+
+
+def test_a_corpus_folder_in_the_current_folder_that_is_a_loop_of_links_is_one_line(
+    corpora: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, _ = corpora
+    here = tmp_path / "here"
+    here.mkdir()
+    (here / "corpus").symlink_to(_loop(tmp_path))
+    monkeypatch.chdir(here)
+    for args in COMMANDS:
+        result = CliRunner().invoke(main, list(args))
+        assert result.exit_code == 1, args
+        assert result.stderr == (
+            f"briefread: The corpus path {here / 'corpus'} is a loop of symbolic links; fix or remove "
+            "the link, or pass --corpus DIR.\n"
+        )
+    # given another corpus, the ./corpus link is not read at all
+    (here / "index").mkdir()
+    code, out, _ = run(first, tmp_path / "index", "search", "Qatar")
+    assert code == 0 and out.startswith("1 article ")
+
+
+def test_a_path_too_long_is_said_as_such(corpora: tuple[Path, Path], tmp_path: Path) -> None:
+    first, _ = corpora
+    too_long = tmp_path.joinpath(*["a" * 200] * 25)  # over PATH_MAX
+    long_name = tmp_path / ("b" * 300)  # over NAME_MAX
+    cases = [
+        ((too_long, tmp_path / "index"), "The corpus path", "use --corpus with a shorter path."),
+        ((long_name, tmp_path / "index"), "The corpus path", "use --corpus with a shorter path."),
+        ((first, too_long), "The index path", "use --index with a shorter path."),
+        ((first, long_name / "index"), "The index path", "use --index with a shorter path."),
+    ]
+    for (corpus, index), what, advice in cases:
+        for args in COMMANDS:
+            code, out, err = run(corpus, index, *args)
+            assert code == 1, args
+            assert err.startswith(f"briefread: {what} {tmp_path}/"), (args, err)
+            assert err.endswith(f" is too long (File name too long); {advice}\n"), (args, err)
+            assert len(err) < 300 and "cannot write the output" not in err
+            assert "Traceback" not in out + err
+
+
+def test_an_update_into_a_path_too_long_says_so(corpora: tuple[Path, Path], tmp_path: Path) -> None:
+    from tui_reader.search import IndexUnavailable
+    from tui_reader.search.indexer import update_index
+
+    first, _ = corpora
+    with pytest.raises(
+        IndexUnavailable, match=r"is too long \(File name too long\); use --index with a shorter"
+    ):
+        update_index(first, tmp_path / ("b" * 300))
+
+
+def test_an_unforeseen_error_of_a_file_is_not_said_to_be_the_outputs(
+    corpora: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui_reader.search import Library
+
+    first, _ = corpora
+
+    def failing(*_: object) -> None:
+        raise OSError(5, "Input/output error", str(tmp_path / "index" / "x"))
+
+    monkeypatch.setattr(Library, "open", failing)
+    code, out, err = run(first, tmp_path / "index", "search", "Qatar")
+    assert code == 1 and "Traceback" not in out + err
+    assert err == (
+        f"briefread: {tmp_path / 'index' / 'x'} cannot be used (Input/output error); check that path "
+        "and try again.\n"
+    )

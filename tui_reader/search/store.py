@@ -29,6 +29,7 @@ from tui_reader.search.errors import (
     IndexUnavailable,
 )
 from tui_reader.search.integrity import sealed_corpus
+from tui_reader.wording import shortened
 
 META_FILE = "briefread.json"
 LOCK_FILE = ".update.lock"
@@ -94,7 +95,7 @@ def check_apart(index_dir: Path, corpus_dir: Path) -> None:
     """Raise `IndexHoldsCorpus` when `index_dir` is `corpus_dir` or holds it: the index's own
     files would be read as articles, and change with every update. (An index folder inside the
     corpus is fine: the scan leaves it out.)"""
-    index, corpus = index_dir.resolve(), corpus_dir.resolve()
+    index, corpus = _real(index_dir), _real(corpus_dir)
     if index == corpus:
         raise IndexHoldsCorpus(
             f"The index cannot be the corpus folder {corpus_dir} itself; use --index with another "
@@ -105,6 +106,12 @@ def check_apart(index_dir: Path, corpus_dir: Path) -> None:
             f"The corpus {corpus_dir} is inside the index folder {index_dir}; use --index with a "
             "folder that does not hold the corpus."
         )
+
+
+def _real(path: Path) -> Path:
+    """`path` with its links followed, as far as they lead: a loop of links is no folder, and
+    is said where the path is used, not as Path.resolve's RuntimeError."""
+    return Path(os.path.realpath(path))
 
 
 def check_corpus(index_dir: Path, corpus_dir: Path) -> None:
@@ -304,6 +311,11 @@ def unwritable(index_dir: Path, exc: OSError) -> IndexUnavailable:
         return IndexUnavailable(
             f"The index directory {index_dir} cannot be created or written; "
             "use --index with a writable directory."
+        )
+    if exc.errno == errno.ENAMETOOLONG:
+        return IndexUnavailable(
+            f"The index path {shortened(str(index_dir))} is too long ({exc.strerror}); "
+            "use --index with a shorter path."
         )
     if exc.errno in (errno.EEXIST, errno.ENOTDIR) or index_dir.is_file():
         return IndexUnavailable(
