@@ -271,11 +271,26 @@ def main(ctx: click.Context, corpus: str | None, index_dir: str | None, config: 
     else:
         with user_errors():
             from tui_reader.search.store import check_corpus
-            from tui_reader.ui.app import run_app
 
             locations = ctx.obj.locations
             check_corpus(locations.index, locations.corpus)
-            run_app(locations, ctx.obj.config)
+            settings = ctx.obj.config  # a config that cannot be read is said first
+            if not _on_a_terminal():
+                fail(_NEEDS_A_TERMINAL)
+            from tui_reader.ui.app import run_app
+
+            run_app(locations, settings)
+
+
+_NEEDS_A_TERMINAL = "the reader needs a terminal; in scripts use briefread search, show, index or tag."
+
+
+def _on_a_terminal() -> bool:
+    """True when the keys come from a terminal and the screen goes to one. The app reads the
+    one and draws on the other; run from a script, a pipe or cron it would wait forever for a
+    key that cannot come, drawing escape codes into a file."""
+    streams = (sys.stdin, sys.stdout, sys.stderr)
+    return all(stream is not None and stream.isatty() for stream in streams)
 
 
 @main.command()

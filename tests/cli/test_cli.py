@@ -537,3 +537,47 @@ def test_tag_does_not_load_the_search_layer() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+NEEDS_A_TERMINAL = (
+    "briefread: the reader needs a terminal; in scripts use briefread search, show, index or tag.\n"
+)
+
+
+def test_the_reader_without_a_terminal_says_so_and_ends(corpus: Path) -> None:
+    code, out, err = cli(corpus)
+    assert (code, out, err) == (1, "", NEEDS_A_TERMINAL)
+
+
+@pytest.mark.parametrize("missing", ["stdin", "stdout", "both"])
+def test_the_reader_run_from_a_script_ends_at_once(corpus: Path, tmp_path: Path, missing: str) -> None:
+    """`briefread < /dev/null`, `briefread | cat`, `echo | briefread`: the app would wait forever."""
+    import pty
+
+    assert cli(corpus, "index")[0] == 0
+    main_fd, terminal = pty.openpty()
+    try:
+        env = {**os.environ, "BRIEFREAD_STATE": str(tmp_path / "state")}
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "tui_reader",
+                "--corpus",
+                str(corpus),
+                "--index",
+                str(corpus.parent / "index"),
+            ],
+            stdin=terminal if missing == "stdout" else None,
+            stdout=terminal if missing == "stdin" else subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            input=None if missing == "stdout" else b"\n",
+            env=env,
+            timeout=60,
+        )
+    finally:
+        os.close(main_fd)
+        os.close(terminal)
+    assert done.returncode == 1
+    assert done.stderr.decode() == NEEDS_A_TERMINAL
+    assert not done.stdout
