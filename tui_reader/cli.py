@@ -11,7 +11,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 import click
 
@@ -533,7 +533,9 @@ def _tag_language(_ctx: click.Context, _param: click.Parameter, value: str | Non
 
 
 @main.command()
-@click.argument("file", type=click.File("rb"), default="-")
+# A name, opened by the command (not by click as it reads the arguments): a FIFO waiting for its
+# writer can then be stopped as any command is, and a closed standard input is said in one line.
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True), default="-")
 @click.option(
     "--lang",
     default=None,
@@ -548,24 +550,31 @@ def _tag_language(_ctx: click.Context, _param: click.Parameter, value: str | Non
     is_flag=True,
     help='Batch mode: {"id","text","lang"?} lines in, {"id","mentions"} lines out.',
 )
-def tag(file: Any, lang: str | None, as_json: bool, as_jsonl: bool) -> None:
+def tag(file: str, lang: str | None, as_json: bool, as_jsonl: bool) -> None:
     """Find countries and organizations in a text (FILE or standard input)."""
     from tui_reader.corpus.decode import decode_text
+    from tui_reader.corpus.formats import MAX_FILE_BYTES
     from tui_reader.entities import default_tagger
 
     if as_json and as_jsonl:
         raise click.UsageError("Give --json or --jsonl, not both.")
     if as_json or as_jsonl:
         _json_in_utf8()
-    with user_errors():
+    with user_errors(), _opened(file) as stream:
         tagger = default_tagger()
         if as_jsonl:
-            _tag_lines(tagger, file, lang)
+            _tag_lines(tagger, stream, lang)
             return
         # Bytes in, decoded as corpus files are (a byte-order mark, UTF-16, Latin-1...) and
         # without newline translation: offsets count the characters of the text as given, mark
-        # excluded.
-        text = decode_text(file.read())
+        # excluded. A text is held to the size of a corpus file: /dev/zero is no article.
+        data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            fail(
+                f"The text is larger than the {MAX_FILE_BYTES // 1_000_000} MB limit of an article; "
+                "give a shorter text, or one text a line to briefread tag --jsonl."
+            )
+        text = decode_text(data)
         mentions = tagger.tag(text, _language(text, lang))
     if as_json:
         click.echo(dump_json([m.to_json() for m in mentions]))
@@ -576,6 +585,22 @@ def tag(file: Any, lang: str | None, as_json: bool, as_jsonl: bool) -> None:
             terminal_safe(f"{m.start:>6}-{m.end:<6} {m.kind:12} {m.form:8} {m.text!s:30} {m.id}  {name}")
         )
     click.echo(counted(len(mentions), "mention"))
+
+
+@contextmanager
+def _opened(file: str) -> Iterator[BinaryIO]:
+    """The bytes of `file`, or of standard input for "-"."""
+    if file == "-":
+        if sys.stdin is None:  # started with `<&-`
+            fail("standard input is closed; give a FILE.")
+        yield click.get_binary_stream("stdin")
+        return
+    try:
+        stream = open(file, "rb")  # closed below, after the last read
+    except OSError as exc:
+        fail(f"{shortened(file)} cannot be read ({exc.strerror or exc}); give a FILE that can be.")
+    with stream:
+        yield stream
 
 
 # Enough text to tell French from English by their function words, and cheap next to tagging.
@@ -596,21 +621,43 @@ def _language(text: str, *given: object) -> str:
     return detect_language(text[:_DETECT_CHARS])
 
 
-def _tag_lines(tagger: Any, file: Any, lang: str | None) -> None:
+def _tag_lines(tagger: Any, file: BinaryIO, lang: str | None) -> None:
     """Answer each line of `file` with one line on standard output, in order and as soon as it is
     read (a program can feed lines one at a time and read each answer): a JSON record's mentions,
     or the line's number and an error (a blank line, a line that is not a usable record)."""
+    # One line is one record: it has the size limit of a record of a corpus .jsonl file.
+    from tui_reader.corpus.formats.jsonl import MAX_ARTICLE_BYTES
+
     out = sys.stdout
     writer = _AnswerWriter()
-    for number, raw in enumerate(file, 1):
-        # A byte-order mark (a file saved by Notepad, or lines joined from several) is no text.
-        line = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    for number, raw in enumerate(_lines(file, MAX_ARTICLE_BYTES), 1):
         try:
+            if raw is None:
+                raise _BadLine(f"the line is larger than the {MAX_ARTICLE_BYTES // 1_000_000} MB limit")
+            # A byte-order mark (a file saved by Notepad, or lines joined from several) is no text.
+            line = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
             answer = writer.answer(*_answer(tagger, line, lang))
         except Exception as exc:  # noqa: BLE001 - one bad line answers with its error, the rest go on
             answer = dump_json({"id": None, "line": number, "error": _line_error(exc), "mentions": []})
         out.write(answer + "\n")
         out.flush()
+
+
+# What is read at a time of a line over the limit, to find its end.
+_PIECE = 1 << 20
+
+
+def _lines(file: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of `file`, each as soon as it is read, and None for a line of more than `limit`
+    bytes: that line is answered at once, then read on to its end a piece at a time and
+    dropped, so that no line (a stream with no newline, /dev/zero) is ever held whole."""
+    while line := file.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        yield None
+        while line and not line.endswith(b"\n"):
+            line = file.readline(_PIECE)
 
 
 # What JSON counts as white space: a line of only these holds no record.

@@ -8,6 +8,7 @@ import select
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -581,3 +582,138 @@ def test_the_reader_run_from_a_script_ends_at_once(corpus: Path, tmp_path: Path,
     assert done.returncode == 1
     assert done.stderr.decode() == NEEDS_A_TERMINAL
     assert not done.stdout
+
+
+TEXT_TOO_LARGE = (
+    "briefread: The text is larger than the 20 MB limit of an article; give a shorter text, or one text "
+    "a line to briefread tag --jsonl.\n"
+)
+
+
+def test_tag_holds_a_text_to_the_size_of_an_article(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Le Maroc. " * 2_000_001)
+    code, out, err = cli(tmp_path, "tag", str(big))
+    assert (code, out, err) == (1, "", TEXT_TOO_LARGE)
+    result = CliRunner().invoke(main, ["tag", "--json"], input=big.read_bytes())
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", TEXT_TOO_LARGE)
+    big.write_bytes(b"Le Maroc. " * 1_000)
+    code, out, _ = cli(tmp_path, "tag", str(big))
+    assert code == 0 and out.endswith("1,000 mentions\n")
+
+
+def _limited_memory(megabytes: int) -> Callable[[], None]:
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (megabytes << 20, megabytes << 20))
+
+    return limit
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_tag_reads_no_endless_text_into_memory(tmp_path: Path) -> None:
+    env = {**os.environ, "BRIEFREAD_STATE": str(tmp_path / "state")}
+    for args in (["tag", "/dev/zero"], ["tag", "-"]):
+        with open("/dev/zero", "rb") as zeros:
+            done = subprocess.run(
+                [sys.executable, "-m", "tui_reader", *args],
+                stdin=zeros,
+                capture_output=True,
+                env=env,
+                timeout=120,
+                preexec_fn=_limited_memory(1024),
+            )
+        assert (done.returncode, done.stdout, done.stderr.decode()) == (1, b"", TEXT_TOO_LARGE), args
+
+
+def test_tag_jsonl_answers_a_line_over_the_limit_without_holding_it(tmp_path: Path) -> None:
+    """A line of 600 MB with 512 MB of memory: it is answered, read on in pieces, then the next
+    line is answered; an endless last line (no newline, as /dev/zero) ends with the input."""
+    import threading
+
+    env = {**os.environ, "BRIEFREAD_STATE": str(tmp_path / "state")}
+    errors = (tmp_path / "stderr").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui_reader", "tag", "--jsonl"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=errors,
+        env=env,
+        preexec_fn=_limited_memory(512),
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+
+    def feed() -> None:
+        assert proc.stdin is not None
+        try:
+            proc.stdin.write(b'{"id": 1, "text": "Le Maroc."}\n{"id": 2, "text": "')
+            piece = b"x" * (1 << 20)
+            for _ in range(600):
+                proc.stdin.write(piece)
+            proc.stdin.write(b'"}\n{"id": 3, "text": "La Tunisie."}\n')
+            for _ in range(25):
+                proc.stdin.write(b"\0" * (1 << 20))
+        finally:
+            proc.stdin.close()
+
+    read: list[bytes] = []
+    threads = [
+        threading.Thread(target=feed),
+        threading.Thread(target=lambda: read.append(proc.stdout.read())),
+    ]
+    for thread in threads:
+        thread.start()
+    try:
+        for thread in threads:
+            thread.join(timeout=300)
+        assert read, "the command did not end with its input"
+        assert proc.wait(timeout=60) == 0, (tmp_path / "stderr").read_text()
+    finally:
+        proc.kill()
+        errors.close()
+    out = read[0]
+    answers = [json.loads(line) for line in out.splitlines()]
+    too_long = "the line is larger than the 20 MB limit"
+    assert answers[0]["id"] == 1 and [m["id"] for m in answers[0]["mentions"]] == ["country:MA"]
+    assert answers[1] == {"id": None, "line": 2, "error": too_long, "mentions": []}
+    assert answers[2]["id"] == 3 and [m["id"] for m in answers[2]["mentions"]] == ["country:TN"]
+    assert answers[3] == {"id": None, "line": 4, "error": too_long, "mentions": []}
+    assert len(answers) == 4
+
+
+def test_tag_with_standard_input_closed_asks_for_a_file(tmp_path: Path) -> None:
+    env = {**os.environ, "BRIEFREAD_STATE": str(tmp_path / "state")}
+    for args in (["tag"], ["tag", "--jsonl"], ["tag", "-"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "tui_reader", *args],
+            capture_output=True,
+            env=env,
+            timeout=60,
+            preexec_fn=lambda: os.close(0),
+        )
+        assert done.returncode == 1, args
+        assert done.stderr.decode() == "briefread: standard input is closed; give a FILE.\n", args
+
+
+def test_a_tag_waiting_for_its_file_stops_on_sigterm(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    fifo = tmp_path / "text.fifo"
+    os.mkfifo(fifo)
+    env = {**os.environ, "BRIEFREAD_STATE": str(tmp_path / "state")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui_reader", "tag", str(fifo)], stderr=subprocess.PIPE, env=env
+    )
+    status = Path(f"/proc/{proc.pid}/status")
+    deadline = time.monotonic() + 60
+    while status.exists() and time.monotonic() < deadline:  # until its SIGTERM handler is set
+        caught = next(line for line in status.read_text().splitlines() if line.startswith("SigCgt:"))
+        if int(caught.split()[1], 16) & (1 << (signal.SIGTERM - 1)):
+            break
+        time.sleep(0.05)
+    time.sleep(1.0)  # now waiting for a writer to open the FIFO
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert (proc.returncode, err.decode()) == (143, "briefread: Terminated.\n")
