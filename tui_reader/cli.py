@@ -224,11 +224,26 @@ def _replace_what_the_terminal_cannot_show() -> None:
             reconfigure(errors="replace")
 
 
+def _hold_closed_standard_streams() -> None:
+    """Open the null device on standard input, output or error when they were closed (`<&-`,
+    `>&-`, `2>&-`; Python then has no sys.stdin, stdout or stderr): the next file opened would
+    otherwise take their number, and a write meant for the terminal (a writer process's, the
+    system's) could land in the index."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            os.open(os.devnull, os.O_RDWR)  # the lowest free number: this one
+
+
 class _Briefread(click.Group):
     """The command group: output that cannot be written (a full disk, `> /dev/full`) is one
     line on stderr, not a traceback (click already takes a closed pipe quietly)."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        _hold_closed_standard_streams()
+        if sys.stdout is None:  # started with `>&-`: whatever the command says would be lost
+            fail("cannot write the output (standard output is closed).")
         try:
             try:
                 return super().main(*args, **kwargs)
@@ -344,7 +359,7 @@ def _summary_line(s: Any) -> str:
 
 
 def _progress_printer() -> Callable[[Any], None] | None:
-    if not sys.stderr.isatty():
+    if sys.stderr is None or not sys.stderr.isatty():
         return None
     from rich.progress import (
         BarColumn,

@@ -696,6 +696,41 @@ def test_tag_with_standard_input_closed_asks_for_a_file(tmp_path: Path) -> None:
         assert done.stderr.decode() == "briefread: standard input is closed; give a FILE.\n", args
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["search", "Qatar"], ["search", "Qatar", "--json"], ["index"], ["tag"], ["--version"], ["--help"], []],
+)
+def test_a_closed_standard_output_is_one_line_not_a_traceback(
+    corpus: Path, tmp_path: Path, args: list[str]
+) -> None:
+    env = {**os.environ, "BRIEFREAD_STATE": str(tmp_path / "state")}
+    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    done = subprocess.run(
+        [sys.executable, "-m", "tui_reader", *where, *args],
+        input=b"Le Maroc.\n",
+        stderr=subprocess.PIPE,
+        env=env,
+        timeout=60,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert done.returncode == 1
+    assert done.stderr.decode() == "briefread: cannot write the output (standard output is closed).\n"
+
+
+def test_a_closed_standard_error_leaves_the_command_working(corpus: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "BRIEFREAD_STATE": str(tmp_path / "state")}
+    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    for _ in range(2):  # the first run builds the index, the second only reads it
+        done = subprocess.run(
+            [sys.executable, "-m", "tui_reader", *where, "search", "Qatar"],
+            stdout=subprocess.PIPE,
+            env=env,
+            timeout=120,
+            preexec_fn=lambda: os.close(2),
+        )
+        assert done.returncode == 0 and done.stdout.decode().startswith("1 article ")
+
+
 def test_a_tag_waiting_for_its_file_stops_on_sigterm(tmp_path: Path) -> None:
     import signal
     import time
