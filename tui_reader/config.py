@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,7 +153,7 @@ def load_config(path: str | Path | None = None) -> Config:
             raise ConfigError(f"Config file {config_path} does not exist; check the --config path.")
         return Config()
     try:
-        data = tomllib.loads(config_path.read_text(encoding="utf-8"))
+        data = tomllib.loads(_read_config(config_path, explicit).decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"Config file {config_path} cannot be read ({exc}); fix or remove it.") from exc
     keymap_raw = data.get("keymap", {})
@@ -161,3 +162,29 @@ def load_config(path: str | Path | None = None) -> Config:
     keymap = {str(k): _keys(config_path, str(k), v) for k, v in keymap_raw.items()}
     theme = data.get("theme", "")
     return Config(keymap=keymap, theme=str(theme) if isinstance(theme, str) else "", path=config_path)
+
+
+# A config is a few lines of keys; a file this large is not one (/dev/zero, a log given by mistake).
+MAX_CONFIG_BYTES = 2_000_000
+
+
+def _read_config(config_path: Path, explicit: bool) -> bytes:
+    """The bytes of the config file. Only a regular file is read, and only up to
+    `MAX_CONFIG_BYTES`: a FIFO would wait forever for a writer, a device never ends."""
+    advice = "give --config a TOML file" if explicit else "make it a TOML file or remove it"
+    # O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer
+    fd = os.open(config_path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise ConfigError(f"Config file {config_path} is not a regular file; {advice}.")
+        with open(fd, "rb", closefd=False) as file:
+            data = file.read(MAX_CONFIG_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(
+            f"Config file {config_path} is larger than the {MAX_CONFIG_BYTES // 1_000_000} MB a config "
+            f"may hold; {advice}."
+        )
+    return data

@@ -1,0 +1,105 @@
+"""The config file: only a regular file of a sensible size is read, and a bad one is one line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tui_reader.cli import main
+from tui_reader.config import MAX_CONFIG_BYTES, load_config
+
+
+@pytest.fixture
+def where(tmp_path: Path) -> list[str]:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Le Maroc et la Tunisie.", encoding="utf-8")
+    return ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+
+
+def _reader(where: list[str], config: Path, tmp_path: Path) -> subprocess.CompletedProcess[bytes]:
+    """`briefread --config CONFIG` (the reader) in a process of its own, with 1 GB of memory."""
+
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    env = {**os.environ, "BRIEFREAD_STATE": str(tmp_path / "state")}
+    return subprocess.run(
+        [sys.executable, "-m", "tui_reader", *where, "--config", str(config)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env=env,
+        timeout=60,
+        preexec_fn=limit,
+    )
+
+
+def test_a_config_that_is_a_fifo_is_refused_at_once(where: list[str], tmp_path: Path) -> None:
+    fifo = tmp_path / "config.fifo"
+    os.mkfifo(fifo)
+    done = _reader(where, fifo, tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.decode() == (
+        f"briefread: Config file {fifo} is not a regular file; give --config a TOML file.\n"
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_config_that_never_ends_is_refused_in_bounded_memory(where: list[str], tmp_path: Path) -> None:
+    done = _reader(where, Path("/dev/zero"), tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.decode() == (
+        "briefread: Config file /dev/zero is not a regular file; give --config a TOML file.\n"
+    )
+
+
+def test_a_config_larger_than_a_config_is_refused(where: list[str], tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_bytes(b"# a comment\n" * (MAX_CONFIG_BYTES // 12 + 1))
+    result = CliRunner().invoke(main, [*where, "--config", str(config)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"briefread: Config file {config} is larger than the 2 MB a config may hold; give --config a "
+        "TOML file.\n"
+    )
+
+
+def test_a_user_config_that_is_no_file_says_what_to_do() -> None:
+    import threading
+
+    from tui_reader.config import ConfigError, user_config_path
+
+    user = user_config_path()
+    user.parent.mkdir(parents=True)
+    os.mkfifo(user)
+    raised: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            load_config()
+        except ConfigError as exc:
+            raised.append(exc)
+
+    reading = threading.Thread(target=load, daemon=True)  # a FIFO read would never end
+    reading.start()
+    reading.join(timeout=30)
+    assert [str(exc) for exc in raised] == [
+        f"Config file {user} is not a regular file; make it a TOML file or remove it."
+    ]
+    try:  # a reading that waits for a writer ends with this one
+        os.close(os.open(user, os.O_WRONLY | os.O_NONBLOCK))
+    except OSError:  # no reader waits
+        pass
+
+
+def test_a_regular_config_is_still_read(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[keymap]\n"reader.next-match" = "n,ctrl+n"\n', encoding="utf-8")
+    assert load_config(config).keymap == {"reader.next-match": "n,ctrl+n"}
