@@ -350,8 +350,8 @@ def _summary_line(s: Any) -> str:
         verb = "Rebuilt" if s.rebuilt else "Indexed"
         head = (
             f"{verb} {counted(s.articles, 'article')} from {counted(s.added + s.changed, 'file')} "
-            f"({s.added} new, {s.changed} changed, {s.deleted} deleted, {s.unchanged} unchanged) "
-            f"in {s.seconds:.1f} s, {s.docs_per_s:.0f} docs/s; "
+            f"({s.added:,} new, {s.changed:,} changed, {s.deleted:,} deleted, {s.unchanged:,} unchanged) "
+            f"in {s.seconds:.1f} s, {s.docs_per_s:,.0f} docs/s; "
             f"{counted(s.total_articles, 'article')} in the index"
         )
     warnings = f", {counted(len(s.warnings), 'warning')}" if s.warnings else ""
@@ -504,7 +504,7 @@ def show(ctx: Context, article_id: str, as_json: bool) -> None:
         library = ctx.library(quiet=as_json)
         article = library.article(article_id)
     if article is None:
-        fail(f"No article has the id {article_id!r}; `briefread search` lists ids.")
+        fail(f"No article has the id {shortened(article_id, 60)!r}; `briefread search` lists ids.")
     if as_json:
         data = {
             "id": article.id,

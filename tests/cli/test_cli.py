@@ -752,3 +752,23 @@ def test_a_tag_waiting_for_its_file_stops_on_sigterm(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert (proc.returncode, err.decode()) == (143, "briefread: Terminated.\n")
+
+
+def test_show_of_a_huge_id_shortens_it_in_the_error(corpus: Path) -> None:
+    cli(corpus, "index")
+    code, _, err = cli(corpus, "show", "x" * 100_000)
+    assert code == 1
+    assert err == f"briefread: No article has the id '{'x' * 39}…{'x' * 20}'; `briefread search` lists ids.\n"
+
+
+def test_the_index_summary_separates_thousands(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(1_001):
+        (corpus / f"{n:04d}.txt").write_text(f"Brief {n} from Rabat.", encoding="utf-8")
+    for n in range(1_002, 2_003):
+        (corpus / f"{n:04d}.bin").write_bytes(b"\0\1\2" * 50)
+    code, out, _ = cli(corpus, "index", "-q")
+    assert code == 0
+    assert "Indexed 1,001 articles from 1,001 files (1,001 new, 0 changed, 0 deleted, 0 unchanged) " in out
+    assert "; 1,001 articles in the index; 1,001 skipped." in out
