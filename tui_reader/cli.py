@@ -29,7 +29,9 @@ from tui_reader.wording import counted, progress_text, shortened
 if TYPE_CHECKING:
     from tui_reader.entities.mention import Mention
 
-_CONTROL_CATEGORIES = {"Cc", "Cf", "Cs", "Co"}
+# Controls, formats (bidi, zero-width), lone surrogates, private use, and the line and paragraph
+# separators, which terminals and editors take for line breaks.
+_CONTROL_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Zl", "Zp"}
 
 
 def terminal_safe(text: str) -> str:

@@ -227,16 +227,16 @@ def test_seed_is_found_by_qaida_and_emirats(corpus: Path) -> None:
 
 
 def test_terminal_safe_neutralises_escapes() -> None:
-    hostile = "a\x1b[2Jb\x9b31mc\u202ed\x07"
+    hostile = "a\x1b[2Jb\x9b31mc\u202ed\x07 line\u2028para\u2029"
     safe = terminal_safe(hostile)
-    assert not any(ch in safe for ch in "\x1b\x9b\u202e\x07")
+    assert not any(ch in safe for ch in "\x1b\x9b\u202e\x07\u2028\u2029")
     assert safe.startswith("a") and "[2Jb" in safe
 
 
 def test_json_escapes_control_and_format_characters() -> None:
-    out = dump_json({"t": "é\x1b[31m\x9b\u202e"})
-    assert "\x1b" not in out and "\x9b" not in out and "\u202e" not in out
-    assert json.loads(out)["t"] == "é\x1b[31m\x9b\u202e"
+    out = dump_json({"t": "é\x1b[31m\x9b\u202e\u2028"})
+    assert not any(ch in out for ch in "\x1b\x9b\u202e\u2028")
+    assert json.loads(out)["t"] == "é\x1b[31m\x9b\u202e\u2028"
 
 
 def test_json_escapes_format_characters_beyond_the_first_plane_as_a_pair() -> None:

@@ -133,16 +133,17 @@ def test_tag_jsonl_answer_is_the_json_of_the_record_with_controls_escaped(
         assert json.loads(line)["mentions"] == [m.to_json() for m in mentions]
 
 
+# What must not reach a terminal raw: controls, formats, surrogates, private use, separators.
+_HIDDEN = {"Cc", "Cf", "Cs", "Co", "Zl", "Zp"}
+
+
 def _terminal_safe_a_character_at_a_time(text: str) -> str:
     """`terminal_safe` as it was before it replaced by regular expression (the reference)."""
     import unicodedata
 
     if text.isprintable():
         return text
-    return "".join(
-        ch if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cf", "Cs", "Co"} else "\ufffd"
-        for ch in text
-    )
+    return "".join(ch if ch in "\n\t" or unicodedata.category(ch) not in _HIDDEN else "\ufffd" for ch in text)
 
 
 def _escape_controls_a_character_at_a_time(raw: str) -> str:
@@ -150,9 +151,7 @@ def _escape_controls_a_character_at_a_time(raw: str) -> str:
 
     from tui_reader.cli import _json_escape
 
-    return "".join(
-        _json_escape(ch) if unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co"} else ch for ch in raw
-    )
+    return "".join(_json_escape(ch) if unicodedata.category(ch) in _HIDDEN else ch for ch in raw)
 
 
 HOSTILE_TEXTS = [
