@@ -11,7 +11,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, cast
 
 import click
 
@@ -610,7 +610,7 @@ def _opened(file: str) -> Iterator[BinaryIO]:
     if file == "-":
         if sys.stdin is None:  # started with `<&-`
             fail("standard input is closed; give a FILE.")
-        yield click.get_binary_stream("stdin")
+        yield cast(BinaryIO, sys.stdin.buffer)  # its bytes, as decode_text reads them
         return
     try:
         stream = open(file, "rb")  # closed below, after the last read
