@@ -59,6 +59,13 @@ def test_plain_entity_word_finds_other_languages(library: Library) -> None:
     assert "en/germany.txt" in paths(library, "Allemagne")
 
 
+def test_an_arabic_name_with_a_proclitic_finds_other_languages(library: Library) -> None:
+    # "بالمغرب" (in Morocco), "للأمم المتحدة" (to the United Nations): one word with the name
+    assert SEED.name in paths(library, "بالمغرب")
+    assert "en/un.txt" in paths(library, "للأمم المتحدة")
+    assert paths(library, "country:بالمغرب") == paths(library, "country:MA")
+
+
 def test_a_name_of_several_words_finds_other_languages_unquoted(library: Library) -> None:
     assert "en/un.txt" in paths(library, "Nations unies")
     assert "en/uk.txt" in paths(library, "Royaume-Uni")

@@ -33,3 +33,24 @@ def with_proclitics(name: str) -> Iterator[tuple[str, int]]:
                 yield prefix + name[1:], len(prefix)
             else:
                 yield prefix + name, len(prefix)
+
+
+def without_proclitic(text: str) -> Iterator[str]:
+    """What `text` may be with a proclitic taken off (the inverse of `with_proclitics`):
+    "بالمغرب" gives "المغرب", "للجزائر" gives "الجزائر"; nothing for a word that opens with
+    none."""
+    if text[:1] not in _OPENINGS:
+        return
+    for conjunction in _CONJUNCTIONS:
+        for preposition in _PREPOSITIONS:
+            prefix = conjunction + preposition
+            if not prefix or not text.startswith(prefix) or len(text) <= len(prefix) + 1:
+                continue
+            rest = text[len(prefix) :]
+            if preposition == "ل" and rest.startswith("ل"):
+                yield "ا" + rest  # "للجزائر": the article's lam after the preposition
+            yield rest
+
+
+# The letters a proclitic opens with.
+_OPENINGS = frozenset((c + p)[0] for c in _CONJUNCTIONS for p in _PREPOSITIONS if c + p)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from tui_reader.entities.arabic import without_proclitic
 from tui_reader.entities.compiled import by_fields
 from tui_reader.entities.mention import Form, Kind
 
@@ -417,6 +418,10 @@ class EntityRegistry:
         found = self._resolve_one(text, fits)
         if found:
             return found
+        for bare in without_proclitic(text):  # Arabic "بالمغرب" (in Morocco) is Morocco
+            found = [i for i in self._alias_index().get(fold(bare), []) if fits(i)]
+            if found:
+                return self._sorted(found)
         # Names joined by a hyphen or a slash ("DGSN-DGST", "DGSN/DGST", "France-Allemagne")
         # name every entity they join, as the tagger reads them, when each part names one.
         parts = [part.strip() for part in _JOINERS.split(text)]

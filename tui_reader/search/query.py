@@ -24,6 +24,7 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, WildcardPlugin
 
 from tui_reader.corpus.language import language_tag
 from tui_reader.entities import EntityRegistry
+from tui_reader.entities.arabic import without_proclitic
 from tui_reader.search.analysis import STEMMED_LANGUAGES, WORD, accent_map
 from tui_reader.search.query_repair import plain_words, repair_query
 from tui_reader.search.schema import body_field, build_schema
@@ -85,6 +86,10 @@ class AliasIndex:
         """Ids of the entities whose name is `words` (folded), or whose acronym is written in
         the query in its exact case (so "us" is a word, "US" the country)."""
         ids = set(self._names.get(words, ()))
+        if not ids:
+            # an Arabic name written as one word with a proclitic: "بالمغرب" (in Morocco)
+            for bare in without_proclitic(words):
+                ids.update(self._names.get(bare, ()))
         for text, entity_id in self._acronyms.get(words, ()):
             if text in raw_tokens or text.replace(".", "") in raw_tokens:
                 ids.add(entity_id)
