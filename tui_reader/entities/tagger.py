@@ -647,7 +647,7 @@ _POSSESSIVE = re.compile(r"['’][sS]?[ \t]")
 # state is its own mention and the body is named without it (what news annotators do); other
 # bodies keep the state in their name ("German Aerospace Center", "Indonesian Red Cross").
 _STATE_QUALIFIED = re.compile(
-    r"[ \t]+(?:[A-Z][\w-]*[ \t]+){0,3}?(?:Ministry|Ministries|Department)\b(?![-'’])"
+    r"[ \t]+(?P<name>(?:[A-Z][\w-]*[ \t]+){0,3}?(?:Ministry|Ministries|Department)\b(?![-'’]))"
 )
 
 
@@ -666,24 +666,15 @@ def _without_owners(text: str, rules: list[Mention], registry: list[Mention]) ->
         owner = countries.get(rule.start)
         if owner is None or rule.form != "name":
             continue
-        if owner.form == "demonym":
+        possessive = _POSSESSIVE.match(text, owner.end) if owner.form != "demonym" else None
+        qualified = None
+        if possessive is not None:
+            start = possessive.end()
+        else:
             qualified = _STATE_QUALIFIED.match(text, owner.end)
             if qualified is None or qualified.end() > rule.end:
                 continue
-            start = owner.end + 1
-            while text[start] in " \t":
-                start += 1
-        else:
-            possessive = _POSSESSIVE.match(text, owner.end)
-            qualified = None if possessive is not None else _STATE_QUALIFIED.match(text, owner.end)
-            if possessive is not None:
-                start = possessive.end()
-            elif qualified is not None and qualified.end() <= rule.end:
-                start = owner.end + 1
-                while text[start] in " \t":
-                    start += 1
-            else:
-                continue
+            start = qualified.start("name")
         if start < rule.end:
             if out is rules:
                 out = list(rules)
