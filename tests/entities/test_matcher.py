@@ -141,6 +141,16 @@ def test_acronyms_match_exact_case_only(tagger: Tagger) -> None:
     assert spans(tagger.tag("the U.S. said", "en")) == [("U.S.", "country:US")]
 
 
+def test_an_acronym_written_as_a_word_is_a_name_and_in_capitals_the_acronym() -> None:
+    # the registry lists "Otan" as a name and "OTAN" as an acronym of NATO
+    found = [(m.text, m.form, m.id) for m in default_tagger().tag("l'OTAN, l'Otan et NATO", "fr")]
+    assert found == [
+        ("OTAN", "acronym", "org:nato"),
+        ("Otan", "name", "org:nato"),
+        ("NATO", "acronym", "org:nato"),
+    ]
+
+
 def test_names_need_a_capital(tagger: Tagger) -> None:
     assert spans(tagger.tag("le maroc", "fr")) == []
     assert spans(tagger.tag("le Maroc et le MAROC", "fr")) == [

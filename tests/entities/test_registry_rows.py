@@ -67,6 +67,8 @@ def ids(text: str, lang: str) -> list[str]:
             ["org:ifop", "org:jdd", "org:levada-center"],
         ),
         ("The Awami League and Gallup agreed.", "en", ["org:bd-awami-league", "org:gallup"]),
+        # the French press's word form of an acronym: "l'Onu" beside "l'Otan"
+        ("Au siège de l'Onu, l'Otan et l'Unesco ont signé.", "fr", ["org:un", "org:nato", "org:unesco"]),
         # a sign that ends a name is part of it
         ("CANAL+ a perdu des abonnés; le Canal de Suez est ouvert.", "fr", ["org:canal-plus"]),
     ],
@@ -90,6 +92,9 @@ def test_new_rows_are_found(text: str, lang: str, expected: list[str]) -> None:
         ("Il est né dans le Dauphiné en 1850.", "fr", "org:le-dauphine-libere"),
         # a firm named after its founders, not the magazine
         ("MacAndrews and Forbes, owned by Ronald Perelman, offered 18.50 dlrs.", "en", "org:forbes"),
+        # a Nigerian surname, in English and after a first name in French
+        ("Peter Onu, the Nigerian envoy, said.", "en", "org:un"),
+        ("Le ministre Ogbonnaya Onu est arrivé.", "fr", "org:un"),
     ],
 )
 def test_risky_forms_are_not_matched_where_they_mean_something_else(

@@ -69,6 +69,9 @@ class Entry:
     # the length of the common noun that opens a French body's name of three words or more, which
     # French may write in lowercase ("la chambre des représentants des États-Unis"); 0 otherwise
     lower_head: int = 0
+    # a name that is one of its entity's acronyms written as a word ("Otan", "Onu"): in capitals,
+    # the surface is that acronym, which the acronym's own entry matches
+    acronym_twin: bool = False
 
     __reduce__ = by_fields
 
@@ -293,8 +296,25 @@ class _Automaton:
         return found
 
 
+def _with_acronym_twins(entries: list[Entry]) -> list[Entry]:
+    """Mark the names that are their entity's acronym written as a word (`Entry.acronym_twin`)."""
+    acronyms = {(e.text, e.entity_id) for e in entries if e.form == "acronym"}
+    return [
+        replace(e, acronym_twin=True)
+        if e.form == "name" and not e.text.isupper() and (e.text.upper(), e.entity_id) in acronyms
+        else e
+        for e in entries
+    ]
+
+
 def _plain(entry: Entry) -> bool:
-    return not entry.trailing and not entry.article and not entry.parts and not entry.ampersand
+    return (
+        not entry.trailing
+        and not entry.article
+        and not entry.parts
+        and not entry.ampersand
+        and not entry.acronym_twin
+    )
 
 
 def _split_plain(entries: list[Entry], lower: bool) -> tuple[list[Any], list[Entry]]:
@@ -332,6 +352,7 @@ class AliasMatcher:
             entries.append(_entry(alias, text, info))
         entries = _without_descriptors(entries)
         entries = _with_splits(entries)
+        entries = _with_acronym_twins(entries)
 
         case_keys: dict[bytes, list[Entry]] = {}
         lower_keys: dict[bytes, list[Entry]] = {}
@@ -501,6 +522,8 @@ class AliasMatcher:
         """Append the candidates of one raw occurrence to `out` when it passes the case policy."""
         if entry.form != "acronym" and not case_policy(text, start, end, entry, lang):
             return
+        if entry.acronym_twin and text[start:end].isupper():
+            return  # "OTAN": the acronym, not the name "Otan"
         if entry.ampersand and "&" not in text[start:end]:
             return  # "S.P" or "AT T" is no "S&P" or "AT&T"
         if entry.trailing and text.startswith(entry.trailing, end):
