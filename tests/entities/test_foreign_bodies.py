@@ -32,6 +32,7 @@ def organizations(text: str, lang: str) -> list[tuple[str, str, str]]:
             "Le camp Gbagbo compte sur le Conseil constitutionnel, dit-on en Côte d'Ivoire.",
             "Conseil constitutionnel",
         ),
+        ("fr", "Aux États-Unis, les Républicains de Donald Trump ont gagné le Sénat.", "Républicains"),
     ],
 )
 def test_in_an_article_about_another_state_the_name_is_that_states_body(
@@ -61,6 +62,13 @@ def test_in_an_article_about_another_state_the_name_is_that_states_body(
             "En France, la Chambre des députés a voté la loi en 1905.",
             "Chambre des députés",
             "org:fr-chambre-des-deputes",
+        ),
+        # another body of the state named
+        (
+            "fr",
+            "Les Républicains et le PS s'opposent sur l'accord avec l'Allemagne.",
+            "Les Républicains",
+            "org:fr-lr",
         ),
         # no country named at all: nothing says it is another state's
         ("en", "Congress passed the budget on Tuesday.", "Congress", "org:us-congress"),
@@ -92,6 +100,20 @@ def test_two_generic_names_are_no_evidence_for_each_other() -> None:
     assert [(surface, entity_id) for surface, entity_id, _ in found] == [
         ("Social Democrats", "org:de-spd"),
         ("Christian Democrats", "org:de-cdu"),
+    ]
+
+
+def test_the_name_shortened_later_is_no_evidence_for_itself() -> None:
+    # "la Chambre" later in the article is the same chamber: it follows its full name's link
+    text = (
+        "Le chef du gouvernement compte sur la Chambre des députés. En République tchèque, la "
+        "Chambre votera mardi, puis la Chambre ira en vacances."
+    )
+    found = [(surface, entity_id) for surface, entity_id, _ in organizations(text, "fr")]
+    assert found == [
+        ("Chambre des députés", "rule:chambre-des-deputes"),
+        ("Chambre", "rule:chambre-des-deputes"),
+        ("Chambre", "rule:chambre-des-deputes"),
     ]
 
 

@@ -286,6 +286,7 @@ class Tagger:
         chosen, ctx = self._candidates(text, lang, keys, teams)
         mentions = with_legal_forms(text, self._mentions(text, chosen), self._firm_for(text))
         generic = {c.start for c in chosen if "generic" in c.entry.risk_kinds}
+        rule_mentions: list[Mention] = []
         if self._use_rules:
             mentions = self._branches(text, lang, mentions)
             found = self.rules.find(text, lang, mentions, keys, shared=generic)
@@ -306,7 +307,6 @@ class Tagger:
                 mentions = _merge(
                     text, mentions, rule_mentions, swallow=lang == "fr", buildings=buildings, generic=national
                 )
-                mentions = _bare_heads_linked(mentions)
         if generic:
             unkept = (
                 c.entry.entity_id
@@ -314,6 +314,10 @@ class Tagger:
                 if c.entry.kind == "organization" and "generic" not in c.entry.risk_kinds
             )
             mentions = unlink_foreign_bodies(text, mentions, generic, self._infos, unkept)
+        if rule_mentions:
+            # after the generic names' links are settled: a bare head takes the link its full
+            # name kept, and is no evidence of that body's state
+            mentions = _bare_heads_linked(mentions)
         if "(" in text or "<" in text:
             mentions = own_acronyms(text, mentions)
         if "\u00ac" in text:
