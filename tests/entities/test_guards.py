@@ -157,6 +157,26 @@ def test_a_national_body_of_another_state_is_its_own_body(
     assert [(m.text, m.source) for m in mentions] == [(name, "rule")]
 
 
+def test_a_national_body_of_another_state_named_short_later_is_still_that_states(tagger: Tagger) -> None:
+    text = (
+        "Il dirige l'Académie des sciences de la République tchèque. Selon l'Académie des sciences, "
+        "le budget baisse. The Export-Import Bank of Japan said the Ex-Im Bank would lend."
+    )
+    mentions = [(m.text, m.id) for m in tagger.tag(text, "und") if m.kind == "organization"]
+    assert mentions == [
+        (
+            "Académie des sciences de la République tchèque",
+            "rule:academie-des-sciences-de-la-republique-tcheque",
+        ),
+        ("Académie des sciences", "rule:academie-des-sciences-de-la-republique-tcheque"),
+        ("Export-Import Bank of Japan", "rule:export-import-bank-of-japan"),
+        ("Ex-Im Bank", "rule:export-import-bank-of-japan"),
+    ]
+    # a company's branch abroad leaves the group's name to the group
+    text = "Ford Motor Co of Canada said its parent, Ford Motor Co, agreed."
+    assert ("Ford Motor Co", "org:ford") in [(m.text, m.id) for m in tagger.tag(text, "en")]
+
+
 def test_a_national_body_followed_by_its_own_state_keeps_both(tagger: Tagger) -> None:
     assert found(tagger, "L'Assemblée nationale de la République française a voté.", "fr") == [
         ("Assemblée nationale", "org:fr-assemblee-nationale"),

@@ -208,7 +208,8 @@ def _without_descriptors(entries: list[Entry]) -> list[Entry]:
     return kept
 
 
-_BRANDS = frozenset(("company", "media", "sports"))
+# Kinds of organizations whose name brands other bodies too: a group's subsidiaries and teams.
+BRAND_KINDS = frozenset(("company", "media", "sports"))
 
 
 def _with_splits(entries: list[Entry]) -> list[Entry]:
@@ -233,7 +234,7 @@ def _with_splits(entries: list[Entry]) -> list[Entry]:
             and prefix.entity_id != entry.entity_id
             and rest[:1].isupper()
             # a brand's name is one: "USA Today", "U.S. Steel", "SS Lazio"
-            and entry.org_kind not in _BRANDS
+            and entry.org_kind not in BRAND_KINDS
         ):
             size = len(head)
             entry = replace(entry, parts=((0, size, prefix), (size + 1, len(entry.text), entry)))

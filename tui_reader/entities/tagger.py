@@ -28,7 +28,7 @@ from tui_reader.entities.guards import (
     sports_team,
 )
 from tui_reader.entities.linebreaks import rejoin_broken_words
-from tui_reader.entities.matcher import AliasMatcher, Candidate, Entry, sweep_longest
+from tui_reader.entities.matcher import BRAND_KINDS, AliasMatcher, Candidate, Entry, sweep_longest
 from tui_reader.entities.mention import Form, Kind, Mention, linked_to, make_mention
 from tui_reader.entities.registry import EntityInfo, EntityRegistry, data_version, default_registry
 from tui_reader.entities.rules import RuleFinder, rule_mention, sentence_start_at
@@ -343,10 +343,14 @@ class Tagger:
         the name of a company, a society or a newspaper followed by "de", "du" or "à" and a place
         or a name ("Société générale de Taïwan", "Croix-Rouge de Centrafrique", "Crédit foncier
         d'Algérie", "Société Générale de Négociations") names another body: one mention found by a
-        rule replaces the registry one and the country inside it."""
+        rule replaces the registry one and the country inside it. The national body's name alone
+        later in the article is that other state's body too ("l'Académie des sciences de la
+        République tchèque ... l'Académie des sciences")."""
         out: list[Mention] = []
         skip_until = -1
         by_start: dict[int, Mention] | None = None
+        # registry id of a national body -> the other state's body its name was seen naming
+        branched: dict[str, Mention] = {}
         for m in mentions:
             if m.start < skip_until:
                 continue
@@ -361,8 +365,14 @@ class Tagger:
                 by_start = {other.start: other for other in mentions}
             state = _state_after(text, m.end, info.country, by_start) if info.country else None
             if state is not None:
-                out.append(rule_mention(text, m.start, state.end))
+                branch = rule_mention(text, m.start, state.end)
+                out.append(branch)
+                if info.org_kind not in BRAND_KINDS:  # "Ford Motor Co of Canada ... Ford Motor Co"
+                    branched[m.id] = branch
                 skip_until = state.end
+                continue
+            if m.id in branched and m.source == "registry":
+                out.append(linked_to(m, branched[m.id]))
                 continue
             if lang == "fr" and info.org_kind in _BRANCHING_KINDS:
                 found = _BRANCH.match(text, m.end)
