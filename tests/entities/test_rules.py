@@ -183,6 +183,13 @@ def test_rules_can_be_turned_off() -> None:
             ["ministère de l'Europe et des Affaires étrangères"],
         ),
         ("le ministère de la défense et des commissions politiques", ["ministère de la défense"]),
+        # "pour", "sur" or "à" with no article before a capital says for or at which place
+        ("la liste du Parti populaire pour Madrid a gagné", ["Parti populaire"]),
+        ("la Commission des finances à Paris", ["Commission des finances"]),
+        (
+            "l'Association pour la propagation des langues étrangères",
+            ["Association pour la propagation des langues étrangères"],
+        ),
         (
             "la Ligue des droits de l'homme et du Comité du Front",
             ["Ligue des droits de l'homme", "Comité du Front"],
