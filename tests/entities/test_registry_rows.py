@@ -69,6 +69,11 @@ def ids(text: str, lang: str) -> list[str]:
         ("The Awami League and Gallup agreed.", "en", ["org:bd-awami-league", "org:gallup"]),
         # the French press's word form of an acronym: "l'Onu" beside "l'Otan"
         ("Au siège de l'Onu, l'Otan et l'Unesco ont signé.", "fr", ["org:un", "org:nato", "org:unesco"]),
+        (
+            "Le Fonds européen de stabilité financière (FESF) emprunte; the EFSF lends.",
+            "und",
+            ["org:efsf", "org:efsf", "org:efsf"],
+        ),
         # a sign that ends a name is part of it
         ("CANAL+ a perdu des abonnés; le Canal de Suez est ouvert.", "fr", ["org:canal-plus"]),
     ],

@@ -183,6 +183,9 @@ def test_rules_can_be_turned_off() -> None:
             ["ministère de l'Europe et des Affaires étrangères"],
         ),
         ("le ministère de la défense et des commissions politiques", ["ministère de la défense"]),
+        # a fund is a body; the small ads' "Fonds de commerce" is a business for sale
+        ("aidé par le Fonds social européen depuis 2007", ["Fonds social européen"]),
+        ("VENTES de Fonds de Commerce et d'industrie", []),
         # "pour", "sur" or "à" with no article before a capital says for or at which place
         ("la liste du Parti populaire pour Madrid a gagné", ["Parti populaire"]),
         ("la Commission des finances à Paris", ["Commission des finances"]),

@@ -69,7 +69,7 @@ _FR_CAPITALISED = """
 # "le Centre pénitentiaire de Fresnes"); a body's centre names what it does ("Centre communal
 # d'action sociale", "Centre laïque des Auberges de jeunesse").
 _ENDS_AT_A_PLACE = re.compile(r"[ \t]d[e'][ \t]*[A-ZÀ-Ý][\w-]*$")
-_FR_WEAK = frozenset("office mouvement groupe conférence délégation direction".split())
+_FR_WEAK = frozenset("office mouvement groupe conférence délégation direction fonds".split())
 # Heads that in lowercase name a meeting, not a body: "la conférence de Bali"; only "la
 # Conférence des Nations unies sur le commerce" is one.
 _FR_EVENTS = frozenset(("conference",))  # folded
@@ -101,7 +101,7 @@ def _heads() -> list[Head]:
         ligue parti front mouvement organisation institut banque caisse société compagnie
         syndicat cour tribunal académie université haut-commissariat secrétariat gendarmerie
         brigade brigades groupe alliance coalition fondation régie observatoire autorité
-        mairie conférence délégation faculté forces forum
+        mairie conférence délégation faculté forces forum fonds
     """
     fr_lower = {"ministère", "tribunal", "mairie"}
     en_alone = "commission congress senate parliament bundestag cabinet"
@@ -217,8 +217,9 @@ _NOT_OBJECTS = frozenset(
     m mm mme mmes me mes mlle mlles mr
     """.split()
 )
-# A head and its first words that name a meeting or a board, not an organization: "assemblée
-# générale de la Société suisse des imprimeurs", "Conseil d'administration de la Société".
+# A head and its first words that name a meeting, a board or a thing, not an organization:
+# "assemblée générale de la Société suisse des imprimeurs", "Conseil d'administration de la
+# Société".
 _NOT_NAMES = (
     "assemblee generale",
     "conseil d'administration",
@@ -226,6 +227,10 @@ _NOT_NAMES = (
     "conseil de famille",
     "conseil de guerre",
     "conseil de revision",
+    # a business and its money, capitalised in small ads: "Fonds de commerce", "Fonds propres"
+    "fonds de commerce",
+    "fonds de roulement",
+    "fonds propres",
 )
 # Heads that name an organization only with an adjective or a lowercase complement: "Cour de
 # cassation", "Parti socialiste", but "Cour du Bel-Air" (a courtyard), "Parti de Cholet"
