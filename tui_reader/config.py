@@ -80,24 +80,30 @@ def _index_for(corpus: Path) -> Path:
 
 def resolve_locations(corpus: str | Path | None = None, index: str | Path | None = None) -> Locations:
     """Apply flags > environment > ./corpus and ./index > bundled sample and user cache; raises
-    LocationError for a path that is a loop of symbolic links or too long."""
-    cwd = Path.cwd()
+    LocationError for a path that is a loop of symbolic links or too long, or for a relative
+    path when the current folder no longer exists."""
     if corpus:
         corpus_path = _usable(Path(corpus), "corpus", _OPTION)
     elif os.environ.get("BRIEFREAD_CORPUS"):
         corpus_path = _usable(Path(os.environ["BRIEFREAD_CORPUS"]), "corpus", _ENVIRONMENT)
     else:
-        local_corpus = _usable(cwd / "corpus", "corpus", _LOCAL)
+        local_corpus = _usable(_cwd() / "corpus", "corpus", _LOCAL)
         corpus_path = local_corpus if local_corpus.is_dir() else SAMPLE_CORPUS
     if index:
         index_path = _usable(Path(index), "index", _OPTION)
     elif os.environ.get("BRIEFREAD_INDEX"):
         index_path = _usable(Path(os.environ["BRIEFREAD_INDEX"]), "index", _ENVIRONMENT)
     else:
-        local = cwd / "index"
-        # realpath, not resolve: a ./corpus that loops is not the corpus, and not an error here
-        same_corpus = corpus_path == Path(os.path.realpath(cwd / "corpus"))
-        chosen = local if local.is_dir() and same_corpus else _index_for(corpus_path)
+        chosen = _index_for(corpus_path)
+        try:
+            cwd = Path.cwd()
+        except FileNotFoundError:  # deleted: it holds no ./corpus, and so no ./index of it
+            cwd = None
+        if cwd is not None:
+            local = cwd / "index"
+            # realpath, not resolve: a ./corpus that loops is not the corpus, and not an error here
+            if local.is_dir() and corpus_path == Path(os.path.realpath(cwd / "corpus")):
+                chosen = local
         index_path = _usable(chosen, "index", _LOCAL)
     return Locations(corpus_path, index_path, user_state_dir())
 
@@ -106,11 +112,29 @@ def resolve_locations(corpus: str | Path | None = None, index: str | Path | None
 _OPTION, _ENVIRONMENT, _LOCAL = "option", "environment", "local"
 
 
+def _cwd() -> Path:
+    """The current folder; LocationError when it was deleted (a relative path, ./corpus or
+    ./index cannot be found from it then)."""
+    try:
+        return Path.cwd()
+    except FileNotFoundError:
+        raise LocationError(
+            "The current folder no longer exists; cd to a folder that does, or pass --corpus DIR "
+            "and --index DIR as full paths."
+        ) from None
+
+
 def _usable(path: Path, what: str, given: str) -> Path:
     """`path` made absolute with its links followed. A path that does not exist (yet) is fine:
     the commands say what is missing. A loop of symbolic links, or a path too long for the
-    system, raises LocationError: nothing could ever be read or written there."""
-    path = path.expanduser()
+    system, raises LocationError: nothing could ever be read or written there. So does a path
+    that starts with the home folder of no user (`~nobody/news`)."""
+    try:
+        path = path.expanduser()
+    except RuntimeError:  # what Path.expanduser raises for `~name` when there is no such user
+        raise LocationError(_no_home(path, what, given)) from None
+    if not path.is_absolute():
+        path = _cwd() / path
     try:
         real = path.resolve()
         os.stat(real)
@@ -142,6 +166,16 @@ def _unusable(path: Path, what: str, given: str, too_long: str = "") -> str:
             _ENVIRONMENT: f"fix the link, or set {variable} to another folder",
         }.get(given, f"fix or remove the link, or pass {option} DIR")
     return f"The {what} path {shortened(str(path.absolute()))} {problem}; {advice}."
+
+
+def _no_home(path: Path, what: str, given: str) -> str:
+    """Why `path`, which starts with `~name`, cannot be the `what`, and what to change."""
+    option, variable = f"--{what}", f"BRIEFREAD_{what.upper()}"
+    advice = {_ENVIRONMENT: f"set {variable} to a full path"}.get(given, f"use {option} with a full path")
+    return (
+        f"The {what} path {shortened(str(path))} starts with {path.parts[0]}, but there is no user "
+        f"{path.parts[0][1:]}; {advice}."
+    )
 
 
 def load_config(path: str | Path | None = None) -> Config:

@@ -303,3 +303,49 @@ def test_an_unforeseen_error_of_a_file_is_not_said_to_be_the_outputs(
         f"briefread: {tmp_path / 'index' / 'x'} cannot be used (Input/output error); check that path "
         "and try again.\n"
     )
+
+
+def test_a_path_from_the_home_folder_of_no_user_is_one_line(
+    corpora: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, _ = corpora
+    nobody = Path("~no-such-user-of-briefread/news")
+    for (corpus, index), what in (((nobody, tmp_path / "index"), "corpus"), ((first, nobody), "index")):
+        for args in COMMANDS:
+            code, out, err = run(corpus, index, *args)
+            assert code == 1, args
+            assert err == (
+                f"briefread: The {what} path {nobody} starts with ~no-such-user-of-briefread, but there "
+                f"is no user no-such-user-of-briefread; use --{what} with a full path.\n"
+            ), args
+            assert "Traceback" not in out + err
+    monkeypatch.setenv("BRIEFREAD_CORPUS", str(nobody))
+    result = CliRunner().invoke(main, ["--index", str(tmp_path / "index"), "search", "Qatar"])
+    assert result.exit_code == 1
+    assert result.stderr.endswith("; set BRIEFREAD_CORPUS to a full path.\n")
+    assert not (tmp_path / "index").exists()
+
+
+def test_a_deleted_current_folder_is_said_only_when_a_path_needs_it(
+    corpora: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, _ = corpora
+    index = tmp_path / "index"
+    assert run(first, index, "index")[0] == 0
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    # full paths need no current folder
+    code, out, _ = run(first, index, "search", "Qatar")
+    assert code == 0 and out.startswith("1 article ")
+    said = (
+        "briefread: The current folder no longer exists; cd to a folder that does, or pass "
+        "--corpus DIR and --index DIR as full paths.\n"
+    )
+    for corpus, index_arg in ((Path("first"), index), (first, Path("index"))):
+        code, out, err = run(corpus, index_arg, "search", "Qatar")
+        assert (code, err) == (1, said)
+        assert "Traceback" not in out + err
+    result = CliRunner().invoke(main, ["search", "Qatar"])  # ./corpus cannot be looked for
+    assert (result.exit_code, result.stderr) == (1, said)
