@@ -304,6 +304,44 @@ async def test_export_refuses_a_pipe_and_says_why_a_write_failed(
         assert not any("Errno" in m or ".part" in m for m in messages)
 
 
+async def test_export_names_that_no_file_can_have_are_said_in_the_dialog(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        gone.rmdir()  # the folder the reader was started in is deleted meanwhile
+        await pilot.press("e")
+        await settle(pilot)
+        field = app.screen.query_one("#export-path", Input)
+        assert field.value == str(home / "briefread-qatar-en.md")
+        error = app.screen.query_one("#export-error", Static)
+        too_long = tmp_path / ("b" * 300 + ".md")
+        for typed, said in (
+            (str(too_long), f"Cannot write {too_long}: the name is too long; choose a shorter one."),
+            (
+                "~no-such-user-of-briefread/a.md",
+                "There is no user no-such-user-of-briefread: type a full path.",
+            ),
+            ("a.md", "The current folder no longer exists: type a full path."),
+        ):
+            field.value = typed
+            await pilot.press("enter")
+            await settle(pilot)
+            assert str(error.render()) == said, typed
+        field.value = "~/a.md"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (home / "a.md").read_text(encoding="utf-8").startswith("# Qatar hosts")
+        assert app.is_running
+
+
 async def test_indexing_in_a_worker_and_commits_from_elsewhere(make_app: MakeApp) -> None:
     library = FakeLibrary(stale=True)
     app = make_app(library)

@@ -23,6 +23,31 @@ def export_format(path: Path) -> str:
     return "json" if path.suffix.lower() in (".json", ".jsonl") else "markdown"
 
 
+def export_folder() -> Path:
+    """The folder an export is offered in: the current folder, or the home folder when the
+    current one was deleted."""
+    try:
+        return Path.cwd()
+    except FileNotFoundError:
+        return Path(os.path.expanduser("~"))
+
+
+def typed_path(raw: str) -> Path:
+    """The absolute path of the name typed as `raw` (`~` is the home folder, a relative name is
+    in the current folder); ExportError, saying what to type, when it cannot be made one."""
+    try:
+        path = Path(raw).expanduser()
+    except RuntimeError:  # `~name` when there is no such user
+        user = Path(raw).parts[0][1:]
+        raise ExportError(f"There is no user {user}: type a full path.") from None
+    if path.is_absolute():
+        return path
+    try:
+        return Path.cwd() / path
+    except FileNotFoundError:
+        raise ExportError("The current folder no longer exists: type a full path.") from None
+
+
 def unused_path(directory: Path, stem: str, suffix: str) -> Path:
     """`directory/stem.suffix`, or `stem-2.suffix`, ... when taken."""
     candidate = directory / f"{stem}{suffix}"
@@ -102,7 +127,9 @@ def export_target(path: Path) -> Path:
     except FileNotFoundError:
         return path
     except OSError as exc:
-        raise ExportError(_failure(path, exc)) from None
+        raise ExportError(failure(path, exc)) from None
+    except ValueError:  # a NUL in the name
+        raise ExportError(f"{path} is not a name a file can have: choose another name.") from None
     if stat.S_ISREG(mode):
         return path
     if stat.S_ISDIR(mode):
@@ -137,7 +164,7 @@ def write_export(
     try:
         tmp, fd = _temporary_file(target)
     except OSError as exc:
-        raise ExportError(_failure(path, exc)) from None
+        raise ExportError(failure(path, exc)) from None
     count = 0
     try:
         with open(fd, "w", encoding="utf-8") as out:
@@ -151,7 +178,7 @@ def write_export(
         export_target(path)
         tmp.replace(target)
     except OSError as exc:
-        raise ExportError(_failure(path, exc)) from None
+        raise ExportError(failure(path, exc)) from None
     finally:
         tmp.unlink(missing_ok=True)
     return count
@@ -169,7 +196,7 @@ def _temporary_file(target: Path) -> tuple[Path, int]:
     raise FileExistsError(errno.EEXIST, "no free temporary name")
 
 
-def _failure(path: Path, exc: OSError) -> str:
+def failure(path: Path, exc: OSError) -> str:
     """One sentence saying why `path` could not be written and what to do; `exc` may name the
     temporary file, which the user never chose, so its own text is not shown."""
     folder = path.parent

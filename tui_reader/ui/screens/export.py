@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui_reader.ui.export import ExportError, export_target
+from tui_reader.ui.export import ExportError, export_target, failure, typed_path
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -50,21 +50,27 @@ class ExportScreen(ModalScreen[Path | None]):
         if not raw:
             error.update(Text("Type a file name.", "bold"))
             return
-        path = Path(raw).expanduser()
-        if not path.is_absolute():
-            path = Path.cwd() / path
-        if path.is_dir():
-            error.update(Text(f"{path} is a directory; type a file name.", "bold"))
-            return
-        if not path.parent.is_dir():
-            error.update(Text(f"The folder {path.parent} does not exist.", "bold"))
-            return
         try:
-            target = export_target(path)
+            path = typed_path(raw)
         except ExportError as exc:
             error.update(Text(str(exc), "bold"))
             return
-        if target.exists() and self._confirm != path:
+        try:
+            if path.is_dir():
+                error.update(Text(f"{path} is a directory; type a file name.", "bold"))
+                return
+            if not path.parent.is_dir():
+                error.update(Text(f"The folder {path.parent} does not exist.", "bold"))
+                return
+            target = export_target(path)
+            exists = target.exists()
+        except ExportError as exc:
+            error.update(Text(str(exc), "bold"))
+            return
+        except OSError as exc:  # a name too long, a folder that may not be looked into
+            error.update(Text(failure(path, exc), "bold"))
+            return
+        if exists and self._confirm != path:
             self._confirm = path
             replaced = path.name if target == path else f"{path.name} links to {target}, which"
             error.update(Text(f"{replaced} exists: press enter again to replace it.", "bold"))

@@ -21,7 +21,7 @@ from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui_reader.ui.entity_names import summarize_mentions
-from tui_reader.ui.export import ExportError, unused_path, write_export
+from tui_reader.ui.export import ExportError, export_folder, unused_path, write_export
 from tui_reader.ui.messages import (
     ArticleReady,
     FacetsReady,
@@ -1142,7 +1142,7 @@ class MainScreen(Screen[None]):
         if article is None:
             self.notify("Open an article first.", timeout=2)
             return
-        default = unused_path(Path.cwd(), f"briefread-{article.id}", ".md")
+        default = unused_path(export_folder(), f"briefread-{article.id}", ".md")
         article_id = article.id
 
         def chosen(path: Path | None) -> None:
@@ -1156,7 +1156,7 @@ class MainScreen(Screen[None]):
         if not rows:
             self.notify("The list is empty.", timeout=2)
             return
-        default = unused_path(Path.cwd(), "briefread-results", ".md")
+        default = unused_path(export_folder(), "briefread-results", ".md")
 
         def chosen(path: Path | None) -> None:
             if path is not None:
