@@ -171,3 +171,17 @@ async def test_a_half_typed_filter_keeps_the_list_while_it_is_typed(real_locatio
         await settle(pilot)
         assert titles(app) == []
         assert "'country:' has no value" in str(screen.query_one("#search-message").render())
+
+
+async def test_an_index_deleted_while_the_app_is_open_is_built_again(real_locations: Locations) -> None:
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(titles(app)) == 4
+        shutil.rmtree(real_locations.index)
+        main(app)._poll()
+        await settle(pilot)
+        await settle(pilot)
+        assert len(titles(app)) == 4
+        assert "4 articles" in str(main(app).query_one("#index-text").render())
+    assert Library.open(real_locations.corpus, real_locations.index).built

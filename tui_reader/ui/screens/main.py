@@ -398,12 +398,16 @@ class MainScreen(Screen[None]):
         library = self.session.library
         if library is None:
             return
+        was_built = library.built
         try:
             changed = library.refresh()
         except SearchError:
             return  # the next search reports the problem in words
         if changed:
             self.post_message(IndexChanged())
+            if was_built and not library.built:
+                # the index was deleted under the app: build it again, as at a first run
+                self.post_message(IndexStale())
 
     @on(IndexChanged)
     def _index_changed(self) -> None:
