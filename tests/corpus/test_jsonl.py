@@ -55,7 +55,7 @@ def test_jsonl_records_become_articles_at_their_line_positions(tmp_path: Path) -
         (record(text=""), "no text"),
         (record(text="   \n\t "), "no text"),
         (record(text=["a", "list"]), "text is not a string"),
-        pytest.param("1" * 5000, "invalid JSON: a number too long to read", id="huge-int"),
+        pytest.param("1" * 5000, "not a JSON object", id="huge-int"),
         pytest.param("[" * 100_000, "invalid JSON: nested too deeply", id="deep"),
     ],
 )
@@ -212,6 +212,16 @@ def test_the_id_field_is_not_read_so_any_id_is_fine(tmp_path: Path, identifier: 
         tmp_path, "w.jsonl", record(id=identifier, text="Le Maroc et la France signent un accord.")
     )
     assert reading.skipped == [] and reading.articles[0].id == article_id("w.jsonl", 0)
+
+
+def test_an_integer_longer_than_python_converts_is_read_as_its_digits(tmp_path: Path) -> None:
+    huge = "9" * 5000
+    line = f'{{"id": {huge}, "title": {huge}, "date": "2025-02-11", "text": "Le Maroc et la France."}}'
+    reading = read(tmp_path, "w.jsonl", line)
+    assert reading.skipped == []
+    [article] = reading.articles
+    assert (article.date, article.text) == ("2025-02-11", "Le Maroc et la France.")
+    assert article.title.startswith("999")
 
 
 @pytest.mark.parametrize(("title", "expected"), [(2024, "2024"), (1.5, "1.5"), (-7, "-7")])

@@ -135,6 +135,13 @@ def test_metadata_of_the_wrong_type_is_ignored(tmp_path: Path) -> None:
     assert (article.title, article.source, article.url) == ("Le texte du brief est ici", "", "")
 
 
+def test_an_integer_longer_than_python_converts_keeps_the_front_matter(tmp_path: Path) -> None:
+    content = f"---\ntitle: {'9' * 5000}\ndate: 2025-02-11\nlang: fr\n---\nLe Maroc et la France.\n"
+    [article], skipped = read_md(tmp_path, content)
+    assert skipped == []
+    assert (article.date, article.lang) == ("2025-02-11", "fr") and article.title.startswith("999")
+
+
 @pytest.mark.parametrize("content", ["", "---\ntitle: Only metadata\n---\n", "# Only a heading\n"])
 def test_a_markdown_file_without_text_is_empty(tmp_path: Path, content: str) -> None:
     articles, skipped = read_md(tmp_path, content)

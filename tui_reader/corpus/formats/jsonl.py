@@ -126,14 +126,21 @@ def parse_json(relpath: str, data: bytes) -> list[Article | Skipped]:
 
 def _loads(source: str) -> object:
     try:
-        return json.loads(source)
+        return json.loads(source, parse_int=_integer)
     except json.JSONDecodeError as exc:
         # The line is the file's (JSON) or always 1 (a JSON Lines record, located by its caller).
         raise Unreadable(f"invalid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno) from None
-    except ValueError:  # the only other failure of json.loads: an integer too long to convert
-        raise Unreadable("invalid JSON: a number too long to read") from None
     except RecursionError:
         raise Unreadable("invalid JSON: nested too deeply") from None
+
+
+def _integer(digits: str) -> int | str:
+    """A JSON integer; its digits as text when it has more than Python converts (4,300 by
+    default): an `id` is not read, a `title` is written out, and the record is read."""
+    try:
+        return int(digits)
+    except ValueError:
+        return digits
 
 
 def _article(relpath: str, position: int, record: object, ignored: Ignored, where: str = "") -> Article:

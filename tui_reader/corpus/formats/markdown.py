@@ -35,6 +35,18 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+
+def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    """A YAML integer; its digits as text when it has more than Python converts (4,300 by
+    default): the field is written out and the rest of the front matter is read."""
+    try:
+        return loader.construct_yaml_int(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", _integer)
+
 # PyYAML takes time quadratic in the nesting of flow collections ("[[[[..."), so a hostile
 # front matter is refused before it is parsed. Real front matter is a few short lines.
 MAX_FRONT_MATTER_CHARS = 16_000
