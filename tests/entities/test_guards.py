@@ -177,6 +177,40 @@ def test_a_national_body_of_another_state_named_short_later_is_still_that_states
     assert ("Ford Motor Co", "org:ford") in [(m.text, m.id) for m in tagger.tag(text, "en")]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "entity_id"),
+    [
+        # its own state named after it, or before it
+        (
+            "La Chambre des députés du Luxembourg a voté, puis la Chambre des députés de France a refusé.",
+            "Chambre des députés",
+            "org:fr-chambre-des-deputes",
+        ),
+        (
+            "La Chambre des députés du Luxembourg a voté, puis la Chambre des députés française a refusé.",
+            "Chambre des députés",
+            "org:fr-chambre-des-deputes",
+        ),
+        (
+            "The Export-Import Bank of Japan lent; the U.S. Export-Import Bank did not.",
+            "Export-Import Bank",
+            "org:us-exim",
+        ),
+        # the registry's own full name is no shortened name
+        (
+            "The Export-Import Bank of Japan lent; the Export-Import Bank of the United States did not.",
+            "Export-Import Bank of the United States",
+            "org:us-exim",
+        ),
+    ],
+)
+def test_a_national_body_named_with_its_own_state_after_another_states_is_its_own(
+    tagger: Tagger, text: str, name: str, entity_id: str
+) -> None:
+    mentions = [(m.text, m.id) for m in tagger.tag(text, "und") if m.kind == "organization"]
+    assert mentions[-1] == (name, entity_id)
+
+
 def test_a_national_body_followed_by_its_own_state_keeps_both(tagger: Tagger) -> None:
     assert found(tagger, "L'Assemblée nationale de la République française a voté.", "fr") == [
         ("Assemblée nationale", "org:fr-assemblee-nationale"),

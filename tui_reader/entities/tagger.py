@@ -345,13 +345,16 @@ class Tagger:
         d'Algérie", "Société Générale de Négociations") names another body: one mention found by a
         rule replaces the registry one and the country inside it. The national body's name alone
         later in the article is that other state's body too ("l'Académie des sciences de la
-        République tchèque ... l'Académie des sciences")."""
+        République tchèque ... l'Académie des sciences"), unless its own state is named beside it
+        ("la Chambre des députés de France", "the U.S. Export-Import Bank") or the registry's name
+        there is a longer one than the name seen ("Export-Import Bank of the United States")."""
         out: list[Mention] = []
         skip_until = -1
         by_start: dict[int, Mention] | None = None
-        # registry id of a national body -> the other state's body its name was seen naming
-        branched: dict[str, Mention] = {}
-        for m in mentions:
+        # registry id of a national body -> the length of the name seen naming another state's
+        # body, and that body
+        branched: dict[str, tuple[int, Mention]] = {}
+        for i, m in enumerate(mentions):
             if m.start < skip_until:
                 continue
             if m.kind != "organization" or m.form != "name":
@@ -368,11 +371,17 @@ class Tagger:
                 branch = rule_mention(text, m.start, state.end)
                 out.append(branch)
                 if info.org_kind not in BRAND_KINDS:  # "Ford Motor Co of Canada ... Ford Motor Co"
-                    branched[m.id] = branch
+                    branched[m.id] = (len(m.text), branch)
                 skip_until = state.end
                 continue
-            if m.id in branched and m.source == "registry":
-                out.append(linked_to(m, branched[m.id]))
+            seen = branched.get(m.id)
+            if (
+                seen is not None
+                and m.source == "registry"
+                and len(m.text) <= seen[0]  # not a longer name: "Export-Import Bank of the United States"
+                and not _own_state_beside(text, m, info.country, mentions[i - 1] if i else None, by_start)
+            ):
+                out.append(linked_to(m, seen[1]))
                 continue
             if lang == "fr" and info.org_kind in _BRANCHING_KINDS:
                 found = _BRANCH.match(text, m.end)
@@ -490,6 +499,25 @@ def _state_after(text: str, end: int, own: str, by_start: dict[int, Mention]) ->
     if state is None or state.kind != "country" or state.form != "name" or state.id[8:] == own:
         return None
     return state
+
+
+def _own_state_beside(
+    text: str, m: Mention, own: str, before: Mention | None, by_start: dict[int, Mention]
+) -> bool:
+    """Whether the state `own` (an ISO code) is named right before `m` ("the U.S. Export-Import
+    Bank"), right after it ("la Chambre des députés française") or joined to it by "de", "of"
+    ("la Chambre des députés de France")."""
+    country = f"country:{own}"
+    if before is not None and before.id == country and not text[before.end : m.start].strip():
+        return True
+    joined = _OF_STATE.match(text, m.end)
+    after = m.end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    return any(
+        (state := by_start.get(at)) is not None and state.id == country
+        for at in (after, joined.end() if joined else -1)
+    )
 
 
 def _complement_of_a_name(text: str, end: int, lang: str) -> bool:
