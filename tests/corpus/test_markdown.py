@@ -142,6 +142,23 @@ def test_an_integer_longer_than_python_converts_keeps_the_front_matter(tmp_path:
     assert (article.date, article.lang) == ("2025-02-11", "fr") and article.title.startswith("999")
 
 
+@pytest.mark.parametrize(
+    "number",
+    [
+        pytest.param("0x" + "f" * 4000, id="hexadecimal"),
+        pytest.param("0" + "7" * 5000, id="octal"),
+        pytest.param("0b" + "1" * 15000, id="binary"),
+    ],
+)
+def test_an_integer_in_another_base_too_long_to_write_out_is_kept_as_written(
+    tmp_path: Path, number: str
+) -> None:
+    content = f"---\ntitle: {number}\ndate: 2025-02-11\n---\nLe Maroc et la France.\n"
+    [article], skipped = read_md(tmp_path, content)
+    assert skipped == []
+    assert article.date == "2025-02-11" and article.title.startswith(number[:10])
+
+
 @pytest.mark.parametrize("content", ["", "---\ntitle: Only metadata\n---\n", "# Only a heading\n"])
 def test_a_markdown_file_without_text_is_empty(tmp_path: Path, content: str) -> None:
     articles, skipped = read_md(tmp_path, content)

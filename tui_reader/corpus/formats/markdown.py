@@ -38,11 +38,15 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 
 def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
     """A YAML integer; its digits as text when it has more than Python converts (4,300 by
-    default): the field is written out and the rest of the front matter is read."""
+    default): the field is written out and the rest of the front matter is read. A hexadecimal,
+    octal, binary or sexagesimal integer is built whatever its length, but is written out in
+    decimal: one too long for that is kept as written too."""
     try:
-        return loader.construct_yaml_int(node)
+        value = loader.construct_yaml_int(node)
+        str(value)
     except ValueError:
         return loader.construct_scalar(node)
+    return value
 
 
 _FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", _integer)
