@@ -224,6 +224,16 @@ def test_an_integer_longer_than_python_converts_is_read_as_its_digits(tmp_path: 
     assert article.title.startswith("999")
 
 
+def test_an_integer_too_long_to_convert_is_no_text_or_language(tmp_path: Path) -> None:
+    huge = "9" * 5000
+    lines = [f'{{"text": {huge}}}', f'{{"lang": {huge}, "text": "Le Maroc et la France."}}']
+    reading = read(tmp_path, "w.jsonl", "\n".join(lines))
+    assert [(s.line, s.reason) for s in reading.skipped if not s.warning] == [(1, "text is not a string")]
+    [article] = reading.articles
+    assert article.lang != huge
+    assert any("lang is not text" in s.reason for s in reading.skipped if s.warning)
+
+
 @pytest.mark.parametrize(("title", "expected"), [(2024, "2024"), (1.5, "1.5"), (-7, "-7")])
 def test_a_title_that_is_a_number_is_written_out(tmp_path: Path, title: object, expected: str) -> None:
     reading = read(tmp_path, "w.jsonl", record(title=title, text="Le Niger et le Mali."))

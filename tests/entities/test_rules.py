@@ -186,9 +186,11 @@ def test_rules_can_be_turned_off() -> None:
         # a fund is a body; the small ads' "Fonds de commerce" is a business for sale
         ("aidé par le Fonds social européen depuis 2007", ["Fonds social européen"]),
         ("VENTES de Fonds de Commerce et d'industrie", []),
-        # "pour", "sur" or "à" with no article before a capital says for or at which place
+        # "pour" or "sur" with no article before a capital says for which place, after a name
+        # that has words of its own; a head alone takes it as its complement
         ("la liste du Parti populaire pour Madrid a gagné", ["Parti populaire"]),
-        ("la Commission des finances à Paris", ["Commission des finances"]),
+        ("la Commission des finances sur Paris", ["Commission des finances"]),
+        ("l'Association pour Haïti a collecté des fonds", ["Association pour Haïti"]),
         (
             "l'Association pour la propagation des langues étrangères",
             ["Association pour la propagation des langues étrangères"],

@@ -61,6 +61,14 @@ class Ignored:
         ]
 
 
+class Digits(str):
+    """A whole number too long for Python to convert (more than 4,300 digits by default), kept as
+    it is written: a number where a number may stand (written out as a title), not text where
+    text must stand (a text, a language)."""
+
+    __slots__ = ()
+
+
 def metadata(fields: Mapping[Any, object], ignored: Ignored, where: str = "") -> dict[str, Any]:
     """The metadata of `RawArticle` from a record's or a front matter's fields.
 
@@ -82,7 +90,7 @@ def metadata(fields: Mapping[Any, object], ignored: Ignored, where: str = "") ->
         date = None
     ignored.date(date, where)
     lang = fields.get("lang")
-    if lang is not None and not isinstance(lang, str):
+    if lang is not None and (not isinstance(lang, str) or isinstance(lang, Digits)):
         ignored.add("lang is not text", where)
         lang = None
     return {**out, "date": date, "lang": lang}
@@ -93,7 +101,7 @@ def _text_or_number(value: object) -> str | None:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
+        return str(value)  # a plain str, also for `Digits`
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value) if isinstance(value, int) or math.isfinite(value) else None
     return None

@@ -264,9 +264,12 @@ _NAME_ORDINAL = re.compile(r"[IVX]+(?:e|ème|ᵉ)|(?:Premier|Première|[A-ZÉ][a
 # Connectors that continue a name only right after its head or before a capital: "Association
 # pour la propagation des langues", but not "... de Paris pour vice de forme".
 _WEAK_CONNECTORS = frozenset("pour sur à aux".split())
-# Connectors that, with no article, before a capital, say for or at which place: "pour Tolède",
-# "à Taïwan"; a name's complement has its article ("pour la Jeunesse", "à l'Énergie atomique").
-_PLACE_CONNECTORS = frozenset("pour sur à".split())
+# Connectors that, with no article, before a capital, say for which place after a name that has
+# words of its own: "le Parti populaire pour Madrid", "la Commission d'enquête sur Outreau"; a
+# name's complement has its article ("pour la Jeunesse"), and a head alone takes the place as its
+# complement ("l'Association pour Haïti"). ("à" reads as the verb "a" once folded: it never
+# continues a name.)
+_PLACE_CONNECTORS = frozenset(("pour", "sur"))
 # Capitalised words that open sentences; never the first word of a rule name.
 # Articles before a name found by its English head, not part of it ("The Association of German
 # Judges", in French text "le World Energy Council"; "La Salle University" in English keeps "La").
@@ -666,8 +669,8 @@ class RuleFinder:
                 continue
             if obj.folded in _OPENERS or obj.folded in _NOT_OBJECTS or two_words(obj):
                 break
-            if obj.capitalised and not article and connector in _PLACE_CONNECTORS:
-                break  # "la liste du parti socialiste pour Tolède", "la Société générale à Taïwan"
+            if obj.capitalised and not article and connector in _PLACE_CONNECTORS and (modifiers or groups):
+                break  # "la liste du parti socialiste pour Tolède", not "l'Association pour Haïti"
             if tok.folded == "et" and (
                 obj.folded in _HEAD_WORDS
                 or obj.folded[:-1] in _HEAD_WORDS

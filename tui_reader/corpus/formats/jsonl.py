@@ -30,7 +30,7 @@ from tui_reader.corpus.decode import control_heavy, decode, plain_utf8
 from tui_reader.corpus.errors import Unreadable
 from tui_reader.corpus.formats.limits import MAX_FILE_BYTES
 from tui_reader.corpus.reasons import EMPTY, NO_TEXT, article_too_large
-from tui_reader.corpus.record import Ignored, RawArticle, make_article, metadata
+from tui_reader.corpus.record import Digits, Ignored, RawArticle, make_article, metadata
 
 # One record is one article: it has the size limit of a file of one article (.txt, .md), so
 # that the 200 MB of a JSON Lines archive are many articles, never one that costs gigabytes to
@@ -134,13 +134,13 @@ def _loads(source: str) -> object:
         raise Unreadable("invalid JSON: nested too deeply") from None
 
 
-def _integer(digits: str) -> int | str:
+def _integer(digits: str) -> int | Digits:
     """A JSON integer; its digits as text when it has more than Python converts (4,300 by
     default): an `id` is not read, a `title` is written out, and the record is read."""
     try:
         return int(digits)
     except ValueError:
-        return digits
+        return Digits(digits)
 
 
 def _article(relpath: str, position: int, record: object, ignored: Ignored, where: str = "") -> Article:
@@ -151,7 +151,7 @@ def _article(relpath: str, position: int, record: object, ignored: Ignored, wher
         text = record.get("body")
     if text is None:
         raise Unreadable(NO_TEXT)
-    if not isinstance(text, str):
+    if not isinstance(text, str) or isinstance(text, Digits):
         raise Unreadable("text is not a string")
     # Fields of the wrong type are counted only once the record is known to be an article.
     ignored_here = Ignored()

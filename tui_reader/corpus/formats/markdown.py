@@ -23,7 +23,7 @@ from tui_reader.corpus.article import Article, Skipped
 from tui_reader.corpus.decode import decode
 from tui_reader.corpus.normalize import clean_line
 from tui_reader.corpus.reasons import EMPTY, front_matter_ignored
-from tui_reader.corpus.record import Ignored, RawArticle, make_article, metadata
+from tui_reader.corpus.record import Digits, Ignored, RawArticle, make_article, metadata
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -45,7 +45,7 @@ def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
         value = loader.construct_yaml_int(node)
         str(value)
     except ValueError:
-        return loader.construct_scalar(node)
+        return Digits(loader.construct_scalar(node))
     return value
 
 
