@@ -155,3 +155,30 @@ def test_a_broadcaster_or_a_firm_of_the_bodys_state_is_no_evidence() -> None:
 )
 def test_a_generic_body_name_inside_a_longer_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.id) for m in default_tagger().tag(text, "en")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an article about the United States: the American Congress
+        (
+            "Le Congrès a rejeté le plan du Trésor. Aux États-Unis, les marchés ont chuté.",
+            [("Congrès", "org:us-congress")],
+        ),
+        # about another state, or none: another congress, found by the rules
+        ("Le Congrès a rejeté le budget.", [("Congrès", "rule:congres")]),
+        (
+            "En Espagne, le Congrès a voté; les États-Unis et l'Espagne ont signé.",
+            [("Congrès", "rule:congres")],
+        ),
+        # a name that continues it is another body
+        (
+            "Le Congrès international de chirurgie s'ouvre à New York, aux États-Unis.",
+            [("Congrès international de chirurgie", "rule:congres-international-de-chirurgie")],
+        ),
+    ],
+)
+def test_the_french_congress_is_the_american_one_only_in_an_article_about_the_united_states(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s, i) for s, i, _ in organizations(text, "fr")] == expected

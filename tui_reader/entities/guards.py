@@ -265,6 +265,24 @@ class Context:
         bodies = {code for code, ids in self._countries.items() if ids - {but}}
         return named, bodies
 
+    def most_named_state(self, but: str) -> str:
+        """The state that the text's registry matches name most often (its names, demonyms and
+        bodies), the entity `but` left out; "" when none does or two tie."""
+        counts: dict[str, int] = {}
+        for c in self.found:
+            e = c.entry
+            if e.entity_id == but:
+                continue
+            code = e.entity_id[8:] if e.kind == "country" else e.country
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+        if not counts:
+            return ""
+        ranked = sorted(counts.values(), reverse=True)
+        if len(ranked) > 1 and ranked[0] == ranked[1]:
+            return ""
+        return max(counts, key=counts.__getitem__)
+
     def event_noun_before(self, pos: int, window: int = _EVENT_WINDOW) -> bool:
         """Whether a noun that opens the name of an affair, a war or a treaty ends in the
         `window` characters before `pos` (`inside_event_name` looks further only then)."""
@@ -1455,6 +1473,17 @@ def foreign_acronym(ctx: Context, cand: Candidate) -> bool:
     return bool(named) and entry.country not in named and entry.country not in bodies
 
 
+def unnamed_state(ctx: Context, cand: Candidate) -> bool:
+    """A name that a language's press gives one state's body only in an article about that
+    state (the registry marks it `named-state`): in French, "le Congrès" is the American one in an
+    article that names the United States more than any other state, and otherwise Spain's
+    "Congrès des députés", Peru's or Mexico's, or a party's congress, which the rules find."""
+    entry = cand.entry
+    if "named-state" not in entry.risk_kinds or not entry.country:
+        return False
+    return ctx.most_named_state(entry.entity_id) != entry.country
+
+
 def title_article(ctx: Context, cand: Candidate) -> bool:
     """A newspaper whose title is a common noun with its article ("La Croix", "Le Point",
     "L'Équipe"), written with a lowercase article: "la Croix de guerre", "l'Équipe de France"."""
@@ -1798,6 +1827,7 @@ GUARDS: dict[str, Guard] = {
     "publication": publication,
     "foreign_qualifier": foreign_qualifier,
     "foreign_acronym": foreign_acronym,
+    "unnamed_state": unnamed_state,
     "title_article": title_article,
     "event_article": event_article,
     "language_only": language_only,
@@ -1859,6 +1889,7 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "foreign_acronym": lambda e, lang: (
         e.form == "acronym" and e.org_kind in STATE_KINDS and bool(e.country) and _short_acronym(e.text)
     ),
+    "unnamed_state": lambda e, lang: "named-state" in e.risk_kinds,
     "title_article": lambda e, lang: "title" in e.risk_kinds and bool(e.article),
     "event_article": lambda e, lang: "event" in e.risk_kinds and e.kind == "organization",
     "language_name": lambda e, lang: e.form == "demonym",

@@ -33,7 +33,7 @@ RISK_KINDS = frozenset(
     """
     caps-word first-name surname continent city-territory dependency building title event english
     french foreign after-name cantonal us-state sport-city
-    word place language generic other-entity historical acronym other
+    word place language generic other-entity historical acronym named-state other
     """.split()
 )
 # The alias cell of an `ambiguous.tsv` row that speaks of every alias of its entity.

@@ -304,8 +304,16 @@ class Tagger:
                 buildings = {c.start for c in chosen if "building" in c.entry.risk_kinds}
                 # national bodies' generic names: a longer rule name opening with words of its own wins
                 national = {c.start: c.entry.country for c in chosen if c.start in generic}
+                # names that the rules may continue: "Congrès international de chirurgie"
+                continued = {c.start for c in chosen if "named-state" in c.entry.risk_kinds}
                 mentions = _merge(
-                    text, mentions, rule_mentions, swallow=lang == "fr", buildings=buildings, generic=national
+                    text,
+                    mentions,
+                    rule_mentions,
+                    swallow=lang == "fr",
+                    buildings=buildings,
+                    generic=national,
+                    continued=continued,
                 )
         if generic:
             unkept = (
@@ -609,6 +617,7 @@ def _merge(
     swallow: bool = False,
     buildings: Collection[int] = (),
     generic: Mapping[int, str] | None = None,
+    continued: Collection[int] = (),
 ) -> list[Mention]:
     """Registry mentions plus the rule mentions, sorted and without overlaps.
 
@@ -621,7 +630,9 @@ def _merge(
     states share, registry mentions starting at a key of `generic` (the value: the body's
     country): "National Democratic Party", "American Pork Congress", but not a name that opens a
     sentence ("Then Congress") or is the body's own country before its name ("American
-    Congress"). Any other overlap keeps the registry mention.
+    Congress"), or that continues a name the registry gives a body only in an article about its
+    state, registry mentions starting at one of `continued` ("Congrès international de
+    chirurgie"). Any other overlap keeps the registry mention.
     """
     kept = sorted(registry, key=_start_end)
     starts = [m.start for m in kept]
@@ -648,6 +659,7 @@ def _merge(
                 kept[j].kind == "country"
                 or (swallow and kept[j].kind == "organization" and rule.start < kept[j].start)
                 or kept[j].start in buildings
+                or (kept[j].start in continued and rule.start == kept[j].start)
                 or (generic is not None and _longer_than_generic(text, rule, kept, j, overlapping, generic))
             )
             for j in overlapping
