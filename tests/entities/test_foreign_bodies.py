@@ -33,6 +33,8 @@ def organizations(text: str, lang: str) -> list[tuple[str, str, str]]:
             "Conseil constitutionnel",
         ),
         ("fr", "Aux États-Unis, les Républicains de Donald Trump ont gagné le Sénat.", "Républicains"),
+        # another state named by its bodies only: Spain's Congress
+        ("en", "The PSOE will preside over Congress if it wins, Bono said.", "Congress"),
     ],
 )
 def test_in_an_article_about_another_state_the_name_is_that_states_body(

@@ -2,10 +2,11 @@
 
 "Congress", "Chambre des députés", "Social Democrats" or "Conseil constitutionnel" are the
 registry's American, French or German bodies, and the names of other states' bodies too (the
-registry marks them `generic`). In an article that names countries but never the body's own, nor
-any other body of it, the name is another state's body: "Ms Fernández's government lost its
-majority in Congress" (Argentina), "le président de la Chambre des députés, Gianfranco Fini"
-(Italy). It stays an organization, found by a rule and not linked to the registry's body, so that
+registry marks them `generic`). In an article that names other states (by their names, demonyms
+or bodies) but never the body's own, nor any other body of it, the name is another state's body:
+"Ms Fernández's government lost its majority in Congress" (Argentina), "le président de la
+Chambre des députés, Gianfranco Fini" (Italy), "the PSOE will preside over Congress" (Spain). It
+stays an organization, found by a rule and not linked to the registry's body, so that
 choosing that body never lists the article.
 """
 
@@ -44,17 +45,15 @@ def unlink_foreign_bodies(
     if not suspects:
         return mentions
     named: set[str] = set()  # countries named, and those whose bodies are named
-    any_country = False
     suspect_starts = {mentions[i].start for i in suspects}
     for m in mentions:
         if m.source != "registry" or m.start in suspect_starts:
             continue
         if m.kind == "country":
-            any_country = True
             named.add(m.id.partition(":")[2])
         elif (info := infos.get(m.id)) is not None and info.country and info.org_kind in STATE_KINDS:
             named.add(info.country)
-    if not any_country:
+    if not named:
         return mentions
     for entity_id in unkept:
         info = infos.get(entity_id)
