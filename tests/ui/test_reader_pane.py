@@ -233,3 +233,92 @@ async def test_N_with_a_query_that_this_article_lacks_says_so(make_app: MakeApp)
         await settle(pilot)
         messages = [n.message for n in app._notifications]
         assert any("No search matches in this article" in m for m in messages), messages
+
+
+# -- 4. n/N go on from the place the reader was scrolled to -----------------------------------
+
+
+def spaced_matches_article() -> StoredArticle:
+    """Qatar once every fifth paragraph but the last ten: ten matches several screens apart,
+    then more than a screen without one."""
+    text = "\n\n".join(
+        (f"Paragraph {p} names Qatar. " if p % 5 == 0 and p < 50 else "")
+        + " ".join(f"Paragraph {p} sentence {s} says something about the weather." for s in range(4))
+        for p in range(60)
+    )
+    return make_article("spaced", "A brief about Qatar", text, "2025-06-03", "en")
+
+
+def match_line(reader: ReaderView) -> int:
+    return reader.line_of_offset(reader.matches[reader.current_match][0])
+
+
+async def test_n_and_N_go_on_from_where_the_reader_was_scrolled(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary([spaced_matches_article()]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = await open_first(pilot, app)
+        lines = [reader.line_of_offset(start) for start, _ in reader.matches]
+        assert len(lines) == 10
+        await pilot.press("n")
+        await settle(pilot)
+        assert reader.current_match == 0
+        # paged down far past the first match: n is the first match below, not the second one
+        await pilot.press(*["space"] * 6)
+        await settle(pilot)
+        top = round(reader.scroll_y)
+        assert lines[1] < top
+        await pilot.press("n")
+        await settle(pilot)
+        expected = next(i for i, line in enumerate(lines) if line >= top)
+        assert reader.current_match == expected and match_line(reader) >= top
+        # at the bottom, N is the last match, not the one before the current
+        await pilot.press("G")
+        await settle(pilot)
+        await pilot.press("N")
+        await settle(pilot)
+        assert reader.current_match == len(lines) - 1
+        # back at the top, n is the first match again (no wrap is said)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert reader.current_match == 0
+        legend = str(app.main_screen.query_one("#legend").render())  # type: ignore[union-attr]
+        assert "match 1/10" in legend and "wrapped" not in legend
+        # while the current match is in view, n and N step from it
+        await pilot.press("n", "n", "N")
+        await settle(pilot)
+        assert reader.current_match == 1
+
+
+async def test_n_after_scrolling_before_any_match_starts_from_the_view(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary([spaced_matches_article()]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = await open_first(pilot, app)
+        lines = [reader.line_of_offset(start) for start, _ in reader.matches]
+        await pilot.press(*["space"] * 4)
+        await settle(pilot)
+        top = round(reader.scroll_y)
+        bottom = top + reader.scrollable_content_region.height - 1
+        await pilot.press("N")
+        await settle(pilot)
+        assert reader.current_match == max(i for i, line in enumerate(lines) if line <= bottom)
+        # past the last match, n wraps to the first and says so
+        await pilot.press("G")
+        await settle(pilot)
+        assert lines[-1] < round(reader.scroll_y)
+        await pilot.press("n")
+        await settle(pilot)
+        assert reader.current_match == 0
+        legend = str(app.main_screen.query_one("#legend").render())  # type: ignore[union-attr]
+        assert "wrapped to the top" in legend

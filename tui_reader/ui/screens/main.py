@@ -902,10 +902,8 @@ class MainScreen(Screen[None]):
 
     def _go_to_match(self) -> None:
         step, self._match_step = self._match_step, 0
-        if step > 0:
-            self.reader.action_next_match()
-        elif step < 0:
-            self.reader.action_previous_match()
+        if step:
+            self.reader.go_to_match(step)
 
     def open_article(self, row: ResultRow) -> None:
         """Show `row` in the reader and mark it read."""

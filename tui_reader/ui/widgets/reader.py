@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.style import Style
@@ -398,6 +398,13 @@ class ReaderView(ScrollView, can_focus=True):
     def action_previous_match(self) -> None:
         self._move_match(-1)
 
+    def go_to_match(self, delta: int) -> None:
+        """The article's first (`delta` 1) or last (-1) match, wherever the reader is."""
+        if self.matches:
+            self._show_match((0 if delta > 0 else len(self.matches) - 1), False)
+        else:
+            self._move_match(delta)
+
     def _move_match(self, delta: int) -> None:
         total = len(self.matches)
         if not total:
@@ -405,12 +412,32 @@ class ReaderView(ScrollView, can_focus=True):
             self.notify(NO_MATCHES if self.article is not None else "No article is open.", timeout=3)
             self.post_message(self.MatchMoved(-1, 0))
             return
-        if self.current_match < 0:
-            new = 0 if delta > 0 else total - 1
-        else:
+        top = round(self.scroll_y)
+        if self.current_match >= 0 and self._match_line_shown(self._page):
             new = self.current_match + delta
-        wrapped = not 0 <= new < total
-        self.current_match = new % total
+        elif self.current_match >= 0 or top > 0:
+            # the reader was scrolled away from the current match (or to a place before the first
+            # n): as in less, the search goes on from what is on screen, not from where it was
+            new = self._match_from_view(delta, top)
+        else:
+            new = 0 if delta > 0 else total - 1
+        self._show_match(new % total, not 0 <= new < total)
+
+    def _match_from_view(self, delta: int, top: int) -> int:
+        """n: the first match at or below the top line; N: the last one at or above the bottom
+        line (one past either end when there is none: the search wraps)."""
+        order = range(len(self.matches))
+
+        def line(index: int) -> int:
+            return self.line_of_offset(self.matches[index][0])
+
+        if delta > 0:
+            return bisect_left(order, top, key=line)
+        return bisect_right(order, top + self._page - 1, key=line) - 1
+
+    def _show_match(self, index: int, wrapped: bool) -> None:
+        total = len(self.matches)
+        self.current_match = index
         self._strips.clear()
         self.scroll_match_into_view()
         self.refresh()
