@@ -98,6 +98,33 @@ async def test_resize_keeps_the_top_line_in_the_middle_of_a_paragraph(make_app: 
         assert shows_offset(reader, offset)
 
 
+async def test_resize_to_a_size_the_article_fits_and_back_keeps_the_place(make_app: MakeApp) -> None:
+    # Grown until the whole article fits, the reader is scrolled to its top by Textual before it
+    # hears of the resize; shrunk again, it shows the line it showed before.
+    app = make_app(FakeLibrary([long_article(6)]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reader = await open_first(pilot, app)
+        await pilot.press(*["j"] * 10)
+        await settle(pilot)
+        offset, _ = top_line(reader)
+        assert offset > 0
+        for width, height in ((80, 24), (60, 15), (200, 60), (120, 40)):
+            await pilot.resize_terminal(width, height)
+            await settle(pilot)
+            if reader.max_scroll_y:
+                assert shows_offset(reader, offset), (width, height, top_line(reader))
+        assert reader.max_scroll_y > 0
+        # taller only (the width, and so the lines, unchanged), then back
+        offset, text = top_line(reader)
+        await pilot.resize_terminal(120, 100)
+        await settle(pilot)
+        assert reader.max_scroll_y == 0
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert top_line(reader) == (offset, text)
+
+
 async def test_resize_keeps_the_current_match_in_view(make_app: MakeApp) -> None:
     app = make_app(FakeLibrary([long_article()]))
     async with app.run_test(size=(200, 40)) as pilot:

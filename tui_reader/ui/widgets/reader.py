@@ -109,6 +109,11 @@ class ReaderView(ScrollView, can_focus=True):
         # start, so that resizing back and forth does not drift.
         self._anchor: tuple[int, int] | None = None
         self._height = 0  # the height the lines were last shown in (a resize changes `size` first)
+        # The size the reader had when it was last scrolled, and its top line then. A resize
+        # changes `size` first, and a taller reader has its scroll cut back (to 0 when the whole
+        # article fits) before it hears of the resize: the place is the top line shown before.
+        self._shown_size = Size(0, 0)
+        self._shown_top = 0
         self._layout_width = -1
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
@@ -160,7 +165,16 @@ class ReaderView(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._layout_width:
             self._relayout()
+        elif self.size != self._shown_size and self.article is not None:
+            # as tall as the article or taller, then shorter again: the same line at the top
+            self.scroll_to(y=self._shown_top, animate=False, immediate=True)
+        self._shown_size = self.size
         self._height = self._page
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.size == self._shown_size:  # not the cut of a resize (see `_shown_size`)
+            self._shown_top = round(new_value)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -185,6 +199,7 @@ class ReaderView(ScrollView, can_focus=True):
     def _relayout(self, *, keep_place: bool = True) -> None:
         """Wrap the article again; with `keep_place`, the text at the top stays at the top."""
         place = self._place() if keep_place else None
+        self._shown_size = self.size
         width = self.scrollable_content_region.width
         self._layout_width = width
         self._strips.clear()
@@ -206,7 +221,7 @@ class ReaderView(ScrollView, can_focus=True):
     def _place(self) -> _Place | None:
         if self.article is None or not self._lines:
             return None
-        top = min(round(self.scroll_y), len(self._lines) - 1)
+        top = min(self._top_shown(), len(self._lines) - 1)
         first, end = self._body
         if self._anchor is not None and self._anchor[0] == top:
             offset = self._anchor[1]
@@ -214,7 +229,11 @@ class ReaderView(ScrollView, can_focus=True):
             offset = -1
         else:
             offset = self._line_starts[min(top, end - 1)]  # a line after the body: its end
-        return _Place(top, offset, self._match_line_shown(self._height or self._page))
+        return _Place(top, offset, self._match_line_shown(self._height or self._page, top))
+
+    def _top_shown(self) -> int:
+        """The top line as last shown (a resize under way may have cut the scroll already)."""
+        return round(self.scroll_y) if self.size == self._shown_size else self._shown_top
 
     def _restore_place(self, place: _Place) -> None:
         if place.offset < 0:
@@ -236,9 +255,9 @@ class ReaderView(ScrollView, can_focus=True):
             return -1
         return self.line_of_offset(self.matches[self.current_match][0])
 
-    def _match_line_shown(self, height: int) -> bool:
+    def _match_line_shown(self, height: int, top: int | None = None) -> bool:
         line = self._match_line()
-        top = round(self.scroll_y)
+        top = round(self.scroll_y) if top is None else top
         return line >= 0 and top <= line < top + height
 
     def _layout(self, article: StoredArticle, width: int) -> tuple[list[Text], list[int]]:
