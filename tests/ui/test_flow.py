@@ -447,3 +447,25 @@ async def test_a_corpus_folder_gone_while_the_app_is_open_is_said_in_its_words(m
         assert "is gone (moved, renamed or unmounted)" in status
         assert "press R once the folder is back" in status
         assert "--corpus" not in status
+
+
+async def test_the_footer_keys_say_why_nothing_happens_on_an_empty_list(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "zzzqqq")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert ids(app) == [] and isinstance(app.focused, ArticleList)
+        shown = {key.key for key in app.screen.query(FooterKey)}
+        assert {"enter", "m", "s"} <= shown
+        for key in ("enter", "m", "s"):
+            before = len(app._notifications)
+            await pilot.press(key)
+            await settle(pilot)
+            assert len(app._notifications) > before, key
+        messages = [n.message for n in app._notifications]
+        assert "No article to open." in messages
+        assert "No article to mark read." in messages
+        assert "No article to bookmark." in messages

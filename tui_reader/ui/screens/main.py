@@ -1088,6 +1088,8 @@ class MainScreen(Screen[None]):
     def action_toggle_read(self) -> None:
         article_id = self._target_id()
         if article_id is None:
+            # m is listed in the footer: say why nothing changed rather than do nothing
+            self.notify("No article to mark read.", timeout=1.5)
             return
         read = self.session.marks.toggle_read(article_id)
         self.article_list.refresh_marks()
@@ -1096,6 +1098,7 @@ class MainScreen(Screen[None]):
     def action_toggle_bookmark(self) -> None:
         article_id = self._target_id()
         if article_id is None:
+            self.notify("No article to bookmark.", timeout=1.5)
             return
         marked = self.session.marks.toggle_bookmark(article_id)
         self.article_list.refresh_marks()

@@ -192,8 +192,11 @@ class ArticleList(ScrollView, can_focus=True):
 
     def action_open(self) -> None:
         row = self.current_row
-        if row is not None:
-            self.post_message(self.Selected(self.cursor, row))
+        if row is None:
+            # enter is listed in the footer: an empty list says why nothing opened
+            self.notify("No article to open.", timeout=1.5)
+            return
+        self.post_message(self.Selected(self.cursor, row))
 
     def on_click(self, event: events.Click) -> None:
         index = round(self.scroll_y) + event.y
