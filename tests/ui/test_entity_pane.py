@@ -200,3 +200,37 @@ async def test_the_cursor_is_on_the_first_name_when_the_pane_gets_the_focus(make
         assert pane.highlighted == min(
             i for i in range(pane.option_count) if not pane.get_option_at_index(i).disabled
         )
+
+
+async def test_facet_names_cut_alike_are_told_apart_by_their_short_forms(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, delay=0.3)  # past the facets of the first search
+        pane = main(app).entity_pane
+        pane.show_facets(
+            [
+                EntityCount(
+                    "org:ma-dgsn",
+                    "organization",
+                    "General Directorate for National Security",
+                    "Direction générale de la sûreté nationale",
+                    3,
+                ),
+                EntityCount(
+                    "org:ma-dgst",
+                    "organization",
+                    "General Directorate for Territorial Surveillance",
+                    "Direction générale de la surveillance du territoire",
+                    2,
+                ),
+                EntityCount("org:un", "organization", "United Nations", "Nations unies", 1),
+            ]
+        )
+        await settle(pilot)
+        lines = pane_lines(pane)
+        lines = lines[next(i for i, line in enumerate(lines) if line.startswith("In these results")) + 1 :]
+        dgsn, dgst, un = (line.strip() for line in lines[:3])
+        assert dgsn != dgst
+        assert dgsn.startswith("3 DGSN General") and dgsn.endswith("…")
+        assert dgst.startswith("2 DGST General")
+        assert un == "1 United Nations"  # a name that fits is shown as it is

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui_reader.ui.entity_names import EntitySummary
+from tui_reader.ui.entity_names import EntitySummary, entity_badge
 from tui_reader.ui.safe_text import plain
 
 if TYPE_CHECKING:
@@ -165,6 +165,14 @@ class EntityPane(OptionList):
             prompt = Text(no_wrap=True, overflow="ellipsis", end="")
             prompt.append(f"{facet.articles:,}".rjust(count_width) + " ", style("entity-pane--count"))
             name = facet.name_en or facet.name_fr or facet.id
+            if prompt.cell_len + cell_len(name) > width:
+                # a name cut to fit leads with its short form: two long names that start alike
+                # ("General Directorate fo…", of National Security and of Territorial
+                # Surveillance) are told apart, DGSN and DGST, as the list's badges show them
+                badge = entity_badge(facet.id) if facet.kind != "country" else ""
+                if badge and badge != name and not badge.endswith("…"):
+                    prompt.append_text(plain(badge, kind_style + Style(bold=True)))
+                    prompt.append(" ")
             prompt.append_text(plain(name, kind_style))
             option_id = _FACET + facet.id
             self._choices[option_id] = (facet.id, name, "")
