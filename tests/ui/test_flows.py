@@ -597,6 +597,31 @@ async def test_narrow_terminal_layout(make_app: MakeApp) -> None:
         assert screen.query_one("#list-pane").region.width > 0
 
 
+async def test_a_wide_terminal_moves_the_focus_without_restyling_the_screen(make_app: MakeApp) -> None:
+    # The focus classes only change the layout of a narrow terminal; set on a wide one, each tab
+    # restyled every widget of the screen for nothing (a slow key).
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        classes = set(screen.classes)
+        for pane in (ReaderView, EntityPane, ArticleList):
+            await pilot.press("tab")
+            await settle(pilot)
+            assert isinstance(app.focused, pane)
+            assert set(screen.classes) == classes
+        await pilot.press("tab")  # the reader, then narrower: the reader takes the list's place
+        await settle(pilot)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert isinstance(app.focused, ReaderView) and screen.has_class("-reading")
+        assert screen.query_one("#list-pane").region.width == 0
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert not screen.has_class("-reading")
+        assert screen.query_one("#list-pane").region.width > 0
+
+
 async def test_a_tiny_terminal_gives_the_entity_pane_the_whole_width(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(40, 12)) as pilot:

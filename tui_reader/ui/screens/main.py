@@ -274,8 +274,9 @@ class MainScreen(Screen[None]):
 
     def _update_layout_classes(self) -> None:
         focused = self.focused
-        self.set_class(focused is self.reader, "-reading")
-        self.set_class(focused is self.entity_pane, "-entities")
+        narrow = self.has_class("-narrow")
+        self.set_class(narrow and focused is self.reader, "-reading")
+        self.set_class(narrow and focused is self.entity_pane, "-entities")
 
     # -- library lifecycle ----------------------------------------------------------------
 
