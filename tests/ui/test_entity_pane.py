@@ -234,3 +234,25 @@ async def test_facet_names_cut_alike_are_told_apart_by_their_short_forms(make_ap
         assert dgsn.startswith("3 DGSN General") and dgsn.endswith("…")
         assert dgst.startswith("2 DGST General")
         assert un == "1 United Nations"  # a name that fits is shown as it is
+
+
+async def test_the_help_lists_the_arrow_and_page_keys_of_the_entity_pane(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary(nato_article()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        sections = {section.title: section for section in app.help_sections()}
+        keys = {key.binding_id: key.keys for key in sections["Entity pane"].keys}
+        assert keys["entities.down"] == "j, ↓" and keys["entities.up"] == "k, ↑"
+        assert keys["entities.first"] == "g, home" and keys["entities.last"] == "G, end"
+        assert keys["entities.page-down"] == "space, pgdn" and keys["entities.page-up"] == "b, pgup"
+        # space pages the pane as it pages the list and the reader (it is no entity to choose)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = main(app).entity_pane
+        main(app).focus_pane(pane)
+        await settle(pilot)
+        first = pane.highlighted
+        await pilot.press("space")
+        await settle(pilot)
+        assert pane.highlighted is not None and first is not None and pane.highlighted > first
+        assert main(app).search_state.filters == ()

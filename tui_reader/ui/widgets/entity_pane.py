@@ -26,11 +26,14 @@ _FACET = "f:"
 class EntityPane(OptionList):
     """Grouped by kind, each entity with its canonical name and count; enter filters by it."""
 
+    # The list's keys, arrows and pages included: the help lists them, and a keymap remaps them.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Next", show=False, id="entities.down"),
-        Binding("k", "cursor_up", "Previous", show=False, id="entities.up"),
-        Binding("g", "first", "First", show=False, id="entities.first"),
-        Binding("G", "last", "Last", show=False, id="entities.last"),
+        Binding("j,down", "cursor_down", "Next", show=False, id="entities.down"),
+        Binding("k,up", "cursor_up", "Previous", show=False, id="entities.up"),
+        Binding("g,home", "first", "First", show=False, id="entities.first"),
+        Binding("G,end", "last", "Last", show=False, id="entities.last"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="entities.page-down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="entities.page-up"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
