@@ -166,6 +166,31 @@ def test_a_commit_waiting_for_the_writer_processes_stops_when_cancelled(
     assert_complete(corpus, index)
 
 
+def test_a_commit_of_the_one_writer_stops_when_cancelled_while_it_writes(tmp_path: Path) -> None:
+    # Writing the postings is seconds for a batch of noisy text: the reader's quit must not wait
+    # for it. The batch is given up, as in a commit waiting for writer processes.
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_corpus(corpus)
+    update_index(corpus, index, procs=1)
+    make_corpus(corpus, word="lighthouse")
+    committing: list[Progress] = []
+
+    def progress(p: Progress) -> None:
+        if p.phase == "commit":
+            committing.append(p)
+
+    with pytest.raises(UpdateCancelled):
+        update_index(corpus, index, progress=progress, procs=1, cancelled=lambda: bool(committing))
+    assert len(committing) == 1
+    assert_left_interrupted(index)
+    library = Library.open(corpus, index)
+    assert not library.search("lighthouse"), "the commit went on after the cancel"
+    library.close()
+    summary = update_index(corpus, index, procs=1)
+    assert summary.recovered == "An interrupted update was found and completed."
+    assert_complete(corpus, index, word="lighthouse")
+
+
 ARCHIVE_LINES = 600
 
 

@@ -53,6 +53,7 @@ from tui_reader.search.store import keep_from_children
 TermPostings = tuple[list[int], list[float], list[bytes]]
 COMPRESS_FROM = 96  # pickled block size below which zlib saves a few bytes at most
 WAIT_SECONDS = 0.05  # how often a commit waiting for the sub-processes asks whether it is cancelled
+CANCEL_CHECK_TERMS = 1024  # a commit writing its postings asks whether it is cancelled this often
 TERMINFO = W3TermInfo._struct  # flags, total weight, doc frequency, min/max length, max weight, ids
 PARENT_CHECK_SECONDS = 0.25  # how often a sub-process asks whether its parent is still there
 PR_SET_PDEATHSIG = 1  # Linux prctl(): the signal a process gets when its parent ends
@@ -101,11 +102,22 @@ class TermPool:
 
 class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
     """`SegmentWriter` with a `TermPool`: postings are grouped as documents are added and written
-    term by term at commit, with the field lengths kept in memory."""
+    term by term at commit, with the field lengths kept in memory.
 
-    def __init__(self, ix: Any, compress_from: int = COMPRESS_FROM, **kwargs: Any) -> None:
+    Writing the postings is most of a commit (seconds for a batch of noisy text, whose every
+    misspelling is a term): `cancelled` is asked meanwhile, and when it returns True the commit
+    raises UpdateCancelled (the caller then cancels the writer; the segment is never listed)."""
+
+    def __init__(
+        self,
+        ix: Any,
+        compress_from: int = COMPRESS_FROM,
+        cancelled: Callable[[], bool] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(ix, **kwargs)
         self.compress_from = compress_from
+        self.cancelled = cancelled
         self.pool = TermPool()
         # field -> docnum -> length, for scorable fields (the lengths the per-document writer stores)
         self.lengths: dict[str, dict[int, int]] = {}
@@ -175,7 +187,8 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
         for fieldname in sorted(self.pool.fields):
             terms = self.pool.fields[fieldname]
             fieldwriter.start_field(fieldname, self.schema[fieldname])
-            write_terms(fieldwriter, terms, self.lengths.get(fieldname, {}), self.compress_from)
+            lengths = self.lengths.get(fieldname, {})
+            write_terms(fieldwriter, terms, lengths, self.compress_from, self.cancelled)
             fieldwriter.finish_field()
         fieldwriter.close()
 
@@ -185,6 +198,7 @@ def write_terms(
     terms: dict[bytes, TermPostings],
     lengths: dict[int, int],
     compress_from: int = 0,
+    cancelled: Callable[[], bool] | None = None,
 ) -> None:
     """Write each term's postings, in term order, as `W3PostingsWriter` and `W3TermInfo` encode
     them: blocks of `blocklimit` postings (ids delta-encoded, weights and values minified, the
@@ -192,7 +206,8 @@ def write_terms(
 
     A block whose pickle is shorter than `compress_from` bytes is written uncompressed (its
     statistics say so, and Whoosh's reader reads it as such): zlib does not shrink a few dozen
-    bytes, and most terms have a single short block."""
+    bytes, and most terms have a single short block. `cancelled` is asked before the first term
+    and every `CANCEL_CHECK_TERMS` terms: UpdateCancelled when it returns True."""
     postwriter = fieldwriter._postwriter
     limit, compression = postwriter._blocklimit, postwriter._compression
     fixed = fieldwriter._format.fixed_value_size()
@@ -201,7 +216,9 @@ def write_terms(
     prefix = pack_ushort(fieldwriter._fieldid)
     length_of = lengths.get
     offset = postfile.tell()
-    for tbytes in sorted(terms):
+    for n, tbytes in enumerate(sorted(terms)):
+        if cancelled is not None and n % CANCEL_CHECK_TERMS == 0 and cancelled():
+            raise UpdateCancelled()
         docnums, weights, values = terms[tbytes]
         count = len(docnums)
         term_offset = offset
@@ -408,8 +425,8 @@ class BulkMpWriter(MpWriter):  # type: ignore[misc]
 
 
 def bulk_writer(ix: Any, procs: int = 1, cancelled: Callable[[], bool] | None = None, **kwargs: Any) -> Any:
-    """A writer for `ix` with grouped postings: in this process, or in `procs` sub-processes
-    (whose commit `cancelled` can interrupt, see `BulkMpWriter`)."""
+    """A writer for `ix` with grouped postings: in this process, or in `procs` sub-processes;
+    `cancelled` can interrupt its commit (see `BulkSegmentWriter` and `BulkMpWriter`)."""
     if procs > 1:
         return BulkMpWriter(ix, procs=procs, cancelled=cancelled, **kwargs)
-    return BulkSegmentWriter(ix, **kwargs)
+    return BulkSegmentWriter(ix, cancelled=cancelled, **kwargs)
