@@ -171,3 +171,23 @@ async def test_the_current_row_shows_when_the_list_is_not_focused_in_16_colours(
         screen.focus_pane(listing)
         await settle(pilot)
         assert not underlined(listing.cursor)  # focused, its background is a colour of its own
+
+
+async def test_an_empty_marks_view_says_no_article_has_the_mark(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("v", "v")  # unread, then bookmarked: none is bookmarked
+        await settle(pilot)
+        listing = main(app).article_list
+        assert not listing.rows
+        text = " ".join(listing.render_line(y).text.strip() for y in range(6))
+        assert "No article is bookmarked yet (s in the list or the reader bookmarks one)." in text
+        assert "No article matches" not in text
+        # with a query, it is the query that matches nothing
+        await pilot.press("slash")
+        await typed(pilot, "zzzz")
+        await pilot.press("enter")
+        await settle(pilot)
+        text = " ".join(listing.render_line(y).text.strip() for y in range(6))
+        assert "No article matches." in text

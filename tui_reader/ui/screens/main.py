@@ -690,9 +690,16 @@ class MainScreen(Screen[None]):
         if self.query_text or self.filters or self.view != "all":
             # escape first leaves the search line, then goes back in the list
             escape = "escape twice" if self.focused is self.search_bar.input else "escape"
+            head = "No article matches."
+            if not self.query_text.strip() and not self.filters:
+                # a marks view on its own: nothing is wrong with a search, no article has the mark
+                if self.view == "bookmarked":
+                    head = "No article is bookmarked yet (s in the list or the reader bookmarks one)."
+                elif self.view == "unread":
+                    head = "Every article is read (m in the list or the reader marks one unread)."
             if len(self.back_stack):
-                return Text(f"No article matches. Press {escape} to go back to the search before.")
-            return Text(f"No article matches. Press {escape} to clear the search.")
+                return Text(f"{head} Press {escape} to go back to the search before.")
+            return Text(f"{head} Press {escape} to clear the search.")
         return Text("No articles in this corpus yet.")
 
     @on(FacetsReady)
