@@ -245,6 +245,25 @@ async def test_entity_filter_facets_and_chips(make_app: MakeApp) -> None:
         assert len(ids(app)) == 5 and not list(screen.query(".chip"))
 
 
+async def test_choosing_an_entity_of_the_article_keeps_the_article_open(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, delay=FACETS_DELAY + 0.1)
+        screen = main(app)
+        await pilot.press("j")  # the seed, which names the UN
+        await settle(pilot)
+        assert screen.article is not None and screen.article.id == "seed"
+        await pilot.press("tab", "tab")
+        pane = screen.entity_pane
+        pane.highlighted = pane.get_option_index("a:org:un")
+        await pilot.press("enter")
+        await settle(pilot)
+        listed = ids(app)
+        assert set(listed) == {"qatar-en", "seed", "isil-fr"} and listed[0] != "seed"
+        assert screen.article is not None and screen.article.id == "seed"
+        assert listed[screen.article_list.cursor] == "seed"
+
+
 async def test_copy_and_export(make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     app = make_app()

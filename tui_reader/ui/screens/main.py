@@ -793,13 +793,14 @@ class MainScreen(Screen[None]):
         self.restore(state)
         return True
 
-    def add_entity_filter(self, entity_id: str, label: str) -> None:
-        """Restrict the list to articles that name `entity_id` (in any language)."""
+    def add_entity_filter(self, entity_id: str, label: str, *, keep: str | None = None) -> None:
+        """Restrict the list to articles that name `entity_id` (in any language), the article
+        `keep` staying current when the list still holds it."""
         if any(f.entity_id == entity_id for f in self.filters):
             return
         self.back_stack.push(self.search_state)
         self.filters.append(EntityFilter(entity_id, label))
-        self._filters_changed()
+        self._filters_changed(keep=keep)
 
     def remove_filter(self, entity_id: str | None = None) -> None:
         """Remove the filter on `entity_id` (the last one when None)."""
@@ -811,9 +812,9 @@ class MainScreen(Screen[None]):
             self.filters = [f for f in self.filters if f.entity_id != entity_id]
         self._filters_changed()
 
-    def _filters_changed(self) -> None:
+    def _filters_changed(self, keep: str | None = None) -> None:
         self.search_bar.set_filters([(f.entity_id, f.label) for f in self.filters])
-        self.run_search()
+        self.run_search(keep=keep)
 
     @on(EntityPane.Chosen)
     def _entity_chosen(self, message: EntityPane.Chosen) -> None:
@@ -821,8 +822,10 @@ class MainScreen(Screen[None]):
 
     def choose_entity(self, entity_id: str, label: str, *, phrase: str = "", pivot: bool = True) -> None:
         """List the articles naming an entity: a pivot starts a new search on it (the query
-        and other filters go; escape comes back), otherwise it narrows the current list."""
+        and other filters go; escape comes back), otherwise it narrows the current list. The
+        article being read stays open and current when the new list holds it."""
         before = self.search_state
+        keep = self._current_id()
         if pivot:
             self.filters = []
             self.search_bar.set_filters([])
@@ -833,12 +836,12 @@ class MainScreen(Screen[None]):
             query = f'{self.query_text} "{phrase}"'.strip()
             self.search_bar.set_value(query, emit=False)
             self.query_text = query
-            self.run_search()
+            self.run_search(keep=keep)
         elif pivot:
             self.filters = [EntityFilter(entity_id, label)]
-            self._filters_changed()
+            self._filters_changed(keep=keep)
         else:
-            self.add_entity_filter(entity_id, label)
+            self.add_entity_filter(entity_id, label, keep=keep)
         if self.search_state != before:
             self.back_stack.push(before)
             if pivot and not before.is_everything:
