@@ -3,9 +3,11 @@ as-you-type query, grouping mentions, exports."""
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -86,7 +88,7 @@ def test_exports_keep_text_as_data(tmp_path: Path) -> None:
     md = tmp_path / "out.md"
     write_export(md, [hostile])
     text = md.read_text(encoding="utf-8")
-    assert "[@click=app.quit]z[/]" in text
+    assert "\\[@click=app.quit\\]z\\[/\\]" in text  # escaped: rendered, it shows as written
     assert "\x1b" not in text and "\u202e" not in text
     js = tmp_path / "out.json"
     assert write_export(js, sample_articles(), query="q", filters=["Morocco"]) == 5
@@ -234,3 +236,25 @@ def test_emoji_joined_or_toned_are_drawn_one_by_one() -> None:
     assert cleaned.text[cleaned.offset(original.index("ok")) :].startswith("ok")
     # a joiner inside Arabic or Indic words shapes them: it stays
     assert clean("ب\u200dت").text == "ب\u200dت"
+
+
+def test_markdown_export_shows_article_markup_as_written(tmp_path: Path) -> None:
+    """A brief's own headings, rules, lists, links, images and HTML are escaped: rendered, the
+    export shows them as the brief has them, and none passes for the export's own structure."""
+    seed = next(a for a in sample_articles() if a.id == "seed")
+    text = (
+        'Maroc *important* <img src="http://tracker.example/x.png"> `code` &copy; [a](javascript:x)\n\n'
+        "# Fake heading\n\n---\n\n## Entities\n\n1. list\n\n> quote"
+    )
+    brief = dataclasses.replace(seed, title="## <b>Title</b>", text=text)
+    md = tmp_path / "out.md"
+    write_export(md, [brief])
+    out = md.read_text(encoding="utf-8")
+    assert out.count("\n## Entities\n") == 1  # the export's own section, not the brief's
+    assert "\n---\n" not in out and "\n# Fake" not in out and "\n1. list" not in out
+    body = out.split("\n## Entities\n")[0]
+    assert not re.search(r"(?<!\\)[<>&\[\]*`]", body)  # all escaped
+    assert out.startswith("# \\## \\<b\\>Title\\</b\\>\n")
+    assert "Maroc \\*important\\* \\<img src=" in out and "\\`code\\` \\&copy; \\[a\\](javascript:x)" in out
+    assert "\\# Fake heading\n\n\\---\n\n\\## Entities\n\n1\\. list\n\n\\> quote" in out
+    assert "(`country:MA`)" in out

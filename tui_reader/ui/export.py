@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import secrets
 import shutil
 import stat
@@ -73,9 +74,30 @@ def article_record(article: StoredArticle) -> dict[str, Any]:
     }
 
 
+# What Markdown would read as markup anywhere in a line: emphasis, code, links and images, raw
+# HTML and character references, tables, strikethrough, and the backslash that escapes them.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
+# What it reads as markup at the start of a line: headings, quotes, list items, rules, fences.
+_MD_LINE_START = re.compile(r"^([ \t]*)([#>+=-]|\d+(?=[.)]))", re.MULTILINE)
+
+
+def md_escaped(text: str) -> str:
+    """`text` as Markdown that renders as written: a heading, a rule, a list, a link, an image
+    or HTML in an article is shown as its characters, never as structure of the export (a line
+    "## Entities" or "---" in a brief would otherwise pass for the export's own)."""
+    text = _MD_INLINE.sub(r"\\\1", text)
+    text = _MD_LINE_START.sub(lambda m: m[1] + ("\\" + m[2] if not m[2][0].isdigit() else m[2] + "\\"), text)
+    return text
+
+
 def _md_line(text: str) -> str:
     # Markdown written for a terminal reader: no escape sequence may survive into the file.
-    return clean(text, single_line=True).text
+    return md_escaped(clean(text, single_line=True).text)
+
+
+def _md_code(text: str) -> str:
+    # Inside a code span nothing is markup, and a backslash would show: only a backtick could end it.
+    return clean(text, single_line=True).text.replace("`", "'")
 
 
 def article_markdown(article: StoredArticle) -> str:
@@ -91,7 +113,7 @@ def article_markdown(article: StoredArticle) -> str:
     ):
         if value:
             lines.append(f"- {label}: {_md_line(value)}")
-    lines += ["", clean(article.text).text, ""]
+    lines += ["", md_escaped(clean(article.text).text), ""]
     if article.mentions:
         lines += ["## Entities", ""]
         seen: dict[str, list[str]] = {}
@@ -102,7 +124,7 @@ def article_markdown(article: StoredArticle) -> str:
         for entity_id, forms in seen.items():
             distinct = ", ".join(dict.fromkeys(_md_line(f) for f in forms))
             lines.append(
-                f"- {_md_line(names[entity_id])} (`{_md_line(entity_id)}`): "
+                f"- {_md_line(names[entity_id])} (`{_md_code(entity_id)}`): "
                 f"{len(forms)} mention{'s' if len(forms) != 1 else ''}: {distinct}"
             )
         lines.append("")
