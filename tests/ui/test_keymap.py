@@ -88,3 +88,19 @@ def test_a_keymap_entry_without_a_key_is_a_config_error(tmp_path: Path) -> None:
             load_config(config_file)
     config_file.write_text('[keymap]\n"app.quit" = "x,,"\n"app.help" = [" f2 ", "f3"]\n', encoding="utf-8")
     assert load_config(config_file).keymap == {"app.quit": "x", "app.help": "f2,f3"}
+
+
+async def test_one_key_the_keymap_gives_to_two_bindings_is_a_clash(
+    make_app: Callable[..., BriefreadApp], tmp_path: Path
+) -> None:
+    config_file = tmp_path / "config.toml"
+    config_file.write_text('[keymap]\n"list.down" = "j,down"\n"list.up" = "j"\n', encoding="utf-8")
+    app = make_app(config=load_config(config_file))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        clashes = [n.message for n in app._notifications if "clash" in n.message]
+        assert clashes == [
+            f"Keymap clash: j is given to list.down and list.up, and runs only one of them. "
+            f"Give it another key in [keymap] of {config_file}."
+        ]
+

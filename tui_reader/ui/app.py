@@ -143,6 +143,15 @@ class BriefreadApp(App[None]):
                     else "has no key left"
                 )
                 phrases.append(f"{keys} now runs {runs}, so {b.id} {rest}")
+            shared: dict[str, list[str]] = {}
+            for b in bindings:
+                if isinstance(b, Binding) and b.id in keymap:
+                    for key in dict.fromkeys(k.strip() for k in keymap[b.id].split(",")):
+                        shared.setdefault(key, []).append(b.id)
+            for key, ids in shared.items():
+                if len(ids) > 1:
+                    shown = self.get_key_display(Binding(key, ""))
+                    phrases.append(f"{shown} is given to {' and '.join(ids)}, and runs only one of them")
         return phrases
 
     def effective_key(self, binding: Binding) -> str:
