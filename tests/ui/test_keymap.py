@@ -104,3 +104,15 @@ async def test_one_key_the_keymap_gives_to_two_bindings_is_a_clash(
             f"Give it another key in [keymap] of {config_file}."
         ]
 
+
+async def test_an_unknown_binding_id_is_shown_without_its_control_characters(
+    make_app: Callable[..., BriefreadApp], tmp_path: Path
+) -> None:
+    config_file = tmp_path / "config.toml"
+    config_file.write_text('[keymap]\n"\\u001b]2;owned\\u0007x" = "z"\n', encoding="utf-8")
+    app = make_app(config=load_config(config_file))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        unknown = [n.message for n in app._notifications if "Unknown binding id" in n.message]
+        assert len(unknown) == 1 and "]2;owned" in unknown[0]
+        assert "\x1b" not in unknown[0] and "\x07" not in unknown[0]

@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from tui_reader.config import Config, Locations, user_config_path
 from tui_reader.ui.commands import BriefreadCommands
+from tui_reader.ui.safe_text import clean
 from tui_reader.ui.screens.help import HelpScreen, HelpSection, KeyHelp
 from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.session import LibraryFactory, Session, open_library
@@ -56,7 +57,7 @@ class BriefreadApp(App[None]):
         if clashes:
             self._warn(f"Keymap clash: {'; '.join(clashes)}. Give it another key in [keymap] of {where}.")
         if unknown:
-            ids = ", ".join(unknown)
+            ids = ", ".join(clean(i, single_line=True).text for i in unknown)
             self._warn(f"Unknown binding id in [keymap] of {where}: {ids} (press ? for the ids).")
         if self.config.theme:
             if self.config.theme in self.available_themes:
