@@ -187,15 +187,28 @@ def load_config(path: str | Path | None = None) -> Config:
             raise ConfigError(f"Config file {config_path} does not exist; check the --config path.")
         return Config()
     try:
-        data = tomllib.loads(_read_config(config_path, explicit).decode("utf-8"))
+        # a byte-order mark (a file saved by Notepad) is no part of the TOML
+        data = tomllib.loads(_read_config(config_path, explicit).decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"Config file {config_path} cannot be read ({exc}); fix or remove it.") from exc
+    unknown = sorted(set(data) - _SETTINGS)
+    if unknown:
+        raise ConfigError(
+            f"Config file {config_path} has no setting {unknown[0]!r}; the settings are theme and "
+            "[keymap]: fix or remove it."
+        )
     keymap_raw = data.get("keymap", {})
     if not isinstance(keymap_raw, dict):
         raise ConfigError(f'[keymap] in {config_path} must be a table of binding id = "keys".')
     keymap = {str(k): _keys(config_path, str(k), v) for k, v in keymap_raw.items()}
     theme = data.get("theme", "")
-    return Config(keymap=keymap, theme=str(theme) if isinstance(theme, str) else "", path=config_path)
+    if not isinstance(theme, str):
+        raise ConfigError(f'theme in {config_path} must be a theme\'s name in quotes, as theme = "nord".')
+    return Config(keymap=keymap, theme=theme, path=config_path)
+
+
+# What a config file may set.
+_SETTINGS = frozenset(("keymap", "theme"))
 
 
 # A config is a few lines of keys; a file this large is not one (/dev/zero, a log given by mistake).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from tui_reader.cli import main
-from tui_reader.config import MAX_CONFIG_BYTES, load_config
+from tui_reader.config import MAX_CONFIG_BYTES, ConfigError, load_config
 
 
 @pytest.fixture
@@ -103,3 +104,28 @@ def test_a_regular_config_is_still_read(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text('[keymap]\n"reader.next-match" = "n,ctrl+n"\n', encoding="utf-8")
     assert load_config(config).keymap == {"reader.next-match": "n,ctrl+n"}
+
+
+def test_a_config_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_bytes(b'\xef\xbb\xbftheme = "nord"\n')
+    assert load_config(config).theme == "nord"
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        (
+            '[keymaps]\n"reader.next-match" = "n"\n',
+            "has no setting 'keymaps'; the settings are theme and [keymap]",
+        ),
+        ("theme = 5\n", 'must be a theme\'s name in quotes, as theme = "nord"'),
+    ],
+)
+def test_a_misspelt_setting_or_a_theme_that_is_no_name_is_refused(
+    tmp_path: Path, body: str, says: str
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(says)):
+        load_config(config)
