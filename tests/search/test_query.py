@@ -34,16 +34,27 @@ def test_accent_and_case_insensitive(library: Library) -> None:
     assert titles(library, "délégations") == titles(library, "delegations") == {"fr/qatar.txt"}
 
 
-def test_an_accent_on_an_english_word_and_a_ligature_change_nothing(corpus: Path, index_dir: Path) -> None:
+def test_a_word_typed_with_accents_is_english_only_if_english_writes_it_and_a_ligature_changes_nothing(
+    corpus: Path, index_dir: Path
+) -> None:
     (corpus / "en" / "presidents.txt").write_text(
         "The presidents of the two countries met on Monday, and he presided over the talks that were "
-        "held in the capital with their ministers.",
+        "held in the capital with their ministers in March, and even in the evening.",
+        encoding="utf-8",
+    )
+    (corpus / "en" / "president.txt").write_text(
+        "The president of the country spoke on Monday to the ministers in the capital city.",
         encoding="utf-8",
     )
     (corpus / "fr" / "coeur.txt").write_text("Au cœur de la ville, une œuvre.", encoding="utf-8")
     library = Library.open(corpus, index_dir)
     library.update()
-    assert titles(library, "président") == titles(library, "president") == {"en/presidents.txt"}
+    # a word that English writes too is stemmed as English: "président" finds "presidents"
+    both = {"en/president.txt", "en/presidents.txt"}
+    assert titles(library, "président") == titles(library, "president") == both
+    # one that no English article writes is not: "marché" is not March, "événement" not even
+    assert titles(library, "marché") == titles(library, "événement") == set()
+    assert titles(library, "march") == titles(library, "even") == {"en/presidents.txt"}
     assert titles(library, "coeur") == titles(library, "cœur") == {"fr/coeur.txt"}
     assert titles(library, '"coeur de la ville"') == {"fr/coeur.txt"}
     assert titles(library, "oeuvre") == {"fr/coeur.txt"}

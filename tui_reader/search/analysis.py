@@ -2,8 +2,10 @@
 
 In French, stemming runs before folding because the Snowball stemmer expects the accents
 ("élections" -> "élect" -> "elect"); folding first would make it stem a different word. English
-folds first: its stemmer knows no accents, and an English word typed with one ("président") must
-stem as the English word does ("presid"). Folding also spells out the ligatures ("cœur" ->
+folds first: its stemmer knows no accents, and an English article's word written with one
+("président") must stem as the English word does ("presid"). A query word typed with accents is
+not stemmed as English here ("événement" is not "even"): the query adds its English stem only
+when English articles write the word too (`query`). Folding also spells out the ligatures ("cœur" ->
 "coeur"). Each analyzer is two
 stages (a tokenizer that lowercases, and one filter), because in pure Python every stage of a
 Whoosh chain costs time on every token of every article.
@@ -143,6 +145,11 @@ class StemFoldFilter(Filter):  # type: ignore[misc]
                     continue
                 token.stopped = True
                 yield token
+                continue
+            if self.fold_first and token.mode == "query" and not text.isascii() and _fold(text) != text:
+                # A word typed with accents is no English word ("événement"): the English stem of
+                # its letters ("even") would find English words that it is not. English articles
+                # still match it letter for letter in the folded fields.
                 continue
             folded = cache.get(text)
             if folded is None:

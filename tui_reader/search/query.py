@@ -20,17 +20,20 @@ from typing import Any
 
 from whoosh import query as wq
 from whoosh.fields import ID, Schema
+from whoosh.matching import IntersectionMatcher
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, WildcardPlugin
+from whoosh.reading import TermNotFound
 
 from tui_reader.corpus.language import language_tag
 from tui_reader.entities import EntityRegistry
 from tui_reader.entities.arabic import without_proclitic
-from tui_reader.search.analysis import STEMMED_LANGUAGES, WORD, accent_map
+from tui_reader.search.analysis import STEMMED_LANGUAGES, WORD, accent_map, stem_folder
 from tui_reader.search.query_repair import plain_words, repair_query
 from tui_reader.search.schema import body_field, build_schema
 
 SEARCH_FIELDS = ("title", "text", *(body_field(lang) for lang in STEMMED_LANGUAGES))
 FIELD_BOOSTS = {"title": 2.0, "text": 1.0, **{body_field(lang): 0.8 for lang in STEMMED_LANGUAGES}}
+_BODY_EN = body_field("en")
 POSITIONAL_FIELDS = {"title", "text"}  # the stemmed fields keep no positions: no phrases there
 ENTITY_FIELDS = {"country": "country", "org": "organization", "entity": None}
 MIN_PREFIX = 3
@@ -263,6 +266,10 @@ class _Rewriter:
         self.prefix_terms = prefix_terms
         self.short_prefixes: list[str] = []  # prefixes searched as words, for one note
         self._prefix_note: str | None = None
+        # the words typed with accents, folded: the English analyzer does not stem them
+        self.accented = {
+            folded for token in raw_tokens if (folded := token.lower().translate(accent_map)) != token.lower()
+        }
 
     def rewrite(self, q: Any) -> Any:
         if isinstance(q, wq.Or):
@@ -325,6 +332,9 @@ class _Rewriter:
                     expanded_to_nothing = True
                     continue
             kids.append(kid)
+        english = self._english_stem(kids)
+        if english is not None:
+            kids.append(english)
         self.out.scored = True
         words = _group_words(q)
         if words:
@@ -341,6 +351,35 @@ class _Rewriter:
             # dropped, and a note says so.
             return _nothing() if expanded_to_nothing else wq.NullQuery
         return wq.Or(kids, boost=q.boost)
+
+    def _english_stem(self, kids: list[Any]) -> Any | None:
+        """The English stem of a word typed with accents that English articles also write, or
+        its singular ("élections", "président"), for the English body field: the analyzer does not stem such
+        a word as English, whose stem could be another word ("événement" is not "even", "marché"
+        not "March"), but one that English writes letter for letter is English there too."""
+        if self.reader is None or not self.accented:
+            return None
+        word = next((k.text for k in kids if type(k) is wq.Term and k.fieldname == "text"), None)
+        if word is None or word not in self.accented or any(k.fieldname == _BODY_EN for k in kids):
+            return None
+        stem = stem_folder("en").stem_fold(word)
+        # the word, or its singular: "élections" is English where "election" is
+        forms = (word, word[:-1]) if word[-1:] in ("s", "x") and len(word) > 3 else (word,)
+        if not stem or not any(self._in_english(form) for form in forms):
+            return None
+        return wq.Term(_BODY_EN, stem, boost=FIELD_BOOSTS[_BODY_EN])
+
+    def _in_english(self, word: str) -> bool:
+        """Whether an English article holds `word` (folded) letter for letter."""
+        reader = self.reader
+        if reader is None:
+            return False
+        try:
+            return bool(
+                IntersectionMatcher(reader.postings("text", word), reader.postings("lang", "en")).is_active()
+            )
+        except TermNotFound:
+            return False
 
     def _bounded_expansion(self, q: Any) -> Any | None:
         fieldname = q.fieldname
