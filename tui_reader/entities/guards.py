@@ -209,6 +209,8 @@ class Context:
     _cantons: bool | None = None  # whether the text speaks of cantons
     # country -> the registry entities of the text that name it or a body of it
     _countries: dict[str, set[str]] | None = None
+    # entity id -> its state and its number of matches (`most_named_state`)
+    _state_counts: dict[str, tuple[str, int]] | None = None
     _demonym_ends: dict[int, Candidate] | None = None  # end -> the demonym match ending there
     _match_ends: frozenset[int] | None = None
     _prev_cache: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -268,14 +270,18 @@ class Context:
     def most_named_state(self, but: str) -> str:
         """The state that the text's registry matches name most often (its names, demonyms and
         bodies), the entity `but` left out; "" when none does or two tie."""
+        if self._state_counts is None:
+            by_entity: dict[str, tuple[str, int]] = {}
+            for c in self.found:
+                e = c.entry
+                code = e.entity_id[8:] if e.kind == "country" else e.country
+                if code:
+                    by_entity[e.entity_id] = (code, by_entity.get(e.entity_id, (code, 0))[1] + 1)
+            self._state_counts = by_entity
         counts: dict[str, int] = {}
-        for c in self.found:
-            e = c.entry
-            if e.entity_id == but:
-                continue
-            code = e.entity_id[8:] if e.kind == "country" else e.country
-            if code:
-                counts[code] = counts.get(code, 0) + 1
+        for entity_id, (code, n) in self._state_counts.items():
+            if entity_id != but:
+                counts[code] = counts.get(code, 0) + n
         if not counts:
             return ""
         ranked = sorted(counts.values(), reverse=True)
