@@ -848,9 +848,22 @@ def test_a_body_before_a_capitalised_word(tagger: Tagger, text: str, expected: l
     [
         # the letters of another country's body, in an article on a country that is not its own
         (
-            "In Mexico, deputies of the PRD, the PT and Convergencia voted against.",
+            "In Mexico, deputies of the PT and Convergencia voted against.",
             "en",
             [("Mexico", "country:MX")],
+        ),
+        # a body of the same letters whose state is named wins: Mexico's PRD, not Switzerland's
+        (
+            "In Mexico, deputies of the PRD, the PT and Convergencia voted against.",
+            "en",
+            [("Mexico", "country:MX"), ("PRD", "org:mx-prd")],
+        ),
+        # a home party goes without saying, but not among another state's parties
+        ("Le PRD a perdu des voix, dit l'UDC.", "fr", [("PRD", "org:ch-prd"), ("UDC", "org:ch-udc")]),
+        (
+            "Le PRD, le PRI et le PAN ont voté la réforme.",
+            "fr",
+            [("PRD", "org:mx-prd"), ("PRI", "org:mx-pri"), ("PAN", "org:mx-pan")],
         ),
         (
             "Au Canada, la critique du NPD en matière d'immigration a rejeté le plan.",

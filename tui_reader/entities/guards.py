@@ -209,6 +209,7 @@ class Context:
     _cantons: bool | None = None  # whether the text speaks of cantons
     # country -> the registry entities of the text that name it or a body of it
     _countries: dict[str, set[str]] | None = None
+    _parties: dict[str, set[str]] | None = None  # state -> the parties matched (`parties_by_state`)
     # entity id -> its state and its number of matches (`most_named_state`)
     _state_counts: dict[str, tuple[str, int]] | None = None
     _demonym_ends: dict[int, Candidate] | None = None  # end -> the demonym match ending there
@@ -266,6 +267,16 @@ class Context:
         named = {code for code, ids in self._countries.items() if any(i.startswith("country:") for i in ids)}
         bodies = {code for code, ids in self._countries.items() if ids - {but}}
         return named, bodies
+
+    def parties_by_state(self, but: str) -> dict[str, set[str]]:
+        """The parties the text's registry matches name, by state, the entity `but` left out."""
+        if self._parties is None:
+            self._parties = {}
+            for c in self.found:
+                e = c.entry
+                if e.kind == "organization" and e.org_kind == "party" and e.country:
+                    self._parties.setdefault(e.country, set()).add(e.entity_id)
+        return {code: ids - {but} for code, ids in self._parties.items()}
 
     def most_named_state(self, but: str) -> str:
         """The state that the text's registry matches name most often (its names, demonyms and
@@ -1465,18 +1476,32 @@ def _short_acronym(text: str) -> bool:
 def foreign_acronym(ctx: Context, cand: Candidate) -> bool:
     """A national body's acronym in a text that names other countries but never the body's
     own, nor another of its bodies: the letters stand for another country's body ("PRD" in an
-    article on Mexico is not Switzerland's party, "NPD" in one on Canada not Germany's). Two or
-    three letters only: a longer acronym is one body's ("PSOE"). The bodies of the countries
-    whose press writes in the text's language go without saying ("the FBI", "la DGSI", "l'UDC")."""
+    article on Mexico is not Switzerland's party, "NPD" in one on Canada not Germany's), and a
+    body of the same letters whose state the text names wins. Two or three letters only: a
+    longer acronym is one body's ("PSOE"). The bodies of the countries whose press writes in the
+    text's language go without saying ("the FBI", "la DGSI", "l'UDC"), unless the text names two
+    parties of another state and none of the body's own ("le PRD, le PRI et le PAN")."""
     entry = cand.entry
     if entry.form != "acronym" or entry.org_kind not in STATE_KINDS or not entry.country:
         return False
-    if not _short_acronym(entry.text) or entry.country in _HOME.get(ctx.lang, ()):
+    if not _short_acronym(entry.text):
         return False
     if ctx.text[cand.start - 1 : cand.start] == "<":
         return False  # a wire's ticker: `definitions` reads it
     named, bodies = ctx.countries_named(entry.entity_id)
-    return bool(named) and entry.country not in named and entry.country not in bodies
+    if entry.country in named or entry.country in bodies:
+        return False
+    if any(
+        _state_named(ctx, c)
+        for c in ctx.found
+        if c.start == cand.start and c.end == cand.end and c is not cand
+    ):
+        return True  # another state's body of the same letters, and that state is named
+    if entry.country in _HOME.get(ctx.lang, ()):
+        # a home party goes without saying, but not among two parties of another state and none
+        # of its own ("le PRD, le PRI et le PAN" of Mexico)
+        return any(len(ids) >= 2 for ids in ctx.parties_by_state(entry.entity_id).values())
+    return bool(named)
 
 
 def unnamed_state(ctx: Context, cand: Candidate) -> bool:
@@ -1488,6 +1513,16 @@ def unnamed_state(ctx: Context, cand: Candidate) -> bool:
     if "named-state" not in entry.risk_kinds or not entry.country:
         return False
     return ctx.most_named_state(entry.entity_id) != entry.country
+
+
+def _state_named(ctx: Context, cand: Candidate) -> bool:
+    """Whether the text names the state of the national body `cand` reads (by its name, a
+    demonym or another of its bodies)."""
+    entry = cand.entry
+    if entry.kind != "organization" or not entry.country:
+        return False
+    named, bodies = ctx.countries_named(entry.entity_id)
+    return entry.country in named or entry.country in bodies
 
 
 def title_article(ctx: Context, cand: Candidate) -> bool:
