@@ -208,10 +208,8 @@ class Context:
     _events: list[int] | None = None  # where the event nouns start in the padded key
     _cantons: bool | None = None  # whether the text speaks of cantons
     # country -> the registry entities of the text that name it or a body of it
-    _countries: dict[str, set[str]] | None = None
-    _parties: dict[str, set[str]] | None = None  # state -> the parties matched (`parties_by_state`)
-    # entity id -> its state and its number of matches (`most_named_state`)
-    _state_counts: dict[str, tuple[str, int]] | None = None
+    # entity id -> its state, its matches and whether it is a party (`_states`)
+    _by_state: dict[str, tuple[str, int, bool]] | None = None
     _demonym_ends: dict[int, Candidate] | None = None  # end -> the demonym match ending there
     _match_ends: frozenset[int] | None = None
     _prev_cache: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -254,43 +252,48 @@ class Context:
             self._demonym_ends = {c.end: c for c in self.found if c.entry.form == "demonym"}
         return self._demonym_ends.get(end)
 
-    def countries_named(self, but: str) -> tuple[set[str], set[str]]:
-        """The countries that the text's registry matches name (names and demonyms), and those
-        whose bodies they name, the entity `but` left out."""
-        if self._countries is None:
-            self._countries = {}
+    def _states(self) -> dict[str, tuple[str, int, bool]]:
+        """Entity id -> the state it is or belongs to, its number of matches in the text, and
+        whether it is a party: for the text's registry matches that name a state or its bodies
+        (built once per text)."""
+        if self._by_state is None:
+            self._by_state = {}
             for c in self.found:
                 e = c.entry
                 code = e.entity_id[8:] if e.kind == "country" else e.country
                 if code:
-                    self._countries.setdefault(code, set()).add(e.entity_id)
-        named = {code for code, ids in self._countries.items() if any(i.startswith("country:") for i in ids)}
-        bodies = {code for code, ids in self._countries.items() if ids - {but}}
+                    seen = self._by_state.get(e.entity_id)
+                    count = seen[1] + 1 if seen else 1
+                    self._by_state[e.entity_id] = (
+                        code,
+                        count,
+                        e.kind == "organization" and e.org_kind == "party",
+                    )
+        return self._by_state
+
+    def countries_named(self, but: str) -> tuple[set[str], set[str]]:
+        """The countries that the text's registry matches name (names and demonyms), and those
+        whose bodies they name, the entity `but` left out."""
+        states = self._states()
+        named = {code for entity_id, (code, _, _) in states.items() if entity_id.startswith("country:")}
+        bodies = {code for entity_id, (code, _, _) in states.items() if entity_id != but}
         return named, bodies
 
     def parties_by_state(self, but: str) -> dict[str, set[str]]:
         """The parties the text's registry matches name, by state, the entity `but` left out."""
-        if self._parties is None:
-            self._parties = {}
-            for c in self.found:
-                e = c.entry
-                if e.kind == "organization" and e.org_kind == "party" and e.country:
-                    self._parties.setdefault(e.country, set()).add(e.entity_id)
-        return {code: ids - {but} for code, ids in self._parties.items()}
+        out: dict[str, set[str]] = {}
+        for entity_id, (code, _, party) in self._states().items():
+            if party:
+                ids = out.setdefault(code, set())
+                if entity_id != but:
+                    ids.add(entity_id)
+        return out
 
     def most_named_state(self, but: str) -> str:
         """The state that the text's registry matches name most often (its names, demonyms and
         bodies), the entity `but` left out; "" when none does or two tie."""
-        if self._state_counts is None:
-            by_entity: dict[str, tuple[str, int]] = {}
-            for c in self.found:
-                e = c.entry
-                code = e.entity_id[8:] if e.kind == "country" else e.country
-                if code:
-                    by_entity[e.entity_id] = (code, by_entity.get(e.entity_id, (code, 0))[1] + 1)
-            self._state_counts = by_entity
         counts: dict[str, int] = {}
-        for entity_id, (code, n) in self._state_counts.items():
+        for entity_id, (code, n, _) in self._states().items():
             if entity_id != but:
                 counts[code] = counts.get(code, 0) + n
         if not counts:
