@@ -469,6 +469,16 @@ def test_acronyms_the_press_spells_as_words(registry: EntityRegistry) -> None:
     assert "Dgsn" in texts and "Un" not in texts and "Fmi" not in texts  # four letters or more
 
 
+def test_a_word_with_letters_of_its_own_is_no_spelled_acronym(registry: EntityRegistry) -> None:
+    tagger = Tagger(registry)
+    text = "Le réseau de la société Čeps est saturé, selon le Ceps et l'Unesco."
+    assert [(m.text, m.id) for m in tagger.tag(text, "fr")] == [
+        ("société Čeps", "rule:societe-ceps"),
+        ("Ceps", "org:ceps-brussels"),
+        ("Unesco", "org:unesco"),
+    ]
+
+
 def test_historical_bodies_of_the_french_press(registry: EntityRegistry) -> None:
     tagger = Tagger(registry)
     text = (

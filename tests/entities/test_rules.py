@@ -549,6 +549,20 @@ def test_a_house_or_a_firm_named_by_its_noun_and_a_proper_name(text: str, expect
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La société Total a annoncé un bénéfice.", [("Total", "org:totalenergies")]),
+        ("L’entreprise Google publie en août 2005 un client.", [("Google", "org:google")]),
+        ("Un accord avec la société EDF est signé.", [("EDF", "org:edf")]),
+    ],
+)
+def test_a_firm_the_registry_knows_after_its_noun_is_the_registry_s(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.id) for m in default_tagger().tag(text, "fr")] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
         (

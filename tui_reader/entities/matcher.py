@@ -315,7 +315,14 @@ def _plain(entry: Entry) -> bool:
         and not entry.parts
         and not entry.ampersand
         and not entry.acronym_twin
+        and not _word_like_acronym(entry)
     )
+
+
+def _word_like_acronym(entry: Entry) -> bool:
+    """An acronym spelled as a word ("Unesco", "Nato"): letters the key folds ("Čeps") are no
+    spelling of it."""
+    return entry.form == "acronym" and not entry.text.isupper()
 
 
 def _split_plain(entries: list[Entry], lower: bool) -> tuple[list[Any], list[Entry]]:
@@ -523,6 +530,8 @@ class AliasMatcher:
         """Append the candidates of one raw occurrence to `out` when it passes the case policy."""
         if entry.form != "acronym" and not case_policy(text, start, end, entry, lang):
             return
+        if _word_like_acronym(entry) and text[start:end] != entry.text:
+            return  # "Čeps" (the Czech grid) is no "Ceps" (CEPS)
         if entry.acronym_twin and text[start:end].isupper():
             return  # "OTAN": the acronym, not the name "Otan"
         if entry.ampersand and "&" not in text[start:end]:

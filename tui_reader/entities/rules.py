@@ -608,6 +608,8 @@ class RuleFinder:
         adjectives = self._adjectives
         head_word = fold_word(text[hstart:hend])
         first_modifier_capitalised = toks.has(0) and toks[0].capitalised and _is_modifier(toks[0], adjectives)
+        if head.proper and not capital and toks.has(0) and toks[0].start in org_starts:
+            return None  # "la société Total", "l'entreprise Google": the registry's name is the name
         glued: list[bool] = []  # whether OCR glued words in this text, asked once
 
         def two_words(tok: _Tok) -> bool:
