@@ -655,7 +655,8 @@ def _tag_lines(tagger: Any, file: BinaryIO, lang: str | None) -> None:
             line = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
             answer = writer.answer(*_answer(tagger, line, lang))
         except Exception as exc:  # noqa: BLE001 - one bad line answers with its error, the rest go on
-            answer = dump_json({"id": None, "line": number, "error": _line_error(exc), "mentions": []})
+            ident = exc.ident if isinstance(exc, _BadLine) else None
+            answer = dump_json({"id": ident, "line": number, "error": _line_error(exc), "mentions": []})
         out.write(answer + "\n")
         out.flush()
 
@@ -682,7 +683,12 @@ _JSON_BLANKS = " \t\r\n"
 
 
 class _BadLine(ValueError):
-    """A line that is no usable record; the message says why, in our words."""
+    """A line that is no usable record; the message says why, in our words, and `ident` is the
+    record's "id" when it has one that JSON can carry back."""
+
+    def __init__(self, message: str, ident: object = None) -> None:
+        super().__init__(message)
+        self.ident = ident
 
 
 def _line_error(exc: Exception) -> str:
@@ -704,13 +710,15 @@ def _answer(tagger: Any, line: str, lang: str | None) -> tuple[object, list[Ment
     if not line.strip(_JSON_BLANKS):
         raise _BadLine("the line is empty")
     record = json.loads(line)
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+    if not isinstance(record, dict):
         raise _BadLine('each line needs a "text" string')
     ident = record.get("id")
     try:
         json.dumps(ident, allow_nan=False)
     except ValueError:  # NaN or Infinity, at the top or inside: no JSON can carry it back
         raise _BadLine('"id" must not hold NaN or Infinity') from None
+    if not isinstance(record.get("text"), str):
+        raise _BadLine('each line needs a "text" string', ident)
     text = record["text"]
     mentions = tagger.tag(text, _language(text, record.get("lang"), lang))
     return ident, mentions

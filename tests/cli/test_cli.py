@@ -369,6 +369,18 @@ def test_tag_jsonl_reads_a_byte_order_mark_and_answers_in_its_own_words() -> Non
     ]
 
 
+def test_tag_jsonl_a_record_without_text_is_answered_under_its_own_id() -> None:
+    lines = [json.dumps({"id": "c"}), json.dumps({"id": [1, {"a": 2}], "text": 5}), json.dumps(["text"])]
+    result = CliRunner().invoke(main, ["tag", "--jsonl"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(a["id"], a["line"], a["error"]) for a in answers] == [
+        ("c", 1, 'each line needs a "text" string'),
+        ([1, {"a": 2}], 2, 'each line needs a "text" string'),
+        (None, 3, 'each line needs a "text" string'),
+    ]
+
+
 def test_tag_jsonl_a_line_lang_that_names_no_language_falls_back_to_the_option() -> None:
     lines = [json.dumps({"id": 1, "text": FRENCH_RESULTS, "lang": bad}) for bad in (5, "?", None)]
     assert _tagged_ids(["--jsonl", "--lang", "UND"], "\n".join(lines)) == [["org:eu"]] * 3
