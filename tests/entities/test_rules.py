@@ -551,6 +551,35 @@ def test_a_house_or_a_firm_named_by_its_noun_and_a_proper_name(text: str, expect
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # an elided pronoun or an adverb after a connector is the sentence going on
+        ("Il sollicite un vote de confiance au Parlement pour s'assurer que tout va bien.", ["Parlement"]),
+        ("Le gouvernement obtiendra la confiance du Parlement d'ici vendredi.", ["Parlement"]),
+        # after a lowercase complement, a capitalised word that only ends like an adjective is a name
+        ("dit le porte-parole du ministère des transports Karel Hanzelka.", ["ministère des transports"]),
+        # an ordinal takes its noun; a place's common noun takes its proper name
+        (
+            "Selon le tribunal d'appel du cinquième circuit, siégeant à La Nouvelle-Orléans.",
+            ["tribunal d'appel du cinquième circuit"],
+        ),
+        (
+            "Le télescope Hale de l'Observatoire du mont Palomar près de San Diego.",
+            ["Observatoire du mont Palomar"],
+        ),
+        # a head in lowercase names no aim with "sur" or "pour"
+        ("Quelques heures après la conférence du tribunal sur l'affaire, il est parti.", []),
+        (
+            "La Commission économique des Nations unies pour l'Amérique latine a rapporté cela.",
+            ["Commission économique des Nations unies pour l'Amérique latine"],
+        ),
+    ],
+)
+def test_where_a_french_name_ends_in_running_text(text: str, expected: list[str]) -> None:
+    assert rule_spans(default_tagger().tag(text, "fr")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("La société Total a annoncé un bénéfice.", [("Total", "org:totalenergies")]),
         ("L’entreprise Google publie en août 2005 un client.", [("Google", "org:google")]),
         ("Un accord avec la société EDF est signé.", [("EDF", "org:edf")]),

@@ -178,6 +178,7 @@ _FR_ADJECTIVE_STEMS = """
     énergétique numérique informatique génétique biologique stratégique géographique linguistique
     musical théâtral littéraire civique solidaire unitaire portuaire routier
     intercommunal interprofessionnel provincial continental météorologique astronomique physique
+    latin organique
 """
 
 
@@ -206,6 +207,9 @@ _ADJECTIVE_ENDING = re.compile(
     r"|ains?|aines?)$"
 )
 # Adjectives that come before their noun in a complement: "tribunal de première instance".
+# Common nouns of places written in lowercase before their proper name: "du mont Palomar", "du lac
+# Léman".
+_PLACE_NOUNS = frozenset("mont monts lac golfe cap ile iles col pic val baie detroit massif".split())
 _PRENOMINAL = frozenset("premier premiere grand grande haut haute petit petite nouveau nouvelle".split())
 # Words that never begin a complement of a name: pronouns and numbers ("devant le tribunal
 # correctionnel des quinze personnes", "pour y répondre").
@@ -214,7 +218,7 @@ _NOT_OBJECTS = frozenset(
     y en se lui leur eux nous vous ceux celles celui celle cela ceci tous plusieurs quelques
     certains certaines nombreux deux trois quatre cinq six sept huit neuf dix onze douze treize
     quatorze quinze seize vingt trente quarante cinquante soixante cent cents mille
-    m mm mme mmes me mes mlle mlles mr
+    m mm mme mmes me mes mlle mlles mr s n j t c qu ici là
     """.split()
 )
 # A head and its first words that name a meeting, a board or a thing, not an organization:
@@ -673,6 +677,8 @@ class RuleFinder:
                 break
             if obj.capitalised and not article and connector in _PLACE_CONNECTORS and (modifiers or groups):
                 break  # "la liste du parti socialiste pour Tolède", not "l'Association pour Haïti"
+            if not capital and connector in _PLACE_CONNECTORS:
+                break  # "la conférence du tribunal sur l'affaire": a head in lowercase names no aim
             if tok.folded == "et" and (
                 obj.folded in _HEAD_WORDS
                 or obj.folded[:-1] in _HEAD_WORDS
@@ -705,20 +711,32 @@ class RuleFinder:
             end = obj.end
             k += 1
             if (
-                obj.folded in _PRENOMINAL
+                (obj.folded in _PRENOMINAL or _ORDINAL.search(obj.folded) is not None)
                 and not obj.capitalised
                 and toks.has(k)
                 and toks[k].kind == "w"
                 and toks[k].text.islower()
                 and toks[k].folded not in _FR_CONNECTORS
             ):
-                end = toks[k].end  # "tribunal de première instance"
+                end = toks[k].end  # "tribunal de première instance", "du cinquième circuit"
                 k += 1
+            elif obj.folded in _PLACE_NOUNS and not obj.capitalised:
+                # "l'Observatoire du mont Palomar": a place's common noun and its proper name
+                while toks.has(k) and toks[k].kind == "w" and toks[k].capitalised and toks[k].folded not in _OPENERS:
+                    end = toks[k].end
+                    k += 1
             # a capitalised complement goes on over the capitalised words of its own name
             # ("de Salt Lake City", "des Amis de Benjamin Constant"); a lowercase one only over
             # adjectives ("de cassation", not "de cassation Jean-François Burgelin")
             after_capital = obj.capitalised
-            while toks.has(k) and _is_modifier(toks[k], adjectives, after_capital) and not two_words(toks[k]):
+            while (
+                toks.has(k)
+                and _is_modifier(toks[k], adjectives, after_capital)
+                and (after_capital or not toks[k].capitalised or toks[k].folded in adjectives)
+                and not two_words(toks[k])
+            ):
+                # after a lowercase complement, a capitalised word that only ends like an
+                # adjective is someone's name: "du ministère des transports Karel Hanzelka"
                 after_capital = after_capital and toks[k].capitalised
                 end = toks[k].end
                 k += 1

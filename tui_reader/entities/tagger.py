@@ -400,7 +400,10 @@ class Tagger:
                         ("-" not in found.group("place") or country)  # not "de Jean-Marie ..."
                         and (country or " " in m.text or "-" in m.text)  # not "la Ferrari de Schumacher"
                         and (place is None or place.end == found.end())
-                        and (country or not found.group("link").startswith("à"))  # "à Caen": where
+                        # "à" and a country: where a firm of several words has a branch ("la
+                        # Société générale à Taïwan"), or where something happens ("sur YouTube à
+                        # Singapour")
+                        and (not found.group("link").startswith("à") or (country and " " in m.text))
                         and not (country and place is not None and place.id == f"country:{info.country}")
                     ):
                         out.append(rule_mention(text, m.start, found.end()))
