@@ -26,7 +26,7 @@ def organizations(text: str, lang: str) -> list[tuple[str, str, str]]:
             "de l'Italie aura une majorité.",
             "Chambre des députés",
         ),
-        ("en", "Brazil's Labour Minister Almir Pazzionotto met union leaders in Rio.", "Labour"),
+        ("en", "New Zealand's Labour won the election in Wellington.", "Labour"),
         (
             "fr",
             "Le camp Gbagbo compte sur le Conseil constitutionnel, dit-on en Côte d'Ivoire.",

@@ -963,3 +963,13 @@ def test_a_name_after_a_prefix_of_stance_is_named(
     tagger: Tagger, text: str, lang: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(tagger, text, lang) == expected
+
+
+def test_a_party_named_for_a_field_of_government_is_not_that_field(tagger: Tagger) -> None:
+    assert found(tagger, "Labour Minister Almir Pazzianotto met seamen in Rio.", "en") == []
+    assert found(tagger, "It will be extended by the Minister for Labour, who said so.", "en") == []
+    assert found(tagger, "Labour Day is a holiday.", "en") == []
+    assert found(tagger, "A former Labour minister said the Labour government had failed.", "en") == [
+        ("Labour", "org:gb-labour"),
+        ("Labour", "org:gb-labour"),
+    ]

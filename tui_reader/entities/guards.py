@@ -1707,6 +1707,31 @@ def sentence_word(ctx: Context, cand: Candidate) -> bool:
     )
 
 
+def portfolio(ctx: Context, cand: Candidate) -> bool:
+    """A party's name that is also a field of government (the registry marks it `portfolio`),
+    written as that field: after a minister, a ministry or a department "of" or "for" it ("the
+    Minister for Labour", "the Secretary of Labour"), or before a title written as one or a word
+    of law ("Labour Minister Mónika Lamperth", "the Labour Court", "Labour Day"; a "Labour
+    minister" is one of the party's)."""
+    if "portfolio" not in cand.entry.risk_kinds:
+        return False
+    nxt, sep = ctx.next_word(cand.end)
+    if nxt and sep in _SPACES:
+        folded = fold_word(nxt)
+        if folded in _PORTFOLIO_AFTER or (folded in _PORTFOLIO_HOLDERS and nxt[0].isupper()):
+            return True
+    before = ctx.words_before(cand.start, 2)
+    return len(before) == 2 and before[1] in ("of", "for") and before[0] in _PORTFOLIO_HOLDERS
+
+
+# Who holds a field of government ("the Minister for Labour"), and what follows the field's name
+# ("Labour Minister", "Labour Day").
+_PORTFOLIO_HOLDERS = _words(
+    "minister ministers ministry ministries secretary secretaries department departments office"
+)
+_PORTFOLIO_AFTER = _words("court courts code law laws day market force relations")
+
+
 def _opens_sentence(text: str, pos: int, marks: str = ".!?\n") -> bool:
     """Whether one of `marks` or nothing comes before `pos` (spaces aside). By default a full
     stop, a question or exclamation mark or a line break: a quotation ("of "Nazi-like"
@@ -1887,6 +1912,7 @@ GUARDS: dict[str, Guard] = {
     "inside_non_state": inside_non_state,
     "demonym_in_name": demonym_in_name,
     "sentence_word": sentence_word,
+    "portfolio": portfolio,
 }
 
 
@@ -1956,4 +1982,5 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "inside_non_state": lambda e, lang: e.kind == "country",
     "demonym_in_name": lambda e, lang: e.form == "demonym" and lang != "fr",
     "sentence_word": lambda e, lang: lang != "fr" and e.kind == "organization" and "word" in e.risk_kinds,
+    "portfolio": lambda e, lang: "portfolio" in e.risk_kinds,
 }

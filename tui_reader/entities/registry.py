@@ -32,7 +32,7 @@ ORG_KINDS = frozenset(
 RISK_KINDS = frozenset(
     """
     caps-word first-name surname continent city-territory dependency building title event english
-    french foreign after-name cantonal us-state sport-city
+    french foreign after-name cantonal us-state sport-city portfolio
     word place language generic other-entity historical acronym named-state other
     """.split()
 )
