@@ -973,3 +973,9 @@ def test_a_party_named_for_a_field_of_government_is_not_that_field(tagger: Tagge
         ("Labour", "org:gb-labour"),
         ("Labour", "org:gb-labour"),
     ]
+
+
+def test_a_beauty_queen_s_title_names_no_country(tagger: Tagger) -> None:
+    assert found(tagger, "Miss Japan, Eruza Sasaki, reached the semi-final.", "en") == []
+    assert found(tagger, "Miss France 2024 a été élue à Dijon.", "fr") == []
+    assert found(tagger, "La France a élu sa Miss.", "fr") == [("France", "country:FR")]

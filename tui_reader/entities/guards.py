@@ -115,7 +115,7 @@ _CARDINAL = _words("nord sud est ouest nord-est nord-ouest sud-est sud-ouest cen
 _CURRENCY = _words(
     "dollar dollars $ franc francs livre livres mark marks couronne couronnes peso pesos euro euros"
 )
-_CIVILITIES = _words("m mm mme mmes mlle mr mrs ms dr mgr me sir st ste saint sainte san santa")
+_CIVILITIES = _words("m mm mme mmes mlle mr mrs ms miss dr mgr me sir st ste saint sainte san santa")
 _RANKS = _words(
     """
     général colonel commandant capitaine lieutenant sergent caporal maréchal amiral docteur
@@ -1014,8 +1014,9 @@ def currency(ctx: Context, cand: Candidate) -> bool:
 
 
 def civility(ctx: Context, cand: Candidate) -> bool:
-    """A name after "M.", "Mme", "Mr", "Saint": a person or a saint ("M. Maurice"); a first name
-    or a surname after a rank or a title: "le général Ferrari", "le docteur Renault"."""
+    """A name after "M.", "Mme", "Mr", "Saint", "Miss": a person, a saint or a beauty queen ("M.
+    Maurice", "Miss France"); a first name or a surname after a rank or a title: "le général
+    Ferrari", "le docteur Renault"."""
     if cand.entry.form != "name":
         return False
     word, sep = ctx.prev_word(cand.start)
