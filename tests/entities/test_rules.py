@@ -117,6 +117,19 @@ def test_acronym_defined_after_long_form(tagger: Tagger) -> None:
     assert found[1].name_en == "Securities and Exchange Commission"
 
 
+def test_a_long_form_ends_at_its_last_word(tagger: Tagger) -> None:
+    text = (
+        "It was founded by the far right Bulgarian National Union. (BNU). Shares of "
+        "<United Saudi Commercial Bank> (USCB) fell, and the Australian Council of Trade Unions' "
+        "(ACTU) claim was heard."
+    )
+    assert [m.text for m in tagger.tag(text, "en") if m.source == "rule" and m.form == "name"] == [
+        "Bulgarian National Union",
+        "United Saudi Commercial Bank",
+        "Australian Council of Trade Unions",
+    ]
+
+
 def test_acronym_before_its_long_form(tagger: Tagger) -> None:
     text = "la CCSDN (commission consultative du secret de la défense nationale) a rendu un avis"
     found = [(m.text, m.form) for m in tagger.tag(text, "fr") if m.source == "rule"]

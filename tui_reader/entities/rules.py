@@ -1439,7 +1439,7 @@ def _initials_span(text: str, end: int, acronym: str) -> tuple[int, int] | None:
         start = tok.start
     if letters or start < 0 or not _has_head(text[start:end]):
         return None
-    return start, end
+    return start, toks[-1].end  # not a full stop before the bracket: "National Union. (BNU)"
 
 
 def _looks_like_acronym(word: str) -> bool:
