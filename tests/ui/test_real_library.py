@@ -173,6 +173,43 @@ async def test_a_half_typed_filter_keeps_the_list_while_it_is_typed(real_locatio
         assert "'country:' has no value" in str(screen.query_one("#search-message").render())
 
 
+async def test_a_filter_value_half_typed_keeps_the_list_while_it_is_typed(
+    real_locations: Locations,
+) -> None:
+    need_registry()
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        note = screen.query_one("#search-message")
+        await pilot.press("slash")
+        screen.search_bar.set_value("Qatar")
+        await settle(pilot, delay=0.3)
+        qatar = titles(app)
+        assert len(qatar) == 2
+        # the value of a filter being typed names nothing yet: the list is not blanked
+        for query in ("Qatar country:M", "Qatar country:Mar", "Qatar date:2025-0", "Qatar lang:e"):
+            screen.search_bar.set_value(query)
+            await settle(pilot, delay=0.3)
+            assert titles(app) == qatar, query
+            assert "that filter matches nothing" in str(note.render()), query
+        screen.search_bar.set_value("Qatar country:Maroc")
+        await settle(pilot, delay=0.3)
+        assert len(titles(app)) == 2
+        assert not note.display
+        # a filter that names something is searched, even when no article has it
+        screen.search_bar.set_value("Qatar country:Austria")
+        await settle(pilot, delay=0.3)
+        assert titles(app) == []
+        # enter searches the query as written: nothing, and why
+        screen.search_bar.set_value("Qatar country:Mar")
+        await settle(pilot, delay=0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert titles(app) == []
+        assert "No country is called 'Mar'" in str(note.render())
+
+
 async def test_an_index_deleted_while_the_app_is_open_is_built_again(real_locations: Locations) -> None:
     app = BriefreadApp(real_locations, Config())
     async with app.run_test(size=(120, 40)) as pilot:

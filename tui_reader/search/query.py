@@ -63,6 +63,12 @@ class ParsedQuery:
         """Whether repairing the query left nothing to search (`notes` say why)."""
         return self.query is wq.NullQuery
 
+    @property
+    def matches_nothing(self) -> bool:
+        """Whether the query can match no article: a filter whose value names none, such as
+        `country:Atlantis` or `date:2025-0` (`notes` say why)."""
+        return bool(self.query == _nothing())
+
 
 def fold_phrase(text: str) -> str:
     """The words of `text` as the index folds them, joined by single spaces."""

@@ -142,6 +142,7 @@ class OldestFirst(Sequence["ResultRow"]):
 
 
 _LAST_WORD = re.compile(r"(?:^|(?<=[\s(]))([^\W_]+)$")
+_LAST_FILTER = re.compile(r"(?:^|(?<=[\s(-]))[^\W\d_]+:(?:\[[^\]]*|[^\s\[\]]*)$")
 _OPERATORS = {"AND", "OR", "NOT", "TO"}
 PREFIX_MIN = 3
 
@@ -169,6 +170,12 @@ def _prefix_word(query: str) -> str | None:
     return word
 
 
+def _filter_being_typed(query: str) -> str | None:
+    """The filter `query` ends with, its value perhaps half typed (`country:Mar`, `date:2025-0`)."""
+    match = _LAST_FILTER.search(query)
+    return match.group(0) if match else None
+
+
 def run_search(
     library: Library, request: SearchRequest, cancelled: Callable[[], bool], keep: str | None = None
 ) -> SearchOutcome | None:
@@ -191,6 +198,10 @@ def run_search(
 
     results = search(query)
     if request.live and request.query.strip() and library.parse(query, request.query).nothing_left:
+        return SearchOutcome(results, results, library.parse(request.query).fallback, held=True)
+    typed_filter = _filter_being_typed(request.query) if request.live and not results.total else None
+    if typed_filter is not None and library.parse(typed_filter).matches_nothing:
+        # "country:Mar" on the way to "country:Maroc": the list stays as it was, the note says why
         return SearchOutcome(results, results, library.parse(request.query).fallback, held=True)
     widened = ""
     if not request.live and not results.total and not results.fallback:
