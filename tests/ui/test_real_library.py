@@ -127,6 +127,29 @@ async def test_n_in_the_list_opens_the_article_at_its_first_match(real_locations
         assert screen.reader.current_match == len(screen.reader.matches) - 1
 
 
+async def test_n_typed_with_the_key_that_moved_the_cursor_goes_to_the_first_match(
+    real_locations: Locations,
+) -> None:
+    need_registry()
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(titles(app)) == 2
+        # "j" and "n" read together: n runs before the list says its cursor moved
+        screen.article_list.cursor = 1
+        screen.action_list_match(1)
+        await settle(pilot)
+        assert screen.reader.article is not None
+        assert screen.reader.article.id == screen.article_list.rows[1].id
+        assert screen.reader.matches
+        assert screen.reader.current_match == 0
+
+
 async def test_enter_on_a_half_typed_word_keeps_what_typing_found(real_locations: Locations) -> None:
     app = BriefreadApp(real_locations, Config())
     async with app.run_test(size=(120, 40)) as pilot:

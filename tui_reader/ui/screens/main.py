@@ -867,7 +867,8 @@ class MainScreen(Screen[None]):
     def _row_highlighted(self, message: ArticleList.Highlighted) -> None:
         if not self._is_current_row(message.row.id):
             return  # the row of a list (or a cursor place) that another has replaced since
-        opening = message.row.id == self._pending_open
+        # the row being opened (n typed with the key that moved the cursor) stays opening
+        opening = message.row.id in (self._pending_open, self._opening)
         self._pending_open = None
         self._stop_preview()
         if self.typing_phase and not opening:
