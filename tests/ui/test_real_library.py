@@ -233,6 +233,29 @@ async def test_a_filter_value_half_typed_keeps_the_list_while_it_is_typed(
         assert "No country is called 'Mar'" in str(note.render())
 
 
+async def test_a_phrase_half_typed_keeps_the_list_while_it_is_typed(real_locations: Locations) -> None:
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash")
+        screen.search_bar.set_value("Qatar")
+        await settle(pilot, delay=0.3)
+        qatar = titles(app)
+        assert len(qatar) == 2
+        # the phrase's last word is half typed: no article has it yet, the list is not blanked
+        screen.search_bar.set_value('"Qata')
+        await settle(pilot, delay=0.3)
+        assert titles(app) == qatar
+        screen.search_bar.set_value('"Qatar hos')
+        await settle(pilot, delay=0.3)
+        assert titles(app) == qatar
+        # enter searches the phrase as written
+        await pilot.press("enter")
+        await settle(pilot)
+        assert titles(app) == []
+
+
 async def test_an_index_deleted_while_the_app_is_open_is_built_again(real_locations: Locations) -> None:
     app = BriefreadApp(real_locations, Config())
     async with app.run_test(size=(120, 40)) as pilot:

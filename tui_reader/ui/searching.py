@@ -203,6 +203,9 @@ def run_search(
     if typed_filter is not None and library.parse(typed_filter).matches_nothing:
         # "country:Mar" on the way to "country:Maroc": the list stays as it was, the note says why
         return SearchOutcome(results, results, library.parse(request.query).fallback, held=True)
+    if request.live and not results.total and request.query.count('"') % 2:
+        # '"premier mi' on the way to '"premier ministre"': a phrase's last word is half typed
+        return SearchOutcome(results, results, library.parse(request.query).fallback, held=True)
     widened = ""
     if not request.live and not results.total and not results.fallback:
         # Enter on a word that no article has, after the list showed the articles with words
