@@ -979,3 +979,8 @@ def test_a_beauty_queen_s_title_names_no_country(tagger: Tagger) -> None:
     assert found(tagger, "Miss Japan, Eruza Sasaki, reached the semi-final.", "en") == []
     assert found(tagger, "Miss France 2024 a été élue à Dijon.", "fr") == []
     assert found(tagger, "La France a élu sa Miss.", "fr") == [("France", "country:FR")]
+
+
+def test_a_name_opening_with_a_digit_is_no_amount(tagger: Tagger) -> None:
+    assert found(tagger, "The two films registered 9,8M$ and 11,3M$ in receipts.", "en") == []
+    assert found(tagger, "A budget of $3M was approved for 3M.", "en") == [("3M", "org:3m")]

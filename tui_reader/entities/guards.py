@@ -726,6 +726,19 @@ def _title_of_person(ctx: Context, cand: Candidate) -> bool:
     return _PERSON_AFTER.match(ctx.text, cand.end) is not None
 
 
+def amount(ctx: Context, cand: Candidate) -> bool:
+    """A name that opens with a digit ("3M", "7-Eleven") read inside an amount: after a number's
+    decimal point or comma ("11,3M$"), or next to a currency sign ("3M$", "$3M"): three million."""
+    text = ctx.text
+    start, end = cand.start, cand.end
+    if start >= 2 and text[start - 1] in ",." and text[start - 2].isdigit():
+        return True
+    return text[end : end + 1] in _CURRENCY_SIGNS or text[start - 1 : start] in _CURRENCY_SIGNS
+
+
+_CURRENCY_SIGNS = frozenset("$€£¥")
+
+
 def hyphen_compound(ctx: Context, cand: Candidate) -> bool:
     """A country inside a hyphenated name: "Île-de-France", "Saint-Maurice", "France-Musique",
     "Indo-Chine", "Hans-Olaf" (but "DGSN-DGST" or "France-Allemagne" join two entities and
@@ -1914,6 +1927,7 @@ GUARDS: dict[str, Guard] = {
     "demonym_in_name": demonym_in_name,
     "sentence_word": sentence_word,
     "portfolio": portfolio,
+    "amount": amount,
 }
 
 
@@ -1984,4 +1998,5 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "demonym_in_name": lambda e, lang: e.form == "demonym" and lang != "fr",
     "sentence_word": lambda e, lang: lang != "fr" and e.kind == "organization" and "word" in e.risk_kinds,
     "portfolio": lambda e, lang: "portfolio" in e.risk_kinds,
+    "amount": lambda e, lang: e.text[:1].isdigit(),
 }
