@@ -132,7 +132,9 @@ def test_a_branch_of_a_company_is_its_own_body(tagger: Tagger) -> None:
         "Chemins de fer de l'Ouest"
     ]
     assert texts(tagger.tag("la Banque de France de Lyon", "fr"))[0] == "Banque de France"  # a state body
-    assert texts(tagger.tag("le directeur de la Société générale à Taïwan", "fr")) == ["Société générale à Taïwan"]
+    assert texts(tagger.tag("le directeur de la Société générale à Taïwan", "fr")) == [
+        "Société générale à Taïwan"
+    ]
     # a firm of one word "à" a country: where something happens
     assert found(tagger, "la vidéo s'est répandue sur YouTube à Singapour cette année", "fr") == [
         ("YouTube", "org:youtube"),

@@ -722,7 +722,12 @@ class RuleFinder:
                 k += 1
             elif obj.folded in _PLACE_NOUNS and not obj.capitalised:
                 # "l'Observatoire du mont Palomar": a place's common noun and its proper name
-                while toks.has(k) and toks[k].kind == "w" and toks[k].capitalised and toks[k].folded not in _OPENERS:
+                while (
+                    toks.has(k)
+                    and toks[k].kind == "w"
+                    and toks[k].capitalised
+                    and toks[k].folded not in _OPENERS
+                ):
                     end = toks[k].end
                     k += 1
             # a capitalised complement goes on over the capitalised words of its own name
