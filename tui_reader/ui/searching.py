@@ -205,7 +205,7 @@ def run_search(
         return SearchOutcome(results, results, library.parse(request.query).fallback, held=True)
     if request.live and not results.total and request.query.count('"') % 2:
         # '"premier mi' on the way to '"premier ministre"': a phrase's last word is half typed
-        return SearchOutcome(results, results, library.parse(request.query).fallback, held=True)
+        return SearchOutcome(results, results, results.fallback, held=True)
     widened = ""
     if not request.live and not results.total and not results.fallback:
         # Enter on a word that no article has, after the list showed the articles with words
