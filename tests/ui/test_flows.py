@@ -9,6 +9,7 @@ import stat
 import threading
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.command import CommandList
@@ -17,7 +18,7 @@ from textual.widgets import Input, ProgressBar, Static
 
 from tests.ui.conftest import MakeApp, ids, main, search_and_open, settle, typed
 from tests.ui.fake_library import FakeLibrary, make_article, sample_articles
-from tui_reader.search import IndexUnavailable, Library, Progress, UpdateSummary
+from tui_reader.search import IndexUnavailable, Library, Progress, SearchResults, StoredArticle, UpdateSummary
 from tui_reader.ui import export
 from tui_reader.ui.app import BriefreadApp
 from tui_reader.ui.screens.help import HelpScreen
@@ -762,3 +763,41 @@ async def test_another_process_indexing_is_said_once_and_the_app_takes_over_when
             listing.render_line(y).text.strip() for y in range(4) if listing.render_line(y).text.strip()
         )
         assert text == "No articles in this corpus yet."
+
+
+class GatedSearchLibrary(FakeLibrary):
+    """Searches wait for `gate` once it is set up: the results of enter arrive when the test says."""
+
+    def __init__(self, articles: list[StoredArticle]) -> None:
+        super().__init__(articles)
+        self.gate: threading.Event | None = None
+
+    def search(self, query: str = "", **kwargs: Any) -> SearchResults:
+        if self.gate is not None:
+            self.gate.wait(5)
+        return super().search(query, **kwargs)
+
+
+async def test_n_typed_before_the_results_of_enter_goes_to_their_first_match(make_app: MakeApp) -> None:
+    long_text = "\n\n".join(f"Paragraph {i} about nothing much at all." for i in range(60))
+    long_text += "\n\nHere Sarkozy appears at last."
+    articles = [
+        make_article("other", "Budget news", "Nothing to see.", "2025-02-01", "en"),
+        make_article("long", "A long brief", long_text, "2025-01-01", "en"),
+    ]
+    library = GatedSearchLibrary(articles)
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash")
+        screen.search_bar.set_value("Sarkozy")
+        library.gate = threading.Event()
+        await pilot.press("enter", "n")  # before the search has answered
+        await pilot.pause(0.2)
+        assert screen.article is None or screen.article.id != "long"
+        library.gate.set()
+        await settle(pilot)
+        assert screen.article is not None and screen.article.id == "long"
+        assert screen.reader.current_match == 0
+        assert app.focused is screen.reader

@@ -131,6 +131,8 @@ class MainScreen(Screen[None]):
         self._pending_open: str | None = None
         # n/N pressed in the list: the match to go to once the article is shown (1 or -1)
         self._match_step = 0
+        # n or N typed before the results of enter came in: the step, asked of those results
+        self._match_after_search = 0
         self._opening: str | None = None
         self._last_progress = 0.0
         self._poll_timer: Timer | None = None
@@ -366,6 +368,7 @@ class MainScreen(Screen[None]):
 
     @on(LibraryFailed)
     def _library_failed(self, message: LibraryFailed) -> None:
+        self._match_after_search = 0
         self._show_error(message.error)
 
     def _show_error(self, error: str) -> None:
@@ -556,6 +559,7 @@ class MainScreen(Screen[None]):
         self.typing_phase = typing and self.sort == "auto" and bool(self.query_text.strip())
         if typing:
             self._live = True
+            self._match_after_search = 0
         marks = self.session.marks
         request = SearchRequest(
             query=self.query_text,
@@ -672,6 +676,9 @@ class MainScreen(Screen[None]):
             self._status_detail += " · more as indexing saves them"
         self._update_status()
         self._show_note(message.fallback)
+        if self._match_after_search:
+            step, self._match_after_search = self._match_after_search, 0
+            self.action_list_match(step)
 
     def _show_note(self, note: str) -> None:
         """The line under the search line: what was searched instead, or nothing."""
@@ -902,6 +909,10 @@ class MainScreen(Screen[None]):
         """Open the highlighted article in the reader and go to its first (n) or last (N)
         search match."""
         listing = self.article_list
+        if self._search_seq != self._applied_seq and not self._live:
+            # "/Sarkozy", enter and n typed at once: n is for the list that search brings
+            self._match_after_search = step
+            return
         if not listing.rows:
             self.notify("No article to open.")
             return
