@@ -195,6 +195,34 @@ def test_read_file_decodes_a_windows_1256_arabic_brief(tmp_path: Path) -> None:
     assert (article.text, article.date, article.lang) == (text, "2025-03-04", "ar")
 
 
+OTHER_SCRIPTS = {
+    "arabic": "أعلنت الأمم المتحدة والمغرب يوم الثلاثاء عن برنامج مشترك لدعم الزراعة المستدامة، "
+    "وقال المتحدث إن «المشروع» سيبدأ في 2025.",
+    "russian": "Министерство иностранных дел России заявило во вторник, что переговоры в Москве "
+    "продолжатся — «в ближайшие дни».",
+    "greek": "Το υπουργείο Εξωτερικών της Ελλάδας ανακοίνωσε σήμερα νέα μέτρα για τη ναυτιλία.",
+}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("script", sorted(OTHER_SCRIPTS))
+def test_utf16_without_a_byte_order_mark_is_decoded_in_any_script(script: str, encoding: str) -> None:
+    # Only the spaces and punctuation between words have a NUL high byte: the letters have
+    # their block's.
+    text = OTHER_SCRIPTS[script]
+    assert decode(text.encode(encoding)) == text
+    assert decode_text(text.encode(encoding)) == text
+
+
+def test_read_file_decodes_an_arabic_brief_in_utf16_without_a_byte_order_mark(tmp_path: Path) -> None:
+    text = OTHER_SCRIPTS["arabic"]
+    (tmp_path / "a.txt").write_bytes(f"date 2025-03-04\r\n\r\n{text}\r\n".encode("utf-16-le"))
+    reading = read_file(tmp_path, "a.txt")
+    assert reading.skipped == []
+    [article] = reading.articles
+    assert (article.text, article.date, article.lang) == (text, "2025-03-04", "ar")
+
+
 def test_read_file_replaces_a_few_invalid_bytes_in_a_title(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_bytes(b"date 2025-01\n\nLe Maroc \xff\xfe\xfa et la France \xc3\x28 ONU.\n")
     [article] = read_file(tmp_path, "x.txt").articles

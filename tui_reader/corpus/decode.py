@@ -7,7 +7,7 @@ In order, cheapest and surest first:
    (images, PDF, archives, executables, databases, office documents, audio), or more than
    `MAX_CONTROL_RATIO` (1 in 100) of the bytes being control bytes (see below). NUL bytes in
    the first `SNIFF_BYTES` bytes are first checked for BOM-less UTF-16 text, whose high bytes
-   they are.
+   they are (in text of another script than Latin, with the high byte of its block).
 3. Strict UTF-8, which nearly every file is.
 4. UTF-8 whose only invalid sequences are shaped as UTF-8 (surrogates written as UTF-8, as
    CESU-8 does; overlong forms; code points past U+10FFFF): UTF-8 with replacement characters,
@@ -194,15 +194,29 @@ def _decode_unmarked(data: bytes, controls_allowed: bool) -> str:
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
-    """UTF-16 LE or BE when every other byte is NUL, as in Latin-script UTF-16 text."""
+    """UTF-16 LE or BE when every other byte looks like the high bytes of UTF-16 text, and the
+    bytes between them are seldom NUL."""
     even, odd = head[0::2], head[1::2]
     if len(odd) < 8:
         return None
-    if odd.count(0) >= 0.7 * len(odd) and even.count(0) <= 0.05 * len(even):
+    if _high_bytes(odd) and even.count(0) <= 0.05 * len(even):
         return "utf-16-le"
-    if even.count(0) >= 0.7 * len(even) and odd.count(0) <= 0.05 * len(odd):
+    if _high_bytes(even) and odd.count(0) <= 0.05 * len(odd):
         return "utf-16-be"
     return None
+
+
+def _high_bytes(data: bytes) -> bool:
+    """True when `data` reads as the high bytes of UTF-16 text: mostly NUL, as in Latin-script
+    text, or NUL (the spaces, digits and punctuation between words) and the block of one other
+    script (Arabic, Cyrillic, Greek, Hebrew) with a few others (typographic punctuation)."""
+    nuls = data.count(0)
+    if nuls >= 0.7 * len(data):
+        return True
+    if nuls < 0.05 * len(data):
+        return False
+    others = sorted((data.count(value) for value in set(data) - {0}), reverse=True)
+    return nuls + sum(others[:2]) >= 0.95 * len(data)
 
 
 def _decode_legacy(data: bytes) -> str | None:
