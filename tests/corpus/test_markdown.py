@@ -94,6 +94,8 @@ def test_markup_is_reduced_to_its_text(tmp_path: Path) -> None:
         ("- a list\n- not a mapping", "front matter ignored: not a mapping"),
         ("just a string", "front matter ignored: not a mapping"),
         ("date: !!timestamp 2025-02-30", "front matter ignored: not valid YAML"),
+        ("date: !!timestamp yesterday", "front matter ignored: not valid YAML"),
+        ("draft: !!bool maybe", "front matter ignored: not valid YAML"),
         ("x: !!python/object:os.system echo", "front matter ignored: not valid YAML (line 2)"),
         pytest.param(
             "b: " + "[" * 5000, "front matter ignored: more than 100 [ or { collections", id="nested"
