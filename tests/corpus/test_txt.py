@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,26 @@ def test_a_header_that_is_no_date_leaves_the_article_undated_with_a_warning(
     [article], [warning] = read_one(tmp_path, content)
     assert (article.date, article.text) == ("", "Un texte.")
     assert warning.warning and warning.describe() == f"a.txt: date ignored: {why}"
+
+
+@pytest.mark.parametrize(
+    ("content", "date", "text"),
+    [
+        ("date" + " " * 30_000 + "x y", "", "date x y"),
+        ("DATE" + "\t" * 30_000 + "2025x y", "", "DATE 2025x y"),
+        ("date" + " " * 15_000 + ":" + " " * 15_000 + "x y", "", "date : x y"),
+    ],
+    ids=["spaces", "tabs", "colon"],
+)
+def test_a_header_line_of_blanks_is_read_in_linear_time(
+    tmp_path: Path, content: str, date: str, text: str
+) -> None:
+    # Two runs of blanks that both match the line would try each split of it: 20 s for these
+    # 30,000 blanks.
+    start = time.perf_counter()
+    [article], _ = read_one(tmp_path, content)
+    assert time.perf_counter() - start < 2
+    assert (article.date, article.text) == (date, text)
 
 
 def test_paragraphs_are_separated_by_one_blank_line_and_hard_wraps_joined(tmp_path: Path) -> None:

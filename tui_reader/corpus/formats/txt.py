@@ -17,8 +17,12 @@ from tui_reader.corpus.decode import decode
 from tui_reader.corpus.reasons import EMPTY
 from tui_reader.corpus.record import Ignored, RawArticle, make_article
 
-_DATE_HEADER = re.compile(r"\s*date\s*:?[^\S\n]+(\d{4}(?:-\d{1,2}){0,2})(?=\s|$)", re.IGNORECASE)
-_DATE_LINE = re.compile(r"\s*date\s*:?[^\S\n]+(\S+)[^\S\n]*(?:\n|$)")
+# "date", white space that ends with a blank (a colon in it is followed by one), the value. The
+# blank is a lookbehind, not a second run of blanks after the white space: two runs that both
+# match a line of blanks try every split of it, seconds for a line of 10,000 blanks.
+_AFTER_DATE = r"\s*date\s*(?::[^\S\n]+|(?<=[^\S\n]))"
+_DATE_HEADER = re.compile(_AFTER_DATE + r"(\d{4}(?:-\d{1,2}){0,2})(?=\s|$)", re.IGNORECASE)
+_DATE_LINE = re.compile(_AFTER_DATE + r"(\S+)[^\S\n]*(?:\n|$)")
 
 
 def parse_txt(relpath: str, data: bytes) -> list[Article | Skipped]:
