@@ -986,3 +986,32 @@ def test_a_beauty_queen_s_title_names_no_country(tagger: Tagger) -> None:
 def test_a_name_opening_with_a_digit_is_no_amount(tagger: Tagger) -> None:
     assert found(tagger, "The two films registered 9,8M$ and 11,3M$ in receipts.", "en") == []
     assert found(tagger, "A budget of $3M was approved for 3M.", "en") == [("3M", "org:3m")]
+
+
+def test_a_country_s_championship_is_no_national_team(tagger: Tagger) -> None:
+    report = "Le match a fini 2-1 : but, penalty, gardien, arbitre, le club mène la saison."
+    for text in (
+        "Ils recevront Nottingham Forest, champion d'Angleterre, en match retour. " + report,
+        "Le club finit deux fois vice-champion d'Angleterre. " + report,
+    ):
+        assert found(tagger, text, "fr")[0] == ("Angleterre", "country:GB"), text
+    # the country's team, in the same report
+    assert found(tagger, "L'Angleterre mène. " + report, "fr")[0] == ("Angleterre", "rule:gb-national-team")
+
+
+def test_a_score_after_a_name_that_ends_with_a_number(tagger: Tagger) -> None:
+    assert found(tagger, "L'Angleterre a battu la France 2-1 en match amical.", "fr") == [
+        ("Angleterre", "country:GB"),
+        ("France", "country:FR"),
+    ]
+    assert found(tagger, "Le journal de 20 heures de France 2 a ouvert sur la grève.", "fr") == [
+        ("France 2", "org:france-2")
+    ]
+
+
+def test_a_couturier_is_no_party(tagger: Tagger) -> None:
+    assert found(tagger, "Les créateurs montrent leurs collections : Jacques Fath, Balenciaga.", "fr") == []
+    assert found(tagger, "Le Fath et le Hamas ont signé.", "fr") == [
+        ("Fath", "org:ps-fatah"),
+        ("Hamas", "org:hamas"),
+    ]

@@ -739,6 +739,17 @@ def amount(ctx: Context, cand: Candidate) -> bool:
 _CURRENCY_SIGNS = frozenset("$€£¥")
 
 
+def score(ctx: Context, cand: Candidate) -> bool:
+    """A name that ends with a number ("France 2", "Mainz 05") whose number opens a score: "la
+    France 2-1", "beat Mainz 05:3" name a team and its goals."""
+    text = ctx.text
+    end = cand.end
+    return text[end : end + 1] in _SCORE_DASHES and text[end + 1 : end + 2].isdigit()
+
+
+_SCORE_DASHES = frozenset("-–:")
+
+
 def hyphen_compound(ctx: Context, cand: Candidate) -> bool:
     """A country inside a hyphenated name: "Île-de-France", "Saint-Maurice", "France-Musique",
     "Indo-Chine", "Hans-Olaf" (but "DGSN-DGST" or "France-Allemagne" join two entities and
@@ -1102,10 +1113,20 @@ def sports_team(ctx: Context, cand: Candidate) -> bool:
     country is a place only after a preposition of place ("in Germany", "au Brésil")."""
     if not _country_name(cand) or not ctx.is_sport:
         return False
-    before = ctx.words_before(cand.start, 2)
+    before = ctx.words_before(cand.start, 3)
+    if len(before) >= 2 and before[-1] in _OF and before[-2] in _CHAMPIONS:
+        return False  # "champion de France", "vice-champion d'Angleterre": the country's title
     while before and before[-1] in ("the", "la", "le", "l", "les"):
         before.pop()
     return not (before and before[-1] in _PLACE_PREPOSITIONS)
+
+
+_OF = _words("of de d du")
+# A title or a competition that a country's name completes: "champion de France", "championnat
+# d'Europe", "champion of England".
+_CHAMPIONS = _words(
+    "champion champions championne championnes championnat championnats championship championships"
+)
 
 
 # Words right after a city that make it its club outside a match report: "Barcelona coach",
@@ -1928,6 +1949,7 @@ GUARDS: dict[str, Guard] = {
     "sentence_word": sentence_word,
     "portfolio": portfolio,
     "amount": amount,
+    "score": score,
 }
 
 
@@ -1999,4 +2021,5 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "sentence_word": lambda e, lang: lang != "fr" and e.kind == "organization" and "word" in e.risk_kinds,
     "portfolio": lambda e, lang: "portfolio" in e.risk_kinds,
     "amount": lambda e, lang: e.text[:1].isdigit(),
+    "score": lambda e, lang: e.kind == "organization" and e.text[-1:].isdigit(),
 }
