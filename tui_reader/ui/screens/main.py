@@ -852,7 +852,9 @@ class MainScreen(Screen[None]):
         if self.search_state != before:
             self.back_stack.push(before)
             if pivot and not before.is_everything:
-                self.notify(f"A new search on {label}; escape goes back to the previous one.", timeout=3)
+                self.notify(
+                    f"A new search on {label}; escape goes back to the previous one.", markup=False, timeout=3
+                )
         self.focus_pane(self.article_list)
 
     def set_view(self, view: str) -> None:
