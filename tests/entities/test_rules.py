@@ -578,8 +578,10 @@ def test_a_house_or_a_firm_named_by_its_noun_and_a_proper_name(text: str, expect
             "Le télescope Hale de l'Observatoire du mont Palomar près de San Diego.",
             ["Observatoire du mont Palomar"],
         ),
-        # a head in lowercase names no aim with "sur" or "pour"
+        # a head in lowercase names no aim with "sur" or "pour", nor an assembly's name alone
         ("Quelques heures après la conférence du tribunal sur l'affaire, il est parti.", []),
+        ("a expliqué le président du sous-comité du Sénat sur les affaires européennes.", ["Sénat"]),
+        ("La Commission sur la vérité a siégé.", ["Commission sur la vérité"]),
         (
             "La Commission économique des Nations unies pour l'Amérique latine a rapporté cela.",
             ["Commission économique des Nations unies pour l'Amérique latine"],
@@ -709,3 +711,17 @@ def test_a_state_before_its_ministry_is_its_own_mention() -> None:
     # other bodies keep the state in their name
     found = [(m.text, m.kind) for m in default_tagger().tag("The Nigerian Bar Association said.", "en")]
     assert found == [("Nigerian Bar Association", "organization")]
+
+
+def test_a_head_alone_is_not_the_body_it_completed() -> None:
+    text = (
+        "La Commission des affaires étrangères du Sénat a voté. Le texte ira ensuite au Sénat, "
+        "puis la Commission européenne tranchera. La Commission a dit oui."
+    )
+    found = [(m.text, m.id) for m in default_tagger().tag(text, "fr") if m.kind == "organization"]
+    assert found == [
+        ("Commission des affaires étrangères du Sénat", "rule:commission-des-affaires-etrangeres-du-senat"),
+        ("Sénat", "rule:senat"),
+        ("Commission européenne", "org:european-commission"),
+        ("Commission", "org:european-commission"),
+    ]

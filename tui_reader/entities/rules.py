@@ -207,6 +207,11 @@ _ADJECTIVE_ENDING = re.compile(
     r"|ains?|aines?)$"
 )
 # Adjectives that come before their noun in a complement: "tribunal de première instance".
+# Heads that name an assembly by itself: "sur", "pour", "à" after one alone start what it does,
+# not its name ("le sous-comité du Sénat sur les affaires européennes").
+_LEGISLATURES = frozenset(
+    "senat parlement chambre congres assemblee bundestag reichstag bundesrat landtag storting knesset sejm douma".split()
+)
 # Common nouns of places written in lowercase before their proper name: "du mont Palomar", "du lac
 # Léman".
 _PLACE_NOUNS = frozenset("mont monts lac golfe cap ile iles col pic val baie detroit massif".split())
@@ -679,6 +684,8 @@ class RuleFinder:
                 break  # "la liste du parti socialiste pour Tolède", not "l'Association pour Haïti"
             if not capital and connector in _PLACE_CONNECTORS:
                 break  # "la conférence du tribunal sur l'affaire": a head in lowercase names no aim
+            if connector in _WEAK_CONNECTORS and head_word in _LEGISLATURES and not (modifiers or groups):
+                break  # "le vote du Sénat sur l'amendement": an assembly's name has no aim
             if tok.folded == "et" and (
                 obj.folded in _HEAD_WORDS
                 or obj.folded[:-1] in _HEAD_WORDS

@@ -743,7 +743,8 @@ def _without_owners(text: str, rules: list[Mention], registry: list[Mention]) ->
 def _bare_heads_linked(mentions: list[Mention]) -> list[Mention]:
     """A rule-found name of one word, a head alone ("au Conseil", "the Commission"), takes the
     id and names of the last organization before it whose name opens or ends with that word
-    ("le Conseil de sécurité ... au Conseil", "the European Commission ... the Commission")."""
+    ("le Conseil de sécurité ... au Conseil", "the European Commission ... the Commission"), not
+    one it ends as a complement ("la commission des affaires étrangères du Sénat ... le Sénat")."""
     last: dict[str, Mention] = {}
     out = mentions
     for i, m in enumerate(mentions):
@@ -751,7 +752,9 @@ def _bare_heads_linked(mentions: list[Mention]) -> list[Mention]:
             continue
         words = m.text.split()
         if len(words) > 1:
-            last[fold_word(words[0])] = last[fold_word(words[-1])] = m
+            last[fold_word(words[0])] = m
+            if fold_word(words[-2]) not in _COMPLEMENT_WORDS:
+                last[fold_word(words[-1])] = m
             continue
         if m.source != "rule" or not words:
             continue
@@ -761,6 +764,10 @@ def _bare_heads_linked(mentions: list[Mention]) -> list[Mention]:
                 out = list(mentions)
             out[i] = linked_to(m, named)
     return out
+
+
+# The words before a complement that ends a name: "du Sénat", "of the Senate".
+_COMPLEMENT_WORDS = frozenset("de du des d la le les l of the".split())
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
