@@ -210,7 +210,10 @@ _ADJECTIVE_ENDING = re.compile(
 # Heads that name an assembly by itself: "sur", "pour", "à" after one alone start what it does,
 # not its name ("le sous-comité du Sénat sur les affaires européennes").
 _LEGISLATURES = frozenset(
-    "senat parlement chambre congres assemblee bundestag reichstag bundesrat landtag storting knesset sejm douma".split()
+    """
+    senat parlement chambre congres assemblee bundestag reichstag bundesrat landtag storting
+    knesset sejm douma
+    """.split()
 )
 # Common nouns of places written in lowercase before their proper name: "du mont Palomar", "du lac
 # Léman".
