@@ -255,3 +255,27 @@ def test_term_documents_leave_out_deleted_documents(seeded_corpus: Path, index_d
             assert walked.term(fieldname, text) == expected
             checked += 1
     assert checked > 50
+
+
+def test_many_ids_are_read_from_one_walk_as_lookups_find_them(
+    seeded_corpus: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = _with_a_changed_file(seeded_corpus, index_dir)
+    searcher = library._searcher
+    assert searcher.reader().has_deletions()
+    ids = [t.decode("utf-8") for t in searcher.reader().lexicon("id")]
+    looked_up = DocSets(searcher)
+    expected = {i: looked_up.term("id", i) for i in ids}
+    # the changed file's articles keep their ids: each is in both segments, deleted in the first
+    assert any(searcher.reader().doc_frequency("id", i) > len(expected[i]) for i in ids)
+    monkeypatch.setattr(docsets, "ID_LOOKUPS", 0)
+    walked = DocSets(searcher)
+    for article_id, docs in expected.items():
+        assert walked.of_ids([article_id]) == docs
+    assert walked.of_ids(ids) == walked.everything
+    assert walked.of_ids(["no-such-id", *ids[:3]]) == set().union(*(expected[i] for i in ids[:3]))
+    every = library.search("")
+    read = {every[i].id for i in range(0, len(every), 2)}
+    unread = library.search("", except_ids=read)
+    assert {r.id for r in unread} == {r.id for r in every} - read
+    assert {r.id for r in library.search("", only_ids=read)} == read

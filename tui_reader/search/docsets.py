@@ -45,6 +45,9 @@ RECENT_IDS = 1_000_000
 # without looking the terms up again): typing "mar", "mark" narrows the same expansion.
 RECENT_PREFIXES = 32
 RECENT_INFOS = 50_000
+# More article ids than this asked at once (the unread or bookmarked view of a long-read corpus):
+# one walk of the id field's term table maps every id to its document, instead of a lookup each.
+ID_LOOKUPS = 256
 K1 = 1.2  # Whoosh's BM25F defaults, which the searcher uses
 B = 0.75
 _LENGTHS = [byte_to_length(b) for b in range(256)]
@@ -55,6 +58,7 @@ _LENGTHS = [byte_to_length(b) for b in range(256)]
 _ENTRY = struct.Struct("!ii")
 _DOC_FREQUENCY = struct.Struct("!I")
 _DOC_FREQUENCY_AT = 5
+_MIN_ID_AT = 15  # the first document's number, after the lengths and the greatest weight
 # A W3 postings block starts with its length (negative for the last block).
 _LENGTH = struct.Struct("!i")
 _UINT = struct.Struct("!I")  # whoosh.system.pack_uint: a Frequency posting's value
@@ -80,6 +84,7 @@ class DocSets:
         self._live: dict[str, dict[str, int]] = {}  # `live_counts` of `CACHED_FIELDS`
         self._prefixes: dict[tuple[str, str], dict[str, int]] = {}
         self._infos: dict[tuple[str, str], dict[int, Any]] = {}
+        self._id_numbers: dict[str, int] | None = None
 
     @property
     def everything(self) -> frozenset[int]:
@@ -149,6 +154,47 @@ class DocSets:
             docs = frozenset(ids)
             self._cache[(fieldname, text)] = docs & live if live is not None else docs
         self._whole.add(fieldname)
+
+    def of_ids(self, ids: Collection[str]) -> set[int]:
+        """The live documents whose `id` is one of `ids`: a lookup each for a few; for more than
+        `ID_LOOKUPS`, read from the number of every id, mapped once per searcher."""
+        found: set[int] = set()
+        if len(ids) <= ID_LOOKUPS:
+            for article_id in ids:
+                found |= self.term("id", article_id)
+            return found
+        numbers = self.id_numbers()
+        for article_id in ids:
+            docnum = numbers.get(article_id)
+            if docnum is None:
+                continue
+            if docnum < 0:
+                found |= self.term("id", article_id)
+            else:
+                found.add(docnum)
+        return found
+
+    def id_numbers(self) -> dict[str, int]:
+        """Every article id of a live document with its document number (-1 for an id of
+        several documents, to be looked up): one ordered walk of each segment's term table,
+        the number read from the term info of an id with one document."""
+        if self._id_numbers is None:
+            numbers: dict[str, int] = {}
+            for segment in self.segments:
+                base, deleted = segment.base, segment.deleted
+                for text, frequency, info in segment.prefix_entries("id", ""):
+                    if frequency != 1:
+                        numbers[text] = -1
+                        continue
+                    if isinstance(info, bytes):
+                        docnum = base + _UINT.unpack_from(info, _MIN_ID_AT)[0]
+                    else:
+                        docnum = base + info.min_id()
+                    if docnum in deleted:
+                        continue
+                    numbers[text] = -1 if text in numbers else docnum
+            self._id_numbers = numbers
+        return self._id_numbers
 
     def whole_terms(self, fieldname: str) -> list[str]:
         """Every term of `fieldname` (one of `WHOLE_FIELDS`), in term order, some perhaps in

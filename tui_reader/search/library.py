@@ -456,11 +456,7 @@ class Library:
         return self._date_order
 
     def _id_docnums(self, ids: Collection[str]) -> set[int]:
-        sets = self._docsets()
-        found: set[int] = set()
-        for article_id in ids:
-            found |= sets.term("id", article_id)
-        return found
+        return self._docsets().of_ids(ids)
 
     def _docsets(self) -> DocSets:
         if self._sets is None or self._sets.searcher is not self._searcher:
