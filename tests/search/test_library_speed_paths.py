@@ -12,6 +12,7 @@ import pytest
 from whoosh import query as wq
 
 from tui_reader.search import CorpusUnavailable, Library, docsets
+from tui_reader.search import library as library_module
 from tui_reader.search.docsets import DocSets, _block_gaps
 from tui_reader.search.library import _stale_in_child
 
@@ -279,3 +280,19 @@ def test_many_ids_are_read_from_one_walk_as_lookups_find_them(
     unread = library.search("", except_ids=read)
     assert {r.id for r in unread} == {r.id for r in every} - read
     assert {r.id for r in library.search("", only_ids=read)} == read
+
+
+@pytest.mark.parametrize("lookups", [0, 256])
+def test_stored_articles_are_the_articles_of_the_ids_in_their_order(
+    seeded_corpus: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch, lookups: int
+) -> None:
+    monkeypatch.setattr(docsets, "ID_LOOKUPS", lookups)
+    monkeypatch.setattr(library_module, "ID_LOOKUPS", lookups)
+    monkeypatch.setattr(library_module, "STORED_BATCH", 2)
+    library = _with_a_changed_file(seeded_corpus, index_dir)
+    every = library.search("")
+    ids = [every[i].id for i in reversed(range(len(every)))]
+    asked = [ids[0], "no-such-id", *ids[1:]]
+    found = list(library.stored_articles(asked))
+    assert found == [library.article(i) for i in ids]
+    assert list(library.stored_articles([])) == []

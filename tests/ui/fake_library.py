@@ -7,7 +7,7 @@ import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from whoosh.query import NullQuery
@@ -250,6 +250,9 @@ class FakeLibrary(Library):
 
     def article(self, article_id: str) -> StoredArticle | None:
         return self.articles.get(article_id)
+
+    def stored_articles(self, ids: Iterable[str]) -> Iterator[StoredArticle]:
+        return (self.articles[i] for i in ids if i in self.articles)
 
     def parse(self, query: str, typed: str | None = None) -> ParsedQuery:
         if not query.strip() or self._words(query):

@@ -9,8 +9,10 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,7 +23,7 @@ from whoosh.index import EmptyIndexError
 from tui_reader.corpus.scan import folder_stamps, folders_changed
 from tui_reader.entities import EntityRegistry, default_registry
 from tui_reader.search import errors, highlight
-from tui_reader.search.docsets import DocSets
+from tui_reader.search.docsets import ID_LOOKUPS, DocSets
 from tui_reader.search.documents import to_row, to_stored_article
 from tui_reader.search.errors import SearchError
 from tui_reader.search.indexer import own_folders, stale_paths, update_index
@@ -41,6 +43,7 @@ from tui_reader.search.store import Meta, read_meta
 _T = TypeVar("_T")
 RELEVANCE_LIMIT = 1000  # ranked results kept; the total count is still exact
 SNIPPET_SCAN_CHARS = 100_000  # where snippets look for matches first (all of a short article)
+STORED_BATCH = 1000  # articles read at a time by `stored_articles`
 # The stale scan as a child process runs it: one line of JSON, {"stale": bool} or the error.
 _STALE_CHILD = """
 import json, os, sys
@@ -479,6 +482,32 @@ class Library:
     def article(self, article_id: str) -> StoredArticle | None:
         """The stored article with this id (IndexUnavailable when the index is damaged)."""
         return self._read(lambda: self._article(article_id))
+
+    def stored_articles(self, ids: Iterable[str]) -> Iterator[StoredArticle]:
+        """The stored articles with these ids, in their order (an id the index does not hold is
+        left out), read a batch at a time; in a long list each is found from the number of every
+        id (see `DocSets.id_numbers`), not by a lookup each."""
+        remaining = iter(ids)
+        while batch := list(islice(remaining, STORED_BATCH)):
+            yield from self._read(partial(self._stored_articles, batch))
+
+    def _stored_articles(self, ids: Sequence[str]) -> list[StoredArticle]:
+        with self._lock:
+            if self._searcher is None:
+                return []
+            numbers = self._docsets().id_numbers() if len(ids) > ID_LOOKUPS else {}
+            found = []
+            for article_id in ids:
+                docnum = numbers.get(article_id)
+                if docnum is not None and docnum >= 0:
+                    fields = self._searcher.stored_fields(docnum)
+                elif numbers and docnum is None:
+                    continue  # no live article has this id
+                else:
+                    fields = self._searcher.document(id=article_id)
+                if fields:
+                    found.append(to_stored_article(fields, self.registry))
+            return found
 
     def position(self, results: SearchResults, article_id: str) -> int | None:
         """Where the article `article_id` is in `results` (as the index now numbers it), or None."""
