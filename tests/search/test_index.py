@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from tui_reader.search import Library
+from tui_reader.entities import default_tagger
+from tui_reader.search import Library, indexer
 from tui_reader.search.indexer import update_index
 from tui_reader.search.store import read_meta, write_meta
 
@@ -36,6 +37,27 @@ def test_second_run_has_nothing_to_do(corpus: Path, index_dir: Path) -> None:
     summary = Library.open(corpus, index_dir).update()
     assert summary.nothing_to_do
     assert summary.unchanged == 4 and summary.articles == 0
+
+
+def test_an_update_with_no_file_to_read_does_not_load_the_tagger(
+    corpus: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = open_built(corpus, index_dir)
+    loaded: list[Any] = []
+
+    def tagger() -> Any:
+        loaded.append(default_tagger())
+        return loaded[-1]
+
+    monkeypatch.setattr(indexer, "default_tagger", tagger)
+    assert library.update().nothing_to_do
+    (corpus / "fr" / "election.txt").unlink()
+    assert library.update().deleted == 1
+    assert not loaded and not library.is_stale()
+    (corpus / "new.txt").write_text("date 2025-02\n\nA brand new brief about Kenya.", encoding="utf-8")
+    assert library.update().added == 1
+    assert loaded
+    assert [r.entities for r in library.search("Kenya")] == [("country:KE",)]
 
 
 def test_changed_new_and_deleted_files_update_exactly_those(corpus: Path, index_dir: Path) -> None:

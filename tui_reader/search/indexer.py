@@ -171,7 +171,8 @@ def update_index(
     leaves it (a reader quitting mid-build must not wait for it), and the next update completes it."""
     started = time.perf_counter()
     check_apart(index_dir, corpus_dir)  # before the lock file is made in the corpus
-    tagger = tagger or default_tagger()
+    # The tagger itself (a third of a second to load, 90 MB) is loaded only when a file is read.
+    version = tagger.version if tagger is not None else default_version()
     report = progress or (lambda p: None)
     with update_lock(index_dir, wait=wait, on_wait=on_wait):
         if not rebuild:
@@ -190,7 +191,7 @@ def update_index(
         interrupted = bool(pid) and (pid == os.getpid() or not pid_alive(pid))
         if interrupted:
             summary.recovered = "An interrupted update was found and completed."
-        reason = _rebuild_reason(meta, corpus_dir, tagger, rebuild)
+        reason = _rebuild_reason(meta, corpus_dir, version, rebuild)
         known: dict[str, FileEntry] | None = None
         generation = meta.generation
         if reason is None:
@@ -200,7 +201,7 @@ def update_index(
                 summary.recovered = f"The index was damaged ({damage}); it was rebuilt."
         elif reason == "first build" and interrupted and not rebuild:
             # A first build that stopped: what it committed stays, the rest is read.
-            known = _resumable(index_dir, meta, corpus_dir, tagger)
+            known = _resumable(index_dir, meta, corpus_dir, version)
             if known is not None:
                 reason, generation = None, meta.building
         fresh = reason is not None
@@ -221,7 +222,7 @@ def update_index(
         # `shown_generation`); what it was built by and for says whether it can be resumed.
         meta.building = generation if generation != meta.generation else ""
         if not meta.generation:
-            meta.schema, meta.registry, meta.corpus = SCHEMA_VERSION, tagger.version, str(corpus_dir)
+            meta.schema, meta.registry, meta.corpus = SCHEMA_VERSION, version, str(corpus_dir)
         try:
             write_meta(index_dir, meta)
             ix = _open_writable(index_dir, generation, fresh)
@@ -277,7 +278,7 @@ def update_index(
         write_seal(index_dir, generation, str(corpus_dir))
         meta.segments = segment_sizes(index_dir, generation)
         meta.generation, meta.building, meta.updating_pid = generation, "", 0
-        meta.schema, meta.registry, meta.corpus = SCHEMA_VERSION, tagger.version, str(corpus_dir)
+        meta.schema, meta.registry, meta.corpus = SCHEMA_VERSION, version, str(corpus_dir)
         write_meta(index_dir, meta)
         if fresh and old:
             remove_other_generations(index_dir, keep={generation})
@@ -327,7 +328,7 @@ _UPGRADES = {
 }
 
 
-def _rebuild_reason(meta: Meta, corpus_dir: Path, tagger: Tagger, rebuild: bool) -> str | None:
+def _rebuild_reason(meta: Meta, corpus_dir: Path, version: str, rebuild: bool) -> str | None:
     """Why the index must be built from scratch, other than damage (see `_inspect`)."""
     if not meta.generation:
         return "first build"
@@ -335,18 +336,18 @@ def _rebuild_reason(meta: Meta, corpus_dir: Path, tagger: Tagger, rebuild: bool)
         return "asked"
     if meta.schema != SCHEMA_VERSION:
         return "schema changed"
-    if meta.registry != tagger.version:
+    if meta.registry != version:
         return "entity registry or tagger changed"
     if meta.corpus != str(corpus_dir):
         return "another corpus"  # an index from before the corpus was recorded
     return None
 
 
-def _resumable(index_dir: Path, meta: Meta, corpus_dir: Path, tagger: Tagger) -> dict[str, FileEntry] | None:
+def _resumable(index_dir: Path, meta: Meta, corpus_dir: Path, version: str) -> dict[str, FileEntry] | None:
     """The manifest's entries of the generation a stopped first build was writing, when the
     next update can complete it: built by this release for this corpus, and whole as far as
     it went. None when the build must start again."""
-    if not meta.building or (meta.schema, meta.registry) != (SCHEMA_VERSION, tagger.version):
+    if not meta.building or (meta.schema, meta.registry) != (SCHEMA_VERSION, version):
         return None
     if meta.corpus != str(corpus_dir):
         return None
@@ -418,7 +419,7 @@ def _write(
     to_delete: list[str],
     diff: CorpusDiff,
     manifest: Manifest,
-    tagger: Tagger,
+    tagger: Tagger | None,
     summary: UpdateSummary,
     report: ProgressCallback,
     procs: int,
@@ -469,7 +470,8 @@ def _write(
                 n = first
                 while n < count:
                     article = reading.articles[n]
-                    writer.add_document(**to_document(article, article_mentions(tagger, article)))
+                    mentions = article_mentions(tagger or default_tagger(), article)
+                    writer.add_document(**to_document(article, mentions))
                     n += 1
                     if n % _PROGRESS_ARTICLES == 0 and n < count:
                         # inside one large file (a JSON Lines archive): say how far, stop when
