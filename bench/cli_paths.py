@@ -8,6 +8,9 @@ machine disturb less than wall time):
   `Library.is_stale` does before every command: `manifest.read_entries`, `indexer.diff_corpus`);
 - for each query: `Library.entity_counts` (top 20, what `briefread entities` prints) and
   `Library.facets` (the app's entity pane), after one warm-up call (the first is printed apart);
+- with `--marks N` (default 20,000): the app's unread view (`Library.search` leaving out N read
+  articles, every fifth of the list) and its bookmarked view (only N articles), first and median,
+  and `Library.stored_articles` of the same N articles (what an export of the list reads);
 - with `--text`: `cli.terminal_safe` and `cli.dump_json` of that file's text (what `show` prints).
 The corpus and index are only read. A bench is not a test.
 """
@@ -19,6 +22,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +46,7 @@ def main() -> None:
     parser.add_argument("--text", type=Path, help="a file whose text `show` would print")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--queries", nargs="*", default=["", "market", "Morocco"])
+    parser.add_argument("--marks", type=int, default=20_000, help="read or bookmarked articles (0: none)")
     args = parser.parse_args()
 
     from tui_reader.cli import dump_json, terminal_safe
@@ -74,6 +79,25 @@ def main() -> None:
             f" facets {facets_ms:.0f} ms (first {first:.0f} ms);"
             f" top {[(c.id, c.articles, c.mentions) for c in top]}"
         )
+    if args.marks:
+        every = library.search("")
+        step = max(1, len(every) // args.marks)
+        marked = frozenset(every[i].id for i in range(0, len(every), step)[: args.marks])
+        views: dict[str, Callable[[Library], object]] = {
+            "unread": lambda lib: lib.search("", except_ids=marked),
+            "bookmarked": lambda lib: lib.search("", only_ids=marked),
+        }
+        for view, listed in views.items():
+            fresh = Library.open(args.corpus, args.index)
+            fresh.search("x")
+            start = time.process_time()
+            listed(fresh)
+            first = (time.process_time() - start) * 1000
+            listed_ms = cpu_ms(partial(listed, fresh), args.runs)
+            fresh.close()
+            print(f"{view} view, {len(marked):,} marked: {listed_ms:.0f} ms (first {first:.0f} ms)")
+        stored_ms = cpu_ms(lambda: list(library.stored_articles(marked)), 1)
+        print(f"stored_articles of {len(marked):,} articles: {stored_ms:.0f} ms")
     library.close()
 
     if args.text:
