@@ -458,10 +458,15 @@ def search(ctx: Context, query: str, limit: int, sort: str, as_json: bool) -> No
         library = ctx.library(quiet=as_json)
         results = library.search(query, sort=sort, limit=limit)
         rows = list(results[:limit])
+        # read a batch at a time, in the order of the rows (an article gone since is left out)
+        stored = library.stored_articles(row.id for row in rows)
+        article = next(stored, None)
         hits = []
         for row in rows:
-            article = library.article(row.id)
-            snippets = library.snippets(query, article) if article else []
+            snippets = []
+            if article is not None and article.id == row.id:
+                snippets = library.snippets(query, article)
+                article = next(stored, None)
             hits.append((row, snippets))
     if as_json:
         out = {
