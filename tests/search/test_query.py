@@ -76,6 +76,16 @@ def test_prefix_and_fuzzy(library: Library) -> None:
     assert titles(library, "observrs~") == {"en/election.txt"}
 
 
+def test_a_fuzzy_word_typed_with_accents_is_fuzzy(library: Library) -> None:
+    # the English body field drops a word typed with accents: the fuzzy word is still searched
+    for query in ("élction~", "élections~", "délégatoins~2", "text:élction~"):
+        results = library.search(query)
+        assert not results.fallback, query
+    assert titles(library, "élction~") == titles(library, "elction~") == {"en/election.txt"}
+    assert titles(library, "élections~") == {"en/election.txt", "fr/election.txt"}
+    assert titles(library, "délégatoins~2") == {"fr/qatar.txt"}
+
+
 def test_a_prefix_wildcard_or_fuzzy_word_that_matches_nothing_matches_nothing(library: Library) -> None:
     qatar = {"fr/qatar.txt"}
     assert titles(library, "Qatar config*") == qatar

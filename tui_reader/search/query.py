@@ -21,7 +21,7 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.fields import ID, Schema
 from whoosh.matching import IntersectionMatcher
-from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, WildcardPlugin
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, WildcardPlugin, syntax
 from whoosh.reading import TermNotFound
 
 from tui_reader.corpus.language import language_tag
@@ -123,6 +123,20 @@ class _StarOnly(WildcardPlugin):  # type: ignore[misc]
     expr = r"(?P<text>\*)"
 
 
+class _Fuzzy(FuzzyTermPlugin):  # type: ignore[misc]
+    """Fuzzy words that a field's analyzer may drop: the English body field drops a word typed
+    with accents ("élction~"), where Whoosh's node would raise on the missing term."""
+
+    class FuzzyTermNode(FuzzyTermPlugin.FuzzyTermNode):  # type: ignore[misc]
+        def query(self, parser: Any) -> Any:
+            q = syntax.TextNode.query(self, parser)
+            if q is None:
+                return None
+            q.maxdist = self.maxdist
+            q.prefixlength = self.prefixlength
+            return q
+
+
 @cache
 def _parser() -> Any:
     names = _indexed_fields()
@@ -131,7 +145,7 @@ def _parser() -> Any:
     parser = MultifieldParser(list(SEARCH_FIELDS), Schema(**names), fieldboosts=FIELD_BOOSTS)
     parser.remove_plugin_class(WildcardPlugin)
     parser.add_plugin(_StarOnly())
-    parser.add_plugin(FuzzyTermPlugin())
+    parser.add_plugin(_Fuzzy())
     return parser
 
 
