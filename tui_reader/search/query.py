@@ -333,9 +333,15 @@ class _Rewriter:
         # field drops stop words, so there it may be a single term ("dans les": "le"), which would
         # match that word anywhere.
         phrase = any(isinstance(k, wq.Phrase) and k.fieldname in POSITIONAL_FIELDS for k in q.subqueries)
+        # A word of several parts with one typed with accents ("Al-Qaïda"): the English body field
+        # has dropped that part, and the rest alone ("al") is not the word.
+        parts = _group_words(q).split()
+        english_cut = len(parts) > 1 and any(part in self.accented for part in parts)
         for kid in q.subqueries:
             fieldname = getattr(kid, "fieldname", None)
             if (phrase or isinstance(kid, wq.Phrase)) and fieldname not in POSITIONAL_FIELDS:
+                continue
+            if english_cut and _word_field(kid) == _BODY_EN:
                 continue
             if isinstance(kid, wq.Prefix | wq.Wildcard):
                 kid = self._bounded_expansion(kid)
