@@ -373,6 +373,23 @@ def test_a_phrase_of_stop_words_and_one_word_matches_only_the_words_in_sequence(
     assert titles(lib, '"élections"') == {"fr/election.txt", "en/election.txt"}
 
 
+def test_what_a_query_leaves_out_is_not_highlighted(corpus: Path, index_dir: Path) -> None:
+    (corpus / "fr" / "obama.txt").write_text(
+        "date 2025-01\n\nObama a reçu le premier adjoint du ministre, puis le roi du Maroc.",
+        encoding="utf-8",
+    )
+    lib = Library.open(corpus, index_dir)
+    lib.update()
+    row = lib.search("Obama")[0]
+    article = lib.article(row.id)
+    assert article is not None
+    for query in ('Obama -"premier ministre"', 'Obama AND NOT "premier ministre"', "Obama OR -Maroc"):
+        assert row.id in {r.id for r in lib.search(query)}, query
+        assert [article.text[s:e] for s, e in lib.match_offsets(query, article)] == ["Obama"], query
+    assert [article.text[s:e] for s, e in lib.match_offsets("Obama OR NOT country:MA", article)] == ["Obama"]
+    assert "Maroc" in [article.text[s:e] for s, e in lib.match_offsets("Obama OR Maroc", article)]
+
+
 def test_a_phrase_found_nowhere_shows_its_words() -> None:
     from tui_reader.search import StoredArticle
     from tui_reader.search.highlight import match_offsets

@@ -30,8 +30,7 @@ def query_phrases(query: Any) -> set[tuple[str, ...]]:
     """The phrases of a query, as the folded words of each."""
     if query is None:
         return set()
-    leaves = query.leaves() if query.children() else [query]
-    return {tuple(leaf.words) for leaf in leaves if isinstance(leaf, wq.Phrase) and leaf.words}
+    return {tuple(leaf.words) for leaf in _leaves(query) if isinstance(leaf, wq.Phrase) and leaf.words}
 
 
 def query_terms(query: Any, reader: Any) -> dict[str, set[str]]:
@@ -40,7 +39,7 @@ def query_terms(query: Any, reader: Any) -> dict[str, set[str]]:
     terms: dict[str, set[str]] = {}
     if query is None:
         return terms
-    for leaf in query.leaves() if query.children() else [query]:
+    for leaf in _leaves(query):
         found: Iterable[tuple[str, Any]]
         if isinstance(leaf, wq.Phrase):
             continue
@@ -56,6 +55,22 @@ def query_terms(query: Any, reader: Any) -> dict[str, set[str]]:
                 text = text.decode("utf-8", "replace")
             terms.setdefault(fieldname, set()).add(text)
     return terms
+
+
+def _leaves(query: Any) -> Iterable[Any]:
+    """The leaves of `query` that an article matches by holding them: none under a NOT
+    ('Obama -"président américain"' shows no "président")."""
+    if isinstance(query, wq.Not):
+        return
+    if isinstance(query, wq.AndNot):
+        yield from _leaves(query.a)
+        return
+    children = list(query.children())
+    if not children:
+        yield query
+        return
+    for child in children:
+        yield from _leaves(child)
 
 
 def match_offsets(

@@ -311,8 +311,10 @@ class _Rewriter:
             return wq.Every()
         if isinstance(q, wq.Not):
             scored = self.out.scored  # words under NOT rank nothing
+            named = set(self.out.entity_ids)  # nor are their entities highlighted
             negated = wq.Not(self.rewrite(q.query))
             self.out.scored = scored
+            self.out.entity_ids = named
             return negated
         if isinstance(q, wq.And):
             # "Maroc *": a part that matches every article adds nothing to an And (Whoosh would
