@@ -82,6 +82,19 @@ def test_a_name_being_typed_still_finds_other_languages(library: Library) -> Non
     assert "United Nations" in {article.text[s:e] for s, e in offsets}
 
 
+def test_a_name_after_an_elided_article_or_before_a_possessive_finds_other_languages(
+    library: Library,
+) -> None:
+    assert "en/germany.txt" in paths(library, "d'Allemagne")
+    assert "en/germany.txt" in paths(library, "l’Allemagne")
+    assert paths(library, "l'ONU") == paths(library, "ONU") >= {"en/un.txt", "fr/onu.txt"}
+    assert SEED.name in paths(library, "Morocco's")
+    row = next(r for r in library.search("") if r.path == "en/un.txt")
+    article = library.article(row.id)
+    assert article is not None
+    assert "United Nations" in {article.text[s:e] for s, e in library.match_offsets("l'ONU", article)}
+
+
 def test_entity_restriction_argument(library: Library) -> None:
     assert paths(library, "", entities=["org:un"]) == {SEED.name, "en/un.txt", "fr/onu.txt"}
     assert paths(library, "accord", entities=["org:un"]) == {"fr/onu.txt"}

@@ -93,7 +93,16 @@ class AliasIndex:
 
     def entities_named(self, words: str, raw_tokens: set[str]) -> list[str]:
         """Ids of the entities whose name is `words` (folded), or whose acronym is written in
-        the query in its exact case (so "us" is a word, "US" the country)."""
+        the query in its exact case (so "us" is a word, "US" the country); a name or acronym
+        after a French elided article ("l'ONU", "d'Allemagne") or before an English possessive
+        ("Morocco's") is that name or acronym."""
+        ids = self._entities_named(words, raw_tokens)
+        bare = _without_article(words)
+        if not ids and bare is not None:
+            ids = self._entities_named(bare, raw_tokens)
+        return ids
+
+    def _entities_named(self, words: str, raw_tokens: set[str]) -> list[str]:
         ids = set(self._names.get(words, ()))
         if not ids:
             # an Arabic name written as one word with a proclitic: "بالمغرب" (in Morocco)
@@ -113,6 +122,21 @@ class AliasIndex:
             text in raw_tokens or text.replace(".", "") in raw_tokens
             for text, _ in self._acronyms.get(words, ())
         )
+
+
+_ELIDED = frozenset(("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu"))
+
+
+def _without_article(words: str) -> str | None:
+    """`words` (folded) without a French elided article before them ("l onu", "d allemagne")
+    and an English possessive after them ("morocco s"); None when they have neither."""
+    parts = words.split(" ")
+    if len(parts) > 1 and parts[0] in _ELIDED:
+        parts = parts[1:]
+    if len(parts) > 1 and parts[-1] == "s":
+        parts = parts[:-1]
+    bare = " ".join(parts)
+    return bare if bare != words else None
 
 
 class _StarOnly(WildcardPlugin):  # type: ignore[misc]
