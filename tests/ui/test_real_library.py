@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.ui.conftest import main, settle, typed
+from tests.ui.conftest import main, search_and_open, settle, typed
 from tui_reader.config import Config, Locations
 from tui_reader.entities import default_registry
 from tui_reader.search import Library
@@ -268,3 +269,32 @@ async def test_an_index_deleted_while_the_app_is_open_is_built_again(real_locati
         assert len(titles(app)) == 4
         assert "4 articles" in str(main(app).query_one("#index-text").render())
     assert Library.open(real_locations.corpus, real_locations.index).built
+
+
+async def test_a_match_in_a_title_apart_from_the_text_is_highlighted(
+    tmp_path: Path, make_app: Callable[..., BriefreadApp]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "brief.md").write_text(
+        "---\ntitle: Élection au Sénégal\ndate: 2025-03-02\n---\nLe vote a eu lieu dimanche à Dakar.\n",
+        encoding="utf-8",
+    )
+    library = Library.open(corpus, tmp_path / "index")
+    library.update()
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search_and_open(pilot, "élection")
+        reader = main(app).reader
+        assert reader.article is not None and reader.article.title == "Élection au Sénégal"
+        assert reader.matches == [] and reader.title_matches == [(0, 8)]
+        title = reader._lines[0]
+        match = reader.get_component_rich_style("reader--match")
+        assert [title.plain[s.start : s.end] for s in title.spans if s.style == match] == ["Élection"]
+        await pilot.press("slash")
+        await typed(pilot, "Dakar")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert reader.title_matches == []
+        assert not [s for s in reader._lines[0].spans if s.style == match]

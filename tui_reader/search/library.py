@@ -546,6 +546,16 @@ class Library:
         phrases = highlight.query_phrases(parsed.query)
         return highlight.match_offsets(article, terms, parsed.entity_ids, limit, phrases)
 
+    def title_match_offsets(
+        self, query: str, article: StoredArticle, typed: str | None = None
+    ) -> list[tuple[int, int]]:
+        """Offsets in `article.title` of the words the query matches (a title apart from the
+        text, as a front matter's or a record's, is searched too). `typed` as for `search`."""
+        if not article.title:
+            return []
+        title = replace(article, text=article.title, mentions=())
+        return self._read(lambda: self._match_offsets(query, title, None, typed))
+
     def snippets(self, query: str, article: StoredArticle, count: int = 3) -> list[Snippet]:
         """Up to `count` fragments of the text around the query's first matches (looked for in
         the first `SNIPPET_SCAN_CHARS` characters, then in the rest when none is there)."""

@@ -75,13 +75,21 @@ class FacetsReady(Message):
 
 
 class ArticleReady(Message):
-    """An article was read from the index, with the offsets of the query's matches."""
+    """An article was read from the index, with the offsets of the query's matches in its text
+    and in its title."""
 
-    def __init__(self, seq: int, article: StoredArticle | None, matches: list[tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        seq: int,
+        article: StoredArticle | None,
+        matches: list[tuple[int, int]],
+        title_matches: list[tuple[int, int]] | None = None,
+    ) -> None:
         super().__init__()
         self.seq = seq
         self.article = article
         self.matches = matches
+        self.title_matches = title_matches or []
 
 
 class IndexProgress(Message):

@@ -968,16 +968,16 @@ class MainScreen(Screen[None]):
             return
         try:
             article = library.article(article_id)
-            matches = (
-                library.match_offsets(query, article, MAX_READER_CHARS, typed)
-                if article and query.strip()
-                else []
-            )
+            matches: list[tuple[int, int]] = []
+            title_matches: list[tuple[int, int]] = []
+            if article and query.strip():
+                matches = library.match_offsets(query, article, MAX_READER_CHARS, typed)
+                title_matches = library.title_match_offsets(query, article, typed)
         except SearchError as exc:
             self.post_message(LibraryFailed(str(exc)))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(ArticleReady(seq, article, matches))
+            self.post_message(ArticleReady(seq, article, matches, title_matches))
 
     def _load_article(self, article_id: str, opening: bool) -> None:
         self._article_seq += 1
@@ -996,11 +996,11 @@ class MainScreen(Screen[None]):
             previous = self.article
             self.article = article
             self.reader.article = article
-            self.reader.set_matches(message.matches)
+            self.reader.set_matches(message.matches, message.title_matches)
             if article is not None and (previous is None or previous.mentions != article.mentions):
                 self.entity_pane.show_article_entities(summarize_mentions(article.mentions))
         else:
-            self._show_article(article, message.matches)
+            self._show_article(article, message.matches, message.title_matches)
         if article is not None and self._opening == article.id:
             self.session.marks.set_read(article.id)
             self.article_list.refresh_marks()
@@ -1008,9 +1008,14 @@ class MainScreen(Screen[None]):
                 self._go_to_match()
         self._opening = None
 
-    def _show_article(self, article: StoredArticle | None, matches: list[tuple[int, int]]) -> None:
+    def _show_article(
+        self,
+        article: StoredArticle | None,
+        matches: list[tuple[int, int]],
+        title_matches: list[tuple[int, int]] | None = None,
+    ) -> None:
         self.article = article
-        self.reader.show_article(article, matches)
+        self.reader.show_article(article, matches, title_matches)
         self.entity_pane.show_article_entities(
             summarize_mentions(article.mentions) if article is not None else []
         )

@@ -16,7 +16,7 @@ from textual.strip import Strip
 
 from tui_reader.search.highlight import first_chars
 from tui_reader.ui.article_meta import metadata_lines
-from tui_reader.ui.safe_text import CleanText, clean, plain
+from tui_reader.ui.safe_text import CleanText, clean, plain, styled
 from tui_reader.ui.widgets.strips import text_strip
 from tui_reader.ui.wrap import wrap_offsets
 
@@ -96,6 +96,7 @@ class ReaderView(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.article: StoredArticle | None = None
         self.matches: list[tuple[int, int]] = []
+        self.title_matches: list[tuple[int, int]] = []  # drawn in the title; n/N visit the text's
         self.show_highlights = True
         self.current_match = -1
         self.truncated = False
@@ -120,18 +121,28 @@ class ReaderView(ScrollView, can_focus=True):
 
     # -- content --------------------------------------------------------------------------
 
-    def show_article(self, article: StoredArticle | None, matches: list[tuple[int, int]]) -> None:
-        """Show `article` from its top, with search `matches` (offsets into its text)."""
+    def show_article(
+        self,
+        article: StoredArticle | None,
+        matches: list[tuple[int, int]],
+        title_matches: list[tuple[int, int]] | None = None,
+    ) -> None:
+        """Show `article` from its top, with search `matches` (offsets into its text) and
+        `title_matches` (offsets into its title)."""
         self.article = article
         self.matches = sorted(matches)
+        self.title_matches = sorted(title_matches or [])
         self.current_match = -1
         self._relayout(keep_place=False)
         self.scroll_to(y=0, animate=False, immediate=True)
         self.post_message(self.MatchMoved(-1, len(self.matches)))
 
-    def set_matches(self, matches: list[tuple[int, int]]) -> None:
+    def set_matches(
+        self, matches: list[tuple[int, int]], title_matches: list[tuple[int, int]] | None = None
+    ) -> None:
         """Change the search matches of the article shown (the query changed)."""
         self.matches = sorted(matches)
+        self.title_matches = sorted(title_matches or [])
         self.current_match = -1
         self._relayout()
         self.post_message(self.MatchMoved(-1, len(self.matches)))
@@ -269,7 +280,12 @@ class ReaderView(ScrollView, can_focus=True):
             lines.append(text)
             starts.append(start)
 
-        title = plain(article.title or "(untitled)", style("reader--title"))
+        if self.show_highlights and self.title_matches and article.title:
+            match = style("reader--match")
+            title = styled(article.title, [(s, e, match) for s, e in self.title_matches], single_line=True)
+            title.style = style("reader--title")
+        else:
+            title = plain(article.title or "(untitled)", style("reader--title"))
         for part in title.divide(wrap_offsets(title.plain, width)):
             part.rstrip_end(width)
             add(part)
