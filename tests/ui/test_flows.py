@@ -801,3 +801,25 @@ async def test_n_typed_before_the_results_of_enter_goes_to_their_first_match(mak
         assert screen.article is not None and screen.article.id == "long"
         assert screen.reader.current_match == 0
         assert app.focused is screen.reader
+
+
+class CappedLibrary(FakeLibrary):
+    """Ranks more matches than it lists, as a relevance search does past its limit."""
+
+    def search(self, query: str = "", **kwargs: Any) -> SearchResults:
+        results = super().search(query, **kwargs)
+        results.total = len(results) + 100
+        return results
+
+
+async def test_the_status_says_the_list_holds_the_best_ranked_in_a_marks_view_too(make_app: MakeApp) -> None:
+    app = make_app(CappedLibrary(sample_articles()))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("s")  # bookmark the first article
+        await pilot.press("v")  # the unread view
+        await settle(pilot)
+        shown = len(screen.article_list.rows)
+        assert f"best {shown:,} of {shown + 100:,} articles" in screen._status_detail
+        assert screen.view != "all"

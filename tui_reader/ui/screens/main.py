@@ -669,7 +669,7 @@ class MainScreen(Screen[None]):
         if self.typing_phase:
             sort = "newest first while typing (enter ranks)"
         count = counted(len(message.rows), "article")
-        if message.total > len(message.rows) and self.view == "all":
+        if message.total > len(message.rows):  # the best-ranked rows, in any view
             count = f"best {len(message.rows):,} of {message.total:,} articles"
         self._status_detail = f"{count} · {sort} · {message.took_ms:.0f} ms"
         if self.indexing:
