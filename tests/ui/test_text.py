@@ -93,7 +93,11 @@ def test_exports_keep_text_as_data(tmp_path: Path) -> None:
     js = tmp_path / "out.json"
     assert write_export(js, sample_articles(), query="q", filters=["Morocco"]) == 5
     data = json.loads(js.read_text(encoding="utf-8"))
-    assert data["query"] == "q" and data["filters"] == ["Morocco"]
+    assert data["query"] == "q" and data["filters"] == ["Morocco"] and "view" not in data
+    assert write_export(js, sample_articles()[:1], view="bookmarked only") == 1
+    assert json.loads(js.read_text(encoding="utf-8"))["view"] == "bookmarked only"
+    assert write_export(md, sample_articles()[:1], view="unread only") == 1
+    assert md.read_text(encoding="utf-8").startswith("_Exported from briefread (view: unread only)._")
     assert data["articles"][4]["text"] == hostile.text  # JSON keeps the exact text, escaped
     assert not list(tmp_path.glob(".*.part"))
 

@@ -174,8 +174,11 @@ def write_export(
     *,
     query: str = "",
     filters: Iterable[str] = (),
+    view: str = "",
 ) -> int:
     """Write `articles` to `path` (format from the suffix); returns how many were written.
+    `query`, `filters` and `view` (the marks view: "unread only", "bookmarked only"; "" for all
+    articles) say what list they came from.
 
     The file is written next to its destination and renamed into place, so a failed export
     never leaves half a file under the chosen name. A link to a regular file writes that file
@@ -191,9 +194,9 @@ def write_export(
     try:
         with open(fd, "w", encoding="utf-8") as out:
             if fmt == "json":
-                count = _write_json(out, articles, query, list(filters))
+                count = _write_json(out, articles, query, list(filters), view)
             else:
-                count = _write_markdown(out, articles, query, list(filters))
+                count = _write_markdown(out, articles, query, list(filters), view)
         if target.is_file():
             shutil.copymode(target, tmp)  # a replaced file keeps who may read it
         # Checked again just before the rename: a pipe or a device put there meanwhile stays.
@@ -241,9 +244,13 @@ def failure(path: Path, exc: OSError) -> str:
     return f"Cannot write {path}: {reason}; choose another folder or name."
 
 
-def _write_json(out: TextIO, articles: Iterable[StoredArticle], query: str, filters: list[str]) -> int:
+def _write_json(
+    out: TextIO, articles: Iterable[StoredArticle], query: str, filters: list[str], view: str
+) -> int:
     out.write('{"query": ' + json.dumps(query, ensure_ascii=False))
     out.write(', "filters": ' + json.dumps(filters, ensure_ascii=False))
+    if view:
+        out.write(', "view": ' + json.dumps(view, ensure_ascii=False))
     out.write(', "articles": [')
     count = 0
     for article in articles:
@@ -254,15 +261,18 @@ def _write_json(out: TextIO, articles: Iterable[StoredArticle], query: str, filt
     return count
 
 
-def _write_markdown(out: TextIO, articles: Iterable[StoredArticle], query: str, filters: list[str]) -> int:
+def _write_markdown(
+    out: TextIO, articles: Iterable[StoredArticle], query: str, filters: list[str], view: str
+) -> int:
     count = 0
     for article in articles:
         if count:
             out.write("\n---\n\n")
-        elif query or filters:
+        elif query or filters or view:
             described = "; ".join(
                 [f"query: {_md_line(query)}"] * bool(query)
                 + [f"filters: {', '.join(_md_line(f) for f in filters)}"] * bool(filters)
+                + [f"view: {view}"] * bool(view)
             )
             out.write(f"_Exported from briefread ({described})._\n\n")
         out.write(article_markdown(article))

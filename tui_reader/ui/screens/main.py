@@ -1209,8 +1209,11 @@ class MainScreen(Screen[None]):
         if library is None:
             return
         filters = [f.label for f in self.filters]
+        view = VIEW_LABELS[self.view] if self.view != "all" else ""
         try:
-            count = write_export(path, library.stored_articles(ids), query=self.query_text, filters=filters)
+            count = write_export(
+                path, library.stored_articles(ids), query=self.query_text, filters=filters, view=view
+            )
         except ExportError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
