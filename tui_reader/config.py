@@ -189,7 +189,12 @@ def load_config(path: str | Path | None = None) -> Config:
     try:
         # a byte-order mark (a file saved by Notepad) is no part of the TOML
         data = tomllib.loads(_read_config(config_path, explicit).decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"Config file {config_path} is not UTF-8 text (byte {exc.start + 1} is not); "
+            "save it as UTF-8 or remove it."
+        ) from exc
+    except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"Config file {config_path} cannot be read ({exc}); fix or remove it.") from exc
     unknown = sorted(set(data) - _SETTINGS)
     if unknown:

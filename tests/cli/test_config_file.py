@@ -129,3 +129,19 @@ def test_a_misspelt_setting_or_a_theme_that_is_no_name_is_refused(
     config.write_text(body, encoding="utf-8")
     with pytest.raises(ConfigError, match=re.escape(says)):
         load_config(config)
+
+
+@pytest.mark.parametrize(
+    ("data", "byte"),
+    [(b"\xff\xfet\x00h\x00e\x00m\x00e\x00", 1), (b'theme = "\xe9t\xe9"\n', 10)],
+)
+def test_a_config_that_is_not_utf8_says_so_in_its_own_words(tmp_path: Path, data: bytes, byte: int) -> None:
+    config = tmp_path / "config.toml"
+    config.write_bytes(data)
+    with pytest.raises(ConfigError) as caught:
+        load_config(config)
+    said = str(caught.value)
+    assert (
+        said == f"Config file {config} is not UTF-8 text (byte {byte} is not); save it as UTF-8 or remove it."
+    )
+    assert "codec" not in said
