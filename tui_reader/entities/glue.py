@@ -1,22 +1,34 @@
-"""Country names glued by OCR to the short word after them: "gouvernant la Francesans
-responsabilité", "On essaie au Japondes filets", "la Pologneen aurait deux".
+"""Names glued by OCR to the short word after them: "gouvernant la Francesans responsabilité",
+"On essaie au Japondes filets", "je demande au Sénatla permission", "les combattants de l'Armée
+rougeet".
 
 The matcher finds names glued to a capital or a digit ("FranceAjoutons", "Luxembourg2.586"), where
 the change of case marks the junction. A lowercase word glued after a name leaves no such mark, so
 this module looks for a French country name followed by one of a closed list of French function
 words, as one word, in text whose OCR glues words elsewhere too. The glued word must not itself be
 an alias of the registry ("Malien", "Chilien" are demonyms, not "Mali en", "Chili en").
+
+Organizations are found the same way, with the text's own words as the evidence
+(`split_glued_words`): a word that ends with one of those function words is two words when its
+first part stands alone elsewhere in the text and the whole word does not ("Sénatla" beside
+"Sénat", but "Vienne", "Cabinet" and "Allemagne" stay whole). The text is tagged once more with
+those words apart, and the organizations that end where a function word was glued on win over what
+the first pass found there ("l'A.S. Bourse" for "l'A.S. Bourseet").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import ahocorasick_rs
 
 from tui_reader.entities.folding import TextKeys, key_of
 from tui_reader.entities.matcher import Candidate, Entry
+from tui_reader.entities.mention import Mention, make_mention
 from tui_reader.entities.registry import Alias, EntityInfo
 
 # Short French words that follow a country name: prepositions, articles, conjunctions and the
@@ -90,8 +102,7 @@ class GluedNames:
     def find(self, text: str, keys: TextKeys) -> list[Candidate]:
         """Glued country names in `text` (French, with `keys` its match keys), as candidates
         whose span covers the name only. Nothing when the text shows few other glued words."""
-        starts, ends = keys.junctions
-        if self._ac is None or (len(starts) + len(ends)) * 1000 < _GLUE_DENSITY * len(text):
+        if self._ac is None or not glued_text(text, keys):
             return []
         out: list[Candidate] = []
         for index, start, _end in self._ac.find_matches_as_indexes(keys.lower, overlapping=False):
@@ -100,3 +111,86 @@ class GluedNames:
             if text[start : start + 1].isupper():
                 out.append(Candidate(start, start + self._ends[index], entry))
         return out
+
+
+# What a word glued on before an apostrophe may be: "Gauloisd'une part", "Corbeiln'a pas".
+_ELIDED = frozenset(("d", "l", "n"))
+# The function words that `split_glued_words` takes off a word's end: the words of two letters or
+# more (a word ending in "a" or "à" is mostly one word).
+_TAILS = tuple(sorted((w for w in GLUED_WORDS if len(w) > 1), key=len, reverse=True))
+# Letters that the first part of a glued word has at least.
+_MIN_PART = 3
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def glued_text(text: str, keys: TextKeys) -> bool:
+    """Whether OCR glued words of `text` together here and there (junctions per thousand
+    characters)."""
+    starts, ends = keys.junctions
+    return (len(starts) + len(ends)) * 1000 >= _GLUE_DENSITY * len(text)
+
+
+def glued_splits(text: str) -> list[int]:
+    """Where a French function word glued on by OCR starts inside a word of `text`: the offsets at
+    which a space would part the two words. The word's first part stands alone elsewhere in the
+    text, and the whole word does not (case and accents aside)."""
+    words = [(m.start(), m.end(), m.group().lower()) for m in _LETTERS.finditer(text)]
+    counts = Counter(w for _, _, w in words)
+    out: list[int] = []
+    for start, end, word in words:
+        if len(word) <= _MIN_PART + 1 or counts[word] > 1:
+            continue
+        tail = ""
+        if text[end : end + 1] in ("'", "\u2019") and word[-1] in _ELIDED:
+            tail = word[-1]
+        else:
+            tail = next((t for t in _TAILS if word.endswith(t)), "")
+        if not tail or len(word) - len(tail) < _MIN_PART:
+            continue
+        if counts[word[: -len(tail)]] and text[start].isalpha():
+            out.append(end - len(tail))
+    return out
+
+
+def split_glued_words(
+    text: str, keys: TextKeys, mentions: list[Mention], tag: Callable[[str], list[Mention]]
+) -> list[Mention]:
+    """`mentions` of `text` (French, with `keys` its match keys), with the organizations that `tag`
+    finds once the function words that OCR glued to a word are apart again (`glued_splits`), when
+    they end where such a word was glued on; those win over the mentions they overlap. Nothing
+    changes in a text whose OCR glues few words. `tag` tags a text."""
+    if not glued_text(text, keys):
+        return mentions
+    splits = glued_splits(text)
+    if not splits:
+        return mentions
+    parts = []
+    prev = 0
+    for pos in splits:
+        parts.append(text[prev:pos])
+        prev = pos
+    parts.append(text[prev:])
+    apart = " ".join(parts)
+    # where each inserted space is in `apart`
+    spaces = [pos + k for k, pos in enumerate(splits)]
+    ends = set(splits)
+    found: list[Mention] = []
+    for m in tag(apart):
+        if m.kind != "organization":
+            continue
+        start = m.start - bisect.bisect_left(spaces, m.start)
+        end = m.end - bisect.bisect_left(spaces, m.end)
+        if end not in ends:
+            continue
+        found.append(
+            make_mention(start, end, text[start:end], m.kind, m.form, m.id, m.name_en, m.name_fr, m.source)
+        )
+    if not found:
+        return mentions
+    starts = [f.start for f in found]
+    kept = []
+    for m in mentions:
+        i = bisect.bisect_left(starts, m.end)
+        if i == 0 or found[i - 1].end <= m.start:
+            kept.append(m)
+    return sorted(kept + found, key=lambda m: (m.start, m.end))

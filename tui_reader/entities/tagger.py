@@ -15,7 +15,7 @@ from tui_reader.entities.companies import with_legal_forms
 from tui_reader.entities.definitions import own_acronyms
 from tui_reader.entities.folding import TextKeys, fold, fold_word
 from tui_reader.entities.foreign_bodies import unlink_foreign_bodies
-from tui_reader.entities.glue import GluedNames
+from tui_reader.entities.glue import GluedNames, split_glued_words
 from tui_reader.entities.guards import (
     APPLIES,
     GUARDS,
@@ -278,7 +278,13 @@ class Tagger:
         organization's name with a word that OCR broke at a line end ("So¬ciété des nations") is
         found as if the word were whole (`linebreaks`). An acronym the article defines for a name
         of its own is that name's, and a wire's ticker names no other body (`definitions`); a
-        country that opens a rule name in the possessive stays a country ("Japan's Canon Inc")."""
+        country that opens a rule name in the possessive stays a country ("Japan's Canon Inc").
+        In French text whose OCR glues words, an organization's name glued to the function word
+        after it ("la Légion d'honneurdes réserves") is found as if the words were apart (`glue`)."""
+        return self._tag(text, lang, apart=lang == "fr")
+
+    def _tag(self, text: str, lang: str, apart: bool) -> list[Mention]:
+        """`tag`; `apart`: whether to look for names glued to the word after them."""
         if not text:
             return []
         keys = TextKeys.of(text)
@@ -329,7 +335,9 @@ class Tagger:
         if "(" in text or "<" in text:
             mentions = own_acronyms(text, mentions)
         if "\u00ac" in text:
-            mentions = rejoin_broken_words(text, mentions, lambda joined: self.tag(joined, lang))
+            mentions = rejoin_broken_words(text, mentions, lambda joined: self._tag(joined, lang, False))
+        if apart:
+            mentions = split_glued_words(text, keys, mentions, lambda split: self._tag(split, lang, False))
         return mentions
 
     def _firm_for(self, text: str) -> Callable[[Mention, int], Mention | None]:
