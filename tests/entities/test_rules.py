@@ -680,6 +680,23 @@ def test_english_names_with_a_country_or_and_inside(text: str, expected: list[st
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("legal consultant at Jordanian Women's Union, told", ["Jordanian Women's Union"]),
+        ("leader of the Zimbabwe National Students' Union. He", ["Zimbabwe National Students' Union"]),
+        ("the Pakistan People’s Party said", ["Pakistan People’s Party"]),
+        ("the Sheet Metal Workers' National Pension Fund", ["Sheet Metal Workers' National Pension Fund"]),
+        ("The People's Party won", ["People's Party"]),
+        # the possessive of a place or a person owns the name after it
+        ("Japan's Central Bank said", ["Japan", "Central Bank"]),
+        ("Reagan's Council said", []),
+    ],
+)
+def test_a_plural_possessive_is_a_word_of_an_english_name(text: str, expected: list[str]) -> None:
+    assert [m.text for m in default_tagger().tag(text, "en")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("the new Financial Services Act takes effect", []),
         ("the Foreign Exchange Administration Law was passed", []),
         ("at the 85th Annual Academy Awards", []),

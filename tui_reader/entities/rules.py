@@ -3,7 +3,8 @@
 - Head nouns. French names open with their head and continue with adjectives and complements
   ("Direction générale de la sûreté nationale", "ministère de l'Intérieur", "Conseil fédéral");
   English names are runs of capitalised words around theirs ("Securities and Exchange Commission",
-  "Ministry of Foreign Affairs", "Social Democratic Party"). A span stops at punctuation, at a
+  "Ministry of Foreign Affairs", "Social Democratic Party"), with the possessive of a plural noun
+  among them ("Pakistan People's Party", "National Students' Union"). A span stops at punctuation, at a
   line break, at a lowercase word that is neither a connector nor a known adjective (the
   registry's French demonyms count as adjectives), at a pronoun, a number or an infinitive, and
   before a registry organization; a French name takes a registry organization as its complement
@@ -155,6 +156,22 @@ _INFINITIVE = re.compile(r"(?:er|ir|oir|dre|tre|ire)$")
 _NOUNS_LIKE_INFINITIVES = frozenset("fer mer hiver cancer avenir pouvoir savoir devoir".split())
 _FR_ARTICLES = frozenset("la le les l'".split())
 _EN_CONNECTORS = frozenset("of for on and & the de against".split())
+# Plural nouns whose possessive is a word of an English name: "Pakistan People's Party",
+# "Jordanian Women's Union", "Zimbabwe National Students' Union", "Kurdistan Workers' Party". The
+# possessive of a place or a person owns the name after it instead ("Japan's Central Bank",
+# "Reagan's Council"), and so does any word not listed here.
+_NAME_POSSESSIVES = frozenset(
+    """
+    people's women's men's children's youth's workers' students' officers' employers'
+    employees' producers' growers' farmers' teachers' journalists' bankers' veterans' nurses'
+    doctors' physicians' lawyers' writers' miners' soldiers' pensioners' consumers' taxpayers'
+    manufacturers' exporters' importers' traders' dealers' owners' shipowners' brewers'
+    investors' builders' engineers' editors' publishers' broadcasters' parents' mothers'
+    citizens' peasants' dockers' seamen's fishermen's cattlemen's firemen's railwaymen's
+    servicemen's workingmen's industries' unions' cooperatives'
+    """.split()
+)
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:['’]s|s['’])[ \t\xa0]+$")
 # French adjectives that continue an institution's name; checked on the folded word, any
 # gender and number (the stem list is expanded below).
 _FR_ADJECTIVE_STEMS = """
@@ -865,10 +882,18 @@ class RuleFinder:
         start = hstart
         content = 1
         articles = _FRENCH_ARTICLES if lang == "fr" else _ENGLISH_ARTICLES
-        if prev and (prev[:1].isupper() or fold_word(prev) in _EN_CONNECTORS):
-            # leftwards over capitalised words and the connectors between them
+        if (prev and (prev[:1].isupper() or fold_word(prev) in _EN_CONNECTORS)) or (
+            _name_possessive(text, hstart) >= 0
+        ):
+            # leftwards over capitalised words, the connectors between them and the possessives
+            # of a name ("National Students' Union")
             pos = hstart
             while True:
+                possessive = _name_possessive(text, pos)
+                if possessive >= 0:
+                    start = pos = possessive
+                    content += 1
+                    continue
                 word, word_start = _left_word(text, pos)
                 if not word:
                     break
@@ -1078,6 +1103,15 @@ def _glued_text(text: str, keys: TextKeys | None) -> bool:
 def _followed_by_place(text: str, pos: int) -> bool:
     """Whether a place glued by OCR follows `pos` ("conseil municipaldeCamaret")."""
     return text[pos : pos + 2] in ("de", "du") and text[pos + 2 : pos + 3].isupper()
+
+
+def _name_possessive(text: str, pos: int) -> int:
+    """Where the plural noun in the possessive right before `pos` (across spaces) starts when it
+    is a word of the name after it ("Women's Union", "Workers' Party"), else -1."""
+    found = _POSSESSIVE_BEFORE.search(text, max(0, pos - 24), pos)
+    if found is None or fold_word(found.group().rstrip().replace("’", "'")) not in _NAME_POSSESSIVES:
+        return -1
+    return found.start()
 
 
 def _word_before(text: str, pos: int) -> str:
