@@ -118,3 +118,17 @@ def test_ordinals_in_figures_and_short_codes_with_figures() -> None:
     assert _orgs("Le 14e Congrès a voté.") == []
     # "COP21" keeps its figures: only a lowercase word of three letters or more loses them
     assert _orgs("Le Comité de la COP21 a voté.") == [("Comité de la COP21", "rule:comite-de-la-cop21")]
+
+
+def test_a_party_s_name_stops_before_party_in_lowercase() -> None:
+    def en(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.id) for m in default_tagger().tag(text, "en") if m.kind == "organization"]
+
+    assert en("supported by leading Green party politician Cem Özdemir") == [("Green", "org:de-greens")]
+    assert en("said the commission's chairman, Conservative party lawmaker Andrew Tyrie") == [
+        ("Conservative", "org:gb-conservatives")
+    ]
+    assert en("the widow of the opposition Congress party lawmaker") == [("Congress", "org:in-congress")]
+    # "Party" capitalised is part of the name
+    assert en("the Green Party said") == [("Green Party", "org:de-greens")]
+    assert en("the Labour Party won") == [("Labour Party", "org:gb-labour")]

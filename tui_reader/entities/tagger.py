@@ -495,6 +495,8 @@ class Tagger:
             if found is None:
                 found = self._template(cand.entry)
             kind, form, entity_id, name_en, name_fr = found
+            if text.endswith("party", start, end) and kind == "organization":
+                end = _without_lowercase_party(text, start, end)
             append(
                 make_mention(start, end, text[start:end], kind, form, entity_id, name_en, name_fr, "registry")
             )
@@ -506,6 +508,19 @@ class Tagger:
         name_en, name_fr = (info.name_en, info.name_fr) if info else (entry.text, entry.text)
         found = self._templates[id(entry)] = (entry.kind, entry.form, entry.entity_id, name_en, name_fr)
         return found
+
+
+# A party's name with the common noun "party" after it in lowercase: "the Green party", "the
+# Conservative party lawmaker".
+_LOWERCASE_PARTY = re.compile(r"(?<=[^\W_])[ \t\xa0\n]+party$")
+
+
+def _without_lowercase_party(text: str, start: int, end: int) -> int:
+    """The end of a party's name matched with "party" written in lowercase after it: the name
+    stops before that word, which only says what the name names, as annotators mark it ("the
+    [Green] party", "[Conservative] party lawmaker"); `end` for "Green Party", "Labour Party"."""
+    found = _LOWERCASE_PARTY.search(text, start, end)
+    return found.start() if found is not None else end
 
 
 def _state_after(text: str, end: int, own: str, by_start: dict[int, Mention]) -> Mention | None:
