@@ -110,3 +110,37 @@ def test_risky_forms_are_not_matched_where_they_mean_something_else(
 
 def test_a_risky_acronym_still_names_its_body_in_running_text() -> None:
     assert ids("UPS said quarterly profit rose.", "en") == ["org:ups"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the financial sector watchdog BaFin searched 10 premises, the DIHK chambers of commerce said",
+            ["org:de-bafin", "org:de-dihk"],
+        ),
+        (
+            "the Mechanical Engineering Industry Association's (VDMA) expert said, according to the GTZ",
+            ["org:de-vdma", "org:de-vdma", "org:de-giz"],
+        ),
+        ("Ifo said the reduction would help, and the DIW agreed.", ["org:ifo-institute", "org:diw"]),
+        (
+            "E.ON, RWE and Vattenfall sue the government, a spokeswoman for Fraport said",
+            ["org:eon", "org:rwe", "org:vattenfall", "org:fraport"],
+        ),
+        (
+            "the newspaper Welt am Sonntag and the Sueddeutsche Zeitung, broadcasters RBB, NDR and SWR",
+            ["org:welt-am-sonntag", "org:sueddeutsche", "org:rbb", "org:ndr", "org:swr"],
+        ),
+        (
+            "told Norwegian broadcaster NRK, the Expressen tabloid and the pro-government Daily Sabah",
+            ["org:nrk", "org:expressen", "org:daily-sabah"],
+        ),
+        (
+            "Kimi Raikkonen of McLaren, Hulkenberg in a Force India and Sainz in a Toro Rosso",
+            ["org:mclaren", "org:force-india", "org:toro-rosso"],
+        ),
+    ],
+)
+def test_german_bodies_and_the_media_and_teams_of_international_news(text: str, expected: list[str]) -> None:
+    assert ids(text, "en") == expected
