@@ -143,6 +143,18 @@ def test_another_process_commit_is_seen_after_refresh(corpus: Path, index_dir: P
     assert len(reader.search("Chile")) == 1
 
 
+def test_results_found_before_a_refresh_are_no_longer_current(corpus: Path, index_dir: Path) -> None:
+    reader = open_built(corpus, index_dir)
+    writer = Library.open(corpus, index_dir)
+    before = reader.search("")
+    assert reader.current(before)
+    (corpus / "late.txt").write_text("date 2025-03\n\nA late brief on Chile.", encoding="utf-8")
+    writer.update()
+    assert reader.refresh()
+    assert not reader.current(before)  # its document numbers may name other articles now
+    assert reader.current(reader.search(""))
+
+
 def test_an_update_while_the_corpus_is_away_leaves_nothing_to_recover(corpus: Path, index_dir: Path) -> None:
     from tui_reader.search import CorpusUnavailable
 

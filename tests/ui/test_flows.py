@@ -292,6 +292,31 @@ async def test_copy_and_export(make_app: MakeApp, tmp_path: Path, monkeypatch: p
         assert {m["id"] for m in seed["mentions"]} >= {"country:MA", "org:un"}
 
 
+class RefreshedLibrary(FakeLibrary):
+    """A library whose reader was replaced since every list was found."""
+
+    def current(self, results: SearchResults) -> bool:
+        return False
+
+
+async def test_an_export_of_a_list_the_index_changed_under_says_so(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(RefreshedLibrary())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "list.json")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not (tmp_path / "list.json").exists()
+        assert "The index changed while the list was read; export it again." in [
+            n.message for n in app._notifications
+        ]
+
+
 async def test_export_refuses_a_pipe_and_says_why_a_write_failed(
     make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -74,6 +74,7 @@ class Library:
         # searcher (Whoosh readers are not shared between threads) and their own lock.
         self._rows_lock = threading.Lock()
         self._rows: Any = None
+        self._rows_version = 0  # how many times the reader of result rows was replaced
         self._generation = ""
         self._ix: Any = None
         self._searcher: Any = None
@@ -153,6 +154,7 @@ class Library:
             if self._rows is not None:
                 self._rows.close()
             self._rows = searcher
+            self._rows_version += 1
 
     @property
     def built(self) -> bool:
@@ -449,7 +451,13 @@ class Library:
             sort=sort,
         )
         results.total = len(docnums) if total is None else total
+        results.reader_version = self._rows_version
         return results
+
+    def current(self, results: SearchResults) -> bool:
+        """Whether the rows of `results` still read the index they were found in: after a refresh
+        their document numbers may name other articles, and the search is to be run again."""
+        return results.reader_version == self._rows_version
 
     def _dates(self) -> list[int]:
         """Every live document, newest first (undated last; the same date: last added first);

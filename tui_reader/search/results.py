@@ -138,6 +138,7 @@ class SearchResults(Sequence[ResultRow]):
         self.took_ms = took_ms
         self.sort = sort
         self.total = len(docnums)  # matching articles; may exceed len() for ranked results
+        self.reader_version = 0  # the library's reader the rows are read from (`Library.current`)
         self._docnums = docnums
         self._scores = scores
         self._load_row = load_row

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -1182,12 +1182,12 @@ class MainScreen(Screen[None]):
 
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self._export([article_id], path)
+                self._export(lambda: [article_id], None, path, self._export_source())
 
         self.app.push_screen(ExportScreen(default, "Export this article"), chosen)
 
     def action_export_list(self) -> None:
-        rows = self.article_list.rows
+        rows, results = self.article_list.rows, self.results
         if not rows:
             self.notify("The list is empty.", timeout=2)
             return
@@ -1195,25 +1195,47 @@ class MainScreen(Screen[None]):
 
         def chosen(path: Path | None) -> None:
             if path is not None:
-                # read as the worker writes them: 100,000 rows take seconds to read
-                self._export((rows[i].id for i in range(len(rows))), path)
+                # read by the worker: 100,000 rows take seconds to read
+                self._export(
+                    lambda: [rows[i].id for i in range(len(rows))], results, path, self._export_source()
+                )
 
         title = f"Export the {counted(len(rows), 'article')} of the list"
         self.app.push_screen(ExportScreen(default, title), chosen)
 
+    def _export_source(self) -> tuple[str, list[str], str]:
+        """What the exported list is (read on the screen's thread): its query, its filters and its
+        marks view ("" for all articles)."""
+        view = VIEW_LABELS[self.view] if self.view != "all" else ""
+        return self.query_text, [f.label for f in self.filters], view
+
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, ids: Iterable[str], path: Path) -> None:
+    def _export(
+        self,
+        read_ids: Callable[[], list[str]],
+        results: SearchResults | None,
+        path: Path,
+        source: tuple[str, list[str], str],
+    ) -> None:
+        """Write the articles of `read_ids()` (the rows of `results`, when given) to `path`."""
         from tui_reader.search import SearchError
 
         library = self.session.library
         if library is None:
             return
-        filters = [f.label for f in self.filters]
-        view = VIEW_LABELS[self.view] if self.view != "all" else ""
+        query, filters, view = source
         try:
-            count = write_export(
-                path, library.stored_articles(ids), query=self.query_text, filters=filters, view=view
-            )
+            ids = read_ids()
+            if results is not None and not library.current(results):
+                # the index was refreshed since the list was found: its rows name other articles
+                self.app.call_from_thread(
+                    self.notify,
+                    "The index changed while the list was read; export it again.",
+                    severity="warning",
+                    markup=False,
+                )
+                return
+            count = write_export(path, library.stored_articles(ids), query=query, filters=filters, view=view)
         except ExportError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
