@@ -7,6 +7,7 @@ current directory, then the bundled sample corpus with a per-corpus index in the
 
 from __future__ import annotations
 
+import codecs
 import errno
 import hashlib
 import os
@@ -186,12 +187,16 @@ def load_config(path: str | Path | None = None) -> Config:
         if explicit:
             raise ConfigError(f"Config file {config_path} does not exist; check the --config path.")
         return Config()
+    raw = b""
     try:
+        raw = _read_config(config_path, explicit)
         # a byte-order mark (a file saved by Notepad) is no part of the TOML
-        data = tomllib.loads(_read_config(config_path, explicit).decode("utf-8-sig"))
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
+        # the decoder counts from after a byte-order mark; the message counts the file's bytes
+        byte = exc.start + 1 + (len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0)
         raise ConfigError(
-            f"Config file {config_path} is not UTF-8 text (byte {exc.start + 1} is not); "
+            f"Config file {config_path} is not UTF-8 text (byte {byte} is not); "
             "save it as UTF-8 or remove it."
         ) from exc
     except (OSError, tomllib.TOMLDecodeError) as exc:

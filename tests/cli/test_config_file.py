@@ -133,7 +133,12 @@ def test_a_misspelt_setting_or_a_theme_that_is_no_name_is_refused(
 
 @pytest.mark.parametrize(
     ("data", "byte"),
-    [(b"\xff\xfet\x00h\x00e\x00m\x00e\x00", 1), (b'theme = "\xe9t\xe9"\n', 10)],
+    [
+        (b"\xff\xfet\x00h\x00e\x00m\x00e\x00", 1),
+        (b'theme = "\xe9t\xe9"\n', 10),
+        # counted in the file, byte-order mark included
+        (b'\xef\xbb\xbftheme = "\xe9t\xe9"\n', 13),
+    ],
 )
 def test_a_config_that_is_not_utf8_says_so_in_its_own_words(tmp_path: Path, data: bytes, byte: int) -> None:
     config = tmp_path / "config.toml"
