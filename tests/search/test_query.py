@@ -387,6 +387,10 @@ def test_what_a_query_leaves_out_is_not_highlighted(corpus: Path, index_dir: Pat
         assert row.id in {r.id for r in lib.search(query)}, query
         assert [article.text[s:e] for s, e in lib.match_offsets(query, article)] == ["Obama"], query
     assert [article.text[s:e] for s, e in lib.match_offsets("Obama OR NOT country:MA", article)] == ["Obama"]
+    # Whoosh's ANDNOT leaves out what follows it too
+    for query in ("Obama OR (Qatar ANDNOT Maroc)", "Obama OR (Qatar ANDNOT country:MA)"):
+        assert row.id in {r.id for r in lib.search(query)}, query
+        assert [article.text[s:e] for s, e in lib.match_offsets(query, article)] == ["Obama"], query
     assert "Maroc" in [article.text[s:e] for s, e in lib.match_offsets("Obama OR Maroc", article)]
 
 

@@ -334,12 +334,10 @@ class _Rewriter:
         if isinstance(q, wq.Every):
             return wq.Every()
         if isinstance(q, wq.Not):
-            scored = self.out.scored  # words under NOT rank nothing
-            named = set(self.out.entity_ids)  # nor are their entities highlighted
-            negated = wq.Not(self.rewrite(q.query))
-            self.out.scored = scored
-            self.out.entity_ids = named
-            return negated
+            return wq.Not(self._left_out(q.query))
+        if isinstance(q, wq.AndNot):
+            # "Qatar ANDNOT Maroc": what follows ANDNOT is left out, as under NOT
+            return wq.AndNot(self.rewrite(q.a), self._left_out(q.b))
         if isinstance(q, wq.And):
             # "Maroc *": a part that matches every article adds nothing to an And (Whoosh would
             # make the whole And match every article)
@@ -350,6 +348,16 @@ class _Rewriter:
             kids = [self.rewrite(k) for k in q.children()]
             return q.__class__(*_rebuild_args(q, kids))
         return q
+
+    def _left_out(self, q: Any) -> Any:
+        """`q` rewritten where the query leaves it out: its words rank nothing (`scored`) and its
+        entities are not highlighted (`entity_ids`)."""
+        scored = self.out.scored
+        named = set(self.out.entity_ids)
+        rewritten = self.rewrite(q)
+        self.out.scored = scored
+        self.out.entity_ids = named
+        return rewritten
 
     # A plain word or phrase becomes one Or over the searched fields (MultifieldParser).
     def _word_group(self, q: Any) -> Any:
