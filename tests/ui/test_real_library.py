@@ -292,6 +292,9 @@ async def test_a_match_in_a_title_apart_from_the_text_is_highlighted(
         title = reader._lines[0]
         match = reader.get_component_rich_style("reader--match")
         assert [title.plain[s.start : s.end] for s in title.spans if s.style == match] == ["Élection"]
+        await pilot.press("n")  # nothing to move to in the text, and it says where the match is
+        await settle(pilot)
+        assert "The search matches only the title of this article." in [n.message for n in app._notifications]
         await pilot.press("slash")
         await typed(pilot, "Dakar")
         await pilot.press("enter")

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 MAX_READER_CHARS = 200_000  # longer texts are cut in the reader (export gives the whole text)
 NO_MATCHES = "No search matches in this article; press / to search."
+TITLE_MATCHES_ONLY = "The search matches only the title of this article."
 
 
 class _Place(NamedTuple):
@@ -444,7 +445,11 @@ class ReaderView(ScrollView, can_focus=True):
         total = len(self.matches)
         if not total:
             # n/N are listed in the footer: say why nothing moved rather than do nothing
-            self.notify(NO_MATCHES if self.article is not None else "No article is open.", timeout=3)
+            if self.article is None:
+                said = "No article is open."
+            else:
+                said = TITLE_MATCHES_ONLY if self.title_matches else NO_MATCHES
+            self.notify(said, timeout=3)
             self.post_message(self.MatchMoved(-1, 0))
             return
         top = round(self.scroll_y)
