@@ -23,7 +23,7 @@ from whoosh.index import EmptyIndexError
 from tui_reader.corpus.scan import folder_stamps, folders_changed
 from tui_reader.entities import EntityRegistry, default_registry
 from tui_reader.search import errors, highlight
-from tui_reader.search.docsets import ID_LOOKUPS, DocSets
+from tui_reader.search.docsets import DocSets
 from tui_reader.search.documents import to_row, to_stored_article
 from tui_reader.search.errors import SearchError
 from tui_reader.search.indexer import own_folders, stale_paths, update_index
@@ -503,7 +503,8 @@ class Library:
         with self._lock:
             if self._searcher is None:
                 return []
-            numbers = self._docsets().id_numbers() if len(ids) > ID_LOOKUPS else {}
+            # a full batch (an export) maps every id once; fewer (a search's hits) are looked up
+            numbers = self._docsets().id_numbers() if len(ids) >= STORED_BATCH else {}
             found = []
             for article_id in ids:
                 docnum = numbers.get(article_id)
