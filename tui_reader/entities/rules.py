@@ -243,7 +243,7 @@ _NOT_OBJECTS = frozenset(
     y en se lui leur eux nous vous ceux celles celui celle cela ceci tous plusieurs quelques
     certains certaines nombreux deux trois quatre cinq six sept huit neuf dix onze douze treize
     quatorze quinze seize vingt trente quarante cinquante soixante cent cents mille
-    m mm mme mmes me mes mlle mlles mr s n j t c qu ici là
+    m mm mme mmes me mes mlle mlles mr s n j t c qu ici
     """.split()
 )
 # A head and its first words that name a meeting, a board or a thing, not an organization:
