@@ -45,3 +45,18 @@ def test_clean_text_is_left_alone(tagger: Tagger) -> None:
     # few glued words: the text is not read as glued by OCR
     text = "Les combattants de l'Armée rougeet les artistes, en rouge et noir, ont défilé hier soir."
     assert "Armée rouge" not in names(tagger, text)
+
+
+def test_names_written_in_camel_case_are_no_glued_words() -> None:
+    from tui_reader.entities.folding import TextKeys
+    from tui_reader.entities.glue import glued_text, split_glued_words
+
+    text = "McCain et McCain, puis YouTube et YouTube. McCain parle de l'honneur, et l'honneurdes gens. "
+    keys = TextKeys.of(text)
+    default_tagger().matcher.find(text, "fr", keys)  # the pass that counts the junctions
+    assert glued_text(text, keys)  # as dense as OCR's...
+
+    def tag(_apart: str) -> list:  # type: ignore[type-arg]
+        raise AssertionError("tagged a second time")
+
+    assert split_glued_words(text, keys, [], tag) == []  # ...but the junctions are the names'

@@ -118,9 +118,24 @@ _ELIDED = frozenset(("d", "l", "n"))
 # The function words that `split_glued_words` takes off a word's end: the words of two letters or
 # more (a word ending in "a" or "à" is mostly one word).
 _TAILS = tuple(sorted((w for w in GLUED_WORDS if len(w) > 1), key=len, reverse=True))
+# The longest of `_TAILS` that ends a word (the match that starts first is the longest).
+_TAIL = re.compile("(?:" + "|".join(map(re.escape, _TAILS)) + ")$")
 # Letters that the first part of a glued word has at least.
 _MIN_PART = 3
 _LETTERS = re.compile(r"[^\W\d_]+")
+# A word with a capital after a lowercase letter: OCR's junction ("laFrance"), or a name such as
+# "McCain", "YouTube", "WestLB", which an article repeats.
+_JOINED = re.compile(r"[^\W\d_]*[a-zß-ÿ][A-ZÀ-Þ][^\W\d_]*")
+# A French function word glued to the capital after it: OCR's, never a name's ("laFrance").
+_GLUED_ARTICLE = re.compile(
+    r"(?<![^\W\d_])(?:la|le|les|de|du|des|en|au|aux|et|à|par|sur|dans|pour|que|qui)[A-ZÀ-Þ]"
+)
+
+
+def _ocr_junctions(text: str) -> bool:
+    """Whether the junctions of `text` look made by OCR: a function word glued to a capital, or a
+    joined word that occurs once (a name's junction recurs with the name)."""
+    return _GLUED_ARTICLE.search(text) is not None or 1 in Counter(_JOINED.findall(text)).values()
 
 
 def glued_text(text: str, keys: TextKeys) -> bool:
@@ -133,21 +148,24 @@ def glued_text(text: str, keys: TextKeys) -> bool:
 def glued_splits(text: str) -> list[int]:
     """Where a French function word glued on by OCR starts inside a word of `text`: the offsets at
     which a space would part the two words. The word's first part stands alone elsewhere in the
-    text, and the whole word does not (case and accents aside)."""
-    words = [(m.start(), m.end(), m.group().lower()) for m in _LETTERS.finditer(text)]
-    counts = Counter(w for _, _, w in words)
+    text, and the whole word does not (case aside)."""
+    counts = Counter(map(str.lower, _LETTERS.findall(text)))
     out: list[int] = []
-    for start, end, word in words:
+    for match in _LETTERS.finditer(text):
+        if match.end() - match.start() <= _MIN_PART:
+            continue
+        word = match.group().lower()
         if len(word) <= _MIN_PART + 1 or counts[word] > 1:
             continue
-        tail = ""
+        end = match.end()
         if text[end : end + 1] in ("'", "\u2019") and word[-1] in _ELIDED:
             tail = word[-1]
         else:
-            tail = next((t for t in _TAILS if word.endswith(t)), "")
+            found = _TAIL.search(word)
+            tail = found.group() if found is not None else ""
         if not tail or len(word) - len(tail) < _MIN_PART:
             continue
-        if counts[word[: -len(tail)]] and text[start].isalpha():
+        if counts[word[: -len(tail)]]:
             out.append(end - len(tail))
     return out
 
@@ -159,7 +177,7 @@ def split_glued_words(
     finds once the function words that OCR glued to a word are apart again (`glued_splits`), when
     they end where such a word was glued on; those win over the mentions they overlap. Nothing
     changes in a text whose OCR glues few words. `tag` tags a text."""
-    if not glued_text(text, keys):
+    if not glued_text(text, keys) or not _ocr_junctions(text):
         return mentions
     splits = glued_splits(text)
     if not splits:
