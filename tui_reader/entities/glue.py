@@ -28,7 +28,7 @@ import ahocorasick_rs
 
 from tui_reader.entities.folding import TextKeys, key_of
 from tui_reader.entities.matcher import Candidate, Entry
-from tui_reader.entities.mention import Mention, make_mention
+from tui_reader.entities.mention import Mention, make_mention, replaced_by
 from tui_reader.entities.registry import Alias, EntityInfo
 
 # Short French words that follow a country name: prepositions, articles, conjunctions and the
@@ -203,12 +203,4 @@ def split_glued_words(
         found.append(
             make_mention(start, end, text[start:end], m.kind, m.form, m.id, m.name_en, m.name_fr, m.source)
         )
-    if not found:
-        return mentions
-    starts = [f.start for f in found]
-    kept = []
-    for m in mentions:
-        i = bisect.bisect_left(starts, m.end)
-        if i == 0 or found[i - 1].end <= m.start:
-            kept.append(m)
-    return sorted(kept + found, key=lambda m: (m.start, m.end))
+    return replaced_by(mentions, found)

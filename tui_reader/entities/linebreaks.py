@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Callable
 
-from tui_reader.entities.mention import Mention, make_mention
+from tui_reader.entities.mention import Mention, make_mention, replaced_by
 
 # A line-break mark between two letters, the second in lowercase: the two halves of one word.
 _BREAK = re.compile(r"(?<=[^\W\d_])\u00ac(?=[a-zà-ÿß])")
@@ -48,14 +48,4 @@ def rejoin_broken_words(
         found.append(
             make_mention(start, end, text[start:end], m.kind, m.form, m.id, m.name_en, m.name_fr, m.source)
         )
-    if not found:
-        return mentions
-    # `found` is sorted and its names do not overlap, so their ends are sorted too: a mention
-    # overlaps one of them when the last that starts before it ends has not ended
-    starts = [f.start for f in found]
-    kept = []
-    for m in mentions:
-        i = bisect.bisect_left(starts, m.end)
-        if i == 0 or found[i - 1].end <= m.start:
-            kept.append(m)
-    return sorted(kept + found, key=lambda m: (m.start, m.end))
+    return replaced_by(mentions, found)

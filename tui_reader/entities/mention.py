@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
@@ -88,3 +89,19 @@ def make_mention(
 def linked_to(m: Mention, other: Mention) -> Mention:
     """`m`, its span and form kept, naming the entity `other` names."""
     return replace(m, id=other.id, name_en=other.name_en, name_fr=other.name_fr, source=other.source)
+
+
+def replaced_by(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
+    """`mentions` with `found` (sorted, not overlapping each other) in place of those they
+    overlap, sorted."""
+    if not found:
+        return mentions
+    # `found` is sorted and its names do not overlap, so their ends are sorted too: a mention
+    # overlaps one of them when the last that starts before it ends has not ended
+    starts = [f.start for f in found]
+    kept = []
+    for m in mentions:
+        i = bisect.bisect_left(starts, m.end)
+        if i == 0 or found[i - 1].end <= m.start:
+            kept.append(m)
+    return sorted(kept + found, key=lambda m: (m.start, m.end))
