@@ -1015,3 +1015,8 @@ def test_a_couturier_is_no_party(tagger: Tagger) -> None:
         ("Fath", "org:ps-fatah"),
         ("Hamas", "org:hamas"),
     ]
+
+
+def test_a_team_named_after_its_founder_is_no_person(tagger: Tagger) -> None:
+    assert found(tagger, "Malcolm McLaren, the Sex Pistols manager, died.", "en") == []
+    assert found(tagger, "Hamilton drove for McLaren in 2008.", "en") == [("McLaren", "org:mclaren")]
