@@ -176,6 +176,23 @@ def _filter_being_typed(query: str) -> str | None:
     return match.group(0) if match else None
 
 
+def _half_typed_note(library: Library, typed: str, query: str, results: SearchResults) -> str | None:
+    """The note to show when the list is to stay as it was while `typed` is being typed (searched
+    as `query`, with `results`): None when the results are to be shown."""
+    if typed.strip() and library.parse(query, typed).nothing_left:
+        return library.parse(typed).fallback
+    if results.total:
+        return None
+    typed_filter = _filter_being_typed(typed)
+    if typed_filter is not None and library.parse(typed_filter).matches_nothing:
+        # "country:Mar" on the way to "country:Maroc": the note says why it matches nothing
+        return library.parse(typed).fallback
+    if typed.count('"') % 2:
+        # '"premier mi' on the way to '"premier ministre"': a phrase's last word is half typed
+        return results.fallback
+    return None
+
+
 def run_search(
     library: Library, request: SearchRequest, cancelled: Callable[[], bool], keep: str | None = None
 ) -> SearchOutcome | None:
@@ -197,15 +214,10 @@ def run_search(
         )
 
     results = search(query)
-    if request.live and request.query.strip() and library.parse(query, request.query).nothing_left:
-        return SearchOutcome(results, results, library.parse(request.query).fallback, held=True)
-    typed_filter = _filter_being_typed(request.query) if request.live and not results.total else None
-    if typed_filter is not None and library.parse(typed_filter).matches_nothing:
-        # "country:Mar" on the way to "country:Maroc": the list stays as it was, the note says why
-        return SearchOutcome(results, results, library.parse(request.query).fallback, held=True)
-    if request.live and not results.total and request.query.count('"') % 2:
-        # '"premier mi' on the way to '"premier ministre"': a phrase's last word is half typed
-        return SearchOutcome(results, results, results.fallback, held=True)
+    if request.live:
+        held = _half_typed_note(library, request.query, query, results)
+        if held is not None:
+            return SearchOutcome(results, results, held, held=True)
     widened = ""
     if not request.live and not results.total and not results.fallback:
         # Enter on a word that no article has, after the list showed the articles with words
