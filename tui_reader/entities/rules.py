@@ -223,18 +223,18 @@ _ADJECTIVE_ENDING = re.compile(
     r"(?:iques?|ales?|aux|elles?|els?|aires?|iens?|iennes?|ais|aises?|ois|oises?|istes?|ifs?|ives?"
     r"|ains?|aines?)$"
 )
-# Adjectives that come before their noun in a complement: "tribunal de première instance".
-# Heads that name an assembly by itself: "sur", "pour", "à" after one alone start what it does,
-# not its name ("le sous-comité du Sénat sur les affaires européennes").
-_LEGISLATURES = frozenset(
-    """
-    senat parlement chambre congres assemblee bundestag reichstag bundesrat landtag storting
-    knesset sejm douma
-    """.split()
-)
+# Heads that name an assembly by itself (the heads of bodies alone, but for commissions,
+# councils and the Reich): "sur", "pour", "à" after one alone start what it does, not its name
+# ("le sous-comité du Sénat sur les affaires européennes").
+_LEGISLATURES = frozenset(fold(h.word) for h in HEADS if h.lang == "fr" and h.alone) - {
+    "commission",
+    "conseil",
+    "reich",
+}
 # Common nouns of places written in lowercase before their proper name: "du mont Palomar", "du lac
 # Léman".
 _PLACE_NOUNS = frozenset("mont monts lac golfe cap ile iles col pic val baie detroit massif".split())
+# Adjectives that come before their noun in a complement: "tribunal de première instance".
 _PRENOMINAL = frozenset("premier premiere grand grande haut haute petit petite nouveau nouvelle".split())
 # Words that never begin a complement of a name: pronouns and numbers ("devant le tribunal
 # correctionnel des quinze personnes", "pour y répondre").
