@@ -742,3 +742,21 @@ def test_a_head_alone_is_not_the_body_it_completed() -> None:
         ("Commission européenne", "org:european-commission"),
         ("Commission", "org:european-commission"),
     ]
+
+
+def test_a_headline_verb_or_preposition_is_no_part_of_a_name() -> None:
+    tagger = default_tagger()
+    headlines = {
+        "Beijing Blames Turkoman Islamic Movement": "Turkoman Islamic Movement",
+        "Greece: Two Dead in Shooting Near Neo-Nazi Party Office": "Neo-Nazi Party Office",
+        "Opposition to Assisted Death Grows At Palliative Care Congress": "Palliative Care Congress",
+    }
+    for headline, name in headlines.items():
+        found = [m.text for m in tagger.tag(headline, "en") if m.kind == "organization"]
+        assert found == [name], headline
+
+
+def test_a_capitalised_function_word_in_running_text_may_open_a_name() -> None:
+    text = "She gave a donation to the With Love Foundation last year."
+    found = [m.text for m in default_tagger().tag(text, "en") if m.kind == "organization"]
+    assert found == ["With Love Foundation"]

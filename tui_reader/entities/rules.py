@@ -331,6 +331,24 @@ _LOWER_NEEDS_CAPITAL = True
 # First words that make "<X> Bank/Union/Front" a place rather than an organization.
 _DIRECTIONS = frozenset("west east north south left soviet western eastern".split())
 _MAX_EN_WORDS = 8
+# Verbs and prepositions that a headline in title case capitalises and that no English name of a
+# body holds: a name found leftwards from its head stops after them ("Beijing Blames [Turkoman
+# Islamic Movement]", "Two Dead in Shooting Near [Neo-Nazi Party Office]"). Forms that are also
+# plural nouns of names ("Claims", "Rules", "Reports", "Votes") are left out.
+_HEADLINE_VERBS = frozenset(
+    """
+    says said accuses accused admits agrees allows announces appoints arrests arrested asks backs
+    bans blames blamed blocks boosts calls cancels charged condemns confirms convicted criticises
+    criticizes declares defends delays demands denies detained dismisses drops elects expects
+    expels fails finds frees gets gives halts holds imposes insists is are was were has have had
+    will would could can may must might jailed joins keeps kills killed launches lifts loses makes
+    meets names nominates opposes pledges postpones praises probes promises proposes pulls pushes
+    quits rejects rejected releases removes replaces rescues resigns reveals seeks seizes sees
+    sends sentenced sentences shows shuts signs slams slashes sues supports suspends takes targets
+    tells threatens tightens tries unveils upholds urges vows wants warns warned weighs welcomes
+    wins withdraws near amid over into onto toward towards despite behind across via versus vs
+    """.split()
+)
 _start_end = attrgetter("start", "end")
 # What every abbreviation of `_CLUB_ABBREVIATIONS` holds: a text without it names no club (one
 # search for a literal ".", where the abbreviations would take five).
@@ -901,6 +919,10 @@ class RuleFinder:
                     folded_word = fold_word(word)
                     if folded_word in _OPENERS and sentence_start_at(text, word_start):
                         break
+                    if folded_word in _HEADLINE_VERBS or (
+                        folded_word in _OPENERS and _title_case_line(text, word_start)
+                    ):
+                        break  # "Beijing Blames Turkoman Islamic Movement", "Death At ... Congress"
                     if folded_word in articles:
                         break  # "The Association of German Judges", "le World Energy Council"
                     if word.rpartition("-")[2] in DESCRIBING:
@@ -1154,6 +1176,21 @@ def _word_after(text: str, pos: int) -> str:
     while end < len(text) and end < start + 40 and text[end].isalnum():
         end += 1
     return text[start:end]
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around `pos` is a headline in title case: four words or more, and every
+    word of four letters or more capitalised."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if len(line) > 200:
+        return False
+    words = _LONG_WORD.findall(line)
+    return len(words) >= 4 and all(word[0].isupper() for word in words)
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def sentence_start_at(text: str, pos: int) -> bool:
