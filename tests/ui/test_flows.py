@@ -172,8 +172,12 @@ async def test_letter_keys_do_not_fire_while_typing(make_app: MakeApp) -> None:
         assert not app.session.marks.read_ids and not app.session.marks.bookmarked_ids
         assert screen.view == "all"
         assert not isinstance(app.screen, HelpScreen)
-        # the unbalanced quote fell back: an inline message says so
+        # an open quote is being typed: no note about it yet; enter searches it as written, and
+        # the unbalanced quote falls back: an inline message says so
         message = screen.query_one("#search-message")
+        assert not message.display
+        await pilot.press("enter")
+        await settle(pilot)
         assert message.display and "Unbalanced quote" in str(message.render())
 
 

@@ -172,18 +172,22 @@ async def test_enter_on_a_half_typed_word_keeps_what_typing_found(real_locations
         assert not main(app).query_one("#search-message").display
 
 
-async def test_a_half_typed_filter_keeps_the_list_while_it_is_typed(real_locations: Locations) -> None:
+async def test_a_half_typed_filter_is_left_out_while_it_is_typed(real_locations: Locations) -> None:
     app = BriefreadApp(real_locations, Config())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = main(app)
         everything = titles(app)
         await pilot.press("slash")
-        for query in ("country:", '"'):
+        notes = {
+            "country:": "Listing without 'country:' while it is typed.",
+            '"': "Nothing left to search",
+        }
+        for query, note in notes.items():
             screen.search_bar.set_value(query)  # as typed: the line has the focus
             await settle(pilot, delay=0.3)
             assert titles(app) == everything  # not blanked on the way to "country:Maroc"
-            assert "Nothing left to search" in str(screen.query_one("#search-message").render())
+            assert note in str(screen.query_one("#search-message").render())
         screen.search_bar.set_value("country:Maroc")
         await settle(pilot, delay=0.3)
         assert 0 < len(titles(app)) < len(everything)
@@ -197,7 +201,7 @@ async def test_a_half_typed_filter_keeps_the_list_while_it_is_typed(real_locatio
         assert "'country:' has no value" in str(screen.query_one("#search-message").render())
 
 
-async def test_a_filter_value_half_typed_keeps_the_list_while_it_is_typed(
+async def test_a_filter_value_half_typed_is_left_out_while_it_is_typed(
     real_locations: Locations,
 ) -> None:
     need_registry()
@@ -211,12 +215,13 @@ async def test_a_filter_value_half_typed_keeps_the_list_while_it_is_typed(
         await settle(pilot, delay=0.3)
         qatar = titles(app)
         assert len(qatar) == 2
-        # the value of a filter being typed names nothing yet: the list is not blanked
+        # the value of a filter being typed names nothing yet: the list is the rest's
         for query in ("Qatar country:M", "Qatar country:Mar", "Qatar date:2025-0", "Qatar lang:e"):
             screen.search_bar.set_value(query)
             await settle(pilot, delay=0.3)
             assert titles(app) == qatar, query
-            assert "that filter matches nothing" in str(note.render()), query
+            filter_typed = query.split()[-1]
+            assert str(note.render()) == f"Listing without {filter_typed!r} while it is typed.", query
         screen.search_bar.set_value("Qatar country:Maroc")
         await settle(pilot, delay=0.3)
         assert len(titles(app)) == 2
@@ -234,7 +239,34 @@ async def test_a_filter_value_half_typed_keeps_the_list_while_it_is_typed(
         assert "No country is called 'Mar'" in str(note.render())
 
 
-async def test_a_phrase_half_typed_keeps_the_list_while_it_is_typed(real_locations: Locations) -> None:
+async def test_a_pasted_query_lists_the_same_as_one_typed_key_by_key(real_locations: Locations) -> None:
+    need_registry()
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        note = screen.query_one("#search-message")
+        await pilot.press("slash")
+        screen.search_bar.set_value("Qatar")
+        await settle(pilot, delay=0.3)
+        qatar = titles(app)
+        assert len(qatar) == 2
+        screen.search_bar.set_value("")
+        await settle(pilot, delay=0.3)
+        # the whole query at once, after a list of everything: the list is not what the first
+        # key or the list before found, but the query's without its half-typed filter
+        screen.search_bar.set_value("Qatar country:Atlantis")
+        await settle(pilot, delay=0.3)
+        assert titles(app) == qatar
+        assert str(note.render()) == "Listing without 'country:Atlantis' while it is typed."
+        assert str(screen.query_one("#status-text").render()).startswith("2 articles")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert titles(app) == []
+        assert "No country is called 'Atlantis'" in str(note.render())
+
+
+async def test_a_phrase_half_typed_narrows_the_list_as_it_is_typed(real_locations: Locations) -> None:
     app = BriefreadApp(real_locations, Config())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -244,13 +276,19 @@ async def test_a_phrase_half_typed_keeps_the_list_while_it_is_typed(real_locatio
         await settle(pilot, delay=0.3)
         qatar = titles(app)
         assert len(qatar) == 2
-        # the phrase's last word is half typed: no article has it yet, the list is not blanked
+        # the phrase's last word is half typed: it is read as the start of a word
         screen.search_bar.set_value('"Qata')
         await settle(pilot, delay=0.3)
         assert titles(app) == qatar
         screen.search_bar.set_value('"Qatar hos')
         await settle(pilot, delay=0.3)
+        assert titles(app) == ["Qatar hosts United Nations talks"]
+        # no word starts with it: the phrase's complete words are listed, not a blank list
+        screen.search_bar.set_value('"Qatar zq')
+        await settle(pilot, delay=0.3)
         assert titles(app) == qatar
+        screen.search_bar.set_value('"Qatar hos')
+        await settle(pilot, delay=0.3)
         # enter searches the phrase as written
         await pilot.press("enter")
         await settle(pilot)
@@ -301,3 +339,32 @@ async def test_a_match_in_a_title_apart_from_the_text_is_highlighted(
         await settle(pilot)
         assert reader.title_matches == []
         assert not [s for s in reader._lines[0].spans if s.style == match]
+
+
+async def test_an_index_update_while_a_query_is_typed_keeps_it_a_live_filter(
+    real_locations: Locations,
+) -> None:
+    shutil.rmtree(real_locations.index)  # the copy was built for the fixture's corpus: one of its own
+    Library.open(real_locations.corpus, real_locations.index).update()
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        status = screen.query_one("#status-text")
+        await pilot.press("slash")
+        await typed(pilot, "Qatar")
+        assert "newest first while typing" in str(status.render())
+        (real_locations.corpus / "oman.md").write_text(
+            "---\ntitle: Qatar and Oman\ndate: 2020-01-01\nlang: en\n---\nQatar, Qatar, Qatar and Oman.\n",
+            encoding="utf-8",
+        )
+        screen.action_update_index()  # as the folder watch does while the line keeps the keys
+        for _ in range(50):
+            await settle(pilot, delay=0.1)
+            if len(titles(app)) == 3:
+                break
+        # the new article is listed where newest first puts it (by relevance it would come first)
+        assert len(titles(app)) == 3
+        assert titles(app)[-1] == "Qatar and Oman"
+        assert "newest first while typing" in str(status.render())
+        assert screen.focused is screen.search_bar.input

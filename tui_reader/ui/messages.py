@@ -52,7 +52,6 @@ class ResultsReady(Message):
         keep: str | None,
         results: SearchResults,
         kept_at: int | None = None,
-        held: bool = False,
     ) -> None:
         super().__init__()
         self.seq = seq
@@ -64,7 +63,6 @@ class ResultsReady(Message):
         self.keep = keep
         self.results = results
         self.kept_at = kept_at  # the row of `keep`, found wherever it is in the list
-        self.held = held  # a half-typed query with nothing to search: only the note is new
 
 
 class FacetsReady(Message):

@@ -102,9 +102,6 @@ class SearchOutcome:
     rows: Sequence[ResultRow]
     fallback: str = ""  # the note on a malformed query, about the query as the user typed it
     kept_at: int | None = None  # the row of the article to keep, when asked for and listed
-    # a query being typed that holds nothing to search yet ("country:", a lone quote): the list
-    # stays as it was, and the note says why
-    held: bool = False
 
 
 class OldestFirst(Sequence["ResultRow"]):
@@ -176,21 +173,47 @@ def _filter_being_typed(query: str) -> str | None:
     return match.group(0) if match else None
 
 
-def _half_typed_note(library: Library, typed: str, query: str, results: SearchResults) -> str | None:
-    """The note to show when the list is to stay as it was while `typed` is being typed (searched
-    as `query`, with `results`): None when the results are to be shown."""
-    if typed.strip() and library.parse(query, typed).nothing_left:
-        return library.parse(typed).fallback
-    if results.total:
-        return None
-    typed_filter = _filter_being_typed(typed)
-    if typed_filter is not None and library.parse(typed_filter).matches_nothing:
-        # "country:Mar" on the way to "country:Maroc": the note says why it matches nothing
-        return library.parse(typed).fallback
-    if typed.count('"') % 2:
-        # '"premier mi' on the way to '"premier ministre"': a phrase's last word is half typed
-        return results.fallback
-    return None
+@dataclass(frozen=True, slots=True)
+class LiveQuery:
+    """What a query being typed searches: its complete part (`plain`), the same with its last
+    word also a prefix (`query`), a note on what it leaves out, and what to search when `query`
+    finds nothing (`wider`: an open quote without its half-typed last word), if anything."""
+
+    plain: str
+    query: str
+    note: str = ""
+    wider: str | None = None
+
+
+def live_query(library: Library, typed: str) -> LiveQuery:
+    """The query to search while `typed` is being typed. What is half typed is left out, so
+    the list depends on the line alone, however fast it was typed or pasted: a trailing filter
+    whose value names nothing yet ("country:Mar" on the way to "country:Maroc", "date:2025-0"),
+    said in the note; an open quote is searched as the phrase of its complete words and its last
+    word as a prefix (`"premier min` searches `"premier" (min OR min*)`), and as that phrase
+    alone when that finds nothing."""
+    text = typed
+    note = ""
+    typed_filter = _filter_being_typed(text)
+    if typed_filter is not None:
+        parsed = library.parse(typed_filter)
+        if parsed.matches_nothing or parsed.nothing_left:
+            text = text[: len(text) - len(typed_filter)].rstrip()
+            note = f"Listing without {typed_filter!r} while it is typed."
+    if text.strip() and library.parse(text).nothing_left:
+        # nothing to search yet ("(", "NOT"): what the line holds so far lists everything
+        return LiveQuery("", "", note or library.parse(text).fallback)
+    if text.count('"') % 2 == 0:
+        return LiveQuery(text, as_you_type(text), note)
+    opened = text.rindex('"')
+    before, words = text[:opened], text[opened + 1 :].split()
+    if text[-1:].isspace() or len(words) <= 1:
+        # the quote's words are all complete, or one word is being typed: no phrase to cut
+        plain = f'{before}"{" ".join(words)}"' if words and text[-1:].isspace() else before + " ".join(words)
+        return LiveQuery(plain, as_you_type(plain), note)
+    phrase = f'{before}"{" ".join(words[:-1])}"'
+    plain = f"{phrase} {words[-1]}"
+    return LiveQuery(plain, as_you_type(plain), note, wider=phrase)
 
 
 def run_search(
@@ -199,39 +222,42 @@ def run_search(
     """Search, apply the marks view and read the first rows, and find the row of the article
     `keep` wherever it is in the list; None when `cancelled()` turned true on the way (a newer
     keystroke made this search stale)."""
-    query = as_you_type(request.query) if request.live else request.query
+    live = live_query(library, request.query) if request.live else None
+    query = live.query if live is not None else request.query
     only = request.bookmarked_ids if request.view == "bookmarked" else None
     unread = request.view == "unread"
 
-    def search(query: str) -> SearchResults:
+    def search(query: str, typed: str) -> SearchResults:
         return library.search(
             query,
             sort="date" if request.sort == "oldest" else request.sort,
             entities=list(request.entities),
             only_ids=only,
             except_ids=request.read_ids if unread else (),
-            typed=request.query,
+            typed=typed,
         )
 
-    results = search(query)
-    if request.live:
-        held = _half_typed_note(library, request.query, query, results)
-        if held is not None:
-            return SearchOutcome(results, results, held, held=True)
+    results = search(query, live.plain if live is not None else request.query)
+    if live is not None and live.wider is not None and not results.total and not cancelled():
+        results = search(live.wider, live.wider)
     widened = ""
     if not request.live and not results.total and not results.fallback:
         # Enter on a word that no article has, after the list showed the articles with words
         # that start with it as it was typed ("Oba"): those articles, said so
         word = _prefix_word(request.query)
         if word is not None and not cancelled():
-            found = search(as_you_type(request.query))
+            found = search(as_you_type(request.query), request.query)
             if found.total:
                 results = found
                 widened = f"No article has the word {word!r}: these have words that start with it ({word}*)."
     rows: Sequence[ResultRow] = OldestFirst(results) if request.sort == "oldest" else results
     fallback = widened or results.fallback
-    if results.fallback and query != request.query:
-        # The note is about the query the user typed, not about its last word's prefix search.
+    if live is not None:
+        # the note is about what the user typed, not about its last word's prefix search
+        fallback = " ".join(
+            n for n in (live.note, library.parse(live.plain).fallback if live.plain else "") if n
+        )
+    elif results.fallback and query != request.query:
         fallback = library.parse(request.query).fallback
     for i in range(min(PREFETCH_ROWS, len(rows))):
         rows[i]

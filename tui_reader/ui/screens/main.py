@@ -556,7 +556,9 @@ class MainScreen(Screen[None]):
         if self._facets_timer is not None:
             self._facets_timer.stop()
             self._facets_timer = None
-        self.typing_phase = typing and self.sort == "auto" and bool(self.query_text.strip())
+        # a search again of a query still being typed (an index update) stays a live filter
+        live = typing or self._live
+        self.typing_phase = live and self.sort == "auto" and bool(self.query_text.strip())
         if typing:
             self._live = True
             self._match_after_search = 0
@@ -603,7 +605,6 @@ class MainScreen(Screen[None]):
                 keep=keep,
                 results=results,
                 kept_at=outcome.kept_at,
-                held=outcome.held,
             )
         )
 
@@ -624,9 +625,6 @@ class MainScreen(Screen[None]):
     @on(ResultsReady)
     def _results_ready(self, message: ResultsReady) -> None:
         if message.seq != self._search_seq:
-            return
-        if message.held and self.results is not None:
-            self._show_note(message.fallback)  # "country:" on the way to "country:Maroc"
             return
         self._applied_seq = message.seq
         self.results = message.results
