@@ -147,3 +147,13 @@ def test_a_name_the_acronym_does_not_name_stays_the_articles_own() -> None:
     text = "Prices rose, the Reuter Monitor and Composite Information Service (CIS) said."
     found = {m.text: m.id for m in default_tagger().tag(text, "en")}
     assert found["Reuter Monitor and Composite Information Service"].startswith("rule:")
+
+
+def test_a_definition_after_the_place_where_the_body_sits_is_its_own() -> None:
+    text = (
+        "The independent Institute for Science and International Security in Washington (ISIS) "
+        "found the site. ISIS said it was new. The Islamic State in Iraq (ISIS) claimed an attack."
+    )
+    found = [(m.text, m.id) for m in default_tagger().tag(text, "en") if m.text == "ISIS"]
+    institute = "rule:institute-for-science-and-international-security"
+    assert found == [("ISIS", institute), ("ISIS", institute), ("ISIS", "org:isil")]

@@ -52,6 +52,21 @@ def own_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
             before -= 2  # "GM'S <GM>"
         name = mentions[i - 1] if i and mentions[i - 1].end == before else None
         is_name = name is not None and name.kind == "organization" and name.form == "name"
+        if (
+            (name is None or name.kind == "country")
+            and not ticker
+            and m.form == "acronym"
+            and m.kind == "organization"
+        ):
+            # "the Institute for Science and International Security in Washington (ISIS)", and
+            # the registry's body: "the Islamic State in Iraq (ISIS)"
+            placed = _name_before_place(text, mentions, i, before)
+            if placed is not None and placed.id == m.id:
+                definitions.setdefault(m.text, []).append((m.start, None))
+                continue
+            if placed is not None and acronym_fits(m.text, placed.text):
+                definitions.setdefault(m.text, []).append((m.start, placed))
+                continue
         if ticker:
             if name is not None and name.id == m.id:
                 continue
@@ -94,6 +109,27 @@ def own_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
         if target is not None:
             out.append(linked_to(m, target))
     return out
+
+
+# Where a body sits, between its name and the acronym in brackets: "in Washington", "à Genève",
+# "in New York", "in Germany".
+_PLACE_GAP = re.compile(r"[ \t]+(?:in|at|à|en)[ \t]+[A-ZÀ-Ý][^\W\d_]*(?:[ -][A-ZÀ-Ý][^\W\d_]*){0,2}[ \t]*")
+
+
+def _name_before_place(text: str, mentions: list[Mention], i: int, before: int) -> Mention | None:
+    """The organization's name that ends before a place and the bracket at `before` of the
+    acronym `mentions[i]`, or None: "Institute for Science and International Security in
+    Washington (ISIS)"; a country named there is skipped ("... in Germany (ABC)")."""
+    j = i - 1
+    if j >= 0 and mentions[j].kind == "country" and mentions[j].end >= before - 1:
+        j -= 1
+    if j < 0:
+        return None
+    name = mentions[j]
+    if name.kind != "organization" or name.form != "name":
+        return None
+    gap = _PLACE_GAP.fullmatch(text, name.end, before)
+    return name if gap is not None else None
 
 
 def _defined_at(found: list[tuple[int, Mention | None]], pos: int) -> Mention | None:
