@@ -368,3 +368,26 @@ async def test_an_index_update_while_a_query_is_typed_keeps_it_a_live_filter(
         assert titles(app)[-1] == "Qatar and Oman"
         assert "newest first while typing" in str(status.render())
         assert screen.focused is screen.search_bar.input
+
+
+async def test_x_removes_the_last_filter_typed_in_the_query(real_locations: Locations) -> None:
+    need_registry()
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash")
+        await typed(pilot, "Qatar")
+        qatar = titles(app)
+        await typed(pilot, " country:Austria")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert titles(app) == []
+        await pilot.press("x")  # in the list: no entity was chosen, the query's filter goes
+        await settle(pilot)
+        assert screen.search_bar.value == "Qatar"
+        assert sorted(titles(app)) == sorted(qatar)
+        await pilot.press("x")
+        await settle(pilot)
+        assert screen.search_bar.value == "Qatar"
+        assert any(n.message == "No filter to remove." for n in app._notifications)

@@ -173,6 +173,20 @@ def _filter_being_typed(query: str) -> str | None:
     return match.group(0) if match else None
 
 
+def without_last_filter(query: str) -> str | None:
+    """`query` without the last filter written in it (`country:Maroc`, `date:[2012 TO 2014]`,
+    `org:"Nations unies"`), or None when it has none."""
+    from tui_reader.search.query import FILTER_NAMES
+
+    names = "|".join(FILTER_NAMES)
+    pattern = rf'(?:^|(?<=[\s(]))(?i:{names}):(?:"[^"]*"?|\[[^\]]*\]?|[^\s()]+)'
+    found = list(re.finditer(pattern, query))
+    if not found:
+        return None
+    last = found[-1]
+    return " ".join(f"{query[: last.start()]} {query[last.end() :]}".split())
+
+
 @dataclass(frozen=True, slots=True)
 class LiveQuery:
     """What a query being typed searches: its complete part (`plain`), the same with its last

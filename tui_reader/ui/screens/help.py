@@ -38,7 +38,7 @@ GOING_BACK = (
         "in the list: one step back, to the search before the last query entered, entity chosen or "
         "view; with none left, the last filter goes, then the query, then the view",
     ),
-    ("x, backspace", "remove the last filter (backspace in an empty search line)"),
+    ("x, backspace", "remove the last filter, chosen or typed (backspace in an empty search line)"),
     ("o", "sort: relevance (with a query), newest first, oldest first"),
 )
 QUERY_LANGUAGE = (

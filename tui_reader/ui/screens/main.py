@@ -46,6 +46,7 @@ from tui_reader.ui.searching import (
     as_you_type,
     next_sort,
     run_search,
+    without_last_filter,
 )
 from tui_reader.ui.session import Session
 from tui_reader.ui.widgets.article_list import ArticleList
@@ -1155,8 +1156,16 @@ class MainScreen(Screen[None]):
     def action_remove_filter(self) -> None:
         if self.filters:
             self.remove_filter(None)
-        else:
+            return
+        # no entity chosen: the last filter written in the query ("country:Maroc")
+        query = without_last_filter(self.query_text)
+        if query is None:
             self.notify("No filter to remove.", timeout=1.5)
+            return
+        self.search_bar.set_value(query, emit=False)
+        self.query_text = query
+        self._live = False
+        self.run_search(keep=self._current_id())
 
     def action_copy_article(self) -> None:
         article = self.article
