@@ -129,3 +129,22 @@ def test_a_file_that_vanishes_between_scan_and_read_is_reported(
     summary = update_index(corpus, tmp_path / "index")
     assert reasons_by_path(summary)["good/fr.txt"] == [reasons.VANISHED]
     assert summary.total_articles > 10
+
+
+def test_a_file_dated_past_2262_is_indexed_and_read_again_when_it_changes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    future = corpus / "future.txt"
+    future.write_text("date 2025-05\n\nLe Maroc et le port.", encoding="utf-8")
+    (corpus / "today.txt").write_text("date 2025-05\n\nLe Maroc et la pêche.", encoding="utf-8")
+    year_2300 = 10_413_792_000 * 10**9  # past the 64-bit nanoseconds the index stores
+    os.utime(future, ns=(year_2300, year_2300))
+    library = Library.open(corpus, tmp_path / "index")
+    summary = library.update()
+    assert summary.articles == 2
+    assert library.search("Maroc").total == 2
+    assert library.update().nothing_to_do
+    future.write_text("date 2025-05\n\nLe Maroc et la mer du Nord.", encoding="utf-8")
+    os.utime(future, ns=(year_2300 + 10**9, year_2300 + 10**9))
+    library.update()
+    assert library.search("Nord").total == 1

@@ -179,7 +179,17 @@ class _Walk:
             self.found.append(Skipped(listed, f"same file as {self.real_files[real]}"))
             return
         self.real_files[real] = listed
-        self.found.append(SourceFile(listed, status.st_size, status.st_mtime_ns))
+        self.found.append(SourceFile(listed, status.st_size, _stored_time(status.st_mtime_ns)))
+
+
+# A file time as the index stores it: a 64-bit integer of nanoseconds, which ends in 2262. A
+# clock set later (a broken device's) reads as that end: the file is indexed, and read again
+# when its time or size changes.
+_TIME_LIMIT = 2**63 - 1
+
+
+def _stored_time(mtime_ns: int) -> int:
+    return max(-_TIME_LIMIT, min(mtime_ns, _TIME_LIMIT))
 
 
 _name = attrgetter("name")
