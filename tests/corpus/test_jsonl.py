@@ -79,6 +79,21 @@ def test_jsonl_with_crlf_and_a_bom(tmp_path: Path) -> None:
     assert reading.skipped == [] and len(reading.articles) == 3
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_jsonl_with_a_lone_carriage_return_at_each_line_end(tmp_path: Path, encoding: str) -> None:
+    content = "\r".join([*GOOD, record(text="Déjà lu.")]) + "\r"
+    reading = read(tmp_path, "w.jsonl", content.encode(encoding))
+    assert reading.skipped == []
+    assert [a.position for a in reading.articles] == [0, 1, 2, 3]
+    assert reading.articles[3].text == "Déjà lu."
+
+
+def test_a_byte_order_mark_opening_a_line_of_files_joined_end_to_end(tmp_path: Path) -> None:
+    joined = "\n".join(GOOD[:2]).encode() + b"\n\xef\xbb\xbf" + GOOD[2].encode() + b"\n"
+    reading = read(tmp_path, "w.jsonl", b"\xef\xbb\xbf" + joined)
+    assert reading.skipped == [] and len(reading.articles) == 3
+
+
 def test_unicode_line_separators_inside_strings_do_not_split_records(tmp_path: Path) -> None:
     reading = read(tmp_path, "w.jsonl", record(text="One\u2028two\u2029three.\x85four"))
     assert reading.skipped == []

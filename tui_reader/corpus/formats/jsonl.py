@@ -9,7 +9,9 @@ it is UTF-8 without being decoded whole, so that it is held once in memory, not 
 Dates may be ``YYYY-MM-DD`` or longer ISO timestamps; the date part is kept.
 
 An article's position in a JSON Lines file is its physical line number minus one, blank and bad
-lines included, so that fixing or breaking one line changes no other article's id. The ``id``
+lines included, so that fixing or breaking one line changes no other article's id. Lines end in
+"\n", "\r\n" or a lone "\r" (which JSON never holds raw inside a record), and a byte order mark
+opening a line (files joined end to end) is not part of its record. The ``id``
 field is not read: the article id is path and position like every other, so ``id`` may hold
 anything. A title that is a number is written out; another metadata field of the wrong type
 (``"title": ["a"]``, ``"date": true``) is left out of its article, which is read, and the file
@@ -23,7 +25,9 @@ one record, or a binary blob pasted among records, costs those lines alone.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from typing import AnyStr
 
 from tui_reader.corpus.article import Article, Skipped
 from tui_reader.corpus.decode import control_heavy, decode, plain_utf8
@@ -56,6 +60,8 @@ def _parse_lines(relpath: str, lines: Iterator[str | None]) -> list[Article | Sk
         if line is None:
             out.append(Skipped(relpath, article_too_large(MAX_ARTICLE_BYTES), line=index + 1))
             continue
+        if line.startswith("\ufeff"):
+            line = line[1:]
         if not line.strip():
             continue
         try:
@@ -65,32 +71,47 @@ def _parse_lines(relpath: str, lines: Iterator[str | None]) -> list[Article | Sk
     return [*out, *ignored.warnings(relpath)] if out else [Skipped(relpath, EMPTY)]
 
 
-# The lines of a file, one at a time, so that a large file is never held twice: split on "\n"
-# only (U+2028 and friends are legal inside JSON strings). A line over `MAX_ARTICLE_BYTES` is
-# None, without being copied.
+# The lines of a file, one at a time, so that a large file is never held twice: split on "\n",
+# "\r\n" and "\r" only (U+2028 and friends are legal inside JSON strings). A line over
+# `MAX_ARTICLE_BYTES` is None, without being copied.
 
 
 def _utf8_lines(data: bytes) -> Iterator[str | None]:
     """The lines of UTF-8 bytes; `UnicodeDecodeError` at the first line that is not UTF-8."""
-    start = 0
-    while start <= len(data):
-        end = data.find(b"\n", start)
-        end = len(data) if end < 0 else end
+    for start, end in _line_spans(data, b"\n", b"\r", _BYTES_BREAK):
         yield None if end - start > MAX_ARTICLE_BYTES else data[start:end].decode("utf-8")
-        start = end + 1
 
 
 def _text_lines(text: str) -> Iterator[str | None]:
-    start = 0
-    while start <= len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
+    for start, end in _line_spans(text, "\n", "\r", _TEXT_BREAK):
         if end - start > MAX_ARTICLE_BYTES // 4:  # a character is at most 4 bytes of UTF-8
             line = text[start:end]
             yield None if len(line.encode("utf-8", "surrogatepass")) > MAX_ARTICLE_BYTES else line
         else:
             yield text[start:end]
-        start = end + 1
+
+
+_BYTES_BREAK = re.compile(rb"\r\n?|\n")
+_TEXT_BREAK = re.compile(r"\r\n?|\n")
+
+
+def _line_spans(
+    data: AnyStr, newline: AnyStr, cr: AnyStr, breaks: re.Pattern[AnyStr]
+) -> Iterator[tuple[int, int]]:
+    """Where each line of `data` starts and ends (its break left out): `newline` ends a line,
+    and where `data` holds a `cr`, whatever `breaks` matches."""
+    start = 0
+    if cr not in data:
+        while start <= len(data):
+            end = data.find(newline, start)
+            end = len(data) if end < 0 else end
+            yield start, end
+            start = end + 1
+        return
+    for found in breaks.finditer(data):
+        yield start, found.start()
+        start = found.end()
+    yield start, len(data)
 
 
 def _mostly_records(data: bytes) -> bool:
