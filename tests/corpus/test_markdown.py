@@ -32,6 +32,13 @@ def test_front_matter_fields(tmp_path: Path) -> None:
     assert article.text == "Le texte sur deux lignes.\n\nSuite."
 
 
+def test_a_tab_in_front_matter_is_read_as_a_space(tmp_path: Path) -> None:
+    content = "---\ntitle:\tLe Maroc\tet l'ONU\ndate:\t2025-05-20\n---\nLe texte.\n"
+    [article], skipped = read_md(tmp_path, content)
+    assert skipped == []
+    assert (article.title, article.date) == ("Le Maroc et l'ONU", "2025-05-20")
+
+
 @pytest.mark.parametrize(
     ("value", "date"),
     [("2025", "2025"), ("2025-05", "2025-05"), ("'2025-05-07'", "2025-05-07")],

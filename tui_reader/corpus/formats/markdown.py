@@ -4,7 +4,8 @@
 Front matter that is not valid YAML, or not a mapping, is ignored: the article is still read,
 and a warning (a `Skipped` whose reason is `front_matter_ignored`) says that its metadata was not. Dates in it
 stay text (the loader does not build date objects), so ``2025-02-30`` is an invalid date, not an
-error. A field of the wrong type (``title: [a, b]``) is left out, with a warning, as in JSON.
+error. A field of the wrong type (``title: [a, b]``) is left out, with a warning, as in JSON. A
+tab that PyYAML refuses (after a colon, inside a value) is read as a space.
 Without a ``title`` the first line, when it is a heading, is the title.
 
 The body keeps its words and loses the markup that would only be noise in a reader: heading
@@ -119,7 +120,7 @@ def _front_matter(source: str) -> dict[str, Any]:
     if source.count("[") + source.count("{") > MAX_FLOW_COLLECTIONS:
         raise _IgnoredFrontMatter(f"more than {MAX_FLOW_COLLECTIONS} [ or {{ collections")
     try:
-        loaded = yaml.load(source, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
+        loaded = _load(source)
     except yaml.MarkedYAMLError as exc:
         where = f" (line {exc.problem_mark.line + 2})" if exc.problem_mark else ""
         raise _IgnoredFrontMatter(f"not valid YAML{where}") from None
@@ -133,6 +134,17 @@ def _front_matter(source: str) -> dict[str, Any]:
     if not isinstance(loaded, dict):
         raise _IgnoredFrontMatter("not a mapping")
     return loaded
+
+
+def _load(source: str) -> Any:
+    """The YAML of `source`. A tab, which editors put after a colon or in a value ("title:\tLe
+    Maroc") and which PyYAML refuses there, is read as a space when the text is no YAML with it."""
+    try:
+        return yaml.load(source, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
+    except yaml.MarkedYAMLError:
+        if "\t" not in source:
+            raise
+    return yaml.load(source.replace("\t", " "), Loader=_FrontMatterLoader)  # noqa: S506
 
 
 def _body(lines: list[str]) -> tuple[str | None, list[str]]:
