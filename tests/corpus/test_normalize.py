@@ -74,6 +74,14 @@ def test_nfc() -> None:
     assert clean_line("Cafe\u0301") == "Café"
 
 
+def test_typographic_ligatures_become_their_letters() -> None:
+    assert (
+        clean_text("La \ufb01nance, le \ufb02ux et l'e\ufb00et \ufb03cace.")
+        == "La finance, le flux et l'effet fficace."
+    )
+    assert clean_line("Pro\ufb01t") == "Profit"
+
+
 def test_white_space() -> None:
     raw = (
         "  First\tline  \u00a0 with\u2003spaces \n wrapped here.\n \n\n\nNext\r\nparagraph.\u2029Third\fone."

@@ -148,3 +148,12 @@ def test_a_file_dated_past_2262_is_indexed_and_read_again_when_it_changes(tmp_pa
     os.utime(future, ns=(year_2300 + 10**9, year_2300 + 10**9))
     library.update()
     assert library.search("Nord").total == 1
+
+
+def test_a_word_written_with_a_ligature_is_found_by_its_letters(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pdf.txt").write_text("date 2025-05\n\nLa \ufb01nance du Maroc.", encoding="utf-8")
+    library = Library.open(corpus, tmp_path / "index")
+    library.update()
+    assert library.search("finance").total == 1

@@ -15,6 +15,8 @@ this is the only place where article text changes. In order:
   operators, deprecated format characters, U+FEFF, soft hyphen, Mongolian vowel separator,
   interlinear annotation marks and tag characters. ZWJ and ZWNJ stay (Arabic, Persian, Indic
   scripts and emoji need them), and so do LRM, RLM and ALM, which only mark direction.
+- The Latin typographic ligatures (U+FB00-U+FB06) that text taken from a PDF keeps become their
+  letters: "ﬁnance" is found as "finance".
 - NFC.
 - At most `MAX_COMBINING_MARKS` combining marks on one base character: longer stacks exist only
   to overflow the line they are drawn on.
@@ -49,9 +51,10 @@ _INVISIBLE = re.compile(
 # One cheap scan decides whether the three substitutions above are needed at all.
 _SUSPECT = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u180e\u200b\u2028\u2029\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u206f\ud800-\udfff\ufdd0-\ufdef\ufeff\ufff9-\ufffb\ufffe\uffff"
+    "\u2066-\u206f\ud800-\udfff\ufdd0-\ufdef\ufb00-\ufb06\ufeff\ufff9-\ufffb\ufffe\uffff"
     f"\U000e0000-\U000e007f{_PLANE_ENDS}]"
 )
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 # Combining marks all lie at U+0300 and above, so a stack of them is always inside a run of
 # five or more such characters; only those runs are examined one character at a time.
 _MARK_RUN_CANDIDATE = re.compile(rf"[^\x00-\u02ff]{{{MAX_COMBINING_MARKS + 1},}}")
@@ -87,7 +90,7 @@ def _clean_characters(text: str) -> str:
         text = _LINE_BREAKS.sub("\n", text)
         text = _ESCAPE_SEQUENCES.sub("", text)
         text = _CONTROLS.sub("\ufffd", text)
-        text = _INVISIBLE.sub("", text)
+        text = _INVISIBLE.sub("", text).translate(_LIGATURES)
     text = unicodedata.normalize("NFC", text)
     return _MARK_RUN_CANDIDATE.sub(_limit_marks, text)
 
