@@ -371,3 +371,33 @@ def test_a_manifest_found_damaged_while_an_update_writes_it_is_named_and_rebuilt
     ids = [row.id for row in library.search("")]
     assert len(ids) == len(set(ids)) == ARTICLES + 1
     library.close()
+
+
+def _fifo(path: Path) -> None:
+    path.unlink()
+    os.mkfifo(path)
+
+
+def _endless(path: Path) -> None:
+    path.unlink()
+    path.symlink_to("/dev/zero")
+
+
+@pytest.mark.parametrize(
+    ("file_of", "replace"),
+    [
+        (lambda i: i / "briefread.json", _endless),
+        (lambda i: i / "briefread.json", _fifo),
+        (toc_of, _fifo),
+        (manifest_of, _fifo),
+    ],
+    ids=["meta-dev-zero", "meta-fifo", "toc-fifo", "manifest-fifo"],
+)
+def test_a_file_of_the_index_that_is_no_regular_file_is_damage(
+    corpus: Path, index_dir: Path, file_of: Callable[[Path], Path], replace: Callable[[Path], None]
+) -> None:
+    build(corpus, index_dir)
+    path = file_of(index_dir)
+    replace(path)
+    # read, it would wait for ever (a FIFO) or never end (/dev/zero)
+    assert_rebuilt(corpus, index_dir, f"{path.name} is not a regular file")

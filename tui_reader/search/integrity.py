@@ -10,8 +10,10 @@ Damage found by a reader is written down for its generation, and the next update
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -34,6 +36,30 @@ class FileSeal:
     crc: int
 
 
+# The index's own small files (the meta file, the seals, a damage mark) are far smaller.
+SMALL_FILE_BYTES = 16 << 20
+
+
+def read_small_text(path: Path) -> str:
+    """The UTF-8 text of one of the index's small files. OSError when it is no regular file (a
+    FIFO would make the read wait for ever, a link to /dev/zero never end) or is larger than
+    `SMALL_FILE_BYTES`; UnicodeDecodeError when it is not UTF-8."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        if status.st_size > SMALL_FILE_BYTES:
+            raise OSError(errno.EFBIG, "larger than an index's own file can be")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(SMALL_FILE_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > SMALL_FILE_BYTES:
+        raise OSError(errno.EFBIG, "larger than an index's own file can be")
+    return data.decode("utf-8")
+
+
 def damaged(index_dir: Path, detail: str) -> IndexDamaged:
     """The error a reader raises for a damaged index: what is wrong, and the command that fixes it."""
     return IndexDamaged(
@@ -52,7 +78,7 @@ def mark_path(index_dir: Path, generation: str) -> Path:
 def read_seal(index_dir: Path, generation: str) -> dict[str, FileSeal]:
     """The seal of `generation`, by file name; empty when there is none or it is unreadable."""
     try:
-        data = json.loads(seal_path(index_dir, generation).read_text(encoding="utf-8"))
+        data = json.loads(read_small_text(seal_path(index_dir, generation)))
         return {str(name): FileSeal(int(s), int(t), int(c)) for name, (s, t, c) in data["files"].items()}
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return {}
@@ -64,7 +90,7 @@ def sealed_corpus(index_dir: Path) -> str:
     seals = sorted(index_dir.glob(f"g*{SEAL_SUFFIX}"), key=lambda p: (len(p.name), p.name), reverse=True)
     for path in seals:
         try:
-            corpus = json.loads(path.read_text(encoding="utf-8")).get("corpus")
+            corpus = json.loads(read_small_text(path)).get("corpus")
         except (OSError, ValueError, AttributeError):
             continue
         if isinstance(corpus, str) and corpus:
@@ -106,7 +132,7 @@ def mark_damaged(index_dir: Path, generation: str, detail: str) -> None:
 def marked_damage(index_dir: Path, generation: str) -> str | None:
     """What a reader found wrong with `generation`, or None."""
     try:
-        return mark_path(index_dir, generation).read_text(encoding="utf-8").strip() or "a reader failed"
+        return read_small_text(mark_path(index_dir, generation)).strip() or "a reader failed"
     except OSError:
         return None
 

@@ -28,7 +28,7 @@ from tui_reader.search.errors import (
     IndexOfAnotherCorpus,
     IndexUnavailable,
 )
-from tui_reader.search.integrity import sealed_corpus
+from tui_reader.search.integrity import read_small_text, sealed_corpus
 from tui_reader.wording import shortened
 
 META_FILE = "briefread.json"
@@ -58,8 +58,11 @@ def read_meta(index_dir: Path) -> Meta:
 def load_meta(index_dir: Path) -> tuple[Meta, str | None]:
     """(the meta file, or an empty Meta; None, or why a meta file that is there cannot be read,
     as a phrase)."""
+    irregular = _irregular_file(index_dir)
+    if irregular is not None:
+        return Meta(), f"{irregular} is not a regular file"
     try:
-        data: Any = json.loads((index_dir / META_FILE).read_text(encoding="utf-8"))
+        data: Any = json.loads(read_small_text(index_dir / META_FILE))
     except FileNotFoundError:
         return Meta(), None
     except OSError as exc:
@@ -80,6 +83,25 @@ def load_meta(index_dir: Path) -> tuple[Meta, str | None]:
     if not all(isinstance(k, str) and type(v) is int for k, v in fields["segments"].items()):
         return Meta(), unknown
     return Meta(**fields), None
+
+
+def _irregular_file(index_dir: Path) -> str | None:
+    """The name of a file of the index in `index_dir` that is neither a regular file nor a folder
+    (a FIFO, a device, a socket, a link to one), or None: reading one would wait for ever or
+    without end. (A writer's temporary folder is a folder.)"""
+    try:
+        entries = list(os.scandir(index_dir))
+    except OSError:
+        return None
+    for entry in entries:
+        if entry.name != META_FILE and not _generation_of(entry.name):
+            continue
+        try:
+            if not (entry.is_file() or entry.is_dir()):
+                return entry.name
+        except OSError:
+            return entry.name
+    return None
 
 
 def holds_index(folder: Path) -> bool:
