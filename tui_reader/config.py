@@ -11,6 +11,7 @@ import codecs
 import errno
 import hashlib
 import os
+import re
 import stat
 import tomllib
 from dataclasses import dataclass, field
@@ -61,7 +62,20 @@ def _keys(config_path: Path, binding: str, value: object) -> str:
         raise ConfigError(
             f'[keymap] in {config_path}: {binding} = {value!r} names no key; write keys as "n,ctrl+n".'
         )
+    for key in keys:
+        if _KEY_NAME.fullmatch(key) is None:
+            raise ConfigError(
+                f"[keymap] in {config_path}: {binding} = {shortened(repr(value), 80)} holds "
+                f'{shortened(repr(key), 40)}, which is no key; write keys as "n,ctrl+n".'
+            )
     return ",".join(keys)
+
+
+# A key as Textual names it: a name ("f1", "question_mark", "ctrl+shift+left") or one printable
+# character ("?", "é"), after modifiers.
+_KEY_NAME = re.compile(
+    r"(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[A-Za-z0-9_]+|[^\W\d_]|[!-/:-@\[-`{-~])"
+)
 
 
 def user_config_path() -> Path:

@@ -90,6 +90,17 @@ def test_a_keymap_entry_without_a_key_is_a_config_error(tmp_path: Path) -> None:
     assert load_config(config_file).keymap == {"app.quit": "x", "app.help": "f2,f3"}
 
 
+def test_a_keymap_entry_that_is_no_key_name_is_a_config_error(tmp_path: Path) -> None:
+    config_file = tmp_path / "config.toml"
+    for entry in ('"reader.next-match" = "[b]x[/b],z"', '"app.quit" = "\\u001b[2J"', '"app.quit" = "ctrl+"'):
+        config_file.write_text(f"[keymap]\n{entry}\n", encoding="utf-8")
+        with pytest.raises(ConfigError, match="which is no key"):
+            load_config(config_file)
+    keys = '"n,ctrl+shift+n,f5,question_mark,?,é,left_square_bracket"'
+    config_file.write_text(f'[keymap]\n"reader.next-match" = {keys}\n', encoding="utf-8")
+    assert load_config(config_file).keymap == {"reader.next-match": keys.strip('"')}
+
+
 async def test_one_key_the_keymap_gives_to_two_bindings_is_a_clash(
     make_app: Callable[..., BriefreadApp], tmp_path: Path
 ) -> None:
