@@ -132,6 +132,8 @@ def test_a_query_at_the_limit_is_not_cut() -> None:
         ("lang:fr Maroc", "lang:fr Maroc"),
         ("Maroc lang:", "Maroc"),
         ("Maroc country:", "Maroc"),
+        ('Maroc org:""', "Maroc"),
+        ('Maroc country:" "', "Maroc"),
         ("Maroc ) ONU", "Maroc ONU"),
         ("x AND (Maroc OR ONU", "x AND (Maroc OR ONU)"),
         ("(Maroc OR", "Maroc"),
@@ -166,6 +168,8 @@ def test_repair_note_says_what_was_searched_and_why() -> None:
     assert "quote" in note
     (note,) = parse("Maroc lang:").notes
     assert "lang:" in note
+    (note,) = parse('org:""').notes
+    assert note == "Nothing left to search: 'org:\"\"' has no value."
 
 
 def test_valid_queries_are_left_alone() -> None:

@@ -242,6 +242,9 @@ def _drop_dangling(tokens: list[_Token], problem: Callable[[str], None]) -> list
                 if following is None or following.kind in (_SPACE, _CLOSE):
                     problem(f"'{token.text}' has no value")
                     drop.add(i)
+                elif following.kind == _PHRASE and not following.text.strip('" '):
+                    problem(f"'{token.text}{following.text}' has no value")  # org:""
+                    drop.update((i, i + 1))
             elif token.kind == _WORD and token.text in BINARY_OPERATORS:
                 if before is None or before.kind == _OPEN or _is_operator(before):
                     problem("an operator has nothing on one side")
