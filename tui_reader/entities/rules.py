@@ -341,7 +341,7 @@ _HEADLINE_VERBS = frozenset(
     bans blames blamed blocks boosts calls cancels charged condemns confirms convicted criticises
     criticizes declares defends delays demands denies detained dismisses drops elects expects
     expels fails finds frees gets gives halts holds imposes insists is are was were has have had
-    will would could can may must might jailed joins keeps kills killed launches lifts loses makes
+    would could can must might jailed joins keeps kills killed launches lifts loses makes
     meets names nominates opposes pledges postpones praises probes promises proposes pulls pushes
     quits rejects rejected releases removes replaces rescues resigns reveals seeks seizes sees
     sends sentenced sentences shows shuts signs slams slashes sues supports suspends takes targets
