@@ -321,7 +321,11 @@ def test_counts_say_one_article_and_separate_thousands() -> None:
     assert counted(1, "article") == "1 article" and counted(1564, "article") == "1,564 articles"
     summary = UpdateSummary()
     summary.total_articles, summary.added, summary.seconds = 1, 1564, 2.0
-    assert _summary_line(summary) == "index: 1 article, +1,564 ~0 -0 files in 2.0 s"
+    assert _summary_line(summary) == "index: 1 article, 1,564 files added in 2.0 s"
+    summary.added, summary.changed, summary.deleted = 0, 1, 2
+    assert _summary_line(summary) == "index: 1 article, 1 file changed, 2 removed in 2.0 s"
+    summary.added = 1
+    assert _summary_line(summary) == "index: 1 article, 1 file added, 1 changed, 2 removed in 2.0 s"
 
 
 def test_the_status_line_leaves_the_hint_about_skipped_files_to_the_note() -> None:
@@ -331,7 +335,7 @@ def test_the_status_line_leaves_the_hint_about_skipped_files_to_the_note() -> No
 
     summary = UpdateSummary(total_articles=3911, added=3911, seconds=135.9)
     summary.skipped = [Skipped(f"junk{n}.bin", "binary") for n in range(8)]
-    status = "index: 3,911 articles, +3,911 ~0 -0 files in 135.9 s, 8 skipped"
+    status = "index: 3,911 articles, 3,911 files added in 135.9 s, 8 skipped"
     assert _summary_line(summary, short=True) == status
     assert _summary_line(summary) == status + " (briefread index lists why)"
 
@@ -343,13 +347,13 @@ def test_the_status_line_counts_warnings_apart_from_skipped_files() -> None:
 
     summary = UpdateSummary(total_articles=3, added=3, seconds=1.0)
     summary.skipped = [Skipped("a.md", "front matter ignored: not valid YAML (line 2)")]
-    status = "index: 3 articles, +3 ~0 -0 files in 1.0 s, 1 warning"
+    status = "index: 3 articles, 3 files added in 1.0 s, 1 warning"
     assert _summary_line(summary, short=True) == status
     assert _summary_line(summary) == status + " (briefread index lists why)"
     summary.skipped.append(Skipped("junk.bin", "binary file"))
     assert (
         _summary_line(summary, short=True)
-        == "index: 3 articles, +3 ~0 -0 files in 1.0 s, 1 skipped, 1 warning"
+        == "index: 3 articles, 3 files added in 1.0 s, 1 skipped, 1 warning"
     )
 
 

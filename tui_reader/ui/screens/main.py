@@ -1270,11 +1270,19 @@ def _summary_line(summary: UpdateSummary, *, short: bool = False) -> str:
     if summary.rebuilt:
         parts.append(f"rebuilt in {summary.seconds:.1f} s")
     elif not summary.nothing_to_do:
-        changed = summary.added + summary.changed + summary.deleted
-        parts.append(
-            f"+{summary.added:,} ~{summary.changed:,} -{summary.deleted:,} "
-            f"{'file' if changed == 1 else 'files'} in {summary.seconds:.1f} s"
-        )
+        # "2 files added, 1 changed, 1 removed in 0.4 s": the counts that are not zero
+        done = [
+            (count, what)
+            for count, what in (
+                (summary.added, "added"),
+                (summary.changed, "changed"),
+                (summary.deleted, "removed"),
+            )
+            if count
+        ] or [(0, "changed")]
+        first, *rest = done
+        said = [f"{counted(first[0], 'file')} {first[1]}", *(f"{n:,} {what}" for n, what in rest)]
+        parts.append(f"{', '.join(said)} in {summary.seconds:.1f} s")
     if summary.not_indexed:
         parts.append(f"{summary.skipped_count:,} skipped")
     if summary.warnings:
