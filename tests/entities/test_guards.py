@@ -774,6 +774,8 @@ def test_a_cricket_report_is_a_match_report(tagger: Tagger) -> None:
         ("The book was translated into French.", "en"),
         ("Il parle arabe couramment.", "fr"),
         ("Un roman publié en espagnol, puis traduit.", "fr"),
+        ("Une déclaration rédigée en allemand et en anglais condamne l'intervention.", "fr"),
+        ("La littérature en espagnol et le cinéma.", "fr"),
         # every item of a list one of which names a language
         ("It was translated into Italian, German, Russian, Greek, Japanese or Korean.", "en"),
         ("Traduites en plusieurs langues : italien, allemand, russe, grec ou coréen.", "fr"),
@@ -799,6 +801,7 @@ def test_a_demonym_that_names_a_language_is_none(tagger: Tagger, text: str, lang
         ),
         ("Italian, German and Russian officials met.", "en", ["Italian", "German", "Russian"]),
         ("l'allemand Boris Becker et le suédois Stefan Edberg", "fr", ["allemand", "suédois"]),
+        ("Elle était déguisée en Américaine pour la fête.", "fr", ["Américaine"]),
     ],
 )
 def test_a_demonym_near_a_word_of_language_stays(

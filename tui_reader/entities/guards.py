@@ -1611,7 +1611,8 @@ _LANGUAGE_END = re.compile(r"[ \t]*(?:[.,;:!?)»\"”]|$)")
 def language_name(ctx: Context, cand: Candidate) -> bool:
     """A demonym that names a language: after a verb of speaking ("she speaks good Russian",
     "il parle arabe"), before "-speaking" or "language" ("French-speaking cities"), after "into"
-    or "en" at the end of a phrase ("translated into French.", "publié en espagnol,"), after
+    or "en" at the end of a phrase ("translated into French.", "publié en espagnol,"), in
+    lowercase after "en" anywhere ("la littérature en espagnol et"), after
     "langue" ("la langue arabe", "langues : italien"), after a French verb of learning or
     translating and an article ("apprendre l'anglais", "traduit du russe"); and every demonym
     of a list one of which is a language by these tests ("into Italian, German or Korean")."""
@@ -1642,6 +1643,8 @@ def _names_language(ctx: Context, cand: Candidate) -> bool:
         return True  # "speaks good Russian", not "spoke to Russian officials"
     if before and before[-1] in _INTO and _LANGUAGE_END.match(text, cand.end) is not None:
         return True
+    if before and before[-1] == "en" and text[cand.start].islower():
+        return True  # "la littérature en espagnol et", "un texte en arabe littéraire"
     if len(before) == 2 and before[0] in _LEARNING and before[1] in _ARTICLES_OF_LANGUAGE:
         return True  # "apprendre l'anglais", "traduit du russe", not "l'allemand Boris Becker"
     return _AFTER_LANGUAGES.search(text, max(0, cand.start - 16), cand.start) is not None
