@@ -756,6 +756,24 @@ def test_a_headline_verb_or_preposition_is_no_part_of_a_name() -> None:
         assert found == [name], headline
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # in running text a headline's words are a name's own
+        (
+            "Friends Across Borders Foundation said on Monday it would help.",
+            "Friends Across Borders Foundation",
+        ),
+        # a headline's connectors join the words of a name
+        ("Research And Development Institute Opens New Campus", "Research And Development Institute"),
+        ("Students For Fair Admissions Group Sues Harvard Again", "Students For Fair Admissions Group"),
+    ],
+)
+def test_a_headline_word_outside_a_headline_or_a_connector_stays_in_a_name(text: str, name: str) -> None:
+    found = [m.text for m in default_tagger().tag(text, "en") if m.kind == "organization"]
+    assert found == [name]
+
+
 def test_a_capitalised_function_word_in_running_text_may_open_a_name() -> None:
     text = "She gave a donation to the With Love Foundation last year."
     found = [m.text for m in default_tagger().tag(text, "en") if m.kind == "organization"]

@@ -331,10 +331,11 @@ _LOWER_NEEDS_CAPITAL = True
 # First words that make "<X> Bank/Union/Front" a place rather than an organization.
 _DIRECTIONS = frozenset("west east north south left soviet western eastern".split())
 _MAX_EN_WORDS = 8
-# Verbs and prepositions that a headline in title case capitalises and that no English name of a
-# body holds: a name found leftwards from its head stops after them ("Beijing Blames [Turkoman
-# Islamic Movement]", "Two Dead in Shooting Near [Neo-Nazi Party Office]"). Forms that are also
-# plural nouns of names ("Claims", "Rules", "Reports", "Votes") are left out.
+# Verbs and prepositions that a headline in title case capitalises and that an English name of a
+# body seldom holds: in such a headline, a name found leftwards from its head stops after them
+# ("Beijing Blames [Turkoman Islamic Movement]", "Two Dead in Shooting Near [Neo-Nazi Party
+# Office]"). Forms that are also plural nouns of names ("Claims", "Rules", "Reports", "Votes")
+# are left out.
 _HEADLINE_VERBS = frozenset(
     """
     says said accuses accused admits agrees allows announces appoints arrests arrested asks backs
@@ -346,7 +347,7 @@ _HEADLINE_VERBS = frozenset(
     quits rejects rejected releases removes replaces rescues resigns reveals seeks seizes sees
     sends sentenced sentences shows shuts signs slams slashes sues supports suspends takes targets
     tells threatens tightens tries unveils upholds urges vows wants warns warned weighs welcomes
-    wins withdraws near amid over into onto toward towards despite behind across via versus vs
+    wins withdraws near amid over into onto toward towards despite behind
     """.split()
 )
 _start_end = attrgetter("start", "end")
@@ -919,9 +920,10 @@ class RuleFinder:
                     folded_word = fold_word(word)
                     if folded_word in _OPENERS and sentence_start_at(text, word_start):
                         break
-                    if folded_word in _HEADLINE_VERBS or (
-                        folded_word in _OPENERS and _title_case_line(text, word_start)
-                    ):
+                    if (
+                        folded_word in _HEADLINE_VERBS
+                        or (folded_word in _OPENERS and folded_word not in _EN_CONNECTORS)
+                    ) and _title_case_line(text, word_start):
                         break  # "Beijing Blames Turkoman Islamic Movement", "Death At ... Congress"
                     if folded_word in articles:
                         break  # "The Association of German Judges", "le World Energy Council"
@@ -1179,18 +1181,24 @@ def _word_after(text: str, pos: int) -> str:
 
 
 def _title_case_line(text: str, pos: int) -> bool:
-    """Whether the line around `pos` is a headline in title case: four words or more, and every
-    word of four letters or more capitalised."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if len(line) > 200:
+    """Whether the line around `pos` is a headline in title case: at most `_MAX_HEADLINE`
+    characters, four words or more, and every word of four letters or more capitalised."""
+    line_start = text.rfind("\n", max(0, pos - _MAX_HEADLINE - 1), pos) + 1
+    if line_start == 0 and pos > _MAX_HEADLINE:
+        return False  # no line break near: a paragraph, however long
+    line_end = text.find("\n", pos, pos + _MAX_HEADLINE + 1)
+    if line_end < 0:
+        if len(text) - pos > _MAX_HEADLINE:
+            return False
+        line_end = len(text)
+    if line_end - line_start > _MAX_HEADLINE:
         return False
-    words = _LONG_WORD.findall(line)
+    words = _LONG_WORD.findall(text, line_start, line_end)
     return len(words) >= 4 and all(word[0].isupper() for word in words)
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_MAX_HEADLINE = 200
 
 
 def sentence_start_at(text: str, pos: int) -> bool:
