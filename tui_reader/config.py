@@ -71,11 +71,9 @@ def _keys(config_path: Path, binding: str, value: object) -> str:
     return ",".join(keys)
 
 
-# A key as Textual names it: a name ("f1", "question_mark", "ctrl+shift+left") or one printable
-# character ("?", "é"), after modifiers.
-_KEY_NAME = re.compile(
-    r"(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[A-Za-z0-9_]+|[^\W\d_]|[!-/:-@\[-`{-~])"
-)
+# A key as Textual names it: a name ("f1", "question_mark", "ctrl+shift+left") or any one
+# printable character ("?", "é", "€", "١"), after modifiers.
+_KEY_NAME = re.compile(r"(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[A-Za-z0-9_]+|[^\s\x00-\x1f\x7f-\x9f])")
 
 
 def user_config_path() -> Path:

@@ -96,7 +96,7 @@ def test_a_keymap_entry_that_is_no_key_name_is_a_config_error(tmp_path: Path) ->
         config_file.write_text(f"[keymap]\n{entry}\n", encoding="utf-8")
         with pytest.raises(ConfigError, match="which is no key"):
             load_config(config_file)
-    keys = '"n,ctrl+shift+n,f5,question_mark,?,é,left_square_bracket"'
+    keys = '"n,ctrl+shift+n,f5,question_mark,?,é,left_square_bracket,€,§,«,١,ctrl+@,shift+tab"'
     config_file.write_text(f'[keymap]\n"reader.next-match" = {keys}\n', encoding="utf-8")
     assert load_config(config_file).keymap == {"reader.next-match": keys.strip('"')}
 
