@@ -154,6 +154,9 @@ def test_a_word_written_with_a_ligature_is_found_by_its_letters(tmp_path: Path) 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "pdf.txt").write_text("date 2025-05\n\nLa \ufb01nance du Maroc.", encoding="utf-8")
+    (corpus / "plain.txt").write_text("date 2025-05\n\nLa finance de la Tunisie.", encoding="utf-8")
     library = Library.open(corpus, tmp_path / "index")
     library.update()
-    assert library.search("finance").total == 1
+    assert library.search("finance").total == 2
+    # a query pasted from a PDF, with the ligature
+    assert library.search("\ufb01nance").total == 2

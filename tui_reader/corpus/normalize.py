@@ -54,7 +54,9 @@ _SUSPECT = re.compile(
     "\u2066-\u206f\ud800-\udfff\ufdd0-\ufdef\ufb00-\ufb06\ufeff\ufff9-\ufffb\ufffe\uffff"
     f"\U000e0000-\U000e007f{_PLANE_ENDS}]"
 )
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+# The Latin typographic ligatures, as letters.
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+_LIGATURES = str.maketrans(LIGATURES)
 # Combining marks all lie at U+0300 and above, so a stack of them is always inside a run of
 # five or more such characters; only those runs are examined one character at a time.
 _MARK_RUN_CANDIDATE = re.compile(rf"[^\x00-\u02ff]{{{MAX_COMBINING_MARKS + 1},}}")

@@ -30,9 +30,19 @@ from whoosh.analysis import Filter, Token, Tokenizer
 from whoosh.lang import has_stemmer, has_stopwords, stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map as _whoosh_accent_map
 
+from tui_reader.corpus.normalize import LIGATURES
+
 STEMMED_LANGUAGES = ("fr", "en")
-# Whoosh's accent map, and the ligatures it leaves alone written out as the press types them.
-accent_map = {**_whoosh_accent_map, ord("œ"): "oe", ord("Œ"): "OE", ord("æ"): "ae", ord("Æ"): "AE"}
+# Whoosh's accent map, and the ligatures it leaves alone written out as the press types them
+# (and the typographic ones a query pasted from a PDF holds: the stored text has none).
+accent_map = {
+    **_whoosh_accent_map,
+    ord("œ"): "oe",
+    ord("Œ"): "OE",
+    ord("æ"): "ae",
+    ord("Æ"): "AE",
+    **{ord(ligature): letters for ligature, letters in LIGATURES.items()},
+}
 # Languages whose stemmer reads unaccented words: their words are folded before stemming.
 _FOLD_BEFORE_STEM = frozenset(("en",))
 # Letters and digits; apostrophes and hyphens separate words ("l'ONU" -> "l", "ONU"). Runs longer
