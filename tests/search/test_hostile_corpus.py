@@ -144,7 +144,7 @@ def test_a_file_dated_past_2262_is_indexed_and_read_again_when_it_changes(tmp_pa
     assert summary.articles == 2
     assert library.search("Maroc").total == 2
     assert library.update().nothing_to_do
-    future.write_text("date 2025-05\n\nLe Maroc et la mer du Nord.", encoding="utf-8")
+    future.write_text("date 2025-05\n\nLe Maroc et le Nord.", encoding="utf-8")  # the same size
     os.utime(future, ns=(year_2300 + 10**9, year_2300 + 10**9))
     library.update()
     assert library.search("Nord").total == 1

@@ -183,13 +183,15 @@ class _Walk:
 
 
 # A file time as the index stores it: a 64-bit integer of nanoseconds, which ends in 2262. A
-# clock set later (a broken device's) reads as that end: the file is indexed, and read again
-# when its time or size changes.
-_TIME_LIMIT = 2**63 - 1
+# clock set later (a broken device's) is wrapped into that range, not cut at its end, so that
+# a file edited at two such times is still read again.
+_TIME_RANGE = 2**63
 
 
 def _stored_time(mtime_ns: int) -> int:
-    return max(-_TIME_LIMIT, min(mtime_ns, _TIME_LIMIT))
+    if -_TIME_RANGE <= mtime_ns < _TIME_RANGE:
+        return mtime_ns
+    return mtime_ns % _TIME_RANGE
 
 
 _name = attrgetter("name")
