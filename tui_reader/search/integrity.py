@@ -44,7 +44,7 @@ def read_small_text(path: Path) -> str:
     """The UTF-8 text of one of the index's small files. OSError when it is no regular file (a
     FIFO would make the read wait for ever, a link to /dev/zero never end) or is larger than
     `SMALL_FILE_BYTES`; UnicodeDecodeError when it is not UTF-8."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
