@@ -13,6 +13,7 @@ from tui_reader.config import Config, Locations
 from tui_reader.entities import default_registry
 from tui_reader.search import Library
 from tui_reader.ui.app import BriefreadApp
+from tui_reader.ui.searching import live_query
 
 
 def titles(app: BriefreadApp) -> list[str]:
@@ -181,13 +182,15 @@ async def test_a_half_typed_filter_is_left_out_while_it_is_typed(real_locations:
         await pilot.press("slash")
         notes = {
             "country:": "Listing without 'country:' while it is typed.",
-            '"': "Nothing left to search",
+            "(": "Nothing left to search: a parenthesis is not closed.",
+            '"': "",  # a quote just opened: nothing to say yet
         }
         for query, note in notes.items():
             screen.search_bar.set_value(query)  # as typed: the line has the focus
             await settle(pilot, delay=0.3)
             assert titles(app) == everything  # not blanked on the way to "country:Maroc"
-            assert note in str(screen.query_one("#search-message").render())
+            message = screen.query_one("#search-message")
+            assert str(message.render()) == note if note else not message.display
         screen.search_bar.set_value("country:Maroc")
         await settle(pilot, delay=0.3)
         assert 0 < len(titles(app)) < len(everything)
@@ -391,3 +394,68 @@ async def test_x_removes_the_last_filter_typed_in_the_query(real_locations: Loca
         await settle(pilot)
         assert screen.search_bar.value == "Qatar"
         assert any(n.message == "No filter to remove." for n in app._notifications)
+
+
+@pytest.mark.parametrize(
+    ("typed", "query", "note"),
+    [
+        # a filter's value typed in quotes: closed when it names something, else left out
+        ('Qatar org:"United Nations', 'Qatar org:"United Nations"', ""),
+        ('Qatar org:"Atlant', "Qatar", "Listing without 'org:\"Atlant' while it is typed."),
+        ("Qatar -country:Atlant", "Qatar", "Listing without 'country:Atlant' while it is typed."),
+        # a negated phrase excludes only its complete words, never a word being typed
+        ('Qatar NOT "United Nat', 'Qatar NOT "United"', ""),
+        ('Qatar NOT "Unit', "Qatar", ""),
+        ('Qatar -"United Nat', 'Qatar -"United"', ""),
+        # an open phrase: its complete words, and its last word as a prefix
+        ('"Qatar hos', '"Qatar" (hos OR hos*)', ""),
+        ('"Qatar ', '"Qatar"', ""),
+    ],
+)
+def test_what_a_query_being_typed_searches(
+    real_locations: Locations, typed: str, query: str, note: str
+) -> None:
+    need_registry()
+    library = Library.open(real_locations.corpus, real_locations.index)
+    live = live_query(library, typed)
+    assert (live.query, live.note) == (query, note)
+
+
+async def test_the_reader_highlights_what_found_the_list_while_the_query_is_typed(
+    real_locations: Locations,
+) -> None:
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash")
+        screen.search_bar.set_value('"Qatar hos')
+        await settle(pilot, delay=0.3)
+        assert titles(app) == ["Qatar hosts United Nations talks"]
+        assert screen._searched == ('"Qatar" (hos OR hos*)', '"Qatar" hos')
+        screen.article_list.cursor = 0
+        screen.open_article(screen.article_list.rows[0])
+        await settle(pilot)
+        reader = screen.reader
+        assert reader.article is not None
+        title = reader.article.title
+        assert [title[s:e] for s, e in reader.title_matches] == ["Qatar hosts"]  # not "Qatar" alone
+
+
+async def test_leaving_the_search_line_by_a_click_ends_typing(real_locations: Locations) -> None:
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        status = screen.query_one("#status-text")
+        await pilot.press("slash")
+        await typed(pilot, "Qatar")
+        assert "newest first while typing" in str(status.render())
+        screen.set_focus(screen.article_list)  # as a click on the list does
+        await settle(pilot)
+        await pilot.press("o")  # a search again: the query as written, ranked as enter ranks it
+        await settle(pilot)
+        assert "newest first" in str(status.render()) and "typing" not in str(status.render())
+        await pilot.press("o", "o")
+        await settle(pilot)
+        assert "relevance" in str(status.render())

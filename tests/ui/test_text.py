@@ -21,7 +21,7 @@ from tui_reader.ui import export
 from tui_reader.ui.entity_names import summarize_mentions
 from tui_reader.ui.export import ExportError, unused_path, write_export
 from tui_reader.ui.safe_text import clean, styled
-from tui_reader.ui.searching import as_you_type
+from tui_reader.ui.searching import as_you_type, without_last_filter
 from tui_reader.ui.wrap import wrap_offsets
 
 
@@ -65,6 +65,28 @@ def test_wrap_breaks_between_words_and_folds_long_ones() -> None:
     assert wrap_offsets("aaa bbb ccc", 7) == [8]
     assert wrap_offsets("x" * 10, 4) == [4, 8]
     assert wrap_offsets("中文中文", 4) == [2]  # wide characters count two cells
+
+
+@pytest.mark.parametrize(
+    ("query", "left"),
+    [
+        ("Maroc country:Maroc", "Maroc"),
+        ("country:Maroc org:ONU crise", "country:Maroc crise"),
+        ("date:[2012 TO 2014] Obama", "Obama"),
+        ('org:"Nations unies" x', "x"),
+        ("country:Qatar -country:Maroc", "country:Qatar"),  # with its negation
+        ("Qatar NOT country:Maroc", "Qatar"),
+        ("Qatar AND country:MA", "Qatar"),
+        ("country:MA OR Qatar", "Qatar"),
+        ("a (country:MA OR country:DZ)", "a (country:MA)"),
+        ("(country:MA) Qatar", "Qatar"),
+        ('"premier  ministre" country:FR', '"premier  ministre"'),  # a phrase as it is
+        ('"see country:Maroc" Qatar', None),  # words of a phrase are no filter
+        ("Maroc", None),
+    ],
+)
+def test_the_last_filter_typed_in_a_query_is_removed_whole(query: str, left: str | None) -> None:
+    assert without_last_filter(query) == left
 
 
 def test_as_you_type_makes_the_last_word_a_prefix() -> None:

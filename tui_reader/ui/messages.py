@@ -52,6 +52,7 @@ class ResultsReady(Message):
         keep: str | None,
         results: SearchResults,
         kept_at: int | None = None,
+        searched: tuple[str, str] = ("", ""),
     ) -> None:
         super().__init__()
         self.seq = seq
@@ -63,6 +64,7 @@ class ResultsReady(Message):
         self.keep = keep
         self.results = results
         self.kept_at = kept_at  # the row of `keep`, found wherever it is in the list
+        self.searched = searched  # what was searched, and as typed (see `SearchOutcome`)
 
 
 class FacetsReady(Message):

@@ -102,6 +102,9 @@ class SearchOutcome:
     rows: Sequence[ResultRow]
     fallback: str = ""  # the note on a malformed query, about the query as the user typed it
     kept_at: int | None = None  # the row of the article to keep, when asked for and listed
+    # what was searched, and the text that `Library.search` read as typed: the reader highlights
+    # what the list found
+    searched: tuple[str, str] = ("", "")
 
 
 class OldestFirst(Sequence["ResultRow"]):
@@ -175,16 +178,47 @@ def _filter_being_typed(query: str) -> str | None:
 
 def without_last_filter(query: str) -> str | None:
     """`query` without the last filter written in it (`country:Maroc`, `date:[2012 TO 2014]`,
-    `org:"Nations unies"`), or None when it has none."""
+    `org:"Nations unies"`), its negation (`-`, `NOT`) and an operator it leaves with nothing on
+    one side; None when it has none. Phrases are left as they are, filters inside them too."""
     from tui_reader.search.query import FILTER_NAMES
 
-    names = "|".join(FILTER_NAMES)
-    pattern = rf'(?:^|(?<=[\s(]))(?i:{names}):(?:"[^"]*"?|\[[^\]]*\]?|[^\s()]+)'
-    found = list(re.finditer(pattern, query))
-    if not found:
-        return None
-    last = found[-1]
-    return " ".join(f"{query[: last.start()]} {query[last.end() :]}".split())
+    tokens = _QUERY_TOKEN.findall(query)
+    filter_core = re.compile(rf"-?(?i:{'|'.join(FILTER_NAMES)}):\S.*", re.DOTALL)
+    for k in range(len(tokens) - 1, -1, -1):
+        token = tokens[k]
+        core = token.lstrip("(").rstrip(")")
+        if not filter_core.fullmatch(core):
+            continue
+        opening, closing = token[: len(token) - len(token.lstrip("("))], token[len(token.rstrip(")")) :]
+        pair = min(len(opening), len(closing))  # "(country:MA)": brackets around it alone go too
+        opening, closing = opening[pair:], closing[pair:]
+        kept = tokens[:k]
+        rest = tokens[k + 1 :]
+        if kept and kept[-1] == "NOT":
+            kept.pop()
+        if kept and kept[-1] in ("AND", "OR") and (not rest or rest[0].startswith(")") or closing):
+            kept.pop()  # "a OR country:DZ", "(a OR country:DZ)"
+        elif rest and rest[0] in ("AND", "OR") and (not kept or kept[-1].endswith("(") or opening):
+            rest.pop(0)  # "country:MA OR a"
+        words = [*kept, *([opening] if opening else []), *([closing] if closing else []), *rest]
+        return _joined(words)
+    return None
+
+
+def _joined(tokens: list[str]) -> str:
+    """`tokens` joined by spaces, a lone bracket kept against its neighbour: "(a", "b)"."""
+    out: list[str] = []
+    for token in tokens:
+        if out and (token.startswith(")") and token.strip(")") == "" or out[-1].strip("(") == ""):
+            out[-1] += token
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
+# A token of a query: a phrase (spaces inside kept), a filter's quoted or bracketed value with
+# its name, or a run of other characters.
+_QUERY_TOKEN = re.compile(r'[^\s"\[]*(?:"[^"]*"?|\[[^\]]*\]?)[^\s"]*|[^\s"]+|"')
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,32 +236,67 @@ class LiveQuery:
 def live_query(library: Library, typed: str) -> LiveQuery:
     """The query to search while `typed` is being typed. What is half typed is left out, so
     the list depends on the line alone, however fast it was typed or pasted: a trailing filter
-    whose value names nothing yet ("country:Mar" on the way to "country:Maroc", "date:2025-0"),
-    said in the note; an open quote is searched as the phrase of its complete words and its last
-    word as a prefix (`"premier min` searches `"premier" (min OR min*)`), and as that phrase
-    alone when that finds nothing."""
+    whose value names nothing yet ("country:Mar" on the way to "country:Maroc", `org:"Nations`,
+    "date:2025-0"), said in the note; an open quote is searched as the phrase of its complete
+    words and its last word as a prefix (`"premier min` searches `"premier" (min OR min*)`), and
+    as that phrase alone when that finds nothing, or when the quote is negated (`NOT "premier
+    min` searches `NOT "premier"`)."""
     text = typed
-    note = ""
-    typed_filter = _filter_being_typed(text)
+    if text.count('"') % 2:
+        opened = text.rindex('"')
+        field = _FIELD_BEFORE_QUOTE.search(text[: opened + 1])
+        if field is not None:
+            # a filter's value typed in quotes: closed, it is the filter being typed
+            return _without_unnamed_filter(library, text, text[field.start() :], closing='"')
+        return _open_quote(library, text, opened)
+    return _without_unnamed_filter(library, text, _filter_being_typed(text))
+
+
+def _without_unnamed_filter(
+    library: Library, text: str, typed_filter: str | None, closing: str = ""
+) -> LiveQuery:
+    """`text` searched while it is typed, without `typed_filter` (the filter it ends with,
+    completed by `closing`) when that names nothing yet."""
     if typed_filter is not None:
-        parsed = library.parse(typed_filter)
+        parsed = library.parse(typed_filter + closing)
         if parsed.matches_nothing or parsed.nothing_left:
-            text = text[: len(text) - len(typed_filter)].rstrip()
+            # the words before it are complete: none is read as a prefix
+            rest = _NEGATION_END.sub("", text[: len(text) - len(typed_filter)]).rstrip()
             note = f"Listing without {typed_filter!r} while it is typed."
-    if text.strip() and library.parse(text).nothing_left:
-        # nothing to search yet ("(", "NOT"): what the line holds so far lists everything
-        return LiveQuery("", "", note or library.parse(text).fallback)
-    if text.count('"') % 2 == 0:
-        return LiveQuery(text, as_you_type(text), note)
-    opened = text.rindex('"')
-    before, words = text[:opened], text[opened + 1 :].split()
-    if text[-1:].isspace() or len(words) <= 1:
-        # the quote's words are all complete, or one word is being typed: no phrase to cut
-        plain = f'{before}"{" ".join(words)}"' if words and text[-1:].isspace() else before + " ".join(words)
-        return LiveQuery(plain, as_you_type(plain), note)
-    phrase = f'{before}"{" ".join(words[:-1])}"'
+            return _searchable(library, LiveQuery(rest, rest, note))
+        if closing:
+            return LiveQuery(text + closing, text + closing)
+    return _searchable(library, LiveQuery(text, as_you_type(text)))
+
+
+def _open_quote(library: Library, text: str, opened: int) -> LiveQuery:
+    """`text`, whose quote at `opened` is not closed, searched while it is typed."""
+    before, inside = text[:opened], text[opened + 1 :]
+    words = inside.split()
+    complete = words if inside[-1:].isspace() else words[:-1]
+    phrase = f'{before}"{" ".join(complete)}"' if complete else _NEGATION_END.sub("", before).rstrip()
+    if _NEGATION_END.search(before) is not None or not words:
+        # a negated phrase excludes only what it holds once complete
+        return _searchable(library, LiveQuery(phrase, phrase))
+    if not complete or len(words) == len(complete):
+        # one word typed, or the phrase's words all complete: no phrase to cut
+        plain = before + words[0] if not complete else phrase
+        return _searchable(library, LiveQuery(plain, as_you_type(plain)))
     plain = f"{phrase} {words[-1]}"
-    return LiveQuery(plain, as_you_type(plain), note, wider=phrase)
+    return _searchable(library, LiveQuery(plain, as_you_type(plain), wider=phrase))
+
+
+def _searchable(library: Library, live: LiveQuery) -> LiveQuery:
+    """`live`, or everything when what it searches holds nothing to search yet ("(", "NOT")."""
+    if live.plain.strip() and library.parse(live.plain).nothing_left:
+        return LiveQuery("", "", live.note or library.parse(live.plain).fallback)
+    return live
+
+
+# A filter's name right before an opening quote (`org:"`), and a negation before a phrase or a
+# filter (`-`, `NOT `).
+_FIELD_BEFORE_QUOTE = re.compile(r'(?:^|(?<=[\s(-]))[^\W\d_]+:(?="$)')
+_NEGATION_END = re.compile(r"(?:^|(?<=[\s(]))(?:-|NOT[ \t]+)$")
 
 
 def run_search(
@@ -251,9 +320,11 @@ def run_search(
             typed=typed,
         )
 
-    results = search(query, live.plain if live is not None else request.query)
+    searched = (query, live.plain if live is not None else request.query)
+    results = search(*searched)
     if live is not None and live.wider is not None and not results.total and not cancelled():
-        results = search(live.wider, live.wider)
+        searched = (live.wider, live.wider)
+        results = search(*searched)
     widened = ""
     if not request.live and not results.total and not results.fallback:
         # Enter on a word that no article has, after the list showed the articles with words
@@ -263,6 +334,7 @@ def run_search(
             found = search(as_you_type(request.query), request.query)
             if found.total:
                 results = found
+                searched = (as_you_type(request.query), request.query)
                 widened = f"No article has the word {word!r}: these have words that start with it ({word}*)."
     rows: Sequence[ResultRow] = OldestFirst(results) if request.sort == "oldest" else results
     fallback = widened or results.fallback
@@ -280,4 +352,4 @@ def run_search(
         kept_at = rows.from_newest(kept_at)
     if cancelled():
         return None
-    return SearchOutcome(results, rows, fallback, kept_at)
+    return SearchOutcome(results, rows, fallback, kept_at, searched)

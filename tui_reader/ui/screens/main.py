@@ -43,7 +43,6 @@ from tui_reader.ui.searching import (
     EntityFilter,
     SearchRequest,
     SearchState,
-    as_you_type,
     next_sort,
     run_search,
     without_last_filter,
@@ -107,6 +106,7 @@ class MainScreen(Screen[None]):
         # the query is being typed: searched as a live filter, its last word also a prefix, until
         # enter or leaving the search line searches it as written (as `briefread search` does)
         self._live = False
+        self._searched: tuple[str, str] = ("", "")  # what the list shown was found by, as typed
         self.filters: list[EntityFilter] = []
         self.view = "all"
         self.sort = "auto"
@@ -557,12 +557,14 @@ class MainScreen(Screen[None]):
         if self._facets_timer is not None:
             self._facets_timer.stop()
             self._facets_timer = None
-        # a search again of a query still being typed (an index update) stays a live filter
-        live = typing or self._live
-        self.typing_phase = live and self.sort == "auto" and bool(self.query_text.strip())
+        # a search again of a query still being typed (an index update) stays a live filter;
+        # once the line has lost the focus (a click elsewhere) it is searched as written
         if typing:
             self._live = True
             self._match_after_search = 0
+        elif self._live and self.focused is not self.search_bar.input:
+            self._live = False
+        self.typing_phase = self._live and self.sort == "auto" and bool(self.query_text.strip())
         marks = self.session.marks
         request = SearchRequest(
             query=self.query_text,
@@ -606,6 +608,7 @@ class MainScreen(Screen[None]):
                 keep=keep,
                 results=results,
                 kept_at=outcome.kept_at,
+                searched=outcome.searched,
             )
         )
 
@@ -629,6 +632,7 @@ class MainScreen(Screen[None]):
             return
         self._applied_seq = message.seq
         self.results = message.results
+        self._searched = message.searched
         if not self._stale_checked:
             # The first list first: the scan for changed files starts once it is drawn.
             self._stale_checked = True
@@ -981,8 +985,9 @@ class MainScreen(Screen[None]):
     def _load_article(self, article_id: str, opening: bool) -> None:
         self._article_seq += 1
         self._opening = article_id if opening else None
-        query = as_you_type(self.query_text) if self._live else self.query_text
-        self._load_article_worker(self._article_seq, article_id, query, self.query_text)
+        # highlighted: what found the list shown (while typing, without what is half typed)
+        query, typed = self._searched
+        self._load_article_worker(self._article_seq, article_id, query, typed)
 
     @on(ArticleReady)
     def _article_ready(self, message: ArticleReady) -> None:
