@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from tests.ui.conftest import main, search_and_open, settle, typed
 from tui_reader.config import Config, Locations
@@ -19,6 +20,13 @@ from tui_reader.ui.searching import live_query
 def titles(app: BriefreadApp) -> list[str]:
     rows = main(app).article_list.rows
     return [rows[i].title for i in range(len(rows))]
+
+
+async def on_line(pilot: Pilot[None], query: str) -> None:
+    """`query` in the search line as if typed there (the line has the focus), and its search done."""
+    assert isinstance(pilot.app, BriefreadApp)
+    main(pilot.app).search_bar.set_value(query)
+    await settle(pilot, delay=0.3)
 
 
 def need_registry() -> None:
@@ -186,18 +194,15 @@ async def test_a_half_typed_filter_is_left_out_while_it_is_typed(real_locations:
             '"': "",  # a quote just opened: nothing to say yet
         }
         for query, note in notes.items():
-            screen.search_bar.set_value(query)  # as typed: the line has the focus
-            await settle(pilot, delay=0.3)
+            await on_line(pilot, query)  # as typed: the line has the focus
             assert titles(app) == everything  # not blanked on the way to "country:Maroc"
             message = screen.query_one("#search-message")
             assert str(message.render()) == note if note else not message.display
-        screen.search_bar.set_value("country:Maroc")
-        await settle(pilot, delay=0.3)
+        await on_line(pilot, "country:Maroc")
         assert 0 < len(titles(app)) < len(everything)
         assert not screen.query_one("#search-message").display
         # enter on a query with nothing to search lists nothing, and says why
-        screen.search_bar.set_value("country:")
-        await settle(pilot, delay=0.3)
+        await on_line(pilot, "country:")
         await pilot.press("enter")
         await settle(pilot)
         assert titles(app) == []
@@ -214,28 +219,23 @@ async def test_a_filter_value_half_typed_is_left_out_while_it_is_typed(
         screen = main(app)
         note = screen.query_one("#search-message")
         await pilot.press("slash")
-        screen.search_bar.set_value("Qatar")
-        await settle(pilot, delay=0.3)
+        await on_line(pilot, "Qatar")
         qatar = titles(app)
         assert len(qatar) == 2
         # the value of a filter being typed names nothing yet: the list is the rest's
         for query in ("Qatar country:M", "Qatar country:Mar", "Qatar date:2025-0", "Qatar lang:e"):
-            screen.search_bar.set_value(query)
-            await settle(pilot, delay=0.3)
+            await on_line(pilot, query)
             assert titles(app) == qatar, query
             filter_typed = query.split()[-1]
             assert str(note.render()) == f"Listing without {filter_typed!r} while it is typed.", query
-        screen.search_bar.set_value("Qatar country:Maroc")
-        await settle(pilot, delay=0.3)
+        await on_line(pilot, "Qatar country:Maroc")
         assert len(titles(app)) == 2
         assert not note.display
         # a filter that names something is searched, even when no article has it
-        screen.search_bar.set_value("Qatar country:Austria")
-        await settle(pilot, delay=0.3)
+        await on_line(pilot, "Qatar country:Austria")
         assert titles(app) == []
         # enter searches the query as written: nothing, and why
-        screen.search_bar.set_value("Qatar country:Mar")
-        await settle(pilot, delay=0.3)
+        await on_line(pilot, "Qatar country:Mar")
         await pilot.press("enter")
         await settle(pilot)
         assert titles(app) == []
@@ -250,16 +250,13 @@ async def test_a_pasted_query_lists_the_same_as_one_typed_key_by_key(real_locati
         screen = main(app)
         note = screen.query_one("#search-message")
         await pilot.press("slash")
-        screen.search_bar.set_value("Qatar")
-        await settle(pilot, delay=0.3)
+        await on_line(pilot, "Qatar")
         qatar = titles(app)
         assert len(qatar) == 2
-        screen.search_bar.set_value("")
-        await settle(pilot, delay=0.3)
+        await on_line(pilot, "")
         # the whole query at once, after a list of everything: the list is not what the first
         # key or the list before found, but the query's without its half-typed filter
-        screen.search_bar.set_value("Qatar country:Atlantis")
-        await settle(pilot, delay=0.3)
+        await on_line(pilot, "Qatar country:Atlantis")
         assert titles(app) == qatar
         assert str(note.render()) == "Listing without 'country:Atlantis' while it is typed."
         assert str(screen.query_one("#status-text").render()).startswith("2 articles")
@@ -273,25 +270,19 @@ async def test_a_phrase_half_typed_narrows_the_list_as_it_is_typed(real_location
     app = BriefreadApp(real_locations, Config())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        screen = main(app)
         await pilot.press("slash")
-        screen.search_bar.set_value("Qatar")
-        await settle(pilot, delay=0.3)
+        await on_line(pilot, "Qatar")
         qatar = titles(app)
         assert len(qatar) == 2
         # the phrase's last word is half typed: it is read as the start of a word
-        screen.search_bar.set_value('"Qata')
-        await settle(pilot, delay=0.3)
+        await on_line(pilot, '"Qata')
         assert titles(app) == qatar
-        screen.search_bar.set_value('"Qatar hos')
-        await settle(pilot, delay=0.3)
+        await on_line(pilot, '"Qatar hos')
         assert titles(app) == ["Qatar hosts United Nations talks"]
         # no word starts with it: the phrase's complete words are listed, not a blank list
-        screen.search_bar.set_value('"Qatar zq')
-        await settle(pilot, delay=0.3)
+        await on_line(pilot, '"Qatar zq')
         assert titles(app) == qatar
-        screen.search_bar.set_value('"Qatar hos')
-        await settle(pilot, delay=0.3)
+        await on_line(pilot, '"Qatar hos')
         # enter searches the phrase as written
         await pilot.press("enter")
         await settle(pilot)
@@ -429,8 +420,7 @@ async def test_the_reader_highlights_what_found_the_list_while_the_query_is_type
         await settle(pilot)
         screen = main(app)
         await pilot.press("slash")
-        screen.search_bar.set_value('"Qatar hos')
-        await settle(pilot, delay=0.3)
+        await on_line(pilot, '"Qatar hos')
         assert titles(app) == ["Qatar hosts United Nations talks"]
         assert screen._searched == ('"Qatar" (hos OR hos*)', '"Qatar" hos')
         screen.article_list.cursor = 0
