@@ -133,6 +133,9 @@ def test_a_query_at_the_limit_is_not_cut() -> None:
         ("Maroc lang:", "Maroc"),
         ("Maroc country:", "Maroc"),
         ('Maroc org:""', "Maroc"),
+        # a range without its date filter is no list of the words between two in the alphabet
+        ("[Maroc TO Qatar]", "Maroc Qatar"),
+        ("Obama [2012 TO 2014]", "Obama 2012 2014"),
         ('Maroc country:" "', "Maroc"),
         ("Maroc ) ONU", "Maroc ONU"),
         ("x AND (Maroc OR ONU", "x AND (Maroc OR ONU)"),

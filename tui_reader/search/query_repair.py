@@ -206,6 +206,13 @@ def _mend(tokens: list[_Token], problems: list[str]) -> list[_Token]:
         if token.kind == _STRAY:
             problem(_STRAY_PROBLEMS[token.text])
             continue
+        if token.kind == _RANGE and not (out and out[-1].kind == _WORD and out[-1].text.endswith(":")):
+            # "[Maroc TO Qatar]" would list the words between them in the alphabet
+            problem("a range is for dates (date:[2024 TO 2025])")
+            words = [w for w in re.findall(r"\w+", token.text) if w.upper() != "TO"]
+            if words:
+                out.append(_Token(_WORD, " ".join(words), token.end))
+            continue
         if token.kind == _RANGE and not token.closed:
             problem("a range bracket is not closed")
             token = _Token(_RANGE, token.text.rstrip() + ("}" if token.text[0] == "{" else "]"), token.end)
