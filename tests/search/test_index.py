@@ -314,3 +314,13 @@ def test_a_manifest_that_lists_every_bad_line_is_capped_by_the_next_update(
     manifest = Manifest(path, readonly=True)
     assert len(manifest.entries()["bad.jsonl"].skipped) == 21
     manifest.close()
+
+
+def test_title_and_text_filters_search_one_field_in_the_form_typed(corpus: Path, index_dir: Path) -> None:
+    update_index(corpus, index_dir)
+    library = Library.open(corpus, index_dir)
+    # the titles are the first lines: "Les élections municipales...", "The election in Senegal..."
+    assert {r.path for r in library.search("title:ELECTIONS")} == {"fr/election.txt"}
+    assert {r.path for r in library.search("election")} == {"fr/election.txt", "en/election.txt"}
+    assert {r.path for r in library.search("text:délégations")} == {"fr/qatar.txt"}
+    assert not library.search("title:délégations").total
