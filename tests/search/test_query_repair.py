@@ -136,6 +136,8 @@ def test_a_query_at_the_limit_is_not_cut() -> None:
         # a range without its date filter is no list of the words between two in the alphabet
         ("[Maroc TO Qatar]", "Maroc Qatar"),
         ("Obama [2012 TO 2014]", "Obama 2012 2014"),
+        ("a[]~2024", "a 2024"),
+        ('a"~2024', "a 2024"),
         ('Maroc country:" "', "Maroc"),
         ("Maroc ) ONU", "Maroc ONU"),
         ("x AND (Maroc OR ONU", "x AND (Maroc OR ONU)"),

@@ -202,16 +202,25 @@ def _mend(tokens: list[_Token], problems: list[str]) -> list[_Token]:
             problems.append(text)
 
     out: list[_Token] = []
-    for token in tokens:
+    for k, token in enumerate(tokens):
         if token.kind == _STRAY:
             problem(_STRAY_PROBLEMS[token.text])
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            if out and out[-1].kind == _WORD and not out[-1].text.endswith(":") and following is not None:
+                # two words it stood between stay apart ('a"~2024' is no "a~2024"), a filter and
+                # its value join ('country:"Maroc')
+                if following.kind == _WORD:
+                    out.append(_Token(_SPACE, " ", token.end, virtual=True))
             continue
         if token.kind == _RANGE and not (out and out[-1].kind == _WORD and out[-1].text.endswith(":")):
             # "[Maroc TO Qatar]" would list the words between them in the alphabet
             problem("a range is for dates (date:[2024 TO 2025])")
-            words = [w for w in re.findall(r"\w+", token.text) if w.upper() != "TO"]
+            words = [w for w in re.findall(r"\w+", token.text) if w.upper() != "TO" and w not in OPERATORS]
+            if out and out[-1].kind != _SPACE:
+                out.append(_Token(_SPACE, " ", token.end, virtual=True))  # "a[]~2024" is no "a~2024"
             if words:
                 out.append(_Token(_WORD, " ".join(words), token.end))
+                out.append(_Token(_SPACE, " ", token.end, virtual=True))
             continue
         if token.kind == _RANGE and not token.closed:
             problem("a range bracket is not closed")
