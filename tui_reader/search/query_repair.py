@@ -206,11 +206,16 @@ def _mend(tokens: list[_Token], problems: list[str]) -> list[_Token]:
         if token.kind == _STRAY:
             problem(_STRAY_PROBLEMS[token.text])
             following = tokens[k + 1] if k + 1 < len(tokens) else None
-            if out and out[-1].kind == _WORD and not out[-1].text.endswith(":") and following is not None:
+            if (
+                out
+                and out[-1].kind == _WORD
+                and not out[-1].text.endswith(":")
+                and following is not None
+                and following.kind == _WORD
+            ):
                 # two words it stood between stay apart ('a"~2024' is no "a~2024"), a filter and
                 # its value join ('country:"Maroc')
-                if following.kind == _WORD:
-                    out.append(_Token(_SPACE, " ", token.end, virtual=True))
+                out.append(_Token(_SPACE, " ", token.end, virtual=True))
             continue
         if token.kind == _RANGE and not (out and out[-1].kind == _WORD and out[-1].text.endswith(":")):
             # "[Maroc TO Qatar]" would list the words between them in the alphabet

@@ -331,10 +331,10 @@ def run_search(
         # that start with it as it was typed ("Oba"): those articles, said so
         word = _prefix_word(request.query)
         if word is not None and not cancelled():
-            found = search(as_you_type(request.query), request.query)
+            prefixed = (as_you_type(request.query), request.query)
+            found = search(*prefixed)
             if found.total:
-                results = found
-                searched = (as_you_type(request.query), request.query)
+                results, searched = found, prefixed
                 widened = f"No article has the word {word!r}: these have words that start with it ({word}*)."
     rows: Sequence[ResultRow] = OldestFirst(results) if request.sort == "oldest" else results
     fallback = widened or results.fallback
