@@ -203,6 +203,32 @@ def test_keys_typed_in_a_burst_keep_their_order_around_slash_and_enter(tmp_path:
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_a_query_enter_j_and_n_typed_in_one_burst_open_the_second_result_at_its_first_match(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(1, 6):
+        body = " ".join(["Le Maroc et la Tunisie."] * n)
+        (corpus / f"a{n}.txt").write_text(f"Dépêche numéro {n}\n\n{body}\n", encoding="utf-8")
+    session = _start_app(tmp_path, corpus, "briefread-burst-n", 120)
+    try:
+        assert "Articles 5" in wait_for(session, "Articles 5")
+        # one burst, as a fast typist or a script types it: none of the keys waits for a search
+        subprocess.run(["tmux", "send-keys", "-t", session, "/", "Maroc", "Enter", "j", "n"], check=True)
+        lines = wait_for(session, "match 1/").splitlines()
+        assert lines[0].strip() == "/ Maroc", lines[0]
+        rows = [line for line in lines[2:7] if "Dépêche" in line]
+        second = rows[1].split("Dépêche numéro ")[1].split()[0]
+        # j moved to the second row of the ranked list, and n opened it at its first match
+        shown = re.findall(r"Dépêche numéro (\d)", lines[2])
+        assert shown[-1] == second, lines
+        assert f"match 1/{second}" in "\n".join(lines), lines
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_a_pasted_text_with_escape_sequences_neither_quits_nor_scrambles_the_query(tmp_path: Path) -> None:
     session = _start_on_one_article(tmp_path, "briefread-paste")
     try:

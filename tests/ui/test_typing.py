@@ -196,3 +196,22 @@ async def test_a_submit_handled_after_slash_leaves_the_focus_in_the_search_line(
         screen.action_focus_search()
         screen._query_submitted(SearchBar.Submitted("qatar"))
         assert screen.focused is screen.search_bar.input
+
+
+async def test_a_query_enter_j_and_n_in_one_burst_open_the_second_result_at_its_first_match(
+    make_app: MakeApp,
+) -> None:
+    app = make_app(FakeLibrary())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        # one read of the terminal: the live list of "q" is still on screen when j and n come
+        for event in WholePasteParser().feed("/qatar\rjn"):
+            app.post_message(event)
+        await settle(pilot, delay=0.5)
+        screen = main(app)
+        assert screen.query_text == "qatar"
+        assert [row.id for row in screen.article_list.rows][:2] == ["qatar-en", "seed"]
+        assert screen.article_list.cursor == 1
+        assert screen.article is not None and screen.article.id == "seed"
+        assert screen.focused is screen.reader
+        assert screen.reader.current_match == 0

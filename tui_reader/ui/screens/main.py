@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -124,6 +125,9 @@ class MainScreen(Screen[None]):
         self._line_visits = 0
         self._left_visit = 0
         self._submit_seq = -1
+        # enter left the search line and the list of its query has not come in yet: n and N
+        # typed meanwhile wait for that list
+        self._submitting = False
         self._article_seq = 0
         self._index_notes = 0  # summaries of updates shown so far (the newest is cleared later)
         # another process holds the index's update lock: its articles show as it saves them, and
@@ -135,6 +139,11 @@ class MainScreen(Screen[None]):
         # n or N typed before the results of enter came in: the step, asked of those results
         self._match_after_search = 0
         self._opening: str | None = None
+        # the article whose load is under way, and what the matches of the article shown and of
+        # the one loading were found by (the list's query may have changed since)
+        self._loading: str | None = None
+        self._shown_for: tuple[str, str] = ("", "")
+        self._loading_for: tuple[str, str] = ("", "")
         self._last_progress = 0.0
         self._poll_timer: Timer | None = None
         # The corpus's folders as the last scan found them: a change to one (a file added,
@@ -370,6 +379,7 @@ class MainScreen(Screen[None]):
     @on(LibraryFailed)
     def _library_failed(self, message: LibraryFailed) -> None:
         self._match_after_search = 0
+        self._submitting = False
         self._show_error(message.error)
 
     def _show_error(self, error: str) -> None:
@@ -562,6 +572,7 @@ class MainScreen(Screen[None]):
         if typing:
             self._live = True
             self._match_after_search = 0
+            self._submitting = False
         elif self._live and self.focused is not self.search_bar.input:
             self._live = False
         self.typing_phase = self._live and self.sort == "auto" and bool(self.query_text.strip())
@@ -646,12 +657,15 @@ class MainScreen(Screen[None]):
             found = message.kept_at if message.kept_at is not None else _find(message.rows, message.keep)
             cursor = found if found is not None else min(listing.cursor, len(message.rows) - 1)
         elif self._submit_row is not None:
-            if message.seq == self._submit_seq:
-                # rows moved in the list between enter and the ranked results count in them
-                cursor = min(max(0, listing.cursor - self._submit_row), len(message.rows) - 1)
+            # rows moved in the list between enter and the ranked results count in them, moved
+            # in whichever lists came in between (the live list of a key typed in the burst)
+            cursor = min(max(0, listing.cursor - self._submit_row), len(message.rows) - 1)
+            if message.seq >= self._submit_seq:  # that search's list, or a newer one
                 self._submit_row = None
             else:
-                self._submit_row = 0  # this list starts at its first row too
+                self._submit_row = 0  # rows moved in this list count from its first
+        if message.seq >= self._submit_seq:
+            self._submitting = False
         # a preview waiting for the keys to pause belongs to the list that was: this list's top
         # row (if it has one) is highlighted anew
         self._stop_preview()
@@ -662,7 +676,7 @@ class MainScreen(Screen[None]):
         )
         if not message.rows:
             self._article_seq += 1  # an article still loading belongs to the list that was
-            self._opening = None
+            self._opening = self._loading = None
             self._show_article(None, [])
         self.total_shown = len(message.rows)
         self.query_one("#list-pane").border_title = f"Articles {len(message.rows):,}"
@@ -746,12 +760,22 @@ class MainScreen(Screen[None]):
         if self.typing_phase or changed or live:
             self.run_search()
             self._submit_seq = self._search_seq
+        elif self._search_seq != self._applied_seq:
+            # the search of this query started as the line flushed its last keys (typed with
+            # enter, before their pause): keys typed after enter move in the list it brings
+            self._submit_seq = self._search_seq
         else:
             self._submit_row = None
+            self._submitting = False
+            self._submit_seq = self._search_seq
         if message.query.strip():
             self.session.history.add(message.query)
             self.search_bar.history = self.session.history.recent()
         self._to_the_list()
+        if not self._submitting and self._match_after_search:
+            # n typed with enter, and the list already was this query's
+            step, self._match_after_search = self._match_after_search, 0
+            self.action_list_match(step)
 
     def leave_search_line(self) -> None:
         """Go to the list with the query kept, ranked as enter ranks it (not added to history)."""
@@ -914,7 +938,7 @@ class MainScreen(Screen[None]):
         """Open the highlighted article in the reader and go to its first (n) or last (N)
         search match."""
         listing = self.article_list
-        if self._search_seq != self._applied_seq and not self._live:
+        if self._submitting or (self._search_seq != self._applied_seq and not self._live):
             # "/Sarkozy", enter and n typed at once: n is for the list that search brings
             self._match_after_search = step
             return
@@ -926,7 +950,13 @@ class MainScreen(Screen[None]):
         self.open_article(row)
         self.focus_pane(self.reader)
         if self.article is not None and self.article.id == row.id and self.reader.article is not None:
-            self._go_to_match()
+            if self._loading != row.id and self._shown_for != self._searched:
+                # shown with the matches of the list before (n typed with enter)
+                self._load_article(row.id, True)
+            if self._loading == row.id:
+                self._opening = row.id  # n goes to the first match of the query now searched
+            else:
+                self._go_to_match()
 
     def _go_to_match(self) -> None:
         step, self._match_step = self._match_step, 0
@@ -985,14 +1015,17 @@ class MainScreen(Screen[None]):
     def _load_article(self, article_id: str, opening: bool) -> None:
         self._article_seq += 1
         self._opening = article_id if opening else None
+        self._loading = article_id
         # highlighted: what found the list shown (while typing, without what is half typed)
-        query, typed = self._searched
+        self._loading_for = query, typed = self._searched
         self._load_article_worker(self._article_seq, article_id, query, typed)
 
     @on(ArticleReady)
     def _article_ready(self, message: ArticleReady) -> None:
         if message.seq != self._article_seq:
             return
+        self._loading = None
+        self._shown_for = self._loading_for
         article = message.article
         same = article is not None and self.article is not None and article.id == self.article.id
         if same and self.reader.article is not None:
@@ -1080,6 +1113,9 @@ class MainScreen(Screen[None]):
         self._left_visit = self._line_visits
         self.focus_pane(self.article_list)
         self._submit_row = self.article_list.cursor if submit else None
+        self._submitting = submit
+        if submit:
+            self._submit_seq = sys.maxsize  # until the line submits: no list yet is its list
         query_input.post_message(QueryInput.Leave(submit))
 
     def action_cycle_pane(self, delta: int) -> None:

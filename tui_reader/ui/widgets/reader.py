@@ -141,12 +141,16 @@ class ReaderView(ScrollView, can_focus=True):
     def set_matches(
         self, matches: list[tuple[int, int]], title_matches: list[tuple[int, int]] | None = None
     ) -> None:
-        """Change the search matches of the article shown (the query changed)."""
+        """Change the search matches of the article shown (the query or the index changed); the
+        current match stays current while the new query still matches there."""
+        current = self.matches[self.current_match] if 0 <= self.current_match < len(self.matches) else None
         self.matches = sorted(matches)
         self.title_matches = sorted(title_matches or [])
-        self.current_match = -1
+        self.current_match = bisect_left(self.matches, current) if current is not None else -1
+        if not 0 <= self.current_match < len(self.matches) or self.matches[self.current_match] != current:
+            self.current_match = -1
         self._relayout()
-        self.post_message(self.MatchMoved(-1, len(self.matches)))
+        self.post_message(self.MatchMoved(self.current_match, len(self.matches)))
 
     def set_highlights(self, show: bool) -> None:
         self.show_highlights = show

@@ -189,6 +189,10 @@ class SearchBar(Horizontal):
     @on(Input.Changed, "#query")
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
+        if event.value != self.input.value:
+            # a key's change, handled once the line holds the keys typed after it (a burst),
+            # or after enter submitted them all: the change of the last key searches
+            return
         if self._recalling:
             self._recalling = False
             return
