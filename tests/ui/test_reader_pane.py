@@ -349,3 +349,26 @@ async def test_n_after_scrolling_before_any_match_starts_from_the_view(make_app:
         assert reader.current_match == 0
         legend = str(app.main_screen.query_one("#legend").render())  # type: ignore[union-attr]
         assert "wrapped to the top" in legend
+
+
+async def test_new_matches_of_the_article_shown_keep_the_current_one_where_it_still_matches(
+    make_app: MakeApp,
+) -> None:
+    app = make_app(FakeLibrary([long_article()]))
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = await open_first(pilot, app)
+        await pilot.press("n", "n")
+        await settle(pilot)
+        second = reader.matches[1]
+        # an index update brings the same article again, with one more match before: the
+        # second match stays current, now the third
+        reader.set_matches([(0, 9), *reader.matches])
+        assert reader.matches[reader.current_match] == second
+        # matches that no longer hold it: none is current
+        reader.set_matches([(0, 9)])
+        assert reader.current_match == -1
