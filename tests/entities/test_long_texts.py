@@ -126,3 +126,58 @@ def test_a_country_is_checked_against_the_whole_names_near_it_only(tagger: Tagge
     # and a country inside a name kept whole is found to be inside it
     ctx.whole_names = [(10, 30)]
     assert guards.inside_whole_name(ctx, guards.Candidate(12, 16, entry))
+
+
+def test_a_run_of_capitalised_heads_is_walked_a_few_words_a_head(
+    tagger: Tagger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a list of bodies one a line, joined into one paragraph, or a word repeated: each head
+    # looks leftwards at most as far as a name goes, not to the start of the run
+    steps = 0
+    left_word = rules._left_word
+
+    def counted(text: str, pos: int) -> tuple[str, int]:
+        nonlocal steps
+        steps += 1
+        return left_word(text, pos)
+
+    monkeypatch.setattr(rules, "_left_word", counted)
+    heads = 2000
+    mentions = tagger.tag("Congress " * heads, "en")
+    assert steps <= heads * (rules._MAX_EN_WORDS + 2)
+    assert all(m.text == "Congress" for m in mentions)
+    listed = " ".join(["Food Water Agency", "Border Transport Council", "Space Health Office"] * 700)
+    steps = 0
+    tagger.tag(listed, "en")
+    assert steps <= 2100 * (rules._MAX_EN_WORDS + 2)
+
+
+def test_registry_matches_are_looked_up_by_span_and_entity_not_scanned_per_match(
+    tagger: Tagger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui_reader.entities import tagger as tagger_module
+
+    scans = 0
+
+    class Scanned(list):  # type: ignore[type-arg]
+        def __iter__(self) -> Any:
+            nonlocal scans
+            scans += 1
+            return super().__iter__()
+
+    class CountingContext(guards.Context):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.found = Scanned(self.found)
+
+    monkeypatch.setattr(tagger_module, "Context", CountingContext)
+    for text in ("The FBI said. " + "FBI " * 3000, "Total said. " + "Total. " * 3000):
+        scans = 0
+        tagger.tag(text, "en")
+        assert scans < 50, text[:20]
+
+
+def test_a_run_of_firms_is_as_many_firms(tagger: Tagger) -> None:
+    mentions = tagger.tag("et Cie " * 2000, "fr")
+    assert mentions
+    assert all(len(m.text.split()) <= 3 for m in mentions)

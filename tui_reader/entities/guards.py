@@ -211,6 +211,9 @@ class Context:
     # entity id -> its state, its matches and whether it is a party (`_states`)
     _by_state: dict[str, tuple[str, int, bool]] | None = None
     _demonym_ends: dict[int, Candidate] | None = None  # end -> the demonym match ending there
+    # (start, end) and entity id -> the registry matches there and of it (`found_at`, `found_of`)
+    _by_span: dict[tuple[int, int], list[Candidate]] | None = None
+    _by_entity: dict[str, list[Candidate]] | None = None
     _match_ends: frozenset[int] | None = None
     _prev_cache: dict[int, tuple[int, str]] = field(default_factory=dict)
     _next_cache: dict[int, tuple[str, str]] = field(default_factory=dict)
@@ -245,6 +248,22 @@ class Context:
         if self._match_ends is None:
             self._match_ends = frozenset([c.end for c in self.found])
         return end in self._match_ends
+
+    def found_at(self, start: int, end: int) -> list[Candidate]:
+        """The text's registry matches of exactly `start`-`end`."""
+        if self._by_span is None:
+            self._by_span = {}
+            for c in self.found:
+                self._by_span.setdefault((c.start, c.end), []).append(c)
+        return self._by_span.get((start, end), [])
+
+    def found_of(self, entity_id: str) -> list[Candidate]:
+        """The text's registry matches of `entity_id`."""
+        if self._by_entity is None:
+            self._by_entity = {}
+            for c in self.found:
+                self._by_entity.setdefault(c.entry.entity_id, []).append(c)
+        return self._by_entity.get(entity_id, [])
 
     def demonym_ending_at(self, end: int) -> Candidate | None:
         """The registry's demonym match that ends at `end`, if any."""
@@ -1529,11 +1548,7 @@ def foreign_acronym(ctx: Context, cand: Candidate) -> bool:
     named, bodies = ctx.countries_named(entry.entity_id)
     if entry.country in named or entry.country in bodies:
         return False
-    if any(
-        _state_named(ctx, c)
-        for c in ctx.found
-        if c.start == cand.start and c.end == cand.end and c is not cand
-    ):
+    if any(_state_named(ctx, c) for c in ctx.found_at(cand.start, cand.end) if c is not cand):
         return True  # another state's body of the same letters, and that state is named
     if entry.country in _HOME.get(ctx.lang, ()):
         # a home party goes without saying, but not among two parties of another state and none
@@ -1739,10 +1754,7 @@ def sentence_word(ctx: Context, cand: Candidate) -> bool:
     nxt, _sep = ctx.next_word(cand.end)
     if fold_word(nxt) in _SUBJECT_VERBS:
         return False
-    return not any(
-        other.entry.entity_id == entry.entity_id and not _opens_sentence(text, other.start)
-        for other in ctx.found
-    )
+    return not any(not _opens_sentence(text, other.start) for other in ctx.found_of(entry.entity_id))
 
 
 def portfolio(ctx: Context, cand: Candidate) -> bool:

@@ -545,9 +545,18 @@ class RuleFinder:
                 found.setdefault((start, end), _rule_mention(text, start, end, "name"))
         if lang != "en":
             clubs = _sports_clubs(text) if _CLUB_HINT.search(text) is not None else []
-            for start, end in _firm_names(text) + clubs:
-                # a house's noun before the firm's name is part of it: "la maison Warnery frères"
-                house = next((key for key in found if key[0] < start < key[1] < end), None)
+            firms = _firm_names(text) + clubs
+            # a house's noun before the firm's name is part of it: "la maison Warnery frères";
+            # only a name the head rules found opens it (a firm never opens the next one)
+            houses = sorted(found) if firms else []
+            house_starts = [key[0] for key in houses]
+            for start, end in firms:
+                nearby = houses[
+                    bisect.bisect_left(house_starts, start - _HOUSE_CHARS) : bisect.bisect_left(
+                        house_starts, start
+                    )
+                ]
+                house = next((key for key in nearby if start < key[1] < end and key in found), None)
                 if house is not None:
                     del found[house]
                     start = house[0]
@@ -908,6 +917,8 @@ class RuleFinder:
             # of a name ("National Students' Union")
             pos = hstart
             while True:
+                if content > _MAX_EN_WORDS:
+                    return None  # the capitals go on: a list or a headline, not a name
                 possessive = _name_possessive(text, pos)
                 if possessive >= 0:
                     start = pos = possessive
@@ -972,6 +983,8 @@ class RuleFinder:
                 end = toks[k].end
                 content += 1
                 k += 1
+                if content > _MAX_EN_WORDS:
+                    return None
             j = k
         if content > _MAX_EN_WORDS:
             return None
@@ -991,6 +1004,8 @@ _FIRM_SUFFIX = re.compile(r"[ \t]+(?:(?:et|&)[ \t]+Cie\b|&[ \t]+Co\b|[Ff]r[èe]r
 # A word in capitals glued to the name that follows it ("JANVIERSébastien Faure et Cie").
 _CAPS_GLUED = re.compile(r"[A-ZÀ-Ý]{2,}(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _MAX_FIRM_WORDS = 3
+# How far before a firm's name the name of its house may start ("la maison Warnery frères").
+_HOUSE_CHARS = 60
 
 
 # French sports clubs named by a dotted abbreviation and their town or adjective: "C.A.
