@@ -87,6 +87,19 @@ def test_prefix_and_fuzzy(library: Library) -> None:
     assert titles(library, "observrs~") == {"en/election.txt"}
 
 
+def test_fuzzy_words_past_the_comparison_budget_are_searched_as_typed_with_a_note(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui_reader.search import query
+
+    assert titles(library, "observrs~") == {"en/election.txt"}
+    monkeypatch.setattr(query, "MAX_FUZZY_COMPARED", 0)
+    results = library.search("obsrvers~")
+    assert "Too many words of the index to compare with the fuzzy words" in results.fallback
+    assert titles(library, "obsrvers~") == set()  # the misspelling, as typed
+    assert titles(library, "observers~") == {"en/election.txt"}  # the word, as typed
+
+
 def test_a_fuzzy_word_typed_with_accents_is_fuzzy(library: Library) -> None:
     # the English body field drops a word typed with accents: the fuzzy word is still searched
     for query in ("élction~", "élections~", "délégatoins~2", "text:élction~"):

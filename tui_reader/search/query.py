@@ -38,6 +38,10 @@ POSITIONAL_FIELDS = {"title", "text"}  # the stemmed fields keep no positions: n
 ENTITY_FIELDS = {"country": "country", "org": "organization", "entity": None}
 MIN_PREFIX = 3
 MAX_EXPANSION = 64  # terms a prefix or a wildcard may expand to (the most frequent are kept)
+# Words of the index that the fuzzy words of one query are compared with, at most: a news
+# vocabulary has a few thousand words a two-letter start, a pathological one (every article's
+# own code word) hundreds of thousands, each compared in Python.
+MAX_FUZZY_COMPARED = 50_000
 MAX_QUERY_CHARS = 1000
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _PLAIN = re.compile(r"^[\w'’ -]+$")
@@ -309,6 +313,7 @@ class _Rewriter:
         self.out = out
         self.prefix_terms = prefix_terms
         self.short_prefixes: list[str] = []  # prefixes searched as words, for one note
+        self.fuzzy_left = MAX_FUZZY_COMPARED  # index words the fuzzy words may still be compared with
         self._prefix_note: str | None = None
         # the words typed with accents, folded: the English analyzer does not stem them
         self.accented = {
@@ -497,6 +502,13 @@ class _Rewriter:
         prefix = word[: 2 if len(word) >= 5 else 1]
         found = []
         for term in self.reader.expand_prefix(fieldname, prefix):
+            if self.fuzzy_left <= 0:
+                self._note(
+                    "Too many words of the index to compare with the fuzzy words (~): the last "
+                    "were searched as typed; search fewer fuzzy words, or longer ones."
+                )
+                return wq.Term(fieldname, word)
+            self.fuzzy_left -= 1
             text = term.decode("utf-8") if isinstance(term, bytes) else term
             if abs(len(text) - len(word)) <= maxdist and edit_distance(word, text, maxdist) <= maxdist:
                 found.append(text)
