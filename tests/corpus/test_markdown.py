@@ -172,3 +172,24 @@ def test_an_integer_in_another_base_too_long_to_write_out_is_kept_as_written(
 def test_a_markdown_file_without_text_is_empty(tmp_path: Path, content: str) -> None:
     articles, skipped = read_md(tmp_path, content)
     assert articles == [] and skipped == [Skipped("a.md", "empty")]
+
+
+def test_plain_lines_are_kept_without_the_markup_patterns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a file of 200,000 short lines read in seconds, not minutes: a line with no markup in it
+    # is kept as it is, the inline patterns run only where their characters are
+    from tui_reader.corpus.formats import markdown
+
+    inline_calls = 0
+    inline = markdown._inline
+
+    def counted(line: str) -> str:
+        nonlocal inline_calls
+        inline_calls += 1
+        return inline(line)
+
+    monkeypatch.setattr(markdown, "_inline", counted)
+    [article], _ = read_md(tmp_path, "# Titre\n\n" + "ligne\n" * 200_000 + "Le **Maroc** et [l'ONU](x).\n")
+    assert article.text == " ".join(["ligne"] * 200_000) + " Le Maroc et l'ONU."
+    assert inline_calls == 2  # the heading and the last line

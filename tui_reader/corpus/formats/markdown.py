@@ -71,6 +71,9 @@ _CODE_FENCE = re.compile(r" {0,3}(?:```|~~~)")
 _LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 _BLOCKQUOTE = re.compile(r"^(?: {0,3}>[ \t]?)+")
 _REFERENCE_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:\s*\S+.*")
+# A line of text that opens no block (a heading, a list item, a quote, a fence, a break, an
+# underline, a definition) and holds none of the characters of inline markup: kept as it is.
+_PLAIN_LINE = re.compile(r"[ \t]{0,3}[^\s#=\-*_>+\d\[`~<][^\[<`*_]*")
 # Spans are bounded and exclude their own delimiters, so a hostile line ("[[[[...", "**a **a
 # ...") costs linear time, not quadratic.
 _INLINE = (
@@ -170,6 +173,9 @@ def _body(lines: list[str]) -> tuple[str | None, list[str]]:
             current.clear()
 
     for line in lines:
+        if _PLAIN_LINE.fullmatch(line):
+            current.append(line)  # most lines: one test, where the markup takes fifteen
+            continue
         if not line.strip() or _CODE_FENCE.match(line) or _REFERENCE_DEFINITION.fullmatch(line):
             close()
             continue
