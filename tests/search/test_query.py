@@ -137,6 +137,22 @@ def test_the_word_being_typed_keeps_matching_when_its_prefix_matches_nothing(lib
     assert not outcome.fallback
 
 
+def test_a_short_last_word_being_typed_lists_the_words_before_it_until_it_finds_something(
+    library: Library,
+) -> None:
+    def live(query: str) -> tuple[set[str], str]:
+        outcome = run_search(library, SearchRequest(query=query, live=True), lambda: False)
+        assert outcome is not None
+        return {row.path for row in outcome.rows}, outcome.fallback
+
+    qatar = titles(library, "Qatar")
+    # "Qatar zq" on the way to "Qatar zqx...": no article has "zq", the list stays Qatar's
+    assert live("Qatar zq") == (qatar, "Listing without 'zq' while it is typed.")
+    # a short word that the articles have narrows the list as a word
+    assert live("prices on") == ({"en/markets.txt"}, "")
+    assert live("zq") == (set(), "")  # alone, it is what is searched
+
+
 def test_a_question_mark_is_punctuation_not_a_wildcard(library: Library) -> None:
     qatar = {"fr/qatar.txt"}
     assert titles(library, "Qatar?") == titles(library, "Qatar ?") == qatar

@@ -231,6 +231,7 @@ class LiveQuery:
     query: str
     note: str = ""
     wider: str | None = None
+    wider_note: str = ""  # the note when `wider` is searched
 
 
 def live_query(library: Library, typed: str) -> LiveQuery:
@@ -266,7 +267,23 @@ def _without_unnamed_filter(
             return _searchable(library, LiveQuery(rest, rest, note))
         if closing:
             return LiveQuery(text + closing, text + closing)
+    short = _short_last_word(text)
+    if short is not None:
+        # one or two letters of a word after others ("Maroc co"): as a word they find little or
+        # nothing, as a prefix too much to expand; the list without them until the word grows
+        rest = text[: len(text) - len(short)].rstrip()
+        note = f"Listing without {short!r} while it is typed."
+        return _searchable(library, LiveQuery(text, text, wider=rest, wider_note=note))
     return _searchable(library, LiveQuery(text, as_you_type(text)))
+
+
+def _short_last_word(text: str) -> str | None:
+    """The last word of `text` when it is too short to search as a prefix and follows words."""
+    match = _LAST_WORD.search(text)
+    if match is None or not text[: match.start()].strip():
+        return None
+    word = match.group(1)
+    return word if len(word) < PREFIX_MIN and word not in _OPERATORS else None
 
 
 def _open_quote(library: Library, text: str, opened: int) -> LiveQuery:
@@ -322,9 +339,11 @@ def run_search(
 
     searched = (query, live.plain if live is not None else request.query)
     results = search(*searched)
+    widened_live = False
     if live is not None and live.wider is not None and not results.total and not cancelled():
         searched = (live.wider, live.wider)
         results = search(*searched)
+        widened_live = True
     widened = ""
     if not request.live and not results.total and not results.fallback:
         # Enter on a word that no article has, after the list showed the articles with words
@@ -340,9 +359,8 @@ def run_search(
     fallback = widened or results.fallback
     if live is not None:
         # the note is about what the user typed, not about its last word's prefix search
-        fallback = " ".join(
-            n for n in (live.note, library.parse(live.plain).fallback if live.plain else "") if n
-        )
+        note = live.wider_note if widened_live and live.wider_note else live.note
+        fallback = " ".join(n for n in (note, library.parse(live.plain).fallback if live.plain else "") if n)
     elif results.fallback and query != request.query:
         fallback = library.parse(request.query).fallback
     for i in range(min(PREFETCH_ROWS, len(rows))):
