@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
+from typing import Any
 
 from textual import events
 from textual.widgets import Footer
@@ -13,7 +15,7 @@ from tests.ui.conftest import MakeApp, ids, main, search_and_open, settle, typed
 from tests.ui.fake_library import FakeLibrary, make_article
 from tests.ui.test_real_library import need_registry
 from tui_reader.config import Config, Locations
-from tui_reader.search import ProgressCallback, UpdateSummary
+from tui_reader.search import Progress, ProgressCallback, UpdateSummary
 from tui_reader.ui.app import BriefreadApp
 from tui_reader.ui.messages import IndexChanged
 from tui_reader.ui.screens.help import HelpScreen
@@ -357,25 +359,46 @@ def test_the_status_line_counts_warnings_apart_from_skipped_files() -> None:
     )
 
 
-async def test_the_list_stays_on_the_newest_article_as_the_index_fills(make_app: MakeApp) -> None:
+class _FillingLibrary(FakeLibrary):
+    """A first build that commits twice: an old article, then a newer one."""
+
+    def update(self, progress: ProgressCallback | None = None, **kwargs: Any) -> UpdateSummary:
+        for key, day in (("old", "2020-01-01"), ("new", "2025-01-01")):
+            self.articles[key] = make_article(key, f"{key} brief", "Qatar.", day, "en")
+            if progress is not None:
+                progress(Progress("committed", len(self.articles), 2))
+            time.sleep(0.3)  # the list of the commit is drawn before the next
+        return UpdateSummary(total_articles=len(self.articles), added=2)
+
+
+async def test_the_list_stays_on_the_newest_article_as_a_first_build_fills_it(make_app: MakeApp) -> None:
+    library = _FillingLibrary([])
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        screen.start_update()
+        await settle(pilot, delay=0.8)
+        assert ids(app) == ["new", "old"]
+        assert screen.article_list.cursor == 0
+        assert screen.reader.article is not None and screen.reader.article.id == "new"
+
+
+async def test_a_file_added_later_leaves_the_article_previewed_on_the_first_row(make_app: MakeApp) -> None:
     library = FakeLibrary([make_article("old", "Old brief", "Qatar.", "2020-01-01", "en")])
     app = make_app(library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = main(app)
+        assert screen.article_list.cursor == 0 and screen.focused is screen.article_list
+        assert screen.reader.article is not None and screen.reader.article.id == "old"
         library.articles["new"] = make_article("new", "New brief", "Oman.", "2025-01-01", "en")
         screen.post_message(IndexChanged())
         await settle(pilot)
         assert ids(app) == ["new", "old"]
-        assert screen.article_list.cursor == 0
-        # once the user reads an article, it stays the one shown
-        screen.focus_pane(screen.reader)
-        library.articles["newer"] = make_article("newer", "Newer brief", "Iran.", "2026-01-01", "en")
-        screen.post_message(IndexChanged())
-        await settle(pilot)
-        assert ids(app) == ["newer", "new", "old"]
         assert screen.article_list.current_row is not None
-        assert screen.article_list.current_row.id == "new"
+        assert screen.article_list.current_row.id == "old"
+        assert screen.reader.article is not None and screen.reader.article.id == "old"
 
 
 async def test_the_article_read_stays_when_many_newer_ones_are_indexed(make_app: MakeApp) -> None:

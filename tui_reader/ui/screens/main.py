@@ -142,6 +142,8 @@ class MainScreen(Screen[None]):
         # the article whose load is under way, and what the matches of the article shown and of
         # the one loading were found by (the list's query may have changed since)
         self._loading: str | None = None
+        # an update that started with the list empty (a first build): the list stays at its top
+        self._filling = False
         self._shown_for: tuple[str, str] = ("", "")
         self._loading_for: tuple[str, str] = ("", "")
         self._last_progress = 0.0
@@ -426,13 +428,13 @@ class MainScreen(Screen[None]):
 
     @on(IndexChanged)
     def _index_changed(self) -> None:
-        self.run_search(keep=self._kept_through_update())
+        self.run_search(keep=self._kept_through_update(self._filling))
 
-    def _kept_through_update(self) -> str | None:
-        """The article the list keeps when the index changes under it: the current one, unless
-        the list is at its first row and the user is not reading: then the list stays at the top,
-        on the newest article, as it fills."""
-        if self.article_list.cursor == 0 and self.focused not in (self.reader, self.entity_pane):
+    def _kept_through_update(self, filling: bool) -> str | None:
+        """The article the list keeps when the index changes under it: the current one, unless a
+        first build is `filling` the list, the list is at its first row and the user is not
+        reading: then the list stays at the top, on the newest article, as it fills."""
+        if filling and self.article_list.cursor == 0 and self.focused not in (self.reader, self.entity_pane):
             return None
         return self._current_id()
 
@@ -443,6 +445,7 @@ class MainScreen(Screen[None]):
                 self.notify("The index is already being updated.")
             return
         self.indexing = True
+        self._filling = not self.article_list.rows
         bar = self.query_one("#index-progress", ProgressBar)
         bar.update(total=None, progress=0)
         bar.display = True
@@ -516,6 +519,7 @@ class MainScreen(Screen[None]):
     @on(IndexFinished)
     def _index_finished(self, message: IndexFinished) -> None:
         self.indexing = False
+        filling, self._filling = self._filling, False
         quiet, self._quiet_update = self._quiet_update, False
         was_waiting, self._other_writer = self._other_writer, message.busy
         self.article_list.set_empty_message(self._empty_text())
@@ -546,7 +550,7 @@ class MainScreen(Screen[None]):
             self.notify(summary.upgraded, title="Index rebuilt", markup=False, timeout=8)
         if not summary.nothing_to_do or summary.skipped:
             self.notify(_summary_line(summary), markup=False)
-        self.run_search(keep=self._kept_through_update())
+        self.run_search(keep=self._kept_through_update(filling))
 
     def _clear_index_note(self, note: int) -> None:
         """The summary of the last update leaves the status line (the list's count stays)."""
