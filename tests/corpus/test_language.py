@@ -24,6 +24,12 @@ from tui_reader.corpus.language import detect_language, language_tag
         ("Brand new article about Tunisia and NATO added while running.", "en"),
         ("Nouvel accord de pêche avec le Maroc signé hier.", "fr"),
         ("Le Pen and the Front National", "und"),  # one of each: no telling
+        # short: function words shared with other languages ("le", "la", "un"), and one that is
+        # French only ("pour"), or Italian only ("per")
+        ("Le Sénégal annonce un plan … pour la pêche artisanale.", "fr"),
+        ("La pizza per il pranzo e la cena con gli amici", "it"),
+        # a stock table of OCR: "de" and a misread "do" are no Portuguese
+        ("Voitures de Paris 5 0/0... 518 .. do Docks de Saint-Ouen.... Gaz de Madrid (actions)", "und"),
         ("Nations unies", "und"),
         ("ONU OTAN UE FMI OMS", "und"),
         ("", "und"),

@@ -3,8 +3,9 @@
 Detection needs no model. Text mostly in a non-Latin script is named by its script (Arabic
 script is told apart from Persian and Urdu by their own letters; Cyrillic, shared by many
 languages, gives "und"). Latin-script text is scored on function words ("le", "the", "der",
-...): the language with clearly the most wins (or with two when no other has one), and fewer
-than `MIN_WORDS` words, or no clear winner, gives "und". Only the first `SAMPLE_CHARS`
+...): the language with clearly the most wins (or with two when no other has one, or with the
+most when it alone has words of its own), and fewer than `MIN_WORDS` words, or no clear winner,
+gives "und". Only the first `SAMPLE_CHARS`
 characters are looked at.
 """
 
@@ -42,6 +43,13 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "nl": """de het een en van in is dat op te zijn met voor niet aan er ook als maar bij door
             om naar wordt werd hij zij ze nog wel deze""",
     }.items()
+}
+
+# The function words of one language only ("pour", "the", "und"): a short text that has some of
+# one language and none of another's is in that language, whatever words they share ("la").
+_OWN_WORDS: dict[str, frozenset[str]] = {
+    lang: words.difference(*(other for name, other in _FUNCTION_WORDS.items() if name != lang))
+    for lang, words in _FUNCTION_WORDS.items()
 }
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -131,6 +139,15 @@ def _by_function_words(words: list[str]) -> str:
     # ("Brand new article about Tunisia and NATO")
     if best_hits >= MIN_HITS_ALONE and not runner_up:
         return best
+    # or with the most, of several kinds, some its own and none another's ("Le Sénégal annonce
+    # un plan pour la pêche": "pour" is French only, "le", "la" and "un" are shared)
+    owning = [lang for lang, own in _OWN_WORDS.items() if own.intersection(counts)]
+    if (
+        len(owning) == 1
+        and hits[owning[0]] == best_hits
+        and len(_FUNCTION_WORDS[owning[0]].intersection(counts)) >= MIN_HITS
+    ):
+        return owning[0]
     return UNDETERMINED
 
 
