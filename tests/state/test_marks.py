@@ -116,3 +116,32 @@ def test_state_imports_no_ui_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_each_corpus_keeps_its_own_marks(tmp_path: Path) -> None:
+    # two corpora with the same file names give their articles the same ids
+    first = MarkStore.open(tmp_path, "/news/a")
+    first.set_read("same-id")
+    first.set_bookmarked("same-id")
+    second = MarkStore.open(tmp_path, "/news/b")
+    assert second.read_ids == second.bookmarked_ids == frozenset()
+    second.set_read("other")
+    assert MarkStore.open(tmp_path, "/news/a").read_ids == {"same-id"}
+    assert MarkStore.open(tmp_path, "/news/b").read_ids == {"other"}
+
+
+def test_marks_saved_before_they_were_kept_by_corpus_go_to_the_first_corpus_opened(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = sqlite3.connect(tmp_path / STATE_FILE)
+    db.execute(
+        "CREATE TABLE marks (article_id TEXT PRIMARY KEY, read INTEGER NOT NULL DEFAULT 0, "
+        "bookmarked INTEGER NOT NULL DEFAULT 0, changed_at REAL NOT NULL)"
+    )
+    db.execute("INSERT INTO marks VALUES ('old', 1, 1, 0)")
+    db.commit()
+    db.close()
+    marks = MarkStore.open(tmp_path, "/news/a")
+    assert marks.read_ids == marks.bookmarked_ids == {"old"}
+    assert MarkStore.open(tmp_path, "/news/b").read_ids == frozenset()
+    assert MarkStore.open(tmp_path, "/news/a").read_ids == {"old"}

@@ -1,7 +1,10 @@
-"""Read marks and bookmarks, kept in SQLite under the state directory and keyed by article id.
+"""Read marks and bookmarks, kept in SQLite under the state directory and keyed by corpus and
+article id: two corpora that hold the same file names (whose ids are then the same) keep their
+own marks.
 
 Every change is committed at once (WAL journal), so a mark survives the app being killed the next
-instant, and a re-index (ids are stable, so marks need no migration).
+instant, and a re-index (ids are stable, so marks need no migration). Marks saved before they
+were kept by corpus (a table of article ids alone) go to the first corpus opened.
 """
 
 from __future__ import annotations
@@ -14,13 +17,16 @@ from pathlib import Path
 from tui_reader.state.database import StateUnavailable, connect
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS marks (
-    article_id TEXT PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS corpus_marks (
+    corpus TEXT NOT NULL,
+    article_id TEXT NOT NULL,
     read INTEGER NOT NULL DEFAULT 0,
     bookmarked INTEGER NOT NULL DEFAULT 0,
-    changed_at REAL NOT NULL
+    changed_at REAL NOT NULL,
+    PRIMARY KEY (corpus, article_id)
 )
 """
+_LEGACY_TABLE = "marks"  # article_id, read, bookmarked, changed_at: one corpus's marks
 
 
 class MarkStore:
@@ -30,21 +36,33 @@ class MarkStore:
     written by another process sharing the same state directory.
     """
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, corpus: str = "") -> None:
         self._db = connection
-        self._db.execute(_SCHEMA)
-        self._db.commit()
+        self._corpus = corpus
+        with self._db:
+            self._db.execute(_SCHEMA)
+            legacy = self._db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (_LEGACY_TABLE,)
+            ).fetchone()
+            if legacy:
+                self._db.execute(
+                    "INSERT OR IGNORE INTO corpus_marks (corpus, article_id, read, bookmarked, changed_at) "
+                    f"SELECT ?, article_id, read, bookmarked, changed_at FROM {_LEGACY_TABLE}",
+                    (corpus,),
+                )
+                self._db.execute(f"DROP TABLE {_LEGACY_TABLE}")
         self._read: set[str] = set()
         self._bookmarked: set[str] = set()
         self._data_version = -1
         self.reload()
 
     @classmethod
-    def open(cls, state_dir: Path) -> MarkStore:
-        """Open (creating if needed) the marks in `state_dir`; raises `StateUnavailable`."""
+    def open(cls, state_dir: Path, corpus: str = "") -> MarkStore:
+        """Open (creating if needed) the marks of the corpus `corpus` (its path) in `state_dir`;
+        raises `StateUnavailable`."""
         db = connect(state_dir)
         try:
-            return cls(db)
+            return cls(db, corpus)
         except sqlite3.Error as exc:
             db.close()
             raise StateUnavailable(
@@ -58,7 +76,8 @@ class MarkStore:
 
     def reload(self) -> None:
         rows = self._db.execute(
-            "SELECT article_id, read, bookmarked FROM marks WHERE read OR bookmarked"
+            "SELECT article_id, read, bookmarked FROM corpus_marks WHERE corpus = ? AND (read OR bookmarked)",
+            (self._corpus,),
         ).fetchall()
         self._read = {aid for aid, read, _ in rows if read}
         self._bookmarked = {aid for aid, _, bookmarked in rows if bookmarked}
@@ -99,10 +118,10 @@ class MarkStore:
         now = time.time()
         with self._db:
             self._db.executemany(
-                "INSERT INTO marks (article_id, read, changed_at) VALUES (?, ?, ?) "
-                "ON CONFLICT(article_id) DO UPDATE SET read = excluded.read, "
+                "INSERT INTO corpus_marks (corpus, article_id, read, changed_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(corpus, article_id) DO UPDATE SET read = excluded.read, "
                 "changed_at = excluded.changed_at",
-                [(a, int(read), now) for a in ids],
+                [(self._corpus, a, int(read), now) for a in ids],
             )
         if read:
             self._read.update(ids)
@@ -113,10 +132,10 @@ class MarkStore:
     def set_bookmarked(self, article_id: str, bookmarked: bool = True) -> None:
         with self._db:
             self._db.execute(
-                "INSERT INTO marks (article_id, bookmarked, changed_at) VALUES (?, ?, ?) "
-                "ON CONFLICT(article_id) DO UPDATE SET bookmarked = excluded.bookmarked, "
+                "INSERT INTO corpus_marks (corpus, article_id, bookmarked, changed_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(corpus, article_id) DO UPDATE SET bookmarked = excluded.bookmarked, "
                 "changed_at = excluded.changed_at",
-                (article_id, int(bookmarked), time.time()),
+                (self._corpus, article_id, int(bookmarked), time.time()),
             )
         if bookmarked:
             self._bookmarked.add(article_id)

@@ -45,7 +45,7 @@ class Session:
         written); the library is opened later, in a worker."""
         warnings: list[str] = []
         try:
-            marks = MarkStore.open(locations.state)
+            marks = MarkStore.open(locations.state, str(locations.corpus))
             history = SearchHistory.open(locations.state)
         except StateUnavailable as exc:
             warnings.append(str(exc))
