@@ -449,3 +449,21 @@ async def test_leaving_the_search_line_by_a_click_ends_typing(real_locations: Lo
         await pilot.press("o", "o")
         await settle(pilot)
         assert "relevance" in str(status.render())
+
+
+async def test_leaving_the_search_line_by_tab_searches_the_query_as_written(
+    real_locations: Locations,
+) -> None:
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        status = screen.query_one("#status-text")
+        await pilot.press("slash")
+        await typed(pilot, "Qatar")
+        assert "newest first while typing" in str(status.render())
+        await pilot.press("tab")
+        await settle(pilot)
+        assert screen.focused is not screen.search_bar.input
+        assert "typing" not in str(status.render())
+        assert "relevance" in str(status.render())

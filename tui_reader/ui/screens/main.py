@@ -266,6 +266,14 @@ class MainScreen(Screen[None]):
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if event.widget is self.search_bar.input:
             self._left_search_line()
+            if self._left_visit != self._line_visits:
+                # left by tab or a click, not by enter or escape: the query is searched as
+                # written, ranked, where the focus went
+                self.call_later(self._line_left_elsewhere)
+
+    def _line_left_elsewhere(self) -> None:
+        if self.focused is not self.search_bar.input:  # not back in it at once
+            self._search_as_written()
 
     def _left_search_line(self) -> None:
         """A query typed (or recalled) in the search line is one step: escape comes back here."""
@@ -783,12 +791,16 @@ class MainScreen(Screen[None]):
 
     def leave_search_line(self) -> None:
         """Go to the list with the query kept, ranked as enter ranks it (not added to history)."""
+        self._search_as_written()
+        self._to_the_list()
+
+    def _search_as_written(self) -> None:
+        """The query of the line searched as written, ranked, unless it already is."""
         self.search_bar.flush()  # its QueryChanged then finds the query already applied
         live, self._live = self._live, False
         if self.search_bar.value != self.query_text or self.typing_phase or live:
             self.query_text = self.search_bar.value
             self.run_search()
-        self._to_the_list()
 
     def _to_the_list(self) -> None:
         """The list takes the focus after the search line was left, unless the user has gone
