@@ -34,12 +34,13 @@ if TYPE_CHECKING:
 _CONTROL_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Zl", "Zp"}
 
 
-def terminal_safe(text: str) -> str:
+def terminal_safe(text: str, *, one_line: bool = False) -> str:
     """`text` with every control or format character (escape sequences, bidi overrides) shown as
-    U+FFFD, so nothing read from a corpus reaches the terminal as a command."""
+    U+FFFD, so nothing read from a corpus reaches the terminal as a command; line breaks and
+    tabs too when the text is `one_line` (a path, a row of a table)."""
     if text.isprintable():
         return text
-    found = _controls_in(text, "\n\t")
+    found = _controls_in(text, "" if one_line else "\n\t")
     return found.sub("\ufffd", text) if found is not None else text
 
 
@@ -335,9 +336,10 @@ def index(ctx: Context, rebuild: bool, quiet: bool, procs: int | None) -> None:
     if not quiet:
         for skipped in summary.skipped:
             kind = "warning" if skipped.warning else "skipped"
-            click.echo(terminal_safe(f"{kind} {skipped.describe()}"))
+            click.echo(terminal_safe(f"{kind} {skipped.describe()}", one_line=True))
     click.echo(terminal_safe(_summary_line(summary)))
-    click.echo(f"Corpus {terminal_safe(str(loc.corpus))}, index {terminal_safe(str(loc.index))}.")
+    corpus, index = (terminal_safe(str(path), one_line=True) for path in (loc.corpus, loc.index))
+    click.echo(f"Corpus {corpus}, index {index}.")
 
 
 def _say_waiting() -> None:
@@ -494,7 +496,9 @@ def search(ctx: Context, query: str, limit: int, sort: str, as_json: bool) -> No
         click.echo(terminal_safe(f"note: {results.fallback}"), err=True)
     click.echo(f"{counted(results.total, 'article')} ({results.took_ms:.0f} ms)")
     for row, snips in hits:
-        click.echo(terminal_safe(f"{row.id}  {row.date or '----':10}  {row.lang:3}  {row.title}"))
+        click.echo(
+            terminal_safe(f"{row.id}  {row.date or '----':10}  {row.lang:3}  {row.title}", one_line=True)
+        )
         for s in snips[:1]:
             click.echo(terminal_safe(f"    {s.text}"))
 
@@ -604,7 +608,9 @@ def tag(file: str, lang: str | None, as_json: bool, as_jsonl: bool) -> None:
     for m in mentions:
         name = m.name_en if m.name_en == m.name_fr else f"{m.name_en} / {m.name_fr}"
         click.echo(
-            terminal_safe(f"{m.start:>6}-{m.end:<6} {m.kind:12} {m.form:8} {m.text!s:30} {m.id}  {name}")
+            terminal_safe(
+                f"{m.start:>6}-{m.end:<6} {m.kind:12} {m.form:8} {m.text!s:30} {m.id}  {name}", one_line=True
+            )
         )
     click.echo(counted(len(mentions), "mention"))
 
@@ -768,7 +774,7 @@ def entities(ctx: Context, query: str, kind: str | None, top: int, as_json: bool
         # the nouns padded to one width, so that the columns stay aligned
         articles = f"{c.articles:>7,} {'article ' if c.articles == 1 else 'articles'}"
         mentions = f"{c.mentions:>8,} {'mention ' if c.mentions == 1 else 'mentions'}"
-        click.echo(terminal_safe(f"{articles} {mentions}  {c.id:28} {c.name_en}"))
+        click.echo(terminal_safe(f"{articles} {mentions}  {c.id:28} {c.name_en}", one_line=True))
 
 
 if __name__ == "__main__":

@@ -187,3 +187,18 @@ def test_terminal_safe_is_the_character_at_a_time_one_on_any_text(text: str) -> 
     assert terminal_safe(text) == _terminal_safe_a_character_at_a_time(text)
     assert _escape_controls(text) == _escape_controls_a_character_at_a_time(text)
     assert json.loads(dump_json(text)) == text
+
+
+def test_a_path_or_a_mention_holding_a_line_break_or_a_tab_stays_on_its_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "news\nroom"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("date 2024-01\n\nLe Maroc.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--corpus", str(corpus), "--index", str(tmp_path / "ix"), "index"])
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("Corpus ")]
+    assert "news\ufffdroom" in line and line.endswith(".")
+    tagged = CliRunner().invoke(main, ["tag", "--lang", "fr", "-"], input="La Banque\tmondiale et le Maroc.")
+    assert tagged.exit_code == 0, tagged.output
+    rows = tagged.stdout.splitlines()
+    assert any("Banque\ufffdmondiale" in row for row in rows), rows
+    assert all("\t" not in row for row in rows)

@@ -71,6 +71,8 @@ def test_date_header(tmp_path: Path, content: str, date: str, text: str) -> None
         ("date 0000\n\nUn texte.", "0000 is not in the years 1000 to 2999"),
         ("date 2025-1-5 Un texte.", "2025-1-5 is not written YYYY, YYYY-MM or YYYY-MM-DD"),
         ("date hier\n\nUn texte.", "hier is not written YYYY, YYYY-MM or YYYY-MM-DD"),
+        # an escape sequence in it is shown, not removed to leave a valid date
+        ("date 2025-05\x1b[31m\n\nUn texte.", "2025-05\u241b[31m is not written YYYY, YYYY-MM or YYYY-MM-DD"),
     ],
 )
 def test_a_header_that_is_no_date_leaves_the_article_undated_with_a_warning(

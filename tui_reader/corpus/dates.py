@@ -69,10 +69,17 @@ def _not_a_year(shown: str) -> str:
     return f"{shown} is not in the years {MIN_YEAR} to {MAX_YEAR}"
 
 
+# Control characters as the symbols that picture them ("␛" for escape): a date that holds an
+# escape sequence is shown with it, not as the valid date that removing it would leave.
+_PICTURED = str.maketrans(
+    {code: 0x2400 + code for code in range(32) if chr(code) not in "\t\n\r"} | {127: 0x2421}
+)
+
+
 def _shown(value: str) -> str:
-    """A given date as a warning shows it: normalised to one line, cut at `SHOWN_CHARS`, quoted
-    when it has spaces."""
-    shown = clean_line(value[: SHOWN_CHARS * 2])
+    """A given date as a warning shows it: normalised to one line, its control characters
+    pictured, cut at `SHOWN_CHARS`, quoted when it has spaces."""
+    shown = clean_line(value[: SHOWN_CHARS * 2].translate(_PICTURED))
     if len(shown) > SHOWN_CHARS:
         shown = shown[: SHOWN_CHARS - 1] + "…"
     return f'"{shown}"' if " " in shown else shown
