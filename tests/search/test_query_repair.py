@@ -136,8 +136,9 @@ def test_a_query_at_the_limit_is_not_cut() -> None:
         # a range without its date filter is no list of the words between two in the alphabet
         ("[Maroc TO Qatar]", "Maroc Qatar"),
         ("Obama [2012 TO 2014]", "Obama 2012 2014"),
-        ("a[]~2024", "a 2024"),
-        ('a"~2024', "a 2024"),
+        # what stood between a word and "~2024" is dropped, and "~2024" with it: no "a~2024"
+        ("a[]~2024", "a"),
+        ('a"~2024', "a"),
         ('Maroc country:" "', "Maroc"),
         ("Maroc ) ONU", "Maroc ONU"),
         ("x AND (Maroc OR ONU", "x AND (Maroc OR ONU)"),
@@ -322,6 +323,10 @@ def test_a_dash_before_a_word_leaves_it_out(typed: str, text: str) -> None:
         ("Maroc~-1", "Maroc~1"),
         ("Maroc~02", "Maroc~2"),
         ("Maroc~0", "Maroc"),
+        ("Maroc~2.5", "Maroc~2"),
+        ("Maroc~~", "Maroc~1"),
+        ("Maroc~~2", "Maroc~2"),
+        ("Maroc~0.5", "Maroc~1"),
     ],
 )
 def test_an_edit_distance_beyond_two_is_two_and_says_so(typed: str, meant: str) -> None:
@@ -329,3 +334,21 @@ def test_an_edit_distance_beyond_two_is_two_and_says_so(typed: str, meant: str) 
     parsed = same_as(typed, meant)
     assert any("1 or 2 edits" in note for note in parsed.notes), parsed.notes
     assert parse("Maroc~2").notes == [] and parse("Maroc~").notes == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("~~~ OR Maroc", "Maroc"),
+        ("Maroc OR ~~~", "Maroc"),
+        ("Maroc ~2", "Maroc"),
+        ("Maroc ~", "Maroc"),
+        ('"premier ministre" ~2', '"premier ministre"'),
+    ],
+)
+def test_a_tilde_with_no_word_before_it_is_left_out_and_says_so(typed: str, meant: str) -> None:
+    # read as they are, "~~~" is an empty term that nothing matches and "~2" the word "2"
+    parsed = same_as(typed, meant)
+    assert any("a ~ goes right after a word" in note for note in parsed.notes), parsed.notes
+    # right after a phrase, it is the phrase's slop
+    assert repair_query('"premier ministre"~2', 1000).text == '"premier ministre"~2'

@@ -34,6 +34,11 @@ _STRAY_PROBLEMS = {
 
 # A word with an edit distance: "gouvernment~2".
 _FUZZY = re.compile(r"^(.*[^\W_])~(-?\d+)$")
+# ... written loosely: "Maroc~~", "Maroc~2.5", "Maroc~~1".
+_LOOSE_FUZZY = re.compile(r"(.*[^\W_])(?:~~+\d*(?:\.\d*)?|~\d*\.\d*)")
+# Tildes and perhaps a number with no word before them: "~~~", "~2" (after a phrase, "~2" is
+# its slop: '"Le Maroc"~2').
+_BARE_TILDES = re.compile(r"~+\d*(?:\.\d*)?")
 
 # Token kinds
 _SPACE, _WORD, _PHRASE, _OPEN, _CLOSE, _RANGE, _STRAY = "space word phrase open close range stray".split()
@@ -230,6 +235,16 @@ def _mend(tokens: list[_Token], problems: list[str]) -> list[_Token]:
         if token.kind == _RANGE and not token.closed:
             problem("a range bracket is not closed")
             token = _Token(_RANGE, token.text.rstrip() + ("}" if token.text[0] == "{" else "]"), token.end)
+        if token.kind == _WORD and _BARE_TILDES.fullmatch(token.text):
+            if not (out and out[-1].kind == _PHRASE and _FUZZY.match("a" + token.text)):
+                problem("a ~ goes right after a word (Maroc~)")
+                if out and out[-1].kind != _SPACE:
+                    out.append(_Token(_SPACE, " ", token.end, virtual=True))
+                continue
+        if token.kind == _WORD and (loose := _LOOSE_FUZZY.fullmatch(token.text)) is not None:
+            problem("a word~ takes 1 or 2 edits")
+            number = token.text[len(loose.group(1)) :].strip("~").split(".")[0]
+            token = _Token(_WORD, f"{loose.group(1)}~{min(int(number or 1), 2) or 1}", token.end)
         if token.kind == _WORD and (fuzzy := _FUZZY.match(token.text)) is not None:
             word, edits = fuzzy.group(1), fuzzy.group(2)
             if edits not in ("1", "2"):  # "Maroc~10" would read as "Maroc~1" and the word "0"
