@@ -116,6 +116,21 @@ async def test_one_key_the_keymap_gives_to_two_bindings_is_a_clash(
         ]
 
 
+async def test_a_key_the_keymap_gives_a_pane_while_the_screen_has_it_is_a_clash(
+    make_app: Callable[..., BriefreadApp], tmp_path: Path
+) -> None:
+    config_file = tmp_path / "config.toml"
+    config_file.write_text('[keymap]\n"list.down" = "j,down,m"\n', encoding="utf-8")
+    app = make_app(config=load_config(config_file))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        clashes = [n.message for n in app._notifications if "clash" in n.message]
+        assert clashes == [
+            f"Keymap clash: m runs list.down in the article list, not marks.toggle-read. "
+            f"Give it another key in [keymap] of {config_file}."
+        ]
+
+
 async def test_an_unknown_binding_id_is_shown_without_its_control_characters(
     make_app: Callable[..., BriefreadApp], tmp_path: Path
 ) -> None:

@@ -153,6 +153,29 @@ class BriefreadApp(App[None]):
                 if len(ids) > 1:
                     shown = self.get_key_display(Binding(key, ""))
                     phrases.append(f"{shown} is given to {' and '.join(ids)}, and runs only one of them")
+        return phrases + self._shadowed_screen_keys(effective)
+
+    def _shadowed_screen_keys(self, effective: dict[str, list[str]]) -> list[str]:
+        """One phrase per key that the keymap gives a pane's binding while a binding of the whole
+        screen has it: in that pane the key runs the pane's ("m runs list.down in the article
+        list, not read")."""
+        keymap = self.config.keymap
+        sections = dict(self.binding_sections())
+        screen_keys = {
+            key: b.id
+            for b in sections["Main screen"]
+            if isinstance(b, Binding) and b.id and not b.priority
+            for key in effective.get(b.id, [])
+        }
+        phrases = []
+        for title in ("Article list", "Reader", "Entity pane"):
+            for b in sections[title]:
+                if not isinstance(b, Binding) or b.id not in keymap:
+                    continue
+                for key in effective.get(b.id, []):
+                    if key in screen_keys:
+                        shown = self.get_key_display(Binding(key, ""))
+                        phrases.append(f"{shown} runs {b.id} in the {title.lower()}, not {screen_keys[key]}")
         return phrases
 
     def effective_key(self, binding: Binding) -> str:
