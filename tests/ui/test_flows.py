@@ -276,6 +276,8 @@ async def test_copy_and_export(make_app: MakeApp, tmp_path: Path, monkeypatch: p
         await settle(pilot)
         await pilot.press("y")
         assert app.clipboard.startswith("Qatar hosts United Nations talks on Morocco\n\nQatar hosted")
+        said = [n.message for n in app._notifications if "to the clipboard" in n.message]
+        assert said and "if it does not paste" in said[-1] and "use e to export it" in said[-1]
         await pilot.press("j", "e")
         await settle(pilot)
         await pilot.press("enter")

@@ -1231,7 +1231,13 @@ class MainScreen(Screen[None]):
             return
         text = f"{article.title}\n\n{article.text}\n"
         self.app.copy_to_clipboard(text)
-        self.notify(f"Copied the article ({len(text):,} characters) to the clipboard.", timeout=2)
+        # the terminal receives it (OSC 52) and may refuse it silently: tmux and some terminals must
+        # be told to allow it
+        self.notify(
+            f"Sent the article ({len(text):,} characters) to the clipboard; if it does not paste, "
+            "the terminal does not allow copying (OSC 52): use e to export it.",
+            timeout=4,
+        )
 
     def action_update_index(self) -> None:
         self.start_update(False)
