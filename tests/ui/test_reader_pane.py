@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from tests.ui.conftest import MakeApp, settle, typed
+from tests.ui.conftest import MakeApp, search_and_open, settle, typed
 from tests.ui.fake_library import FakeLibrary, make_article
 from tui_reader.search import StoredArticle
 from tui_reader.ui.app import BriefreadApp
@@ -357,11 +357,8 @@ async def test_new_matches_of_the_article_shown_keep_the_current_one_where_it_st
     app = make_app(FakeLibrary([long_article()]))
     async with app.run_test(size=(200, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash")
-        await typed(pilot, "qatar")
-        await pilot.press("enter")
-        await settle(pilot)
-        reader = await open_first(pilot, app)
+        await search_and_open(pilot, "qatar")
+        reader = reader_of(app)
         await pilot.press("n", "n")
         await settle(pilot)
         second = reader.matches[1]
