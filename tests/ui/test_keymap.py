@@ -101,34 +101,28 @@ def test_a_keymap_entry_that_is_no_key_name_is_a_config_error(tmp_path: Path) ->
     assert load_config(config_file).keymap == {"reader.next-match": keys.strip('"')}
 
 
-async def test_one_key_the_keymap_gives_to_two_bindings_is_a_clash(
-    make_app: Callable[..., BriefreadApp], tmp_path: Path
+@pytest.mark.parametrize(
+    ("keymap", "clash"),
+    [
+        # one key given to two bindings of one pane
+        (
+            '"list.down" = "j,down"\n"list.up" = "j"',
+            "j is given to list.down and list.up, and runs only one of them",
+        ),
+        # a key given to a pane's binding while a binding of the whole screen has it
+        ('"list.down" = "j,down,m"', "m runs list.down in the article list, not marks.toggle-read"),
+    ],
+)
+async def test_a_key_the_keymap_gives_twice_is_a_clash(
+    make_app: Callable[..., BriefreadApp], tmp_path: Path, keymap: str, clash: str
 ) -> None:
     config_file = tmp_path / "config.toml"
-    config_file.write_text('[keymap]\n"list.down" = "j,down"\n"list.up" = "j"\n', encoding="utf-8")
+    config_file.write_text(f"[keymap]\n{keymap}\n", encoding="utf-8")
     app = make_app(config=load_config(config_file))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         clashes = [n.message for n in app._notifications if "clash" in n.message]
-        assert clashes == [
-            f"Keymap clash: j is given to list.down and list.up, and runs only one of them. "
-            f"Give it another key in [keymap] of {config_file}."
-        ]
-
-
-async def test_a_key_the_keymap_gives_a_pane_while_the_screen_has_it_is_a_clash(
-    make_app: Callable[..., BriefreadApp], tmp_path: Path
-) -> None:
-    config_file = tmp_path / "config.toml"
-    config_file.write_text('[keymap]\n"list.down" = "j,down,m"\n', encoding="utf-8")
-    app = make_app(config=load_config(config_file))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        clashes = [n.message for n in app._notifications if "clash" in n.message]
-        assert clashes == [
-            f"Keymap clash: m runs list.down in the article list, not marks.toggle-read. "
-            f"Give it another key in [keymap] of {config_file}."
-        ]
+        assert clashes == [f"Keymap clash: {clash}. Give it another key in [keymap] of {config_file}."]
 
 
 async def test_an_unknown_binding_id_is_shown_without_its_control_characters(
