@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -172,17 +173,35 @@ def _start_app(tmp_path: Path, corpus: Path, name: str, width: int) -> str:
     return session
 
 
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-def test_keys_typed_in_a_burst_keep_their_order_around_slash_and_enter(tmp_path: Path) -> None:
+def _start_on_five_briefs(tmp_path: Path, name: str, body: Callable[[int], str]) -> str:
+    """The app in tmux on five briefs, "Dépêche numéro 1" to 5, once it lists them."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for n in range(1, 6):
-        (corpus / f"a{n}.txt").write_text(
-            f"Dépêche numéro {n}\n\nLe Maroc et la Tunisie, article {n}.\n", encoding="utf-8"
-        )
-    session = _start_app(tmp_path, corpus, "briefread-burst", 120)
+        (corpus / f"a{n}.txt").write_text(f"Dépêche numéro {n}\n\n{body(n)}\n", encoding="utf-8")
+    session = _start_app(tmp_path, corpus, name, 120)
+    assert "Articles 5" in wait_for(session, "Articles 5")
+    return session
+
+
+def _listed_briefs(lines: list[str]) -> list[str]:
+    """The numbers of the briefs in the list, in its order."""
+    rows = [line for line in lines[2:7] if "Dépêche" in line]
+    return [row.split("Dépêche numéro ")[1].split()[0] for row in rows]
+
+
+def _shown_brief(lines: list[str]) -> str:
+    """The number of the brief in the reader: the first line of the list holds its first row,
+    then the reader's title."""
+    return re.findall(r"Dépêche numéro (\d)", lines[2])[-1]
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_keys_typed_in_a_burst_keep_their_order_around_slash_and_enter(tmp_path: Path) -> None:
+    session = _start_on_five_briefs(
+        tmp_path, "briefread-burst", lambda n: f"Le Maroc et la Tunisie, article {n}."
+    )
     try:
-        assert "Articles 5" in wait_for(session, "Articles 5")
         subprocess.run(["tmux", "send-keys", "-t", session, "/"], check=True)
         time.sleep(0.5)
         # "/" typed in the line among other keys stays where it was typed
@@ -193,11 +212,7 @@ def test_keys_typed_in_a_burst_keep_their_order_around_slash_and_enter(tmp_path:
         time.sleep(1.0)
         lines = wait_for(session, "· relevance ·").splitlines()
         assert lines[0].strip() == "/ Maroc/Tunisie", lines[0]
-        rows = [line for line in lines[2:7] if "Dépêche" in line]
-        third = rows[2].split("Dépêche numéro ")[1].split()[0]
-        # the first line of the list holds its first row, then the reader's title
-        shown = re.findall(r"Dépêche numéro (\d)", lines[2])
-        assert shown[-1] == third, lines
+        assert _shown_brief(lines) == _listed_briefs(lines)[2], lines
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False)
 
@@ -206,23 +221,15 @@ def test_keys_typed_in_a_burst_keep_their_order_around_slash_and_enter(tmp_path:
 def test_a_query_enter_j_and_n_typed_in_one_burst_open_the_second_result_at_its_first_match(
     tmp_path: Path,
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for n in range(1, 6):
-        body = " ".join(["Le Maroc et la Tunisie."] * n)
-        (corpus / f"a{n}.txt").write_text(f"Dépêche numéro {n}\n\n{body}\n", encoding="utf-8")
-    session = _start_app(tmp_path, corpus, "briefread-burst-n", 120)
+    session = _start_on_five_briefs(tmp_path, "briefread-burst-n", lambda n: " ".join(["Le Maroc."] * n))
     try:
-        assert "Articles 5" in wait_for(session, "Articles 5")
         # one burst, as a fast typist or a script types it: none of the keys waits for a search
         subprocess.run(["tmux", "send-keys", "-t", session, "/", "Maroc", "Enter", "j", "n"], check=True)
         lines = wait_for(session, "match 1/").splitlines()
         assert lines[0].strip() == "/ Maroc", lines[0]
-        rows = [line for line in lines[2:7] if "Dépêche" in line]
-        second = rows[1].split("Dépêche numéro ")[1].split()[0]
         # j moved to the second row of the ranked list, and n opened it at its first match
-        shown = re.findall(r"Dépêche numéro (\d)", lines[2])
-        assert shown[-1] == second, lines
+        second = _listed_briefs(lines)[1]
+        assert _shown_brief(lines) == second, lines
         assert f"match 1/{second}" in "\n".join(lines), lines
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False)
