@@ -215,3 +215,28 @@ async def test_a_query_enter_j_and_n_in_one_burst_open_the_second_result_at_its_
         assert screen.article is not None and screen.article.id == "seed"
         assert screen.focused is screen.reader
         assert screen.reader.current_match == 0
+
+
+@pytest.mark.parametrize("keys", ["js", "jm", "j\r"])
+async def test_a_key_typed_with_the_query_and_enter_acts_on_the_list_enter_brings(
+    make_app: MakeApp, keys: str
+) -> None:
+    library = FakeLibrary()
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        screen.article_list.cursor = 3  # somewhere down the whole list
+        await settle(pilot)
+        for event in WholePasteParser().feed("/qatar\r" + keys):  # one read of the terminal
+            app.post_message(event)
+        await settle(pilot, delay=0.5)
+        assert [row.id for row in screen.article_list.rows][:2] == ["qatar-en", "seed"]
+        marks = screen.session.marks
+        if keys == "js":
+            assert marks.bookmarked_ids == {"seed"}
+        elif keys == "jm":
+            assert "seed" in marks.read_ids and len(marks.read_ids) == 1
+        else:
+            assert screen.article is not None and screen.article.id == "seed"
+            assert screen.focused is screen.reader

@@ -128,6 +128,8 @@ class MainScreen(Screen[None]):
         # enter left the search line and the list of its query has not come in yet: n and N
         # typed meanwhile wait for that list
         self._submitting = False
+        # keys for the list that enter brings, typed before it came in ("/Sarkozy⏎s"): run then
+        self._for_the_list: list[Callable[[], None]] = []
         self._article_seq = 0
         self._index_notes = 0  # summaries of updates shown so far (the newest is cleared later)
         # another process holds the index's update lock: its articles show as it saves them, and
@@ -390,6 +392,7 @@ class MainScreen(Screen[None]):
     def _library_failed(self, message: LibraryFailed) -> None:
         self._match_after_search = 0
         self._submitting = False
+        self._for_the_list.clear()
         self._show_error(message.error)
 
     def _show_error(self, error: str) -> None:
@@ -585,6 +588,7 @@ class MainScreen(Screen[None]):
             self._live = True
             self._match_after_search = 0
             self._submitting = False
+            self._for_the_list.clear()
         elif self._live and self.focused is not self.search_bar.input:
             self._live = False
         self.typing_phase = self._live and self.sort == "auto" and bool(self.query_text.strip())
@@ -708,6 +712,8 @@ class MainScreen(Screen[None]):
         if self._match_after_search:
             step, self._match_after_search = self._match_after_search, 0
             self.action_list_match(step)
+        if not self._submitting:
+            self._run_keys_for_the_list()
 
     def _show_note(self, note: str) -> None:
         """The line under the search line: what was searched instead, or nothing."""
@@ -784,10 +790,8 @@ class MainScreen(Screen[None]):
             self.session.history.add(message.query)
             self.search_bar.history = self.session.history.recent()
         self._to_the_list()
-        if not self._submitting and self._match_after_search:
-            # n typed with enter, and the list already was this query's
-            step, self._match_after_search = self._match_after_search, 0
-            self.action_list_match(step)
+        if not self._submitting:
+            self._run_keys_for_the_list()  # typed with enter, and the list already was this query's
 
     def leave_search_line(self) -> None:
         """Go to the list with the query kept, ranked as enter ranks it (not added to history)."""
@@ -947,15 +951,38 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.Selected)
     def _row_selected(self, message: ArticleList.Selected) -> None:
+        if self._after_the_list(self._open_current_row):
+            return
         self.open_article(message.row)
         self.focus_pane(self.reader)
+
+    def _open_current_row(self) -> None:
+        row = self.article_list.current_row
+        if row is not None:
+            self.open_article(row)
+            self.focus_pane(self.reader)
+
+    def _after_the_list(self, action: Callable[[], None]) -> bool:
+        """True when enter left the search line and its list has not come in yet: `action`, a
+        key typed meanwhile ("/Sarkozy⏎s"), then runs once it has, on that list."""
+        if not self._submitting:
+            return False
+        self._for_the_list.append(action)
+        return True
+
+    def _run_keys_for_the_list(self) -> None:
+        actions, self._for_the_list = self._for_the_list, []
+        for action in actions:
+            action()
 
     def action_list_match(self, step: int) -> None:
         """Open the highlighted article in the reader and go to its first (n) or last (N)
         search match."""
         listing = self.article_list
-        if self._submitting or (self._search_seq != self._applied_seq and not self._live):
-            # "/Sarkozy", enter and n typed at once: n is for the list that search brings
+        if self._after_the_list(lambda: self.action_list_match(step)):
+            return
+        if self._search_seq != self._applied_seq and not self._live:
+            # a search under way (a sort, a view): n is for the list it brings
             self._match_after_search = step
             return
         if not listing.rows:
@@ -1172,6 +1199,8 @@ class MainScreen(Screen[None]):
         return self._current_id()
 
     def action_toggle_read(self) -> None:
+        if self._after_the_list(self.action_toggle_read):
+            return
         article_id = self._target_id()
         if article_id is None:
             # m is listed in the footer: say why nothing changed rather than do nothing
@@ -1182,6 +1211,8 @@ class MainScreen(Screen[None]):
         self.notify("Marked read." if read else "Marked unread.", timeout=1.5)
 
     def action_toggle_bookmark(self) -> None:
+        if self._after_the_list(self.action_toggle_bookmark):
+            return
         article_id = self._target_id()
         if article_id is None:
             self.notify("No article to bookmark.", timeout=1.5)
@@ -1225,6 +1256,8 @@ class MainScreen(Screen[None]):
         self.run_search(keep=self._current_id())
 
     def action_copy_article(self) -> None:
+        if self._after_the_list(self.action_copy_article):
+            return
         article = self.article
         if article is None:
             self.notify("No article to copy.", timeout=1.5)
@@ -1243,6 +1276,8 @@ class MainScreen(Screen[None]):
         self.start_update(False)
 
     def action_export_article(self) -> None:
+        if self._after_the_list(self.action_export_article):
+            return
         article = self.article
         if article is None:
             self.notify("Open an article first.", timeout=2)
@@ -1257,6 +1292,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(ExportScreen(default, "Export this article"), chosen)
 
     def action_export_list(self) -> None:
+        if self._after_the_list(self.action_export_list):
+            return
         rows, results = self.article_list.rows, self.results
         if not rows:
             self.notify("The list is empty.", timeout=2)
