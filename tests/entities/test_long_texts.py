@@ -181,3 +181,43 @@ def test_a_run_of_firms_is_as_many_firms(tagger: Tagger) -> None:
     mentions = tagger.tag("et Cie " * 2000, "fr")
     assert mentions
     assert all(len(m.text.split()) <= 3 for m in mentions)
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[int]:
+    """Count the calls of `module.name`; the count is the list's one item."""
+    calls = [0]
+    original = getattr(module, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def test_what_guards_ask_of_the_whole_text_is_asked_once_per_entity(
+    tagger: Tagger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a word-named company opening every line, a club's city near words of sport, a state's body
+    # among many states: each match looks up what the text holds, it does not scan it again
+    openings = _counting(monkeypatch, guards, "_opens_sentence")
+    visits = [0]
+    markers = guards._markers
+
+    class Visited(list):  # type: ignore[type-arg]
+        def __iter__(self) -> Any:
+            for item in super().__iter__():
+                visits[0] += 1
+                yield item
+
+    monkeypatch.setattr(guards, "_markers", lambda keys: Visited(markers(keys)))
+    repeats = 2000
+    for text in (
+        "Total debt rose. " * repeats,
+        "Dortmund's captain scored a goal in the 2-1 match. " * repeats,
+    ):
+        openings[0] = visits[0] = 0
+        tagger.tag(text, "en")
+        assert openings[0] <= 3 * repeats, text[:20]
+        assert visits[0] <= 50 * repeats, text[:20]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import itemgetter
 
 from tui_reader.entities.companies import FOLDED_FORMS, space_start
 from tui_reader.entities.folding import fold
@@ -134,8 +135,8 @@ def _name_before_place(text: str, mentions: list[Mention], i: int, before: int) 
 
 def _defined_at(found: list[tuple[int, Mention | None]], pos: int) -> Mention | None:
     """The name an acronym stands for at `pos`: the last definition at or before it, or the
-    first one when none comes before."""
-    k = bisect.bisect_right([start for start, _ in found], pos) - 1
+    first one when none comes before (`found` is in text order)."""
+    k = bisect.bisect_right(found, pos, key=itemgetter(0)) - 1
     return found[max(k, 0)][1]
 
 

@@ -214,6 +214,11 @@ class Context:
     # (start, end) and entity id -> the registry matches there and of it (`found_at`, `found_of`)
     _by_span: dict[tuple[int, int], list[Candidate]] | None = None
     _by_entity: dict[str, list[Candidate]] | None = None
+    # what the guards ask of the whole text, once per entity asked about
+    _named_but: dict[str, tuple[set[str], set[str]]] = field(default_factory=dict)
+    _most_named_but: dict[str, str] = field(default_factory=dict)
+    _inside_sentence: dict[str, bool] = field(default_factory=dict)
+    _sport_starts: list[int] | None = None  # where the words of sport that place a team start
     _match_ends: frozenset[int] | None = None
     _prev_cache: dict[int, tuple[int, str]] = field(default_factory=dict)
     _next_cache: dict[int, tuple[str, str]] = field(default_factory=dict)
@@ -293,10 +298,12 @@ class Context:
     def countries_named(self, but: str) -> tuple[set[str], set[str]]:
         """The countries that the text's registry matches name (names and demonyms), and those
         whose bodies they name, the entity `but` left out."""
-        states = self._states()
-        named = {code for entity_id, (code, _, _) in states.items() if entity_id.startswith("country:")}
-        bodies = {code for entity_id, (code, _, _) in states.items() if entity_id != but}
-        return named, bodies
+        if but not in self._named_but:
+            states = self._states()
+            named = {code for entity_id, (code, _, _) in states.items() if entity_id.startswith("country:")}
+            bodies = {code for entity_id, (code, _, _) in states.items() if entity_id != but}
+            self._named_but[but] = named, bodies
+        return self._named_but[but]
 
     def parties_by_state(self, but: str) -> dict[str, set[str]]:
         """The parties the text's registry matches name, by state, the entity `but` left out."""
@@ -311,6 +318,11 @@ class Context:
     def most_named_state(self, but: str) -> str:
         """The state that the text's registry matches name most often (its names, demonyms and
         bodies), the entity `but` left out; "" when none does or two tie."""
+        if but not in self._most_named_but:
+            self._most_named_but[but] = self._most_named_state(but)
+        return self._most_named_but[but]
+
+    def _most_named_state(self, but: str) -> str:
         counts: dict[str, int] = {}
         for entity_id, (code, n, _) in self._states().items():
             if entity_id != but:
@@ -1219,12 +1231,14 @@ def _club_word(ctx: Context, cand: Candidate, word: str) -> bool:
         return True
     if word not in _CLUB_WORDS_IN_SPORT:
         return False
-    keys = ctx.keys or TextKeys.of(ctx.text)
-    low, high = cand.start - _SPORT_NEAR, cand.end + _SPORT_NEAR
-    return any(
-        key in _SPORT_KEYS and key not in _CLUB_KEYS_IN_SPORT and low <= start <= high
-        for key, start in _markers(keys)
-    )
+    if ctx._sport_starts is None:
+        keys = ctx.keys or TextKeys.of(ctx.text)
+        ctx._sport_starts = sorted(
+            start for key, start in _markers(keys) if key in _SPORT_KEYS and key not in _CLUB_KEYS_IN_SPORT
+        )
+    starts = ctx._sport_starts
+    low = bisect.bisect_left(starts, cand.start - _SPORT_NEAR)
+    return low < len(starts) and starts[low] <= cand.end + _SPORT_NEAR
 
 
 def _club_cue_after(ctx: Context, cand: Candidate, before: list[str]) -> bool:
@@ -1754,7 +1768,11 @@ def sentence_word(ctx: Context, cand: Candidate) -> bool:
     nxt, _sep = ctx.next_word(cand.end)
     if fold_word(nxt) in _SUBJECT_VERBS:
         return False
-    return not any(not _opens_sentence(text, other.start) for other in ctx.found_of(entry.entity_id))
+    inside = ctx._inside_sentence.get(entry.entity_id)
+    if inside is None:
+        inside = any(not _opens_sentence(text, other.start) for other in ctx.found_of(entry.entity_id))
+        ctx._inside_sentence[entry.entity_id] = inside
+    return not inside
 
 
 def portfolio(ctx: Context, cand: Candidate) -> bool:
