@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -335,6 +336,17 @@ async def test_a_match_in_a_title_apart_from_the_text_is_highlighted(
         assert not [s for s in reader._lines[0].spans if s.style == match]
 
 
+async def typing_qatar(pilot: Any, app: BriefreadApp) -> tuple[Any, Any]:
+    """Type "Qatar" in the search line of the app just started; its screen and status line."""
+    await settle(pilot)
+    screen = main(app)
+    status = screen.query_one("#status-text")
+    await pilot.press("slash")
+    await typed(pilot, "Qatar")
+    assert "newest first while typing" in str(status.render())
+    return screen, status
+
+
 async def test_an_index_update_while_a_query_is_typed_keeps_it_a_live_filter(
     real_locations: Locations,
 ) -> None:
@@ -342,12 +354,7 @@ async def test_an_index_update_while_a_query_is_typed_keeps_it_a_live_filter(
     Library.open(real_locations.corpus, real_locations.index).update()
     app = BriefreadApp(real_locations, Config())
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main(app)
-        status = screen.query_one("#status-text")
-        await pilot.press("slash")
-        await typed(pilot, "Qatar")
-        assert "newest first while typing" in str(status.render())
+        screen, status = await typing_qatar(pilot, app)
         (real_locations.corpus / "oman.md").write_text(
             "---\ntitle: Qatar and Oman\ndate: 2020-01-01\nlang: en\n---\nQatar, Qatar, Qatar and Oman.\n",
             encoding="utf-8",
@@ -438,12 +445,7 @@ async def test_leaving_the_search_line_by_a_click_or_tab_searches_the_query_as_w
 ) -> None:
     app = BriefreadApp(real_locations, Config())
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main(app)
-        status = screen.query_one("#status-text")
-        await pilot.press("slash")
-        await typed(pilot, "Qatar")
-        assert "newest first while typing" in str(status.render())
+        screen, status = await typing_qatar(pilot, app)
         if leave == "click":
             screen.set_focus(screen.article_list)  # as a click on the list does
         else:
