@@ -125,8 +125,8 @@ class MainScreen(Screen[None]):
         self._line_visits = 0
         self._left_visit = 0
         self._submit_seq = -1
-        # enter left the search line and the list of its query has not come in yet: n and N
-        # typed meanwhile wait for that list
+        # enter left the search line and the list of its query has not come in yet: the keys for
+        # the list typed meanwhile (n, m, s, enter...) wait for that list
         self._submitting = False
         # keys for the list that enter brings, typed before it came in ("/Sarkozy⏎s"): run then
         self._for_the_list: list[Callable[[], None]] = []
@@ -144,10 +144,10 @@ class MainScreen(Screen[None]):
         # the article whose load is under way, and what the matches of the article shown and of
         # the one loading were found by (the list's query may have changed since)
         self._loading: str | None = None
-        # an update that started with the list empty (a first build): the list stays at its top
-        self._filling = False
         self._shown_for: tuple[str, str] = ("", "")
         self._loading_for: tuple[str, str] = ("", "")
+        # an update that started with the list empty (a first build): the list stays at its top
+        self._filling = False
         self._last_progress = 0.0
         self._poll_timer: Timer | None = None
         # The corpus's folders as the last scan found them: a change to one (a file added,
