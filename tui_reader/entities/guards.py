@@ -270,6 +270,25 @@ class Context:
                 self._by_entity.setdefault(c.entry.entity_id, []).append(c)
         return self._by_entity.get(entity_id, [])
 
+    def sport_starts(self) -> list[int]:
+        """Where the text's words of sport that place a team start, in order."""
+        if self._sport_starts is None:
+            keys = self.keys or TextKeys.of(self.text)
+            self._sport_starts = sorted(
+                start
+                for key, start in _markers(keys)
+                if key in _SPORT_KEYS and key not in _CLUB_KEYS_IN_SPORT
+            )
+        return self._sport_starts
+
+    def named_inside_a_sentence(self, entity_id: str) -> bool:
+        """Whether one of the text's registry matches of `entity_id` does not open a sentence."""
+        inside = self._inside_sentence.get(entity_id)
+        if inside is None:
+            inside = any(not _opens_sentence(self.text, c.start) for c in self.found_of(entity_id))
+            self._inside_sentence[entity_id] = inside
+        return inside
+
     def demonym_ending_at(self, end: int) -> Candidate | None:
         """The registry's demonym match that ends at `end`, if any."""
         if self._demonym_ends is None:
@@ -1231,12 +1250,7 @@ def _club_word(ctx: Context, cand: Candidate, word: str) -> bool:
         return True
     if word not in _CLUB_WORDS_IN_SPORT:
         return False
-    if ctx._sport_starts is None:
-        keys = ctx.keys or TextKeys.of(ctx.text)
-        ctx._sport_starts = sorted(
-            start for key, start in _markers(keys) if key in _SPORT_KEYS and key not in _CLUB_KEYS_IN_SPORT
-        )
-    starts = ctx._sport_starts
+    starts = ctx.sport_starts()
     low = bisect.bisect_left(starts, cand.start - _SPORT_NEAR)
     return low < len(starts) and starts[low] <= cand.end + _SPORT_NEAR
 
@@ -1768,11 +1782,7 @@ def sentence_word(ctx: Context, cand: Candidate) -> bool:
     nxt, _sep = ctx.next_word(cand.end)
     if fold_word(nxt) in _SUBJECT_VERBS:
         return False
-    inside = ctx._inside_sentence.get(entry.entity_id)
-    if inside is None:
-        inside = any(not _opens_sentence(text, other.start) for other in ctx.found_of(entry.entity_id))
-        ctx._inside_sentence[entry.entity_id] = inside
-    return not inside
+    return not ctx.named_inside_a_sentence(entry.entity_id)
 
 
 def portfolio(ctx: Context, cand: Candidate) -> bool:
