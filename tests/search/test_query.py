@@ -343,7 +343,8 @@ def test_date_order_puts_undated_last_and_survives_refresh(library: Library, cor
 
 
 @pytest.mark.parametrize(
-    "query", ["élection", "election Dakar", '"supply cuts"', "Qatar OR Rabat", "élection NOT Senegal"]
+    "query",
+    ["élection", "election Dakar", '"supply cuts"', '"supply cu*"', "Qatar OR Rabat", "élection NOT Senegal"],
 )
 def test_set_ranking_agrees_with_whoosh(library: Library, query: str) -> None:
     parsed = library.parse(query)
@@ -371,6 +372,45 @@ def test_a_phrase_is_one_match_where_its_words_follow_one_another(corpus: Path, 
     assert matched == ["premier ministre", "premier ministre"]
     matched = [article.text[s:e] for s, e in lib.match_offsets('"premier ministre" jour', article)]
     assert matched == ["premier ministre", "premier ministre", "jour"]
+
+
+def test_a_phrase_ending_in_a_star_finds_its_words_in_order_the_last_one_a_prefix(
+    corpus: Path, index_dir: Path
+) -> None:
+    briefs = {
+        "fr/pm.txt": "Le premier ministre a parlé le premier.",
+        "fr/both.txt": "Le premier ministre et le premier mineur, puis le premier ministre.",
+        "fr/mineur.txt": "Le premier mineur est remonté.",
+        "fr/order.txt": "Le ministre est arrivé le premier.",
+        "fr/apart.txt": "Le premier jour, un ministre.",
+    }
+    for name, text in briefs.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    lib = Library.open(corpus, index_dir)
+    lib.update()
+    found = {row.path for row in lib.search('"premier min*"')}
+    assert found == {"fr/pm.txt", "fr/both.txt", "fr/mineur.txt"}
+    # ranked as Whoosh ranks the phrases of each word the prefix expands to
+    parsed = lib.parse('"premier min*"')
+    ours = lib._docsets().ranked(parsed.query, 50)
+    theirs = lib._searcher.search(parsed.query, limit=50)
+    assert ours is not None
+    assert ours[0] == [hit.docnum for hit in theirs]
+    assert ours[1] == pytest.approx([hit.score for hit in theirs])
+    assert {row.path for row in lib.search('"premier min*"', sort="date")} == found
+    assert {row.path for row in lib.search('title:"premier min*"')} == found  # the title is the text
+    assert not lib.search('"premier zzq*"')
+    assert {row.path for row in lib.search('"min*"')} == {row.path for row in lib.search("min*")}
+    for path, expected in [
+        ("fr/pm.txt", ["premier ministre"]),  # not the lone "premier" after it
+        ("fr/both.txt", ["premier ministre", "premier mineur", "premier ministre"]),
+    ]:
+        article = lib.article(next(row.id for row in lib.search('"premier min*"') if row.path == path))
+        assert article is not None
+        assert [article.text[s:e] for s, e in lib.match_offsets('"premier min*"', article)] == expected
+    # a prefix too short to expand is the word itself, and said so
+    assert not lib.search('"premier mi*"')
+    assert "at least 3 letters" in lib.search('"premier mi*"').fallback
 
 
 def test_a_phrase_of_stop_words_and_one_word_matches_only_the_words_in_sequence(

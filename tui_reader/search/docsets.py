@@ -321,8 +321,13 @@ class DocSets:
             return result
         if isinstance(q, wq.AndNot):
             return set(self.of(q.a)) - self.of(q.b)
+        if isinstance(q, wq.Phrase):
+            return self._phrases(q.fieldname, q.words[:-1], q.words[-1:], q.slop, q)
         if isinstance(q, wq.Or):
-            sets = [self.of(k) for k in q.subqueries]
+            families, others = _phrase_families(q.subqueries)
+            sets = [self.of(k) for k in others]
+            for (fieldname, head, slop, _), lasts in families.items():
+                sets.append(self._phrases(fieldname, list(head), lasts, slop, q))
             return sets[0] if len(sets) == 1 else set().union(*sets)
         if isinstance(q, wq.Not):
             return self.everything - self.of(q.query)
@@ -330,6 +335,17 @@ class DocSets:
             fieldname = q.fieldname
             return set().union(*(self.term(fieldname, _text(t)) for t in q._btexts(self.reader)))
         return set(self.searcher.docs_for_query(q))
+
+    def _phrases(self, fieldname: str, head: list[str], lasts: list[str], slop: int, q: Any) -> set[int]:
+        """The live documents where `head` is followed by one of `lasts` (`_Scorer.phrases`);
+        those of `q` by Whoosh when the field keeps no positions to read here."""
+        try:
+            found = _Scorer(self).phrases(
+                fieldname, [_text(w) for w in head], [_text(w) for w in lasts], slop
+            )
+        except _Unscorable:
+            return set(self.searcher.docs_for_query(q))
+        return set(found).intersection(self.everything) if self.reader.has_deletions() else set(found)
 
     def ranked(
         self,
@@ -674,7 +690,12 @@ class _Scorer:
         if type(q) is wq.Term:
             scores = self.term(q.fieldname, _text(q.text))
         elif isinstance(q, wq.Or):
-            scores = self.union([self.of(k) for k in q.subqueries])
+            families, others = _phrase_families(q.subqueries)
+            parts = [self.of(k) for k in others]
+            for (fieldname, head, slop, kid_boost), lasts in families.items():
+                found = self.phrases(fieldname, list(head), lasts, slop)
+                parts.append({d: v * kid_boost for d, v in found.items()} if kid_boost != 1.0 else found)
+            scores = self.union(parts)
         elif isinstance(q, wq.And):
             positive = [self.of(k) for k in q.subqueries if not isinstance(k, wq.Not)]
             excluded = [self.sets.of(k.query) for k in q.subqueries if isinstance(k, wq.Not)]
@@ -732,40 +753,85 @@ class _Scorer:
     def phrase(self, fieldname: str, words: list[str], slop: int) -> dict[int, float]:
         """Documents where `words` follow each other (each at most `slop` positions after the
         one before), scored as Whoosh scores its SpanNear2 phrase: the sum of the words' BM25."""
+        if not words:
+            return {}
+        return self.phrases(fieldname, words[:-1], [words[-1]], slop)
+
+    def phrases(self, fieldname: str, head: list[str], lasts: list[str], slop: int) -> dict[int, float]:
+        """Documents where the words `head` are followed by one of `lasts` (`phrase`), scored
+        as Whoosh scores the Or of those phrases: per phrase found, the sum of its words' BM25.
+        The head's positions are read once per document, however many `lasts` there are."""
         field = self.schema[fieldname] if fieldname in self.schema else None
-        if field is None or not words:
+        if field is None or not lasts:
             return {}
         if not field.scorable or not field.format.supports("positions"):
             raise _Unscorable
         decode = field.format.decode_positions
-        idfs = [self.searcher.idf(fieldname, w) for w in words]
+        head_idfs = [self.searcher.idf(fieldname, w) for w in head]
         norms = self._norms(fieldname)
         k1p1 = K1 + 1
         scores: dict[int, float] = {}
         for segment in self.sets.segments:
-            postings = [segment.postings_with_values(fieldname, w) for w in words]
-            if any(not ids for ids, _, _ in postings):
+            heads = [segment.postings_with_values(fieldname, w) for w in head]
+            if any(not ids for ids, _, _ in heads):
                 continue
-            candidates = set(postings[0][0]).intersection(*(ids for ids, _, _ in postings[1:]))
+            within = set(heads[0][0]).intersection(*(ids for ids, _, _ in heads[1:])) if heads else None
             lengths = segment.lengths(fieldname)
-            for d in sorted(candidates):
-                at = [bisect_left(ids, d) for ids, _, _ in postings]
-                ends = set(decode(postings[0][2][at[0]]))
-                for (_, _, values), i in zip(postings[1:], at[1:], strict=True):
-                    if slop == 1:
-                        ends = {p for p in decode(values[i]) if p - 1 in ends}
-                    else:
-                        ends = {p for p in decode(values[i]) if any(1 <= p - e <= slop for e in ends)}
-                    if not ends:
-                        break
-                if ends:
-                    norm = norms[lengths[d]]
-                    total = 0.0
-                    for (_, weights, _), i, idf in zip(postings, at, idfs, strict=True):
-                        w = weights[i]
-                        total += idf * ((w * k1p1) / (w + norm))
-                    scores[d + segment.base] = total
+            # per document: where its head ends (None: nowhere), and the head's score
+            ends_of: dict[int, tuple[set[int] | None, float]] = {}
+            for last in lasts:
+                ids, weights, values = segment.postings_with_values(fieldname, last)
+                if not ids:
+                    continue
+                idf = self.searcher.idf(fieldname, last)
+                for j, d in enumerate(ids):
+                    if within is not None and d not in within:
+                        continue
+                    known = ends_of.get(d)
+                    if known is None:
+                        known = ends_of[d] = self._head_ends(
+                            d, heads, head_idfs, norms[lengths[d]], decode, slop
+                        )
+                    ends, head_score = known
+                    if ends is None:
+                        continue
+                    positions = decode(values[j])
+                    if ends and not (
+                        any(p - 1 in ends for p in positions)
+                        if slop == 1
+                        else any(1 <= p - e <= slop for p in positions for e in ends)
+                    ):
+                        continue
+                    w = weights[j]
+                    score = head_score + idf * ((w * k1p1) / (w + norms[lengths[d]]))
+                    key = d + segment.base
+                    scores[key] = scores.get(key, 0.0) + score
         return scores
+
+    @staticmethod
+    def _head_ends(
+        d: int, heads: list[Any], idfs: list[float], norm: float, decode: Any, slop: int
+    ) -> tuple[set[int] | None, float]:
+        """Where the words of `heads` (postings of each) follow each other in document `d` (the
+        positions of the last word: an empty set for no head), None when nowhere, and their
+        BM25 there."""
+        ends: set[int] | None = None
+        total = 0.0
+        k1p1 = K1 + 1
+        for (ids, weights, values), idf in zip(heads, idfs, strict=True):
+            i = bisect_left(ids, d)
+            positions = decode(values[i])
+            if ends is None:
+                ends = set(positions)
+            elif slop == 1:
+                ends = {p for p in positions if p - 1 in ends}
+            else:
+                ends = {p for p in positions if any(1 <= p - e <= slop for e in ends)}
+            if not ends:
+                return None, 0.0
+            w = weights[i]
+            total += idf * ((w * k1p1) / (w + norm))
+        return (ends if ends is not None else set()), total
 
     @staticmethod
     def union(parts: list[dict[int, float]]) -> dict[int, float]:
@@ -791,6 +857,23 @@ class _Scorer:
         if nots:
             return {d: sum(p[d] for p in parts) + nots for d in keep}
         return {d: sum(p[d] for p in parts) for d in keep}
+
+
+def _phrase_families(
+    kids: list[Any],
+) -> tuple[dict[tuple[str, tuple[str, ...], int, float], list[str]], list[Any]]:
+    """`kids` (an Or's) as families of phrases that differ in their last word only (a phrase
+    whose last word is a prefix, expanded), by field, first words, slop and boost, with their
+    last words; and the other kids."""
+    families: dict[tuple[str, tuple[str, ...], int, float], list[str]] = {}
+    others: list[Any] = []
+    for kid in kids:
+        if type(kid) is wq.Phrase and len(kid.words) > 1:
+            key = (kid.fieldname, tuple(_text(w) for w in kid.words[:-1]), kid.slop, kid.boost)
+            families.setdefault(key, []).append(_text(kid.words[-1]))
+        else:
+            others.append(kid)
+    return families, others
 
 
 def _best_first(item: tuple[int, float]) -> tuple[float, int]:

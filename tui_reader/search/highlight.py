@@ -108,17 +108,30 @@ def match_offsets(
 
 def _phrase_indices(folded: list[str], phrases: set[tuple[str, ...]]) -> tuple[set[int], set[str]]:
     """The positions of the words of every occurrence of `phrases` in `folded`, and the words
-    of the phrases that occur nowhere."""
-    indices: set[int] = set()
-    missing: set[str] = set()
+    of the phrases that occur nowhere. Phrases that differ in their last word only (a phrase
+    ending in a prefix, expanded) count as one: found when one of them is, else their first
+    words are missing."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in phrases:
-        size, first, found = len(words), words[0], False
-        for i, word in enumerate(folded):
-            if word == first and tuple(folded[i : i + size]) == words:
+        by_first.setdefault(words[0], []).append(words)
+    indices: set[int] = set()
+    found: set[tuple[str, ...]] = set()
+    for i, word in enumerate(folded):
+        starting = by_first.get(word)
+        if starting is None:
+            continue
+        for words in starting:
+            size = len(words)
+            if tuple(folded[i : i + size]) == words:
                 indices.update(range(i, i + size))
-                found = True
-        if not found:
-            missing.update(words)
+                found.add(words[:-1] if size > 1 else words)
+    heads: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for words in phrases:
+        heads.setdefault(words[:-1] if len(words) > 1 else words, []).append(words)
+    missing: set[str] = set()
+    for head, family in heads.items():
+        if head not in found:
+            missing.update(family[0] if len(family) == 1 else head)
     return indices, missing
 
 

@@ -21,7 +21,8 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.fields import ID, Schema
 from whoosh.matching import IntersectionMatcher
-from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, WildcardPlugin, syntax
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, PhrasePlugin, WildcardPlugin, syntax
+from whoosh.qparser.syntax import attach
 from whoosh.reading import TermNotFound
 
 from tui_reader.corpus.language import language_tag
@@ -165,6 +166,42 @@ class _Fuzzy(FuzzyTermPlugin):  # type: ignore[misc]
             return q
 
 
+class PhrasePrefix(wq.Phrase):  # type: ignore[misc]
+    """A phrase whose last word is a prefix (`"premier min*"`): its words in that order, the
+    last one any word of the index that starts with it. The parser makes it; `_Rewriter`
+    expands it to a phrase per such word, the most frequent first."""
+
+
+class _PhrasesWithPrefix(PhrasePlugin):  # type: ignore[misc]
+    """Phrases, with a `*` ending the last word of one making that word a prefix:
+    `"premier min*"` finds "premier ministre" and "premier mineur" (Whoosh drops the star)."""
+
+    class PhraseNode(PhrasePlugin.PhraseNode):  # type: ignore[misc]
+        def query(self, parser: Any) -> Any:
+            q = super().query(parser)
+            if q is None or not _ENDS_IN_STAR.search(self.text):
+                return q
+            if isinstance(q, wq.Phrase) and len(q.words) > 1:
+                return attach(PhrasePrefix(q.fieldname, q.words, slop=q.slop, boost=q.boost), self)
+            if isinstance(q, wq.Phrase) and q.words:
+                return attach(wq.Prefix(q.fieldname, q.words[0], boost=q.boost), self)
+            return q
+
+    class PhraseTagger(PhrasePlugin.PhraseTagger):  # type: ignore[misc]
+        def create(self, parser: Any, match: Any) -> Any:
+            slop = match.group("slop")
+            return _PhrasesWithPrefix.PhraseNode(
+                match.group("text"), match.start("text"), int(slop) if slop else 1
+            )
+
+    def taggers(self, parser: Any) -> list[tuple[Any, int]]:
+        return [(self.PhraseTagger(self.expr), 0)]
+
+
+# A phrase's text whose last word ends with a star: `premier min*`.
+_ENDS_IN_STAR = re.compile(r"[^\W_]\*\s*$")
+
+
 @cache
 def _parser() -> Any:
     names = _indexed_fields()
@@ -174,6 +211,8 @@ def _parser() -> Any:
     parser.remove_plugin_class(WildcardPlugin)
     parser.add_plugin(_StarOnly())
     parser.add_plugin(_Fuzzy())
+    parser.remove_plugin_class(PhrasePlugin)
+    parser.add_plugin(_PhrasesWithPrefix())
     return parser
 
 
@@ -382,7 +421,12 @@ class _Rewriter:
                 continue
             if english_cut and _word_field(kid) == _BODY_EN:
                 continue
-            if isinstance(kid, wq.Prefix | wq.Wildcard):
+            if isinstance(kid, PhrasePrefix):
+                kid = self._phrase_prefix(kid)
+                if kid is wq.NullQuery:
+                    expanded_to_nothing = True
+                    continue
+            elif isinstance(kid, wq.Prefix | wq.Wildcard):
                 kid = self._bounded_expansion(kid)
                 if kid is None:
                     continue
@@ -479,6 +523,20 @@ class _Rewriter:
         terms = terms[:MAX_EXPANSION]
         return wq.Or([wq.Term(fieldname, t) for t in terms])
 
+    def _phrase_prefix(self, q: PhrasePrefix) -> Any:
+        """`q` as one phrase per index word its last word starts (`_bounded_expansion`), or
+        NullQuery when no word does; a prefix too short to expand is that word."""
+        *head, last = q.words
+        expanded = self._bounded_expansion(wq.Prefix(q.fieldname, last))
+        if isinstance(expanded, wq.Or):
+            return wq.Or(
+                [wq.Phrase(q.fieldname, [*head, t.text], slop=q.slop) for t in expanded.subqueries],
+                boost=q.boost,
+            )
+        if expanded is wq.NullQuery:
+            return wq.NullQuery
+        return wq.Phrase(q.fieldname, q.words, slop=q.slop, boost=q.boost)
+
     def _short_prefix(self, literal: str) -> None:
         """Note that a prefix too short to expand is searched as a word: one sentence for all."""
         if literal in self.short_prefixes:
@@ -538,6 +596,9 @@ class _Rewriter:
         if fieldname not in SEARCH_FIELDS and fieldname != "entity":
             self._note(f"'{fieldname}:' is not something to search by: that filter matches nothing.")
             return _nothing()
+        if isinstance(q, PhrasePrefix):
+            expanded = self._phrase_prefix(q)
+            return _nothing() if expanded is wq.NullQuery else expanded
         if isinstance(q, wq.Prefix | wq.Wildcard):
             expanded = self._bounded_expansion(q)
             return _nothing() if expanded is wq.NullQuery else expanded

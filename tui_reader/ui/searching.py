@@ -239,9 +239,9 @@ def live_query(library: Library, typed: str) -> LiveQuery:
     the list depends on the line alone, however fast it was typed or pasted: a trailing filter
     whose value names nothing yet ("country:Mar" on the way to "country:Maroc", `org:"Nations`,
     "date:2025-0"), said in the note; an open quote is searched as the phrase of its complete
-    words and its last word as a prefix (`"premier min` searches `"premier" (min OR min*)`), and
-    as that phrase alone when that finds nothing, or when the quote is negated (`NOT "premier
-    min` searches `NOT "premier"`)."""
+    words followed by its last word as a prefix (`"premier min` searches `"premier min*"`), and
+    as the phrase of its complete words when that finds nothing, or when the quote is negated
+    (`NOT "premier min` searches `NOT "premier"`)."""
     text = typed
     if text.count('"') % 2:
         opened = text.rindex('"')
@@ -299,8 +299,15 @@ def _open_quote(library: Library, text: str, opened: int) -> LiveQuery:
         # one word typed, or the phrase's words all complete: no phrase to cut
         plain = before + words[0] if not complete else phrase
         return _searchable(library, LiveQuery(plain, as_you_type(plain)))
-    plain = f"{phrase} {words[-1]}"
-    return _searchable(library, LiveQuery(plain, as_you_type(plain), wider=phrase))
+    # the phrase with its last word as a prefix, in order (`"premier min*"`); a last word too
+    # short to expand, the phrase as typed, and without that word when that finds nothing
+    last = words[-1]
+    typed_phrase = f'{before}"{" ".join(words)}"'
+    if _prefix_word(last) == last:
+        prefixed = f'{before}"{" ".join(words)}*"'
+        return _searchable(library, LiveQuery(typed_phrase, prefixed, wider=phrase))
+    note = f"Listing without {last!r} while it is typed."
+    return _searchable(library, LiveQuery(typed_phrase, typed_phrase, wider=phrase, wider_note=note))
 
 
 def _searchable(library: Library, live: LiveQuery) -> LiveQuery:
