@@ -158,6 +158,36 @@ def test_sort_cycle_and_back_stack() -> None:
     assert stack.back(second) == first  # the state shown now is no step back
     assert stack.back(first) == SearchState()  # the stack used up: one layer goes
     assert stack.back(SearchState()) is None
+    # `v` round the views back to the one it left, then a new query: the views were a detour
+    stack = BackStack()
+    stack.push(SearchState())
+    for view in ("all", "unread", "bookmarked", "all"):
+        stack.push(SearchState("maroc", view=view))
+    assert stack.back(SearchState("syria")) == SearchState("maroc")
+    assert stack.back(SearchState("maroc")) == SearchState()
+
+
+async def test_escape_after_going_round_the_views_goes_back_to_the_search_before(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("v", "v", "v")  # unread, bookmarked, all again
+        await settle(pilot)
+        assert screen.view == "all"
+        # the next query typed in one burst: the line loses the focus before it has its keys
+        for key, character in [("slash", "/"), *((ch, ch) for ch in "maroc"), ("enter", None)]:
+            app.post_message(events.Key(key, character))
+        await settle(pilot, delay=0.5)
+        assert screen.query_text == "maroc"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert (screen.query_text, screen.view) == ("qatar", "all")
+        assert set(ids(app)) == {"qatar-en", "seed"}
 
 
 class SlowIndexLibrary(FakeLibrary):

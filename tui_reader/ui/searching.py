@@ -59,7 +59,8 @@ class SearchState:
 
 class BackStack:
     """The searches to go back to, most recent last: each step forward (a query entered, an
-    entity chosen, a view) keeps the state it left."""
+    entity chosen, a view) keeps the state it left. Steps that came back to a state kept
+    before were a detour (`v` round the views to the one it left): they go with it."""
 
     def __init__(self, limit: int = BACK_LIMIT) -> None:
         self._states: list[SearchState] = []
@@ -69,7 +70,9 @@ class BackStack:
         return len(self._states)
 
     def push(self, state: SearchState) -> None:
-        if self._states and self._states[-1] == state:
+        if state in self._states:
+            index = len(self._states) - 1 - self._states[::-1].index(state)
+            del self._states[index + 1 :]
             return
         self._states.append(state)
         del self._states[: -self._limit]

@@ -267,7 +267,6 @@ class MainScreen(Screen[None]):
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if event.widget is self.search_bar.input:
-            self._left_search_line()
             if self._left_visit != self._line_visits:
                 # left by tab or a click, not by enter or escape: the query is searched as
                 # written, ranked, where the focus went
@@ -277,8 +276,10 @@ class MainScreen(Screen[None]):
         if self.focused is not self.search_bar.input:  # not back in it at once
             self._search_as_written()
 
-    def _left_search_line(self) -> None:
-        """A query typed (or recalled) in the search line is one step: escape comes back here."""
+    def _query_step(self) -> None:
+        """A query typed (or recalled) in the search line and then entered or left is one step:
+        escape comes back to the search before it. Called once the query left is applied: the
+        line may lose the focus before it has handled the keys typed with enter."""
         before, self._before_typing = self._before_typing, None
         if before is not None and before.query != self.query_text:
             self.back_stack.push(before)
@@ -774,6 +775,7 @@ class MainScreen(Screen[None]):
     def _query_submitted(self, message: SearchBar.Submitted) -> None:
         changed = message.query != self.query_text
         self.query_text = message.query
+        self._query_step()
         live, self._live = self._live, False
         if self.typing_phase or changed or live:
             self.run_search()
@@ -805,6 +807,7 @@ class MainScreen(Screen[None]):
         if self.search_bar.value != self.query_text or self.typing_phase or live:
             self.query_text = self.search_bar.value
             self.run_search()
+        self._query_step()
 
     def _to_the_list(self) -> None:
         """The list takes the focus after the search line was left, unless the user has gone
