@@ -153,7 +153,7 @@ def _same_body(name: str, m: Mention) -> bool:
     )
 
 
-_STEM = 4
+_STEM = 5
 
 
 def _stems(name: str) -> set[str]:
