@@ -38,7 +38,9 @@ def test_an_acronym_the_article_defines_is_its_own_name(text: str, expected: lis
 
 def test_a_name_sharing_only_the_start_of_a_word_with_the_registry_body_is_another_body() -> None:
     # "Commission" is not "Commonwealth": Côte d'Ivoire's electoral commission, not the CIS
-    text = "La Commission électorale indépendante (CEI) a publié les résultats. Le président de la CEI a parlé."
+    text = (
+        "La Commission électorale indépendante (CEI) a publié les résultats. Le président de la CEI a parlé."
+    )
     found = [(m.text, m.id) for m in default_tagger().tag(text, "fr") if m.kind == "organization"]
     own = "rule:commission-electorale-independante"
     assert found == [("Commission électorale indépendante", own), ("CEI", own), ("CEI", own)]

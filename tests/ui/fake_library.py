@@ -248,6 +248,10 @@ class FakeLibrary(Library):
         ids = tuple(sorted(counts, key=lambda i: -counts[i]))
         return ResultRow(article.id, article.date, article.title, article.lang, article.path, 0.0, ids)
 
+    def has_word(self, word: str) -> bool:
+        pattern = re.compile(rf"\b{re.escape(word.casefold())}\b")
+        return any(pattern.search((a.title + " " + a.text).casefold()) for a in self.articles.values())
+
     def article(self, article_id: str) -> StoredArticle | None:
         return self.articles.get(article_id)
 

@@ -174,6 +174,16 @@ async def test_enter_on_a_half_typed_word_keeps_what_typing_found(real_locations
         assert sorted(titles(app)) == sorted(live)
         note = str(main(app).query_one("#search-message").render())
         assert "No article has the word 'Qata': these have words that start with it (Qata*)." in note
+        # a word that no article has as written, though the French stem of one is it: the
+        # articles whose words start with it, in every language
+        await pilot.press("slash")
+        await typed(pilot, "délég")
+        live = titles(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(titles(app)) == 2 and sorted(titles(app)) == sorted(live)
+        note = str(main(app).query_one("#search-message").render())
+        assert "No article has the word 'délég': these have words that start with it (délég*)." in note
         # a word that articles have is searched as written
         await pilot.press("slash")
         await typed(pilot, "Qatar")

@@ -28,7 +28,7 @@ from tui_reader.search.documents import to_row, to_stored_article
 from tui_reader.search.errors import SearchError
 from tui_reader.search.indexer import own_folders, stale_paths, update_index
 from tui_reader.search.integrity import Depth, damaged, mark_damaged, segment_damage
-from tui_reader.search.query import AliasIndex, ParsedQuery, parse_query, warm_parser
+from tui_reader.search.query import AliasIndex, ParsedQuery, fold_phrase, parse_query, warm_parser
 from tui_reader.search.results import (
     EntityCount,
     ProgressCallback,
@@ -517,6 +517,21 @@ class Library:
                 if fields:
                     found.append(to_stored_article(fields, self.registry))
             return found
+
+    def has_word(self, word: str) -> bool:
+        """Whether an article holds `word` as written (case and accents aside), not only a word
+        of the same stem: "Obam" is no word, though "Obama" stems to it in French."""
+        folded = fold_phrase(word)
+        if not folded or " " in folded:
+            return False
+
+        def find() -> bool:
+            with self._lock:
+                if self._searcher is None:
+                    return False
+                return bool(self._docsets().term("text", folded))
+
+        return self._read(find)
 
     def position(self, results: SearchResults, article_id: str) -> int | None:
         """Where the article `article_id` is in `results` (as the index now numbers it), or None."""

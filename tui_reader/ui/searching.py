@@ -355,14 +355,19 @@ def run_search(
         results = search(*searched)
         widened_live = True
     widened = ""
-    if not request.live and not results.total and not results.fallback:
-        # Enter on a word that no article has, after the list showed the articles with words
-        # that start with it as it was typed ("Oba"): those articles, said so
+    if not request.live and not results.fallback:
+        # Enter on a word that no article has as written, after the list showed the articles
+        # with words that start with it as it was typed ("Oba"; "Obam", which only the French
+        # stem of "Obama" matches): those articles, said so
         word = _prefix_word(request.query)
-        if word is not None and not cancelled():
+        if (
+            word is not None
+            and not cancelled()
+            and (not results.total or not (library.parse(request.query).entity_ids or library.has_word(word)))
+        ):
             prefixed = (as_you_type(request.query), request.query)
             found = search(*prefixed)
-            if found.total:
+            if found.total > results.total:
                 results, searched = found, prefixed
                 widened = f"No article has the word {word!r}: these have words that start with it ({word}*)."
     rows: Sequence[ResultRow] = OldestFirst(results) if request.sort == "oldest" else results
