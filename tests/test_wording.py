@@ -16,6 +16,10 @@ from tui_reader.wording import counted, progress_text
         (Progress("read", 0, 1, 2500, 100, 400), "indexing 2,500 articles"),
         (Progress("commit", 10, 10, 4000), "saving 10/10 files, 4,000 articles"),
         (Progress("commit", 1, 1, 1), "saving 1 article"),
+        (
+            Progress("read", 3, 10, 1250, rebuilding="new entity rules"),
+            "rebuilding (new entity rules): indexing 3/10 files, 1,250 articles",
+        ),
     ],
 )
 def test_progress_in_words(progress: Progress, words: str) -> None:

@@ -15,13 +15,15 @@ def counted(count: int, noun: str) -> str:
 
 def progress_text(p: Progress) -> str:
     """Where an index update is, in a few words: "scanning files", "indexing 3/10 files, 1,250
-    articles", "saving 3/10 files, 1,250 articles"."""
+    articles", "saving 3/10 files, 1,250 articles"; a rebuild says why first ("rebuilding (new entity
+    rules): indexing ...")."""
+    why = f"rebuilding ({p.rebuilding}): " if p.rebuilding else ""
     if p.phase == "scan":
-        return "scanning files"
+        return f"{why}scanning files"
     verb = {"read": "indexing", "commit": "saving", "committed": "saved"}.get(p.phase, p.phase)
     if p.total == 1:  # one file, perhaps a large archive: its articles say how far
-        return f"{verb} {counted(p.articles, 'article')}"
-    return f"{verb} {p.done:,}/{counted(p.total, 'file')}, {counted(p.articles, 'article')}"
+        return f"{why}{verb} {counted(p.articles, 'article')}"
+    return f"{why}{verb} {p.done:,}/{counted(p.total, 'file')}, {counted(p.articles, 'article')}"
 
 
 def shortened(text: str, limit: int = 120) -> str:

@@ -448,6 +448,44 @@ async def test_the_status_line_says_saving_while_a_save_runs(make_app: MakeApp) 
         library.hold.set()
 
 
+async def test_a_rebuild_says_why_and_the_status_line_keeps_the_view_before_the_indexing_note(
+    make_app: MakeApp,
+) -> None:
+    library = FakeLibrary(stale=True)
+    library.progress_steps = [Progress("read", 4, 10, 400, rebuilding="new entity rules")]
+    library.step_seconds = 0.0
+    library.hold = threading.Event()
+    app = make_app(library)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = main(app)
+            text = ""
+            for _ in range(100):
+                await pilot.pause(0.02)
+                text = str(screen.query_one("#index-text").render())
+                if text.startswith("rebuilding"):
+                    break
+            assert text == "rebuilding (new entity rules): indexing 4/10 files, 400 articles"
+            screen.set_view("unread")
+            for _ in range(50):
+                await pilot.pause(0.02)
+                if "unread only" in str(screen.query_one("#status-text").render()):
+                    break
+            status = str(screen.query_one("#status-text").render())
+            # the index before the rebuild is listed whole until it is done
+            assert "unread only" in status and "more as indexing" not in status
+            screen._rebuilding = ""  # an update that adds files: the list grows as it saves them
+            screen.run_search()
+            for _ in range(50):
+                await pilot.pause(0.02)
+                if "more as indexing" in str(screen.query_one("#status-text").render()):
+                    break
+            status = str(screen.query_one("#status-text").render())
+            assert status.index("unread only") < status.index("more as indexing saves them")
+    finally:
+        library.hold.set()
+
+
 async def test_enter_searches_the_query_as_written_and_typing_searches_it_live(make_app: MakeApp) -> None:
     library = FakeLibrary()
     app = make_app(library)

@@ -7,10 +7,12 @@ not yet in the manifest are deleted and re-added, so no article appears twice an
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -199,14 +201,21 @@ def update_index(
             if damage is not None:
                 reason = "damaged"
                 summary.recovered = f"The index was damaged ({damage}); it was rebuilt."
-        elif reason == "first build" and interrupted and not rebuild:
-            # A first build that stopped: what it committed stays, the rest is read.
-            known = _resumable(index_dir, meta, corpus_dir, version)
-            if known is not None:
-                reason, generation = None, meta.building
-        fresh = reason is not None
         if reason in _UPGRADES:
             summary.upgraded = _UPGRADES[reason]
+        if reason in _REBUILT_BECAUSE:
+            # every step of the progress says why the whole corpus is read again
+            because = _REBUILT_BECAUSE[reason]
+            report = partial(_reported_with, report, because)
+        resumed = False
+        if (reason == "first build" or reason in _UPGRADES) and interrupted and not rebuild:
+            # A first build, or a rebuild for a new release, that stopped: what it committed
+            # stays, the rest is read.
+            known = _resumable(index_dir, meta, corpus_dir, version)
+            if known is not None:
+                resumed = reason in _UPGRADES
+                reason, generation = None, meta.building
+        fresh = reason is not None
         if fresh:
             generation = new_generation()
         remove_other_generations(index_dir, keep={meta.generation, generation} - {""})
@@ -221,6 +230,7 @@ def update_index(
         # A reader shows the generation being built while there is no finished one (see
         # `shown_generation`); what it was built by and for says whether it can be resumed.
         meta.building = generation if generation != meta.generation else ""
+        meta.building_for = building_stamp(version, corpus_dir) if meta.building else ""
         if not meta.generation:
             meta.schema, meta.registry, meta.corpus = SCHEMA_VERSION, version, str(corpus_dir)
         try:
@@ -242,7 +252,7 @@ def update_index(
             summary.added, summary.changed = len(diff.new), len(diff.changed)
             summary.deleted, summary.unchanged = len(diff.deleted), len(diff.unchanged)
             rebuilt = bool(meta.generation) and reason != "first build" or bool(summary.recovered)
-            summary.rebuilt = fresh and rebuilt
+            summary.rebuilt = fresh and rebuilt or resumed
             to_read = sorted(diff.new + diff.changed)
             # Files committed by a killed run but missing from the manifest must not appear twice.
             to_delete = diff.changed + diff.deleted + (diff.new if summary.recovered else [])
@@ -277,10 +287,10 @@ def update_index(
         old = meta.generation
         write_seal(index_dir, generation, str(corpus_dir))
         meta.segments = segment_sizes(index_dir, generation)
-        meta.generation, meta.building, meta.updating_pid = generation, "", 0
+        meta.generation, meta.building, meta.building_for, meta.updating_pid = generation, "", "", 0
         meta.schema, meta.registry, meta.corpus = SCHEMA_VERSION, version, str(corpus_dir)
         write_meta(index_dir, meta)
-        if fresh and old:
+        if old and old != generation:
             remove_other_generations(index_dir, keep={generation})
     summary.seconds = time.perf_counter() - started
     return summary
@@ -319,6 +329,20 @@ def _abandon(index_dir: Path, meta: Meta) -> None:
         pass  # the disk is full or read-only: the next update will say it recovered
 
 
+# Why a rebuild reads the whole corpus again, in the words of its progress.
+_REBUILT_BECAUSE = {
+    "asked": "asked for",
+    "schema changed": "new article format",
+    "entity registry or tagger changed": "new entity rules",
+    "another corpus": "another corpus",
+    "damaged": "the index was damaged",
+}
+
+
+def _reported_with(report: ProgressCallback, because: str, progress: Progress) -> None:
+    report(replace(progress, rebuilding=because))
+
+
 # Rebuilds that a new release of briefread asks for, and the sentence that says so.
 _UPGRADES = {
     "schema changed": "This version of briefread stores articles differently; the index was rebuilt.",
@@ -343,14 +367,22 @@ def _rebuild_reason(meta: Meta, corpus_dir: Path, version: str, rebuild: bool) -
     return None
 
 
+def building_stamp(version: str, corpus_dir: Path) -> str:
+    """What a generation being built is built by (schema and tagger versions) and for."""
+    return json.dumps([SCHEMA_VERSION, version, str(corpus_dir)])
+
+
 def _resumable(index_dir: Path, meta: Meta, corpus_dir: Path, version: str) -> dict[str, FileEntry] | None:
-    """The manifest's entries of the generation a stopped first build was writing, when the
-    next update can complete it: built by this release for this corpus, and whole as far as
-    it went. None when the build must start again."""
-    if not meta.building or (meta.schema, meta.registry) != (SCHEMA_VERSION, version):
+    """The manifest's entries of the generation a stopped build was writing, when the next
+    update can complete it: built by this release for this corpus, and whole as far as it went.
+    None when the build must start again."""
+    if not meta.building:
         return None
-    if meta.corpus != str(corpus_dir):
-        return None
+    if meta.building_for:
+        if meta.building_for != building_stamp(version, corpus_dir):
+            return None
+    elif (meta.schema, meta.registry, meta.corpus) != (SCHEMA_VERSION, version, str(corpus_dir)):
+        return None  # a first build recorded before `building_for` was
     damage, known = _inspect(index_dir, replace(meta, generation=meta.building, segments={}), True)
     return known if damage is None else None
 

@@ -15,7 +15,7 @@ class Progress:
     """Where an index update is: `phase` is "scan", "read", "commit" (writing) or "committed"
     (searchable up to `done`). `done` and `total` count files; `articles` counts the articles
     read so far, and `size_done` of `size_total` bytes measures the reading, also inside one
-    large file (a JSON Lines export of a whole archive)."""
+    large file (a JSON Lines export of a whole archive). A rebuild says why in `rebuilding`."""
 
     phase: str
     done: int
@@ -23,6 +23,7 @@ class Progress:
     articles: int = 0
     size_done: int = 0
     size_total: int = 0
+    rebuilding: str = ""  # why the whole index is built again ("new entity rules"), if it is
 
 
 ProgressCallback = Callable[[Progress], None]

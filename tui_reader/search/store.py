@@ -46,6 +46,9 @@ class Meta:
     corpus: str = ""
     updating_pid: int = 0  # set while an update runs: a dead pid here means it was interrupted
     building: str = ""  # the generation a running rebuild writes
+    # what that generation is built by and for (`building_stamp`), so that a rebuild that stopped
+    # can be resumed by the same release
+    building_for: str = ""
     segments: dict[str, int] = field(default_factory=dict)  # segment file -> size, to spot damage
     format: int = FORMAT
 

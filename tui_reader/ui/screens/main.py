@@ -158,6 +158,8 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self.typing_phase = False
         self._status_detail = ""
+        self._status_tail = ""  # after the view: "more as indexing saves them"
+        self._rebuilding = ""  # why an index update under way reads the whole corpus again
         self.total_shown = 0
         self._stale_checked = False
         self._search_lock = threading.Lock()
@@ -520,6 +522,7 @@ class MainScreen(Screen[None]):
     @on(IndexProgress)
     def _index_progress(self, message: IndexProgress) -> None:
         p = message.progress
+        self._rebuilding = p.rebuilding
         bar = self.query_one("#index-progress", ProgressBar)
         bar.display = True
         if p.size_total:
@@ -531,6 +534,7 @@ class MainScreen(Screen[None]):
     @on(IndexFinished)
     def _index_finished(self, message: IndexFinished) -> None:
         self.indexing = False
+        self._rebuilding = ""
         filling, self._filling = self._filling, False
         quiet, self._quiet_update = self._quiet_update, False
         was_waiting, self._other_writer = self._other_writer, message.busy
@@ -706,8 +710,8 @@ class MainScreen(Screen[None]):
         if message.total > len(message.rows):  # the best-ranked rows, in any view
             count = f"best {len(message.rows):,} of {message.total:,} articles"
         self._status_detail = f"{count} · {sort} · {message.took_ms:.0f} ms"
-        if self.indexing:
-            self._status_detail += " · more as indexing saves them"
+        # a rebuild shows the whole index before it until it is done
+        self._status_tail = "more as indexing saves them" if self.indexing and not self._rebuilding else ""
         self._update_status()
         self._show_note(message.fallback)
         if self._match_after_search:
@@ -757,6 +761,7 @@ class MainScreen(Screen[None]):
             parts.append(VIEW_LABELS[self.view])
         if not self.show_highlights:
             parts.append("highlights off")
+        parts.append(self._status_tail)
         # A line of fixed size: no layout of the screen for a new text. Too long for the
         # terminal, it ends in an ellipsis rather than cut through a number.
         self.query_one("#status-text", Static).update(
