@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -122,11 +123,44 @@ def test_a_first_build_stopped_under_another_release_starts_again(tmp_path: Path
     make_corpus(corpus)
     cancel_after_reading(corpus, index, 1)
     meta = read_meta(index)
-    meta.registry = "0123456789ab.older"  # the articles saved so far hold another release's entities
+    # the articles saved so far hold another release's entities (which recorded no `building_for`)
+    meta.registry, meta.building_for = "0123456789ab.older", ""
     write_meta(index, meta)
     summary = update_index(corpus, index, procs=1)
     assert (summary.added, summary.articles) == (FILES, FILES)
     assert_complete(corpus, index)
+
+
+@pytest.mark.parametrize("procs", [1, 2], ids=["one writer", "writer processes"])
+def test_a_stopped_rebuild_for_a_new_release_keeps_what_it_committed_and_reads_only_the_rest(
+    tmp_path: Path, procs: int
+) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_corpus(corpus)
+    update_index(corpus, index, procs=procs)
+    meta = read_meta(index)
+    before = meta.generation
+    meta.registry = "0123456789ab.older"  # the index an earlier release built
+    write_meta(index, meta)
+    read: list[int] = []
+    why: set[str] = set()
+
+    def progress(p: Progress) -> None:
+        why.add(p.rebuilding)
+        if p.phase == "read":
+            read.append(p.done)
+
+    with pytest.raises(UpdateCancelled):
+        update_index(corpus, index, progress=progress, procs=procs, cancelled=lambda: len(read) >= CANCEL_AT)
+    assert why == {"new entity rules"}
+    assert Library.open(corpus, index).search("").total == FILES  # the old index stays listed
+    summary = update_index(corpus, index, progress=progress, procs=procs)
+    assert summary.upgraded and summary.rebuilt
+    assert 0 < summary.added < FILES and summary.added + summary.unchanged == FILES
+    assert why == {"new entity rules"}
+    assert_complete(corpus, index)
+    assert read_meta(index).registry != "0123456789ab.older"
+    assert not [p.name for p in index.iterdir() if before in p.name], "the old index was left"
 
 
 @pytest.mark.skipif(
@@ -320,3 +354,56 @@ def test_parts_of_a_file_renamed_after_a_cancel_leave_no_article_behind(
     assert len(ids) == len(set(ids)) == ARCHIVE_LINES + (0 if first_build else 1)
     assert not library.is_stale()
     assert not update_index(corpus, index, procs=1).rebuilt
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the stuck writer processes must be forked"
+)
+def test_a_writer_process_that_does_not_end_on_sigterm_is_killed_by_a_cancel(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from whoosh import index as windex
+
+    from tui_reader.search.schema import build_schema
+
+    def stuck(task: bulk.BulkSubWriterTask) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # as one stuck where no signal handler runs
+        time.sleep(60)
+
+    monkeypatch.setattr(bulk.BulkSubWriterTask, "run", stuck)
+    monkeypatch.setattr(bulk, "TERMINATE_SECONDS", 0.5)
+    (tmp_path / "ix").mkdir()
+    writer = bulk.bulk_writer(windex.create_in(str(tmp_path / "ix"), build_schema()), procs=2)
+    writer._new_task()
+    started = time.monotonic()
+    writer.cancel()
+    assert time.monotonic() - started < 10
+    assert not any(task.is_alive() for task in writer.tasks)
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the writer processes must be forked"
+)
+def test_a_writer_process_holds_sigterm_back_until_it_has_its_own_handler(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from whoosh import index as windex
+
+    from tui_reader.search.schema import build_schema
+
+    seen = tmp_path / "masks"
+
+    def record(task: bulk.BulkSubWriterTask) -> None:
+        held = signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+        bulk.die_with_parent(task.parent)
+        after = signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+        seen.write_text(json.dumps([held, after]))
+
+    monkeypatch.setattr(bulk.BulkSubWriterTask, "run", record)
+    (tmp_path / "ix").mkdir()
+    writer = bulk.bulk_writer(windex.create_in(str(tmp_path / "ix"), build_schema()), procs=2)
+    task = writer._new_task()
+    task.join(10)
+    writer.cancel()
+    assert json.loads(seen.read_text()) == [True, False]
+    assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # this process's mask is back

@@ -56,6 +56,12 @@ WAIT_SECONDS = 0.05  # how often a commit waiting for the sub-processes asks whe
 CANCEL_CHECK_TERMS = 1024  # a commit writing its postings asks whether it is cancelled this often
 TERMINFO = W3TermInfo._struct  # flags, total weight, doc frequency, min/max length, max weight, ids
 PARENT_CHECK_SECONDS = 0.25  # how often a sub-process asks whether its parent is still there
+# How long a cancel waits for a sub-process to end on SIGTERM before it kills it: one stuck
+# where SIGTERM cannot reach it would hold the cancel (and the process's exit) for ever.
+TERMINATE_SECONDS = 5.0
+# The signals a sub-process starts with held back, until it has its own handlers for them: the
+# ones it inherits would run this process's Python code in a copy of it.
+_STOPS = {signal.SIGTERM, signal.SIGINT}
 PR_SET_PDEATHSIG = 1  # Linux prctl(): the signal a process gets when its parent ends
 
 
@@ -302,6 +308,7 @@ def die_with_parent(parent: int) -> None:
     rather than run the handler it inherited, and leaves Ctrl-C to the parent."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # held back while it started (`_new_task`)
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -368,7 +375,11 @@ class BulkMpWriter(MpWriter):  # type: ignore[misc]
             self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, True
         )
         self.tasks.append(task)
-        task.start()
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        try:
+            task.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         return task
 
     def cancel(self) -> None:
@@ -378,8 +389,12 @@ class BulkMpWriter(MpWriter):  # type: ignore[misc]
         try:
             for task in self.tasks:
                 task.terminate()
+            deadline = time.monotonic() + TERMINATE_SECONDS
             for task in self.tasks:
-                task.join()
+                task.join(max(0.0, deadline - time.monotonic()))
+                if task.is_alive():
+                    task.kill()
+                    task.join()
             self.jobqueue.cancel_join_thread()  # jobs nobody will read must not hold the exit
         finally:
             SegmentWriter.cancel(self)
