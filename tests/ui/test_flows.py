@@ -891,4 +891,5 @@ async def test_the_status_says_the_list_holds_the_best_ranked_in_a_marks_view_to
         await settle(pilot)
         shown = len(screen.article_list.rows)
         assert f"best {shown:,} of {shown + 100:,} articles" in screen._status_detail
+        assert screen.query_one("#list-pane").border_title == f"Articles {shown:,} of {shown + 100:,}"
         assert screen.view != "all"

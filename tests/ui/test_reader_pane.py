@@ -323,6 +323,27 @@ async def test_n_and_N_go_on_from_where_the_reader_was_scrolled(make_app: MakeAp
         assert reader.current_match == 1
 
 
+async def test_n_to_a_match_on_the_last_lines_brings_it_up_with_text_below(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary([spaced_matches_article()]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "qatar")
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = await open_first(pilot, app)
+        height = reader.scrollable_content_region.height
+        second = reader.line_of_offset(reader.matches[1][0])
+        reader.scroll_to(y=second - height + 1, animate=False, immediate=True)  # on the last line
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert reader.current_match == 1
+        top = round(reader.scroll_y)
+        assert top <= second < top + height - 2
+        assert second - top == height // 3
+
+
 async def test_n_after_scrolling_before_any_match_starts_from_the_view(make_app: MakeApp) -> None:
     app = make_app(FakeLibrary([spaced_matches_article()]))
     async with app.run_test(size=(120, 40)) as pilot:

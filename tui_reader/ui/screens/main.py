@@ -700,7 +700,10 @@ class MainScreen(Screen[None]):
             self._opening = self._loading = None
             self._show_article(None, [])
         self.total_shown = len(message.rows)
-        self.query_one("#list-pane").border_title = f"Articles {len(message.rows):,}"
+        title = f"Articles {len(message.rows):,}"
+        if message.total > len(message.rows):  # the best ranked of more (see the status line)
+            title += f" of {message.total:,}"
+        self.query_one("#list-pane").border_title = title
         sort = "relevance" if message.sort == "relevance" else SORT_LABELS[self.sort]
         if self.sort == "auto" and message.sort != "relevance":
             sort = SORT_LABELS["date"]

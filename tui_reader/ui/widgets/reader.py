@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 MAX_READER_CHARS = 200_000  # longer texts are cut in the reader (export gives the whole text)
 NO_MATCHES = "No search matches in this article; press / to search."
 TITLE_MATCHES_ONLY = "The search matches only the title of this article."
+# Lines of text shown below a match that n/N brings into view: one on the last lines comes up to
+# a third of the pane.
+MATCH_CONTEXT_LINES = 2
 
 
 class _Place(NamedTuple):
@@ -492,7 +495,9 @@ class ReaderView(ScrollView, can_focus=True):
             return
         line = self.line_of_offset(self.matches[self.current_match][0])
         top, height = round(self.scroll_y), self._page
-        if not top <= line < top + height:
+        # a match on the last lines of the view shows too little after it: it comes up too
+        below = MATCH_CONTEXT_LINES if height > 3 * MATCH_CONTEXT_LINES else 0
+        if not top <= line < top + height - below:
             self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
 
     def on_blur(self) -> None:
