@@ -726,6 +726,24 @@ async def test_a_tiny_terminal_gives_the_entity_pane_the_whole_width(make_app: M
         assert screen.query_one("#list-pane").region.width > 0
 
 
+async def test_a_tiny_terminal_gives_the_list_the_whole_width_while_it_has_focus(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        assert screen.focused is screen.article_list
+        assert screen.query_one("#list-pane").region.width == 40
+        assert screen.query_one("#reader-pane").region.width == 0
+        title = screen.article_list.rows[0].title
+        assert title[:12] in screen.article_list.render_line(0).text  # titles have room
+        await pilot.press("enter")  # the reader, alone
+        await settle(pilot)
+        assert screen.query_one("#reader-pane").region.width == 40
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.query_one("#list-pane").region.width == 40
+
+
 async def test_a_hundred_thousand_rows_draw_only_what_is_visible(make_app: MakeApp) -> None:
     loaded: list[int] = []
     articles = sample_articles()

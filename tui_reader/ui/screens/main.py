@@ -304,6 +304,8 @@ class MainScreen(Screen[None]):
         narrow = self.has_class("-narrow")
         self.set_class(narrow and focused is self.reader, "-reading")
         self.set_class(narrow and focused is self.entity_pane, "-entities")
+        listing = self.has_class("-tiny") and focused is not self.reader and focused is not self.entity_pane
+        self.set_class(listing, "-listing")
 
     # -- library lifecycle ----------------------------------------------------------------
 
