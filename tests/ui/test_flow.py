@@ -303,6 +303,7 @@ async def test_help_scrolls_with_g_G_and_space_and_explains_queries_and_the_lege
             w.render_line(y).text for w in app.screen.query("#help-body Static") for y in range(w.size.height)
         )
         assert "Query language" in text and "country:Maroc" in text
+        assert "typing replaces it" in text and "premier min*" in text
         assert "escape, q or ? closes this help" in text
         assert "found by a rule" in text and "not in the registry" in text
 

@@ -42,9 +42,11 @@ GOING_BACK = (
     ("o", "sort: relevance (with a query), newest first, oldest first"),
 )
 QUERY_LANGUAGE = (
+    ("/", "the search line, its query selected: typing replaces it, End or an arrow keeps it to edit"),
     ("élection", "the word in any form, any case or accent; the last word typed also as a prefix"),
     ("Qatar sécurité", "both words (AND is the default)"),
     ('"premier ministre"', "the exact phrase"),
+    ('"premier min*"', "the phrase, its last word the start of a word"),
     ("Qatar OR Oman", "either; also AND, NOT (in capitals) and (parentheses)"),
     ("config*  gouvernment~", "words starting with config; words within 1 edit (~2: two)"),
     ("date:2025-05", "a year, month or day; a range: date:[2024 to 2025-06]"),
