@@ -413,6 +413,23 @@ def test_a_phrase_ending_in_a_star_finds_its_words_in_order_the_last_one_a_prefi
     assert "at least 3 letters" in lib.search('"premier mi*"').fallback
 
 
+def test_a_query_on_the_title_shows_its_matches_in_the_title_only(corpus: Path, index_dir: Path) -> None:
+    (corpus / "en" / "summit.md").write_text(
+        "---\ntitle: Qatar hosts the summit\ndate: 2025-02-01\nlang: en\n---\n"
+        "Qatar hosted the summit. The summit ended in Qatar.",
+        encoding="utf-8",
+    )
+    lib = Library.open(corpus, index_dir)
+    lib.update()
+    article = lib.article(next(row.id for row in lib.search("title:Qatar") if row.path == "en/summit.md"))
+    assert article is not None
+    for query in ("title:Qatar", 'title:"the summit"'):
+        assert lib.match_offsets(query, article) == []
+        assert lib.title_match_offsets(query, article)
+    assert len(lib.match_offsets("Qatar", article)) == 2
+    assert lib.title_match_offsets("Qatar", article) == [(0, 5)]
+
+
 def test_a_phrase_of_stop_words_and_one_word_matches_only_the_words_in_sequence(
     corpus: Path, index_dir: Path
 ) -> None:

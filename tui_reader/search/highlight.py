@@ -26,11 +26,15 @@ from tui_reader.search.schema import body_field
 SNIPPET_CHARS = 160
 
 
-def query_phrases(query: Any) -> set[tuple[str, ...]]:
-    """The phrases of a query, as the folded words of each."""
+def query_phrases(query: Any, fields: tuple[str, ...] = ("title", "text")) -> set[tuple[str, ...]]:
+    """The phrases a query searches in `fields`, as the folded words of each."""
     if query is None:
         return set()
-    return {tuple(leaf.words) for leaf in _leaves(query) if isinstance(leaf, wq.Phrase) and leaf.words}
+    return {
+        tuple(leaf.words)
+        for leaf in _leaves(query)
+        if isinstance(leaf, wq.Phrase) and leaf.words and leaf.fieldname in fields
+    }
 
 
 def query_terms(query: Any, reader: Any) -> dict[str, set[str]]:
@@ -79,16 +83,19 @@ def match_offsets(
     entity_ids: set[str] = frozenset(),  # type: ignore[assignment]
     limit: int | None = None,
     phrases: set[tuple[str, ...]] = frozenset(),  # type: ignore[assignment]
+    fields: tuple[str, ...] = ("text",),
 ) -> list[tuple[int, int]]:
     """Sorted, non-overlapping (start, end) offsets in `article.text`; with `limit`, only those
     in about its first `limit` characters (cut after a space, so that no word is cut in two).
     A phrase matches where its words follow one another; one found nowhere (the index may
-    have split the text otherwise) shows its words wherever they are."""
+    have split the text otherwise) shows its words wherever they are. The words are those the
+    query searches in the exact `fields` (a title's: "title" and "text"; `title:Obama` shows
+    nothing in the text) and in the text's stemmed field."""
     text = article.text
     if limit is not None and len(text) > limit:
         text = text[: first_chars(text, limit)]
     spans: list[tuple[int, int]] = []
-    exact = terms.get("text", set()) | terms.get("title", set())
+    exact = set().union(*(terms.get(name, ()) for name in fields))
     stems = terms.get(body_field(article.lang), set()) if article.lang in STEMMED_LANGUAGES else set()
     if exact or stems or phrases:
         lowered = lowered_words(text)

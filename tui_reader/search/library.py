@@ -560,15 +560,20 @@ class Library:
         return self._read(lambda: self._match_offsets(query, article, limit, typed))
 
     def _match_offsets(
-        self, query: str, article: StoredArticle, limit: int | None, typed: str | None = None
+        self,
+        query: str,
+        article: StoredArticle,
+        limit: int | None,
+        typed: str | None = None,
+        fields: tuple[str, ...] = ("text",),
     ) -> list[tuple[int, int]]:
         with self._lock:
             parsed = self.parse(query, typed)
             if parsed.query is None or self._searcher is None:
                 return []
             terms = highlight.query_terms(parsed.query, self._searcher.reader())
-        phrases = highlight.query_phrases(parsed.query)
-        return highlight.match_offsets(article, terms, parsed.entity_ids, limit, phrases)
+        phrases = highlight.query_phrases(parsed.query, fields)
+        return highlight.match_offsets(article, terms, parsed.entity_ids, limit, phrases, fields)
 
     def title_match_offsets(
         self, query: str, article: StoredArticle, typed: str | None = None
@@ -578,7 +583,7 @@ class Library:
         if not article.title:
             return []
         title = replace(article, text=article.title, mentions=())
-        return self._read(lambda: self._match_offsets(query, title, None, typed))
+        return self._read(lambda: self._match_offsets(query, title, None, typed, ("title", "text")))
 
     def snippets(self, query: str, article: StoredArticle, count: int = 3) -> list[Snippet]:
         """Up to `count` fragments of the text around the query's first matches (looked for in
