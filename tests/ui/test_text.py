@@ -260,8 +260,19 @@ def test_emoji_joined_or_toned_are_drawn_one_by_one() -> None:
     assert cleaned.text == "said 👍 and 👨👩👧 ok ❤"
     original = "said 👍🏽 and 👨\u200d👩\u200d👧 ok ❤\ufe0f"
     assert cleaned.text[cleaned.offset(original.index("ok")) :].startswith("ok")
-    # a joiner inside Arabic or Indic words shapes them: it stays
-    assert clean("ب\u200dت").text == "ب\u200dت"
+    # a joiner anywhere else goes too: Rich measures the letters it joins as one cell where a
+    # terminal draws them all, and the rest of the line would run over the next pane
+    for joined in ("ب\u200dت", "O\u200dV\u200dE\u200dR"):
+        cleaned = clean(joined)
+        assert "\u200d" not in cleaned.text and cell_len(cleaned.text) == len(cleaned.text)
+
+
+def test_hangul_fillers_are_dropped() -> None:
+    # invisible, and measured by Rich otherwise than by terminals (U+3164: 0 cells, or 2)
+    original = "Maroc\u3164\u3164\u115f\u1160\uffa0SPOOF"
+    cleaned = clean(original)
+    assert cleaned.text == "MarocSPOOF"
+    assert cleaned.offset(original.index("SPOOF")) == len("Maroc")
 
 
 def test_markdown_export_shows_article_markup_as_written(tmp_path: Path) -> None:

@@ -2,10 +2,10 @@
 
 Everything that comes from a corpus (titles, text, paths, entity surface forms) goes through
 `clean()` or `styled()` before it reaches a widget. C0 controls become visible control pictures
-(ESC shows as ␛), C1 controls become U+FFFD, bidirectional embeddings/overrides/isolates are
-dropped, runs of combining marks are cut to a few, and the joiners, skin tones and variations of
-emoji are dropped (each emoji drawn alone); offsets into the original string are mapped onto the
-cleaned one, so stored spans still land on the right characters.
+(ESC shows as ␛), C1 controls become U+FFFD, bidirectional embeddings/overrides/isolates, zero-width
+joiners and Hangul fillers are dropped, runs of combining marks are cut to a few, and the skin
+tones and variations of emoji are dropped (each emoji drawn alone); offsets into the original
+string are mapped onto the cleaned one, so stored spans still land on the right characters.
 """
 
 from __future__ import annotations
@@ -24,9 +24,15 @@ MAX_COMBINING = 4  # combining marks kept after one base character
 _SUSPECT = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff"
+    "\u115f\u1160\u3164\uffa0]"
 )
-_DROP = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+# Dropped: bidirectional embeddings, overrides and isolates; the zero-width joiner, which Rich
+# measures as joining two letters into one cell where a terminal draws both ("a\u200db" would
+# push the pane's border); and the Hangul fillers, which Rich measures otherwise than terminals
+# (U+3164: none where they give two cells), letting a line run over the next pane.
+_FILLERS = "\u115f\u1160\u3164\uffa0"
+_DROP = frozenset((*(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))), "\u200d", *_FILLERS))
 # What makes one emoji of several, which terminals draw in as many widths as there are
 # terminals (a skin tone, a joined family, a variation): each emoji is drawn alone instead, in
 # the two cells every terminal gives it, so the panes' borders stay where they are.
