@@ -191,9 +191,8 @@ class Context:
             library, stale = Library(loc.corpus, loc.index), True  # the update rebuilds it
         if stale:
             try:
-                summary = library.update(
-                    progress=None if quiet else _progress_printer(), on_wait=_say_waiting
-                )
+                with _progress_shown(quiet) as progress:
+                    summary = library.update(progress=progress, on_wait=_say_waiting)
                 for why in (summary.recovered, summary.upgraded):  # even with --json
                     if why:
                         click.echo(terminal_safe(why), err=True)
@@ -320,14 +319,14 @@ def index(ctx: Context, rebuild: bool, quiet: bool, procs: int | None) -> None:
     """Build or update the index (only new, changed and deleted files are read)."""
     from tui_reader.search.indexer import DEFAULT_PROCS, update_index
 
-    with user_errors():
+    with user_errors(), _progress_shown(quiet) as progress:
         loc = ctx.locations
         summary = update_index(
             loc.corpus,
             loc.index,
             rebuild=rebuild,
             procs=procs or DEFAULT_PROCS,
-            progress=None if quiet else _progress_printer(),
+            progress=progress,
             on_wait=_say_waiting,
         )
     for why in (summary.recovered, summary.upgraded):
@@ -362,9 +361,15 @@ def _summary_line(s: Any) -> str:
     return f"{head}; {s.skipped_count:,} skipped{warnings}."
 
 
-def _progress_printer() -> Callable[[Any], None] | None:
-    if sys.stderr is None or not sys.stderr.isatty():
-        return None
+@contextmanager
+def _progress_shown(quiet: bool) -> Iterator[Callable[[Any], None] | None]:
+    """A progress callback that draws an update's progress on the terminal from the start of its
+    scan, and clears it when the update ends, however it ends; None when `quiet` or when standard
+    error is no terminal."""
+    if quiet or sys.stderr is None or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
     from rich.progress import (
         BarColumn,
         Progress,
@@ -378,24 +383,31 @@ def _progress_printer() -> Callable[[Any], None] | None:
         BarColumn(),
         TaskProgressColumn(),
         TimeRemainingColumn(),
+        console=Console(stderr=True),  # standard output is the results'
         transient=True,
     )
-    state: dict[str, Any] = {}
+    task = bar.add_task("", total=None)
+
+    def described(p: Any) -> str:
+        words = progress_text(p)
+        return words[:1].upper() + words[1:]
 
     def report(p: Any) -> None:
+        if not bar.live.is_started:  # once the index's lock is taken (see `_say_waiting`)
+            bar.start()
+        if p.phase == "scan":
+            bar.update(task, description=described(p))
         # measured in bytes, so that one large file (a JSON Lines archive) moves the bar too
-        if p.phase == "read" and p.size_total:
-            if "task" not in state:
-                bar.start()
-                state["task"] = bar.add_task("", total=p.size_total)
-            words = progress_text(p)
-            bar.update(state["task"], completed=p.size_done, description=words[:1].upper() + words[1:])
-            if p.done >= p.total:
-                bar.stop()
-        elif p.phase == "commit" and "task" in state:
-            bar.update(state["task"], description="Writing index")
+        elif p.phase == "read" and p.size_total:
+            bar.update(task, total=p.size_total, completed=p.size_done, description=described(p))
+        elif p.phase == "commit":
+            bar.update(task, description="Writing index")
 
-    return report
+    try:
+        yield report
+    finally:
+        if bar.live.is_started:
+            bar.stop()
 
 
 class _QueryCommand(click.Command):

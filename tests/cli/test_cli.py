@@ -784,3 +784,36 @@ def test_the_index_summary_separates_thousands(tmp_path: Path) -> None:
     assert code == 0
     assert "Indexed 1,001 articles from 1,001 files (1,001 new, 0 changed, 0 deleted, 0 unchanged) " in out
     assert "; 1,001 articles in the index; 1,001 skipped." in out
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_an_update_before_a_search_draws_its_progress_on_the_terminal_not_in_the_results(
+    corpus: Path,
+) -> None:
+    for n in range(400):
+        (corpus / f"n{n:03d}.txt").write_text(f"date 2025\n\nNews {n} from Nairobi.", encoding="utf-8")
+    leader, follower = os.openpty()
+    index = corpus.parent / "index"
+    command = [sys.executable, "-m", "tui_reader", "--corpus", str(corpus), "--index", str(index)]
+    env = {**os.environ, "BRIEFREAD_STATE": str(corpus.parent / "state"), "COLUMNS": "100"}
+    with subprocess.Popen(
+        [*command, "search", "Nairobi", "-n", "1"], stdout=subprocess.PIPE, stderr=follower, env=env
+    ) as run:
+        os.close(follower)
+        drawn = b""
+        while True:
+            ready, _, _ = select.select([leader], [], [], 60)
+            if not ready:
+                break
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal's other end closed
+                break
+            if not chunk:
+                break
+            drawn += chunk
+        out = run.stdout.read().decode() if run.stdout else ""
+        assert run.wait(60) == 0
+    os.close(leader)
+    assert b"Indexing" in drawn or b"Scanning" in drawn
+    assert out.startswith("400 articles") and "\x1b" not in out
