@@ -52,12 +52,14 @@ def assert_left_interrupted(index: Path) -> None:
     assert not multiprocessing.active_children(), "writer processes were left running"
 
 
-def cancel_after_reading(corpus: Path, index: Path, procs: int) -> int:
+def cancel_after_reading(corpus: Path, index: Path, procs: int, rebuilding: set[str] | None = None) -> int:
     """Update the index with a cancel that fires once `CANCEL_AT` files are read; the number of
-    files read when it stopped."""
+    files read when it stopped. `rebuilding` gathers why the progress says it rebuilds."""
     read: list[int] = []
 
     def progress(p: Progress) -> None:
+        if rebuilding is not None:
+            rebuilding.add(p.rebuilding)
         if p.phase == "read":
             read.append(p.done)
 
@@ -142,19 +144,11 @@ def test_a_stopped_rebuild_for_a_new_release_keeps_what_it_committed_and_reads_o
     before = meta.generation
     meta.registry = "0123456789ab.older"  # the index an earlier release built
     write_meta(index, meta)
-    read: list[int] = []
     why: set[str] = set()
-
-    def progress(p: Progress) -> None:
-        why.add(p.rebuilding)
-        if p.phase == "read":
-            read.append(p.done)
-
-    with pytest.raises(UpdateCancelled):
-        update_index(corpus, index, progress=progress, procs=procs, cancelled=lambda: len(read) >= CANCEL_AT)
+    cancel_after_reading(corpus, index, procs, why)
     assert why == {"new entity rules"}
     assert Library.open(corpus, index).search("").total == FILES  # the old index stays listed
-    summary = update_index(corpus, index, progress=progress, procs=procs)
+    summary = update_index(corpus, index, progress=lambda p: why.add(p.rebuilding), procs=procs)
     assert summary.upgraded and summary.rebuilt
     assert 0 < summary.added < FILES and summary.added + summary.unchanged == FILES
     assert why == {"new entity rules"}

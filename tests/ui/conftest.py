@@ -58,12 +58,17 @@ async def typed(pilot: Pilot[None], text: str) -> None:
     await settle(pilot, delay=0.16)
 
 
-async def search_and_open(pilot: Pilot[None], query: str) -> None:
-    """Search for `query` from the list, then open the first result in the reader."""
+async def search_for(pilot: Pilot[None], query: str) -> None:
+    """Type `query` in the search line (from the list) and enter it; its list done."""
     await pilot.press("slash")
     await typed(pilot, query)
     await pilot.press("enter")
     await settle(pilot)
+
+
+async def search_and_open(pilot: Pilot[None], query: str) -> None:
+    """Search for `query` from the list, then open the first result in the reader."""
+    await search_for(pilot, query)
     await pilot.press("enter")
     await settle(pilot)
 

@@ -11,7 +11,7 @@ from textual import events
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from tests.ui.conftest import MakeApp, ids, main, search_and_open, settle, typed
+from tests.ui.conftest import MakeApp, ids, main, search_and_open, search_for, settle, typed
 from tests.ui.fake_library import FakeLibrary, make_article
 from tests.ui.test_real_library import need_registry
 from tui_reader.config import Config, Locations
@@ -172,10 +172,7 @@ async def test_escape_after_going_round_the_views_goes_back_to_the_search_before
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = main(app)
-        await pilot.press("slash")
-        await typed(pilot, "qatar")
-        await pilot.press("enter")
-        await settle(pilot)
+        await search_for(pilot, "qatar")
         await pilot.press("v", "v", "v")  # unread, bookmarked, all again
         await settle(pilot)
         assert screen.view == "all"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from tests.ui.conftest import MakeApp, search_and_open, settle, typed
+from tests.ui.conftest import MakeApp, search_and_open, search_for, settle, typed
 from tests.ui.fake_library import FakeLibrary, make_article
 from tui_reader.search import StoredArticle
 from tui_reader.ui.app import BriefreadApp
@@ -327,10 +327,7 @@ async def test_n_to_a_match_on_the_last_lines_brings_it_up_with_text_below(make_
     app = make_app(FakeLibrary([spaced_matches_article()]))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash")
-        await typed(pilot, "qatar")
-        await pilot.press("enter")
-        await settle(pilot)
+        await search_for(pilot, "qatar")
         reader = await open_first(pilot, app)
         height = reader.scrollable_content_region.height
         second = reader.line_of_offset(reader.matches[1][0])
