@@ -4,6 +4,7 @@ metadata lines under the title, and what `n`/`N` say when there is nothing to ju
 from __future__ import annotations
 
 from rich.cells import cell_len
+from textual import events
 
 from tests.ui.conftest import MakeApp, search_and_open, search_for, settle, typed
 from tests.ui.fake_library import FakeLibrary, make_article
@@ -339,6 +340,23 @@ async def test_n_to_a_match_on_the_last_lines_brings_it_up_with_text_below(make_
         top = round(reader.scroll_y)
         assert top <= second < top + height - 2
         assert second - top == height // 3
+
+
+async def test_J_and_n_typed_at_once_go_to_the_first_match_of_the_next_article(make_app: MakeApp) -> None:
+    second = make_article("second", "Another brief", long_article().text, "2025-01-01", "en")
+    app = make_app(FakeLibrary([spaced_matches_article(), second]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "qatar")
+        reader = await open_first(pilot, app)
+        first = reader.article
+        assert first is not None
+        for key in ("J", "n"):  # in one burst: n before the next article is there
+            app.post_message(events.Key(key, key))
+        await settle(pilot, delay=0.3)
+        assert reader.article is not None and reader.article.id != first.id
+        assert reader.current_match == 0
+        assert visible(reader, reader.line_of_offset(reader.matches[0][0]))
 
 
 async def test_n_after_scrolling_before_any_match_starts_from_the_view(make_app: MakeApp) -> None:

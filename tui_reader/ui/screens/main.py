@@ -1048,6 +1048,16 @@ class MainScreen(Screen[None]):
         self._pending_open = listing.rows[target].id
         listing.cursor = target
 
+    @on(ReaderView.MatchStep)
+    def _reader_match_step(self, message: ReaderView.MatchStep) -> None:
+        opening = self._pending_open or self._opening
+        if opening is not None and (self.article is None or self.article.id != opening):
+            # another article is on its way (J or K typed just before): its first (or last)
+            # match once it is shown
+            self._match_step = message.delta
+            return
+        self.reader.move_match(message.delta)
+
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def _load_article_worker(self, seq: int, article_id: str, query: str, typed: str) -> None:
         from tui_reader.search import SearchError

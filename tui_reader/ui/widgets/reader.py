@@ -87,6 +87,14 @@ class ReaderView(ScrollView, can_focus=True):
             super().__init__()
             self.delta = delta
 
+    class MatchStep(Message):
+        """Go to the next (`delta` 1) or previous (-1) match: handled by the screen, after the
+        keys typed before (`J n` goes to the first match of the next article)."""
+
+        def __init__(self, delta: int) -> None:
+            super().__init__()
+            self.delta = delta
+
     class MatchMoved(Message):
         """The current match changed (`index` is -1 before the first `n`)."""
 
@@ -436,10 +444,14 @@ class ReaderView(ScrollView, can_focus=True):
         self.post_message(self.Step(delta))
 
     def action_next_match(self) -> None:
-        self._move_match(1)
+        self.post_message(self.MatchStep(1))
 
     def action_previous_match(self) -> None:
-        self._move_match(-1)
+        self.post_message(self.MatchStep(-1))
+
+    def move_match(self, delta: int) -> None:
+        """The next (`delta` 1) or previous (-1) match from the current one, or from the view."""
+        self._move_match(delta)
 
     def go_to_match(self, delta: int) -> None:
         """The article's first (`delta` 1) or last (-1) match, wherever the reader is."""
