@@ -313,6 +313,25 @@ def _open_quote(library: Library, text: str, opened: int) -> LiveQuery:
     return _searchable(library, LiveQuery(typed_phrase, typed_phrase, wider=phrase, wider_note=note))
 
 
+def _closed_phrase(text: str) -> tuple[str, str | None] | None:
+    """`text` with the quote it leaves open closed (a phrase being typed when enter came), and
+    the same with the phrase's last word a prefix (None for a negated phrase, or a last word too
+    short or no word); None when no phrase is open, or the open quote is a filter's value."""
+    if not text.count('"') % 2:
+        return None
+    opened = text.rindex('"')
+    if _FIELD_BEFORE_QUOTE.search(text[: opened + 1]) is not None:
+        return None
+    before, words = text[:opened], text[opened + 1 :].split()
+    if not words:
+        return None
+    phrase = f'{before}"{" ".join(words)}"'
+    last = words[-1]
+    negated = _NEGATION_END.search(before) is not None
+    prefixed = f'{before}"{" ".join(words)}*"' if _prefix_word(last) == last and not negated else None
+    return phrase, prefixed
+
+
 def _searchable(library: Library, live: LiveQuery) -> LiveQuery:
     """`live`, or everything when what it searches holds nothing to search yet ("(", "NOT")."""
     if live.plain.strip() and library.parse(live.plain).nothing_left:
@@ -333,7 +352,8 @@ def run_search(
     `keep` wherever it is in the list; None when `cancelled()` turned true on the way (a newer
     keystroke made this search stale)."""
     live = live_query(library, request.query) if request.live else None
-    query = live.query if live is not None else request.query
+    closed = None if request.live else _closed_phrase(request.query)
+    query = live.query if live is not None else closed[0] if closed is not None else request.query
     only = request.bookmarked_ids if request.view == "bookmarked" else None
     unread = request.view == "unread"
 
@@ -347,7 +367,7 @@ def run_search(
             typed=typed,
         )
 
-    searched = (query, live.plain if live is not None else request.query)
+    searched = (query, live.plain if live is not None else query)
     results = search(*searched)
     widened_live = False
     if live is not None and live.wider is not None and not results.total and not cancelled():
@@ -355,7 +375,20 @@ def run_search(
         results = search(*searched)
         widened_live = True
     widened = ""
-    if not request.live and not results.fallback:
+    if closed is not None:
+        # enter on an open quote: the phrase the list showed while it was typed, closed; its
+        # last word a prefix when no article has the phrase as written ("premier min")
+        phrase, prefixed = closed
+        widened = f"The quote was not closed: searched {phrase}."
+        if prefixed is not None and not results.total and not cancelled():
+            found = search(prefixed, prefixed)
+            if found.total:
+                results, searched = found, (prefixed, prefixed)
+                widened = (
+                    f"No article has the phrase {phrase}: these have it with words that start "
+                    f"with its last word ({prefixed})."
+                )
+    elif not request.live and not results.fallback:
         # Enter on a word that no article has as written, after the list showed the articles
         # with words that start with it as it was typed ("Oba"; "Obam", which only the French
         # stem of "Obama" matches): those articles, said so
@@ -365,19 +398,19 @@ def run_search(
             and not cancelled()
             and (not results.total or not (library.parse(request.query).entity_ids or library.has_word(word)))
         ):
-            prefixed = (as_you_type(request.query), request.query)
-            found = search(*prefixed)
+            as_prefix = (as_you_type(request.query), request.query)
+            found = search(*as_prefix)
             if found.total > results.total:
-                results, searched = found, prefixed
+                results, searched = found, as_prefix
                 widened = f"No article has the word {word!r}: these have words that start with it ({word}*)."
     rows: Sequence[ResultRow] = OldestFirst(results) if request.sort == "oldest" else results
-    fallback = widened or results.fallback
+    fallback = (
+        " ".join(n for n in (widened, results.fallback) if n) if closed else widened or results.fallback
+    )
     if live is not None:
         # the note is about what the user typed, not about its last word's prefix search
         note = live.wider_note if widened_live and live.wider_note else live.note
         fallback = " ".join(n for n in (note, library.parse(live.plain).fallback if live.plain else "") if n)
-    elif results.fallback and query != request.query:
-        fallback = library.parse(request.query).fallback
     for i in range(min(PREFETCH_ROWS, len(rows))):
         rows[i]
     kept_at = library.position(results, keep) if keep is not None else None
