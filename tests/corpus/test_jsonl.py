@@ -11,7 +11,7 @@ import pytest
 
 from tui_reader.corpus import FileReading, Skipped, article_id, read_file
 from tui_reader.corpus.formats import FORMATS, jsonl
-from tui_reader.corpus.reasons import article_too_large
+from tui_reader.corpus.reasons import article_too_large, too_many_articles
 
 
 def record(**fields: object) -> str:
@@ -306,3 +306,20 @@ def test_dates_that_are_none_give_one_warning_for_the_file(tmp_path: Path) -> No
         "date ignored: 2025-02-30 is not a date in the calendar (line 1); 1 more date ignored in the file",
         "field ignored: title is not text or a number (line 4)",
     ]
+
+
+def test_a_file_stops_at_the_articles_one_file_may_hold(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(jsonl, "MAX_ARTICLES_PER_FILE", 3)
+    tiny = [record(text=f"brief {n}") for n in range(6)]
+    lines = read(tmp_path, "many.jsonl", "\n".join([tiny[0], "{bad", *tiny[1:]]) + "\n")
+    assert [a.text for a in lines.articles] == ["brief 0", "brief 1", "brief 2"]  # a bad line is no article
+    assert [(s.line, s.reason) for s in lines.skipped] == [
+        (2, "invalid JSON: Expecting property name enclosed in double quotes (column 2)"),
+        (5, too_many_articles(3)),
+    ]
+    items = read(tmp_path, "many.json", "[" + ",".join(tiny) + "]")
+    assert [a.text for a in items.articles] == ["brief 0", "brief 1", "brief 2"]
+    assert [s.reason for s in items.skipped] == [f"item 4: {too_many_articles(3)}"]
+    assert "more than 3 articles in one file" in too_many_articles(3)

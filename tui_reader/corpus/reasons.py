@@ -65,6 +65,13 @@ def article_too_large(limit: int) -> str:
     return f"article over the {limit // 1_000_000} MB limit"
 
 
+def too_many_articles(limit: int) -> str:
+    """A JSON or JSON Lines file holding more articles than one file may (the rest is not read)."""
+    return (
+        f"more than {limit:,} articles in one file: the rest was not read (split the file to read them all)"
+    )
+
+
 def could_not_read(detail: str) -> str:
     """Any other failure to read a file, with the system's word for it."""
     return f"could not be read ({detail})"

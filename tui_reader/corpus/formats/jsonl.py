@@ -4,7 +4,8 @@ An article is an object with ``text`` (or ``body``), and optionally ``title``, `
 ``source``, ``url``, ``lang`` and ``id``. A record that is not valid JSON, not an object, or has
 no text (or a text that is not a string) is skipped alone, with its line (JSON Lines) or its
 item number (JSON); so is a JSON Lines record over `MAX_ARTICLE_BYTES` (20 MB, the limit of a file
-of one article), which is not parsed. A JSON Lines file is read one line at a time, and when
+of one article), which is not parsed. A file stops at `MAX_ARTICLES_PER_FILE` articles, the rest
+skipped with one reason. A JSON Lines file is read one line at a time, and when
 it is UTF-8 without being decoded whole, so that it is held once in memory, not three times.
 Dates may be ``YYYY-MM-DD`` or longer ISO timestamps; the date part is kept.
 
@@ -32,8 +33,8 @@ from typing import AnyStr
 from tui_reader.corpus.article import Article, Skipped
 from tui_reader.corpus.decode import control_heavy, decode, plain_utf8
 from tui_reader.corpus.errors import Unreadable
-from tui_reader.corpus.formats.limits import MAX_FILE_BYTES
-from tui_reader.corpus.reasons import EMPTY, NO_TEXT, article_too_large
+from tui_reader.corpus.formats.limits import MAX_ARTICLES_PER_FILE, MAX_FILE_BYTES
+from tui_reader.corpus.reasons import EMPTY, NO_TEXT, article_too_large, too_many_articles
 from tui_reader.corpus.record import Digits, Ignored, RawArticle, make_article, metadata
 
 # One record is one article: it has the size limit of a file of one article (.txt, .md), so
@@ -56,7 +57,11 @@ def parse_jsonl(relpath: str, data: bytes) -> list[Article | Skipped]:
 def _parse_lines(relpath: str, lines: Iterator[str | None]) -> list[Article | Skipped]:
     out: list[Article | Skipped] = []
     ignored = Ignored()
+    articles = 0
     for index, line in enumerate(lines):
+        if articles >= MAX_ARTICLES_PER_FILE and line is not None and line.strip():
+            out.append(Skipped(relpath, too_many_articles(MAX_ARTICLES_PER_FILE), line=index + 1))
+            break
         if line is None:
             out.append(Skipped(relpath, article_too_large(MAX_ARTICLE_BYTES), line=index + 1))
             continue
@@ -66,6 +71,7 @@ def _parse_lines(relpath: str, lines: Iterator[str | None]) -> list[Article | Sk
             continue
         try:
             out.append(_article(relpath, index, _loads(line), ignored, f"line {index + 1}"))
+            articles += 1
         except Unreadable as exc:
             out.append(Skipped(relpath, str(exc), line=index + 1))
     return [*out, *ignored.warnings(relpath)] if out else [Skipped(relpath, EMPTY)]
@@ -137,9 +143,14 @@ def parse_json(relpath: str, data: bytes) -> list[Article | Skipped]:
     if not isinstance(document, list):
         raise Unreadable("not an article or a list of articles")
     out: list[Article | Skipped] = []
+    articles = 0
     for index, item in enumerate(document):
+        if articles >= MAX_ARTICLES_PER_FILE:
+            out.append(Skipped(relpath, f"item {index + 1}: {too_many_articles(MAX_ARTICLES_PER_FILE)}"))
+            break
         try:
             out.append(_article(relpath, index, item, ignored, f"item {index + 1}"))
+            articles += 1
         except Unreadable as exc:
             out.append(Skipped(relpath, f"item {index + 1}: {exc}"))
     return [*out, *ignored.warnings(relpath)] if out else [Skipped(relpath, EMPTY)]
