@@ -167,6 +167,27 @@ def test_sort_cycle_and_back_stack() -> None:
     assert stack.back(SearchState("maroc")) == SearchState()
 
 
+async def test_a_second_query_typed_in_the_same_burst_replaces_the_first_and_escape_comes_back_to_it(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        burst = [("slash", "/"), *((c, c) for c in "qatar"), ("enter", None)]
+        burst += [("slash", "/"), *((c, c) for c in "turkey"), ("enter", None)]
+        for key, character in burst:  # one burst: `/` comes before the line has its first keys
+            app.post_message(events.Key(key, character))
+        await settle(pilot, delay=0.5)
+        assert screen.search_bar.value == "turkey" and screen.query_text == "turkey"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.query_text == "qatar"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.query_text == ""
+
+
 async def test_escape_after_going_round_the_views_goes_back_to_the_search_before(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -600,6 +600,26 @@ async def test_an_index_update_refreshes_the_entities_of_the_open_article(make_a
         assert "Qatar" not in shown and "1× Nepal" in shown
 
 
+async def test_removing_a_filter_keeps_the_article_being_read_open_and_current(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        screen.choose_entity("org:un", "United Nations")
+        await settle(pilot)
+        assert len(ids(app)) == 3
+        last = ids(app)[-1]
+        await pilot.press("G", "enter")  # the last article of the narrowed list, in the reader
+        await settle(pilot)
+        assert screen.article is not None and screen.article.id == last
+        await pilot.press("x")
+        await settle(pilot)
+        assert len(ids(app)) == 5 and not list(screen.query(".chip"))
+        assert screen.article is not None and screen.article.id == last
+        row = screen.article_list.current_row
+        assert row is not None and row.id == last
+
+
 async def test_palette_filters_by_entity_and_opens_by_title(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

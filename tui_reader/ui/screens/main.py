@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -124,6 +125,8 @@ class MainScreen(Screen[None]):
         # a line focused again since (`/` typed at once) keeps the keys typed after it.
         self._line_visits = 0
         self._left_visit = 0
+        # the visit each enter or escape left the line at, oldest first, until its query is applied
+        self._leaves: deque[int] = deque()
         self._submit_seq = -1
         # enter left the search line and the list of its query has not come in yet: the keys for
         # the list typed meanwhile (n, m, s, enter...) wait for that list
@@ -278,13 +281,19 @@ class MainScreen(Screen[None]):
         if self.focused is not self.search_bar.input:  # not back in it at once
             self._search_as_written()
 
-    def _query_step(self) -> None:
+    def _query_step(self, left: bool = False) -> None:
         """A query typed (or recalled) in the search line and then entered or left is one step:
-        escape comes back to the search before it. Called once the query left is applied: the
-        line may lose the focus before it has handled the keys typed with enter."""
+        escape comes back to the search before it. Called once the query left is applied
+        (`left`: by enter or escape): the line may lose the focus before it has handled the keys
+        typed with enter, and be visited again meanwhile."""
         before, self._before_typing = self._before_typing, None
         if before is not None and before.query != self.query_text:
             self.back_stack.push(before)
+        visit = self._leaves.popleft() if left and self._leaves else None
+        if visit is not None and visit != self._line_visits:
+            # the line was visited again since (`/` typed with enter): its next query is a step
+            # from this one
+            self._before_typing = self.search_state
 
     def _prepare_for_typing(self) -> None:
         """Once the search line has focus, load what parsing a query needs before the first
@@ -785,7 +794,7 @@ class MainScreen(Screen[None]):
     def _query_submitted(self, message: SearchBar.Submitted) -> None:
         changed = message.query != self.query_text
         self.query_text = message.query
-        self._query_step()
+        self._query_step(left=True)
         live, self._live = self._live, False
         if self.typing_phase or changed or live:
             self.run_search()
@@ -805,19 +814,22 @@ class MainScreen(Screen[None]):
         if not self._submitting:
             self._run_keys_for_the_list()  # typed with enter, and the list already was this query's
 
-    def leave_search_line(self) -> None:
-        """Go to the list with the query kept, ranked as enter ranks it (not added to history)."""
-        self._search_as_written()
+    def leave_search_line(self, query: str | None = None) -> None:
+        """Go to the list with the query kept (`query`, as escape left it; else the line's),
+        ranked as enter ranks it (not added to history)."""
+        self._search_as_written(query, left=query is not None)
         self._to_the_list()
 
-    def _search_as_written(self) -> None:
-        """The query of the line searched as written, ranked, unless it already is."""
+    def _search_as_written(self, query: str | None = None, left: bool = False) -> None:
+        """The query of the line (or `query`) searched as written, ranked, unless it already is;
+        `left`: by escape (see `_query_step`)."""
         self.search_bar.flush()  # its QueryChanged then finds the query already applied
         live, self._live = self._live, False
-        if self.search_bar.value != self.query_text or self.typing_phase or live:
-            self.query_text = self.search_bar.value
+        query = self.search_bar.value if query is None else query
+        if query != self.query_text or self.typing_phase or live:
+            self.query_text = query
             self.run_search()
-        self._query_step()
+        self._query_step(left)
 
     def _to_the_list(self) -> None:
         """The list takes the focus after the search line was left, unless the user has gone
@@ -828,7 +840,7 @@ class MainScreen(Screen[None]):
 
     @on(SearchBar.Left)
     def _search_left(self, message: SearchBar.Left) -> None:
-        self.leave_search_line()
+        self.leave_search_line(message.query)
 
     @on(SearchBar.FilterRemoved)
     def _filter_removed(self, message: SearchBar.FilterRemoved) -> None:
@@ -870,14 +882,15 @@ class MainScreen(Screen[None]):
         self._filters_changed(keep=keep)
 
     def remove_filter(self, entity_id: str | None = None) -> None:
-        """Remove the filter on `entity_id` (the last one when None)."""
+        """Remove the filter on `entity_id` (the last one when None); the article being read
+        stays open and current in the wider list."""
         if not self.filters:
             return
         if entity_id is None:
             self.filters.pop()
         else:
             self.filters = [f for f in self.filters if f.entity_id != entity_id]
-        self._filters_changed()
+        self._filters_changed(keep=self._current_id())
 
     def _filters_changed(self, keep: str | None = None) -> None:
         self.search_bar.set_filters([(f.entity_id, f.label) for f in self.filters])
@@ -1167,7 +1180,7 @@ class MainScreen(Screen[None]):
             raise SkipAction()
         self._line_visits += 1  # now: the line's leaving, handled later, must see it
         self.focus_pane(query_input)
-        query_input.select_all()
+        query_input.post_message(QueryInput.SelectAll())
 
     def action_leave_search(self, submit: bool) -> None:
         """Enter (`submit`) or escape in the search line: the list takes the keys that follow at
@@ -1177,6 +1190,7 @@ class MainScreen(Screen[None]):
         if self.focused is not query_input:
             raise SkipAction()
         self._left_visit = self._line_visits
+        self._leaves.append(self._line_visits)
         self.focus_pane(self.article_list)
         self._submit_row = self.article_list.cursor if submit else None
         self._submitting = submit

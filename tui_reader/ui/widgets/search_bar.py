@@ -52,6 +52,11 @@ class QueryInput(Input):
     class RemoveLastFilter(Message):
         pass
 
+    class SelectAll(Message):
+        """Posted to the line itself by `/`: its query is selected once it has handled the keys
+        typed before (its last visit's, still queued when `/` came), so that what is typed next
+        replaces the whole query."""
+
     class Leave(Message):
         """Posted to the line itself when enter (`submit`) or escape leaves it: handled after the
         keys typed before it, so the query it submits holds them all."""
@@ -59,6 +64,7 @@ class QueryInput(Input):
         def __init__(self, submit: bool) -> None:
             super().__init__()
             self.submit = submit
+            self.value = ""  # the line's query when the line handled it (see `_on_query_input_leave`)
 
     async def _on_key(self, event: events.Key) -> None:
         # The line's own keys (backspace, ctrl+u, ctrl+a, arrows...) act here, in the order they
@@ -70,6 +76,15 @@ class QueryInput(Input):
                 event.prevent_default()
                 return
         await super()._on_key(event)
+
+    def _on_query_input_select_all(self, event: SelectAll) -> None:
+        event.stop()
+        self.select_all()
+
+    def _on_query_input_leave(self, event: Leave) -> None:
+        # the query as it was left: the keys typed after a `/` that came next (one burst) may
+        # be in the line by the time the bar handles this
+        event.value = self.value
 
     def _watch_value(self, value: str) -> None:
         # The line has a fixed size: a longer text scrolls it, the screen needs no new layout.
@@ -135,6 +150,10 @@ class SearchBar(Horizontal):
 
     class Left(Message):
         """Escape left the line: the query stays, ranked as enter ranks it."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
 
     class FilterRemoved(Message):
         """Remove the filter `key` ("" for the last one)."""
@@ -234,9 +253,9 @@ class SearchBar(Horizontal):
     def _leave(self, event: QueryInput.Leave) -> None:
         event.stop()
         if event.submit:
-            self._submit(self.input.value)
+            self._submit(event.value)
         else:
-            self.post_message(self.Left())
+            self.post_message(self.Left(event.value))
 
     @on(QueryInput.HistoryMoved)
     def _history(self, event: QueryInput.HistoryMoved) -> None:
