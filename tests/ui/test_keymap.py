@@ -125,6 +125,18 @@ async def test_a_key_the_keymap_gives_twice_is_a_clash(
         assert clashes == [f"Keymap clash: {clash}. Give it another key in [keymap] of {config_file}."]
 
 
+async def test_the_readme_keymap_example_is_no_clash(
+    make_app: Callable[..., BriefreadApp], tmp_path: Path
+) -> None:
+    # n is the reader's own next-match key, over the screen's list.next-match, as the bindings come
+    config_file = tmp_path / "config.toml"
+    config_file.write_text('[keymap]\n"reader.next-match" = "n,ctrl+n"\n', encoding="utf-8")
+    app = make_app(config=load_config(config_file))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert not [n.message for n in app._notifications if "clash" in n.message]
+
+
 async def test_an_unknown_binding_id_is_shown_without_its_control_characters(
     make_app: Callable[..., BriefreadApp], tmp_path: Path
 ) -> None:

@@ -167,13 +167,17 @@ class BriefreadApp(App[None]):
             if isinstance(b, Binding) and b.id and not b.priority
             for key in effective.get(b.id, [])
         }
+        # a pane's own key over the screen's, as the bindings come (n in the reader): no clash
+        built_in = {
+            key for b in sections["Main screen"] if isinstance(b, Binding) and b.id for key in _keys_of(b)
+        }
         phrases = []
         for title in ("Article list", "Reader", "Entity pane"):
             for b in sections[title]:
                 if not isinstance(b, Binding) or b.id not in keymap:
                     continue
                 for key in effective.get(b.id, []):
-                    if key in screen_keys:
+                    if key in screen_keys and not (key in built_in and key in _keys_of(b)):
                         shown = self.get_key_display(Binding(key, ""))
                         phrases.append(f"{shown} runs {b.id} in the {title.lower()}, not {screen_keys[key]}")
         return phrases
@@ -280,3 +284,8 @@ def run_app(locations: Locations, config: Config | None = None) -> None:
     use_lenient_decoder()
     use_whole_pastes()
     BriefreadApp(locations, config).run()
+
+
+def _keys_of(binding: Binding) -> list[str]:
+    """The keys a binding comes with, before any keymap."""
+    return [key.strip() for key in binding.key.split(",") if key.strip()]
