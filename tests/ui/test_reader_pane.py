@@ -357,6 +357,11 @@ async def test_J_and_n_typed_at_once_go_to_the_first_match_of_the_next_article(m
         assert reader.article is not None and reader.article.id != first.id
         assert reader.current_match == 0
         assert visible(reader, reader.line_of_offset(reader.matches[0][0]))
+        for key in ("K", "n", "n"):  # back, and the n after the first one moves on from it
+            app.post_message(events.Key(key, key))
+        await settle(pilot, delay=0.3)
+        assert reader.article is not None and reader.article.id == first.id
+        assert reader.current_match == 1
 
 
 async def test_n_after_scrolling_before_any_match_starts_from_the_view(make_app: MakeApp) -> None:

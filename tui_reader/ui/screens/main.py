@@ -141,6 +141,8 @@ class MainScreen(Screen[None]):
         self._pending_open: str | None = None
         # n/N pressed in the list: the match to go to once the article is shown (1 or -1)
         self._match_step = 0
+        # n and N typed after the first one while that article was on its way: moves from there
+        self._match_moves: list[int] = []
         # n or N typed before the results of enter came in: the step, asked of those results
         self._match_after_search = 0
         self._opening: str | None = None
@@ -1015,7 +1017,7 @@ class MainScreen(Screen[None]):
             self.notify("No article to open.")
             return
         row = listing.rows[listing.cursor]
-        self._match_step = step
+        self._match_step, self._match_moves = step, []
         self.open_article(row)
         self.focus_pane(self.reader)
         if self.article is not None and self.article.id == row.id and self.reader.article is not None:
@@ -1029,8 +1031,11 @@ class MainScreen(Screen[None]):
 
     def _go_to_match(self) -> None:
         step, self._match_step = self._match_step, 0
+        moves, self._match_moves = self._match_moves, []
         if step:
             self.reader.go_to_match(step)
+            for delta in moves:
+                self.reader.move_match(delta)
 
     def open_article(self, row: ResultRow) -> None:
         """Show `row` in the reader and mark it read."""
@@ -1066,8 +1071,11 @@ class MainScreen(Screen[None]):
         opening = self._pending_open or self._opening
         if opening is not None and (self.article is None or self.article.id != opening):
             # another article is on its way (J or K typed just before): its first (or last)
-            # match once it is shown
-            self._match_step = message.delta
+            # match once it is shown, and from there the n and N typed after
+            if self._match_step:
+                self._match_moves.append(message.delta)
+            else:
+                self._match_step = message.delta
             return
         self.reader.move_match(message.delta)
 
