@@ -212,6 +212,15 @@ async def test_enter_on_an_open_quote_searches_the_phrase_the_list_showed(real_l
         assert titles(app) == live
         note = str(main(app).query_one("#search-message").render())
         assert note == 'The quote was not closed: searched "Qatar hosted".'
+        # a last word too short to be the start of one: the phrase before it, as typing listed
+        await pilot.press("slash")
+        await typed(pilot, '"Qatar ho')
+        live = titles(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(live) == 2 and sorted(titles(app)) == sorted(live)
+        note = str(main(app).query_one("#search-message").render())
+        assert note.startswith('No article has the phrase "Qatar ho": listed "Qatar"')
 
 
 async def test_a_half_typed_filter_is_left_out_while_it_is_typed(real_locations: Locations) -> None:

@@ -313,10 +313,11 @@ def _open_quote(library: Library, text: str, opened: int) -> LiveQuery:
     return _searchable(library, LiveQuery(typed_phrase, typed_phrase, wider=phrase, wider_note=note))
 
 
-def _closed_phrase(text: str) -> tuple[str, str | None] | None:
-    """`text` with the quote it leaves open closed (a phrase being typed when enter came), and
-    the same with the phrase's last word a prefix (None for a negated phrase, or a last word too
-    short or no word); None when no phrase is open, or the open quote is a filter's value."""
+def _closed_phrase(text: str) -> tuple[str, str | None, str | None] | None:
+    """`text` with the quote it leaves open closed (a phrase being typed when enter came); the
+    same with the phrase's last word a prefix (None for a negated phrase, or a last word too
+    short or no word); and, for a last word too short, the phrase without it (None when nothing
+    is left, or negated). None when no phrase is open, or the open quote is a filter's value."""
     if not text.count('"') % 2:
         return None
     opened = text.rindex('"')
@@ -329,7 +330,11 @@ def _closed_phrase(text: str) -> tuple[str, str | None] | None:
     last = words[-1]
     negated = _NEGATION_END.search(before) is not None
     prefixed = f'{before}"{" ".join(words)}*"' if _prefix_word(last) == last and not negated else None
-    return phrase, prefixed
+    short = (
+        len(words) > 1 and not negated and _LAST_WORD.fullmatch(last) is not None and len(last) < PREFIX_MIN
+    )
+    shorter = f'{before}"{" ".join(words[:-1])}"' if short else None
+    return phrase, prefixed, shorter
 
 
 def _searchable(library: Library, live: LiveQuery) -> LiveQuery:
@@ -378,7 +383,7 @@ def run_search(
     if closed is not None:
         # enter on an open quote: the phrase the list showed while it was typed, closed; its
         # last word a prefix when no article has the phrase as written ("premier min")
-        phrase, prefixed = closed
+        phrase, prefixed, shorter = closed
         widened = f"The quote was not closed: searched {phrase}."
         if prefixed is not None and not results.total and not cancelled():
             found = search(prefixed, prefixed)
@@ -387,6 +392,15 @@ def run_search(
                 widened = (
                     f"No article has the phrase {phrase}: these have it with words that start "
                     f"with its last word ({prefixed})."
+                )
+        elif shorter is not None and not results.total and not cancelled():
+            # a last word too short to read as the start of one: the list typing showed
+            found = search(shorter, shorter)
+            if found.total:
+                results, searched = found, (shorter, shorter)
+                widened = (
+                    f"No article has the phrase {phrase}: listed {shorter} (a last word of "
+                    f"{PREFIX_MIN - 1} letters or fewer is not read as the start of a word)."
                 )
     elif not request.live and not results.fallback:
         # Enter on a word that no article has as written, after the list showed the articles
