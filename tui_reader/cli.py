@@ -749,12 +749,17 @@ def _answer(tagger: Any, line: str, lang: str | None) -> tuple[object, list[Ment
 
 @main.command(cls=_QueryCommand)
 @click.argument("query", required=False, default="", callback=_typed_text)
-@click.option("--kind", type=click.Choice(["country", "organization"]))
+@click.option(
+    "--kind",
+    type=click.Choice(["country", "organization", "org"]),
+    help="Only countries, or only organizations (org, as the query's org: filter).",
+)
 @click.option("--top", default=20, show_default=True, type=click.IntRange(min=1))
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
 def entities(ctx: Context, query: str, kind: str | None, top: int, as_json: bool) -> None:
     """Entities named in the corpus (or in the results of QUERY), most named first."""
+    kind = "organization" if kind == "org" else kind
     if as_json:
         _json_in_utf8()
     with user_errors():

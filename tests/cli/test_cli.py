@@ -154,6 +154,16 @@ def test_entities_of_a_query_that_starts_with_a_hyphen(corpus: Path) -> None:
     assert code == 0 and json.loads(out) == []
 
 
+def test_entities_of_one_kind_take_org_as_the_query_filter_does(corpus: Path) -> None:
+    (corpus / "c.txt").write_text("date 2024\n\nL'ONU et le Maroc.", encoding="utf-8")
+    code, out, err = cli(corpus, "entities", "--kind", "org", "--json")
+    assert code == 0, err
+    assert [e["id"] for e in json.loads(out)] == ["org:un"]
+    assert cli(corpus, "entities", "--kind", "organization", "--json")[1] == out
+    code, out, _ = cli(corpus, "entities", "--kind", "country", "--json")
+    assert "org:un" not in out and "country:MA" in out
+
+
 def test_entities_of_a_mended_query_say_so_and_an_empty_list_says_it_is_empty(corpus: Path) -> None:
     code, out, err = cli(corpus, "entities", '"Qatar')
     assert code == 0 and "note: Searched 'Qatar' instead" in err

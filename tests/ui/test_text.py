@@ -124,6 +124,20 @@ def test_exports_keep_text_as_data(tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".*.part"))
 
 
+def test_a_jsonl_export_is_one_article_a_line_that_briefread_reads_back(tmp_path: Path) -> None:
+    from tui_reader.corpus import read_file
+
+    articles = sample_articles()
+    assert write_export(tmp_path / "out.jsonl", articles) == len(articles)
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [a.id for a in articles]
+    back = read_file(tmp_path, "out.jsonl")
+    assert not back.skipped and len(back.articles) == len(articles)
+    for read, written in zip(back.articles, articles, strict=True):
+        if written.id != "hostile":  # its escape sequences go when it is read, as any file's
+            assert (read.title, read.text, read.date) == (written.title, written.text, written.date)
+
+
 def test_export_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
     """Renaming the export over a pipe, a device or a link to one would replace it with a file."""
     fifo = tmp_path / "pipe.md"

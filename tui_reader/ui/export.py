@@ -1,4 +1,4 @@
-"""Export of articles, with their entity mentions, to Markdown or JSON (no terminal needed)."""
+"""Export of articles, with their entity mentions, to Markdown, JSON or JSON Lines (no terminal needed)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 
 def export_format(path: Path) -> str:
-    """ "json" for a .json or .jsonl path, else "markdown"."""
-    return "json" if path.suffix.lower() in (".json", ".jsonl") else "markdown"
+    """ "json" for a .json path, "jsonl" for a .jsonl one, else "markdown"."""
+    return {".json": "json", ".jsonl": "jsonl"}.get(path.suffix.lower(), "markdown")
 
 
 def export_folder() -> Path:
@@ -195,6 +195,8 @@ def write_export(
         with open(fd, "w", encoding="utf-8") as out:
             if fmt == "json":
                 count = _write_json(out, articles, query, list(filters), view)
+            elif fmt == "jsonl":
+                count = _write_json_lines(out, articles)
             else:
                 count = _write_markdown(out, articles, query, list(filters), view)
         if target.is_file():
@@ -258,6 +260,15 @@ def _write_json(
         out.write(json.dumps(article_record(article), ensure_ascii=False))
         count += 1
     out.write("\n]}\n")
+    return count
+
+
+def _write_json_lines(out: TextIO, articles: Iterable[StoredArticle]) -> int:
+    """One article a line (`article_record`): a corpus file briefread reads back, one record each."""
+    count = 0
+    for article in articles:
+        out.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
+        count += 1
     return count
 
 

@@ -33,7 +33,8 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Input(str(self.default), id="export-path")
             yield Static(
                 Text(
-                    "enter writes it · a .json name writes JSON, anything else Markdown · escape cancels",
+                    "enter writes it · a .json name writes JSON, .jsonl one article a line, anything "
+                    "else Markdown · escape cancels",
                     "dim",
                 ),
                 markup=False,
