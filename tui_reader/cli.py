@@ -469,8 +469,14 @@ def search(ctx: Context, query: str, limit: int, sort: str, as_json: bool) -> No
     if as_json:
         _json_in_utf8()
     with user_errors():
+        from tui_reader.search.entered import search_entered
+
         library = ctx.library(quiet=as_json)
-        results = library.search(query, sort=sort, limit=limit)
+        # as enter in the reader's search line searches it: the same list and the same note
+        entered = search_entered(
+            library, query, lambda q, typed: library.search(q, sort=sort, limit=limit, typed=typed)
+        )
+        results, searched, note = entered.results, entered.searched[0], entered.note
         rows = list(results[:limit])
         # read a batch at a time, in the order of the rows (an article gone since is left out)
         stored = library.stored_articles(row.id for row in rows)
@@ -479,7 +485,7 @@ def search(ctx: Context, query: str, limit: int, sort: str, as_json: bool) -> No
         for row in rows:
             snippets = []
             if article is not None and article.id == row.id:
-                snippets = library.snippets(query, article)
+                snippets = library.snippets(searched, article)
                 article = next(stored, None)
             hits.append((row, snippets))
     if as_json:
@@ -487,7 +493,7 @@ def search(ctx: Context, query: str, limit: int, sort: str, as_json: bool) -> No
             "query": query,
             "total": results.total,
             "took_ms": round(results.took_ms, 2),
-            "fallback": results.fallback or None,
+            "fallback": note or None,
             "hits": [
                 {
                     "id": row.id,
@@ -504,8 +510,8 @@ def search(ctx: Context, query: str, limit: int, sort: str, as_json: bool) -> No
         }
         click.echo(dump_json(out))
         return
-    if results.fallback:
-        click.echo(terminal_safe(f"note: {results.fallback}"), err=True)
+    if note:
+        click.echo(terminal_safe(f"note: {note}"), err=True)
     click.echo(f"{counted(results.total, 'article')} ({results.took_ms:.0f} ms)")
     for row, snips in hits:
         click.echo(

@@ -91,6 +91,16 @@ def test_search_updates_the_index_first(corpus: Path) -> None:
     assert code == 0 and json.loads(out)["total"] == 1
 
 
+def test_search_reads_a_query_as_enter_in_the_reader_does(corpus: Path) -> None:
+    code, out, err = cli(corpus, "search", "Qata")
+    assert code == 0 and out.startswith("1 article")
+    assert "No article has the word 'Qata': these have words that start with it (Qata*)." in err
+    code, out, err = cli(corpus, "search", '"Oil pri', "--json")
+    data = json.loads(out)
+    assert code == 0 and data["total"] == 1 and '("Oil pri*")' in data["fallback"]
+    assert data["hits"][0]["snippets"][0]["matches"]  # the phrase found is highlighted
+
+
 def test_malformed_query_says_it_fell_back(corpus: Path) -> None:
     code, out, _ = cli(corpus, "search", '"Qatar', "--json")
     assert code == 0

@@ -8,6 +8,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from tui_reader.search.entered import (
+    FIELD_BEFORE_QUOTE,
+    LAST_WORD,
+    NEGATION_END,
+    OPERATORS,
+    PREFIX_MIN,
+    as_you_type,
+    prefix_word,
+    search_entered,
+)
+
 if TYPE_CHECKING:
     from tui_reader.search import Library, ResultRow, SearchResults
 
@@ -144,33 +155,7 @@ class OldestFirst(Sequence["ResultRow"]):
         return self._rows[index]
 
 
-_LAST_WORD = re.compile(r"(?:^|(?<=[\s(]))([^\W_]+)$")
 _LAST_FILTER = re.compile(r"(?:^|(?<=[\s(-]))[^\W\d_]+:(?:\[[^\]]*|[^\s\[\]]*)$")
-_OPERATORS = {"AND", "OR", "NOT", "TO"}
-PREFIX_MIN = 3
-
-
-def as_you_type(query: str) -> str:
-    """`query` with its last word also matched as a prefix, so the list narrows while the word is
-    being typed: `qat` searches `(qat OR qat*)` (the word itself keeps its cross-language entity
-    matches). A trailing space, quotes, a field filter or a short word leave the query as it is."""
-    word = _prefix_word(query)
-    if word is None:
-        return query
-    return f"{query[: len(query) - len(word)]}({word} OR {word}*)"
-
-
-def _prefix_word(query: str) -> str | None:
-    """The last word of `query`, when `as_you_type` also reads it as a prefix."""
-    if query.count('"') % 2:
-        return None
-    match = _LAST_WORD.search(query)
-    if match is None:
-        return None
-    word = match.group(1)
-    if len(word) < PREFIX_MIN or word in _OPERATORS:
-        return None
-    return word
 
 
 def _filter_being_typed(query: str) -> str | None:
@@ -248,7 +233,7 @@ def live_query(library: Library, typed: str) -> LiveQuery:
     text = typed
     if text.count('"') % 2:
         opened = text.rindex('"')
-        field = _FIELD_BEFORE_QUOTE.search(text[: opened + 1])
+        field = FIELD_BEFORE_QUOTE.search(text[: opened + 1])
         if field is not None:
             # a filter's value typed in quotes: closed, it is the filter being typed
             return _without_unnamed_filter(library, text, text[field.start() :], closing='"')
@@ -265,7 +250,7 @@ def _without_unnamed_filter(
         parsed = library.parse(typed_filter + closing)
         if parsed.matches_nothing or parsed.nothing_left:
             # the words before it are complete: none is read as a prefix
-            rest = _NEGATION_END.sub("", text[: len(text) - len(typed_filter)]).rstrip()
+            rest = NEGATION_END.sub("", text[: len(text) - len(typed_filter)]).rstrip()
             note = f"Listing without {typed_filter!r} while it is typed."
             return _searchable(library, LiveQuery(rest, rest, note))
         if closing:
@@ -282,11 +267,11 @@ def _without_unnamed_filter(
 
 def _short_last_word(text: str) -> str | None:
     """The last word of `text` when it is too short to search as a prefix and follows words."""
-    match = _LAST_WORD.search(text)
+    match = LAST_WORD.search(text)
     if match is None or not text[: match.start()].strip():
         return None
     word = match.group(1)
-    return word if len(word) < PREFIX_MIN and word not in _OPERATORS else None
+    return word if len(word) < PREFIX_MIN and word not in OPERATORS else None
 
 
 def _open_quote(library: Library, text: str, opened: int) -> LiveQuery:
@@ -294,8 +279,8 @@ def _open_quote(library: Library, text: str, opened: int) -> LiveQuery:
     before, inside = text[:opened], text[opened + 1 :]
     words = inside.split()
     complete = words if inside[-1:].isspace() else words[:-1]
-    phrase = f'{before}"{" ".join(complete)}"' if complete else _NEGATION_END.sub("", before).rstrip()
-    if _NEGATION_END.search(before) is not None or not words:
+    phrase = f'{before}"{" ".join(complete)}"' if complete else NEGATION_END.sub("", before).rstrip()
+    if NEGATION_END.search(before) is not None or not words:
         # a negated phrase excludes only what it holds once complete
         return _searchable(library, LiveQuery(phrase, phrase))
     if not complete or len(words) == len(complete):
@@ -306,35 +291,11 @@ def _open_quote(library: Library, text: str, opened: int) -> LiveQuery:
     # short to expand, the phrase as typed, and without that word when that finds nothing
     last = words[-1]
     typed_phrase = f'{before}"{" ".join(words)}"'
-    if _prefix_word(last) == last:
+    if prefix_word(last) == last:
         prefixed = f'{before}"{" ".join(words)}*"'
         return _searchable(library, LiveQuery(typed_phrase, prefixed, wider=phrase))
     note = f"Listing without {last!r} while it is typed."
     return _searchable(library, LiveQuery(typed_phrase, typed_phrase, wider=phrase, wider_note=note))
-
-
-def _closed_phrase(text: str) -> tuple[str, str | None, str | None] | None:
-    """`text` with the quote it leaves open closed (a phrase being typed when enter came); the
-    same with the phrase's last word a prefix (None for a negated phrase, or a last word too
-    short or no word); and, for a last word too short, the phrase without it (None when nothing
-    is left, or negated). None when no phrase is open, or the open quote is a filter's value."""
-    if not text.count('"') % 2:
-        return None
-    opened = text.rindex('"')
-    if _FIELD_BEFORE_QUOTE.search(text[: opened + 1]) is not None:
-        return None
-    before, words = text[:opened], text[opened + 1 :].split()
-    if not words:
-        return None
-    phrase = f'{before}"{" ".join(words)}"'
-    last = words[-1]
-    negated = _NEGATION_END.search(before) is not None
-    prefixed = f'{before}"{" ".join(words)}*"' if _prefix_word(last) == last and not negated else None
-    short = (
-        len(words) > 1 and not negated and _LAST_WORD.fullmatch(last) is not None and len(last) < PREFIX_MIN
-    )
-    shorter = f'{before}"{" ".join(words[:-1])}"' if short else None
-    return phrase, prefixed, shorter
 
 
 def _searchable(library: Library, live: LiveQuery) -> LiveQuery:
@@ -344,21 +305,12 @@ def _searchable(library: Library, live: LiveQuery) -> LiveQuery:
     return live
 
 
-# A filter's name right before an opening quote (`org:"`), and a negation before a phrase or a
-# filter (`-`, `NOT `).
-_FIELD_BEFORE_QUOTE = re.compile(r'(?:^|(?<=[\s(-]))[^\W\d_]+:(?="$)')
-_NEGATION_END = re.compile(r"(?:^|(?<=[\s(]))(?:-|NOT[ \t]+)$")
-
-
 def run_search(
     library: Library, request: SearchRequest, cancelled: Callable[[], bool], keep: str | None = None
 ) -> SearchOutcome | None:
     """Search, apply the marks view and read the first rows, and find the row of the article
     `keep` wherever it is in the list; None when `cancelled()` turned true on the way (a newer
     keystroke made this search stale)."""
-    live = live_query(library, request.query) if request.live else None
-    closed = None if request.live else _closed_phrase(request.query)
-    query = live.query if live is not None else closed[0] if closed is not None else request.query
     only = request.bookmarked_ids if request.view == "bookmarked" else None
     unread = request.view == "unread"
 
@@ -372,59 +324,22 @@ def run_search(
             typed=typed,
         )
 
-    searched = (query, live.plain if live is not None else query)
-    results = search(*searched)
-    widened_live = False
-    if live is not None and live.wider is not None and not results.total and not cancelled():
-        searched = (live.wider, live.wider)
+    if request.live:
+        live = live_query(library, request.query)
+        searched = (live.query, live.plain)
         results = search(*searched)
-        widened_live = True
-    widened = ""
-    if closed is not None:
-        # enter on an open quote: the phrase the list showed while it was typed, closed; its
-        # last word a prefix when no article has the phrase as written ("premier min")
-        phrase, prefixed, shorter = closed
-        widened = f"The quote was not closed: searched {phrase}."
-        if prefixed is not None and not results.total and not cancelled():
-            found = search(prefixed, prefixed)
-            if found.total:
-                results, searched = found, (prefixed, prefixed)
-                widened = (
-                    f"No article has the phrase {phrase}: these have it with words that start "
-                    f"with its last word ({prefixed})."
-                )
-        elif shorter is not None and not results.total and not cancelled():
-            # a last word too short to read as the start of one: the list typing showed
-            found = search(shorter, shorter)
-            if found.total:
-                results, searched = found, (shorter, shorter)
-                widened = (
-                    f"No article has the phrase {phrase}: listed {shorter} (a last word of "
-                    f"{PREFIX_MIN - 1} letters or fewer is not read as the start of a word)."
-                )
-    elif not request.live and not results.fallback:
-        # Enter on a word that no article has as written, after the list showed the articles
-        # with words that start with it as it was typed ("Oba"; "Obam", which only the French
-        # stem of "Obama" matches): those articles, said so
-        word = _prefix_word(request.query)
-        if (
-            word is not None
-            and not cancelled()
-            and (not results.total or not (library.parse(request.query).entity_ids or library.has_word(word)))
-        ):
-            as_prefix = (as_you_type(request.query), request.query)
-            found = search(*as_prefix)
-            if found.total > results.total:
-                results, searched = found, as_prefix
-                widened = f"No article has the word {word!r}: these have words that start with it ({word}*)."
-    rows: Sequence[ResultRow] = OldestFirst(results) if request.sort == "oldest" else results
-    fallback = (
-        " ".join(n for n in (widened, results.fallback) if n) if closed else widened or results.fallback
-    )
-    if live is not None:
+        widened = False
+        if live.wider is not None and not results.total and not cancelled():
+            searched = (live.wider, live.wider)
+            results = search(*searched)
+            widened = True
         # the note is about what the user typed, not about its last word's prefix search
-        note = live.wider_note if widened_live and live.wider_note else live.note
+        note = live.wider_note if widened and live.wider_note else live.note
         fallback = " ".join(n for n in (note, library.parse(live.plain).fallback if live.plain else "") if n)
+    else:
+        entered = search_entered(library, request.query, search, cancelled)
+        results, searched, fallback = entered.results, entered.searched, entered.note
+    rows: Sequence[ResultRow] = OldestFirst(results) if request.sort == "oldest" else results
     for i in range(min(PREFETCH_ROWS, len(rows))):
         rows[i]
     kept_at = library.position(results, keep) if keep is not None else None
