@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input, ProgressBar, Static
@@ -296,6 +297,24 @@ async def test_copy_and_export(make_app: MakeApp, tmp_path: Path, monkeypatch: p
         assert [a["id"] for a in data["articles"]] == ids(app)
         seed = next(a for a in data["articles"] if a["id"] == "seed")
         assert {m["id"] for m in seed["mentions"]} >= {"country:MA", "org:un"}
+
+
+async def test_ctrl_u_then_a_name_typed_at_once_in_the_export_dialog_is_that_name(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        for key, character in [("ctrl+u", None), *((c, c) for c in "all.jsonl")]:
+            app.post_message(events.Key(key, character))  # one burst, as a paste of keys
+        await settle(pilot, delay=0.3)
+        assert app.screen.query_one("#export-path", Input).value == "all.jsonl"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len((tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()) == len(ids(app))
 
 
 class RefreshedLibrary(FakeLibrary):

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui_reader.ui.export import ExportError, export_target, failure, typed_path
+from tui_reader.ui.widgets.ordered_input import OrderedInput
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -30,7 +31,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
             yield Static(Text(self.title_text, "bold"), markup=False)
-            yield Input(str(self.default), id="export-path")
+            yield OrderedInput(str(self.default), id="export-path")
             yield Static(
                 Text(
                     "enter writes it · a .json name writes JSON, .jsonl one article a line, anything "

@@ -18,6 +18,7 @@ from textual.widgets import Input, Static
 
 from tui_reader.corpus.normalize import without_controls
 from tui_reader.ui.safe_text import plain
+from tui_reader.ui.widgets.ordered_input import OrderedInput
 from tui_reader.ui.widgets.scrolling import set_virtual_size
 
 # A key typed after a pause searches at once; keys that follow it closer than this are
@@ -25,7 +26,7 @@ from tui_reader.ui.widgets.scrolling import set_virtual_size
 DEBOUNCE_SECONDS = 0.12
 
 
-class QueryInput(Input):
+class QueryInput(OrderedInput):
     """The query line: up/down walk the history, backspace on an empty line removes the last
     filter (escape, the screen's "back", leaves the line and keeps the query)."""
 
@@ -65,17 +66,6 @@ class QueryInput(Input):
             super().__init__()
             self.submit = submit
             self.value = ""  # the line's query when the line handled it (see `_on_query_input_leave`)
-
-    async def _on_key(self, event: events.Key) -> None:
-        # The line's own keys (backspace, ctrl+u, ctrl+a, arrows...) act here, in the order they
-        # were typed: left to bubble up to the app, as Textual does, they would act after the
-        # characters typed behind them in the same burst ("Marox⌫c" gave "Maroxc").
-        for binding in self._bindings.key_to_bindings.get(event.key, ()):
-            if not binding.priority and await self.app.run_action(binding.action, self):
-                event.stop()
-                event.prevent_default()
-                return
-        await super()._on_key(event)
 
     def _on_query_input_select_all(self, event: SelectAll) -> None:
         event.stop()
