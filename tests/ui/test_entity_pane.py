@@ -7,6 +7,7 @@ import pytest
 from rich.color import Color
 from textual.pilot import Pilot
 from textual.strip import Strip
+from textual.widgets._footer import FooterKey
 
 from tests.ui.conftest import MakeApp, main, settle
 from tests.ui.fake_library import FakeLibrary, make_article
@@ -256,3 +257,21 @@ async def test_the_help_lists_the_arrow_and_page_keys_of_the_entity_pane(make_ap
         await settle(pilot)
         assert pane.highlighted is not None and first is not None and pane.highlighted > first
         assert main(app).search_state.filters == ()
+
+
+async def test_the_footer_shows_enter_to_list_an_entitys_articles(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary(nato_article()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        main(app).focus_pane(main(app).entity_pane)
+        await settle(pilot)
+        shown = {key.key: key.description for key in app.screen.query(FooterKey)}
+        assert shown.get("enter") == "Its articles"
+        sections = {section.title: section for section in app.help_sections()}
+        keys = {key.binding_id: key.keys for key in sections["Entity pane"].keys}
+        assert keys["entities.choose"] == "⏎, click"
+        await pilot.press("enter")  # the first name: Austria (countries come first)
+        await settle(pilot)
+        assert [f.entity_id for f in main(app).search_state.filters] == ["country:AT"]

@@ -194,19 +194,14 @@ class BriefreadApp(App[None]):
         sections = []
         for title, bindings in self.binding_sections():
             keys = [
-                KeyHelp(self.effective_key(b), b.tooltip or b.description, b.id or "")
+                KeyHelp(
+                    self.effective_key(b) + (", click" if b.id == "entities.choose" else ""),
+                    b.tooltip or b.description,
+                    b.id or "",
+                )
                 for b in bindings
                 if isinstance(b, Binding)
             ]
-            if title == "Entity pane":
-                keys.append(
-                    KeyHelp(
-                        "enter, click",
-                        "List the articles naming this entity (one of the article's starts a new "
-                        "search; one of the results narrows the current list)",
-                        "",
-                    )
-                )
             if title == "Search input":
                 keys.append(KeyHelp("backspace", "On an empty query: remove the last filter", ""))
             sections.append(HelpSection(title, keys))

@@ -28,6 +28,15 @@ class EntityPane(OptionList):
 
     # The list's keys, arrows and pages included: the help lists them, and a keymap remaps them.
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Shown in the footer: the one thing the pane is for.
+        Binding(
+            "enter",
+            "select",
+            "Its articles",
+            tooltip="List the articles naming this entity (one of the article's starts a new search; "
+            "one of the results narrows the current list)",
+            id="entities.choose",
+        ),
         Binding("j,down", "cursor_down", "Next", show=False, id="entities.down"),
         Binding("k,up", "cursor_up", "Previous", show=False, id="entities.up"),
         Binding("g,home", "first", "First", show=False, id="entities.first"),
