@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from whoosh import query as wq
 
-from tui_reader.search import CorpusUnavailable, Library, docsets
+from tui_reader.search import CorpusUnavailable, Library, ResultsOutdated, docsets
 from tui_reader.search import library as library_module
 from tui_reader.search.docsets import DocSets, _block_gaps
 from tui_reader.search.library import _stale_in_child
@@ -294,3 +294,34 @@ def test_stored_articles_are_the_articles_of_the_ids_in_their_order(
     found = list(library.stored_articles(asked))
     assert found == [library.article(i) for i in ids]
     assert list(library.stored_articles([])) == []
+
+
+@pytest.mark.parametrize("batch", [2, 10_000])
+def test_the_articles_of_results_are_read_by_number_in_the_order_asked(
+    seeded_corpus: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    monkeypatch.setattr(library_module, "STORED_BATCH", batch)
+    library = _with_a_changed_file(seeded_corpus, index_dir)
+    every = library.search("")
+    ids = [every[i].id for i in range(len(every))]
+    assert [a.id for a in library.results_articles(every)] == ids
+    assert list(library.results_articles(every)) == [library.article(i) for i in ids]
+    backwards = reversed(range(len(every)))
+    assert [a.id for a in library.results_articles(every, backwards)] == ids[::-1]
+    assert list(library.results_articles(every, [])) == []
+
+
+def test_the_articles_of_results_found_before_a_refresh_are_not_read(
+    seeded_corpus: Path, index_dir: Path
+) -> None:
+    library = Library.open(seeded_corpus, index_dir)
+    library.update()
+    every = library.search("")
+    changed = seeded_corpus / "fr" / "qatar.txt"
+    changed.write_text("date 2025-01-21\n\nLe Maroc et la Turquie ont signé un accord.", encoding="utf-8")
+    future = time.time() + 5
+    os.utime(changed, (future, future))
+    library.update()
+    assert not library.current(every)  # its numbers may name other articles now
+    with pytest.raises(ResultsOutdated):
+        list(library.results_articles(every))

@@ -19,6 +19,7 @@ from tui_reader.search import (
     Progress,
     ProgressCallback,
     ResultRow,
+    ResultsOutdated,
     SearchResults,
     Snippet,
     StoredArticle,
@@ -257,6 +258,14 @@ class FakeLibrary(Library):
 
     def stored_articles(self, ids: Iterable[str]) -> Iterator[StoredArticle]:
         return (self.articles[i] for i in ids if i in self.articles)
+
+    def results_articles(
+        self, results: SearchResults, positions: Iterable[int] | None = None
+    ) -> Iterator[StoredArticle]:
+        for position in range(len(results)) if positions is None else positions:
+            if not self.current(results):
+                raise ResultsOutdated()
+            yield self.articles[results[position].id]
 
     def parse(self, query: str, typed: str | None = None) -> ParsedQuery:
         if not query.strip() or self._words(query):

@@ -7,6 +7,7 @@ import json
 import os
 import stat
 import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from tests.ui.fake_library import FakeLibrary, make_article, sample_articles
 from tui_reader.search import IndexUnavailable, Library, Progress, SearchResults, StoredArticle, UpdateSummary
 from tui_reader.ui import export
 from tui_reader.ui.app import BriefreadApp
+from tui_reader.ui.screens import main as main_module
 from tui_reader.ui.screens.help import HelpScreen
 from tui_reader.ui.screens.main import FACETS_DELAY
 from tui_reader.ui.widgets.article_list import ArticleList
@@ -315,6 +317,90 @@ async def test_ctrl_u_then_a_name_typed_at_once_in_the_export_dialog_is_that_nam
         await pilot.press("enter")
         await settle(pilot)
         assert len((tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()) == len(ids(app))
+
+
+async def test_an_exported_list_oldest_first_is_in_the_lists_order(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert main(app).sort == "oldest"
+        await pilot.press("E")
+        await settle(pilot)
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "list.jsonl")
+        await pilot.press("enter")
+        await settle(pilot)
+        lines = (tmp_path / "list.jsonl").read_text(encoding="utf-8").splitlines()
+        assert [json.loads(line)["id"] for line in lines] == ids(app)
+        assert len(set(ids(app))) == 5
+
+
+class SlowLibrary(FakeLibrary):
+    """A library whose articles are read only as `go` lets them through, one each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.go = threading.Semaphore(0)
+
+    def results_articles(
+        self, results: SearchResults, positions: Iterable[int] | None = None
+    ) -> Iterator[StoredArticle]:
+        for article in super().results_articles(results, positions):
+            assert self.go.acquire(timeout=10)
+            yield article
+
+
+async def test_a_long_export_counts_its_articles_in_the_status_line(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(main_module, "EXPORT_PROGRESS_FROM", 2)
+    monkeypatch.setattr(main_module, "EXPORT_PROGRESS_SECONDS", 0.0)
+    library = SlowLibrary()
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        status = main(app).query_one("#status-text", Static)
+        await pilot.press("E")
+        await settle(pilot)
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "list.md")
+        await pilot.press("enter")
+        library.go.release(3)
+        await pilot.pause(0.3)  # not `settle`, which would wait for the export to end
+        assert "exporting 3 of 5 articles" in str(status.render())
+        assert not (tmp_path / "list.md").exists()
+        library.go.release(2)
+        await settle(pilot, delay=0.3)
+        assert (tmp_path / "list.md").exists()
+        assert "exporting" not in str(status.render())
+        assert any("Exported 5 articles" in n.message for n in app._notifications)
+
+
+async def test_a_second_export_stops_the_first_which_leaves_no_file(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    library = SlowLibrary()
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for name in ("first.md", "second.md"):
+            await pilot.press("E")
+            await pilot.pause(0.2)
+            app.screen.query_one("#export-path", Input).value = str(tmp_path / name)
+            await pilot.press("enter")
+            library.go.release()
+            await pilot.pause(0.2)
+        library.go.release(10)
+        await settle(pilot, delay=0.3)
+        assert (tmp_path / "second.md").read_text(encoding="utf-8").count("\n---\n") == 4
+        assert not (tmp_path / "first.md").exists()
+        files = sorted(p.name for p in tmp_path.iterdir() if p.is_file())
+        assert files == ["second.md"]  # no temporary file left
 
 
 class RefreshedLibrary(FakeLibrary):

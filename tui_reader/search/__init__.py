@@ -7,6 +7,7 @@ from tui_reader.search.errors import (
     IndexHoldsCorpus,
     IndexOfAnotherCorpus,
     IndexUnavailable,
+    ResultsOutdated,
     SearchError,
     UpdateCancelled,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "Progress",
     "ProgressCallback",
     "ResultRow",
+    "ResultsOutdated",
     "SearchError",
     "SearchResults",
     "Snippet",

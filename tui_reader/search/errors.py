@@ -19,6 +19,13 @@ class IndexDamaged(IndexUnavailable):
         self.detail = detail
 
 
+class ResultsOutdated(SearchError):
+    """The index was refreshed since a result list was found: its rows may name other articles."""
+
+    def __init__(self, message: str = "The index changed since this list was found; search again.") -> None:
+        super().__init__(message)
+
+
 class IndexBusy(SearchError):
     """Another process is updating the index."""
 

@@ -25,7 +25,7 @@ from tui_reader.entities import EntityRegistry, default_registry
 from tui_reader.search import errors, highlight
 from tui_reader.search.docsets import DocSets
 from tui_reader.search.documents import to_row, to_stored_article
-from tui_reader.search.errors import SearchError
+from tui_reader.search.errors import ResultsOutdated, SearchError
 from tui_reader.search.indexer import own_folders, stale_paths, update_index
 from tui_reader.search.integrity import Depth, damaged, mark_damaged, segment_damage
 from tui_reader.search.query import AliasIndex, ParsedQuery, fold_phrase, parse_query, warm_parser
@@ -498,6 +498,25 @@ class Library:
         remaining = iter(ids)
         while batch := list(islice(remaining, STORED_BATCH)):
             yield from self._read(partial(self._stored_articles, batch))
+
+    def results_articles(
+        self, results: SearchResults, positions: Iterable[int] | None = None
+    ) -> Iterator[StoredArticle]:
+        """The stored articles of `results` (those at `positions` of it, in that order; else
+        all, in its order), read a batch at a time by their numbers: no row is read for its id
+        first. ResultsOutdated when the index was refreshed since `results` was found: its
+        numbers may name other articles now."""
+        docnums = results.docnums
+        remaining = iter(range(len(docnums)) if positions is None else positions)
+        while batch := [docnums[i] for i in islice(remaining, STORED_BATCH)]:
+            yield from self._read(partial(self._articles_numbered, results, batch))
+
+    def _articles_numbered(self, results: SearchResults, docnums: Sequence[int]) -> list[StoredArticle]:
+        with self._lock:
+            if self._searcher is None or not self.current(results):
+                raise ResultsOutdated()
+            stored = self._searcher.stored_fields
+            return [to_stored_article(stored(docnum), self.registry) for docnum in docnums]
 
     def _stored_articles(self, ids: Sequence[str]) -> list[StoredArticle]:
         with self._lock:

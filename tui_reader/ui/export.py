@@ -9,7 +9,7 @@ import re
 import secrets
 import shutil
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -116,16 +116,20 @@ def article_markdown(article: StoredArticle) -> str:
     lines += ["", md_escaped(clean(article.text).text), ""]
     if article.mentions:
         lines += ["## Entities", ""]
-        seen: dict[str, list[str]] = {}
+        # each entity's forms as first written, and how often it is named
+        forms: dict[str, dict[str, None]] = {}
+        counts: dict[str, int] = {}
         names: dict[str, str] = {}
         for mention in article.mentions:
-            seen.setdefault(mention.id, []).append(mention.text)
+            forms.setdefault(mention.id, {})[mention.text] = None
+            counts[mention.id] = counts.get(mention.id, 0) + 1
             names[mention.id] = mention.name_en or mention.name_fr or mention.text
-        for entity_id, forms in seen.items():
-            distinct = ", ".join(dict.fromkeys(_md_line(f) for f in forms))
+        for entity_id, written in forms.items():
+            distinct = ", ".join(dict.fromkeys(_md_line(f) for f in written))
+            count = counts[entity_id]
             lines.append(
                 f"- {_md_line(names[entity_id])} (`{_md_code(entity_id)}`): "
-                f"{len(forms)} mention{'s' if len(forms) != 1 else ''}: {distinct}"
+                f"{count} mention{'s' if count != 1 else ''}: {distinct}"
             )
         lines.append("")
     return "\n".join(lines)
@@ -175,10 +179,12 @@ def write_export(
     query: str = "",
     filters: Iterable[str] = (),
     view: str = "",
+    progress: Callable[[int], None] | None = None,
 ) -> int:
     """Write `articles` to `path` (format from the suffix); returns how many were written.
     `query`, `filters` and `view` (the marks view: "unread only", "bookmarked only"; "" for all
-    articles) say what list they came from.
+    articles) say what list they came from. `progress(n)` is called as the `n`th article is
+    read; an exception it raises stops the export, and no file is left.
 
     The file is written next to its destination and renamed into place, so a failed export
     never leaves half a file under the chosen name. A link to a regular file writes that file
@@ -190,6 +196,8 @@ def write_export(
         tmp, fd = _temporary_file(target)
     except OSError as exc:
         raise ExportError(failure(path, exc)) from None
+    if progress is not None:
+        articles = _counted(articles, progress)
     count = 0
     try:
         with open(fd, "w", encoding="utf-8") as out:
@@ -209,6 +217,12 @@ def write_export(
     finally:
         tmp.unlink(missing_ok=True)
     return count
+
+
+def _counted(articles: Iterable[StoredArticle], progress: Callable[[int], None]) -> Iterator[StoredArticle]:
+    for count, article in enumerate(articles, 1):
+        progress(count)
+        yield article
 
 
 def _temporary_file(target: Path) -> tuple[Path, int]:

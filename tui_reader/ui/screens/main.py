@@ -6,7 +6,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -43,6 +43,7 @@ from tui_reader.ui.searching import (
     VIEWS,
     BackStack,
     EntityFilter,
+    OldestFirst,
     SearchRequest,
     SearchState,
     next_sort,
@@ -57,7 +58,7 @@ from tui_reader.ui.widgets.search_bar import QueryInput, SearchBar
 from tui_reader.wording import counted, progress_text
 
 if TYPE_CHECKING:
-    from tui_reader.search import Progress, ResultRow, SearchResults, StoredArticle, UpdateSummary
+    from tui_reader.search import Library, Progress, ResultRow, SearchResults, StoredArticle, UpdateSummary
 
 TINY_WIDTH = 70  # below this the entity pane, when it has focus, takes the reader's place too
 NARROW_WIDTH = 100  # below this the entity pane shows on demand and the reader takes the list's place
@@ -72,6 +73,8 @@ INDEX_NOTE_SECONDS = 10.0  # how long the summary of an update stays in the stat
 COMPACT_FOOTER_WIDTH = 110  # narrower terminals get the footer without padding
 PALETTE_KEY_WIDTH = 80  # narrower terminals get no ^p key in the footer
 PREVIEW_DELAY = 0.25
+EXPORT_PROGRESS_FROM = 2_000  # an export of this many articles counts them in the status line
+EXPORT_PROGRESS_SECONDS = 0.25
 FOOTER_FIRST = ("app.help", "app.quit")  # shown first, so a narrow footer never loses them
 
 
@@ -164,6 +167,7 @@ class MainScreen(Screen[None]):
         self.typing_phase = False
         self._status_detail = ""
         self._status_tail = ""  # after the view: "more as indexing saves them"
+        self._exporting = ""  # "exporting 12,000 of 100,000 articles", while a long export runs
         self._rebuilding = ""  # why an index update under way reads the whole corpus again
         self.total_shown = 0
         self._stale_checked = False
@@ -777,6 +781,7 @@ class MainScreen(Screen[None]):
             parts.append(VIEW_LABELS[self.view])
         if not self.show_highlights:
             parts.append("highlights off")
+        parts.append(self._exporting)
         parts.append(self._status_tail)
         # A line of fixed size: no layout of the screen for a new text. Too long for the
         # terminal, it ends in an ellipsis rather than cut through a number.
@@ -1332,7 +1337,9 @@ class MainScreen(Screen[None]):
 
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self._export(lambda: [article_id], None, path, self._export_source())
+                self._export(
+                    lambda library: library.stored_articles([article_id]), 1, path, self._export_source()
+                )
 
         self.app.push_screen(ExportScreen(default, "Export this article"), chosen)
 
@@ -1345,12 +1352,17 @@ class MainScreen(Screen[None]):
             return
         default = unused_path(export_folder(), "briefread-results", ".md")
 
+        def read(library: Library) -> Iterable[StoredArticle]:
+            # by the numbers of the results, in the list's order: no row is read for its id
+            if results is None:
+                return library.stored_articles(rows[i].id for i in range(len(rows)))
+            if isinstance(rows, OldestFirst):
+                return library.results_articles(results, (rows.from_newest(i) for i in range(len(rows))))
+            return library.results_articles(results)
+
         def chosen(path: Path | None) -> None:
             if path is not None:
-                # read by the worker: 100,000 rows take seconds to read
-                self._export(
-                    lambda: [rows[i].id for i in range(len(rows))], results, path, self._export_source()
-                )
+                self._export(read, len(rows), path, self._export_source())
 
         title = f"Export the {counted(len(rows), 'article')} of the list"
         self.app.push_screen(ExportScreen(default, title), chosen)
@@ -1364,41 +1376,67 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(
         self,
-        read_ids: Callable[[], list[str]],
-        results: SearchResults | None,
+        read: Callable[[Library], Iterable[StoredArticle]],
+        total: int,
         path: Path,
         source: tuple[str, list[str], str],
     ) -> None:
-        """Write the articles of `read_ids()` (the rows of `results`, when given) to `path`."""
-        from tui_reader.search import SearchError
+        """Write the `total` articles `read` gives to `path`; the status line counts them as
+        they are written. Another export started meanwhile stops this one (no file is left)."""
+        from tui_reader.search import ResultsOutdated, SearchError
 
         library = self.session.library
         if library is None:
             return
         query, filters, view = source
+        worker = get_current_worker()
+        shown = time.monotonic()
+
+        def progress(done: int) -> None:
+            nonlocal shown
+            if worker.is_cancelled:
+                raise _ExportStopped
+            if total >= EXPORT_PROGRESS_FROM and time.monotonic() - shown >= EXPORT_PROGRESS_SECONDS:
+                shown = time.monotonic()
+                self.app.call_from_thread(self._show_export, f"exporting {done:,} of {total:,} articles")
+
         try:
-            ids = read_ids()
-            if results is not None and not library.current(results):
-                # the index was refreshed since the list was found: its rows name other articles
-                self.app.call_from_thread(
-                    self.notify,
-                    "The index changed while the list was read; export it again.",
-                    severity="warning",
-                    markup=False,
-                )
-                return
-            count = write_export(path, library.stored_articles(ids), query=query, filters=filters, view=view)
+            count = write_export(
+                path, read(library), query=query, filters=filters, view=view, progress=progress
+            )
+        except _ExportStopped:
+            return
         except ExportError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        except ResultsOutdated:
+            # the index was refreshed since the list was found: its rows name other articles
+            self.app.call_from_thread(
+                self.notify,
+                "The index changed while the list was read; export it again.",
+                severity="warning",
+                markup=False,
+            )
             return
         except SearchError as exc:
             self.app.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", markup=False)
             return
+        finally:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._show_export, "")
         self.app.call_from_thread(
             self.notify,
             f"Exported {count:,} article{'s' if count != 1 else ''} to {path}",
             markup=False,
         )
+
+    def _show_export(self, text: str) -> None:
+        self._exporting = text
+        self._update_status()
+
+
+class _ExportStopped(Exception):
+    """Another export, or quitting, stopped this one."""
 
 
 def _find(rows: Sequence[ResultRow], article_id: str, limit: int = 500) -> int | None:
