@@ -782,6 +782,16 @@ def test_a_cricket_report_is_a_match_report(tagger: Tagger) -> None:
         ("Ils veulent apprendre l'anglais, l'allemand et le russe.", "fr"),
         ("Dans cette traduction du suédois par Peter Graves.", "fr"),
         ("Ils parlaient la langue grecque.", "fr"),
+        # a language's name in a phrase of its own, after "in" or a verb of learning
+        ('"Can you speak it?" I ask him in German. "Yes," he says.', "en"),
+        ("Most refugees want to learn German, to work.", "en"),
+        ("She gave up after a year of learning Ukrainian.", "en"),
+        # in French, lowercase after an article or "d'"
+        ("Une traduction vers l'anglais des textes.", "fr"),
+        ("Il fut professeur d'allemand et d'anglais à Bucarest.", "fr"),
+        ("Leur langue maternelle est autre que le français.", "fr"),
+        ("Partout le grec supplante le latin.", "fr"),
+        ("Ils ne comprennent pas le tchèque, qui n'est pas enseigné.", "fr"),
     ],
 )
 def test_a_demonym_that_names_a_language_is_none(tagger: Tagger, text: str, lang: str) -> None:
@@ -802,6 +812,11 @@ def test_a_demonym_that_names_a_language_is_none(tagger: Tagger, text: str, lang
         ("Italian, German and Russian officials met.", "en", ["Italian", "German", "Russian"]),
         ("l'allemand Boris Becker et le suédois Stefan Edberg", "fr", ["allemand", "suédois"]),
         ("Elle était déguisée en Américaine pour la fête.", "fr", ["Américaine"]),
+        # "in" a demonym that names no language, or before a noun; a people, plural
+        ("The talks were held in Moroccan.", "en", ["Moroccan"]),
+        ("Investors in German bonds sold.", "en", ["German"]),
+        ("Un bon nombre d'allemands ont voyagé.", "fr", ["allemands"]),
+        ("Le titre de l'australien, puis du brésilien.", "fr", ["australien", "brésilien"]),
     ],
 )
 def test_a_demonym_near_a_word_of_language_stays(

@@ -1644,6 +1644,10 @@ _SPEAKING = _words(
     """
 )
 _INTO = _words("into en")
+# "in" and English verbs of learning and teaching, before a language in a phrase of its own
+_IN_OR_LEARNING = _words(
+    "in learn learns learned learnt learning study studies studied studying teach teaches taught teaching"
+)
 _SPOKEN_TO = _words("to with at on about for of a an the à avec au aux le la les du de des")
 _LANGUAGE_SUFFIX = re.compile(
     r"-(?:speaking|speakers?|language|languages|dubbed|subtitled)\b|[ \t]+(?:language|langue)\b"
@@ -1685,7 +1689,19 @@ def _names_language(ctx: Context, cand: Candidate) -> bool:
     if len(before) == 2 and before[0] in _SPEAKING and before[1] not in _SPOKEN_TO:
         return True  # "speaks good Russian", not "spoke to Russian officials"
     if before and before[-1] in _INTO and _LANGUAGE_END.match(text, cand.end) is not None:
-        return True
+        return True  # "translated into French.", "publié en espagnol,"
+    if before and "language" in cand.entry.risk_kinds:
+        # the name of a language (`ambiguous.tsv`) in a phrase of its own: "I ask him in
+        # German.", "want to learn German, to work"; in French, lowercase after an article or
+        # "d'": "une traduction vers l'anglais", "professeur d'anglais", "autre que le français"
+        if before[-1] in _IN_OR_LEARNING and _LANGUAGE_END.match(text, cand.end) is not None:
+            return True
+        if (
+            before[-1] in _ARTICLES_OR_OF
+            and text[cand.start].islower()
+            and not _capitalised_word_after(ctx, cand.end)
+        ):
+            return True
     if before and before[-1] == "en" and text[cand.start].islower():
         return True  # "la littérature en espagnol et", "un texte en arabe littéraire"
     if len(before) == 2 and before[0] in _LEARNING and before[1] in _ARTICLES_OF_LANGUAGE:
@@ -1693,10 +1709,17 @@ def _names_language(ctx: Context, cand: Candidate) -> bool:
     return _AFTER_LANGUAGES.search(text, max(0, cand.start - 16), cand.start) is not None
 
 
+def _capitalised_word_after(ctx: Context, end: int) -> bool:
+    """Whether a capitalised word follows `end` ("l'allemand Boris Becker": a person)."""
+    word, sep = ctx.next_word(end)
+    return bool(word) and sep in _SPACES and word[:1].isupper()
+
+
 # How many items back a list of demonyms is read for a language: "italien, allemand, russe".
 _LIST_REACH = 12
 _LANGUAGE_NOUNS = _words("langue langues")
 _ARTICLES_OF_LANGUAGE = _words("le l du")
+_ARTICLES_OR_OF = _ARTICLES_OF_LANGUAGE | _words("d")
 # Verbs of speaking, and French verbs and nouns of learning, teaching and translating, before a
 # language's article.
 _LEARNING = _SPEAKING | _words(
