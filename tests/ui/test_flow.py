@@ -545,3 +545,19 @@ async def test_the_footer_keys_say_why_nothing_happens_on_an_empty_list(make_app
         assert "No article to open." in messages
         assert "No article to mark read." in messages
         assert "No article to bookmark." in messages
+
+
+async def test_ctrl_c_says_how_to_quit_from_where_the_focus_is(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await settle(pilot)
+        assert app._notifications and list(app._notifications)[-1].message == "Press q to quit briefread."
+        await pilot.press("slash")
+        await typed(pilot, "Qatar")
+        await pilot.press("ctrl+c")
+        await settle(pilot)
+        # in the search line q is a letter of the query
+        assert list(app._notifications)[-1].message == "Press escape, then q, to quit briefread."
+        assert main(app).search_bar.value == "Qatar"

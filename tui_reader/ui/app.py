@@ -9,6 +9,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widgets import Input
 
 from tui_reader.config import Config, Locations, user_config_path
 from tui_reader.ui.commands import BriefreadCommands
@@ -69,6 +70,18 @@ class BriefreadApp(App[None]):
                 )
         self.main_screen = MainScreen(self.session)
         self.push_screen(self.main_screen)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to quit from where the focus is (in a text field q is a letter)."""
+        quit_binding = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == "app.quit")
+        key = self.effective_key(quit_binding).split(", ")[0]
+        if not key:
+            return
+        if isinstance(self.focused, Input):
+            text = f"Press escape, then {key}, to quit briefread."
+        else:
+            text = f"Press {key} to quit briefread."
+        self.notify(text, title="Do you want to quit?", markup=False)
 
     def _warn(self, text: str) -> None:
         self.notify(text, severity="warning", markup=False, timeout=10)
