@@ -60,6 +60,27 @@ def test_a_word_typed_with_accents_is_english_only_if_english_writes_it_and_a_li
     assert titles(library, "oeuvre") == {"fr/coeur.txt"}
 
 
+def test_a_word_typed_without_its_accents_is_stemmed_only_in_the_languages_that_write_it(
+    corpus: Path, index_dir: Path
+) -> None:
+    (corpus / "en" / "even.txt").write_text(
+        "Even in March the market was open, and the events went on.", encoding="utf-8"
+    )
+    (corpus / "fr" / "evenement.txt").write_text(
+        "Un événement a eu lieu au marché, et les événements se sont succédé.", encoding="utf-8"
+    )
+    library = Library.open(corpus, index_dir)
+    library.update()
+    # "evenement" is French: its English stem "even" is another word, and "even" not French
+    assert titles(library, "evenement") == titles(library, "événement") == {"fr/evenement.txt"}
+    assert titles(library, "marche") == {"fr/evenement.txt"}
+    assert titles(library, "even") == {"en/even.txt"}
+    assert titles(library, "events") == {"en/even.txt"}
+    # a plural or a singular of what a language writes is that language's too
+    assert titles(library, "marches") == titles(library, "evenements") == {"fr/evenement.txt"}
+    assert titles(library, "event") == {"en/even.txt"}
+
+
 def test_a_hyphenated_word_typed_with_accents_needs_all_its_parts(corpus: Path, index_dir: Path) -> None:
     (corpus / "en" / "gore.txt").write_text("Al Gore spoke about the climate in Oslo.", encoding="utf-8")
     (corpus / "en" / "qaida.txt").write_text("A cell of al-Qaida was dismantled in Sanaa.", encoding="utf-8")

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from whoosh import query as wq
 from whoosh.fields import ID, Schema
@@ -35,6 +36,9 @@ from tui_reader.search.schema import body_field, build_schema
 SEARCH_FIELDS = ("title", "text", *(body_field(lang) for lang in STEMMED_LANGUAGES))
 FIELD_BOOSTS = {"title": 2.0, "text": 1.0, **{body_field(lang): 0.8 for lang in STEMMED_LANGUAGES}}
 _BODY_EN = body_field("en")
+# reader -> (word, language) -> whether an article in that language writes the word (`_written_in`)
+_WRITTEN: WeakKeyDictionary[Any, dict[tuple[str, str], bool]] = WeakKeyDictionary()
+_WRITTEN_MAX = 4096
 POSITIONAL_FIELDS = {"title", "text"}  # the stemmed fields keep no positions: no phrases there
 ENTITY_FIELDS = {"country": "country", "org": "organization", "entity": None}
 MIN_PREFIX = 3
@@ -441,6 +445,7 @@ class _Rewriter:
                     expanded_to_nothing = True
                     continue
             kids.append(kid)
+        kids = self._without_foreign_stems(kids)
         english = self._english_stem(kids)
         if english is not None:
             kids.append(english)
@@ -480,15 +485,53 @@ class _Rewriter:
 
     def _in_english(self, word: str) -> bool:
         """Whether an English article holds `word` (folded) letter for letter."""
+        return self._written_in(word, "en")
+
+    def _written_in(self, word: str, lang: str) -> bool:
+        """Whether an article in `lang` holds `word` (folded) letter for letter (remembered per
+        reader: the words of a query typed key by key are asked again at each key)."""
         reader = self.reader
         if reader is None:
             return False
-        try:
-            return bool(
-                IntersectionMatcher(reader.postings("text", word), reader.postings("lang", "en")).is_active()
-            )
-        except TermNotFound:
-            return False
+        known = _WRITTEN.setdefault(reader, {})
+        found = known.get((word, lang))
+        if found is None:
+            try:
+                found = bool(
+                    IntersectionMatcher(
+                        reader.postings("text", word), reader.postings("lang", lang)
+                    ).is_active()
+                )
+            except TermNotFound:
+                found = False
+            if len(known) >= _WRITTEN_MAX:
+                known.clear()
+            known[(word, lang)] = found
+        return found
+
+    def _without_foreign_stems(self, kids: list[Any]) -> list[Any]:
+        """`kids` without the stemmed body field of a language none of whose articles writes the
+        word as typed (or its plural or singular), when another language's do: "evenement"
+        (événement typed without its accents) is French, and its English stem "even" another
+        word. A word no article writes so keeps every stem (an inflection the articles have in
+        other forms)."""
+        if self.reader is None:
+            return kids
+        word = next((k.text for k in kids if type(k) is wq.Term and k.fieldname == "text"), None)
+        if word is None:
+            return kids
+        stems = {lang: body_field(lang) for lang in STEMMED_LANGUAGES}
+        if not any(type(k) is wq.Term and k.fieldname in stems.values() for k in kids):
+            return kids
+        forms = (word, word + "s", *((word[:-1],) if word[-1:] in ("s", "x") and len(word) > 3 else ()))
+        written = {stems[lang] for lang in STEMMED_LANGUAGES if any(self._written_in(f, lang) for f in forms)}
+        if not written:
+            return kids
+        return [
+            k
+            for k in kids
+            if not (type(k) is wq.Term and k.fieldname in stems.values() and k.fieldname not in written)
+        ]
 
     def _bounded_expansion(self, q: Any) -> Any | None:
         fieldname = q.fieldname
