@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 PREFIX_MIN = 3
 LAST_WORD = re.compile(r"(?:^|(?<=[\s(]))([^\W_]+)$")
 OPERATORS = {"AND", "OR", "NOT", "TO"}
+
 # A filter's name right before an opening quote (`org:"`), and a negation before a phrase or a
 # filter (`-`, `NOT `).
 FIELD_BEFORE_QUOTE = re.compile(r'(?:^|(?<=[\s(-]))[^\W\d_]+:(?="$)')
@@ -40,14 +41,15 @@ def as_you_type(query: str) -> str:
 
 
 def prefix_word(query: str) -> str | None:
-    """The last word of `query`, when `as_you_type` also reads it as a prefix."""
+    """The last word of `query`, when `as_you_type` also reads it as a prefix: not a word in
+    capitals, an acronym as typed ("WHO" is the body, not "who", "whole", ...)."""
     if query.count('"') % 2:
         return None
     match = LAST_WORD.search(query)
     if match is None:
         return None
     word = match.group(1)
-    if len(word) < PREFIX_MIN or word in OPERATORS:
+    if len(word) < PREFIX_MIN or word in OPERATORS or word.isupper():
         return None
     return word
 
