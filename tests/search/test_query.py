@@ -174,6 +174,20 @@ def test_a_short_last_word_being_typed_lists_the_words_before_it_until_it_finds_
     assert live("zq") == (set(), "")  # alone, it is what is searched
 
 
+def test_enter_on_a_short_last_word_that_finds_nothing_keeps_what_typing_listed(library: Library) -> None:
+    def entered(query: str) -> tuple[set[str], str]:
+        outcome = run_search(library, SearchRequest(query=query), lambda: False)
+        assert outcome is not None
+        return {row.path for row in outcome.rows}, outcome.fallback
+
+    rows, note = entered("Qatar zq")
+    assert rows == titles(library, "Qatar") and rows
+    assert note.startswith("No article has 'Qatar zq': listed 'Qatar'")
+    assert entered("prices on") == ({"en/markets.txt"}, "")  # found as written: nothing changed
+    assert entered("zq") == (set(), "")
+    assert entered("zqxw zq") == (set(), "")  # nothing without it either
+
+
 def test_a_question_mark_is_punctuation_not_a_wildcard(library: Library) -> None:
     qatar = {"fr/qatar.txt"}
     assert titles(library, "Qatar?") == titles(library, "Qatar ?") == qatar

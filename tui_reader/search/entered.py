@@ -54,6 +54,15 @@ def prefix_word(query: str) -> str | None:
     return word
 
 
+def short_last_word(text: str) -> str | None:
+    """The last word of `text` when it is too short to search as a prefix and follows words."""
+    match = LAST_WORD.search(text)
+    if match is None or not text[: match.start()].strip():
+        return None
+    word = match.group(1)
+    return word if len(word) < PREFIX_MIN and word not in OPERATORS else None
+
+
 @dataclass(frozen=True, slots=True)
 class ClosedPhrase:
     """An open quote closed (`phrase`); the same with its last word a prefix (`prefixed`: None for
@@ -102,6 +111,17 @@ def search_entered(
     searched = (query, query)
     results = search(*searched)
     widened = ""
+    short = short_last_word(query)
+    if short is not None and not results.total and not results.fallback and not cancelled():
+        # "Maroc co": what typing listed, the query without its short last word
+        rest = query[: len(query) - len(short)].rstrip()
+        found = search(rest, rest)
+        if found.total:
+            note = (
+                f"No article has {query!r}: listed {rest!r} (a last word of {PREFIX_MIN - 1} letters "
+                "or fewer is not read as the start of a word)."
+            )
+            return Entered(found, (rest, rest), " ".join(n for n in (note, found.fallback) if n))
     word = prefix_word(query)
     if (
         word is not None

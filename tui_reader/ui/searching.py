@@ -10,13 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from tui_reader.search.entered import (
     FIELD_BEFORE_QUOTE,
-    LAST_WORD,
     NEGATION_END,
-    OPERATORS,
-    PREFIX_MIN,
     as_you_type,
     prefix_word,
     search_entered,
+    short_last_word,
 )
 
 if TYPE_CHECKING:
@@ -255,7 +253,7 @@ def _without_unnamed_filter(
             return _searchable(library, LiveQuery(rest, rest, note))
         if closing:
             return LiveQuery(text + closing, text + closing)
-    short = _short_last_word(text)
+    short = short_last_word(text)
     if short is not None:
         # one or two letters of a word after others ("Maroc co"): as a word they find little or
         # nothing, as a prefix too much to expand; the list without them until the word grows
@@ -263,15 +261,6 @@ def _without_unnamed_filter(
         note = f"Listing without {short!r} while it is typed."
         return _searchable(library, LiveQuery(text, text, wider=rest, wider_note=note))
     return _searchable(library, LiveQuery(text, as_you_type(text)))
-
-
-def _short_last_word(text: str) -> str | None:
-    """The last word of `text` when it is too short to search as a prefix and follows words."""
-    match = LAST_WORD.search(text)
-    if match is None or not text[: match.start()].strip():
-        return None
-    word = match.group(1)
-    return word if len(word) < PREFIX_MIN and word not in OPERATORS else None
 
 
 def _open_quote(library: Library, text: str, opened: int) -> LiveQuery:
