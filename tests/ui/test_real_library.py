@@ -192,6 +192,22 @@ async def test_enter_on_a_half_typed_word_keeps_what_typing_found(real_locations
         assert not main(app).query_one("#search-message").display
 
 
+async def test_a_note_too_long_for_the_terminal_is_wrapped_whole(real_locations: Locations) -> None:
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(72, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "délég")
+        await pilot.press("enter")
+        await settle(pilot)
+        note = main(app).query_one("#search-message")
+        expected = "No article has the word 'délég': these have words that start with it (délég*)."
+        assert len(expected) > note.content_region.width  # more than one line of this terminal
+        assert note.size.height == 2
+        shown = " ".join(note.render_line(y).text.strip() for y in range(note.size.height))
+        assert shown == expected
+
+
 async def test_enter_on_an_open_quote_searches_the_phrase_the_list_showed(real_locations: Locations) -> None:
     app = BriefreadApp(real_locations, Config())
     async with app.run_test(size=(120, 40)) as pilot:

@@ -230,9 +230,9 @@ class MainScreen(Screen[None]):
         self.query_one("#search-message").display = False
         # One line that ends in an ellipsis when the terminal is too narrow for it (belongs in
         # app.tcss as `text-wrap: nowrap; text-overflow: ellipsis;`).
-        for line in ("#status-text", "#search-message"):
-            self.query_one(line).styles.text_wrap = "nowrap"
-            self.query_one(line).styles.text_overflow = "ellipsis"
+        status = self.query_one("#status-text")
+        status.styles.text_wrap = "nowrap"
+        status.styles.text_overflow = "ellipsis"
         self.article_list.set_empty_message(Text("Opening the index…"))
         self.reader.set_empty_message(Text("Pick an article: j/k, then enter."))
         self.entity_pane.show_article_entities([])
