@@ -23,6 +23,7 @@ from tests.ui.fake_library import FakeLibrary, make_article, sample_articles
 from tui_reader.search import IndexUnavailable, Library, Progress, SearchResults, StoredArticle, UpdateSummary
 from tui_reader.ui import export
 from tui_reader.ui.app import BriefreadApp
+from tui_reader.ui.messages import IndexFinished
 from tui_reader.ui.screens import main as main_module
 from tui_reader.ui.screens.help import HelpScreen
 from tui_reader.ui.screens.main import FACETS_DELAY
@@ -1036,3 +1037,22 @@ async def test_the_status_says_the_list_holds_the_best_ranked_in_a_marks_view_to
         assert f"best {shown:,} of {shown + 100:,} articles" in screen._status_detail
         assert screen.query_one("#list-pane").border_title == f"Articles {shown:,} of {shown + 100:,}"
         assert screen.view != "all"
+
+
+async def test_an_update_that_another_briefread_made_ends_more_as_indexing_saves_them(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        status = screen.query_one("#status-text", Static)
+        screen.indexing = True  # an update of ours started; a search while it runs says more come
+        screen.run_search()
+        await settle(pilot)
+        assert "more as indexing saves them" in str(status.render())
+        # it ends finding another briefread at work: no search follows, the tail goes all the same
+        screen.post_message(IndexFinished(None, busy=True))
+        await settle(pilot)
+        assert "more as indexing" not in str(status.render())
+        assert str(status.render()).startswith("5 articles")

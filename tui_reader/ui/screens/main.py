@@ -552,6 +552,9 @@ class MainScreen(Screen[None]):
     def _index_finished(self, message: IndexFinished) -> None:
         self.indexing = False
         self._rebuilding = ""
+        if self._status_tail:  # "more as indexing saves them": not once it is done, search or not
+            self._status_tail = ""
+            self._update_status()
         filling, self._filling = self._filling, False
         quiet, self._quiet_update = self._quiet_update, False
         was_waiting, self._other_writer = self._other_writer, message.busy
