@@ -32,15 +32,18 @@ if TYPE_CHECKING:
 # Controls, formats (bidi, zero-width), lone surrogates, private use, and the line and paragraph
 # separators, which terminals and editors take for line breaks.
 _CONTROL_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Zl", "Zp"}
+# Format characters that are part of the text, not commands to the terminal: the zero-width
+# non-joiner and joiner that Persian, Arabic and the Indic scripts (and emoji) are written with.
+_JOINERS = "\u200c\u200d"
 
 
 def terminal_safe(text: str, *, one_line: bool = False) -> str:
-    """`text` with every control or format character (escape sequences, bidi overrides) shown as
-    U+FFFD, so nothing read from a corpus reaches the terminal as a command; line breaks and
-    tabs too when the text is `one_line` (a path, a row of a table)."""
+    """`text` with every control or format character (escape sequences, bidi overrides) but the
+    zero-width joiners shown as U+FFFD, so nothing read from a corpus reaches the terminal as a
+    command; line breaks and tabs too when the text is `one_line` (a path, a row of a table)."""
     if text.isprintable():
         return text
-    found = _controls_in(text, "" if one_line else "\n\t")
+    found = _controls_in(text, _JOINERS if one_line else _JOINERS + "\n\t")
     return found.sub("\ufffd", text) if found is not None else text
 
 

@@ -253,6 +253,13 @@ def test_terminal_safe_neutralises_escapes() -> None:
     assert safe.startswith("a") and "[2Jb" in safe
 
 
+def test_terminal_safe_keeps_the_joiners_that_scripts_and_emoji_are_written_with() -> None:
+    persian = "می\u200cخواهم"  # "I want": the non-joiner keeps the first word apart
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    assert terminal_safe(persian) == persian and terminal_safe(family, one_line=True) == family
+    assert terminal_safe("a\u202eb\u200bc") == "a\ufffdb\ufffdc"
+
+
 def test_json_escapes_control_and_format_characters() -> None:
     out = dump_json({"t": "é\x1b[31m\x9b\u202e\u2028"})
     assert not any(ch in out for ch in "\x1b\x9b\u202e\u2028")

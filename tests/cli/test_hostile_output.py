@@ -143,7 +143,8 @@ def _terminal_safe_a_character_at_a_time(text: str) -> str:
 
     if text.isprintable():
         return text
-    return "".join(ch if ch in "\n\t" or unicodedata.category(ch) not in _HIDDEN else "\ufffd" for ch in text)
+    kept = "\n\t\u200c\u200d"  # the zero-width non-joiner and joiner are letters' business
+    return "".join(ch if ch in kept or unicodedata.category(ch) not in _HIDDEN else "\ufffd" for ch in text)
 
 
 def _escape_controls_a_character_at_a_time(raw: str) -> str:
