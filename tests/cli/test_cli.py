@@ -540,7 +540,7 @@ def test_json_is_utf8_whatever_the_locale(mode: str) -> None:
 
 def test_a_stored_only_field_is_no_filter(corpus: Path) -> None:
     code, _, err = cli(corpus, "search", "source:Qatar")
-    assert code == 0 and "'source:' is no filter" in err and "could not be parsed" not in err
+    assert code == 0 and "'source:' is no filter" in err and "could not be read" not in err
 
 
 def test_a_corpus_that_is_a_file_says_so(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:

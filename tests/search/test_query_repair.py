@@ -212,7 +212,16 @@ def test_plain_words_fallback_leaves_out_operators_and_field_names(monkeypatch: 
     assert parsed.query == parse("Maroc ONU Algérie").query
     (note,) = parsed.notes
     assert note.startswith("Searched the plain words instead: a parenthesis is not closed; ")
-    assert "could not be parsed" in note
+    assert note.endswith("the query could not be read as written.")
+    assert "ValueError" not in note
+
+
+def test_parentheses_nested_too_deep_are_said_in_words() -> None:
+    parsed = parse("(" * 995 + "Maroc")
+    assert parsed.query == parse("Maroc").query
+    (note,) = parsed.notes
+    assert "its parentheses are nested too deep to read" in note
+    assert "Error" not in note
 
 
 def test_plain_words() -> None:

@@ -261,8 +261,10 @@ def parse_query(
     problem = None
     try:
         parsed = _parser().parse(text)
-    except Exception as exc:  # noqa: BLE001 - Whoosh's parser has no error hierarchy
-        problem = f"the query could not be parsed ({type(exc).__name__})"
+    except RecursionError:
+        problem = "its parentheses are nested too deep to read"
+    except Exception:  # noqa: BLE001 - Whoosh's parser has no error hierarchy
+        problem = "the query could not be read as written"
     if problem is None and _is_null(parsed):
         problem = "the query has no words to search"
     if problem is not None:
