@@ -223,6 +223,18 @@ def test_date_filters_with_partial_dates_and_ranges(library: Library) -> None:
     assert len(bad) == 0 and "not a date" in bad.fallback
 
 
+def test_a_date_filter_with_a_time_of_day_reads_the_day(library: Library) -> None:
+    found = library.search("date:2024-03-05T10:00")
+    assert {r.path for r in found} == {"en/election.txt"}
+    assert found.fallback == (
+        "Searched 'date:2024-03-05' instead: a date filter reads the day, not the time of day."
+    )
+    ranged = "date:[2023-12-01T00:00:00Z TO 2024-03-03T23:59+01:00]"
+    assert (
+        titles(library, ranged) == titles(library, "date:[2023-12-01 TO 2024-03-03]") == {"fr/election.txt"}
+    )
+
+
 def test_lang_filter(library: Library) -> None:
     assert titles(library, "lang:fr") == {"fr/election.txt", "fr/qatar.txt"}
     assert titles(library, "lang:EN election") == {"en/election.txt"}

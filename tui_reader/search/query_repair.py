@@ -79,12 +79,16 @@ def repair_query(text: str, limit: int) -> RepairedQuery:
     """Clean `text` (see `clean_query`), cut it to at most `limit` characters between whole
     words, phrases and ranges, and mend what would not parse as meant."""
     typed = clean_query(text[: limit * _RAW_LIMIT_FACTOR])  # a huge paste: the rest would be cut
-    tokens = _lex(typed)
+    problems: list[str] = []
+    # "date:2025-05-07T10:00", as a timestamp is copied: the day (an article's date has no time)
+    day_only = _DATE_TIME.sub(r"\1", _DATE_TIME.sub(r"\1", typed))  # a range's two ends
+    if day_only != typed:
+        problems.append("a date filter reads the day, not the time of day")
+    tokens = _lex(day_only)
     cut = len(typed) > limit
     if cut:
-        tokens = _cut(typed, tokens, limit)
+        tokens = _cut(day_only, tokens, limit)
         typed = "".join(t.text for t in tokens if not t.virtual).strip()
-    problems: list[str] = []
     mended = " ".join("".join(t.text for t in _mend(tokens, problems)).split())
     if _EXCLUDING_DASH.search(mended):
         # "-Iran", '-"premier ministre"', "-(a OR b)": NOT, as search engines read it; read on
@@ -92,6 +96,14 @@ def repair_query(text: str, limit: int) -> RepairedQuery:
         mended = " ".join(_with_nots(mended).split())
         mended = " ".join("".join(t.text for t in _mend(_lex(mended), problems)).split())
     return RepairedQuery(typed, mended, problems, cut)
+
+
+# A date filter's day followed by a time of day (ISO 8601): "date:2025-05-07T10:00",
+# "date:[2025-05-01T00:00:00Z TO 2025-05-07]".
+_DATE_TIME = re.compile(
+    r"(?i)((?<![\w])date:(?:[\[{][ \t]*|[^\s\]}]*[ \t]+to[ \t]+)?\d{4}-\d{2}-\d{2})"
+    r"T\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?"
+)
 
 
 # A dash that opens a word, a phrase or a group (after no letter of a word): "Royaume-Uni" and
