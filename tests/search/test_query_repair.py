@@ -136,6 +136,9 @@ def test_a_query_at_the_limit_is_not_cut() -> None:
         # a range without its date filter is no list of the words between two in the alphabet
         ("[Maroc TO Qatar]", "Maroc Qatar"),
         ("Obama [2012 TO 2014]", "Obama 2012 2014"),
+        # a range is the date filter's only: with another field it is its words too
+        ("title:[a TO z]", "a z"),
+        ("Maroc text:{Iran TO Irak}", "Maroc Iran Irak"),
         # what stood between a word and "~2024" is dropped, and "~2024" with it: no "a~2024"
         ("a[]~2024", "a"),
         ('a"~2024', "a"),

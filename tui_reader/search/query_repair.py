@@ -234,7 +234,11 @@ def _mend(tokens: list[_Token], problems: list[str]) -> list[_Token]:
                 # its value join ('country:"Maroc')
                 out.append(_Token(_SPACE, " ", token.end, virtual=True))
             continue
-        if token.kind == _RANGE and not (out and out[-1].kind == _WORD and out[-1].text.endswith(":")):
+        fielded = out and out[-1].kind == _WORD and out[-1].text.endswith(":")
+        if token.kind == _RANGE and fielded and out[-1].text[:-1].lower() != "date":
+            out.pop()  # "title:[a TO z]": a range of words, which no field but the date's has
+            fielded = False
+        if token.kind == _RANGE and not fielded:
             # "[Maroc TO Qatar]" would list the words between them in the alphabet
             problem("a range is for dates (date:[2024 TO 2025])")
             words = [w for w in re.findall(r"\w+", token.text) if w.upper() != "TO" and w not in OPERATORS]
