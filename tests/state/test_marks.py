@@ -70,6 +70,18 @@ def test_unwritable_state_dir_is_one_sentence(tmp_path: Path) -> None:
         MarkStore.open(blocker / "state")
     assert "cannot be saved" in str(caught.value)
     assert "\n" not in str(caught.value)
+    assert "Errno" not in str(caught.value)
+
+
+def test_a_state_path_that_is_a_file_is_said_to_be_one(tmp_path: Path) -> None:
+    blocker = tmp_path / "statefile"
+    blocker.write_text("x")
+    with pytest.raises(StateUnavailable) as caught:
+        MarkStore.open(blocker)
+    assert str(caught.value) == (
+        f"Marks and history cannot be saved: {blocker} is a file, not a folder (set BRIEFREAD_STATE "
+        "to a folder); they will last this session only."
+    )
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write to a read-only directory")

@@ -27,6 +27,12 @@ def connect(state_dir: Path) -> sqlite3.Connection:
         db.execute("PRAGMA busy_timeout=5000")
         return db
     except (OSError, sqlite3.Error) as exc:
+        if state_dir.exists() and not state_dir.is_dir():
+            raise StateUnavailable(
+                f"Marks and history cannot be saved: {state_dir} is a file, not a folder (set "
+                "BRIEFREAD_STATE to a folder); they will last this session only."
+            ) from exc
+        reason = exc.strerror.lower() if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise StateUnavailable(
-            f"Marks and history cannot be saved in {state_dir} ({exc}); they will last this session only."
+            f"Marks and history cannot be saved in {state_dir} ({reason}); they will last this session only."
         ) from exc
