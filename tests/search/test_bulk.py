@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from whoosh import index as windex
 from whoosh.qparser import QueryParser
 from whoosh.query import Phrase
 
+from tui_reader.search import IndexUnavailable
 from tui_reader.search.bulk import BulkSegmentWriter, TermPool, bulk_writer
 from tui_reader.search.schema import build_schema
 
@@ -152,3 +154,37 @@ def test_vectors_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="term vectors"):
         writer.add_document(body="some words")
     writer.cancel()
+
+
+@pytest.mark.parametrize(
+    ("error", "raised"),
+    [(OSError(errno.ENOSPC, "No space left on device"), OSError), (MemoryError(), IndexUnavailable)],
+)
+def test_a_sub_process_that_fails_makes_the_commit_fail_without_a_traceback(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], error: BaseException, raised: type[Exception]
+) -> None:
+    root = tmp_path / "ix"
+    root.mkdir()
+    ix = windex.create_in(str(root), build_schema())
+    writer = bulk_writer(ix, procs=2, compound=False)
+    original = BulkSegmentWriter.add_document
+
+    def failing(self: BulkSegmentWriter, **fields: Any) -> None:
+        if fields["id"] == "d7":  # in a sub-process (they are forked with this in place)
+            raise error
+        original(self, **fields)
+
+    BulkSegmentWriter.add_document = failing  # type: ignore[method-assign]
+    try:
+        for doc in documents(40):
+            writer.add_document(**doc)
+        with pytest.raises(raised) as caught:
+            writer.commit()
+    finally:
+        BulkSegmentWriter.add_document = original  # type: ignore[method-assign]
+        writer.cancel()
+    if raised is OSError:
+        assert caught.value.errno == errno.ENOSPC  # said as a full disk, not a crash
+    # the articles of the failed segment are not committed as if they were indexed
+    assert not ix.latest_generation() > 0 or ix.doc_count() < 40
+    assert "Traceback" not in capfd.readouterr().err

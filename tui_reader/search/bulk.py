@@ -46,7 +46,7 @@ from whoosh.util.numeric import length_to_byte
 from whoosh.util.text import utf8encode
 from whoosh.writing import SegmentWriter
 
-from tui_reader.search.errors import UpdateCancelled
+from tui_reader.search.errors import IndexUnavailable, UpdateCancelled
 from tui_reader.search.store import keep_from_children
 
 # Per term: document numbers, weights, encoded values (b"" for none), one for one.
@@ -325,6 +325,10 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
+# The first item of a sub-process's result when it failed: (_FAILED, errno or None, what).
+_FAILED = "failed"
+
+
 class BulkSubWriterTask(SubWriterTask):  # type: ignore[misc]
     """A writer sub-process that writes its segment with `BulkSegmentWriter`, and ends with the
     process that started it."""
@@ -335,6 +339,22 @@ class BulkSubWriterTask(SubWriterTask):  # type: ignore[misc]
 
     def run(self) -> None:
         die_with_parent(self.parent)
+        try:
+            self._write()
+        except Exception as exc:  # noqa: BLE001 - any failure is the parent's to say, once
+            # Told to the parent, whose commit raises it (a full disk is said as such): printed
+            # here, it would reach the user's terminal as a traceback.
+            code = exc.errno if isinstance(exc, OSError) else None
+            try:
+                self.resultqueue.put((_FAILED, code, f"{type(exc).__name__}: {exc}"), timeout=5)
+                self.resultqueue.close()
+                self.resultqueue.join_thread()  # sent before the process ends
+            except Exception:  # noqa: BLE001,S110 - the parent sees the segment missing all the same
+                pass
+            sys.stderr.flush()
+            os._exit(1)
+
+    def _write(self) -> None:
         # The pool holds a few lists per term and no cycles; the process ends with its segment.
         # Without this, each full collection walks every list in the pool again.
         gc.disable()
@@ -416,6 +436,17 @@ class BulkMpWriter(MpWriter):  # type: ignore[misc]
                 results.append(self.resultqueue.get(timeout=1))
             except queue.Empty:
                 pass
+        for first, code, detail in results:
+            if first == _FAILED:
+                if code:
+                    raise OSError(code, os.strerror(code))  # a full disk is said as such
+                raise IndexUnavailable(f"Indexing stopped ({detail}); run `briefread index` again.")
+        if len(results) < len(self.tasks):
+            # a sub-process that ended without its segment: its articles would be missing
+            raise IndexUnavailable(
+                "Indexing stopped: a writer process ended before it saved its articles; "
+                "run `briefread index` again."
+            )
         segments += [segment for _, _, segment in results]
         if self._added:
             segments.append(self._finalize_segment())
