@@ -29,6 +29,9 @@ from tui_reader.wording import counted, progress_text, shortened
 if TYPE_CHECKING:
     from tui_reader.entities.mention import Mention
 
+# How long `search`, `show` and `entities` wait for another briefread's update of an index they
+# can search as it is.
+WAIT_FOR_WRITER_SECONDS = 10.0
 # Controls, formats (bidi, zero-width), lone surrogates, private use, and the line and paragraph
 # separators, which terminals and editors take for line breaks.
 _CONTROL_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Zl", "Zp"}
@@ -173,7 +176,7 @@ class Context:
 
     def library(self, update: bool = True, quiet: bool = False) -> Any:
         """The opened library, brought up to date first when files changed."""
-        from tui_reader.search import IndexDamaged, IndexUnavailable, Library
+        from tui_reader.search import IndexBusy, IndexDamaged, IndexUnavailable, Library
         from tui_reader.search.store import check_corpus, missing_corpus
 
         loc = self.locations
@@ -194,13 +197,19 @@ class Context:
             library, stale = Library(loc.corpus, loc.index), True  # the update rebuilds it
         if stale:
             try:
+                # an index to search: another briefread's update (a rebuild, one stopped) is
+                # waited for a while, then the index is searched as it is
+                wait: bool | float = WAIT_FOR_WRITER_SECONDS if library.built else True
                 with _progress_shown(quiet) as progress:
-                    summary = library.update(progress=progress, on_wait=_say_waiting)
+                    summary = library.update(progress=progress, wait=wait, on_wait=_say_waiting)
                 for why in (summary.recovered, summary.upgraded):  # even with --json
                     if why:
                         click.echo(terminal_safe(why), err=True)
                 if not quiet and not summary.nothing_to_do:
                     click.echo(terminal_safe(_summary_line(summary)), err=True)
+            except IndexBusy as exc:
+                click.echo(f"briefread: {terminal_safe(str(exc))} Searching the index as it is.", err=True)
+                library.refresh()  # what it saved meanwhile
             except IndexUnavailable as exc:
                 if not library.built:
                     raise

@@ -272,3 +272,23 @@ def test_update_after_waiting_sees_the_other_writers_work(corpus: Path, tmp_path
     first.wait(timeout=120)
     assert first.returncode == 0 and second.returncode == 0
     assert len(Library.open(corpus, index).search("")) == 5
+
+
+def test_a_search_searches_the_index_as_it_is_behind_a_writer_that_does_not_end(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from tui_reader import cli
+
+    index = tmp_path / "index"
+    assert briefread(corpus, index, "index").returncode == 0
+    write_briefs(corpus, 1, start=100)  # the search would bring the index up to date first
+    monkeypatch.setattr(cli, "WAIT_FOR_WRITER_SECONDS", 0.5)
+    with update_lock(index, wait=False):  # a writer stopped (kill -STOP) or a long rebuild
+        result = CliRunner().invoke(
+            cli.main, ["--corpus", str(corpus), "--index", str(index), "search", "harbour"]
+        )
+    assert result.exit_code == 0
+    assert "waiting for it" in result.stderr and "Searching the index as it is." in result.stderr
+    assert result.stdout.startswith("5 articles")

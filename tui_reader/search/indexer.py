@@ -155,7 +155,7 @@ def update_index(
     *,
     rebuild: bool = False,
     progress: ProgressCallback | None = None,
-    wait: bool = True,
+    wait: bool | float = True,
     on_wait: Any = None,
     tagger: Tagger | None = None,
     procs: int = DEFAULT_PROCS,

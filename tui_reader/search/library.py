@@ -186,7 +186,7 @@ class Library:
         self,
         progress: ProgressCallback | None = None,
         rebuild: bool = False,
-        wait: bool = True,
+        wait: bool | float = True,
         commit_seconds: float | None = None,
         cancelled: Callable[[], bool] | None = None,
         on_wait: Callable[[], object] | None = None,
@@ -195,7 +195,7 @@ class Library:
         `commit_seconds`, commit that often so that `refresh()` shows the index filling. Once
         `cancelled()` returns True the update stops at the next file and raises UpdateCancelled
         (see `update_index`). `on_wait` is called when another process is updating the index
-        and this update waits for it."""
+        and this update waits for it: until it ends, or for `wait` seconds (IndexBusy then)."""
         summary = update_index(
             self.corpus_dir,
             self.index_dir,

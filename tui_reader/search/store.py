@@ -33,6 +33,7 @@ from tui_reader.wording import shortened
 
 META_FILE = "briefread.json"
 LOCK_FILE = ".update.lock"
+LOCK_POLL_SECONDS = 0.2  # how often a bounded wait for the update lock tries it again
 FORMAT = 1
 
 
@@ -287,10 +288,11 @@ if hasattr(os, "register_at_fork"):
 
 
 @contextmanager
-def update_lock(index_dir: Path, wait: bool, on_wait: Any = None) -> Iterator[None]:
-    """Hold the update lock. The kernel releases it when the holder dies, so a lock left by a
-    killed process never blocks anyone: the processes it forks do not hold it (see
-    `keep_from_children`)."""
+def update_lock(index_dir: Path, wait: bool | float, on_wait: Any = None) -> Iterator[None]:
+    """Hold the update lock, waiting for another holder (`wait` True), for at most `wait`
+    seconds (a number), or not at all (False): IndexBusy then. The kernel releases the lock when
+    the holder dies, so a lock left by a killed process never blocks anyone: the processes it
+    forks do not hold it (see `keep_from_children`)."""
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
         fd = os.open(index_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
@@ -308,11 +310,31 @@ def update_lock(index_dir: Path, wait: bool, on_wait: Any = None) -> Iterator[No
                 ) from None
             if on_wait is not None:
                 on_wait()
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            if wait is True:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            else:
+                _lock_within(fd, float(wait), index_dir)
         yield
     finally:
         _held_locks.pop(fd, None)
         os.close(fd)
+
+
+def _lock_within(fd: int, seconds: float, index_dir: Path) -> None:
+    """Take the lock on `fd` within `seconds`, or raise IndexBusy (a writer stopped, or one that
+    runs for long: a search does not wait for it to end)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise IndexBusy(
+                    f"Another briefread has been updating the index in {index_dir} for more than "
+                    f"{seconds:.0f} s."
+                ) from None
+            time.sleep(LOCK_POLL_SECONDS)
 
 
 def unwritable(index_dir: Path, exc: OSError) -> IndexUnavailable:
