@@ -401,3 +401,21 @@ def test_a_file_of_the_index_that_is_no_regular_file_is_damage(
     replace(path)
     # read, it would wait for ever (a FIFO) or never end (/dev/zero)
     assert_rebuilt(corpus, index_dir, f"{path.name} is not a regular file")
+
+
+def test_a_folder_where_the_meta_file_or_the_lock_should_be_is_moved_aside_not_fatal(
+    corpus: Path, index_dir: Path
+) -> None:
+    build(corpus, index_dir)
+    meta = index_dir / "briefread.json"
+    meta.unlink()
+    meta.mkdir()
+    (meta / "kept.txt").write_text("someone's file", encoding="utf-8")
+    assert_rebuilt(corpus, index_dir, "briefread.json")
+    (aside,) = index_dir.glob("briefread.json.moved-aside-*")
+    assert (aside / "kept.txt").read_text(encoding="utf-8") == "someone's file"  # never deleted
+    lock = index_dir / ".update.lock"
+    lock.unlink()
+    lock.mkdir()  # empty: removed
+    assert update_index(corpus, index_dir).nothing_to_do
+    assert lock.is_file()

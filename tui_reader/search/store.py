@@ -185,10 +185,22 @@ def write_meta(index_dir: Path, meta: Meta) -> None:
             json.dump(asdict(meta), fh, indent=1)
             fh.flush()
             os.fsync(fh.fileno())
+        clear_the_way(index_dir / META_FILE)
         os.replace(tmp, index_dir / META_FILE)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise unwritable(index_dir, exc) from exc
+
+
+def clear_the_way(path: Path) -> None:
+    """Make room for the file of the index at `path` where a folder took its name: an empty one
+    is removed, another is moved aside (`<name>.moved-aside-<n>`), never deleted."""
+    if path.is_symlink() or not path.is_dir():
+        return
+    try:
+        path.rmdir()
+    except OSError:
+        path.rename(path.with_name(f"{path.name}.moved-aside-{time.time_ns():x}"))
 
 
 def new_generation() -> str:
@@ -295,6 +307,7 @@ def update_lock(index_dir: Path, wait: bool | float, on_wait: Any = None) -> Ite
     forks do not hold it (see `keep_from_children`)."""
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
+        clear_the_way(index_dir / LOCK_FILE)
         fd = os.open(index_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
         keep_from_children(fd)
     except OSError as exc:
