@@ -181,10 +181,13 @@ def lowered_words(value: str) -> list[str]:
     (the folded `text` field and the stemmed body field)."""
     words = _recent_words.get(value)
     if words is None:
-        found = WORD.findall(value)
-        # One lower() call for all the words: "\x00" is not cased, so each word lowercases as it
-        # would alone (final sigma included) and the split gives them back one for one.
-        words = "\x00".join(found).lower().split("\x00") if found else []
+        if len(value) > LEAN_CHARS:
+            words = _lean_lowered_words(value)
+        else:
+            found = WORD.findall(value)
+            # One lower() call for all the words: "\x00" is not cased, so each word lowercases as
+            # it would alone (final sigma included) and the split gives them back one for one.
+            words = "\x00".join(found).lower().split("\x00") if found else []
         if len(_recent_words) >= _RECENT:
             _recent_words.pop(next(iter(_recent_words)))
         _recent_words[value] = words
@@ -193,6 +196,24 @@ def lowered_words(value: str) -> list[str]:
 
 _RECENT = 4
 _recent_words: dict[str, list[str]] = {}
+# Past this many characters an article's words are listed leanly: one string for each distinct
+# word, not one per occurrence (a 20 MB article of two-letter words: 6.5 million of them, which
+# took a gigabyte as strings of their own).
+LEAN_CHARS = 1_000_000
+
+
+def _lean_lowered_words(value: str) -> list[str]:
+    """`lowered_words(value)`, each distinct word one string shared by its occurrences."""
+    shared: dict[str, str] = {}
+    lowered: dict[str, str] = {}
+    words = []
+    for match in WORD.finditer(value):
+        word = match.group()
+        low = lowered.get(word)
+        if low is None:
+            low = lowered[word] = shared.setdefault(word.lower(), word.lower())
+        words.append(low)
+    return words
 
 
 def fold_words(lowered: list[str]) -> list[str]:
@@ -200,6 +221,12 @@ def fold_words(lowered: list[str]) -> list[str]:
     joined = "\x00".join(lowered)
     if joined.isascii():  # lowercase ASCII is left as it is by the accent map
         return list(lowered)
+    if len(joined) > LEAN_CHARS:  # one folded string for each distinct word (see `LEAN_CHARS`)
+        folded: dict[str, str] = {}
+        return [
+            w if w.isascii() else folded.get(w) or folded.setdefault(w, w.translate(accent_map))
+            for w in lowered
+        ]
     return [w if w.isascii() else w.translate(accent_map) for w in lowered]
 
 

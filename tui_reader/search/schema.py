@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pickle import dumps
 from typing import Any
 
@@ -11,6 +12,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.system import pack_uint
 
 from tui_reader.search.analysis import (
+    LEAN_CHARS,
     STEMMED_LANGUAGES,
     folded_analyzer,
     folded_words,
@@ -39,11 +41,15 @@ class FoldedText(TEXT):  # type: ignore[misc]
         if not isinstance(value, str):
             yield from super().index(value, **kwargs)
             return
-        positions: dict[str, list[int]] = {}
+        positions: dict[str, Any] = {}
+        # a very long article's positions as machine integers (see `LEAN_CHARS`), not objects
+        first: Callable[[int], Any] = (
+            (lambda pos: array("L", (pos,))) if len(value) > LEAN_CHARS else (lambda pos: [pos])
+        )
         for pos, word in enumerate(folded_words(value)):
             found = positions.get(word)
             if found is None:
-                positions[word] = [pos]
+                positions[word] = first(pos)
             else:
                 found.append(pos)
         boost = self.format.field_boost
@@ -62,7 +68,7 @@ class FoldedText(TEXT):  # type: ignore[misc]
                 yield word.encode("utf-8"), n, n * boost, _positions_value(poslist)
 
 
-def _positions_value(poslist: list[int]) -> bytes:
+def _positions_value(poslist: Sequence[int]) -> bytes:
     """Whoosh's Positions encoding: the count, then the pickled position deltas."""
     deltas = [b - a for a, b in zip([0, *poslist], poslist, strict=False)]
     value: bytes = pack_uint(len(poslist)) + dumps(deltas, 2)
