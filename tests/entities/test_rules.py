@@ -146,6 +146,40 @@ def test_acronym_from_initials_of_a_long_form_in_the_article(tagger: Tagger) -> 
     assert found[0].id == found[1].id
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "acronym", "entity_id"),
+    [
+        ("EU Mulls Warning Labels\n\nThe European Union may label wine.", "en", "EU", "org:eu"),
+        (
+            "Wheat rose on the CBOT. Trade at the Chicago Board of Trade was heavy.",
+            "en",
+            "CBOT",
+            "org:cbot",
+        ),
+        (
+            "UMP et NC refusent\n\nLes groupes UMP et Nouveau Centre ont refusé.",
+            "fr",
+            "NC",
+            "org:fr-nouveau-centre",
+        ),
+    ],
+)
+def test_an_acronym_of_a_registry_name_in_the_article_is_the_registrys_body(
+    text: str, lang: str, acronym: str, entity_id: str
+) -> None:
+    ids = {m.id for m in default_tagger().tag(text, lang) if m.text == acronym}
+    assert ids == {entity_id}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["National Centre for Epidemiology", "Center for Strategic and International Studies", "Brennan Centre"],
+)
+def test_an_english_name_headed_by_centre_is_a_body(tagger: Tagger, name: str) -> None:
+    text = f"An official at the {name} said on Monday that the figures were wrong."
+    assert [(m.text, m.source) for m in tagger.tag(text, "en")] == [(name, "rule")]
+
+
 def test_bare_unknown_acronym_is_never_a_mention(tagger: Tagger) -> None:
     assert tagger.tag("Le XYZ a déclaré que le ABCD et la QRS (sic) refusent.", "fr") == []
 

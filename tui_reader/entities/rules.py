@@ -112,7 +112,7 @@ def _heads() -> list[Head]:
         court army navy force forces police office service services authority movement
         alliance coalition society department bureau board tribunal assembly airlines airways
         brotherhood guard brigade brigades club chamber directorate administration ministry
-        secretariat academy network corps faculty exchange church lines
+        secretariat academy network corps faculty exchange church lines centre center
     """
     out = [Head(w, "fr", alone=True) for w in fr_alone.split()]
     out += [Head(w, "fr", lowercase=w in fr_lower, weak=w in _FR_WEAK) for w in fr.split()]
@@ -1445,10 +1445,13 @@ def _acronym_mentions(
         i = text.find("(", i + 1)
     # initials of a rule long form found in the text: one pass for all of them
     wanted: dict[str, Mention] = {}
+    # a name the rules found where the registry knows it is the registry's body ("Nouveau
+    # Centre": NC is org:fr-nouveau-centre, not a body of this article's own)
+    registry_names = {(k.start, k.end): k for k in known if k.kind == "organization" and k.form == "name"}
     for name in names + revealed:
         acronym = initials(name.text)
         if len(acronym) >= 2 and acronym not in defined:
-            wanted.setdefault(acronym, name)
+            wanted.setdefault(acronym, registry_names.get((name.start, name.end), name))
     positions = _positions(keys, wanted.keys() | defined.keys())
     for acronym, name in wanted.items():
         if positions.get(acronym):
