@@ -167,3 +167,36 @@ def test_a_definition_after_the_place_where_the_body_sits_is_its_own() -> None:
     found = [(m.text, m.id) for m in default_tagger().tag(text, "en") if m.text == "ISIS"]
     institute = "rule:institute-for-science-and-international-security"
     assert found == [("ISIS", institute), ("ISIS", institute), ("ISIS", "org:isil")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_id"),
+    [
+        # the body's name in brackets after its acronym: spelt out, or in another language
+        (
+            "The SEC (Securities & Exchange Commission) said it would appeal.",
+            "Securities & Exchange Commission",
+            "org:us-sec",
+        ),
+        ("According to the EU (Europäische Union), the rules hold.", "Europäische Union", "org:eu"),
+    ],
+)
+def test_a_name_in_brackets_after_a_registry_acronym_is_that_body(
+    text: str, name: str, entity_id: str
+) -> None:
+    found = {m.text: (m.id, m.source) for m in default_tagger().tag(text, "en")}
+    assert found[name] == (entity_id, "registry")
+
+
+def test_a_rule_name_that_is_a_registry_name_is_the_registrys_body() -> None:
+    # a person's name after it kept the registry's match from the name; the rules found it
+    text = "He met the president of the European Commission José Manuel Durao Barroso."
+    found = [(m.text, m.id, m.source) for m in default_tagger().tag(text, "en")]
+    assert found == [("European Commission", "org:european-commission", "registry")]
+    # one the article linked to a longer name of its own stays that name
+    text = (
+        "L'Académie des sciences de la République tchèque a publié un rapport. "
+        "Selon l'Académie des sciences, le climat change."
+    )
+    ids = {m.id for m in default_tagger().tag(text, "fr") if m.text.startswith("Académie")}
+    assert ids == {"rule:academie-des-sciences-de-la-republique-tcheque"}

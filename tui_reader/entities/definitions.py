@@ -42,6 +42,16 @@ def own_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
     tickers: dict[int, Mention | None] = {}  # start of a mention in a ticker -> its company
     named: dict[int, Mention] = {}  # start of a rule-found name -> the registry acronym after it
     for i, m in enumerate(mentions):
+        glossed = _name_in_brackets_after(text, mentions, i)
+        if glossed is not None and glossed.id != m.id:
+            if _same_body(glossed.text, m) or not acronym_fits(m.text, glossed.text):
+                # "EU (Europäische Union)", "MTI (Agence télégraphique hongroise)": the body's name
+                # spelt out, or in another language
+                named[glossed.start] = m
+            else:
+                # "SNP (Singapore National Printers)": the article's own body of these letters
+                definitions.setdefault(m.text, []).append((m.start, glossed))
+            continue
         if m.source != "registry" or not m.start or text[m.start - 1] not in _CLOSING:
             continue
         opening = text[m.start - 1]
@@ -110,6 +120,27 @@ def own_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
         if target is not None:
             out.append(linked_to(m, target))
     return out
+
+
+_OPENS_A_GLOSS = re.compile(r"[ \t\xa0]*\([ \t\xa0]*")
+_CLOSES_A_GLOSS = re.compile(r"[ \t\xa0]*\)")
+
+
+def _name_in_brackets_after(text: str, mentions: list[Mention], i: int) -> Mention | None:
+    """The rule-found name that fills the brackets right after the registry acronym
+    `mentions[i]` ("SEC (Securities & Exchange Commission)"), or None."""
+    m = mentions[i]
+    if m.source != "registry" or m.form != "acronym" or m.kind != "organization" or i + 1 >= len(mentions):
+        return None
+    name = mentions[i + 1]
+    if name.source != "rule" or name.form != "name" or name.kind != "organization":
+        return None
+    if (
+        _OPENS_A_GLOSS.fullmatch(text, m.end, name.start) is None
+        or _CLOSES_A_GLOSS.match(text, name.end) is None
+    ):
+        return None
+    return name
 
 
 # Where a body sits, between its name and the acronym in brackets: "in Washington", "à Genève",

@@ -7,6 +7,7 @@ import hashlib
 import re
 import threading
 from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 from operator import attrgetter
 
@@ -31,7 +32,7 @@ from tui_reader.entities.linebreaks import rejoin_broken_words
 from tui_reader.entities.matcher import BRAND_KINDS, AliasMatcher, Candidate, Entry, sweep_longest
 from tui_reader.entities.mention import Form, Kind, Mention, linked_to, make_mention
 from tui_reader.entities.registry import EntityInfo, EntityRegistry, data_version, default_registry
-from tui_reader.entities.rules import RuleFinder, rule_mention, sentence_start_at
+from tui_reader.entities.rules import RuleFinder, rule_mention, sentence_start_at, slug
 
 _FORM_RANK = {"name": 0, "acronym": 1, "demonym": 2}
 # A complement that makes a French company or society name another body: one capitalised word
@@ -103,6 +104,7 @@ class Tagger:
         self._lock = threading.RLock()
         self._rules_finder: RuleFinder | None = None
         self._glued: GluedNames | None = None
+        self._names: dict[str, str] | None = None  # see `_unambiguous_names`
 
     def __getstate__(self) -> dict[str, object]:
         # the lock does not pickle, and plans and templates are keyed by the ids of this process's
@@ -332,6 +334,7 @@ class Tagger:
             # after the generic names' links are settled: a bare head takes the link its full
             # name kept, and is no evidence of that body's state
             mentions = _bare_heads_linked(mentions)
+            mentions = self._registry_names(mentions)
         if "(" in text or "<" in text:
             mentions = own_acronyms(text, mentions)
         if "\u00ac" in text:
@@ -339,6 +342,38 @@ class Tagger:
         if apart:
             mentions = split_glued_words(text, keys, mentions, lambda split: self._tag(split, lang, False))
         return mentions
+
+    def _registry_names(self, mentions: list[Mention]) -> list[Mention]:
+        """A name the rules found that is, letter for letter, one body's unambiguous name in
+        the registry is that body ("the European Commission José Manuel Barroso": a guard kept
+        the registry's match from the person's name after it, the rules found the name)."""
+        names = self._unambiguous_names()
+        out = []
+        for m in mentions:
+            # not a name the article linked to a longer one of its own ("l'Académie des sciences"
+            # after "Académie des sciences de la République tchèque")
+            own = m.source == "rule" and m.form == "name" and m.id == f"rule:{slug(m.text)}"
+            entity_id = names.get(fold(m.text)) if own else None
+            info = self._infos.get(entity_id) if entity_id is not None else None
+            if info is not None:
+                m = replace(m, id=info.id, name_en=info.name_en, name_fr=info.name_fr, source="registry")
+            out.append(m)
+        return out
+
+    def _unambiguous_names(self) -> dict[str, str]:
+        """Folded name -> the one organization it names, for the names no guard has to watch."""
+        if self._names is None:
+            risky = {fold(a.text) for a in self.registry.ambiguous()}
+            ids: dict[str, set[str]] = {}
+            for alias in self.registry.aliases():
+                if alias.form == "name" and alias.entity_id.startswith("org:"):
+                    ids.setdefault(fold(alias.text), set()).add(alias.entity_id)
+            self._names = {
+                text: next(iter(found))
+                for text, found in ids.items()
+                if len(found) == 1 and text not in risky
+            }
+        return self._names
 
     def _firm_for(self, text: str) -> Callable[[Mention, int], Mention | None]:
         """For `with_legal_forms`: the company that a registry acronym and a legal form ending at
