@@ -81,6 +81,26 @@ def test_a_word_typed_without_its_accents_is_stemmed_only_in_the_languages_that_
     assert titles(library, "event") == {"en/even.txt"}
 
 
+def test_an_acronym_typed_in_its_capitals_lists_the_body_while_typed_too(
+    corpus: Path, index_dir: Path
+) -> None:
+    (corpus / "en" / "who.txt").write_text(
+        "The World Health Organization (WHO) warned of a new strain.", encoding="utf-8"
+    )
+    (corpus / "en" / "whole.txt").write_text("Who knows? The whole town wholly agreed.", encoding="utf-8")
+    library = Library.open(corpus, index_dir)
+    library.update()
+
+    def listed(query: str, live: bool) -> set[str]:
+        outcome = run_search(library, SearchRequest(query=query, live=live), lambda: False)
+        assert outcome is not None
+        return {row.path for row in outcome.rows}
+
+    assert listed("WHO", live=True) == listed("WHO", live=False) == {"en/who.txt"}
+    # capitals that are no acronym are the start of words as any are
+    assert listed("WHOL", live=True) == {"en/whole.txt"}
+
+
 def test_a_hyphenated_word_typed_with_accents_needs_all_its_parts(corpus: Path, index_dir: Path) -> None:
     (corpus / "en" / "gore.txt").write_text("Al Gore spoke about the climate in Oslo.", encoding="utf-8")
     (corpus / "en" / "qaida.txt").write_text("A cell of al-Qaida was dismantled in Sanaa.", encoding="utf-8")

@@ -41,15 +41,14 @@ def as_you_type(query: str) -> str:
 
 
 def prefix_word(query: str) -> str | None:
-    """The last word of `query`, when `as_you_type` also reads it as a prefix: not a word in
-    capitals, an acronym as typed ("WHO" is the body, not "who", "whole", ...)."""
+    """The last word of `query`, when `as_you_type` also reads it as a prefix."""
     if query.count('"') % 2:
         return None
     match = LAST_WORD.search(query)
     if match is None:
         return None
     word = match.group(1)
-    if len(word) < PREFIX_MIN or word in OPERATORS or word.isupper():
+    if len(word) < PREFIX_MIN or word in OPERATORS:
         return None
     return word
 

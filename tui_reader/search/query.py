@@ -433,6 +433,8 @@ class _Rewriter:
                     expanded_to_nothing = True
                     continue
             elif isinstance(kid, wq.Prefix | wq.Wildcard):
+                if isinstance(kid, wq.Prefix) and self.aliases.only_an_acronym(kid.text, self.raw_tokens):
+                    continue  # "WHO" typed in its capitals is the body, not who*, whole*, ...
                 kid = self._bounded_expansion(kid)
                 if kid is None:
                     continue
