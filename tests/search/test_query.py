@@ -208,6 +208,13 @@ def test_enter_on_a_short_last_word_that_finds_nothing_keeps_what_typing_listed(
     assert entered("zqxw zq") == (set(), "")  # nothing without it either
 
 
+def test_the_note_on_a_phrase_left_open_quotes_the_phrase_not_the_whole_query(library: Library) -> None:
+    outcome = run_search(library, SearchRequest(query='lang:fr "Qatar zq'), lambda: False)
+    assert outcome is not None
+    assert {row.path for row in outcome.rows} == {"fr/qatar.txt"}
+    assert outcome.fallback.startswith('No article has the phrase "Qatar zq": listed lang:fr "Qatar" (')
+
+
 def test_a_question_mark_is_punctuation_not_a_wildcard(library: Library) -> None:
     qatar = {"fr/qatar.txt"}
     assert titles(library, "Qatar?") == titles(library, "Qatar ?") == qatar

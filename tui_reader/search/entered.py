@@ -71,6 +71,7 @@ class ClosedPhrase:
     phrase: str
     prefixed: str | None
     shorter: str | None
+    quoted: str = ""  # the phrase alone, in its quotes (`phrase` is the whole query)
 
 
 def closed_phrase(text: str) -> ClosedPhrase | None:
@@ -90,7 +91,7 @@ def closed_phrase(text: str) -> ClosedPhrase | None:
     prefixed = f'{before}"{" ".join(words)}*"' if prefix_word(last) == last and not negated else None
     short = len(last) < PREFIX_MIN and LAST_WORD.fullmatch(last) is not None
     shorter = f'{before}"{" ".join(words[:-1])}"' if short and len(words) > 1 and not negated else None
-    return ClosedPhrase(phrase, prefixed, shorter)
+    return ClosedPhrase(phrase, prefixed, shorter, f'"{" ".join(words)}"')
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,14 +147,15 @@ def _closed(closed: ClosedPhrase, search: Search, cancelled: Callable[[], bool])
         found = search(wider, wider)
         if found.total:
             results, searched = found, (wider, wider)
+            quoted = closed.quoted or phrase
             if closed.prefixed is not None:
                 note = (
-                    f"No article has the phrase {phrase}: these have it with words that start "
+                    f"No article has the phrase {quoted}: these have it with words that start "
                     f"with its last word ({wider})."
                 )
             else:
                 note = (
-                    f"No article has the phrase {phrase}: listed {wider} (a last word of "
+                    f"No article has the phrase {quoted}: listed {wider} (a last word of "
                     f"{PREFIX_MIN - 1} letters or fewer is not read as the start of a word)."
                 )
     return Entered(results, searched, " ".join(n for n in (note, results.fallback) if n))
