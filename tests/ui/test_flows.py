@@ -402,6 +402,8 @@ async def test_a_second_export_stops_the_first_which_leaves_no_file(
         assert not (tmp_path / "first.md").exists()
         files = sorted(p.name for p in tmp_path.iterdir() if p.is_file())
         assert files == ["second.md"]  # no temporary file left
+        said = [n.message for n in app._notifications]
+        assert f"The export to {tmp_path / 'first.md'} was stopped: the new one replaces it." in said
 
 
 class RefreshedLibrary(FakeLibrary):

@@ -168,6 +168,7 @@ class MainScreen(Screen[None]):
         self._status_detail = ""
         self._status_tail = ""  # after the view: "more as indexing saves them"
         self._exporting = ""  # "exporting 12,000 of 100,000 articles", while a long export runs
+        self._exporting_to: Path | None = None  # where the last export started writes
         self._rebuilding = ""  # why an index update under way reads the whole corpus again
         self.total_shown = 0
         self._stale_checked = False
@@ -1340,7 +1341,7 @@ class MainScreen(Screen[None]):
 
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self._export(
+                self._start_export(
                     lambda library: library.stored_articles([article_id]), 1, path, self._export_source()
                 )
 
@@ -1365,7 +1366,7 @@ class MainScreen(Screen[None]):
 
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self._export(read, len(rows), path, self._export_source())
+                self._start_export(read, len(rows), path, self._export_source())
 
         title = f"Export the {counted(len(rows), 'article')} of the list"
         self.app.push_screen(ExportScreen(default, title), chosen)
@@ -1375,6 +1376,26 @@ class MainScreen(Screen[None]):
         marks view ("" for all articles)."""
         view = VIEW_LABELS[self.view] if self.view != "all" else ""
         return self.query_text, [f.label for f in self.filters], view
+
+    def _start_export(
+        self,
+        read: Callable[[Library], Iterable[StoredArticle]],
+        total: int,
+        path: Path,
+        source: tuple[str, list[str], str],
+    ) -> None:
+        """`_export`, saying so when it stops one still running (which then leaves no file)."""
+        if self._exporting_to is not None and any(
+            w.group == "export" and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
+            for w in self.workers
+        ):
+            self.notify(
+                f"The export to {self._exporting_to} was stopped: the new one replaces it.",
+                severity="warning",
+                markup=False,
+            )
+        self._exporting_to = path
+        self._export(read, total, path, source)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(
