@@ -180,6 +180,20 @@ def test_an_english_name_headed_by_centre_is_a_body(tagger: Tagger, name: str) -
     assert [(m.text, m.source) for m in tagger.tag(text, "en")] == [(name, "rule")]
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Lowndes County Sheriff's Office",
+        "Nanterre Public Prosecutor's Office",
+        "Attorney General's Office",
+        "Ashford Magistrates' Court",
+    ],
+)
+def test_an_office_named_with_a_title_in_the_possessive_is_a_body(tagger: Tagger, name: str) -> None:
+    text = f"A representative from the {name} said on Monday that the case was closed."
+    assert [(m.text, m.source) for m in tagger.tag(text, "en")] == [(name, "rule")]
+
+
 def test_bare_unknown_acronym_is_never_a_mention(tagger: Tagger) -> None:
     assert tagger.tag("Le XYZ a déclaré que le ABCD et la QRS (sic) refusent.", "fr") == []
 

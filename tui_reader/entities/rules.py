@@ -169,6 +169,8 @@ _NAME_POSSESSIVES = frozenset(
     investors' builders' engineers' editors' publishers' broadcasters' parents' mothers'
     citizens' peasants' dockers' seamen's fishermen's cattlemen's firemen's railwaymen's
     servicemen's workingmen's industries' unions' cooperatives'
+    sheriff's prosecutor's prosecutors' general's attorney's chancellor's mayor's governor's
+    auditor's coroner's magistrates' comptroller's solicitor's ombudsman's minister's
     """.split()
 )
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:['’]s|s['’])[ \t\xa0]+$")
