@@ -362,3 +362,16 @@ def test_a_company_the_press_writes_in_title_case_is_found_so_too() -> None:
     expected = ["org:basf", "org:scor", "org:relx", "org:tui", "org:efe"]
     assert [m.id for m in tagger.tag(text, "en")] == expected
     assert tagger.tag("Efe Aydan scored twice. The tui bird sang.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the body's name with a capitalised noun, when its short name alone is a word
+        ("A spokesperson told ABC News the agency would act.", [("ABC News", "org:abc-us")]),
+        # a common noun after the name stays out of the span
+        ("The Reuters news agency reported it.", [("Reuters", "org:reuters")]),
+    ],
+)
+def test_a_name_with_a_noun_of_its_kind(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.id) for m in default_tagger().tag(text, "en")] == expected

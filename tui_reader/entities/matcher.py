@@ -194,8 +194,10 @@ _DESCRIPTORS = frozenset(
 def _without_descriptors(entries: list[Entry]) -> list[Entry]:
     """Drop aliases that are another alias of the same entity followed by common nouns
     ("Reuters news agency", "Houthi rebels"): the name is the capitalised part, and matching it
-    alone gives the span annotators and readers expect."""
+    alone gives the span annotators and readers expect. Unless the nouns are capitalised and
+    that alias needs a guard ("ABC", a word): "ABC News" is then the safe way to name the body."""
     names = {(fold(e.text), e.entity_id) for e in entries}
+    risky = {(fold(e.text), e.entity_id) for e in entries if e.risk_kinds}
     kept: list[Entry] = []
     for entry in entries:
         words = entry.text.split()
@@ -203,7 +205,9 @@ def _without_descriptors(entries: list[Entry]) -> list[Entry]:
             words.pop()
         shorter = " ".join(words)
         if shorter != entry.text and (fold(shorter), entry.entity_id) in names:
-            continue
+            nouns = entry.text[len(shorter) :].split()
+            if not ((fold(shorter), entry.entity_id) in risky and all(w[:1].isupper() for w in nouns)):
+                continue
         kept.append(entry)
     return kept
 
