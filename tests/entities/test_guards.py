@@ -1038,3 +1038,18 @@ def test_a_couturier_is_no_party(tagger: Tagger) -> None:
 def test_a_team_named_after_its_founder_is_no_person(tagger: Tagger) -> None:
     assert found(tagger, "Malcolm McLaren, the Sex Pistols manager, died.", "en") == []
     assert found(tagger, "Hamilton drove for McLaren in 2008.", "en") == [("McLaren", "org:mclaren")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wire's sign-off after the story's last sentence, on its line or the next
+        ("Prices rose 0.7 pct, the sources said. REUTER", []),
+        ("Prices rose 0.7 pct.\n\nREUTERS\n", []),
+        # the agency in the story, at its end too
+        ("The deal was first reported by Reuters.", [("Reuters", "org:reuters")]),
+        ("Reuters said prices rose.", [("Reuters", "org:reuters")]),
+    ],
+)
+def test_a_wires_sign_off_is_no_mention(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.id) for m in default_tagger().tag(text, "en")] == expected

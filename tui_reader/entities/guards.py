@@ -1281,7 +1281,17 @@ def credit_line(ctx: Context, cand: Candidate) -> bool:
         parts = re.split(r"[,/;]", text[open_at + 1 : close_at])
         if all(len(p.split()) <= 2 for p in parts) and len(parts) >= 2:
             return True
-    return text[cand.start - 1 : cand.start] == "/" or text[cand.end : cand.end + 1] == "/"
+    if text[cand.start - 1 : cand.start] == "/" or text[cand.end : cand.end + 1] == "/":
+        return True
+    # a wire's sign-off, alone after the story's last sentence: "... the sources said. REUTER"
+    return (
+        not text[cand.end :].strip(_SIGN_OFF_TAIL)
+        and _SIGN_OFF_BEFORE.search(text, 0, cand.start) is not None
+    )
+
+
+_SIGN_OFF_TAIL = " \t\r\n.;&#0123456789"
+_SIGN_OFF_BEFORE = re.compile(r"[.!?\"”»)][ \t\r\n]+$")
 
 
 def not_a_state(ctx: Context, cand: Candidate) -> bool:
