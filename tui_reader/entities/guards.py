@@ -1284,13 +1284,13 @@ def credit_line(ctx: Context, cand: Candidate) -> bool:
     if text[cand.start - 1 : cand.start] == "/" or text[cand.end : cand.end + 1] == "/":
         return True
     # a wire's sign-off, alone after the story's last sentence: "... the sources said. REUTER"
-    return (
-        not text[cand.end :].strip(_SIGN_OFF_TAIL)
-        and _SIGN_OFF_BEFORE.search(text, 0, cand.start) is not None
-    )
+    if len(text) - cand.end > _SIGN_OFF_REACH or text[cand.end :].strip(_SIGN_OFF_TAIL):
+        return False
+    return _SIGN_OFF_BEFORE.search(text, max(0, cand.start - _SIGN_OFF_REACH), cand.start) is not None
 
 
 _SIGN_OFF_TAIL = " \t\r\n.;&#0123456789"
+_SIGN_OFF_REACH = 64  # characters looked at around a sign-off, which ends the text
 _SIGN_OFF_BEFORE = re.compile(r"[.!?\"”»)][ \t\r\n]+$")
 
 
