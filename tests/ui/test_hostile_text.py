@@ -75,3 +75,37 @@ async def test_markup_and_controls_are_shown_literally(make_app: Callable[..., B
         await pilot.press("slash", *"[bold]", "enter")
         await settle(pilot, delay=0.16)
         assert app.is_running
+
+
+def terminal_width(text: str) -> int:
+    """The cells a terminal following glibc's wcwidth gives `text`: none for a nonspacing mark
+    or a format character, two for a wide character, one for any other (a spacing vowel sign
+    of the Indic scripts included)."""
+    import unicodedata
+
+    width = 0
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+async def test_lines_of_indic_scripts_stay_inside_their_panes(make_app: Callable[..., BriefreadApp]) -> None:
+    from tests.ui.conftest import main
+
+    hindi = "क्षत्रिय हिन्दी समाचार मराठी तमிழ் ភាសាខ្មែរ"
+    article = make_article("hindi", f"{hindi} ", f"{hindi} " * 40, "2025-01-05", "und", [])
+    app = make_app(FakeLibrary([article]))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        for widget in (main(app).article_list, main(app).reader):
+            strips = [widget.render_line(y) for y in range(widget.size.height)]
+            # every line as wide as Textual lays it out, in the cells a terminal draws
+            assert len({strip.cell_length for strip in strips}) == 1
+            for strip in strips:
+                assert terminal_width(strip.text) == strip.cell_length, (type(widget).__name__, strip.text)
+            assert any("हिन्दी" in strip.text for strip in strips)

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from tui_reader.config import Config, Locations, user_config_path
+from tui_reader.ui.cell_widths import use_terminal_widths
 from tui_reader.ui.commands import BriefreadCommands
 from tui_reader.ui.safe_text import clean
 from tui_reader.ui.screens.help import HelpScreen, HelpSection, KeyHelp
@@ -46,6 +47,7 @@ class BriefreadApp(App[None]):
         library_factory: LibraryFactory = open_library,
     ) -> None:
         super().__init__()
+        use_terminal_widths()  # before anything is measured
         self.config = config or Config()
         self.session = Session.start(locations, self.config, library_factory)
         self.main_screen: MainScreen | None = None
