@@ -204,14 +204,15 @@ LEAN_CHARS = 1_000_000
 
 def _lean_lowered_words(value: str) -> list[str]:
     """`lowered_words(value)`, each distinct word one string shared by its occurrences."""
-    shared: dict[str, str] = {}
-    lowered: dict[str, str] = {}
+    shared: dict[str, str] = {}  # a lowercased word -> its one string
+    lowered: dict[str, str] = {}  # a word as written -> that string
     words = []
     for match in WORD.finditer(value):
         word = match.group()
         low = lowered.get(word)
         if low is None:
-            low = lowered[word] = shared.setdefault(word.lower(), word.lower())
+            low = word.lower()
+            low = lowered[word] = shared.setdefault(low, low)
         words.append(low)
     return words
 

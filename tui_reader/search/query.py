@@ -482,14 +482,10 @@ class _Rewriter:
             return None
         stem = stem_folder("en").stem_fold(word)
         # the word, or its singular: "élections" is English where "election" is
-        forms = (word, word[:-1]) if word[-1:] in ("s", "x") and len(word) > 3 else (word,)
-        if not stem or not any(self._in_english(form) for form in forms):
+        forms = _with_singular(word)
+        if not stem or not any(self._written_in(form, "en") for form in forms):
             return None
         return wq.Term(_BODY_EN, stem, boost=FIELD_BOOSTS[_BODY_EN])
-
-    def _in_english(self, word: str) -> bool:
-        """Whether an English article holds `word` (folded) letter for letter."""
-        return self._written_in(word, "en")
 
     def _written_in(self, word: str, lang: str) -> bool:
         """Whether an article in `lang` holds `word` (folded) letter for letter (remembered per
@@ -527,7 +523,7 @@ class _Rewriter:
         stems = {lang: body_field(lang) for lang in STEMMED_LANGUAGES}
         if not any(type(k) is wq.Term and k.fieldname in stems.values() for k in kids):
             return kids
-        forms = (word, word + "s", *((word[:-1],) if word[-1:] in ("s", "x") and len(word) > 3 else ()))
+        forms = (*_with_singular(word), word + "s")
         written = {stems[lang] for lang in STEMMED_LANGUAGES if any(self._written_in(f, lang) for f in forms)}
         if not written:
             return kids
@@ -741,6 +737,11 @@ def _matches_every(q: Any) -> bool:
     if isinstance(q, wq.Every):
         return True
     return isinstance(q, wq.Or) and any(_matches_every(k) for k in q.subqueries)
+
+
+def _with_singular(word: str) -> tuple[str, ...]:
+    """`word`, and its singular when it looks plural ("élections": "election" too)."""
+    return (word, word[:-1]) if word[-1:] in ("s", "x") and len(word) > 3 else (word,)
 
 
 def _word_field(q: Any) -> str:
