@@ -11,7 +11,7 @@ Prints:
   65 words a minute); a key typed within the debounce of the previous one waits for the typing
   to pause, as it does for the user;
 - scroll: the time for the list to draw after G (last row) and after a page down.
-Build the index first (`briefread index --corpus ... --index ...`); a bench is not a test.
+Build the index first (`briefread --corpus ... --index ... index`); a bench is not a test.
 """
 
 from __future__ import annotations
