@@ -186,6 +186,18 @@ class FakeLibrary(Library):
         added, self.added = self.added, 0
         return UpdateSummary(total_articles=len(self.articles), rebuilt=rebuild, added=added)
 
+    def update_in_child(
+        self,
+        progress: ProgressCallback | None = None,
+        rebuild: bool = False,
+        commit_seconds: float | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> UpdateSummary:
+        """`update` in this process: the fake reads no corpus."""
+        return self.update(
+            progress, rebuild=rebuild, wait=False, commit_seconds=commit_seconds, cancelled=cancelled
+        )
+
     def refresh(self) -> bool:
         changed, self.changed = self.changed, False
         return changed

@@ -18,10 +18,10 @@ from tests.ui.tmux import wait_for
 
 FILES = 400
 
-# The app on a corpus that takes a while to index (each file is read slowly), with the writer
-# processes of a large corpus.
-RUNNER = """
-import sys, time
+# Read by every Python process started with it on its path: the app, and the child process that
+# indexes for it. Each file is read slowly, and a corpus this small gets writer processes.
+SLOW_READS = """
+import time
 import tui_reader.search.indexer as indexer
 indexer.PARALLEL_FROM = 1000
 real = indexer.read_file
@@ -29,9 +29,6 @@ def read_file(root, path):
     time.sleep(0.05)
     return real(root, path)
 indexer.read_file = read_file
-from tui_reader.cli import main
-sys.argv = ["briefread", "--corpus", sys.argv[1], "--index", sys.argv[2]]
-main()
 """
 
 
@@ -44,11 +41,13 @@ def test_q_during_a_build_quits_at_once_and_the_next_run_completes_it(tmp_path: 
         (sub / f"brief{n:04d}.txt").write_text(
             f"date 2024-{n % 12 + 1:02d}\n\nBrief number {n} about the harbour of Rabat.", encoding="utf-8"
         )
-    runner = tmp_path / "runner.py"
-    runner.write_text(RUNNER, encoding="utf-8")
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(SLOW_READS, encoding="utf-8")
     session = f"briefread-quit-{os.getpid()}"
     command = (
-        f"BRIEFREAD_STATE={tmp_path / 'state'} {sys.executable} {runner} {corpus} {index}; "
+        f"cd {tmp_path} && PYTHONPATH={hooks} BRIEFREAD_STATE={tmp_path / 'state'} "
+        f"{sys.executable} -m tui_reader --corpus {corpus} --index {index}; "
         "echo EXITED $?; sleep 30"
     )
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "30", command], check=True)
@@ -60,10 +59,10 @@ def test_q_during_a_build_quits_at_once_and_the_next_run_completes_it(tmp_path: 
         screen = wait_for(session, "EXITED", timeout=10.0)
         assert "EXITED 0" in screen, screen
         assert "Traceback" not in screen and "Error" not in screen, screen
-        assert not _processes_of(runner, grace=3.0), "writer processes were left running"
+        assert not _processes_of(index, grace=3.0), "the indexing processes were left running"
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False)
-        for pid in _processes_of(runner):
+        for pid in _processes_of(index):
             os.kill(pid, signal.SIGKILL)
     meta = json.loads((index / "briefread.json").read_text(encoding="utf-8"))
     assert meta["updating_pid"], "the build should be left as an interrupted update"
@@ -79,21 +78,25 @@ def test_q_during_a_build_quits_at_once_and_the_next_run_completes_it(tmp_path: 
     assert f"{FILES} articles in the index" in done.stdout
 
 
-def _processes_of(script: Path, grace: float = 0.0) -> list[int]:
-    """The processes running `script`, once those that are exiting had `grace` seconds to go."""
+def _processes_of(index: Path, grace: float = 0.0) -> list[int]:
+    """The Python processes working on `index` (the app, the child that indexes for it and its
+    writer processes), once those that are exiting had `grace` seconds to go."""
     deadline = time.monotonic() + grace
     while True:
-        found = subprocess.run(["pgrep", "-f", str(script)], capture_output=True, text=True, check=False)
-        pids = [int(pid) for pid in found.stdout.split() if _runs(int(pid), script)]
+        pids = [pid for pid in _python_pids() if _works_on(pid, index)]
         if not pids or time.monotonic() >= deadline:
             return pids
         time.sleep(0.1)
 
 
-def _runs(pid: int, script: Path) -> bool:
-    """Whether process `pid` is Python running `script` (not the shell that started it)."""
+def _python_pids() -> list[int]:
+    return [int(entry.name) for entry in Path("/proc").iterdir() if entry.name.isdigit()]
+
+
+def _works_on(pid: int, index: Path) -> bool:
+    """Whether process `pid` is Python with `index` among its arguments (not the shell)."""
     try:
         argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
     except OSError:
         return False
-    return len(argv) > 1 and argv[1] == str(script).encode()
+    return argv[0] == sys.executable.encode() and str(index).encode() in argv

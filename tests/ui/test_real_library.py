@@ -515,3 +515,32 @@ async def test_leaving_the_search_line_by_a_click_or_tab_searches_the_query_as_w
         await pilot.press("o")  # a sort of the query as written
         await settle(pilot)
         assert "newest first" in str(status.render()) and "typing" not in str(status.render())
+
+
+async def test_the_app_indexes_in_a_child_process(
+    real_locations: Locations, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading and tagging the corpus in the app's own process would make each key wait for it."""
+    import os
+    import subprocess
+
+    from tui_reader.search import library as library_module
+
+    children: list[subprocess.Popen[bytes]] = []
+    real = library_module.update_in_child
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        given = kwargs["started"]
+        kwargs["started"] = lambda child: (children.append(child), given(child))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(library_module, "update_in_child", recording)
+    shutil.rmtree(real_locations.index)
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):
+            await settle(pilot)
+            if len(titles(app)) == 4 and not main(app).indexing:
+                break
+        assert len(titles(app)) == 4
+        assert children and all(c.pid != os.getpid() and c.poll() is not None for c in children)

@@ -39,6 +39,7 @@ from tui_reader.search.results import (
 )
 from tui_reader.search.schema import EntityIds
 from tui_reader.search.store import Meta, read_meta
+from tui_reader.search.update_child import NoChildProcess, update_in_child
 
 _T = TypeVar("_T")
 RELEVANCE_LIMIT = 1000  # ranked results kept; the total count is still exact
@@ -82,7 +83,7 @@ class Library:
         self._sets: DocSets | None = None
         self._aliases: AliasIndex | None = None
         self._parsed: dict[tuple[str, str | None], ParsedQuery] = {}
-        self._children: set[subprocess.Popen[str]] = set()
+        self._children: set[subprocess.Popen[Any]] = set()
         self._closed = False
         # A row that could not be read (rows are read on the UI thread, which must not wait
         # for a check of the index): the next call from a worker checks the index.
@@ -206,6 +207,33 @@ class Library:
             commit_seconds=commit_seconds,
             cancelled=cancelled,
         )
+        self.refresh()
+        return summary
+
+    def update_in_child(
+        self,
+        progress: ProgressCallback | None = None,
+        rebuild: bool = False,
+        commit_seconds: float | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> UpdateSummary:
+        """`update(..., wait=False)` run by a child process at a lower priority (see
+        `update_child`), so that searching in this process stays quick while it reads; in this
+        process when no child can be started."""
+        try:
+            summary = update_in_child(
+                self.corpus_dir,
+                self.index_dir,
+                rebuild=rebuild,
+                progress=progress,
+                commit_seconds=commit_seconds,
+                cancelled=lambda: self._closed or (cancelled is not None and cancelled()),
+                started=self._children.add,
+            )
+        except NoChildProcess:
+            return self.update(progress, rebuild, False, commit_seconds, cancelled)
+        finally:
+            self._children.difference_update([c for c in self._children if c.poll() is not None])
         self.refresh()
         return summary
 
@@ -687,7 +715,7 @@ def shown_generation(meta: Meta) -> str:
     return meta.generation or meta.building
 
 
-def _stale_in_child(corpus_dir: Path, index_dir: Path, children: set[subprocess.Popen[str]]) -> bool | None:
+def _stale_in_child(corpus_dir: Path, index_dir: Path, children: set[subprocess.Popen[Any]]) -> bool | None:
     """`is_stale` answered by a child Python process (in `children` while it runs); None when
     the child could not answer."""
     package_root = str(Path(__file__).resolve().parents[2])

@@ -512,13 +512,13 @@ class MainScreen(Screen[None]):
                 self.post_message(IndexChanged())
 
         try:
-            # wait=False: when another process is indexing, say so at once; the refresh poll
-            # shows its articles when it commits. Quitting cancels the worker: the update stops
-            # at once (the process cannot exit while this thread runs) and the next one resumes.
-            summary = library.update(
+            # In a child process, so that reading the corpus leaves this one free to answer keys.
+            # When another process is indexing, say so at once; the refresh poll shows its
+            # articles when it commits. Quitting cancels the worker: the child stops at the next
+            # file (the reader cannot exit while this thread runs) and the next update resumes.
+            summary = library.update_in_child(
                 progress=progress,
                 rebuild=rebuild,
-                wait=False,
                 commit_seconds=COMMIT_SECONDS,
                 cancelled=lambda: worker.is_cancelled,
             )

@@ -1,0 +1,147 @@
+"""The reader's index updates run in a child process at a lower priority (`update_child`): the
+same progress, summary and errors as an update in the process, a cancel that stops the child
+and leaves an interrupted update, and one sentence when the child dies."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tui_reader.search import (
+    CorpusUnavailable,
+    IndexBusy,
+    IndexUnavailable,
+    Library,
+    Progress,
+    UpdateCancelled,
+)
+from tui_reader.search.store import read_meta, update_lock
+from tui_reader.search.update_child import NICENESS, update_in_child
+
+
+def make_corpus(root: Path, files: int = 30) -> None:
+    for n in range(files):
+        sub = root / f"d{n % 3}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"brief{n:03d}.txt").write_text(
+            f"date 2024-{n % 12 + 1:02d}\n\nBrief {n} marker{n}: the harbour of Rabat and the UN.",
+            encoding="utf-8",
+        )
+
+
+def test_a_child_builds_the_index_and_reports_as_it_goes(tmp_path: Path) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_corpus(corpus)
+    (corpus / "bad.json").write_text("{not json", encoding="utf-8")
+    seen: list[Progress] = []
+    children: list[subprocess.Popen[bytes]] = []
+    summary = update_in_child(corpus, index, progress=seen.append, started=children.append)
+    assert summary.added == 31 and summary.articles == 30 and summary.total_articles == 30
+    assert [s.path for s in summary.not_indexed] == ["bad.json"]
+    phases = [p.phase for p in seen]
+    assert "read" in phases and phases[-1] == "committed"
+    assert seen[-1].done == seen[-1].total == 31
+    assert children[0].pid != os.getpid() and children[0].poll() is not None
+    library = Library.open(corpus, index)
+    try:
+        assert len(library.search("marker7")) == 1
+        assert len(library.search("org:UN")) == 30  # the child tagged the articles
+        assert not library.is_stale()
+    finally:
+        library.close()
+
+
+def test_the_child_runs_at_a_lower_priority(tmp_path: Path) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_corpus(corpus)
+    children: list[subprocess.Popen[bytes]] = []
+    niceness: list[int] = []
+
+    def progress(p: Progress) -> None:
+        if not niceness:
+            niceness.append(os.getpriority(os.PRIO_PROCESS, children[0].pid))
+
+    update_in_child(corpus, index, progress=progress, started=children.append)
+    assert niceness == [min(os.getpriority(os.PRIO_PROCESS, 0) + NICENESS, 19)]
+
+
+def test_library_update_in_child_refreshes_the_library(tmp_path: Path) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_corpus(corpus, files=5)
+    library = Library.open(corpus, index)
+    try:
+        assert library.update_in_child().articles == 5
+        assert len(library.search("harbour")) == 5
+        (corpus / "d0" / "late.txt").write_text("A late brief on the harbour.", encoding="utf-8")
+        summary = library.update_in_child()
+        assert (summary.added, summary.unchanged) == (1, 5)
+        assert len(library.search("harbour")) == 6
+    finally:
+        library.close()
+
+
+def test_errors_of_the_child_are_raised_as_they_are(tmp_path: Path) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    with pytest.raises(CorpusUnavailable, match="does not exist"):
+        update_in_child(corpus, index)
+    make_corpus(corpus, files=3)
+    held, release = threading.Event(), threading.Event()
+
+    def hold_the_lock() -> None:
+        with update_lock(index, wait=True):
+            held.set()
+            release.wait(30)
+
+    index.mkdir(exist_ok=True)
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    try:
+        assert held.wait(10)
+        with pytest.raises(IndexBusy, match="updating the index"):
+            update_in_child(corpus, index)
+    finally:
+        release.set()
+        holder.join()
+
+
+def test_a_cancel_stops_the_child_and_leaves_an_interrupted_update(tmp_path: Path) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_corpus(corpus, files=300)
+    children: list[subprocess.Popen[bytes]] = []
+    read: list[int] = []
+    with pytest.raises(UpdateCancelled):
+        update_in_child(
+            corpus,
+            index,
+            progress=lambda p: read.append(p.done),
+            cancelled=lambda: bool(read),
+            started=children.append,
+        )
+    assert children[0].poll() is not None
+    meta = read_meta(index)
+    assert meta.updating_pid == children[0].pid  # stopped before the end: the next update completes it
+    summary = update_in_child(corpus, index)
+    assert summary.recovered == "An interrupted update was found and completed."
+    assert summary.total_articles == 300
+
+
+def test_a_child_that_dies_is_said_in_one_sentence(tmp_path: Path) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_corpus(corpus)
+
+    def kill(child: subprocess.Popen[bytes]) -> None:
+        os.kill(child.pid, signal.SIGKILL)
+
+    started = time.monotonic()
+    with pytest.raises(IndexUnavailable) as raised:
+        update_in_child(corpus, index, started=kill)
+    assert time.monotonic() - started < 10
+    message = str(raised.value)
+    assert message.startswith("Indexing stopped (") and "run `briefread index`" in message
+    assert "Traceback" not in message and "\n" not in message
