@@ -859,7 +859,7 @@ def test_a_one_word_body_inside_a_capitalised_name_is_none(
     [
         # a body's name before a capitalised word the registry lacks is part of a longer name
         ("the FIFA World Cup opened", []),
-        ("a United Nations Environment Program report", []),
+        ("a Google Street View car passed", []),
         # before a role it names the body the person serves
         ("when Georgieva was EU Commissioner for aid", [("EU", "org:eu")]),
         ("the UN Envoy to Syria said", [("UN", "org:un"), ("Syria", "country:SY")]),

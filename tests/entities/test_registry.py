@@ -469,6 +469,23 @@ def test_acronyms_the_press_spells_as_words(registry: EntityRegistry) -> None:
     assert "Dgsn" in texts and "Un" not in texts and "Fmi" not in texts  # four letters or more
 
 
+def test_names_in_the_other_english_spelling(registry: EntityRegistry) -> None:
+    tagger = Tagger(registry)
+    text = (
+        "The United Nations Environment Program and the World Health Organisation met the "
+        "Israel Defence Forces and the Department of Defence in Canberra."
+    )
+    assert [(m.text, m.id, m.source) for m in tagger.tag(text, "en")] == [
+        ("United Nations Environment Program", "org:unep", "registry"),
+        ("World Health Organisation", "org:who", "registry"),
+        ("Israel Defence Forces", "org:il-idf", "registry"),
+        # the Pentagon's name in British spelling is another state's department
+        ("Department of Defence", "rule:department-of-defence", "rule"),
+    ]
+    french = {alias.text for alias in registry.aliases() if alias.entity_id == "org:who"}
+    assert "Organization mondiale de la santé" not in french
+
+
 def test_a_word_with_letters_of_its_own_is_no_spelled_acronym(registry: EntityRegistry) -> None:
     tagger = Tagger(registry)
     text = "Le réseau de la société Čeps est saturé, selon le Ceps et l'Unesco."

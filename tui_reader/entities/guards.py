@@ -667,7 +667,7 @@ def before_name_word(ctx: Context, cand: Candidate) -> bool:
 def inside_longer_name(ctx: Context, cand: Candidate) -> bool:
     """An organization right before a capitalised word that is neither a title, a person's role
     ("EU Commissioner") nor a known entity: part of a longer name the registry lacks ("Google
-    Street View", "United Nations Environment Program", "FIFA World Cup", "Allianz Arena")."""
+    Street View", "United Nations Volunteers Programme", "FIFA World Cup", "Allianz Arena")."""
     if cand.entry.kind != "organization" or cand.part:
         return False
     nxt, sep = ctx.next_word(cand.end)

@@ -259,6 +259,52 @@ def _word_like_acronyms(aliases: list[Alias], risky: set[str]) -> list[Alias]:
     return out
 
 
+# The words that British and American English spell apart in organizations' names.
+_SPELLINGS = {
+    "Programme": "Program",
+    "Organisation": "Organization",
+    "Centre": "Center",
+    "Defence": "Defense",
+}
+_SPELLINGS |= {american: british for british, american in _SPELLINGS.items()}
+_FRENCH_WORDS = re.compile(r"\b(?:de|des|du|la|le|les|pour|et|sur|aux?)\b|\b[dl]['’]", re.IGNORECASE)
+
+
+def _other_spellings(aliases: list[Alias], risky: set[str], national: set[str]) -> list[Alias]:
+    """Organizations' English names in the other spelling, British or American ("United Nations
+    Environment Program" for "... Programme", "World Health Organisation" for "...
+    Organization"): for a name in plain ASCII with no French word in it, not listed as
+    ambiguous, whose other spelling names nothing else. A national body's name only when it
+    names its country ("Israel Defence Forces"): the other spelling of "Department of Defense"
+    is another state's department."""
+    taken = {alias.text for alias in aliases}
+    countries = {alias.text for alias in aliases if alias.entity_id.startswith("country:")}
+    out: list[Alias] = []
+    for alias in aliases:
+        text = alias.text
+        if (
+            alias.form != "name"
+            or not alias.entity_id.startswith("org:")
+            or alias.lang not in ("en", "")
+            or not text.isascii()
+            or text in risky
+            or _FRENCH_WORDS.search(text) is not None
+            or (alias.entity_id in national and not _names_one_of(text, countries))
+        ):
+            continue
+        other = " ".join(_SPELLINGS.get(word, word) for word in text.split(" "))
+        if other != text and other not in taken:
+            taken.add(other)
+            out.append(Alias(other, alias.entity_id, "name", alias.lang))
+    return out
+
+
+def _names_one_of(text: str, names: set[str]) -> bool:
+    """Whether words of `text` (up to three in a row) are one of `names`."""
+    words = text.split(" ")
+    return any(" ".join(words[i : i + n]) in names for n in (1, 2, 3) for i in range(len(words)))
+
+
 def _with_risk(
     alias: Alias,
     risks: dict[tuple[str, str], tuple[str, frozenset[str]]],
@@ -359,6 +405,8 @@ class EntityRegistry:
         risky = {alias for alias, _ in risks}
         aliases += _dotted_acronyms(aliases, risky, french_names)
         aliases += _word_like_acronyms(aliases, risky)
+        national = {entity.id for entity in entities if entity.country}
+        aliases += _other_spellings(aliases, risky, national)
         if risks or entity_risks:
             aliases = [_with_risk(a, risks, entity_risks) for a in aliases]
         return cls(entities, aliases, data_version(data_dir))
