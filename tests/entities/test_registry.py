@@ -486,6 +486,17 @@ def test_names_in_the_other_english_spelling(registry: EntityRegistry) -> None:
     assert "Organization mondiale de la santé" not in french
 
 
+def test_arabic_names_with_the_article_in_lowercase(registry: EntityRegistry) -> None:
+    tagger = Tagger(registry)
+    text = "Everyone watches al-Jazeera or al Arabiya; al-Shabaab fighters, the imams of al-Azhar."
+    assert [(m.text, m.id) for m in tagger.tag(text, "en")] == [
+        ("al-Jazeera", "org:al-jazeera"),
+        ("al Arabiya", "org:al-arabiya"),
+        ("al-Shabaab", "org:al-shabaab"),
+        ("al-Azhar", "org:al-azhar"),
+    ]
+
+
 def test_a_word_with_letters_of_its_own_is_no_spelled_acronym(registry: EntityRegistry) -> None:
     tagger = Tagger(registry)
     text = "Le réseau de la société Čeps est saturé, selon le Ceps et l'Unesco."

@@ -299,6 +299,27 @@ def _other_spellings(aliases: list[Alias], risky: set[str], national: set[str]) 
     return out
 
 
+_ARABIC_ARTICLE = re.compile(r"Al([- ])(?=[A-Z])")
+
+
+def _lowercase_articles(aliases: list[Alias], risky: set[str]) -> list[Alias]:
+    """Organizations' Arabic names with the article in lowercase, as English and French news
+    often write it ("al-Jazeera", "al-Shabaab", "al Arabiya"), beside "Al-Jazeera": for a name
+    not listed as ambiguous whose lowercase form names nothing else."""
+    taken = {alias.text for alias in aliases}
+    out: list[Alias] = []
+    for alias in aliases:
+        if alias.form != "name" or not alias.entity_id.startswith("org:") or alias.text in risky:
+            continue
+        if _ARABIC_ARTICLE.match(alias.text) is None:
+            continue
+        lower = "a" + alias.text[1:]
+        if lower not in taken:
+            taken.add(lower)
+            out.append(Alias(lower, alias.entity_id, "name", alias.lang))
+    return out
+
+
 def _names_one_of(text: str, names: set[str]) -> bool:
     """Whether words of `text` (up to three in a row) are one of `names`."""
     words = text.split(" ")
@@ -407,6 +428,7 @@ class EntityRegistry:
         aliases += _word_like_acronyms(aliases, risky)
         national = {entity.id for entity in entities if entity.country}
         aliases += _other_spellings(aliases, risky, national)
+        aliases += _lowercase_articles(aliases, risky)
         if risks or entity_risks:
             aliases = [_with_risk(a, risks, entity_risks) for a in aliases]
         return cls(entities, aliases, data_version(data_dir))
