@@ -145,3 +145,25 @@ def test_a_child_that_dies_is_said_in_one_sentence(tmp_path: Path) -> None:
     message = str(raised.value)
     assert message.startswith("Indexing stopped (") and "run `briefread index`" in message
     assert "Traceback" not in message and "\n" not in message
+
+
+def test_what_the_child_prints_does_not_garble_its_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_corpus(corpus, files=5)
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(
+        "import tui_reader.search.indexer as indexer\n"
+        "real = indexer.read_file\n"
+        "def read_file(root, path):\n"
+        "    print('a library talking on stdout ' * 20)\n"
+        "    return real(root, path)\n"
+        "indexer.read_file = read_file\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PYTHONPATH", str(hooks))
+    seen: list[Progress] = []
+    summary = update_in_child(corpus, index, progress=seen.append)
+    assert summary.articles == 5 and seen[-1].phase == "committed"

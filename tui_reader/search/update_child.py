@@ -33,6 +33,8 @@ NICENESS = 10  # added to the child's priority: the reader's keys come first
 CANCEL_SECONDS = 10.0  # how long a cancelled child may take to stop before it is killed
 _POLL_SECONDS = 0.1  # how often the parent asks whether the update was cancelled
 _HEADER = 4
+_MAX_FRAME = 1 << 28  # a frame's length beyond any report: the channel carries something else
+_UNREADABLE = "Indexing stopped (its report could not be read); run `briefread index` to finish it."
 
 
 class NoChildProcess(Exception):
@@ -125,9 +127,16 @@ def _follow(
             buffer += chunk
             while len(buffer) >= _HEADER:
                 size = int.from_bytes(buffer[:_HEADER], "big")
+                if size > _MAX_FRAME:
+                    child.kill()
+                    raise IndexUnavailable(_UNREADABLE)
                 if len(buffer) < _HEADER + size:
                     break
-                kind, payload = pickle.loads(bytes(buffer[_HEADER : _HEADER + size]))  # noqa: S301 - our child
+                try:
+                    kind, payload = pickle.loads(bytes(buffer[_HEADER : _HEADER + size]))  # noqa: S301 - our child
+                except Exception:  # noqa: BLE001 - anything but a frame on the channel
+                    child.kill()
+                    raise IndexUnavailable(_UNREADABLE) from None
                 del buffer[: _HEADER + size]
                 if kind == "progress":
                     report(payload)
@@ -217,7 +226,10 @@ def child_main(argv: list[str]) -> int:
     threading.Thread(
         target=_watch_stdin, args=(stop, sys.stdin.fileno()), name="stop-watch", daemon=True
     ).start()
-    out = sys.stdout.buffer
+    # the frames go to the standard output as it was; what else is printed, to the standard error
+    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    sys.stdout.flush()
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
 
     def progress(p: Progress) -> None:
         _send(out, "progress", p)
