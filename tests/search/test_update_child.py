@@ -10,6 +10,7 @@ import subprocess
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,7 @@ from tui_reader.search import (
     Library,
     Progress,
     UpdateCancelled,
+    UpdateSummary,
 )
 from tui_reader.search.store import read_meta, update_lock
 from tui_reader.search.update_child import NICENESS, update_in_child
@@ -167,3 +169,43 @@ def test_what_the_child_prints_does_not_garble_its_reports(
     seen: list[Progress] = []
     summary = update_in_child(corpus, index, progress=seen.append)
     assert summary.articles == 5 and seen[-1].phase == "committed"
+
+
+def test_closing_the_library_stops_its_child_as_a_cancel_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui_reader.search import library as library_module
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_corpus(corpus, files=300)
+    library = Library.open(corpus, index)
+    children: list[subprocess.Popen[bytes]] = []
+    real = library_module.update_in_child
+
+    def recording(*args: Any, **kwargs: Any) -> UpdateSummary:
+        given = kwargs.pop("started", None) or (lambda child: None)
+        return real(*args, started=lambda child: (children.append(child), given(child)), **kwargs)
+
+    monkeypatch.setattr(library_module, "update_in_child", recording)
+
+    def progress(p: Progress) -> None:
+        if p.phase == "read" and p.done >= 50:
+            library.close()  # the reader quitting while it indexes
+
+    with pytest.raises(UpdateCancelled):
+        library.update_in_child(progress=progress)
+    assert children[0].returncode == 0  # it stopped by itself, not killed midway
+    assert read_meta(index).updating_pid  # left as an interrupted update
+    assert not list(index.glob("*.tmp"))
+
+
+def test_the_current_folder_does_not_shadow_the_modules_of_the_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_corpus(corpus, files=3)
+    here = tmp_path / "here"
+    here.mkdir()
+    (here / "queue.py").write_text("raise ImportError('a queue.py of the folder the reader runs in')\n")
+    monkeypatch.chdir(here)
+    assert update_in_child(corpus, index).articles == 3

@@ -980,6 +980,33 @@ async def test_another_process_indexing_is_said_once_and_the_app_takes_over_when
         assert text == "No articles in this corpus yet."
 
 
+class FullDiskLibrary(FakeLibrary):
+    """Its updates meet a full disk."""
+
+    def update(self, *args: object, **kwargs: object) -> UpdateSummary:
+        self.updates += 1
+        raise OSError(errno.ENOSPC, "No space left on device", "index/_MAIN_1.toc")
+
+
+async def test_a_full_disk_while_indexing_is_said_in_one_sentence_and_indexing_ends(
+    make_app: MakeApp,
+) -> None:
+    library = FullDiskLibrary(stale=True)
+    app = make_app(library)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        for _ in range(50):
+            if library.updates and not screen.indexing:
+                break
+            await pilot.pause(0.1)
+        assert library.updates == 1 and not screen.indexing
+        said = "The disk holding index is full; free some space and run `briefread index` again."
+        assert said in str(screen.query_one("#index-text", Static).render())
+        assert said in [n.message for n in app._notifications]
+        assert not [n for n in app._notifications if "Something went wrong" in n.message]
+
+
 class GatedSearchLibrary(FakeLibrary):
     """Searches wait for `gate` once it is set up: the results of enter arrive when the test says."""
 

@@ -530,9 +530,8 @@ async def test_the_app_indexes_in_a_child_process(
     real = library_module.update_in_child
 
     def recording(*args: Any, **kwargs: Any) -> Any:
-        given = kwargs["started"]
-        kwargs["started"] = lambda child: (children.append(child), given(child))
-        return real(*args, **kwargs)
+        assert "started" not in kwargs
+        return real(*args, started=children.append, **kwargs)
 
     monkeypatch.setattr(library_module, "update_in_child", recording)
     shutil.rmtree(real_locations.index)

@@ -227,13 +227,12 @@ class Library:
                 rebuild=rebuild,
                 progress=progress,
                 commit_seconds=commit_seconds,
+                # closing the library stops the child at its next file, as a cancel does (it is
+                # not killed with the stale scans: a stop leaves no temporary files behind)
                 cancelled=lambda: self._closed or (cancelled is not None and cancelled()),
-                started=self._children.add,
             )
         except NoChildProcess:
             return self.update(progress, rebuild, False, commit_seconds, cancelled)
-        finally:
-            self._children.difference_update([c for c in self._children if c.poll() is not None])
         self.refresh()
         return summary
 
@@ -723,7 +722,7 @@ def _stale_in_child(corpus_dir: Path, index_dir: Path, children: set[subprocess.
     env = {**os.environ, "PYTHONPATH": package_root + (os.pathsep + path if path else "")}
     try:
         child = subprocess.Popen(
-            [sys.executable, "-c", _STALE_CHILD, str(corpus_dir), str(index_dir)],
+            [sys.executable, "-P", "-c", _STALE_CHILD, str(corpus_dir), str(index_dir)],
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import pickle
 import selectors
+import signal
 import subprocess
 import sys
 import tempfile
@@ -59,6 +60,7 @@ def update_in_child(
     report = progress or (lambda p: None)
     command = [
         sys.executable,
+        "-P",  # not the current folder first on the import path: its modules are no part of this
         "-m",
         __name__,
         str(corpus_dir),
@@ -169,8 +171,14 @@ def _stop(child: subprocess.Popen[bytes]) -> None:
 
 
 def _ended_early(code: int | None, stderr: bytes) -> str:
-    lines = [line for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
-    why = lines[-1].strip()[:200] if lines else f"exit status {code}"
+    if code is not None and code < 0:
+        try:
+            why = f"its process was stopped by {signal.Signals(-code).name}"
+        except ValueError:
+            why = f"its process was stopped by signal {-code}"
+    else:
+        lines = [line for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+        why = lines[-1].strip()[:200] if lines else f"exit status {code}"
     return f"Indexing stopped ({why}); run `briefread index` to finish it and see why."
 
 

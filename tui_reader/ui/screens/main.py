@@ -491,6 +491,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _update_index(self, rebuild: bool) -> None:
         from tui_reader.search import CorpusUnavailable, IndexBusy, SearchError
+        from tui_reader.search.store import unwritable
 
         library = self.session.library
         if library is None:
@@ -533,6 +534,9 @@ class MainScreen(Screen[None]):
             self.post_message(IndexFinished(None, gone))
         except SearchError as exc:
             self.post_message(IndexFinished(None, str(exc)))
+        except OSError as exc:
+            # a full disk or a read-only folder met while writing: said as the command line says it
+            self.post_message(IndexFinished(None, str(unwritable(library.index_dir, exc))))
         else:
             self._stamps = stamps
             self.post_message(IndexFinished(summary))
