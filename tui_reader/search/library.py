@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -39,7 +38,7 @@ from tui_reader.search.results import (
 )
 from tui_reader.search.schema import EntityIds
 from tui_reader.search.store import Meta, read_meta
-from tui_reader.search.update_child import NoChildProcess, update_in_child
+from tui_reader.search.update_child import NoChildProcess, child_env, update_in_child
 
 _T = TypeVar("_T")
 RELEVANCE_LIMIT = 1000  # ranked results kept; the total count is still exact
@@ -717,16 +716,13 @@ def shown_generation(meta: Meta) -> str:
 def _stale_in_child(corpus_dir: Path, index_dir: Path, children: set[subprocess.Popen[Any]]) -> bool | None:
     """`is_stale` answered by a child Python process (in `children` while it runs); None when
     the child could not answer."""
-    package_root = str(Path(__file__).resolve().parents[2])
-    path = os.environ.get("PYTHONPATH")
-    env = {**os.environ, "PYTHONPATH": package_root + (os.pathsep + path if path else "")}
     try:
         child = subprocess.Popen(
             [sys.executable, "-P", "-c", _STALE_CHILD, str(corpus_dir), str(index_dir)],
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
-            env=env,
+            env=child_env(),
         )
     except OSError:
         return None

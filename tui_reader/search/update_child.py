@@ -75,7 +75,7 @@ def update_in_child(
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=stderr,
-                env=_child_env(),
+                env=child_env(),
             )
         except OSError as exc:
             raise NoChildProcess(str(exc)) from exc
@@ -94,8 +94,8 @@ def update_in_child(
     raise _error(payload)
 
 
-def _child_env() -> dict[str, str]:
-    """The environment of the child: this one, with this package found first."""
+def child_env() -> dict[str, str]:
+    """The environment of a child Python process: this one, with this package found first."""
     package_root = str(Path(__file__).resolve().parents[2])
     path = os.environ.get("PYTHONPATH")
     return {**os.environ, "PYTHONPATH": package_root + (os.pathsep + path if path else "")}
