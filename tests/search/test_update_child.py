@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -209,3 +210,61 @@ def test_the_current_folder_does_not_shadow_the_modules_of_the_child(
     (here / "queue.py").write_text("raise ImportError('a queue.py of the folder the reader runs in')\n")
     monkeypatch.chdir(here)
     assert update_in_child(corpus, index).articles == 3
+
+
+PARENT = """
+import sys
+from pathlib import Path
+from tui_reader.search.update_child import update_in_child
+update_in_child(
+    Path(sys.argv[1]), Path(sys.argv[2]), started=lambda child: print(child.pid, flush=True)
+)
+"""
+
+SLOW_READS = """
+import time
+import tui_reader.search.indexer as indexer
+real = indexer.read_file
+def read_file(root, path):
+    time.sleep(0.05)
+    return real(root, path)
+indexer.read_file = read_file
+real_update = indexer.update_index
+def quiet_update(*args, **kwargs):
+    kwargs["progress"] = None  # nothing written to the parent until the end
+    return real_update(*args, **kwargs)
+indexer.update_index = quiet_update
+"""
+
+
+def test_the_child_ends_with_its_parent_however_that_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_corpus(corpus, files=300)
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(SLOW_READS, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(hooks), os.environ.get("PYTHONPATH", "")]))
+    parent = subprocess.Popen(
+        [sys.executable, "-c", PARENT, str(corpus), str(index)], stdout=subprocess.PIPE, text=True
+    )
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    time.sleep(1.0)  # reading, slowly
+    assert _alive(child)
+    parent.kill()  # the reader killed
+    parent.wait()
+    deadline = time.monotonic() + 5
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child)
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` runs (a zombie, which the init process reaps, does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
