@@ -27,7 +27,7 @@ from tui_reader.entities.registry import (
     default_registry,
     fold,
 )
-from tui_reader.entities.tagger import Tagger
+from tui_reader.entities.tagger import Tagger, default_tagger
 
 COUNTRY_COLUMNS = ("id", "name_en", "name_fr", "name_ar", "aliases", "acronyms", "demonyms", "source")
 ORG_COLUMNS = ("id", "kind", "country", "name_en", "name_fr", "name_ar", "aliases", "acronyms", "source")
@@ -537,6 +537,36 @@ def test_organizations_of_historical_and_financial_news(text: str, entity_id: st
     from tui_reader.entities.tagger import default_tagger
 
     assert [m.id for m in default_tagger().tag(text, "fr")] == [entity_id]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Le Parquet national financier (PNF) a saisi la HATVP et l'Arcom.",
+            "fr",
+            ["org:fr-pnf", "org:fr-pnf", "org:fr-hatvp", "org:fr-arcom"],
+        ),
+        (
+            "Santé publique France, la Haute Autorité de santé et l'ANSM ont alerté.",
+            "fr",
+            ["org:fr-spf", "org:fr-has", "org:fr-ansm"],
+        ),
+        (
+            "Le Crif, le CFCM, SOS Racisme et la Licra ont rencontré le Défenseur des droits.",
+            "fr",
+            ["org:crif", "org:cfcm", "org:sos-racisme", "org:licra", "org:fr-defenseur-des-droits"],
+        ),
+        (
+            "Suu Kyi's National League for Democracy (NLD) and the Syrian Arab Red Crescent.",
+            "en",
+            ["org:mm-nld", "org:mm-nld", "org:sarc"],
+        ),
+    ],
+)
+def test_bodies_of_modern_news(text: str, lang: str, expected: list[str]) -> None:
+    found = [m.id for m in default_tagger().tag(text, lang) if m.kind == "organization"]
+    assert found == expected
 
 
 def test_a_demonym_before_a_group_is_its_own_mention() -> None:
