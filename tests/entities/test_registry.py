@@ -562,6 +562,11 @@ def test_organizations_of_historical_and_financial_news(text: str, entity_id: st
             "en",
             ["org:mm-nld", "org:mm-nld", "org:sarc"],
         ),
+        (
+            "FEMA, Ofcom, the Lok Sabha, the National People's Congress and the Federation Council.",
+            "en",
+            ["org:us-fema", "org:gb-ofcom", "org:in-lok-sabha", "org:cn-npc", "org:ru-federation-council"],
+        ),
     ],
 )
 def test_bodies_of_modern_news(text: str, lang: str, expected: list[str]) -> None:
