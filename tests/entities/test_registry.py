@@ -531,6 +531,9 @@ def test_historical_bodies_of_the_french_press(registry: EntityRegistry) -> None
         ("Les combattants de l'UCK ont quitté la vallée.", "org:kla"),
         ("Il a été initié au Grand Orient en 1890.", "org:grand-orient"),
         ("Le paquebot de la Cunard Line est arrivé.", "org:cunard"),
+        ("La Cour permanente de justice internationale a rendu son avis.", "org:pcij"),
+        ("Le congrès du Parti ouvrier belge s'est ouvert.", "org:be-pob"),
+        ("Les usines Brown Boveri ont licencié.", "org:brown-boveri"),
     ],
 )
 def test_organizations_of_historical_and_financial_news(text: str, entity_id: str) -> None:
