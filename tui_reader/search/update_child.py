@@ -1,8 +1,8 @@
 """An index update run by a child Python process, for the reader: reading and tagging the corpus
 is Python work that holds the interpreter's lock, and in the reader's own process it makes every
 keystroke wait its turn (a keystroke's list took 0.7 s at the 95th percentile while 100,000
-articles were re-read, 0.09 s with the same work in a child). The child runs at a lower priority,
-so that the reader also wins the processor whenever both want it.
+articles were re-read, 0.2 s with the same work in a child, on two cores). The child runs at a
+lower priority, so that the reader also wins the processor whenever both want it.
 
 The child reports on its standard output, in frames (a 4-byte length, then a pickle, read only
 from this child): ("progress", Progress) as the update goes, then ("summary", UpdateSummary) or
