@@ -145,3 +145,19 @@ def test_a_french_person_or_title_before_de_is_no_part_of_a_company() -> None:
 )
 def test_names_that_hold_other_names(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.id) for m in default_tagger().tag(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Volkswagen Group continues to sell vans.", [("Volkswagen Group", "org:volkswagen")]),
+        (
+            "Siemens Group and the Volkswagen group said.",
+            [("Siemens Group", "org:siemens"), ("Volkswagen", "org:volkswagen")],
+        ),
+        # a longer name goes on after "Group": the company's name stays as the registry has it
+        ("Volkswagen Group China said.", [("Volkswagen", "org:volkswagen")]),
+    ],
+)
+def test_a_company_name_ends_with_a_capitalised_group(text: str, expected: list[tuple[str, str]]) -> None:
+    assert orgs(text, "en") == expected

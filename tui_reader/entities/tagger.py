@@ -532,6 +532,8 @@ class Tagger:
             kind, form, entity_id, name_en, name_fr = found
             if text.endswith("party", start, end) and kind == "organization":
                 end = _without_lowercase_party(text, start, end)
+            elif text.startswith(" Group", end) and cand.entry.org_kind in _GROUP_KINDS:
+                end = _with_group(text, end)
             append(
                 make_mention(start, end, text[start:end], kind, form, entity_id, name_en, name_fr, "registry")
             )
@@ -548,6 +550,19 @@ class Tagger:
 # A party's name with the common noun "party" after it in lowercase: "the Green party", "the
 # Conservative party lawmaker".
 _LOWERCASE_PARTY = re.compile(r"(?<=[^\W_])[ \t\xa0\n]+party$")
+
+
+# Kinds of organizations whose name "Group" may end: "Volkswagen Group", "Alibaba Group".
+_GROUP_KINDS = frozenset(("company", "media"))
+_GROUP = re.compile(r" Group(?![\w'’-]| [A-Z])")
+
+
+def _with_group(text: str, end: int) -> int:
+    """The end of a company's name followed by "Group", which is part of it as the company
+    writes it ("Volkswagen Group", "the BMW Group's"): after "Group", unless a capitalised word
+    goes on with a longer name ("Volkswagen Group China")."""
+    found = _GROUP.match(text, end)
+    return found.end() if found is not None else end
 
 
 def _without_lowercase_party(text: str, start: int, end: int) -> int:
