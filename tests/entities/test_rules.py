@@ -833,3 +833,22 @@ def test_a_capitalised_function_word_in_running_text_may_open_a_name() -> None:
     text = "She gave a donation to the With Love Foundation last year."
     found = [m.text for m in default_tagger().tag(text, "en") if m.kind == "organization"]
     assert found == ["With Love Foundation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Carlyle Group and Blackstone Group said", ["Carlyle Group", "Blackstone Group"]),
+        ("Hongkong Bank and Hang Seng Bank raised rates", ["Hongkong Bank", "Hang Seng Bank"]),
+        (
+            "The Monetary Committee and Committee of Central Bank Governors met",
+            ["Monetary Committee", "Committee of Central Bank Governors"],
+        ),
+        # one name: no head of its own before "and"'s other side
+        ("the Citizens Bank and Trust Company said", ["Citizens Bank and Trust Company"]),
+        ("the Securities and Exchange Commission said", ["Securities and Exchange Commission"]),
+    ],
+)
+def test_and_between_two_names_each_with_its_head(text: str, expected: list[str]) -> None:
+    found = [m.text for m in default_tagger().tag(text, "en") if m.kind == "organization"]
+    assert found == expected

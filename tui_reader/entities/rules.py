@@ -442,6 +442,16 @@ def _tokens_before(text: str, pos: int, window: int = 70) -> list[_Tok]:
     return toks[1:] if start > 0 and toks else toks
 
 
+def _two_heads(left: str, text: str, start: int, hstart: int, hend: int) -> bool:
+    """Whether "and" between the head word `left` and the name that ends with the head at
+    `hstart:hend` (its words from `start`) joins two names: the same head on both sides
+    ("Carlyle Group and Blackstone Group"), or a head among the words after "and" ("Monetary
+    Committee and Committee of Central Bank"); not "Bank and Trust Company"."""
+    if left == fold_word(text[hstart:hend]):
+        return True
+    return any(fold_word(word) in _EN_HEAD_WORDS for word in text[start:hstart].split())
+
+
 @lru_cache(maxsize=1 << 14)
 def slug(name: str) -> str:
     """A readable id part: the folded name, words joined by hyphens."""
@@ -960,8 +970,15 @@ class RuleFinder:
                     # "Bank of ...", not "Christian Schulz of Berenberg Bank": a person, or a
                     # title, of an organization
                     and (folded in ("and", "&") or fold_word(left) in _EN_HEAD_WORDS)
-                    # "House and Senate", "Army and Navy": two bodies, each named by its head
+                    # "House and Senate", "Army and Navy": two bodies, each named by its head;
+                    # "the Carlyle Group and Blackstone Group", "Monetary Committee and
+                    # Committee of Central Bank Governors": two names, each with its head
                     and not (folded == "and" and fold_word(left) in _EN_BODIES)
+                    and not (
+                        folded in ("and", "&")
+                        and fold_word(left) in _EN_HEAD_WORDS
+                        and _two_heads(fold_word(left), text, word_start + len(word), hstart, hend)
+                    )
                 ):
                     pos = word_start  # "Securities and Exchange Commission"
                     continue
