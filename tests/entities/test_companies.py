@@ -161,3 +161,16 @@ def test_names_that_hold_other_names(text: str, lang: str, expected: list[tuple[
 )
 def test_a_company_name_ends_with_a_capitalised_group(text: str, expected: list[tuple[str, str]]) -> None:
     assert orgs(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The trust is managed by A.G. Edwards and Sons Inc and others.", ["A.G. Edwards and Sons Inc"]),
+        ("John Wiley and Sons Inc said.", ["John Wiley and Sons Inc"]),
+        # "and" goes on only before the family's word: "Messi and Co." is no firm
+        ("Messi and Co. were beaten.", []),
+    ],
+)
+def test_a_family_firm_keeps_the_name_before_and_sons(text: str, expected: list[str]) -> None:
+    assert [m.text for m in default_tagger().tag(text, "en") if m.kind == "organization"] == expected

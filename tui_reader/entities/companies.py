@@ -277,6 +277,7 @@ def _name_start(text: str, end: int, romance_links: bool = True) -> int:
     start = -1
     pos = end
     words = 0
+    first = ""  # the word at `start`, folded
     while words < _MAX_WORDS:
         word_start = pos
         while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] in "-'’&."):
@@ -288,6 +289,8 @@ def _name_start(text: str, end: int, romance_links: bool = True) -> int:
         folded = fold_word(word)
         if word == "&" and start >= 0:
             pass  # "Procter & Gamble": go on to the word before
+        elif word == "and" and first in _FAMILY_FIRMS:
+            pass  # "Alex. Brown and Sons Inc": the family's name is before "and"
         elif romance_links and word in _NAME_LINKS and start >= 0 and _capitalised_before(text, word_start):
             pass  # "Petroleos de Venezuela S.A.", "Credit Commercial de France SA"
         elif (
@@ -298,9 +301,14 @@ def _name_start(text: str, end: int, romance_links: bool = True) -> int:
             break
         else:
             start = word_start
+            first = folded
             words += 1
         pos = word_start
         if pos == 0 or text[pos - 1] not in " \t\xa0":
             break
         pos -= 1
     return start
+
+
+# Words after "and" in the name of a family's firm: "Brown and Sons", "Wiley and Son".
+_FAMILY_FIRMS = frozenset(("sons", "son", "brothers", "partners"))
