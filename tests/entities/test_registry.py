@@ -570,6 +570,11 @@ def test_organizations_of_historical_and_financial_news(text: str, entity_id: st
             "en",
             ["org:us-fema", "org:gb-ofcom", "org:in-lok-sabha", "org:cn-npc", "org:ru-federation-council"],
         ),
+        (
+            "The New China News Agency said the Federal Reserve Board and the Toronto Stock Exchange.",
+            "en",
+            ["org:cn-xinhua", "org:us-fed", "org:tsx"],
+        ),
     ],
 )
 def test_bodies_of_modern_news(text: str, lang: str, expected: list[str]) -> None:
