@@ -575,6 +575,11 @@ def test_organizations_of_historical_and_financial_news(text: str, entity_id: st
             "en",
             ["org:cn-xinhua", "org:us-fed", "org:tsx"],
         ),
+        (
+            "Johnson and Johnson, Black and Decker Corp and Smith and Wesson said.",
+            "en",
+            ["org:johnson-and-johnson", "org:black-and-decker", "org:smith-and-wesson"],
+        ),
     ],
 )
 def test_bodies_of_modern_news(text: str, lang: str, expected: list[str]) -> None:
