@@ -273,30 +273,23 @@ _FRENCH_WORDS = re.compile(r"\b(?:de|des|du|la|le|les|pour|et|sur|aux?)\b|\b[dl]
 def _other_spellings(aliases: list[Alias], risky: set[str], national: set[str]) -> list[Alias]:
     """Organizations' English names in the other spelling, British or American ("United Nations
     Environment Program" for "... Programme", "World Health Organisation" for "...
-    Organization"): for a name in plain ASCII with no French word in it, not listed as
-    ambiguous, whose other spelling names nothing else. A national body's name only when it
-    names its country ("Israel Defence Forces"): the other spelling of "Department of Defense"
-    is another state's department."""
-    taken = {alias.text for alias in aliases}
+    Organization"): for a name in plain ASCII with no French word in it (`_name_variants`). A
+    national body's name only when it names its country ("Israel Defence Forces"): the other
+    spelling of "Department of Defense" is another state's department."""
     countries = {alias.text for alias in aliases if alias.entity_id.startswith("country:")}
-    out: list[Alias] = []
-    for alias in aliases:
+
+    def spelled(alias: Alias) -> str | None:
         text = alias.text
         if (
-            alias.form != "name"
-            or not alias.entity_id.startswith("org:")
-            or alias.lang not in ("en", "")
+            alias.lang not in ("en", "")
             or not text.isascii()
-            or text in risky
             or _FRENCH_WORDS.search(text) is not None
             or (alias.entity_id in national and not _names_one_of(text, countries))
         ):
-            continue
-        other = " ".join(_SPELLINGS.get(word, word) for word in text.split(" "))
-        if other != text and other not in taken:
-            taken.add(other)
-            out.append(Alias(other, alias.entity_id, "name", alias.lang))
-    return out
+            return None
+        return " ".join(_SPELLINGS.get(word, word) for word in text.split(" "))
+
+    return _name_variants(aliases, risky, spelled)
 
 
 _ARABIC_ARTICLE = re.compile(r"Al([- ])(?=[A-Z])")
@@ -304,19 +297,28 @@ _ARABIC_ARTICLE = re.compile(r"Al([- ])(?=[A-Z])")
 
 def _lowercase_articles(aliases: list[Alias], risky: set[str]) -> list[Alias]:
     """Organizations' Arabic names with the article in lowercase, as English and French news
-    often write it ("al-Jazeera", "al-Shabaab", "al Arabiya"), beside "Al-Jazeera": for a name
-    not listed as ambiguous whose lowercase form names nothing else."""
+    often write it ("al-Jazeera", "al-Shabaab", "al Arabiya"), beside "Al-Jazeera"
+    (`_name_variants`)."""
+    return _name_variants(
+        aliases, risky, lambda alias: "a" + alias.text[1:] if _ARABIC_ARTICLE.match(alias.text) else None
+    )
+
+
+def _name_variants(
+    aliases: list[Alias], risky: set[str], variant: Callable[[Alias], str | None]
+) -> list[Alias]:
+    """Another form of organizations' names, `variant(alias)` (None for none), each added as a
+    name of the same entity: for a name not listed as ambiguous whose other form names nothing
+    else yet."""
     taken = {alias.text for alias in aliases}
     out: list[Alias] = []
     for alias in aliases:
         if alias.form != "name" or not alias.entity_id.startswith("org:") or alias.text in risky:
             continue
-        if _ARABIC_ARTICLE.match(alias.text) is None:
-            continue
-        lower = "a" + alias.text[1:]
-        if lower not in taken:
-            taken.add(lower)
-            out.append(Alias(lower, alias.entity_id, "name", alias.lang))
+        other = variant(alias)
+        if other is not None and other not in taken:
+            taken.add(other)
+            out.append(Alias(other, alias.entity_id, "name", alias.lang))
     return out
 
 
