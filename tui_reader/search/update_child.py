@@ -35,7 +35,7 @@ CANCEL_SECONDS = 10.0  # how long a cancelled child may take to stop before it i
 _POLL_SECONDS = 0.1  # how often the parent asks whether the update was cancelled
 _HEADER = 4
 _MAX_FRAME = 1 << 28  # a frame's length beyond any report: the channel carries something else
-_UNREADABLE = "Indexing stopped (its report could not be read); run `briefread index` to finish it."
+_UNREADABLE = "its report could not be read"
 
 
 class NoChildProcess(Exception):
@@ -131,14 +131,14 @@ def _follow(
                 size = int.from_bytes(buffer[:_HEADER], "big")
                 if size > _MAX_FRAME:
                     child.kill()
-                    raise IndexUnavailable(_UNREADABLE)
+                    raise IndexUnavailable(_stopped(_UNREADABLE))
                 if len(buffer) < _HEADER + size:
                     break
                 try:
                     kind, payload = pickle.loads(bytes(buffer[_HEADER : _HEADER + size]))  # noqa: S301 - our child
                 except Exception:  # noqa: BLE001 - anything but a frame on the channel
                     child.kill()
-                    raise IndexUnavailable(_UNREADABLE) from None
+                    raise IndexUnavailable(_stopped(_UNREADABLE)) from None
                 del buffer[: _HEADER + size]
                 if kind == "progress":
                     report(payload)
@@ -179,7 +179,13 @@ def _ended_early(code: int | None, stderr: bytes) -> str:
     else:
         lines = [line for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
         why = lines[-1].strip()[:200] if lines else f"exit status {code}"
-    return f"Indexing stopped ({why}); run `briefread index` to finish it and see why."
+    return _stopped(why)
+
+
+def _stopped(why: str) -> str:
+    """The sentence for an update that stopped, and `why` when it is known."""
+    said = f" ({why})" if why else ""
+    return f"Indexing stopped{said}; run `briefread index` to finish it and see why."
 
 
 def _error(payload: Any) -> Exception:
@@ -187,7 +193,7 @@ def _error(payload: Any) -> Exception:
     try:
         name, message, detail = payload
     except (TypeError, ValueError):
-        return IndexUnavailable("Indexing stopped; run `briefread index` to finish it and see why.")
+        return IndexUnavailable(_stopped(""))
     if name == "OSError" and isinstance(detail, tuple) and len(detail) == 3 and detail[0] is not None:
         return OSError(*detail)
     if name == "OSError":
@@ -197,7 +203,7 @@ def _error(payload: Any) -> Exception:
         return error(str(message), str(detail or ""))
     if isinstance(error, type) and issubclass(error, SearchError):
         return error(str(message))
-    return IndexUnavailable(f"Indexing stopped ({message}); run `briefread index` to finish it and see why.")
+    return IndexUnavailable(_stopped(str(message)))
 
 
 # -- the child ------------------------------------------------------------------------------
