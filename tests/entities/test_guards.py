@@ -748,6 +748,24 @@ def test_a_country_in_a_match_report_is_its_national_team(tagger: Tagger) -> Non
     assert teams[:2] == [("Germany", "rule:de-national-team"), ("Portugal", "rule:pt-national-team")]
 
 
+@pytest.mark.parametrize(
+    "when",
+    [
+        "date 2010-12-02\n\n",  # the date line of an article file
+        "Published 12-02-2010 at 17:00. ",  # a date and a time of day
+    ],
+)
+def test_a_date_or_a_time_is_no_score(tagger: Tagger, when: str) -> None:
+    # the bids for a World Cup: the words of sport are there, but no match was played
+    text = when + (
+        "FIFA picks the hosts of the World Cup on Thursday: England, Russia and Spain are the "
+        "candidates. The football federation's coach and players met the committee; the stadium "
+        "plans of each team were shown before the final vote."
+    )
+    countries = [(m.text, m.id) for m in tagger.tag(text, "en") if m.text in {"England", "Russia", "Spain"}]
+    assert countries == [("England", "country:GB"), ("Russia", "country:RU"), ("Spain", "country:ES")]
+
+
 def test_english_but_is_no_word_of_sport(tagger: Tagger) -> None:
     # French "but" is a goal; in English it made this a match report and Israel a team
     text = (

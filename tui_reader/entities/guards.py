@@ -156,7 +156,8 @@ _PLACE_PREPOSITIONS = _words(
 )
 _PREV_SEPARATORS = " \t-'’\xa0"
 _EVENT_WINDOW = 120  # more than `_MAX_EVENT_WORDS` words of a name
-_SCORE = re.compile(r"\b\d{1,2}\s?[-–:]\s?\d{1,2}\b")
+# a score ("4-0", "2 – 1", "1:0"), not part of a date or a time of day ("2010-12-02", "17:00")
+_SCORE = re.compile(r"(?<![\d.,:/–-])\d{1,2}\s?(?:[-–]\s?\d{1,2}|:\s?\d)(?![\d.,:/–-]\d|\d)")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MODEL = re.compile(r"[ \t]+[A-Z]{0,2}\d{2,}")
 
