@@ -634,6 +634,19 @@ def test_a_country_name_as_an_attribute_is_its_adjective(tagger: Tagger) -> None
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["Le portrait d'un Suisse de réputation mondiale.", "Tout Suisse le sait.", "Aucun Suisse n'a voté."],
+)
+def test_a_country_name_after_a_determiner_of_a_person_is_its_demonym(tagger: Tagger, text: str) -> None:
+    assert [m.form for m in tagger.tag(text, "fr")] == ["demonym"]
+
+
+def test_a_country_name_after_a_feminine_determiner_stays_the_country(tagger: Tagger) -> None:
+    text = "Il y a quelque chose de révolutionnaire dans une Suisse nickelée de bonne conscience."
+    assert [(m.text, m.form) for m in tagger.tag(text, "fr")] == [("Suisse", "name")]
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
         ("les pays sud-américains et centre-américains, les Afro-Américains", "fr", []),

@@ -1008,19 +1008,26 @@ def _feminine_name(entry: Entry) -> bool:
     )
 
 
-# Forms of "être", and the participle of "devenir", before an attribute.
+# Forms of "être", and the participle of "devenir", before an attribute; determiners of a
+# person ("un Suisse", "tout Suisse") that the country's feminine name never takes ("la Suisse",
+# but also "une Suisse nickelée").
 _COPULAS = _words(
     "est sont était étaient suis es sommes êtes être fut furent devenu devenue devenus devenues"
 )
+_PERSON_DETERMINERS = _words("un tout chaque aucun")
 
 
 def predicate_adjective(ctx: Context, cand: Candidate) -> bool:
-    """A French country name that is also its adjective, after "être": "Elle est Suisse" says
-    what she is, not where (the demonym at the same place stays)."""
+    """A French country name that is also its adjective, after "être" ("Elle est Suisse" says
+    what she is, not where) or a determiner of one person ("d'un Suisse", "tout Suisse"): the
+    demonym at the same place stays."""
     if ctx.lang != "fr" or not _country_name(cand) or cand.start not in ctx.demonym_at:
         return False
     word, sep = ctx.prev_word(cand.start)
-    return sep == " " and fold_word(word) in _COPULAS
+    if sep != " ":
+        return False
+    folded = fold_word(word)
+    return folded in _COPULAS or folded in _PERSON_DETERMINERS
 
 
 # Words that make a demonym name a region of a continent: "sud-américain", "centre-américain",
