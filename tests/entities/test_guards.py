@@ -290,6 +290,24 @@ def test_country_words_that_are_not_the_country(tagger: Tagger, text: str) -> No
     assert [m for m in tagger.tag(text, lang) if m.kind == "country" and m.form == "name"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("On mande de Rome à la Gazette d'Italie : on affirme que", "fr"),
+        ("Le Courrier de l'Égypte, journal publié au Caire.", "fr"),
+        ("Il fut un collaborateur de Petrograd, qui devint plus tard leJournal de Russie.", "fr"),
+        ("According to the Official Gazette of Venezuela, a new law", "en"),
+        ("TRANSLATED FOR THE GAZETTE OF THE UNITED STATES.", "en"),
+    ],
+)
+def test_a_country_ending_a_newspaper_title_is_no_country(tagger: Tagger, text: str, lang: str) -> None:
+    assert [m for m in tagger.tag(text, lang) if m.kind == "country"] == []
+
+
+def test_a_country_after_a_common_noun_of_the_press_stays(tagger: Tagger) -> None:
+    assert found(tagger, "Il lit un journal de France chaque matin.", "fr") == [("France", "country:FR")]
+
+
 def test_a_bare_royal_title_names_the_country(tagger: Tagger) -> None:
     assert found(tagger, "Attentat contre le roi d'Espagne.", "fr") == [("Espagne", "country:ES")]
     listed = "le roi d'Espagne, la reine d'Angleterre, le roi de Grèce, Paris et Londres, Rome"

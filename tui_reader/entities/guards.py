@@ -972,6 +972,39 @@ def royal_title(ctx: Context, cand: Candidate) -> bool:
     return name[:1].isupper()
 
 
+# Nouns that open a newspaper's title before "de" or "of": "la Gazette d'Italie", "le Courrier
+# de l'Égypte", "The Gazette of India".
+_PUBLICATION_HEADS = _words(
+    """
+    gazette courrier journal mercure moniteur messager écho nouvelliste mémorial quotidien
+    courier herald chronicle
+    """
+)
+
+
+def publication_title(ctx: Context, cand: Candidate) -> bool:
+    """A country ending a newspaper's title, after its capitalised head and "de" or "of" ("la
+    Gazette d'Italie", "le Courrier de l'Égypte", "leJournal de Russie" as OCR glued it, "The
+    Gazette of India"): the title names the paper, which annotators tag whole or not at all."""
+    if cand.entry.form != "name" or cand.entry.kind != "country":
+        return False
+    word, _sep = ctx.prev_word(cand.start)
+    at = ctx.prev_word_start(cand.start)
+    if fold_word(word) in ("la", "l", "the"):
+        word, _sep = ctx.prev_word(at)
+        at = ctx.prev_word_start(at)
+    if fold_word(word) not in _OF:
+        return False
+    head, sep = ctx.prev_word(at)
+    if sep not in _SPACES:
+        return False
+    folded = fold_word(head)
+    return any(folded.endswith(noun) and head[len(head) - len(noun)].isupper() for noun in _PUBLICATION_HEADS)
+
+
+_OF = _words("de d du of")
+
+
 # The person's name set off by a comma after a title: a courtesy title and a name (", D. Maria da
 # Gloria", ", don Carlos"), a name and a regnal number (", Alphonse XIII") or two names (", Maria
 # Pia"); one capitalised word alone may be a place in a list (", Paris et Londres").
@@ -1923,7 +1956,8 @@ _TRIGGERS_AFTER = _REGION_ADJECTIVES | _PERSON_PARTICLES | _words("du de") | _FO
 _SPACES = " \t\xa0"
 _QUIET_SEPARATORS = " \t\xa0'’"
 _CONNECTORS = _words("of the de du d des la l le les au aux en à")
-# The nouns `place_feature` and `royal_title` look for among the three words before a country.
+# The nouns `place_feature` and `royal_title` look for among the three words before a country
+# (`publication_title` is asked apart: OCR may glue its noun to the word before).
 _LOOKED_FOR_BEFORE = _PLACE_NOUNS | _STATE_NOUNS | _ROYAL
 
 
@@ -1965,10 +1999,12 @@ def quiet(ctx: Context, cand: Candidate) -> bool:
                 # "golfe de Guinée", "le roi d'Espagne", "la guerre du Koweït": ask the guards
                 # that look further back (the first two only after a word they read past and
                 # with one of their nouns near)
-                if (
-                    folded in _PLACE_LINKS
-                    and not _LOOKED_FOR_BEFORE.isdisjoint(ctx.words_before(start, 3))
-                    and (place_feature(ctx, cand) or royal_title(ctx, cand))
+                if folded in _PLACE_LINKS and (
+                    (
+                        not _LOOKED_FOR_BEFORE.isdisjoint(ctx.words_before(start, 3))
+                        and (place_feature(ctx, cand) or royal_title(ctx, cand))
+                    )
+                    or publication_title(ctx, cand)
                 ):
                     return False
                 if ctx.lang == "fr" and inside_event_name(ctx, start):
@@ -2000,6 +2036,7 @@ GUARDS: dict[str, Guard] = {
     "place_feature": place_feature,
     "region": region,
     "royal_title": royal_title,
+    "publication_title": publication_title,
     "currency": currency,
     "civility": civility,
     "person_name": person_name,
@@ -2064,6 +2101,7 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "region": lambda e, lang: _is_country_name(e),
     "currency": lambda e, lang: _is_country_name(e),
     "royal_title": lambda e, lang: e.kind == "country" and e.form == "name",
+    "publication_title": lambda e, lang: e.kind == "country" and e.form == "name",
     "civility": lambda e, lang: e.form == "name",
     "person_name": lambda e, lang: e.form == "name" and _named(e),
     "surname_company": lambda e, lang: e.org_kind == "company" and "surname" in e.risk_kinds,
