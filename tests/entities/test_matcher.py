@@ -178,6 +178,21 @@ def test_longest_match_wins(tagger: Tagger) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("les Etats-Unis du Brésil", "fr", [("Etats-Unis du Brésil", "country:BR")]),
+        ("the United States of Mexico", "en", [("United States of Mexico", "country:MX")]),
+        ("les États-Unis et le Brésil", "fr", [("États-Unis", "country:US"), ("Brésil", "country:BR")]),
+    ],
+)
+def test_an_official_name_that_opens_with_another_states_is_whole(
+    text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    # "États-Unis du Brésil", Brazil's name from 1889 to 1967, is no mention of the United States
+    assert spans(default_tagger().tag(text, lang)) == expected
+
+
 def test_offsets_are_exact_on_accented_text(tagger: Tagger) -> None:
     text = "Ça s’est passé à Genève, « très » près de l’Autriche — puis aux Émirats arabes unis."
     mentions = tagger.tag(text, "fr")
