@@ -117,6 +117,38 @@ def test_acronym_defined_after_long_form(tagger: Tagger) -> None:
     assert found[1].name_en == "Securities and Exchange Commission"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "short"),
+    [
+        (
+            "Options on the Swiss Options and Financial Futures Exchange (Soffex) opened. Soffex said "
+            "volume rose.",
+            "en",
+            "Soffex",
+        ),
+        ("Minero Peru Comercial SA (Minpeco) sold silver. Minpeco said prices fell.", "en", "Minpeco"),
+        (
+            "La Commission fédérale des télécommunications (Cofetel) a tranché. La Cofetel a dit non.",
+            "fr",
+            "Cofetel",
+        ),
+    ],
+)
+def test_a_short_name_made_of_the_long_forms_first_letters(
+    tagger: Tagger, text: str, lang: str, short: str
+) -> None:
+    found = [m for m in tagger.tag(text, lang) if m.kind == "organization"]
+    assert [m.text for m in found] == [found[0].text, short, short]
+    assert len({m.id for m in found}) == 1
+
+
+def test_a_word_in_brackets_that_the_long_form_does_not_spell_is_no_short_name(tagger: Tagger) -> None:
+    text = "The Banking Supervision Commission (Geneva) met. Geneva said no."
+    assert [m.text for m in tagger.tag(text, "en") if m.kind == "organization"] == [
+        "Banking Supervision Commission"
+    ]
+
+
 def test_a_long_form_ends_at_its_last_word(tagger: Tagger) -> None:
     text = (
         "It was founded by the far right Bulgarian National Union. (BNU). Shares of "

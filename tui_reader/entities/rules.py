@@ -27,6 +27,7 @@ unless the long form is a registry organization, whose id an acronym defined by 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -1441,6 +1442,11 @@ def _acronym_mentions(
                         revealed.append(long_form)
                 if long_form is not None and (translated or acronym_fits(stripped, long_form.text)):
                     defined.setdefault(stripped, long_form)
+            elif _SHORT_NAME.fullmatch(stripped):
+                # "Long Name (Soffex)": a short name made of the first letters of its words
+                long_form = long_forms.get(end_before)
+                if long_form is not None and syllables_fit(stripped, long_form.text):
+                    defined.setdefault(stripped, long_form)
             else:
                 # "ABC (Long Name)"
                 word_start = end_before
@@ -1576,6 +1582,35 @@ def _initials_span(text: str, end: int, acronym: str) -> tuple[int, int] | None:
 def _looks_like_acronym(word: str) -> bool:
     capitals = sum(1 for ch in word if ch.isupper())
     return capitals >= 2 and capitals * 2 >= len(word)
+
+
+# A short name written as a word: "Soffex", "Minpeco", "Unctad".
+_SHORT_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,9}")
+
+
+def syllables_fit(short: str, long_form: str) -> bool:
+    """Whether the word `short` is made of the first letters of the long form's words, in order,
+    the first word first, others perhaps skipped: "Soffex" is S(wiss) O(ptions) F(inancial)
+    F(utures) Ex(change), "Minpeco" Min(ero) Pe(ru) Co(mercial)."""
+    letters = fold(short)
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", long_form)]
+    if not words or len(words) < 2:
+        return False
+
+    @functools.cache
+    def fits(pos: int, word: int, first: bool) -> bool:
+        if pos == len(letters):
+            return True
+        for w in range(word, 1 if first else len(words)):
+            head = words[w]
+            n = 0
+            while n < len(head) and pos + n < len(letters) and head[n] == letters[pos + n]:
+                n += 1
+                if fits(pos + n, w + 1, False):
+                    return True
+        return False
+
+    return fits(0, 0, True)
 
 
 def acronym_fits(acronym: str, long_form: str) -> bool:
