@@ -61,6 +61,18 @@ def test_a_registry_company_takes_its_legal_form(
         ),
         ("said director Ha of Zico Import Pty Ltd", "en", ["Zico Import Pty Ltd"]),
         (
+            "Novo Industri A/S, Henkel KGaA, Sime Darby Bhd, Instrumentarium Oy and Petroleo "
+            "Ipiranga Ltda agreed",
+            "en",
+            [
+                "Novo Industri A/S",
+                "Henkel KGaA",
+                "Sime Darby Bhd",
+                "Instrumentarium Oy",
+                "Petroleo Ipiranga Ltda",
+            ],
+        ),
+        (
             "Samuel Montagu and Co Ltd. and Verdant Widgets Co. agreed",
             "en",
             ["Samuel Montagu and Co Ltd.", "Verdant Widgets Co."],
@@ -83,6 +95,16 @@ def test_an_unknown_company_is_named_by_its_legal_form(text: str, lang: str, exp
 )
 def test_a_legal_form_alone_or_in_a_headline_in_capitals_names_nothing(text: str, lang: str) -> None:
     assert orgs(text, lang) == []
+
+
+def test_an_acronym_of_a_company_without_its_legal_form() -> None:
+    text = (
+        "Maybank took a stake in <Cooperative Central Bank Bhd>. The government has supported CCB. "
+        "Shares of Ford Motor Co rose; FM radio."
+    )
+    found = [(m.text, m.id) for m in default_tagger().tag(text, "en") if m.kind == "organization"]
+    assert ("CCB", "rule:cooperative-central-bank-bhd") in found
+    assert [name for name, _ in found if name == "FM"] == []  # two letters name much else
 
 
 def test_a_company_named_again_without_its_legal_form() -> None:

@@ -21,7 +21,8 @@ from tui_reader.entities.mention import Mention, linked_to
 # a name ("Ford Motor Co"), after "and" or "&" ("Goldman Sachs and Co", "Pegida & Co.") and before
 # another form ("Bear Stearns and Co Inc").
 LEGAL_FORMS = (
-    "Inc Corp Ltd plc Plc PLC LLC LLP GmbH AG SA SE NV BV AB ASA Oyj SpA SARL Kft Zrt Nyrt Co S.A N.V"
+    "Inc Corp Ltd plc Plc PLC LLC LLP GmbH AG SA SE NV BV AB ASA Oyj Oy SpA Srl SARL Kft Zrt Nyrt"
+    " KGaA A/S Bhd Berhad Ltda Co S.A N.V"
 ).split()
 # Abbreviations that take their full stop ("Inc.", "Corp.", "Co.", "S.A.").
 _ABBREVIATIONS = frozenset("Inc Corp Ltd Kft Zrt Nyrt Co Cie S.A N.V".split())

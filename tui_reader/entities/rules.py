@@ -27,11 +27,10 @@ unless the long form is a registry organization, whose id an acronym defined by 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -1402,6 +1401,19 @@ def initials(name: str) -> str:
     return fold("".join(letters)).upper()
 
 
+def _initials_of(name: str) -> tuple[str, ...]:
+    """The acronyms a long form may have: `initials`, and those of its name without the legal
+    form that ends it when they have three letters or more ("United Asian Bank Bhd": UABB and
+    UAB; "Ford Motor Co": FMC only, FM naming much else)."""
+    whole = initials(name)
+    head, _sep, last = name.rpartition(" ")
+    if head and last in LEGAL_FORMS:
+        short = initials(head)
+        if len(short) >= 3:
+            return whole, short
+    return (whole,)
+
+
 def _acronym_mentions(
     text: str, names: list[Mention], known: list[Mention], keys: TextKeys
 ) -> tuple[list[Mention], list[Mention]]:
@@ -1474,9 +1486,9 @@ def _acronym_mentions(
     # Centre": NC is org:fr-nouveau-centre, not a body of this article's own)
     registry_names = {(k.start, k.end): k for k in known if k.kind == "organization" and k.form == "name"}
     for name in names + revealed:
-        acronym = initials(name.text)
-        if len(acronym) >= 2 and acronym not in defined:
-            wanted.setdefault(acronym, registry_names.get((name.start, name.end), name))
+        for acronym in _initials_of(name.text):
+            if len(acronym) >= 2 and acronym not in defined:
+                wanted.setdefault(acronym, registry_names.get((name.start, name.end), name))
     positions = _positions(keys, wanted.keys() | defined.keys())
     for acronym, name in wanted.items():
         if positions.get(acronym):
@@ -1597,7 +1609,7 @@ def syllables_fit(short: str, long_form: str) -> bool:
     if not words or len(words) < 2:
         return False
 
-    @functools.cache
+    @cache
     def fits(pos: int, word: int, first: bool) -> bool:
         if pos == len(letters):
             return True
