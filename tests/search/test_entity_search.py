@@ -71,6 +71,14 @@ def test_a_name_of_several_words_finds_other_languages_unquoted(library: Library
     assert "en/uk.txt" in paths(library, "Royaume-Uni")
 
 
+@pytest.mark.parametrize("query", ['Nations unies"', "Nations unies)"])
+def test_a_name_with_a_stray_mark_that_is_mended_still_finds_other_languages(
+    library: Library, query: str
+) -> None:
+    assert paths(library, query) == paths(library, "Nations unies")
+    assert paths(library, as_you_type(query), typed=query) >= {"en/un.txt", "fr/onu.txt"}
+
+
 def test_a_name_being_typed_still_finds_other_languages(library: Library) -> None:
     # the list searches the last word as a prefix too while the user types
     found = paths(library, as_you_type("Nations unies"), typed="Nations unies")

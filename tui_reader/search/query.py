@@ -241,8 +241,9 @@ def parse_query(
     `typed` is the query as the user typed it when `text` is what the list searches while they
     type (its last word also a prefix): a name of several words in it ("Nations unies",
     "Royaume-Uni") still finds the articles naming the entity in any language."""
-    typed = text if typed is None else typed
     repaired = repair_query(text or "", MAX_QUERY_CHARS)
+    # the words of a name as typed, mended as the query is ('Nations unies"' is 'Nations unies')
+    typed = repaired.text if typed is None or typed == text else repair_query(typed, MAX_QUERY_CHARS).text
     result = ParsedQuery(text=repaired.typed, query=None)
     if not repaired.typed:
         return result
