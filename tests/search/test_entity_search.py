@@ -247,3 +247,21 @@ def test_mention_counts_leave_out_deleted_articles(library: Library, seeded_corp
         counts = {c.id: c.mentions for c in library.entity_counts(results, top=100)}
         assert counts == {i: expected[i] for i in counts}
     assert {c.id: c.mentions for c in library.entity_counts(library.search(""), top=100)}["country:DE"] == 2
+
+
+def test_articles_found_through_an_entity_rank_by_how_much_they_name_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "fr").mkdir(parents=True)
+    articles = {
+        # in the same order of dates: relevance alone can put the second first
+        "fr/once.txt": "date 2025-05-02\n\nLe ministre a parlé du budget, du Maroc et des impôts de Rabat.",
+        "fr/thrice.txt": "date 2025-05-01\n\nLe Maroc et le Maroc : le roi du Maroc a parlé du budget.",
+    }
+    for rel, text in articles.items():
+        (corpus / rel).write_text(text, encoding="utf-8")
+    library = Library.open(corpus, tmp_path / "index")
+    library.update()
+    for query in ("Morocco", "country:MA Morocco"):
+        rows = library.search(query, sort="relevance")
+        assert [row.path for row in rows] == ["fr/thrice.txt", "fr/once.txt"]
+        assert rows[0].score > rows[1].score

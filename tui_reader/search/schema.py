@@ -22,7 +22,7 @@ from tui_reader.search.analysis import (
 )
 
 # Bump on any change to fields or analyzers: an index with another version is rebuilt.
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 Posting = tuple[bytes, int, float, bytes]  # term, frequency, weight, encoded value
 
@@ -104,8 +104,9 @@ class StemmedText(TEXT):  # type: ignore[misc]
 class EntityIds(KEYWORD):  # type: ignore[misc]
     """Entity ids, each given once per mention ("country:MA country:MA org:un"): a posting's
     value is the number of the article's mentions of the entity (Whoosh's Frequency encoding),
-    so mention counts are read from the postings instead of every stored record. Its weight
-    stays 1, as an unscorable field's weight is its score."""
+    so mention counts are read from the postings instead of every stored record. Scored as the
+    words are (BM25F, the mentions as the term's frequency): an article found through an
+    entity's name in another language ranks by how much it names the entity."""
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[Posting]:
         if not isinstance(value, str):
@@ -113,7 +114,7 @@ class EntityIds(KEYWORD):  # type: ignore[misc]
             return
         boost = self.format.field_boost
         for word, n in Counter(value.split()).items():
-            yield word.encode("utf-8"), n, boost, pack_uint(n)
+            yield word.encode("utf-8"), n, n * boost, pack_uint(n)
 
 
 def build_schema() -> Any:
@@ -131,7 +132,7 @@ def build_schema() -> Any:
         "url": STORED(),
         # canonical entity ids ("country:MA org:un"), for filters, facets and cross-lingual search;
         # indexed once per mention, stored once
-        "entity": EntityIds(stored=True, scorable=False, lowercase=False),
+        "entity": EntityIds(stored=True, scorable=True, lowercase=False),
         # (start, end, id, form, source) per mention, so the reader highlights without re-matching
         "mentions": STORED(),
     }
