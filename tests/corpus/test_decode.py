@@ -61,6 +61,12 @@ def test_utf8_with_a_stray_cp1252_byte_keeps_its_utf8() -> None:
     assert decode(data) == "Première partie, réunion à Genève. Fin : café"
 
 
+def test_utf8_with_more_stray_cp1252_quotes_and_dashes_than_accents_keeps_its_utf8() -> None:
+    # an editor's curly quote and dash in a UTF-8 file: more of them than UTF-8 accented letters
+    data = "date 2025-05-07\nLe Maroc à l".encode() + "’ONU – fin.".encode("cp1252")
+    assert decode(data) == "date 2025-05-07\nLe Maroc à l’ONU – fin."
+
+
 @pytest.mark.parametrize(
     "bad",
     [b"\xed\xa0\x80", b"\xed\xa0\xbd\xed\xb8\x80", b"\xc0\xaf", b"\xf4\x90\x80\x80"],

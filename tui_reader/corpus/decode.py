@@ -13,7 +13,9 @@ In order, cheapest and surest first:
    CESU-8 does; overlong forms; code points past U+10FFFF): UTF-8 with replacement characters,
    whatever a legacy code page would make of those bytes.
 5. UTF-8 with a few stray Windows-1252 bytes (a file edited with two editors, or concatenated):
-   when the bytes hold valid UTF-8 sequences, the invalid bytes alone are read as Windows-1252.
+   when the bytes hold as many valid UTF-8 sequences as invalid bytes, or some and the invalid
+   bytes are all Windows-1252's typographic punctuation, the invalid bytes alone are read as
+   Windows-1252.
 6. Windows-1252 (which covers Latin-1), when its reading looks like Western European text: the
    usual legacy encoding of French and English files, and one charset_normalizer may mistake
    for a neighbour on short texts.
@@ -83,6 +85,8 @@ _CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x07), 0x08, *range(0x0E, 0x1A),
 _CONTROL_BYTES = _CONTROL_CHARS.encode("ascii")
 _BLOCK = 1 << 20
 _C1_CONTROL = re.compile(r"[\x80-\x9f]")
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_TYPOGRAPHIC_BYTES = bytes(range(0x80, 0xA0))
 
 
 def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
@@ -224,7 +228,8 @@ def _decode_legacy(data: bytes) -> str | None:
     if _UTF8_SHAPED.search(data) is not None and _is_utf8(_UTF8_SHAPED.sub(b"", data)):
         return replaced
     invalid = replaced.count("\ufffd") - data.count("\ufffd".encode())
-    if len(_VALID_UTF8_MULTIBYTE.findall(data)) >= invalid:
+    valid = len(_VALID_UTF8_MULTIBYTE.findall(data))
+    if valid >= invalid or (valid and _only_typographic_strays(data)):
         return data.decode("utf-8", _INVALID_UTF8_HANDLER)
     text = data.decode("cp1252", _UNDEFINED_CP1252_HANDLER)
     if _reads_as_western(text):
@@ -236,6 +241,15 @@ def _decode_legacy(data: bytes) -> str | None:
 
     best = charset_normalizer.from_bytes(data).best()
     return None if best is None else str(best)
+
+
+def _only_typographic_strays(data: bytes) -> bool:
+    """True when every byte outside valid UTF-8 sequences is one Windows-1252 gives its
+    typographic punctuation (0x80-0x9F: curly quotes, dashes, ellipsis, euro), as an editor
+    inserts them into a UTF-8 file ("l\x92ONU \x96 fin"); a text written in Windows-1252 also
+    holds its accented letters (0xC0-0xFF) outside such sequences."""
+    rest = _VALID_UTF8_MULTIBYTE.sub(b"", data)
+    return _HIGH_BYTE.search(rest.translate(None, _TYPOGRAPHIC_BYTES)) is None
 
 
 def _is_utf8(data: bytes) -> bool:
