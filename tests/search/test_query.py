@@ -575,3 +575,12 @@ def test_a_star_after_an_entity_filter_means_naming_any(library: Library) -> Non
     assert titles(library, "country:*") | titles(library, "org:*") == titles(library, "entity:*")
     everything = titles(library, "")
     assert titles(library, "org:*") < everything or titles(library, "country:*") < everything
+
+
+def test_star_colon_star_is_every_article_and_leaves_the_rest_of_the_query(library: Library) -> None:
+    everything = titles(library, "")
+    assert titles(library, "*:*") == everything
+    assert titles(library, "zzzqqq *:*") == set()
+    assert titles(library, "Maroc *:*") == titles(library, "Maroc") != everything
+    assert titles(library, "country:*:*") == titles(library, "country:*") != everything
+    assert titles(library, "Maroc x*:*") != everything

@@ -22,7 +22,14 @@ from weakref import WeakKeyDictionary
 from whoosh import query as wq
 from whoosh.fields import ID, Schema
 from whoosh.matching import IntersectionMatcher
-from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, PhrasePlugin, WildcardPlugin, syntax
+from whoosh.qparser import (
+    EveryPlugin,
+    FuzzyTermPlugin,
+    MultifieldParser,
+    PhrasePlugin,
+    WildcardPlugin,
+    syntax,
+)
 from whoosh.qparser.syntax import attach
 from whoosh.reading import TermNotFound
 
@@ -213,6 +220,9 @@ def _parser() -> Any:
     names.update({"country": ID(), "org": ID()})
     parser = MultifieldParser(list(SEARCH_FIELDS), Schema(**names), fieldboosts=FIELD_BOOSTS)
     parser.remove_plugin_class(WildcardPlugin)
+    # "*:*" anywhere made the whole query match every article ("Maroc x*:*"); the repair reads
+    # a "*:*" of its own as the lone star
+    parser.remove_plugin_class(EveryPlugin)
     parser.add_plugin(_StarOnly())
     parser.add_plugin(_Fuzzy())
     parser.remove_plugin_class(PhrasePlugin)

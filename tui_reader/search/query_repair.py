@@ -84,6 +84,9 @@ def repair_query(text: str, limit: int) -> RepairedQuery:
     day_only = _DATE_TIME.sub(r"\1", _DATE_TIME.sub(r"\1", typed))  # a range's two ends
     if day_only != typed:
         problems.append("a date filter reads the day, not the time of day")
+    # "*:*", every article as Lucene writes it, is the lone star ("country:*:*" is "country:*"),
+    # where Whoosh's parser makes the whole query match every article
+    day_only = _EVERY.sub(r"\1", day_only)
     tokens = _lex(day_only)
     cut = len(typed) > limit
     if cut:
@@ -104,6 +107,10 @@ _DATE_TIME = re.compile(
     r"(?i)((?<![\w])date:(?:[\[{][ \t]*|[^\s\]}]*[ \t]+to[ \t]+)?\d{4}-\d{2}-\d{2})"
     r"T\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?"
 )
+
+
+# "*:*" or "field:*:*", as a word of its own.
+_EVERY = re.compile(r"(?<![^\s(])((?:[^\W\d_][\w-]*:)?\*):\*(?=[\s)]|$)")
 
 
 # A dash that opens a word, a phrase or a group (after no letter of a word): "Royaume-Uni" and
