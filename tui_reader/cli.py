@@ -27,6 +27,7 @@ from tui_reader.config import (
 from tui_reader.wording import counted, progress_text, shortened
 
 if TYPE_CHECKING:
+    from tui_reader.entities import Tagger
     from tui_reader.entities.mention import Mention
 
 # How long `search`, `show` and `entities` wait for another briefread's update of an index they
@@ -631,7 +632,7 @@ def tag(file: str, lang: str | None, as_json: bool, as_jsonl: bool) -> None:
                 "give a shorter text, or one text a line to briefread tag --jsonl."
             )
         text = decode_text(data)
-        mentions = tagger.tag(text, _language(text, lang))
+        mentions = _tagged(tagger, text, _language(text, lang))
     if as_json:
         click.echo(dump_json([m.to_json() for m in mentions]))
         return
@@ -761,8 +762,25 @@ def _answer(tagger: Any, line: str, lang: str | None) -> tuple[object, list[Ment
     if not isinstance(record.get("text"), str):
         raise _BadLine('each line needs a "text" string', ident)
     text = record["text"]
-    mentions = tagger.tag(text, _language(text, record.get("lang"), lang))
+    mentions = _tagged(tagger, text, _language(text, record.get("lang"), lang))
     return ident, mentions
+
+
+def _tagged(tagger: Tagger, text: str, lang: str) -> list[Mention]:
+    """The mentions in `text`, its terminal escape sequences read as blanks, as the corpus reader
+    removes them ("\x1b[31mONU\x1b[0m" names the UN); offsets and texts are `text`'s own."""
+    import dataclasses
+
+    from tui_reader.corpus.normalize import escapes_blanked
+
+    shown = escapes_blanked(text)
+    mentions = tagger.tag(shown, lang)
+    if shown is text:
+        return mentions
+    return [
+        m if text[m.start : m.end] == m.text else dataclasses.replace(m, text=text[m.start : m.end])
+        for m in mentions
+    ]
 
 
 @main.command(cls=_QueryCommand)

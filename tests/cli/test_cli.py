@@ -446,6 +446,19 @@ def test_tag_reads_bytes_no_encoding_reads_as_text_all_the_same() -> None:
     assert [m["text"] for m in json.loads(result.stdout)] == ["Maroc", "Tunisie"]
 
 
+def test_tag_reads_a_name_after_a_terminal_colour_code_as_the_index_does() -> None:
+    text = "Le Maroc et \x1b[31mONU\x1b[0m signent."
+    result = CliRunner().invoke(main, ["tag", "--json"], input=text.encode())
+    assert result.exit_code == 0, result.output
+    assert [(m["start"], m["end"], m["text"]) for m in json.loads(result.stdout)] == [
+        (3, 8, "Maroc"),
+        (17, 20, "ONU"),
+    ]
+    line = json.dumps({"id": 1, "text": text}) + "\n"
+    result = CliRunner().invoke(main, ["tag", "--jsonl"], input=line.encode())
+    assert [m["text"] for m in json.loads(result.stdout)["mentions"]] == ["Maroc", "ONU"]
+
+
 def test_an_output_encoding_without_the_characters_prints_no_traceback(tmp_path: Path) -> None:
     text = "Le Maroc et la Côte d’Ivoire — 東京\n"  # the mention itself has a U+2019
     env = {**os.environ, "PYTHONIOENCODING": "latin-1", "BRIEFREAD_STATE": str(tmp_path / "state")}

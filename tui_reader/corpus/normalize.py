@@ -87,6 +87,14 @@ def without_controls(text: str) -> str:
     return _CONTROLS.sub("", _ESCAPE_SEQUENCES.sub("", text))
 
 
+def escapes_blanked(text: str) -> str:
+    """`text` with each terminal escape sequence as many spaces: the words a terminal shows,
+    at the offsets they have in `text` ("\x1b[31mONU" is "     ONU")."""
+    if "\x1b" not in text and "\x9b" not in text:
+        return text
+    return _ESCAPE_SEQUENCES.sub(lambda match: " " * len(match.group()), text)
+
+
 def _clean_characters(text: str) -> str:
     if _SUSPECT.search(text):
         text = _LINE_BREAKS.sub("\n", text)
