@@ -584,3 +584,22 @@ def test_star_colon_star_is_every_article_and_leaves_the_rest_of_the_query(libra
     assert titles(library, "Maroc *:*") == titles(library, "Maroc") != everything
     assert titles(library, "country:*:*") == titles(library, "country:*") != everything
     assert titles(library, "Maroc x*:*") != everything
+
+
+def test_a_language_filter_with_a_star_is_any_language(library: Library) -> None:
+    results = library.search("lang:*")
+    assert not results.fallback
+    assert titles(library, "lang:*") == titles(library, "") == titles(library, "lang:*:*")
+
+
+def test_a_filter_value_with_a_dash_or_a_colon_is_that_value(library: Library) -> None:
+    # "date:-1" excludes no article holding "1"; "country:Maroc:x" has no filter "Maroc:" in it
+    results = library.search("date:-1")
+    assert list(results) == []
+    assert (
+        results.fallback
+        == "'-1' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD): that filter matches nothing."
+    )
+    results = library.search("country:Maroc:x")
+    assert list(results) == []
+    assert results.fallback == "No country is called 'Maroc:x': that filter matches nothing."

@@ -317,7 +317,7 @@ def parse_query(
 
 # The filters a user may type, as the README lists them.
 FILTER_NAMES = ("country", "org", "entity", "date", "lang")
-_FIELD_PREFIX = re.compile(r'(?<![\w"\\])([^\W\d_][\w-]*):(?=[^\s:])')
+_FIELD_PREFIX = re.compile(r'(?<![\w"\\:])([^\W\d_][\w-]*):(?=[^\s:])')
 
 
 @cache
@@ -644,6 +644,8 @@ class _Rewriter:
             self.out.entity_ids.update(ids)
             return wq.Or([wq.Term("entity", i) for i in ids]) if len(ids) > 1 else wq.Term("entity", ids[0])
         if fieldname == "lang":
+            if isinstance(q, wq.Every) or not value.strip("*"):  # "lang:*": in any language
+                return wq.Every()
             return self._lang(value)
         if fieldname == "date":
             return self._date(q)

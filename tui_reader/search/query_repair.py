@@ -113,9 +113,9 @@ _DATE_TIME = re.compile(
 _EVERY = re.compile(r"(?<![^\s(])((?:[^\W\d_][\w-]*:)?\*):\*(?=[\s)]|$)")
 
 
-# A dash that opens a word, a phrase or a group (after no letter of a word): "Royaume-Uni" and
-# "Maroc - Tunisie" exclude nothing.
-_EXCLUDING_DASH = re.compile(r"(?<![\w'-])-(?=[^\W_]|[\"(])")
+# A dash that opens a word, a phrase or a group (after no letter of a word, nor a filter's
+# colon): "Royaume-Uni", "Maroc - Tunisie" and "date:-1" exclude nothing.
+_EXCLUDING_DASH = re.compile(r"(?<![\w'\-:])-(?=[^\W_]|[\"(])")
 
 
 def _with_nots(text: str) -> str:
