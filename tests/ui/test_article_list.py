@@ -127,6 +127,22 @@ async def test_empty_message_wraps(make_app: MakeApp) -> None:
         assert text == "No article matches. Press escape to go back to the search before."
 
 
+async def test_empty_message_names_the_entity_filter_that_narrows_the_search(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main(app).add_entity_filter("country:QA", "Qatar")
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "zzzz")
+        listing = main(app).article_list
+        assert not listing.rows
+        text = " ".join(
+            listing.render_line(y).text.strip() for y in range(6) if listing.render_line(y).text.strip()
+        )
+        assert text.startswith("No article naming Qatar matches (x in the list removes it).")
+
+
 async def test_empty_message_says_escape_goes_back_when_there_is_a_search_before(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

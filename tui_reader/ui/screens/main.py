@@ -766,6 +766,10 @@ class MainScreen(Screen[None]):
             # escape first leaves the search line, then goes back in the list
             escape = "escape twice" if self.focused is self.search_bar.input else "escape"
             head = "No article matches."
+            if self.filters and self.query_text.strip():
+                # the chosen entities narrow every search typed after them
+                within = ", ".join(f.label for f in self.filters)
+                head = f"No article naming {within} matches ({self._filter_key()} in the list removes it)."
             if not self.query_text.strip() and not self.filters:
                 # a marks view on its own: nothing is wrong with a search, no article has the mark
                 if self.view == "bookmarked":
@@ -776,6 +780,12 @@ class MainScreen(Screen[None]):
                 return Text(f"{head} Press {escape} to go back to the search before.")
             return Text(f"{head} Press {escape} to clear the search.")
         return Text("No articles in this corpus yet.")
+
+    def _filter_key(self) -> str:
+        """The key that removes the last entity filter, after the user's keymap."""
+        binding = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == "filter.remove-last")
+        effective_key = getattr(self.app, "effective_key", None)  # the briefread app's keymap
+        return (effective_key(binding) if effective_key else "") or binding.key
 
     @on(FacetsReady)
     def _facets_ready(self, message: FacetsReady) -> None:
