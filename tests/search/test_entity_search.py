@@ -135,6 +135,16 @@ def test_facets_count_articles_per_entity(library: Library) -> None:
     assert counts["country:MA"].mentions == 4  # three in the seed, one in en/un.txt
 
 
+def test_facets_with_as_many_articles_come_in_the_order_of_their_names(library: Library) -> None:
+    facets = library.facets(library.search(""), top=50)
+    for count in {f.articles for f in facets}:
+        names = [f.name_en.casefold() for f in facets if f.articles == count]
+        assert names == sorted(names), count
+    # United Arab Emirates (AE) comes after Austria (AT) and Pakistan (PK), as the pane shows them
+    names = [f.name_en for f in facets]
+    assert names.index("Austria") < names.index("United Arab Emirates")
+
+
 def test_an_acronym_in_capitals_means_the_body_not_the_word(corpus: Path, index_dir: Path) -> None:
     (corpus / "fr" / "mot.txt").write_text(
         "date 2025-05\n\nUn accord a été signé par un ministre.", encoding="utf-8"

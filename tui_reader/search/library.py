@@ -687,11 +687,13 @@ class Library:
                     n = len(docs & wanted) if len(docs) < len(wanted) else len(wanted & docs)
                     if n:
                         found[entity_id] = n
-            for entity_id in sorted(found):  # the lexicon's order: ties keep it
+            for entity_id, n in found.items():
                 if kind is None or entity_id.startswith("country:") == (kind == "country"):
-                    counts[entity_id] = found[entity_id]
+                    counts[entity_id] = n
         out = []
-        for entity_id, n in counts.most_common(top):
+        # ties in the order of the names shown (then of the ids, for names shared)
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], self._shown_name(item[0]), item[0]))
+        for entity_id, n in ranked[:top] if top is not None else ranked:
             info = self.registry.entity(entity_id)
             kind = info.kind if info else ("country" if entity_id.startswith("country:") else "organization")
             out.append(
@@ -704,6 +706,10 @@ class Library:
                 )
             )
         return out
+
+    def _shown_name(self, entity_id: str) -> str:
+        info = self.registry.entity(entity_id)
+        return (info.name_en if info else entity_id).casefold()
 
 
 def shown_generation(meta: Meta) -> str:
