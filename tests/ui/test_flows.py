@@ -73,6 +73,20 @@ async def test_open_navigate_and_mark_read(make_app: MakeApp) -> None:
         assert app.session.marks.is_read("hostile")
 
 
+async def test_an_article_previewed_and_then_read_in_the_reader_is_marked_read(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        assert screen.reader.article is not None and screen.reader.article.id == "qatar-en"
+        assert not app.session.marks.is_read("qatar-en")
+        await pilot.press("tab")  # from the list to the reader showing its preview
+        await settle(pilot)
+        assert isinstance(app.focused, ReaderView)
+        assert app.session.marks.is_read("qatar-en")
+        assert not app.session.marks.is_read("seed")
+
+
 async def test_first_key_after_a_pause_searches_without_waiting(make_app: MakeApp) -> None:
     library = FakeLibrary()
     app = make_app(library)

@@ -269,6 +269,11 @@ class MainScreen(Screen[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._update_layout_classes()
+        shown = self.reader.article
+        if event.widget is self.reader and shown is not None and not self.session.marks.is_read(shown.id):
+            # the article the list previewed, now read in the reader (tab, a click)
+            self.session.marks.set_read(shown.id)
+            self.article_list.refresh_marks()
         if self.results is not None and not self.article_list.rows:
             self.article_list.set_empty_message(self._empty_text())  # it names the keys to press
         self._prepare_for_typing()
