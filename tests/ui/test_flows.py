@@ -663,6 +663,27 @@ async def test_n_and_N_move_between_matches(make_app: MakeApp) -> None:
         assert reader.scroll_y == 0
 
 
+async def test_n_in_an_article_opened_again_starts_from_the_view_without_wrapping(make_app: MakeApp) -> None:
+    text = "Qatar first. Then Qatar again. And Qatar at the end."
+    articles = [make_article("short", "A short brief", text, "2025-01-01", "en")]
+    app = make_app(FakeLibrary(articles))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search_and_open(pilot, "qatar")
+        reader = main(app).reader
+        await pilot.press("n", "n", "n")
+        await settle(pilot)
+        assert reader.current_match == 2
+        await pilot.press("escape")  # back to the list
+        await pilot.press("enter")  # the same article, opened again
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert reader.current_match == 0
+        legend = str(main(app).query_one("#legend", Static).render())
+        assert "match 1/3" in legend and "wrapped" not in legend
+
+
 async def test_entity_pane_groups_mentions_by_entity(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -1071,6 +1071,8 @@ class MainScreen(Screen[None]):
         self.article_list.refresh_marks()
         if self.article is None or self.article.id != row.id:
             self._load_article(row.id, True)
+        elif self.reader.article is not None and self.reader.article.id == row.id:
+            self.reader.forget_match()  # n goes on from the view, as on a first opening
 
     def open_article_id(self, article_id: str) -> None:
         """Open an article that may not be in the list (from the command palette)."""

@@ -163,6 +163,15 @@ class ReaderView(ScrollView, can_focus=True):
         self._relayout()
         self.post_message(self.MatchMoved(self.current_match, len(self.matches)))
 
+    def forget_match(self) -> None:
+        """No match is current: the next n or N goes on from what is on screen (the article is
+        opened again from the list)."""
+        if self.current_match >= 0:
+            self.current_match = -1
+            self._strips.clear()
+            self.refresh()
+            self.post_message(self.MatchMoved(-1, len(self.matches)))
+
     def set_highlights(self, show: bool) -> None:
         self.show_highlights = show
         self._relayout()
