@@ -103,6 +103,14 @@ async def test_badges_at_the_default_sizes(make_app: MakeApp, width: int) -> Non
         assert rows["seed"].rstrip().endswith("… MA AT UN")
 
 
+@pytest.mark.parametrize("width", [130, 140, 160])
+async def test_the_list_shows_the_day_of_each_article_from_130_columns(make_app: MakeApp, width: int) -> None:
+    app = make_app(FakeLibrary(interpol_article()))
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(pilot)
+        assert " 2024-10-15 en " in main(app).article_list.render_line(0).text
+
+
 # -- the empty list ----------------------------------------------------------------------------
 
 

@@ -280,7 +280,9 @@ class ArticleList(ScrollView, can_focus=True):
             if not self.has_focus and self.app.console.color_system in _FEW_COLOURS:
                 # the faint background has no colour of its own among 16: the row is underlined
                 cursor += _UNDERLINED
-        date_width = 10 if width >= 60 else 7
+        # the day tells apart the articles of a month (a list of 50 cells: a terminal of 130
+        # columns); below, the title and its badges need the room
+        date_width = 10 if width >= 50 else 7
         # Two-letter codes leave a space before the title; an unknown language shows as blank.
         lang = "" if row.lang == "und" else clean(row.lang, single_line=True).text[:2]
         title_text = clean(row.title, single_line=True).text
