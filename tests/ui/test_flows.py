@@ -963,6 +963,7 @@ async def test_palette_sorts_and_marks_and_has_no_second_theme_command(make_app:
         assert main(app).sort == "oldest"  # newest first is already the order without a query
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Theme" not in titles and "Screenshot" not in titles and "Quit" in titles
+        assert "Keys" not in titles  # Textual's key panel: "Show keys" lists briefread's
 
 
 class BusyLibrary(FakeLibrary):

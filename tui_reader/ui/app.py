@@ -241,10 +241,12 @@ class BriefreadApp(App[None]):
         return self.main_screen
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        # Textual's own "Theme" is the palette's "Switch theme", and its "Screenshot" would
-        # write a file into whatever directory the app was started from.
+        # Textual's own "Theme" is the palette's "Switch theme", its "Screenshot" would write a
+        # file into whatever directory the app was started from, and its "Keys" panel lists
+        # Textual's keys beside briefread's and no escape closes it: the palette's "Show keys"
+        # lists briefread's.
         for command in super().get_system_commands(screen):
-            if command.title not in ("Theme", "Screenshot"):
+            if command.title not in ("Theme", "Screenshot", "Keys"):
                 yield command
 
     def cmd_main_action(self, name: str) -> None:
