@@ -284,6 +284,9 @@ class MainScreen(Screen[None]):
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if event.widget is self.search_bar.input:
+            notice = self.query_one("#search-message", Static)
+            if notice.display and not str(notice.render()).strip():
+                notice.display = False  # a blank line kept while typing
             if self._left_visit != self._line_visits:
                 # left by tab or a click, not by enter or escape: the query is searched as
                 # written, ranked, where the focus went
@@ -754,11 +757,15 @@ class MainScreen(Screen[None]):
             self._run_keys_for_the_list()
 
     def _show_note(self, note: str) -> None:
-        """The line under the search line: what was searched instead, or nothing."""
+        """The line under the search line: what was searched instead, or nothing. While the
+        search line has the focus, a note's line stays when the note goes, blank, so that the
+        list does not jump a line up and down as keys are typed."""
         notice = self.query_one("#search-message", Static)
         if note:
             notice.update(plain(note, "italic"))
             notice.display = True
+        elif self.focused is self.search_bar.input and notice.display:
+            notice.update("")
         else:
             notice.display = False
 
