@@ -149,6 +149,23 @@ def test_a_word_in_brackets_that_the_long_form_does_not_spell_is_no_short_name(t
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Students of St. Petersburg State University protested.", "St. Petersburg State University"),
+        ("the First St. Louis Bank said", "First St. Louis Bank"),
+        ("the traditionalist St. Pius X Society said", "St. Pius X Society"),
+    ],
+)
+def test_an_abbreviated_saint_opens_the_name(tagger: Tagger, text: str, name: str) -> None:
+    assert name in [m.text for m in tagger.tag(text, "en") if m.kind == "organization"]
+
+
+def test_a_name_after_a_sentence_ending_in_a_saints_place_does_not_take_it(tagger: Tagger) -> None:
+    found = [m.text for m in tagger.tag("He lives in St. Petersburg. Central Bank officials said", "en")]
+    assert "Central Bank" in found
+
+
 def test_a_long_form_ends_at_its_last_word(tagger: Tagger) -> None:
     text = (
         "It was founded by the far right Bulgarian National Union. (BNU). Shares of "

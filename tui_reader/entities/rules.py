@@ -938,7 +938,13 @@ class RuleFinder:
                     continue
                 word, word_start = _left_word(text, pos)
                 if not word:
-                    break
+                    saint = _SAINT_BEFORE.search(text, max(0, pos - 8), pos) if pos == start else None
+                    if saint is None:
+                        break
+                    # "St. Petersburg State University", "the First St. Louis Bank"
+                    start = pos = saint.start()
+                    content += 1
+                    continue
                 if word[0].isupper() and not (word.isupper() and len(word) > 5):
                     folded_word = fold_word(word)
                     if folded_word in _OPENERS and sentence_start_at(text, word_start):
@@ -1015,6 +1021,11 @@ class RuleFinder:
         if _ends_a_law(text, end):
             return None  # "the Financial Services Act", "the Freedom Party Index": a law, an index
         return start, end
+
+
+# The abbreviated "Saint" (or "Mount") that opens a place's or a saint's name, right before
+# where a name found leftwards starts.
+_SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St|Ste|Mt)\.?[ \t]+$")
 
 
 # What ends the name of a French firm named after its founders: "Schneider et Cie", "Buisson &
