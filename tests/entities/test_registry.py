@@ -208,6 +208,12 @@ def test_the_seed_forms_are_aliases_as_written(registry: EntityRegistry, text: s
     assert registry.resolve(text) == [entity_id]
 
 
+@pytest.mark.parametrize("name", ["Perse", "Persia", "Prusse", "Yougoslavie", "Tchécoslovaquie"])
+def test_a_historical_state_is_no_country_of_today(registry: EntityRegistry, name: str) -> None:
+    # "le chah de Perse" in an 1804 paper: annotators see a state of the past, as Prussia
+    assert registry.resolve(name, "country") == []
+
+
 def test_the_seed_names_no_country_vienne(registry: EntityRegistry) -> None:
     assert registry.resolve("Vienne") == []
     assert registry.resolve("Moyen-Orient") == []
