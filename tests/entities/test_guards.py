@@ -308,6 +308,23 @@ def test_a_country_after_a_common_noun_of_the_press_stays(tagger: Tagger) -> Non
     assert found(tagger, "Il lit un journal de France chaque matin.", "fr") == [("France", "country:FR")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il travaille pour l'U.S. Agency for International Development, dit-il.",
+        "selon l'U.S. Census Bureau, les citrouilles",
+        "les US Marines sont arrivés",
+    ],
+)
+def test_a_country_acronym_opening_an_english_name_in_french_is_no_country(tagger: Tagger, text: str) -> None:
+    assert [m.text for m in tagger.tag(text, "fr") if m.kind == "country"] == []
+
+
+def test_a_country_acronym_after_a_title_in_french_stays(tagger: Tagger) -> None:
+    assert found(tagger, "le président US Barack Obama a dit", "fr") == [("US", "country:US")]
+    assert found(tagger, "the US Geological Survey said", "en")[0] == ("US", "country:US")
+
+
 def test_a_bare_royal_title_names_the_country(tagger: Tagger) -> None:
     assert found(tagger, "Attentat contre le roi d'Espagne.", "fr") == [("Espagne", "country:ES")]
     listed = "le roi d'Espagne, la reine d'Angleterre, le roi de Grèce, Paris et Londres, Rome"

@@ -639,14 +639,20 @@ def _word_demonym(entry: Entry) -> bool:
 
 def before_name_word(ctx: Context, cand: Candidate) -> bool:
     """A country name right before a capitalised word that is neither a title nor a known
-    entity: "Mexico City", "France Libre", "Panama Papers", "Suisse Romande". Acronyms stay
-    ("US Geological Survey" names the country), and so does a country opening a headline in
-    title case ("Iran Issues Enrichment Threat")."""
-    if cand.entry.kind != "country" or cand.entry.form != "name":
+    entity: "Mexico City", "France Libre", "Panama Papers", "Suisse Romande". Acronyms stay in
+    English ("US Geological Survey" names the country), not in French, where the words after
+    them are an English name ("l'U.S. Census Bureau", "la UK Independence Party"); a country
+    opening a headline in title case stays too ("Iran Issues Enrichment Threat")."""
+    if cand.entry.kind != "country":
+        return False
+    acronym = cand.entry.form == "acronym"
+    if not (cand.entry.form == "name" or (acronym and ctx.lang == "fr")):
         return False
     nxt, sep = ctx.next_word(cand.end)
     if not nxt or sep == "-" or not nxt[0].isupper() or nxt.isupper():
         return False
+    if acronym and ctx.words_before(cand.start, 1) and ctx.words_before(cand.start, 1)[0] in TITLES:
+        return False  # "le président US Barack Obama"
     folded = fold_word(nxt)
     if folded in _FOLLOWING_HEADS:
         return True
@@ -2094,7 +2100,9 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     ),
     "caps_name": lambda e, lang: e.kind == "organization" and "word" in e.risk_kinds,
     "after_name_word": lambda e, lang: _is_country_name(e) or _word_demonym(e),
-    "before_name_word": lambda e, lang: e.kind == "country" and e.form == "name",
+    "before_name_word": lambda e, lang: (
+        e.kind == "country" and (e.form == "name" or (e.form == "acronym" and lang == "fr"))
+    ),
     "inside_longer_name": lambda e, lang: e.kind == "organization",
     "hyphen_compound": lambda e, lang: e.form != "demonym",
     "place_feature": lambda e, lang: _is_country_name(e),
