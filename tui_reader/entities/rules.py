@@ -30,7 +30,7 @@ import bisect
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -939,8 +939,8 @@ class RuleFinder:
                 word, word_start = _left_word(text, pos)
                 if not word:
                     saint = _SAINT_BEFORE.search(text, max(0, pos - 8), pos) if pos == start else None
-                    if saint is None:
-                        break
+                    if saint is None or fold_word(_word_after(text, pos)) in _NO_SAINTS:
+                        break  # "on Market St. Central Bank officials said": a street's end
                     # "St. Petersburg State University", "the First St. Louis Bank"
                     start = pos = saint.start()
                     content += 1
@@ -1026,6 +1026,16 @@ class RuleFinder:
 # The abbreviated "Saint" (or "Mount") that opens a place's or a saint's name, right before
 # where a name found leftwards starts.
 _SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St|Ste|Mt)\.?[ \t]+$")
+
+
+# Words of a name's start that no saint or mountain is called: after them, "St." ended a
+# street's name and the sentence ("on Market St. National Bank officials said").
+_NO_SAINTS = frozenset(
+    """
+    central national federal first general united international american british royal new
+    state city county peoples union world european standard security
+    """.split()
+)
 
 
 # What ends the name of a French firm named after its founders: "Schneider et Cie", "Buisson &
@@ -1612,28 +1622,34 @@ _SHORT_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,9}")
 
 
 def syllables_fit(short: str, long_form: str) -> bool:
-    """Whether the word `short` is made of the first letters of the long form's words, in order,
-    the first word first, others perhaps skipped: "Soffex" is S(wiss) O(ptions) F(inancial)
-    F(utures) Ex(change), "Minpeco" Min(ero) Pe(ru) Co(mercial)."""
+    """Whether the word `short` is made of the first letters of two or more of the long form's
+    words, in order, the first word first, others perhaps skipped: "Soffex" is S(wiss)
+    O(ptions) F(inancial) F(utures) Ex(change), "Minpeco" Min(ero) Pe(ru) Co(mercial); "Tokyo"
+    after "Tokyo Stock Exchange" is the city, not a short name."""
     letters = fold(short)
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", long_form)]
-    if not words or len(words) < 2:
+    if len(words) < 2:
         return False
+    failed: set[tuple[int, int, bool]] = set()
 
-    @cache
-    def fits(pos: int, word: int, first: bool) -> bool:
+    def fits(pos: int, word: int, several: bool) -> bool:
+        """Whether `letters[pos:]` come from `words[word:]` (the first of them `words[word]`
+        itself when `pos` is 0); `several`: whether two words gave letters already."""
         if pos == len(letters):
-            return True
-        for w in range(word, 1 if first else len(words)):
+            return several
+        if (pos, word, several) in failed:
+            return False
+        for w in range(word, word + 1 if pos == 0 else len(words)):
             head = words[w]
             n = 0
             while n < len(head) and pos + n < len(letters) and head[n] == letters[pos + n]:
                 n += 1
-                if fits(pos + n, w + 1, False):
+                if fits(pos + n, w + 1, pos > 0):
                     return True
+        failed.add((pos, word, several))
         return False
 
-    return fits(0, 0, True)
+    return fits(0, 0, False)
 
 
 def acronym_fits(acronym: str, long_form: str) -> bool:
