@@ -61,6 +61,12 @@ def test_utf8_with_a_stray_cp1252_byte_keeps_its_utf8() -> None:
     assert decode(data) == "Première partie, réunion à Genève. Fin : café"
 
 
+def test_windows_1252_with_a_capital_before_a_curly_quote_stays_windows_1252() -> None:
+    # "É”" is by chance a valid UTF-8 sequence ("ɔ"): no sign of a UTF-8 file
+    text = "“Meet me at the CAFÉ” – she said. It’s late."
+    assert decode(text.encode("cp1252")) == text
+
+
 def test_utf8_with_more_stray_cp1252_quotes_and_dashes_than_accents_keeps_its_utf8() -> None:
     # an editor's curly quote and dash in a UTF-8 file: more of them than UTF-8 accented letters
     data = "date 2025-05-07\nLe Maroc à l".encode() + "’ONU – fin.".encode("cp1252")

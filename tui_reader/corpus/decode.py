@@ -85,8 +85,8 @@ _CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x07), 0x08, *range(0x0E, 0x1A),
 _CONTROL_BYTES = _CONTROL_CHARS.encode("ascii")
 _BLOCK = 1 << 20
 _C1_CONTROL = re.compile(r"[\x80-\x9f]")
-_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
-_TYPOGRAPHIC_BYTES = bytes(range(0x80, 0xA0))
+# The bytes of 0x80-0x9F that Windows-1252 defines (0x81, 0x8D, 0x8F, 0x90 and 0x9D it leaves out).
+_TYPOGRAPHIC_BYTES = bytes(b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
 
 
 def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
@@ -228,8 +228,9 @@ def _decode_legacy(data: bytes) -> str | None:
     if _UTF8_SHAPED.search(data) is not None and _is_utf8(_UTF8_SHAPED.sub(b"", data)):
         return replaced
     invalid = replaced.count("\ufffd") - data.count("\ufffd".encode())
-    valid = len(_VALID_UTF8_MULTIBYTE.findall(data))
-    if valid >= invalid or (valid and _only_typographic_strays(data)):
+    sequences = _VALID_UTF8_MULTIBYTE.findall(data)
+    valid = len(sequences)
+    if valid >= invalid or (valid and _western_sequences(sequences) and _only_typographic_strays(data)):
         return data.decode("utf-8", _INVALID_UTF8_HANDLER)
     text = data.decode("cp1252", _UNDEFINED_CP1252_HANDLER)
     if _reads_as_western(text):
@@ -243,13 +244,19 @@ def _decode_legacy(data: bytes) -> str | None:
     return None if best is None else str(best)
 
 
+def _western_sequences(sequences: list[bytes]) -> bool:
+    """True when every valid UTF-8 sequence stands for a character usual in Western European
+    text ("é", "’", "€"): a Windows-1252 text makes one only by chance, of a capital and a
+    sign ("É”" is the UTF-8 of "ɔ")."""
+    return all(sequence.decode("utf-8") in _WESTERN for sequence in set(sequences))
+
+
 def _only_typographic_strays(data: bytes) -> bool:
     """True when every byte outside valid UTF-8 sequences is one Windows-1252 gives its
     typographic punctuation (0x80-0x9F: curly quotes, dashes, ellipsis, euro), as an editor
     inserts them into a UTF-8 file ("l\x92ONU \x96 fin"); a text written in Windows-1252 also
     holds its accented letters (0xC0-0xFF) outside such sequences."""
-    rest = _VALID_UTF8_MULTIBYTE.sub(b"", data)
-    return _HIGH_BYTE.search(rest.translate(None, _TYPOGRAPHIC_BYTES)) is None
+    return _VALID_UTF8_MULTIBYTE.sub(b"", data).translate(None, _TYPOGRAPHIC_BYTES).isascii()
 
 
 def _is_utf8(data: bytes) -> bool:
