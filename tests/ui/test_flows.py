@@ -85,6 +85,11 @@ async def test_an_article_previewed_and_then_read_in_the_reader_is_marked_read(m
         assert isinstance(app.focused, ReaderView)
         assert app.session.marks.is_read("qatar-en")
         assert not app.session.marks.is_read("seed")
+        await pilot.press("m")  # marked unread again: leaving the reader and coming back keeps it
+        await pilot.press("escape", "tab")
+        await settle(pilot)
+        assert isinstance(app.focused, ReaderView)
+        assert not app.session.marks.is_read("qatar-en")
 
 
 async def test_first_key_after_a_pause_searches_without_waiting(make_app: MakeApp) -> None:

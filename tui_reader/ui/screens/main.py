@@ -113,6 +113,8 @@ class MainScreen(Screen[None]):
         self._live = False
         self._searched: tuple[str, str] = ("", "")  # what the list shown was found by, as typed
         self.filters: list[EntityFilter] = []
+        # the article shown in the reader that the reader taking the focus marks read
+        self._previewed: str | None = None
         self.view = "all"
         self.sort = "auto"
         self.show_highlights = True
@@ -270,8 +272,10 @@ class MainScreen(Screen[None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._update_layout_classes()
         shown = self.reader.article
-        if event.widget is self.reader and shown is not None and not self.session.marks.is_read(shown.id):
-            # the article the list previewed, now read in the reader (tab, a click)
+        if event.widget is self.reader and shown is not None and shown.id == self._previewed:
+            # the article the list previewed, now read in the reader (tab, a click); once: m
+            # may mark it unread again
+            self._previewed = None
             self.session.marks.set_read(shown.id)
             self.article_list.refresh_marks()
         if self.results is not None and not self.article_list.rows:
@@ -1176,6 +1180,7 @@ class MainScreen(Screen[None]):
         title_matches: list[tuple[int, int]] | None = None,
     ) -> None:
         self.article = article
+        self._previewed = article.id if article is not None else None
         self.reader.show_article(article, matches, title_matches)
         self.entity_pane.show_article_entities(
             summarize_mentions(article.mentions) if article is not None else []
@@ -1289,6 +1294,8 @@ class MainScreen(Screen[None]):
             self.notify("No article to mark read.", timeout=1.5)
             return
         read = self.session.marks.toggle_read(article_id)
+        if article_id == self._previewed:
+            self._previewed = None  # the reader taking the focus no longer marks it
         self.article_list.refresh_marks()
         self.notify("Marked read." if read else "Marked unread.", timeout=1.5)
 
