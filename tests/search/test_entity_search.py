@@ -275,3 +275,11 @@ def test_articles_found_through_an_entity_rank_by_how_much_they_name_it(tmp_path
         rows = library.search(query, sort="relevance")
         assert [row.path for row in rows] == ["fr/thrice.txt", "fr/once.txt"]
         assert rows[0].score > rows[1].score
+
+
+def test_a_chosen_entity_narrows_the_results_and_leaves_their_scores(library: Library) -> None:
+    plain = {row.path: row.score for row in library.search("accord OR talks OR Maroc", sort="relevance")}
+    narrowed = library.search("accord OR talks OR Maroc", sort="relevance", entities=("org:un",))
+    assert {row.path for row in narrowed} == {p for p in plain if p in paths(library, "org:un")}
+    assert len(narrowed) >= 2
+    assert all(row.score == plain[row.path] for row in narrowed)

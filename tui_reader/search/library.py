@@ -351,10 +351,15 @@ class Library:
             if self._searcher is None or not self._searcher.doc_count():
                 return self._results(parsed, [], None, started, "date")
             q = parsed.query
-            if entities:
-                filters = [wq.Term("entity", e) for e in entities]
-                q = wq.And([q, *filters]) if q is not None else wq.And(filters)
             allowed = self._id_docnums(only_ids) if only_ids is not None else None
+            if entities:
+                # the chosen entities narrow the results and leave their ranking to the query
+                filters = [wq.Term("entity", e) for e in entities]
+                if q is None:
+                    q = wq.And(filters)
+                else:
+                    naming = set(self._docsets().of(wq.And(filters)))
+                    allowed = naming if allowed is None else allowed & naming
             excluded = self._id_docnums(except_ids) if except_ids else None
             by_relevance = sort == "relevance" or (sort == "auto" and parsed.scored)
             if by_relevance and q is not None:
