@@ -767,20 +767,21 @@ def _answer(tagger: Any, line: str, lang: str | None) -> tuple[object, list[Ment
 
 
 def _tagged(tagger: Tagger, text: str, lang: str) -> list[Mention]:
-    """The mentions in `text`, its terminal escape sequences read as blanks, as the corpus reader
-    removes them ("\x1b[31mONU\x1b[0m" names the UN); offsets and texts are `text`'s own."""
+    """The mentions in `text` read without its terminal escape sequences, as the corpus reader
+    stores an article ("\x1b[31mONU\x1b[0m" names the UN); offsets and texts are `text`'s own."""
     import dataclasses
 
-    from tui_reader.corpus.normalize import escapes_blanked
+    from tui_reader.corpus.normalize import escapes_removed, original_offset
 
-    shown = escapes_blanked(text)
+    shown, removals = escapes_removed(text)
     mentions = tagger.tag(shown, lang)
-    if shown is text:
+    if not removals:
         return mentions
-    return [
-        m if text[m.start : m.end] == m.text else dataclasses.replace(m, text=text[m.start : m.end])
-        for m in mentions
-    ]
+    out = []
+    for m in mentions:
+        start, end = original_offset(removals, m.start), original_offset(removals, m.end, end=True)
+        out.append(dataclasses.replace(m, start=start, end=end, text=text[start:end]))
+    return out
 
 
 @main.command(cls=_QueryCommand)

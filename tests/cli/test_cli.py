@@ -457,6 +457,12 @@ def test_tag_reads_a_name_after_a_terminal_colour_code_as_the_index_does() -> No
     line = json.dumps({"id": 1, "text": text}) + "\n"
     result = CliRunner().invoke(main, ["tag", "--jsonl"], input=line.encode())
     assert [m["text"] for m in json.loads(result.stdout)["mentions"]] == ["Maroc", "ONU"]
+    # a sequence inside a name: the name as the index reads it, its span the text's own
+    inside = "Les Nations\x1b[0m unies et le Royaume\x1b[1m-Uni."
+    result = CliRunner().invoke(main, ["tag", "--json"], input=inside.encode())
+    found = [(m["start"], m["end"], m["id"]) for m in json.loads(result.stdout)]
+    assert found == [(4, 21, "org:un"), (28, 43, "country:GB")]
+    assert all(inside[s:e].startswith(("Nations", "Royaume")) for s, e, _ in found)
 
 
 def test_an_output_encoding_without_the_characters_prints_no_traceback(tmp_path: Path) -> None:

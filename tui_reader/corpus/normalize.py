@@ -27,6 +27,7 @@ this is the only place where article text changes. In order:
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -87,12 +88,29 @@ def without_controls(text: str) -> str:
     return _CONTROLS.sub("", _ESCAPE_SEQUENCES.sub("", text))
 
 
-def escapes_blanked(text: str) -> str:
-    """`text` with each terminal escape sequence as many spaces: the words a terminal shows,
-    at the offsets they have in `text` ("\x1b[31mONU" is "     ONU")."""
+def escapes_removed(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """`text` without its terminal escape sequences, as an article's text is stored, and where
+    they were: (offset in the new text, characters removed up to there), in order, for
+    `original_offset`."""
     if "\x1b" not in text and "\x9b" not in text:
-        return text
-    return _ESCAPE_SEQUENCES.sub(lambda match: " " * len(match.group()), text)
+        return text, []
+    parts: list[str] = []
+    removals: list[tuple[int, int]] = []
+    kept = removed = 0
+    for match in _ESCAPE_SEQUENCES.finditer(text):
+        parts.append(text[kept : match.start()])
+        removed += match.end() - match.start()
+        removals.append((match.end() - removed, removed))
+        kept = match.end()
+    parts.append(text[kept:])
+    return "".join(parts), removals
+
+
+def original_offset(removals: list[tuple[int, int]], offset: int, *, end: bool = False) -> int:
+    """Where `offset` of the text `escapes_removed` gave is in the original: a start after the
+    sequences removed there ("\x1b[31mONU" starts at 5), an `end` before them."""
+    i = bisect.bisect_left(removals, (offset, -1) if end else (offset + 1, -1))
+    return offset + (removals[i - 1][1] if i else 0)
 
 
 def _clean_characters(text: str) -> str:
