@@ -295,6 +295,7 @@ def test_country_words_that_are_not_the_country(tagger: Tagger, text: str) -> No
     [
         ("On mande de Rome à la Gazette d'Italie : on affirme que", "fr"),
         ("Le Courrier de l'Égypte, journal publié au Caire.", "fr"),
+        ("Il écrivait dans le Courrier des États-Unis, à New York.", "fr"),
         ("Il fut un collaborateur de Petrograd, qui devint plus tard leJournal de Russie.", "fr"),
         ("According to the Official Gazette of Venezuela, a new law", "en"),
         ("TRANSLATED FOR THE GAZETTE OF THE UNITED STATES.", "en"),

@@ -999,16 +999,22 @@ def publication_title(ctx: Context, cand: Candidate) -> bool:
     if fold_word(word) in ("la", "l", "the"):
         word, _sep = ctx.prev_word(at)
         at = ctx.prev_word_start(at)
-    if fold_word(word) not in _OF:
+    if fold_word(word) not in _TITLE_OF:
         return False
     head, sep = ctx.prev_word(at)
     if sep not in _SPACES:
         return False
     folded = fold_word(head)
-    return any(folded.endswith(noun) and head[len(head) - len(noun)].isupper() for noun in _PUBLICATION_HEADS)
+    for noun in _PUBLICATION_HEADS:
+        if folded.endswith(noun):
+            # the noun's capital, wherever OCR glued it ("leJournal"); the word's first letter
+            # when folding changed the word's length
+            at = len(head) - len(noun) if len(folded) == len(head) else 0
+            return head[at].isupper()
+    return False
 
 
-_OF = _words("de d du of")
+_TITLE_OF = _words("de d du des of")
 
 
 # The person's name set off by a comma after a title: a courtesy title and a name (", D. Maria da
