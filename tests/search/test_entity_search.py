@@ -71,7 +71,7 @@ def test_a_name_of_several_words_finds_other_languages_unquoted(library: Library
     assert "en/uk.txt" in paths(library, "Royaume-Uni")
 
 
-@pytest.mark.parametrize("query", ['Nations unies"', "Nations unies)"])
+@pytest.mark.parametrize("query", ['Nations unies"', "Nations unies)", "(Nations unies"])
 def test_a_name_with_a_stray_mark_that_is_mended_still_finds_other_languages(
     library: Library, query: str
 ) -> None:

@@ -600,6 +600,9 @@ def test_a_filter_value_with_a_dash_or_a_colon_is_that_value(library: Library) -
         results.fallback
         == "'-1' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD): that filter matches nothing."
     )
+    results = library.search("date:[-1 TO 2]")
+    assert list(results) == []
+    assert "'-1' is not a date" in (results.fallback or "")
     results = library.search("country:Maroc:x")
     assert list(results) == []
     assert results.fallback == "No country is called 'Maroc:x': that filter matches nothing."

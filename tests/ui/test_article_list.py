@@ -149,6 +149,12 @@ async def test_empty_message_names_the_entity_filter_that_narrows_the_search(mak
             listing.render_line(y).text.strip() for y in range(6) if listing.render_line(y).text.strip()
         )
         assert text.startswith("No article naming Qatar matches (x in the list removes it).")
+        main(app).add_entity_filter("country:MA", "Morocco")
+        await settle(pilot)
+        text = " ".join(
+            listing.render_line(y).text.strip() for y in range(6) if listing.render_line(y).text.strip()
+        )
+        assert text.startswith("No article naming Qatar, Morocco matches (x in the list removes the last).")
 
 
 async def test_empty_message_says_escape_goes_back_when_there_is_a_search_before(make_app: MakeApp) -> None:

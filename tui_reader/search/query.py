@@ -305,6 +305,8 @@ def parse_query(
     raw_tokens = set(_RAW_TOKEN.findall(text)) | set(re.findall(r"\w+", text))
     rewriter = _Rewriter(aliases, reader, raw_tokens, result, prefix_terms)
     query = rewriter.rewrite(parsed)
+    if typed.startswith("(") and typed.endswith(")"):
+        typed = typed[1:-1]  # "(Nations unies", mended: the name in its group
     words = fold_phrase(typed)
     if _PLAIN.match(typed) and " " in words:
         ids = aliases.entities_named(words, raw_tokens)

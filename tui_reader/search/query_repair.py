@@ -110,12 +110,13 @@ _DATE_TIME = re.compile(
 
 
 # "*:*" or "field:*:*", as a word of its own.
-_EVERY = re.compile(r"(?<![^\s(])((?:[^\W\d_][\w-]*:)?\*):\*(?=[\s)]|$)")
+_EVERY = re.compile(r"(?<![^\s(-])((?:[^\W\d_][\w-]*:)?\*):\*(?=[\s)]|$)")
 
 
 # A dash that opens a word, a phrase or a group (after no letter of a word, nor a filter's
-# colon): "Royaume-Uni", "Maroc - Tunisie" and "date:-1" exclude nothing.
-_EXCLUDING_DASH = re.compile(r"(?<![\w'\-:])-(?=[^\W_]|[\"(])")
+# colon or a range's bracket): "Royaume-Uni", "Maroc - Tunisie", "date:-1" and "date:[-1 TO 2]"
+# exclude nothing.
+_EXCLUDING_DASH = re.compile(r"(?<![\w'\-:\[{])-(?=[^\W_]|[\"(])")
 
 
 def _with_nots(text: str) -> str:

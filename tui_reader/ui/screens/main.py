@@ -785,7 +785,10 @@ class MainScreen(Screen[None]):
             if self.filters and self.query_text.strip():
                 # the chosen entities narrow every search typed after them
                 within = ", ".join(f.label for f in self.filters)
-                head = f"No article naming {within} matches ({self._filter_key()} in the list removes it)."
+                which = "the last" if len(self.filters) > 1 else "it"
+                head = (
+                    f"No article naming {within} matches ({self._filter_key()} in the list removes {which})."
+                )
             if not self.query_text.strip() and not self.filters:
                 # a marks view on its own: nothing is wrong with a search, no article has the mark
                 if self.view == "bookmarked":
