@@ -1120,3 +1120,23 @@ def test_a_team_named_after_its_founder_is_no_person(tagger: Tagger) -> None:
 )
 def test_a_wires_sign_off_is_no_mention(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.id) for m in default_tagger().tag(text, "en")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elle gagne 3 000 $ de Singapour par mois.",
+        "66 M$ de Singapour ont été versés.",
+        "le cours du dollar de Singapour",
+        "la pollution du delta du Niger",
+        "les forêts du bassin du Congo",
+        "Tombouctou, dans la boucle du Niger",
+    ],
+)
+def test_a_currency_or_a_river_named_after_a_country_is_no_country(tagger: Tagger, text: str) -> None:
+    assert [m.text for m in tagger.tag(text, "fr") if m.kind == "country"] == []
+
+
+def test_a_country_after_a_crown_or_a_president_stays(tagger: Tagger) -> None:
+    assert found(tagger, "la couronne de Suède", "fr") == [("Suède", "country:SE")]
+    assert found(tagger, "le président du Niger", "fr") == [("Niger", "country:NE")]

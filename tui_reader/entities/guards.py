@@ -77,6 +77,7 @@ _FOLLOWING_HEADS = _words(
 _PLACE_NOUNS = _words(
     """
     tour lake lac river rivière fleuve gulf golfe sea mer bay baie mount mont cape cap strait détroit
+    delta bassin boucle embouchure estuaire basin estuary
     canal channel ocean océan island islands isle isles île îles valley vallée rue avenue boulevard bd
     faubourg
     place quai porte impasse chemin allée square street road tunnel pont bridge cochon cochons
@@ -1131,13 +1132,29 @@ def masculine_article(ctx: Context, cand: Candidate) -> bool:
 
 
 def currency(ctx: Context, cand: Candidate) -> bool:
-    """A country naming a currency: "US$", "US $", "dollars US", "francs Suisse"."""
+    """A country naming a currency: "US$", "US $", "dollars US", "francs Suisse", "le dollar de
+    Singapour", "10 M$ de Singapour"."""
     if not _country_name(cand):
         return False
     if cand.entry.form == "acronym" and ctx.text[cand.end : cand.end + 3].lstrip().startswith("$"):
         return True
     word, sep = ctx.prev_word(cand.start)
-    return sep == " " and fold_word(word) in _CURRENCY
+    if sep != " ":
+        return False
+    folded = fold_word(word)
+    if folded in _CURRENCY:
+        return True
+    if folded not in ("de", "d"):
+        return False
+    at = ctx.prev_word_start(cand.start)
+    if ctx.text[max(0, at - 2) : at].rstrip().endswith("$"):
+        return True  # "10 M$ de Singapour", "5 $ de Hong Kong"
+    return fold_word(ctx.prev_word(at)[0]) in _CURRENCY_OF
+
+
+# Currencies named after a country with "de" ("le dollar de Singapour"); not "couronne" or
+# "livre" ("la couronne de Suède" is its crown).
+_CURRENCY_OF = _words("dollar dollars peso pesos")
 
 
 def civility(ctx: Context, cand: Candidate) -> bool:
@@ -2017,6 +2034,7 @@ def quiet(ctx: Context, cand: Candidate) -> bool:
                         and (place_feature(ctx, cand) or royal_title(ctx, cand))
                     )
                     or publication_title(ctx, cand)
+                    or currency(ctx, cand)
                 ):
                     return False
                 if ctx.lang == "fr" and inside_event_name(ctx, start):
