@@ -1140,3 +1140,19 @@ def test_a_currency_or_a_river_named_after_a_country_is_no_country(tagger: Tagge
 def test_a_country_after_a_crown_or_a_president_stays(tagger: Tagger) -> None:
     assert found(tagger, "la couronne de Suède", "fr") == [("Suède", "country:SE")]
     assert found(tagger, "le président du Niger", "fr") == [("Niger", "country:NE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jacques renverse un sac de farine que Maurice reçoit sur l'épaule.", []),
+        ("Maurice et Charlot montent sur la voiture.", []),
+        ("Il vit à Maurice depuis 2010.", [("Maurice", "country:MU")]),
+        ("le Premier ministre de Maurice a signé", [("Maurice", "country:MU")]),
+        ("Les élections au Salvador et le président du Salvador", [("Salvador", "country:SV")] * 2),
+    ],
+)
+def test_a_french_country_name_that_is_a_first_name_is_the_country_after_a_word_of_place(
+    tagger: Tagger, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(tagger, text, "fr") == expected

@@ -1157,6 +1157,39 @@ def currency(ctx: Context, cand: Candidate) -> bool:
 _CURRENCY_OF = _words("dollar dollars peso pesos")
 
 
+def first_name_alone(ctx: Context, cand: Candidate) -> bool:
+    """A French country name that is also a common first name, anywhere but after a word that
+    makes it a place ("à Maurice", "de Maurice", "l'île Maurice"): a man in a story ("Maurice
+    entra"), not Mauritius."""
+    entry = cand.entry
+    if (
+        ctx.lang != "fr"
+        or entry.kind != "country"
+        or entry.form != "name"
+        or "first-name" not in entry.risk_kinds
+    ):
+        return False
+    word, _sep = ctx.prev_word(cand.start)
+    if fold_word(word) in _BEFORE_A_PLACE:
+        return False
+    # in a list of states: "La France, Maurice et Madagascar ont signé"
+    text = ctx.text
+    for other in ctx.found:
+        if other.entry.kind != "country" or other.entry.form != "name" or other.entry.risk:
+            continue
+        if other.end <= cand.start and _LIST_LINK.fullmatch(text, other.end, cand.start):
+            return False
+        if other.start >= cand.end and _LIST_LINK.fullmatch(text, cand.end, other.start):
+            return False
+    return True
+
+
+# What joins two names of a list: ", ", " et ", " ou ".
+_LIST_LINK = re.compile(r"\s*(?:,|et|ou)\s*")
+# Prepositions and articles before a place ("au Salvador", "à Maurice").
+_BEFORE_A_PLACE = _words("à a de d du des en au aux le la l île ile")
+
+
 def civility(ctx: Context, cand: Candidate) -> bool:
     """A name after "M.", "Mme", "Mr", "Saint", "Miss": a person, a saint or a beauty queen ("M.
     Maurice", "Miss France"); a first name or a surname after a rank or a title: "le général
@@ -2069,6 +2102,7 @@ GUARDS: dict[str, Guard] = {
     "publication_title": publication_title,
     "currency": currency,
     "civility": civility,
+    "first_name_alone": first_name_alone,
     "person_name": person_name,
     "surname_company": surname_company,
     "sports_team": sports_team,
@@ -2135,6 +2169,9 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "royal_title": lambda e, lang: e.kind == "country" and e.form == "name",
     "publication_title": lambda e, lang: e.kind == "country" and e.form == "name",
     "civility": lambda e, lang: e.form == "name",
+    "first_name_alone": lambda e, lang: (
+        lang == "fr" and e.kind == "country" and e.form == "name" and "first-name" in e.risk_kinds
+    ),
     "person_name": lambda e, lang: e.form == "name" and _named(e),
     "surname_company": lambda e, lang: e.org_kind == "company" and "surname" in e.risk_kinds,
     "sports_team": lambda e, lang: _is_country_name(e),
