@@ -1156,3 +1156,32 @@ def test_a_french_country_name_that_is_a_first_name_is_the_country_after_a_word_
     tagger: Tagger, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(tagger, text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La vice-présidente de HP Espagne, Helena Herrero, a dit", "fr"),
+        ("explique Dany Nassif, chargé, chez NEC France, du développement", "fr"),
+        ("Texaco Canada said it lowered its crude postings.", "en"),
+        ("Bayer USA Inc said sales rose.", "en"),
+        ("sur l'estrade de l'auditorium du Stade de France, Georges Leekens", "fr"),
+    ],
+)
+def test_a_country_naming_a_company_branch_or_a_stadium_is_no_country(
+    tagger: Tagger, text: str, lang: str
+) -> None:
+    assert [m.text for m in tagger.tag(text, lang) if m.kind == "country"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "country"),
+    [
+        ("Total U.S. slab zinc stocks rose.", "en", "U.S."),  # the word, not the company
+        ("le plus gros stade de Thaïlande", "fr", "Thaïlande"),
+    ],
+)
+def test_a_country_after_a_word_that_only_looks_like_a_company_or_a_stadium_stays(
+    tagger: Tagger, text: str, lang: str, country: str
+) -> None:
+    assert country in [m.text for m in tagger.tag(text, lang) if m.kind == "country"]

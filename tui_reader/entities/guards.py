@@ -625,13 +625,23 @@ def after_name_word(ctx: Context, cand: Candidate) -> bool:
     if not word or sep not in (" ", "\t", "\xa0") or not _is_capitalised_content(word):
         return False
     prev_start = ctx.prev_word_start(cand.start)
-    if fold_word(word) in TITLES or prev_start in ctx.candidate_starts:
+    if prev_start in ctx.candidate_starts:
+        # a company's branch in the country is named after both ("NEC France", "HP Espagne")
+        # (not one whose name is also a word: "Total U.S. slab zinc stocks")
+        return cand.entry.form != "demonym" and any(
+            c.entry.org_kind == "company" and c.entry.risk_kinds.isdisjoint(_WORD_RISKS)
+            for c in ctx.found_at(prev_start, prev_start + len(word))
+        )
+    if fold_word(word) in TITLES:
         return False
     if ctx.sentence_start(prev_start) and not word.isupper():
         return False  # "Besides Egypt", "Catholic France": a capital that opens the sentence
     if word.isupper() and not ctx.text[cand.start : cand.end].isupper() and len(word) > 3:
         return False  # an acronym before a country: "NATO Turkey", "EU Germany"
     return True
+
+
+_WORD_RISKS = frozenset(("word", "caps-word"))
 
 
 def _word_demonym(entry: Entry) -> bool:
@@ -904,6 +914,9 @@ def place_feature(ctx: Context, cand: Candidate) -> bool:
         return False
     if words[-1] in _STATE_NOUNS:
         return cand.entry.entity_id in _COUNTRIES_WITH_A_NAMESAKE_STATE
+    if words[-1] == "stade":
+        # a stadium's name ("le Stade de France"), not the biggest "stade de Thaïlande"
+        return ctx.text.rfind("Stade", max(0, cand.start - 12), cand.start) >= 0
     return words[-1] in _PLACE_NOUNS
 
 
@@ -2020,7 +2033,7 @@ _QUIET_SEPARATORS = " \t\xa0'’"
 _CONNECTORS = _words("of the de du d des la l le les au aux en à")
 # The nouns `place_feature` and `royal_title` look for among the three words before a country
 # (`publication_title` is asked apart: OCR may glue its noun to the word before).
-_LOOKED_FOR_BEFORE = _PLACE_NOUNS | _STATE_NOUNS | _ROYAL
+_LOOKED_FOR_BEFORE = _PLACE_NOUNS | _STATE_NOUNS | _ROYAL | {"stade"}
 
 
 def quiet(ctx: Context, cand: Candidate) -> bool:
