@@ -1185,3 +1185,20 @@ def test_a_country_after_a_word_that_only_looks_like_a_company_or_a_stadium_stay
     tagger: Tagger, text: str, lang: str, country: str
 ) -> None:
     assert country in [m.text for m in tagger.tag(text, lang) if m.kind == "country"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("la Croix-Rouge suisse a aidé les réfugiés.", "Croix-Rouge suisse"),
+        ("Des actions du Crédit mobilier autrichien ont été vendues.", "Crédit mobilier autrichien"),
+    ],
+)
+def test_a_name_with_another_countrys_demonym_is_that_countrys_body(
+    tagger: Tagger, text: str, name: str
+) -> None:
+    assert [(m.text, m.kind, m.source) for m in tagger.tag(text, "fr")] == [(name, "organization", "rule")]
+
+
+def test_a_one_word_brand_with_a_demonym_stays_apart(tagger: Tagger) -> None:
+    assert "Google allemand" not in [m.text for m in tagger.tag("le Google allemand a répondu", "fr")]

@@ -23,6 +23,7 @@ from tui_reader.entities.guards import (
     MARKERS,
     Context,
     Guard,
+    foreign_qualifier,
     inside_event_name,
     names_no_state,
     quiet,
@@ -188,9 +189,16 @@ class Tagger:
         return self._candidates(text, lang, keys, teams)[0]
 
     def _candidates(
-        self, text: str, lang: str, keys: TextKeys | None, teams: list[Candidate] | None
+        self,
+        text: str,
+        lang: str,
+        keys: TextKeys | None,
+        teams: list[Candidate] | None,
+        qualified: list[Candidate] | None = None,
     ) -> tuple[list[Candidate], Context | None]:
-        """`candidates`, and the context the guards read (None when nothing matched)."""
+        """`candidates`, and the context the guards read (None when nothing matched); the
+        organizations that the `foreign_qualifier` guard reads as another country's body are
+        appended to `qualified` when it is given."""
         if keys is None:
             keys = TextKeys.of(text)
         found = self.matcher.find(text, lang, keys)
@@ -240,6 +248,8 @@ class Tagger:
                 if guard(ctx, c):
                     if guard is sports_team and teams is not None:
                         teams.append(c)
+                    elif guard is foreign_qualifier and qualified is not None:
+                        qualified.append(c)
                     return False
             return True
 
@@ -291,7 +301,8 @@ class Tagger:
             return []
         keys = TextKeys.of(text)
         teams: list[Candidate] = []
-        chosen, ctx = self._candidates(text, lang, keys, teams)
+        qualified: list[Candidate] = []
+        chosen, ctx = self._candidates(text, lang, keys, teams, qualified)
         mentions = with_legal_forms(text, self._mentions(text, chosen), self._firm_for(text))
         generic = {c.start for c in chosen if "generic" in c.entry.risk_kinds}
         rule_mentions: list[Mention] = []
@@ -308,6 +319,8 @@ class Tagger:
             if teams:
                 rule_mentions += [self._team(text, c) for c in teams]
                 rule_mentions.sort(key=_start_end)
+            if qualified and ctx is not None:
+                rule_mentions = _with_qualified_bodies(text, ctx, qualified, rule_mentions)
             if rule_mentions:
                 buildings = {c.start for c in chosen if "building" in c.entry.risk_kinds}
                 # national bodies' generic names: a longer rule name opening with words of its own wins
@@ -555,6 +568,29 @@ _LOWERCASE_PARTY = re.compile(r"(?<=[^\W_])[ \t\xa0\n]+party$")
 # Kinds of organizations whose name "Group" may end: "Volkswagen Group", "Alibaba Group".
 _GROUP_KINDS = frozenset(("company", "media"))
 _GROUP = re.compile(r" Group(?![\w'’-]| [A-Z])")
+
+
+def _with_qualified_bodies(
+    text: str, ctx: Context, qualified: list[Candidate], rules: list[Mention]
+) -> list[Mention]:
+    """`rules` with the bodies a name and another country's demonym make ("la Croix-Rouge
+    suisse", "le Parti socialiste belge"), which no rule found: organizations of the article,
+    holding the demonym."""
+    demonym_ends = {c.start: c.end for c in ctx.found if c.entry.form == "demonym"}
+    added = []
+    for c in qualified:
+        end = demonym_ends.get(c.end + 1)
+        if end is None or any(r.start <= c.start and end <= r.end for r in rules):
+            continue
+        name = text[c.start : c.end]
+        if not name[:1].isupper() or not any(sep in name for sep in " -"):
+            continue  # "le Google allemand", "les taliban pakistanais": a word, not a name
+        if any(r.start < end and c.start < r.end for r in rules):
+            continue  # a rule's name overlaps it: the rule's reading stands
+        added.append(rule_mention(text, c.start, end))
+    if not added:
+        return rules
+    return sorted(rules + added, key=_start_end)
 
 
 def _with_group(text: str, end: int) -> int:
