@@ -130,9 +130,10 @@ def test_aliases_do_not_blow_up(tmp_path: Path) -> None:
     assert (article.title, skipped) == ("Aliases", [])
 
 
-def test_unclosed_front_matter_is_text(tmp_path: Path) -> None:
-    [article], skipped = read_md(tmp_path, "---\ntitle: Never closed\n\nThe body.\n")
-    assert skipped == [] and article.text == "title: Never closed\n\nThe body."
+def test_unclosed_front_matter_is_text_and_said(tmp_path: Path) -> None:
+    [article], [warning] = read_md(tmp_path, "---\ntitle: Never closed\n\nThe body.\n")
+    assert article.text == "title: Never closed\n\nThe body."
+    assert warning.describe() == "a.md: front matter ignored: no closing '---' line" and warning.warning
 
 
 def test_metadata_of_the_wrong_type_is_ignored(tmp_path: Path) -> None:
@@ -193,3 +194,8 @@ def test_plain_lines_are_kept_without_the_markup_patterns(
     [article], _ = read_md(tmp_path, "# Titre\n\n" + "ligne\n" * 200_000 + "Le **Maroc** et [l'ONU](x).\n")
     assert article.text == " ".join(["ligne"] * 200_000) + " Le Maroc et l'ONU."
     assert inline_calls == 2  # the heading and the last line
+
+
+def test_a_thematic_break_that_opens_a_file_is_no_front_matter(tmp_path: Path) -> None:
+    [article], skipped = read_md(tmp_path, "---\n\nLe Maroc et l'ONU.\n")
+    assert skipped == [] and article.text == "Le Maroc et l'ONU."

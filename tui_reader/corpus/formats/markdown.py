@@ -64,6 +64,8 @@ MAX_FLOW_COLLECTIONS = 100
 
 _FENCE = re.compile(r"---[ \t]*")
 _FENCE_END = re.compile(r"(?:---|\.\.\.)[ \t]*")
+# A line of YAML mapping: "title: Le Maroc", "date:".
+_YAML_KEY = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
 _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 _THEMATIC_BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
@@ -103,6 +105,9 @@ def parse_markdown(relpath: str, data: bytes) -> list[Article | Skipped]:
                 meta = _front_matter("\n".join(lines[1:end]))
             except _IgnoredFrontMatter as exc:
                 skipped.append(Skipped(relpath, front_matter_ignored(str(exc))))
+        elif len(lines) > 1 and _YAML_KEY.match(lines[1]):
+            # a fence and "title: ..." under it, never closed: read as text, and said
+            skipped.append(Skipped(relpath, front_matter_ignored("no closing '---' line")))
     heading, paragraphs = _body(lines[body_start:])
     ignored = Ignored()
     fields = metadata(meta, ignored)
