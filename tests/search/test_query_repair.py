@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tui_reader.entities import default_registry
@@ -293,6 +293,9 @@ def test_parse_never_raises_and_repairs_once(text: str) -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(QUERY_PARTS, max_size=16).map("".join))
+@example(':"date:[]')  # a colon that is no filter's: the quote dropped joined it to "date:"
+@example('date:"date:[ to ')  # a filter before another: the quote dropped joined the two
+@example('*:*"')  # every article, then a quote: "*:*" is the lone star once the quote is gone
 def test_a_repaired_query_needs_no_more_repair(text: str) -> None:
     repaired = repair_query(text, MAX_QUERY_CHARS)
     again = repair_query(repaired.text, MAX_QUERY_CHARS)

@@ -21,6 +21,7 @@ _WORD_END = re.compile(r'[ "()\[\]{}]')
 _RANGE_END = re.compile(r"[\]}]")
 _RANGE_TO = re.compile(r"(?<![^\s\[{])to(?=\s|$)", re.IGNORECASE)
 _FIELD_PREFIX = re.compile(r"^(\w+):")
+_FILTER_NAME = re.compile(r"\w[\w-]*:")  # "country:", a word that a filter's value follows
 _ENTITY_ID = re.compile(r"^entity:(country|org):", re.IGNORECASE)
 _RAW_LIMIT_FACTOR = 20  # text beyond this many times the limit is not even cleaned
 _STRAY_PROBLEMS = {
@@ -84,9 +85,6 @@ def repair_query(text: str, limit: int) -> RepairedQuery:
     day_only = _DATE_TIME.sub(r"\1", _DATE_TIME.sub(r"\1", typed))  # a range's two ends
     if day_only != typed:
         problems.append("a date filter reads the day, not the time of day")
-    # "*:*", every article as Lucene writes it, is the lone star ("country:*:*" is "country:*"),
-    # where Whoosh's parser makes the whole query match every article
-    day_only = _EVERY.sub(r"\1", day_only)
     tokens = _lex(day_only)
     cut = len(typed) > limit
     if cut:
@@ -98,6 +96,9 @@ def repair_query(text: str, limit: int) -> RepairedQuery:
         # the mended text, where the words are as they will be parsed
         mended = " ".join(_with_nots(mended).split())
         mended = " ".join("".join(t.text for t in _mend(_lex(mended), problems)).split())
+    # "*:*", every article as Lucene writes it, is the lone star ("country:*:*" is "country:*"),
+    # where Whoosh's parser makes the whole query match every article
+    mended = _EVERY.sub(r"\1", mended)
     return RepairedQuery(typed, mended, problems, cut)
 
 
@@ -234,12 +235,13 @@ def _mend(tokens: list[_Token], problems: list[str]) -> list[_Token]:
             if (
                 out
                 and out[-1].kind == _WORD
-                and not out[-1].text.endswith(":")
                 and following is not None
                 and following.kind == _WORD
+                and (_FILTER_NAME.fullmatch(out[-1].text) is None or _FIELD_PREFIX.match(following.text))
             ):
-                # two words it stood between stay apart ('a"~2024' is no "a~2024"), a filter and
-                # its value join ('country:"Maroc')
+                # two words it stood between stay apart ('a"~2024' is no "a~2024", ':"date:[]' no
+                # ":date:[]", 'date:"date:[' no "date:date:["), a filter and its value join
+                # ('country:"Maroc')
                 out.append(_Token(_SPACE, " ", token.end, virtual=True))
             continue
         fielded = out and out[-1].kind == _WORD and out[-1].text.endswith(":")
