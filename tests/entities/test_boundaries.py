@@ -62,6 +62,8 @@ def test_seats_of_government_named_by_their_building_are_places() -> None:
     # like the Kremlin and the White House: annotators tag the building as a place
     text = "Son directeur est venu à l'Élysée, puis au Quai d'Orsay et à Matignon."
     assert _orgs(text) == []
+    # nor does a rule read the place as a house's name ("la maison Warnery")
+    assert _orgs("Les deux candidats à la Maison Blanche ont débattu.") == []
 
 
 def test_a_head_glued_by_ocr_obeys_the_same_rules_as_a_spaced_one() -> None:

@@ -23,6 +23,7 @@ from tui_reader.entities.guards import (
     MARKERS,
     Context,
     Guard,
+    building,
     foreign_qualifier,
     inside_event_name,
     names_no_state,
@@ -195,10 +196,12 @@ class Tagger:
         keys: TextKeys | None,
         teams: list[Candidate] | None,
         qualified: list[Candidate] | None = None,
+        places: list[Candidate] | None = None,
     ) -> tuple[list[Candidate], Context | None]:
         """`candidates`, and the context the guards read (None when nothing matched); the
         organizations that the `foreign_qualifier` guard reads as another country's body are
-        appended to `qualified` when it is given."""
+        appended to `qualified` when it is given, and the buildings that the `building` guard reads
+        as places to `places`."""
         if keys is None:
             keys = TextKeys.of(text)
         found = self.matcher.find(text, lang, keys)
@@ -250,6 +253,8 @@ class Tagger:
                         teams.append(c)
                     elif guard is foreign_qualifier and qualified is not None:
                         qualified.append(c)
+                    elif guard is building and places is not None:
+                        places.append(c)
                     return False
             return True
 
@@ -302,7 +307,8 @@ class Tagger:
         keys = TextKeys.of(text)
         teams: list[Candidate] = []
         qualified: list[Candidate] = []
-        chosen, ctx = self._candidates(text, lang, keys, teams, qualified)
+        places: list[Candidate] = []
+        chosen, ctx = self._candidates(text, lang, keys, teams, qualified, places)
         mentions = with_legal_forms(text, self._mentions(text, chosen), self._firm_for(text))
         generic = {c.start for c in chosen if "generic" in c.entry.risk_kinds}
         rule_mentions: list[Mention] = []
@@ -310,6 +316,11 @@ class Tagger:
             mentions = self._branches(text, lang, mentions)
             found = self.rules.find(text, lang, mentions, keys, shared=generic)
             rule_mentions = _without_owners(text, found, mentions)
+            if places:
+                # a building the text is about as a place is no body under a rule's name either
+                # ("les candidats à la Maison Blanche": the rules read "la maison Warnery")
+                spans = {(c.start, c.end) for c in places}
+                rule_mentions = [m for m in rule_mentions if (m.start, m.end) not in spans]
             if rule_mentions and lang == "fr":
                 if ctx is None:
                     ctx = Context(text, lang, keys=keys)
