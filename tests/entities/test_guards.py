@@ -1004,12 +1004,23 @@ def test_a_short_acronym_of_another_countrys_body(
             [("State of Israel", "country:IL"), ("State of Kuwait", "country:KW")],
         ),
         ("l'État d'Israël", "fr", [("État d'Israël", "country:IL")]),
+        # a people's name after the noun and "de" names the street; an adjective stays a demonym
+        ("Il habite rue de Suisse, près de la rue des Anglais.", "fr", []),
+        ("Les îles grecques.", "fr", [("grecques", "country:GR")]),
+        ("the main square of the Belarusian capital", "en", [("Belarusian", "country:BY")]),
+        ("La foule sur la place d'Italie.", "fr", []),
     ],
 )
 def test_a_place_named_after_a_country_is_none(
     tagger: Tagger, text: str, lang: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(tagger, text, lang) == expected
+
+
+def test_a_country_after_place_and_an_article_is_its_rank(tagger: Tagger) -> None:
+    text = "Il en va de la place de la Suisse dans le plan, et de la place du Kenya."
+    names = [(m.text, m.id, m.form) for m in tagger.tag(text, "fr")]
+    assert names == [("Suisse", "country:CH", "name"), ("Kenya", "country:KE", "name")]
 
 
 @pytest.mark.parametrize(

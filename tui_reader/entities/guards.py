@@ -904,13 +904,25 @@ def _doubled_hyphen_compound(ctx: Context, cand: Candidate) -> bool:
 
 def place_feature(ctx: Context, cand: Candidate) -> bool:
     """A lake, river, gulf, valley or street named after a country: "lac Tchad", "golfe de
-    Guinée", "Gulf of Mexico", "fleuve Niger", "rue Saint-Martin", and the State of Mexico."""
-    if not _country_name(cand):
+    Guinée", "Gulf of Mexico", "fleuve Niger", "rue Saint-Martin", and the State of Mexico; a
+    people's name after such a noun and "de" names the street too ("rue de Suisse", "rue des
+    Anglais"), where an adjective right after the noun stays a demonym ("les îles grecques"). A
+    country after "place" and an article is the country's rank or role ("la place de la Suisse
+    dans le plan", "la place du Kenya dans l'économie"), where "place d'Italie" is a square."""
+    entry = cand.entry
+    if entry.kind != "country":
         return False
     words = ctx.words_before(cand.start, 3)
+    links: list[str] = []
     while words and words[-1] in _PLACE_LINKS:
-        words.pop()
+        links.append(words.pop())
     if not words:
+        return False
+    if entry.form == "demonym" and (
+        not links or links[0] not in _FRENCH_OF or not ctx.text[cand.start].isupper()
+    ):
+        return False
+    if words[-1] == "place" and not _ROLE_LINKS.isdisjoint(links):
         return False
     if words[-1] in _STATE_NOUNS:
         return cand.entry.entity_id in _COUNTRIES_WITH_A_NAMESAKE_STATE
@@ -924,6 +936,12 @@ def place_feature(ctx: Context, cand: Candidate) -> bool:
 # Mexico's states, where "the State of Israel" and "l'État du Koweït" are the country.
 _STATE_NOUNS = frozenset(("state", "etat", "estado"))
 _COUNTRIES_WITH_A_NAMESAKE_STATE = frozenset(("country:MX",))
+
+
+# The words that make a people's name after a place noun the place's name ("rue des Anglais").
+_FRENCH_OF = frozenset(("de", "des", "d"))
+# The articles between "place" and a country that make it a rank or a role ("la place du Kenya").
+_ROLE_LINKS = frozenset(("la", "l", "du", "des"))
 
 
 # The words between a place noun and the country (`place_feature`): "golfe de Guinée", "Gulf of
@@ -2176,7 +2194,7 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     ),
     "inside_longer_name": lambda e, lang: e.kind == "organization",
     "hyphen_compound": lambda e, lang: e.form != "demonym",
-    "place_feature": lambda e, lang: _is_country_name(e),
+    "place_feature": lambda e, lang: e.kind == "country",
     "region": lambda e, lang: _is_country_name(e),
     "currency": lambda e, lang: _is_country_name(e),
     "royal_title": lambda e, lang: e.kind == "country" and e.form == "name",
