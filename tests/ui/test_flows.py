@@ -240,6 +240,26 @@ async def test_marks_and_history_survive_a_restart(make_app: MakeApp) -> None:
         assert screen.search_bar.value == "" and len(ids(app)) == 5
 
 
+async def test_the_first_step_back_in_history_shows_the_query_before(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        for query in ("turkey", "qatar"):
+            await pilot.press("slash")
+            await typed(pilot, query)
+            await pilot.press("enter")
+            await settle(pilot)
+        await pilot.press("slash")
+        assert screen.search_bar.value == "qatar"
+        await pilot.press("up")
+        await settle(pilot, delay=0.16)
+        assert screen.search_bar.value == "turkey"
+        await pilot.press("down")
+        await settle(pilot, delay=0.16)
+        assert screen.search_bar.value == "qatar"
+
+
 async def test_entity_filter_facets_and_chips(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -252,7 +252,13 @@ class SearchBar(Horizontal):
         event.stop()
         if not self.history:
             return
-        index = max(-1, min(len(self.history) - 1, self._history_index + event.delta))
+        last = len(self.history) - 1
+        index = max(-1, min(last, self._history_index + event.delta))
+        # the line opens with the current query, most often the newest entry: a step that would
+        # show the same text again goes one further ("Qatar" typed, up shows the query before)
+        step = 1 if event.delta > 0 else -1
+        while 0 <= index and 0 <= index + step <= last and self.history[index] == self.input.value:
+            index += step
         if index == self._history_index:
             return
         self._history_index = index
