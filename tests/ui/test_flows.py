@@ -571,6 +571,12 @@ async def test_the_status_line_says_how_far_indexing_one_large_file_is(make_app:
             assert text == "indexing 2,500 articles"
             bar = main(app).query_one("#index-progress", ProgressBar)
             assert (bar.progress, bar.total) == (3_000_000, 12_000_000)  # bytes: a quarter read
+            await pilot.pause(0.05)
+            # and a quarter of the bar is drawn filled: the bar fills its 16 cells, no more
+            drawn = bar.query_one("Bar")
+            assert drawn.size.width == bar.size.width == 16
+            line = drawn.render_line(0).text
+            assert line.startswith("━━━━") and line[4:] == "╺" + "━" * 11
     finally:
         library.hold.set()
 

@@ -202,7 +202,7 @@ class MainScreen(Screen[None]):
                 yield EntityPane(id="entities")
         with Horizontal(id="status"):
             yield Static("", id="status-text", markup=False)
-            yield ProgressBar(id="index-progress", show_eta=False)
+            yield ProgressBar(id="index-progress", show_eta=False, show_percentage=False)
             yield Static("", id="index-text", markup=False)
         yield Footer()
 
