@@ -144,6 +144,23 @@ async def test_resize_keeps_the_current_match_in_view(make_app: MakeApp) -> None
             assert visible(reader, reader.line_of_offset(reader.matches[0][0])), width
 
 
+async def test_resize_at_the_end_keeps_the_end_in_view(make_app: MakeApp) -> None:
+    app = make_app(FakeLibrary([long_article()]))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        reader = await open_first(pilot, app)
+        await pilot.press("G")
+        await settle(pilot)
+        last = len(reader._lines) - 1
+        assert visible(reader, last) and reader.scroll_y > 0
+        for width, height in ((80, 24), (40, 12), (160, 40)):
+            await pilot.resize_terminal(width, height)
+            await settle(pilot)
+            last = len(reader._lines) - 1
+            assert visible(reader, last), (width, height)
+            assert reader._lines[last].plain.strip() == "And Qatar is named again, last."
+
+
 async def test_resize_at_the_top_stays_at_the_top(make_app: MakeApp) -> None:
     app = make_app(FakeLibrary([long_article()]))
     async with app.run_test(size=(120, 40)) as pilot:

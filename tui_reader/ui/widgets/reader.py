@@ -37,6 +37,7 @@ class _Place(NamedTuple):
     top: int  # the first visible line
     offset: int  # body offset shown on that line, -1 when it is a title or metadata line
     match_shown: bool  # the current match was in view
+    at_end: bool = False  # scrolled down to the article's last line
 
 
 class ReaderView(ScrollView, can_focus=True):
@@ -265,14 +266,21 @@ class ReaderView(ScrollView, can_focus=True):
             offset = -1
         else:
             offset = self._line_starts[min(top, end - 1)]  # a line after the body: its end
-        return _Place(top, offset, self._match_line_shown(self._height or self._page, top))
+        height = self._height or self._page
+        # (not when the whole text fits: the place is then the top line kept from before)
+        at_end = 0 < top and top + height >= len(self._lines) > height
+        return _Place(top, offset, self._match_line_shown(height, top), at_end)
 
     def _top_shown(self) -> int:
         """The top line as last shown (a resize under way may have cut the scroll already)."""
         return round(self.scroll_y) if self.size == self._shown_size else self._shown_top
 
     def _restore_place(self, place: _Place) -> None:
-        if place.offset < 0:
+        if place.at_end:
+            # read to the end: the end stays in view, however many lines the text now takes
+            top = max(0, len(self._lines) - self._page)
+            place = place._replace(offset=self._line_starts[top] if top >= self._body[0] else -1)
+        elif place.offset < 0:
             top = min(place.top, self._body[0])  # in the title and metadata, at most their end
         else:
             top = self._line_of_body_offset(place.offset)
