@@ -214,10 +214,10 @@ async def test_an_empty_marks_view_says_no_article_has_the_mark(make_app: MakeAp
         text = " ".join(listing.render_line(y).text.strip() for y in range(6))
         assert "No article is bookmarked yet (s in the list or the reader bookmarks one)." in text
         assert "No article matches" not in text
-        # with a query, it is the query that matches nothing
+        # with a query, the view narrows it: the message names the view and how to change it
         await pilot.press("slash")
         await typed(pilot, "zzzz")
         await pilot.press("enter")
         await settle(pilot)
         text = " ".join(listing.render_line(y).text.strip() for y in range(6))
-        assert "No article matches." in text
+        assert "No bookmarked article matches (v in the list changes the view)." in text

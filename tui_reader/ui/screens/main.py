@@ -795,6 +795,10 @@ class MainScreen(Screen[None]):
                     head = "No article is bookmarked yet (s in the list or the reader bookmarks one)."
                 elif self.view == "unread":
                     head = "Every article is read (m in the list or the reader marks one unread)."
+            elif self.view != "all":
+                # the marks view narrows the search too: it may be what leaves nothing
+                key = self._key_of("view.cycle")
+                head = f"No {self.view} article matches ({key} in the list changes the view)."
             if len(self.back_stack):
                 return Text(f"{head} Press {escape} to go back to the search before.")
             return Text(f"{head} Press {escape} to clear the search.")
@@ -802,7 +806,11 @@ class MainScreen(Screen[None]):
 
     def _filter_key(self) -> str:
         """The key that removes the last entity filter, after the user's keymap."""
-        binding = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == "filter.remove-last")
+        return self._key_of("filter.remove-last")
+
+    def _key_of(self, binding_id: str) -> str:
+        """The key of the screen's binding `binding_id`, after the user's keymap."""
+        binding = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == binding_id)
         effective_key = getattr(self.app, "effective_key", None)  # the briefread app's keymap
         return (effective_key(binding) if effective_key else "") or binding.key
 
