@@ -169,6 +169,26 @@ def test_a_definition_after_the_place_where_the_body_sits_is_its_own() -> None:
     assert found == [("ISIS", institute), ("ISIS", institute), ("ISIS", "org:isil")]
 
 
+def test_a_definition_after_words_joined_to_a_name_names_them_all() -> None:
+    # the rules end a name before "et"; the acronym in brackets after the words it joins makes
+    # them one name, which the acronym stands for
+    text = (
+        "L'Institut pour la science et la sécurité internationale (ISIS) a identifié le chercheur. "
+        "Selon ISIS, il a travaillé trente ans dans un centre militaire."
+    )
+    found = [(m.text, m.id) for m in default_tagger().tag(text, "fr") if m.kind == "organization"]
+    institute = "rule:institut-pour-la-science-et-la-securite-internationale"
+    assert found == [
+        ("Institut pour la science et la sécurité internationale", institute),
+        ("ISIS", institute),
+        ("ISIS", institute),
+    ]
+    # words that no acronym after them joins stay apart
+    text = "L'Institut pour la science et la sécurité internationale a identifié le chercheur."
+    found = [(m.text, m.id) for m in default_tagger().tag(text, "fr")]
+    assert found == [("Institut pour la science", "rule:institut-pour-la-science")]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "entity_id"),
     [

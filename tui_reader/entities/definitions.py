@@ -21,7 +21,7 @@ from operator import itemgetter
 from tui_reader.entities.companies import FOLDED_FORMS, space_start
 from tui_reader.entities.folding import fold
 from tui_reader.entities.mention import Mention, linked_to
-from tui_reader.entities.rules import ACRONYM_SKIP, acronym_fits
+from tui_reader.entities.rules import ACRONYM_SKIP, acronym_fits, rule_mention
 
 _CLOSING = {"(": ")", "<": ">"}
 # The end of a wire's ticker: "<GM>", "<UN.AS>", "<BAC.N>".
@@ -41,6 +41,7 @@ def own_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
     definitions: dict[str, list[tuple[int, Mention | None]]] = {}
     tickers: dict[int, Mention | None] = {}  # start of a mention in a ticker -> its company
     named: dict[int, Mention] = {}  # start of a rule-found name -> the registry acronym after it
+    named_whole: dict[int, Mention] = {}  # start of a rule-found name -> the longer name it opens
     for i, m in enumerate(mentions):
         glossed = _name_in_brackets_after(text, mentions, i)
         if glossed is not None and glossed.id != m.id:
@@ -78,6 +79,13 @@ def own_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
             if placed is not None and acronym_fits(m.text, placed.text):
                 definitions.setdefault(m.text, []).append((m.start, placed))
                 continue
+            # "l'Institut pour la science et la sécurité internationale (ISIS)": the rules end
+            # the name before "et"; the acronym after the words it joins shows they are one name
+            joined = _name_joined_before(text, mentions, i, before)
+            if joined is not None and acronym_fits(m.text, joined.text):
+                definitions.setdefault(m.text, []).append((m.start, joined))
+                named_whole[joined.start] = joined
+                continue
         if ticker:
             if name is not None and name.id == m.id:
                 continue
@@ -104,6 +112,9 @@ def own_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     out: list[Mention] = []
     for m in mentions:
+        if m.start in named_whole and m.source == "rule":
+            out.append(named_whole[m.start])
+            continue
         if m.start in named:
             out.append(linked_to(m, named[m.start]))
             continue
@@ -162,6 +173,29 @@ def _name_before_place(text: str, mentions: list[Mention], i: int, before: int) 
         return None
     gap = _PLACE_GAP.fullmatch(text, name.end, before)
     return name if gap is not None else None
+
+
+# Words joined to a name before the acronym in brackets: "et la sécurité internationale", "and
+# security"; lowercase, no other name among them.
+_JOINED_GAP = re.compile(
+    r"[ \t]+(?:et|and)(?:[ \t]+(?:[a-zà-ÿ][^\W\d_]*['’]?|[a-zà-ÿ]['’][a-zà-ÿ][^\W\d_]*)){1,5}[ \t]*"
+)
+
+
+def _name_joined_before(text: str, mentions: list[Mention], i: int, before: int) -> Mention | None:
+    """The name that a rule found, continued by "et" or "and" and lowercase words up to the
+    bracket at `before` of the acronym `mentions[i]`, as one name found by a rule; or None."""
+    if not i:
+        return None
+    name = mentions[i - 1]
+    if name.source != "rule" or name.kind != "organization" or name.form != "name":
+        return None
+    if _JOINED_GAP.fullmatch(text, name.end, before) is None:
+        return None
+    end = before
+    while text[end - 1] in " \t":
+        end -= 1
+    return rule_mention(text, name.start, end)
 
 
 def _defined_at(found: list[tuple[int, Mention | None]], pos: int) -> Mention | None:
