@@ -8,7 +8,7 @@ import pytest
 
 from tui_reader.corpus import Article
 from tui_reader.entities import default_tagger
-from tui_reader.search import Library, documents
+from tui_reader.search import Library, analysis, documents
 from tui_reader.search import library as library_module
 from tui_reader.search.highlight import first_chars
 
@@ -80,3 +80,25 @@ def test_first_chars_cuts_after_a_space() -> None:
     assert first_chars("abc def ghi", 100) == 11
     assert first_chars("abc def ghi", 9) == 7  # "abc def" and not "abc def g"
     assert first_chars("x" * 500, 300) == 300  # no space near: a hard cut
+
+
+def test_an_article_of_too_many_different_words_indexes_its_first_ones(
+    corpus: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # past the most different words an article indexes, a new word is left out (random strings,
+    # not prose); the words already seen stay searchable wherever they come back, and phrases
+    # keep their positions
+    monkeypatch.setattr(analysis, "MAX_DISTINCT_WORDS", 1_000, raising=False)
+    monkeypatch.setattr(analysis, "LEAN_CHARS", 100)
+    words = [f"w{n:05d}x" for n in range(3_000)]
+    text = " ".join(words[:1_000]) + " " + " ".join(words[1_000:]) + " w00001x w00002x zebra finch"
+    (corpus / "many.txt").write_text("date 2025-01\n\n" + text, encoding="utf-8")
+    (corpus / "short.txt").write_text("date 2025-01\n\nThe zebra finch sings.", encoding="utf-8")
+    library = Library.open(corpus, index_dir)
+    library.update()
+    assert [row.path for row in library.search("w00999x")] == ["many.txt"]
+    assert [row.path for row in library.search("w02500x")] == []
+    assert [row.path for row in library.search('"w00001x w00002x"')] == ["many.txt"]
+    # "zebra" and "finch" came after the limit: only the short article has them
+    assert [row.path for row in library.search('"zebra finch"')] == ["short.txt"]
+    assert [row.path for row in library.search("w02999x w00001x")] == []

@@ -52,6 +52,7 @@ class FoldedText(TEXT):  # type: ignore[misc]
                 positions[word] = first(pos)
             else:
                 found.append(pos)
+        positions.pop("", None)  # the words past the most an article indexes (see `lowered_words`)
         boost = self.format.field_boost
         once = _ONCE
         for word, poslist in positions.items():
