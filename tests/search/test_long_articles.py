@@ -76,6 +76,30 @@ def test_matches_can_be_limited_to_the_first_part(
     assert "zebrafish" in snippet.text
 
 
+def test_a_snippet_past_the_first_part_is_looked_for_in_growing_parts(
+    corpus: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a match early in a huge article is found without reading all of it
+    monkeypatch.setattr(library_module, "SNIPPET_SCAN_CHARS", 1_000)
+    text = "The harvest was late. " * 100 + "A zebrafish appeared. " + "The rain came. " * 20_000
+    (corpus / "long.txt").write_text("date 2025-01\n\n" + text, encoding="utf-8")
+    library = Library.open(corpus, index_dir)
+    library.update()
+    stored = library.article(library.search("zebrafish")[0].id)
+    assert stored is not None
+    limits: list[int | None] = []
+    looked_for = library.match_offsets
+
+    def recorded(query: str, article: object, limit: int | None = None, typed: str | None = None) -> object:
+        limits.append(limit)
+        return looked_for(query, article, limit, typed)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library, "match_offsets", recorded)
+    snippet = library.snippets("zebrafish", stored)[0]
+    assert "zebrafish" in snippet.text
+    assert limits == [1_000, 4_000]
+
+
 def test_first_chars_cuts_after_a_space() -> None:
     assert first_chars("abc def ghi", 100) == 11
     assert first_chars("abc def ghi", 9) == 7  # "abc def" and not "abc def g"

@@ -637,10 +637,13 @@ class Library:
 
     def snippets(self, query: str, article: StoredArticle, count: int = 3) -> list[Snippet]:
         """Up to `count` fragments of the text around the query's first matches (looked for in
-        the first `SNIPPET_SCAN_CHARS` characters, then in the rest when none is there)."""
-        offsets = self.match_offsets(query, article, SNIPPET_SCAN_CHARS)
-        if not offsets and len(article.text) > SNIPPET_SCAN_CHARS:
-            offsets = self.match_offsets(query, article)
+        the first `SNIPPET_SCAN_CHARS` characters, then in four times as many, and so on, when
+        none is there: a match early in a huge article is found without reading all of it)."""
+        limit = SNIPPET_SCAN_CHARS
+        offsets = self.match_offsets(query, article, limit)
+        while not offsets and len(article.text) > limit:
+            limit *= 4
+            offsets = self.match_offsets(query, article, limit)
         return highlight.snippets(article.text, offsets, count)
 
     def entity_counts(
