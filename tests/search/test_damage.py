@@ -153,6 +153,25 @@ def test_a_damaged_segment_file_is_found_when_the_index_opens(
     assert_rebuilt(corpus, index_dir, f"the segment file {path.name} {why}")
 
 
+def test_a_rebuild_asked_for_on_a_damaged_index_says_it_was_damaged(corpus: Path, index_dir: Path) -> None:
+    # the reader asks for a rebuild when it finds damage: the progress and the summary say why
+    build(corpus, index_dir)
+    path = segment_file(index_dir, ".pst")
+    path.write_bytes(b"")
+    why: set[str] = set()
+    summary = update_index(corpus, index_dir, rebuild=True, progress=lambda p: why.add(p.rebuilding))
+    assert why - {""} == {"the index was damaged"}
+    assert (
+        summary.recovered
+        == f"The index was damaged (the segment file {path.name} changed size); it was rebuilt."
+    )
+    assert_whole(corpus, index_dir)
+    # a rebuild asked for on a sound index says so
+    why.clear()
+    summary = update_index(corpus, index_dir, rebuild=True, progress=lambda p: why.add(p.rebuilding))
+    assert why - {""} == {"asked for"} and not summary.recovered
+
+
 def flip_every(path: Path, stride: int) -> None:
     """Flip one byte in `stride`, keeping the size and the modification time: damage no stat sees."""
     stat = path.stat()

@@ -196,11 +196,15 @@ def update_index(
         reason = _rebuild_reason(meta, corpus_dir, version, rebuild)
         known: dict[str, FileEntry] | None = None
         generation = meta.generation
-        if reason is None:
-            damage, known = _inspect(index_dir, meta, interrupted)
+        if reason is None or reason == "asked":
+            # a rebuild asked for says so, unless the index it replaces is damaged (the reader
+            # asks for one when it finds damage: "rebuilding (the index was damaged)")
+            damage, inspected = _inspect(index_dir, meta, interrupted)
             if damage is not None:
                 reason = "damaged"
                 summary.recovered = f"The index was damaged ({damage}); it was rebuilt."
+            elif reason is None:
+                known = inspected
         if reason in _UPGRADES:
             summary.upgraded = _UPGRADES[reason]
         if reason in _REBUILT_BECAUSE:
