@@ -196,6 +196,23 @@ def test_links_inside_the_corpus_are_followed_once(tmp_path: Path) -> None:
     assert article.path == "archive/c.txt"
 
 
+def test_a_file_with_several_hard_links_is_read_once(tmp_path: Path) -> None:
+    write(tmp_path, "b/brief.txt")
+    write(tmp_path, "other.txt")
+    os.link(tmp_path / "b" / "brief.txt", tmp_path / "a-copy.txt")
+    (tmp_path / "z").mkdir()
+    os.link(tmp_path / "b" / "brief.txt", tmp_path / "z" / "again.txt")
+    (tmp_path / "link.txt").symlink_to("z/again.txt")
+    assert listing(tmp_path) == (
+        ["a-copy.txt", "other.txt"],
+        [
+            ("b/brief.txt", "same file as a-copy.txt"),
+            ("link.txt", "same file as a-copy.txt"),
+            ("z/again.txt", "same file as a-copy.txt"),
+        ],
+    )
+
+
 def test_names_with_dots_and_cases_are_split_as_os_path_splitext_splits_them(tmp_path: Path) -> None:
     """The walk splits a name's extension without `os.path.splitext`; a link (followed apart)
     still uses it. Both decide alike, and a folder with one bad name lists its others."""

@@ -83,6 +83,8 @@ class _Walk:
         self.real_files: dict[str, str] = {}
         self.real_folders: dict[str, str] = {}
         self.links: list[tuple[str, str]] = []  # a heap of (listed path, path on disk)
+        # Files with other hard links: (device, inode) -> their indexes in `found`.
+        self.linked: dict[tuple[int, int], list[int]] = {}
 
     def run(self) -> list[SourceFile | Skipped]:
         if not os.path.isdir(self.root):
@@ -92,8 +94,31 @@ class _Walk:
         # path; in path order, and links found inside linked folders join the queue.
         while self.links:
             self._follow(*heapq.heappop(self.links))
+        self._one_name_per_file()
         self.found.sort(key=_path)
         return self.found
+
+    def _one_name_per_file(self) -> None:
+        """A file with several hard links in the corpus is read under its first path in order;
+        the others are skipped as the same file, as a symbolic link to it is."""
+        read_as: dict[str, str] = {}  # a path skipped here -> the path the file is read under
+        for indexes in self.linked.values():
+            if len(indexes) < 2:
+                continue
+            first = min(self.found[i].path for i in indexes)
+            for i in indexes:
+                path = self.found[i].path
+                if path != first:
+                    self.found[i] = Skipped(path, f"same file as {first}")
+                    read_as[path] = first
+        if not read_as:
+            return
+        for i, item in enumerate(self.found):
+            # a symbolic link to one of those paths: the same file as the path it is read under
+            if isinstance(item, Skipped) and item.reason.startswith(_SAME_FILE):
+                target = read_as.get(item.reason[len(_SAME_FILE) :])
+                if target is not None:
+                    self.found[i] = Skipped(item.path, f"{_SAME_FILE}{target}")
 
     def _walk(self, folder: str, listed: str, real: str) -> None:
         """List `folder` (on disk) under the listed path `listed`; `real` is its real path
@@ -176,9 +201,11 @@ class _Walk:
             self.found.append(Skipped(listed, unsupported(suffix)))
             return
         if real in self.real_files:
-            self.found.append(Skipped(listed, f"same file as {self.real_files[real]}"))
+            self.found.append(Skipped(listed, f"{_SAME_FILE}{self.real_files[real]}"))
             return
         self.real_files[real] = listed
+        if status.st_nlink > 1 and status.st_ino:
+            self.linked.setdefault((status.st_dev, status.st_ino), []).append(len(self.found))
         self.found.append(SourceFile(listed, status.st_size, _stored_time(status.st_mtime_ns)))
 
 
@@ -194,6 +221,7 @@ def _stored_time(mtime_ns: int) -> int:
     return mtime_ns % _TIME_RANGE
 
 
+_SAME_FILE = "same file as "
 _name = attrgetter("name")
 _path = attrgetter("path")
 
