@@ -11,6 +11,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, cast
 
 import click
@@ -348,7 +349,10 @@ def index(ctx: Context, rebuild: bool, quiet: bool, procs: int | None) -> None:
     if not quiet:
         for skipped in summary.skipped:
             kind = "warning" if skipped.warning else "skipped"
-            click.echo(terminal_safe(f"{kind} {skipped.describe()}", one_line=True))
+            # a path of thousands of characters (folders nested past the system's limit) is
+            # shown by its start and its end
+            shown = replace(skipped, path=shortened(skipped.path, 240))
+            click.echo(terminal_safe(f"{kind} {shown.describe()}", one_line=True))
     click.echo(terminal_safe(_summary_line(summary)))
     corpus, index = (terminal_safe(str(path), one_line=True) for path in (loc.corpus, loc.index))
     click.echo(f"Corpus {corpus}, index {index}.")

@@ -501,6 +501,17 @@ def test_quiet_index_prints_the_summary_without_the_skipped_files(corpus: Path) 
     assert code == 0 and "skipped junk.bin" in out
 
 
+def test_a_skipped_file_with_a_path_of_thousands_of_characters_is_one_short_line(corpus: Path) -> None:
+    folder = corpus.joinpath(*[f"{n:02d}" + "d" * 60 for n in range(8)])
+    folder.mkdir(parents=True)
+    (folder / "junk.bin").write_bytes(b"\x00\x01\x02" * 50)
+    code, out, _ = cli(corpus, "index")
+    [line] = [line for line in out.splitlines() if line.startswith("skipped ")]
+    assert code == 0 and len(line) < 300
+    assert line.startswith("skipped 00ddd") and "…" in line
+    assert line.endswith("d/junk.bin: unsupported file type .bin")
+
+
 def test_an_indexed_article_whose_front_matter_is_ignored_is_a_warning_not_a_skip(corpus: Path) -> None:
     (corpus / "c.md").write_text("---\ntitle: [unclosed\n---\nLe Maroc et la France.\n", encoding="utf-8")
     (corpus / "junk.bin").write_bytes(b"\x00\x01\x02" * 50)
