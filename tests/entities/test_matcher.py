@@ -342,6 +342,25 @@ def test_a_name_in_one_language_is_a_demonym_in_another(text: str, lang: str, fo
     assert found == [("Argentine", "country:AR", form)]
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_word_with_an_accent_the_demonym_lacks_is_another_word(lang: str) -> None:
+    # "Türk" (a surname) is no "Turk", the French "Pôle" no "Pole"; the demonyms stay
+    text = "Ahmet Türk a parlé au Pôle emploi. Les Turcs et un Turk ont voté."
+    found = [(m.text, m.id) for m in default_tagger().tag(text, lang) if m.kind == "country"]
+    assert ("Turk", "country:TR") in found
+    assert not [name for name, _ in found if name in ("Türk", "Pôle")]
+
+
+def test_french_demonyms_with_their_own_accents() -> None:
+    text = "La cuisine thaïe, les Thaïs et un journal bosniaque."
+    found = [(m.text, m.id, m.form) for m in default_tagger().tag(text, "fr")]
+    assert found == [
+        ("thaïe", "country:TH", "demonym"),
+        ("Thaïs", "country:TH", "demonym"),
+        ("bosniaque", "country:BA", "demonym"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [

@@ -498,6 +498,7 @@ class AliasMatcher:
         keys.junctions = (glued_starts, glued_ends)
         # names and demonyms: the plain ones need only their decisive letter in capitals
         markers: list[tuple[bytes, int]] = []
+        plain_text = text.isascii()
         lower_plain = self._lower_plain
         for index, start, end in self._lower.find(keys.lower):
             word, plain, others = lower_plain[index]
@@ -512,7 +513,13 @@ class AliasMatcher:
                 if at < stop:
                     ch = text[at]
                     if ch.isupper() and ch.isalpha():
-                        append(Candidate(start, stop, entry))
+                        # (a demonym with an accent it lacks is another word: see `case_policy`)
+                        if (
+                            plain_text
+                            or entry.form != "demonym"
+                            or not _accented_apart(text[start:stop], entry.text)
+                        ):
+                            append(Candidate(start, stop, entry))
                         continue
                 if case_policy(text, start, stop, entry, lang):
                     append(Candidate(start, stop, entry))
@@ -565,10 +572,14 @@ def case_policy(text: str, start: int, end: int, entry: Entry, lang: str = "und"
     Acronyms were matched case-exactly already. Names need their decisive letter in capitals (the
     first one; "Arabie saoudite" and "Arabie Saoudite" both pass) unless the registry writes the
     alias in lowercase. Demonyms written in lowercase (French: "les diplomates marocains") may be
-    lowercase except in English text; capitalised ones ("Moroccan") need their capital.
+    lowercase except in English text; capitalised ones ("Moroccan") need their capital. A word
+    with an accent where the demonym has none is another word, a name in most cases ("Ahmet
+    Türk" is no "Turk"), while a name may carry accents its alias lacks ("Perú").
     """
     if entry.form == "acronym":
         return True
+    if entry.form == "demonym" and _accented_apart(text[start:end], entry.text):
+        return False
     index = entry.decisive
     if index < 0:
         return True
@@ -586,6 +597,13 @@ def case_policy(text: str, start: int, end: int, entry: Entry, lang: str = "und"
         return False
     # a demonym written in lowercase is French ("marocains"); English ones take capitals
     return entry.form != "demonym" or lang != "en"
+
+
+def _accented_apart(surface: str, alias: str) -> bool:
+    """Whether `surface` has an accented letter where `alias` has a plain one."""
+    if surface.isascii():
+        return False
+    return any(a.isascii() and not t.isascii() and t.isalpha() for a, t in zip(alias, surface, strict=False))
 
 
 def _lead(text: str) -> int:
