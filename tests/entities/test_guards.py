@@ -1213,3 +1213,23 @@ def test_a_name_with_another_countrys_demonym_is_that_countrys_body(
 
 def test_a_one_word_brand_with_a_demonym_stays_apart(tagger: Tagger) -> None:
     assert "Google allemand" not in [m.text for m in tagger.tag("le Google allemand a répondu", "fr")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the initials of something else, with no press and no country around them
+        ("Le test d'APS présenterait parfois des résultats erronés.", "fr", []),
+        ("Un chien sauvé de la SPA et ne pesant pas six kilos.", "fr", []),
+        ("CCTV footage later revealed she had returned.", "en", []),
+        # the outlet, named as one or cited, or its country named
+        ("Selon l'agence APS, le président a parlé.", "fr", [("APS", "org:dz-aps")]),
+        ("Aucune décision n'a été prise, poursuit le FT.", "fr", [("FT", "org:financial-times")]),
+        ("State broadcaster CCTV said the talks went well.", "en", [("CCTV", "org:cn-cctv")]),
+        ("L'APS annonce une visite en Algérie.", "fr", [("APS", "org:dz-aps"), ("Algérie", "country:DZ")]),
+    ],
+)
+def test_an_outlet_s_acronym_that_is_other_initials_needs_the_press_or_its_country(
+    tagger: Tagger, text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(tagger, text, lang) == expected

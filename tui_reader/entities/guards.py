@@ -1740,6 +1740,43 @@ def unnamed_state(ctx: Context, cand: Candidate) -> bool:
     return ctx.most_named_state(entry.entity_id) != entry.country
 
 
+# Words around a news outlet's acronym that make it the outlet: "l'agence APS", "state broadcaster
+# CCTV", "selon la SPA", "APS reported".
+_PRESS_WORDS = _words(
+    """
+    agence agency agencies news presse press officielle official state broadcaster chaîne
+    télévision television radio journal quotidien newspaper daily selon according citant citing
+    reported reports reporting report quoted quoting said says told wrote writes added adds noted
+    notes revealed reveals rapporte rapporté rapportait cite cité citée indique indiqué annonce
+    annoncé affirme affirmé écrit ajoute ajouté poursuit précise précisé souligne explique
+    assure révèle révélé note relève déclare publie publié
+    """
+)
+# The kinds of risk that say an outlet's acronym is also other bodies' or other things' initials.
+_INITIALS_RISKS = frozenset(("generic", "acronym", "word"))
+
+
+def unsourced_outlet(ctx: Context, cand: Candidate) -> bool:
+    """A national news outlet's acronym that other things share ("APS", the prostate test; "SPA",
+    the animal shelter; "CCTV" footage), in a text that names neither the outlet's country nor
+    the press around it: no agency, broadcaster or verb of saying next to it, no credit in
+    brackets. The outlets of the text's language's countries go without saying ("AP" in English)."""
+    entry = cand.entry
+    if entry.form != "acronym" or entry.org_kind != "media" or not entry.country:
+        return False
+    if entry.risk_kinds.isdisjoint(_INITIALS_RISKS) or entry.country in _HOME.get(ctx.lang, ()):
+        return False
+    text = ctx.text
+    if text[cand.start - 1 : cand.start] in ("(", "<") or text[cand.end : cand.end + 2] in ("'s", "’s"):
+        return False
+    named, bodies = ctx.countries_named(entry.entity_id)
+    if entry.country in named or entry.country in bodies:
+        return False
+    near = ctx.words_before(cand.start, 3)
+    after, _ = ctx.next_word(cand.end)
+    return _PRESS_WORDS.isdisjoint(near) and (not after or fold_word(after) not in _PRESS_WORDS)
+
+
 def _state_named(ctx: Context, cand: Candidate) -> bool:
     """Whether the text names the state of the national body `cand` reads (by its name, a
     demonym or another of its bodies)."""
@@ -2147,6 +2184,7 @@ GUARDS: dict[str, Guard] = {
     "publication": publication,
     "foreign_qualifier": foreign_qualifier,
     "foreign_acronym": foreign_acronym,
+    "unsourced_outlet": unsourced_outlet,
     "unnamed_state": unnamed_state,
     "title_article": title_article,
     "event_article": event_article,
@@ -2217,6 +2255,12 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "foreign_qualifier": lambda e, lang: e.kind == "organization" and e.form == "name",
     "foreign_acronym": lambda e, lang: (
         e.form == "acronym" and e.org_kind in STATE_KINDS and bool(e.country) and _short_acronym(e.text)
+    ),
+    "unsourced_outlet": lambda e, lang: (
+        e.form == "acronym"
+        and e.org_kind == "media"
+        and bool(e.country)
+        and not e.risk_kinds.isdisjoint(_INITIALS_RISKS)
     ),
     "unnamed_state": lambda e, lang: "named-state" in e.risk_kinds,
     "title_article": lambda e, lang: "title" in e.risk_kinds and bool(e.article),
