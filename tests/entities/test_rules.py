@@ -808,6 +808,13 @@ def test_english_names_with_a_country_or_and_inside(text: str, expected: list[st
         ("the Pakistan People’s Party said", ["Pakistan People’s Party"]),
         ("the Sheet Metal Workers' National Pension Fund", ["Sheet Metal Workers' National Pension Fund"]),
         ("The People's Party won", ["People's Party"]),
+        # after the head, too: the name goes on past the possessive
+        ("the National Federation of Workers' Councils said", ["National Federation of Workers' Councils"]),
+        (
+            "the Federation of Bankers' Associations of Japan",
+            ["Federation of Bankers' Associations of Japan"],
+        ),
+        ("the Party of Workers' leaders", ["Party of Workers"]),
         # the possessive of a place or a person owns the name after it
         ("Japan's Central Bank said", ["Japan", "Central Bank"]),
         ("Reagan's Council said", []),

@@ -1010,6 +1010,8 @@ class RuleFinder:
                 k += 1
                 if content > _MAX_EN_WORDS:
                     return None
+                if _plural_possessive(text, toks, k, end):
+                    k += 1  # "the National Federation of Workers' Councils": the name goes on
             j = k
         if content > _MAX_EN_WORDS:
             return None
@@ -1021,6 +1023,21 @@ class RuleFinder:
         if _ends_a_law(text, end):
             return None  # "the Financial Services Act", "the Freedom Party Index": a law, an index
         return start, end
+
+
+def _plural_possessive(text: str, toks: _Tokens, k: int, end: int) -> bool:
+    """Whether the token `k` is the apostrophe of a plural possessive that ends at `end` and is
+    followed by a capitalised word ("Workers' Councils", "Teachers' Union")."""
+    return (
+        toks.has(k + 1)
+        and toks[k].kind == "p"
+        and toks[k].text in ("'", "’")
+        and toks[k].start == end
+        and text[end - 1 : end] == "s"
+        and toks[k + 1].capitalised
+        and toks[k + 1].start == end + 2
+        and text[end + 1] == " "
+    )
 
 
 # The abbreviated "Saint" (or "Mount") that opens a place's or a saint's name, right before
