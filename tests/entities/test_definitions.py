@@ -220,3 +220,20 @@ def test_a_rule_name_that_is_a_registry_name_is_the_registrys_body() -> None:
     )
     ids = {m.id for m in default_tagger().tag(text, "fr") if m.text.startswith("Académie")}
     assert ids == {"rule:academie-des-sciences-de-la-republique-tcheque"}
+
+
+def test_a_newspaper_s_short_title_after_its_full_one_is_that_newspaper() -> None:
+    text = (
+        "Millions of dollars went to the groups, the New York Times said. According to the "
+        "Times, the money was ransom. The Times of London did not report it."
+    )
+    found = [(m.text, m.id) for m in default_tagger().tag(text, "en") if m.kind == "organization"]
+    assert found == [
+        ("New York Times", "org:new-york-times"),
+        ("Times", "org:new-york-times"),
+        ("The Times of London", "org:the-times"),
+    ]
+    # alone, or before the full title, it is the London paper
+    text = "The Times said so. Later the New York Times agreed."
+    found = [(m.text, m.id) for m in default_tagger().tag(text, "en")]
+    assert found == [("The Times", "org:the-times"), ("New York Times", "org:new-york-times")]

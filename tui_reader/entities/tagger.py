@@ -297,7 +297,9 @@ class Tagger:
         of its own is that name's, and a wire's ticker names no other body (`definitions`); a
         country that opens a rule name in the possessive stays a country ("Japan's Canon Inc").
         In French text whose OCR glues words, an organization's name glued to the function word
-        after it ("la Légion d'honneurdes réserves") is found as if the words were apart (`glue`)."""
+        after it ("la Légion d'honneurdes réserves") is found as if the words were apart (`glue`).
+        A newspaper's short title after a longer one that it ends is that newspaper ("the New York
+        Times ... the Times")."""
         return self._tag(text, lang, apart=lang == "fr")
 
     def _tag(self, text: str, lang: str, apart: bool) -> list[Mention]:
@@ -365,7 +367,39 @@ class Tagger:
             mentions = rejoin_broken_words(text, mentions, lambda joined: self._tag(joined, lang, False))
         if apart:
             mentions = split_glued_words(text, keys, mentions, lambda split: self._tag(split, lang, False))
-        return mentions
+        return self._short_titles(mentions)
+
+    def _short_titles(self, mentions: list[Mention]) -> list[Mention]:
+        """A newspaper's short title that ends another one the article named before is that
+        one's ("The New York Times ... the Times said": the New York paper, not London's Times)."""
+        media: dict[str, tuple[int, str]] = {}  # id -> where it is first named, and that name
+        for m in mentions:
+            if m.source == "registry" and m.form == "name" and m.id not in media:
+                if self._org_kind(m.id) == "media":
+                    media[m.id] = (m.start, fold(m.text))
+        if len(media) < 2:
+            return mentions
+        out = []
+        for m in mentions:
+            if m.id in media and m.form == "name":
+                short = fold(m.text).removeprefix("the ").removeprefix("le ").removeprefix("la ")
+                longer = [
+                    other
+                    for other, (first, name) in media.items()
+                    if other != m.id
+                    and first < m.start
+                    and name.endswith(" " + short)
+                    and len(name) > len(short) + 4
+                ]
+                if len(longer) == 1:
+                    target = next(n for n in mentions if n.id == longer[0])
+                    m = linked_to(m, target)
+            out.append(m)
+        return out
+
+    def _org_kind(self, entity_id: str) -> str:
+        info = self._infos.get(entity_id)
+        return info.org_kind if info is not None else ""
 
     def _registry_names(self, mentions: list[Mention]) -> list[Mention]:
         """A name the rules found that is, letter for letter, one body's unambiguous name in
