@@ -76,6 +76,19 @@ def ids(text: str, lang: str) -> list[str]:
         ),
         # a sign that ends a name is part of it
         ("CANAL+ a perdu des abonnés; le Canal de Suez est ouvert.", "fr", ["org:canal-plus"]),
+        # press forms beside the official names
+        ("a study by the European Food Safety Agency", "en", ["org:efsa"]),
+        ("les urgences de l'APHP et de l'AP-HP", "fr", ["org:fr-aphp", "org:fr-aphp"]),
+        ("the Antenne 2 team and the National Trust", "en", ["org:france-2", "org:national-trust"]),
+        ("Louis Vuitton, a brand of LVMH", "en", ["org:louis-vuitton", "org:lvmh"]),
+        ("the Australian Labor Party won", "en", ["org:au-alp"]),
+        # an acronym in brackets that fits the registry body's name in another language
+        (
+            "Le Parti pour une société démocratique (DTP) est dissous; le DTP fait appel.",
+            "fr",
+            ["org:tr-dtp"] * 3,
+        ),
+        ("le Parti démocrate-progressiste (DPP) a gagné; le DPP gouverne", "fr", ["org:tw-dpp"] * 3),
     ],
 )
 def test_new_rows_are_found(text: str, lang: str, expected: list[str]) -> None:
@@ -100,6 +113,12 @@ def test_new_rows_are_found(text: str, lang: str, expected: list[str]) -> None:
         # a Nigerian surname, in English and after a first name in French
         ("Peter Onu, the Nigerian envoy, said.", "en", "org:un"),
         ("Le ministre Ogbonnaya Onu est arrivé.", "fr", "org:un"),
+        # the end of a bank's name
+        (
+            "The trustee is Bank of America National Trust and Savings Association.",
+            "en",
+            "org:national-trust",
+        ),
     ],
 )
 def test_risky_forms_are_not_matched_where_they_mean_something_else(

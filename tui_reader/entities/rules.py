@@ -1452,6 +1452,17 @@ def _initials_of(name: str) -> tuple[str, ...]:
     return (whole,)
 
 
+def _fits_a_name(acronym: str, long_form: Mention) -> bool:
+    """Whether `acronym` can abbreviate the name `long_form` shows or, for a registry body, its
+    name in English or French: "Parti pour une société démocratique (DTP)", the acronym of the
+    party's name in its own language, which its English name fits too."""
+    if acronym_fits(acronym, long_form.text):
+        return True
+    return long_form.source == "registry" and any(
+        acronym_fits(acronym, name) for name in (long_form.name_en, long_form.name_fr) if name
+    )
+
+
 def _acronym_mentions(
     text: str, names: list[Mention], known: list[Mention], keys: TextKeys
 ) -> tuple[list[Mention], list[Mention]]:
@@ -1490,7 +1501,7 @@ def _acronym_mentions(
                     if span is not None:
                         long_form = _rule_mention(text, span[0], span[1], "name")
                         revealed.append(long_form)
-                if long_form is not None and (translated or acronym_fits(stripped, long_form.text)):
+                if long_form is not None and (translated or _fits_a_name(stripped, long_form)):
                     defined.setdefault(stripped, long_form)
             elif _SHORT_NAME.fullmatch(stripped):
                 # "Long Name (Soffex)": a short name made of the first letters of its words
