@@ -134,3 +134,15 @@ def test_a_party_s_name_stops_before_party_in_lowercase() -> None:
     # "Party" capitalised is part of the name
     assert en("the Green Party said") == [("Green Party", "org:de-greens")]
     assert en("the Labour Party won") == [("Labour Party", "org:gb-labour")]
+
+
+def test_a_rule_name_after_a_title_stops_before_the_holder_s_name() -> None:
+    # "le président de la Cour Hasim Kiliç": the court's president, named after it
+    text = "Le président de la Commission José Manuel Barroso et le président de la Cour Hasim Kiliç."
+    assert [m.text for m in default_tagger().tag(text, "fr")] == ["Commission"]
+    # capitalised adjectives still make the name, and a house's noun takes a proper noun
+    text = "Le président de la Cour Suprême a parlé au directeur de l'école Robert Boulos."
+    assert _orgs(text) == [
+        ("Cour Suprême", "rule:cour-supreme"),
+        ("école Robert Boulos", "rule:ecole-robert-boulos"),
+    ]

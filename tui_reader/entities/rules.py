@@ -673,7 +673,11 @@ class RuleFinder:
         # adjectives right after the head; a capitalised word that is not an adjective only
         # right after the head or after another capitalised word ("Société Industrielle
         # Paris-Anzin", but not "Conseil constitutionnel Jean-Louis Debré")
-        after_capital = True
+        # after a title ("le président de la Commission José Manuel Barroso"), a capitalised word
+        # that is no adjective is the name of the person who holds it
+        # (a house's noun takes a proper noun after it all the same: "le directeur de l'école
+        # Robert Boulos", "la porte-parole de l'hôpital Motol")
+        after_capital = head.proper or _TITLE_OF_BEFORE.search(text, max(0, hstart - 40), hstart) is None
         adjectives = self._adjectives
         head_word = fold_word(text[hstart:hend])
         first_modifier_capitalised = toks.has(0) and toks[0].capitalised and _is_modifier(toks[0], adjectives)
@@ -1356,6 +1360,15 @@ def _opens_caps(text: str, pos: int) -> bool:
 def _capitalised_before(text: str, pos: int) -> bool:
     prev = _word_before(text, pos)
     return prev[:1].isupper() and fold_word(prev) not in _OPENERS
+
+
+# A title and "de la", "du", "de l'" or "des" right before a French head: "le président de la
+# Cour", "le chef du Parti".
+_TITLE_OF_BEFORE = re.compile(
+    r"(?i:\b(?:président|présidente|vice-président|vice-présidente|chef|directeur|directrice|patron"
+    r"|patronne|secrétaire|porte-parole|gouverneur|gouverneure|commissaire|juge|procureur|procureure"
+    r"|ministre|dirigeant|dirigeante|leader)[ \t\xa0]+(?:de[ \t\xa0]+la|de[ \t\xa0]+l['’]|du|des)[ \t\xa0]*)$"
+)
 
 
 def _is_modifier(tok: _Tok, adjectives: frozenset[str], any_capitalised: bool = True) -> bool:
