@@ -146,3 +146,8 @@ def test_a_rule_name_after_a_title_stops_before_the_holder_s_name() -> None:
         ("Cour Suprême", "rule:cour-supreme"),
         ("école Robert Boulos", "rule:ecole-robert-boulos"),
     ]
+
+
+def test_an_acronym_before_a_person_s_name_stays_in_french() -> None:
+    text = "Le chef de file des députés PS Jean-Marc Ayrault et le groupe SPD Torsten Albig."
+    assert _orgs(text) == [("PS", "org:fr-ps"), ("SPD", "org:de-spd")]

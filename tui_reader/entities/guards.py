@@ -702,6 +702,8 @@ def inside_longer_name(ctx: Context, cand: Candidate) -> bool:
         return False
     if ctx.lang == "fr" and _title_of_person(ctx, cand):
         return False
+    if ctx.lang == "fr" and cand.entry.form == "acronym" and _PERSON_AFTER.match(ctx.text, cand.end):
+        return False  # "le groupe SPD Torsten Schäfer-Gümbel": no French name goes on so
     return _name_kept_whole(ctx, cand)
 
 
