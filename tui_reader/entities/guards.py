@@ -1005,11 +1005,24 @@ def royal_title(ctx: Context, cand: Candidate) -> bool:
         return False
     if words[-2] in _ROYAL:
         return _apposed_name(ctx, cand.end)
-    if len(words) < 3 or words[-3] not in _ROYAL:
-        return False
     de_start = ctx.prev_word_start(cand.start)
     name, _sep = ctx.prev_word(de_start)
-    return name[:1].isupper()
+    if not name[:1].isupper():
+        return False
+    if len(words) >= 3 and words[-3] in _ROYAL:
+        return True
+    # a compound first name: "la grande-duchesse Marie-Adélaïde de Luxembourg" (OCR may break
+    # it with "¬" at a line's end)
+    start = ctx.prev_word_start(de_start)
+    if start < 1 or ctx.text[start - 1] not in ("-", "\u00ac"):
+        return False
+    first_start = start - 1
+    while first_start > 0 and ctx.text[first_start - 1].isalpha():
+        first_start -= 1
+    if not ctx.text[first_start : first_start + 1].isupper():
+        return False
+    title, _sep = ctx.prev_word(first_start)
+    return fold_word(title) in _ROYAL
 
 
 # Nouns that open a newspaper's title before "de" or "of": "la Gazette d'Italie", "le Courrier
