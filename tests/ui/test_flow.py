@@ -282,6 +282,25 @@ async def test_note_for_a_malformed_query_shows_what_was_typed(real_locations: L
         assert "Turkey*" not in note
 
 
+async def test_a_long_note_takes_two_lines_at_most_in_a_short_terminal(real_locations: Locations) -> None:
+    need_registry()
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("slash")
+        await typed(pilot, "country:Atlantis org:Nowhere Qatar")
+        await pilot.press("enter")
+        await settle(pilot)
+        message = screen.query_one("#search-message")
+        assert "No org is called 'Nowhere'" in str(message.render())  # four lines at this width
+        assert message.display and message.size.height == 2
+        # taller, the note is whole again
+        await pilot.resize_terminal(40, 30)
+        await settle(pilot)
+        assert message.size.height > 2
+
+
 async def test_wrapping_n_is_said_in_the_legend_until_the_next_move(make_app: MakeApp) -> None:
     articles = [make_article("a", "Qatar twice", "Qatar here.\n\nAnd Qatar there.", "2025-01-01", "en")]
     app = make_app(FakeLibrary(articles))

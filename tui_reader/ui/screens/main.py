@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 
 TINY_WIDTH = 70  # below this the entity pane, when it has focus, takes the reader's place too
 NARROW_WIDTH = 100  # below this the entity pane shows on demand and the reader takes the list's place
+SHORT_HEIGHT = 20  # below this a note under the search line takes two lines at most
 POLL_SECONDS = 3.0
 # While another process holds the index's update lock.
 OTHER_WRITER = "Another briefread is indexing this corpus; its articles appear here as it saves them."
@@ -259,6 +260,7 @@ class MainScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
         self.set_class(event.size.width < TINY_WIDTH, "-tiny")
+        self.set_class(event.size.height < SHORT_HEIGHT, "-short")
         # the footer's keys fit 80 columns without the space around each one; narrower, the
         # command palette's key (docked over the last keys) goes, ^p still opens it
         footer = self.query_one(Footer)
