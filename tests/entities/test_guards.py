@@ -1236,3 +1236,10 @@ def test_an_outlet_s_acronym_that_is_other_initials_needs_the_press_or_its_count
     tagger: Tagger, text: str, lang: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(tagger, text, lang) == expected
+
+
+def test_the_adjective_that_makes_a_country_a_region_is_no_demonym(tagger: Tagger) -> None:
+    # "la Suisse française" is a part of Switzerland, not France; "l'Algérie française" no France
+    text = "Il vit en Suisse française depuis que l'Algérie française est tombée; les soldats français."
+    found_ = [(m.text, m.id) for m in tagger.tag(text, "fr") if m.id == "country:FR"]
+    assert found_ == [("français", "country:FR")]

@@ -28,6 +28,7 @@ from tui_reader.entities.guards import (
     inside_event_name,
     names_no_state,
     quiet,
+    region,
     sports_team,
 )
 from tui_reader.entities.linebreaks import rejoin_broken_words
@@ -236,6 +237,8 @@ class Tagger:
             plans = self._plans[lang] = {}
 
         use_guards = bool(self._guards)
+        # where the country names end that the `region` guard read as a part of the country
+        regions: set[int] = set()
 
         def accept(c: Candidate) -> bool:
             entry = c.entry
@@ -245,6 +248,8 @@ class Tagger:
             guards = plan[1]
             if not guards or not use_guards:
                 return True
+            if regions and entry.form == "demonym" and c.start - 1 in regions:
+                return False  # "la Suisse française": the adjective that makes it a region
             if plan[2] and quiet(ctx, c):
                 return True
             for guard in guards:
@@ -255,6 +260,8 @@ class Tagger:
                         qualified.append(c)
                     elif guard is building and places is not None:
                         places.append(c)
+                    if guard is region:
+                        regions.add(c.end)
                     return False
             return True
 
