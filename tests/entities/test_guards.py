@@ -1243,3 +1243,19 @@ def test_the_adjective_that_makes_a_country_a_region_is_no_demonym(tagger: Tagge
     text = "Il vit en Suisse française depuis que l'Algérie française est tombée; les soldats français."
     found_ = [(m.text, m.id) for m in tagger.tag(text, "fr") if m.id == "country:FR"]
     assert found_ == [("français", "country:FR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("REPUBLICANS EYE BIGGER U.S. CONSERVATION RESERVE\n\nThe plan.", "en", [("U.S.", "country:US")]),
+        ("SONY TO EXPAND U.K. TELEVISION OUTPUT\n\nSony said.", "en", [("U.K.", "country:GB")]),
+        ("TÉLÉGRAMMES USA : CHAISE ÉLECTRIQUE\nLe condamné.", "fr", [("USA", "country:US")]),
+        # a direction before it still makes a region
+        ("NORTH AMERICA SALES ROSE\n\nSales rose.", "en", []),
+    ],
+)
+def test_a_country_s_acronym_in_a_line_of_capitals(
+    tagger: Tagger, text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.id) for m in tagger.tag(text, lang) if m.kind == "country"] == expected

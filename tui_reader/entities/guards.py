@@ -638,6 +638,8 @@ def after_name_word(ctx: Context, cand: Candidate) -> bool:
         return False  # "Besides Egypt", "Catholic France": a capital that opens the sentence
     if word.isupper() and not ctx.text[cand.start : cand.end].isupper() and len(word) > 3:
         return False  # an acronym before a country: "NATO Turkey", "EU Germany"
+    if word.isupper() and cand.entry.form == "acronym" and fold_word(word) not in _DIRECTIONS:
+        return False  # a line in capitals: "TÉLÉGRAMMES USA : CHAISE ÉLECTRIQUE"
     return True
 
 
