@@ -1786,8 +1786,7 @@ def unsourced_outlet(ctx: Context, cand: Candidate) -> bool:
     text = ctx.text
     if text[cand.start - 1 : cand.start] in ("(", "<") or text[cand.end : cand.end + 2] in ("'s", "’s"):
         return False
-    named, bodies = ctx.countries_named(entry.entity_id)
-    if entry.country in named or entry.country in bodies:
+    if _state_named(ctx, cand):
         return False
     near = ctx.words_before(cand.start, 3)
     after, _ = ctx.next_word(cand.end)

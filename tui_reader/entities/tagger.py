@@ -188,21 +188,19 @@ class Tagger:
 
         Countries that the `sports_team` guard reads as national teams are appended to `teams`
         when it is given."""
-        return self._candidates(text, lang, keys, teams)[0]
+        return self._candidates(text, lang, keys, {} if teams is None else {sports_team: teams})[0]
 
     def _candidates(
         self,
         text: str,
         lang: str,
         keys: TextKeys | None,
-        teams: list[Candidate] | None,
-        qualified: list[Candidate] | None = None,
-        places: list[Candidate] | None = None,
+        set_aside: Mapping[Guard, list[Candidate]],
     ) -> tuple[list[Candidate], Context | None]:
-        """`candidates`, and the context the guards read (None when nothing matched); the
-        organizations that the `foreign_qualifier` guard reads as another country's body are
-        appended to `qualified` when it is given, and the buildings that the `building` guard reads
-        as places to `places`."""
+        """`candidates`, and the context the guards read (None when nothing matched). A match
+        that one of the guards in `set_aside` rejects is appended to that guard's list: national
+        teams (`sports_team`), another country's body (`foreign_qualifier`), a building read as a
+        place (`building`)."""
         if keys is None:
             keys = TextKeys.of(text)
         found = self.matcher.find(text, lang, keys)
@@ -254,12 +252,9 @@ class Tagger:
                 return True
             for guard in guards:
                 if guard(ctx, c):
-                    if guard is sports_team and teams is not None:
-                        teams.append(c)
-                    elif guard is foreign_qualifier and qualified is not None:
-                        qualified.append(c)
-                    elif guard is building and places is not None:
-                        places.append(c)
+                    kept = set_aside.get(guard)
+                    if kept is not None:
+                        kept.append(c)
                     if guard is region:
                         regions.add(c.end)
                     return False
@@ -317,7 +312,12 @@ class Tagger:
         teams: list[Candidate] = []
         qualified: list[Candidate] = []
         places: list[Candidate] = []
-        chosen, ctx = self._candidates(text, lang, keys, teams, qualified, places)
+        set_aside: dict[Guard, list[Candidate]] = {
+            sports_team: teams,
+            foreign_qualifier: qualified,
+            building: places,
+        }
+        chosen, ctx = self._candidates(text, lang, keys, set_aside)
         mentions = with_legal_forms(text, self._mentions(text, chosen), self._firm_for(text))
         generic = {c.start for c in chosen if "generic" in c.entry.risk_kinds}
         rule_mentions: list[Mention] = []
