@@ -504,6 +504,11 @@ def test_a_country_before_the_name_of_the_person_its_title_ends_with(tagger: Tag
     assert found(tagger, "la victoire de la France Libre", "fr") == []
 
 
+def test_a_country_before_the_subject_of_its_clause_stays(tagger: Tagger) -> None:
+    text = "Le Mexique a deux attaquants, à Costa Rica Víctor Bolívar en a seulement un."
+    assert found(tagger, text, "fr") == [("Mexique", "country:MX"), ("Costa Rica", "country:CR")]
+
+
 def test_a_participle_before_a_place_ends_the_name_of_an_affair(tagger: Tagger) -> None:
     text = "l'affaire des jouets toxiques fabriqués en Chine a inquiété"
     assert found(tagger, text, "fr") == [("Chine", "country:CN")]
@@ -862,6 +867,8 @@ def test_a_cricket_report_is_a_match_report(tagger: Tagger) -> None:
         ("Leur langue maternelle est autre que le français.", "fr"),
         ("Partout le grec supplante le latin.", "fr"),
         ("Ils ne comprennent pas le tchèque, qui n'est pas enseigné.", "fr"),
+        # a person takes a capital: "un Anglais"
+        ("Il s'exprime dans un anglais plus qu'acceptable.", "fr"),
     ],
 )
 def test_a_demonym_that_names_a_language_is_none(tagger: Tagger, text: str, lang: str) -> None:
@@ -887,6 +894,8 @@ def test_a_demonym_that_names_a_language_is_none(tagger: Tagger, text: str, lang
         ("Investors in German bonds sold.", "en", ["German"]),
         ("Un bon nombre d'allemands ont voyagé.", "fr", ["allemands"]),
         ("Le titre de l'australien, puis du brésilien.", "fr", ["australien", "brésilien"]),
+        ("Un Anglais a été arrêté à Calais.", "fr", ["Anglais"]),
+        ("cinq allemands, un roumain ainsi que leurs guides", "fr", ["allemands", "roumain"]),
     ],
 )
 def test_a_demonym_near_a_word_of_language_stays(
@@ -1094,6 +1103,9 @@ def test_a_country_s_championship_is_no_national_team(tagger: Tagger) -> None:
         "Le club finit deux fois vice-champion d'Angleterre. " + report,
     ):
         assert found(tagger, text, "fr")[0] == ("Angleterre", "country:GB"), text
+    # where a league or a cup is
+    text = "Les clubs de la Premier League d'Angleterre dominent. " + report
+    assert found(tagger, text, "fr")[0] == ("Angleterre", "country:GB")
     # the country's team, in the same report
     assert found(tagger, "L'Angleterre mène. " + report, "fr")[0] == ("Angleterre", "rule:gb-national-team")
 

@@ -89,6 +89,23 @@ def ids(text: str, lang: str) -> list[str]:
             ["org:tr-dtp"] * 3,
         ),
         ("le Parti démocrate-progressiste (DPP) a gagné; le DPP gouverne", "fr", ["org:tw-dpp"] * 3),
+        (
+            "the main economist of ABN Amro said, Olivetti chairman Carlo de Benedetti told Yedioth Ahronoth",
+            "en",
+            ["org:abn-amro", "org:olivetti", "org:yedioth-ahronoth"],
+        ),
+        (
+            "la Concacaf, Capital One et le magazine Time",
+            "fr",
+            ["org:concacaf", "org:capital-one", "org:time-magazine"],
+        ),
+        ("ties between politics and ‘ndrangheta in Calabria", "en", ["org:ndrangheta"]),
+        # the House of Commons and the Tories in British news
+        (
+            "The Commons authorities approved it, said two Tory MPs and a Tory minister in Britain.",
+            "en",
+            ["org:gb-house-of-commons", "org:gb-conservatives", "org:gb-conservatives"],
+        ),
     ],
 )
 def test_new_rows_are_found(text: str, lang: str, expected: list[str]) -> None:
@@ -119,6 +136,10 @@ def test_new_rows_are_found(text: str, lang: str, expected: list[str]) -> None:
             "en",
             "org:national-trust",
         ),
+        # a first name, the end of another name, a word
+        ("Tory Burch opened a store in Paris.", "en", "org:gb-conservatives"),
+        ("The images are under a Creative Commons licence.", "en", "org:gb-house-of-commons"),
+        ("Time will tell, he said at the time.", "en", "org:time-magazine"),
     ],
 )
 def test_risky_forms_are_not_matched_where_they_mean_something_else(

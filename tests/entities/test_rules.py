@@ -341,6 +341,11 @@ def test_meetings_and_boards_are_not_organizations() -> None:
     assert rule_spans(tagger.tag("le président du Conseil d'administration a dit", "fr")) == []
 
 
+def test_a_competition_is_no_league(tagger: Tagger) -> None:
+    text = "Lyon joue la Ligue Europa, puis la Ligue des champions. La Ligue anti-alcoolique proteste."
+    assert rule_spans(tagger.tag(text, "fr")) == ["Ligue anti-alcoolique"]
+
+
 def test_heads_that_also_name_places_or_common_nouns(tagger: Tagger) -> None:
     assert rule_spans(tagger.tag("la promotion de l'Office de tourisme avec", "fr")) == []
     assert rule_spans(tagger.tag("(Mouvement d'attention.)", "fr")) == []

@@ -124,6 +124,8 @@ _RANKS = _words(
     sergeant admiral doctor professor
     """
 )
+# A member of a parliament after its party or its state, no surname: "Tory MPs", "Jordan MP".
+_MEMBERS = _words("mp mps mep meps msp msps mla mlas")
 _FRENCH_PARTICLES = _words("de du des d sur sous en la le les lès lez aux au")
 _PERSON_PARTICLES = _words("de d' du van von der den da di del della dos das ben bin ibn al el")
 # Country names that are first names or surnames more often than countries in running text
@@ -676,10 +678,11 @@ def before_name_word(ctx: Context, cand: Candidate) -> bool:
     if cand.end + 1 in ctx.candidate_starts:
         return False
     # a French title ends with the country and the person's name follows: "le procureur des
-    # États-Unis Michael Moore", "l'ambassadeur de France Jean Dupont"
+    # États-Unis Michael Moore", "l'ambassadeur de France Jean Dupont"; or the place of a clause
+    # whose subject follows with no comma: "à Costa Rica Víctor Bolívar en a un"
     return not (
         ctx.lang == "fr"
-        and ctx.words_before(cand.start, 1) in (["de"], ["des"], ["du"], ["d"])
+        and ctx.words_before(cand.start, 1) in _BEFORE_A_PERSON
         and _PERSON_AFTER.match(ctx.text, cand.end) is not None
     )
 
@@ -714,7 +717,7 @@ _ROLES = _words(
     """
     president chairman chairwoman spokesman spokeswoman spokesperson chief leader leaders minister
     secretary head official officials commissioner commissioners envoy envoys ambassador ambassadors
-    member members director ceo executive boss deputy vice
+    member members director ceo executive boss deputy vice mp mps mep meps msp msps
     président présidente ministre porte-parole directeur directrice secrétaire chef membre membres
     """
 )
@@ -784,6 +787,7 @@ _PERSON_AFTER = re.compile(
     r"[ \t]+(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:[-'][A-Za-zÀ-ÿ][a-zà-ÿ]+)*|[IVX]+(?:er|e)?)(?=[\s,.;:)!?]|$)"
 )
 _OF_OR_AT = _words("de du des d à au aux")
+_BEFORE_A_PERSON = [[word] for word in ("de", "des", "du", "d", "a", "au", "aux", "en")]  # folded
 
 
 def _title_of_person(ctx: Context, cand: Candidate) -> bool:
@@ -1264,7 +1268,13 @@ def person_name(ctx: Context, cand: Candidate) -> bool:
     if not named and fold_word(ctx.text[cand.start : cand.end]) not in _PERSON_NAMES:
         return False
     nxt, sep = ctx.next_word(cand.end)
-    if nxt and sep != "-" and nxt[0].isupper() and fold_word(nxt) not in FUNCTION_WORDS:
+    if (
+        nxt
+        and sep != "-"
+        and nxt[0].isupper()
+        and fold_word(nxt) not in FUNCTION_WORDS
+        and fold_word(nxt) not in _MEMBERS
+    ):
         return True
     if ctx.text[cand.end : cand.end + 1].isupper():  # glued to a surname: "MauriceLacroix"
         return True
@@ -1324,9 +1334,12 @@ def sports_team(ctx: Context, cand: Candidate) -> bool:
 
 _OF = _words("of de d du")
 # A title or a competition that a country's name completes: "champion de France", "championnat
-# d'Europe", "champion of England".
+# d'Europe", "champion of England", "la Premier League d'Angleterre", "la Coupe de France".
 _CHAMPIONS = _words(
-    "champion champions championne championnes championnat championnats championship championships"
+    """
+    champion champions championne championnes championnat championnats championship championships
+    league ligue liga coupe cup
+    """
 )
 
 
@@ -1890,7 +1903,9 @@ def _names_language(ctx: Context, cand: Candidate) -> bool:
     if before and "language" in cand.entry.risk_kinds:
         # the name of a language (`ambiguous.tsv`) in a phrase of its own: "I ask him in
         # German.", "want to learn German, to work"; in French, lowercase after an article or
-        # "d'": "une traduction vers l'anglais", "professeur d'anglais", "autre que le français"
+        # "d'": "une traduction vers l'anglais", "professeur d'anglais", "autre que le français";
+        # after "un" before a word that says how it is spoken: "dans un anglais impeccable", not
+        # "cinq allemands, un roumain ainsi que"
         if before[-1] in _IN_OR_LEARNING and _LANGUAGE_END.match(text, cand.end) is not None:
             return True
         if (
@@ -1899,6 +1914,10 @@ def _names_language(ctx: Context, cand: Candidate) -> bool:
             and not _capitalised_word_after(ctx, cand.end)
         ):
             return True
+        if before[-1] == "un" and text[cand.start].islower():
+            nxt, sep = ctx.next_word(cand.end)
+            if sep in _SPACES and fold_word(nxt) in _HOW_SPOKEN:
+                return True
     if before and before[-1] == "en" and text[cand.start].islower():
         return True  # "la littérature en espagnol et", "un texte en arabe littéraire"
     if len(before) == 2 and before[0] in _LEARNING and before[1] in _ARTICLES_OF_LANGUAGE:
@@ -1917,6 +1936,14 @@ _LIST_REACH = 12
 _LANGUAGE_NOUNS = _words("langue langues")
 _ARTICLES_OF_LANGUAGE = _words("le l du")
 _ARTICLES_OR_OF = _ARTICLES_OF_LANGUAGE | _words("d")
+# Words after "un <language>" that say how it is spoken or written: "un anglais impeccable".
+_HOW_SPOKEN = _words(
+    """
+    parfait impeccable approximatif correct courant excellent hésitant fluide irréprochable châtié
+    parlé écrit plus très assez rudimentaire soutenu basique laborieux cassé littéraire
+    dialectal classique standard médiocre sommaire teinté mâtiné sans
+    """
+)
 # Verbs of speaking, and French verbs and nouns of learning, teaching and translating, before a
 # language's article.
 _LEARNING = _SPEAKING | _words(

@@ -262,6 +262,9 @@ _NOT_NAMES = (
     "fonds de commerce",
     "fonds de roulement",
     "fonds propres",
+    # a competition, not its league: "la Ligue des champions", "la Ligue Europa"
+    "ligue des champions",
+    "ligue europa",
 )
 # Heads that name an organization only with an adjective or a lowercase complement: "Cour de
 # cassation", "Parti socialiste", but "Cour du Bel-Air" (a courtyard), "Parti de Cholet"
