@@ -100,6 +100,7 @@ def ids(text: str, lang: str) -> list[str]:
             ["org:concacaf", "org:capital-one", "org:time-magazine"],
         ),
         ("ties between politics and ‘ndrangheta in Calabria", "en", ["org:ndrangheta"]),
+        ("Les Chemins de fer tchèques vont supprimer des trains.", "fr", ["org:cz-ceske-drahy"]),
         # the House of Commons and the Tories in British news
         (
             "The Commons authorities approved it, said two Tory MPs and a Tory minister in Britain.",
