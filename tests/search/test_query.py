@@ -448,6 +448,22 @@ def test_a_phrase_is_one_match_where_its_words_follow_one_another(corpus: Path, 
     assert matched == ["premier ministre", "premier ministre", "jour"]
 
 
+def test_a_word_repeated_is_one_match_each_time(corpus: Path, index_dir: Path) -> None:
+    (corpus / "fr" / "zz.txt").write_text(
+        "Zanzibar Zanzibar Zanzibar sont trois mots. Puis Zanzibar seul.\n\n"
+        "Le texte normal texte normal texte normal.",
+        encoding="utf-8",
+    )
+    lib = Library.open(corpus, index_dir)
+    lib.update()
+    article = lib.article(lib.search("Zanzibar")[0].id)
+    assert article is not None
+    matched = [article.text[s:e] for s, e in lib.match_offsets("Zanzibar", article)]
+    assert matched == ["Zanzibar"] * 4
+    matched = [article.text[s:e] for s, e in lib.match_offsets("texte normal", article)]
+    assert matched == ["texte normal"] * 3
+
+
 def test_a_phrase_ending_in_a_star_finds_its_words_in_order_the_last_one_a_prefix(
     corpus: Path, index_dir: Path
 ) -> None:

@@ -156,13 +156,22 @@ def first_chars(text: str, limit: int) -> int:
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """`spans` sorted, with those that overlap or that only a space separates made one: the
-    words of a phrase ("premier ministre") are one match for n/N and the count."""
+    words of a phrase ("premier ministre") are one match for n/N and the count. A word that
+    the match holds already starts another one: "Zanzibar Zanzibar" is two matches, "premier
+    ministre premier ministre" two."""
     merged: list[tuple[int, int]] = []
+    words: set[str] = set()  # the words of the last match
     for start, end in sorted(spans):
-        if merged and (start < merged[-1][1] or _SPACE_ONLY.fullmatch(text, merged[-1][1], start)):
+        word = text[start:end].casefold()
+        if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            words.add(word)
+        elif merged and word not in words and _SPACE_ONLY.fullmatch(text, merged[-1][1], start):
+            merged[-1] = (merged[-1][0], end)
+            words.add(word)
         else:
             merged.append((start, end))
+            words = {word}
     return merged
 
 
