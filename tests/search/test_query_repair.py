@@ -159,6 +159,7 @@ def test_a_query_at_the_limit_is_not_cut() -> None:
         ("Maroc [tomorrow", "Maroc tomorrow"),
         ("Maroc ] ONU", "Maroc ONU"),
         ('"Maroc (" ONU', '"Maroc (" ONU'),
+        ("Maroc field:", "Maroc field"),
     ],
 )
 def test_half_typed_query_is_repaired_as_meant(typed: str, meant: str) -> None:
@@ -179,6 +180,9 @@ def test_repair_note_says_what_was_searched_and_why() -> None:
     assert "lang:" in note
     (note,) = parse('org:""').notes
     assert note == "Nothing left to search: 'org:\"\"' has no value."
+    # a name that is no filter, with no value: its word, as "field:Maroc" searches its words
+    (note,) = parse("Maroc field:").notes
+    assert note == "Searched 'Maroc field' instead: 'field:' is no filter."
 
 
 def test_valid_queries_are_left_alone() -> None:
@@ -294,6 +298,8 @@ def test_parse_never_raises_and_repairs_once(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.lists(QUERY_PARTS, max_size=16).map("".join))
 @example(':"date:[]')  # a colon that is no filter's: the quote dropped joined it to "date:"
+@example("AND:")  # a name that is no filter's and an operator: no word to search
+@example("Maroc NOT: (field:)")
 @example('date:"date:[ to ')  # a filter before another: the quote dropped joined the two
 @example('*:*"')  # every article, then a quote: "*:*" is the lone star once the quote is gone
 def test_a_repaired_query_needs_no_more_repair(text: str) -> None:

@@ -299,7 +299,16 @@ def _drop_dangling(tokens: list[_Token], problem: Callable[[str], None]) -> list
             after = tokens[solid[k + 1]] if k + 1 < len(solid) else None
             if i in drop:
                 continue
-            if _is_empty_filter(token):
+            if token.kind == _WORD and _FILTER_NAME.fullmatch(token.text) and not _is_empty_filter(token):
+                following = tokens[i + 1] if i + 1 < len(tokens) else None
+                if following is None or following.kind in (_SPACE, _CLOSE):
+                    # "Maroc field:" would find nothing: the word, as "field:Maroc" searches its words
+                    problem(f"'{token.text}' is no filter")
+                    if token.text[:-1] in OPERATORS:
+                        drop.add(i)  # "AND:" is no word to search
+                    else:
+                        tokens[i] = _Token(_WORD, token.text[:-1], token.end)
+            elif _is_empty_filter(token):
                 following = tokens[i + 1] if i + 1 < len(tokens) else None
                 if following is None or following.kind in (_SPACE, _CLOSE):
                     problem(f"'{token.text}' has no value")
