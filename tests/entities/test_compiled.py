@@ -72,6 +72,18 @@ def test_files_of_other_versions_go_once_they_are_old(tmp_path: Path) -> None:
     )
 
 
+def test_only_the_latest_few_files_of_other_versions_stay(tmp_path: Path) -> None:
+    now = time.time()
+    others = [tmp_path / f"{n:020x}.pickle" for n in range(6)]
+    for age, path in enumerate(others):
+        path.write_bytes(b"built from other data")
+        os.utime(path, (now - 60 * age, now - 60 * age))  # the first is the latest
+    compiled.load_or_build(Tagger, Builds(), tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [f"{compiled.fingerprint()}.pickle", *(p.name for p in others[:3])]
+    )
+
+
 def test_the_fingerprint_follows_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = tmp_path / "data"
     data.mkdir()

@@ -29,6 +29,8 @@ _HERE = Path(__file__).resolve().parent
 # A file kept for another version (another checkout, another Python) is left this long after it
 # was written, so that two versions in use side by side do not keep deleting each other's.
 _KEEP_OTHERS_SECONDS = 7 * 24 * 3600
+# At most this many such files are kept (a few megabytes each), the most recently written.
+_KEEP_OTHERS = 3
 _SOURCES = (_HERE, _HERE / "data")
 
 
@@ -99,9 +101,14 @@ def _save(obj: object, path: Path) -> None:
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # readers see the whole file or none
         tmp = ""
-        for old in path.parent.glob("[0-9a-f]*.pickle"):
-            if old != path and old.stat().st_mtime < time.time() - _KEEP_OTHERS_SECONDS:
-                old.unlink(missing_ok=True)  # built for another version, a while ago
+        others = sorted(
+            ((old.stat().st_mtime, old) for old in path.parent.glob("[0-9a-f]*.pickle") if old != path),
+            reverse=True,
+        )
+        for rank, (mtime, old) in enumerate(others):
+            # built for another version a while ago, or beyond the few latest others
+            if rank >= _KEEP_OTHERS or mtime < time.time() - _KEEP_OTHERS_SECONDS:
+                old.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 - a read-only or full disk: the tagger is built again next time
         pass
     finally:
