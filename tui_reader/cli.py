@@ -299,6 +299,9 @@ def main(ctx: click.Context, corpus: str | None, index_dir: str | None, config: 
     ctx.obj = Context(corpus, index_dir, config)
     if ctx.invoked_subcommand is not None:
         _stop_on_sigterm(ctx)
+        if config is not None:
+            with user_errors():
+                ctx.obj.config  # noqa: B018 - a config given and broken is said, as the reader says it
     else:
         with user_errors():
             from tui_reader.search.store import check_corpus

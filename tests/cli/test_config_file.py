@@ -72,6 +72,27 @@ def test_a_config_larger_than_a_config_is_refused(where: list[str], tmp_path: Pa
     )
 
 
+@pytest.mark.parametrize(
+    "command", [["search", "Maroc"], ["entities", "--top", "1"], ["index"], ["tag", "-"]]
+)
+def test_a_config_given_to_a_command_is_checked_as_the_reader_checks_it(
+    where: list[str], tmp_path: Path, command: list[str]
+) -> None:
+    missing = tmp_path / "missing.toml"
+    result = CliRunner().invoke(main, [*where, "--config", str(missing), *command], input="Le Maroc")
+    assert result.exit_code == 1
+    assert result.stderr == f"briefread: Config file {missing} does not exist; check the --config path.\n"
+    unknown = tmp_path / "unknown.toml"
+    unknown.write_text("foo = 1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [*where, "--config", str(unknown), *command], input="Le Maroc")
+    assert result.exit_code == 1
+    assert "has no setting 'foo'" in result.stderr
+    good = tmp_path / "good.toml"
+    good.write_text('theme = "nord"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, [*where, "--config", str(good), *command], input="Le Maroc")
+    assert result.exit_code == 0, result.output
+
+
 def test_a_user_config_that_is_no_file_says_what_to_do() -> None:
     import threading
 
