@@ -111,6 +111,10 @@ def test_a_keymap_entry_that_is_no_key_name_is_a_config_error(tmp_path: Path) ->
         ),
         # a key given to a pane's binding while a binding of the whole screen has it
         ('"list.down" = "j,down,m"', "m runs list.down in the article list, not marks.toggle-read"),
+        # ... or a binding of the app
+        ('"reader.next-match" = "q"', "q runs reader.next-match in the reader, not app.quit"),
+        # ... or a binding of the screen that comes first everywhere, named by its character
+        ('"list.down" = "j,/"', "/ still runs search.focus, so list.down never runs on it"),
     ],
 )
 async def test_a_key_the_keymap_gives_twice_is_a_clash(

@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.keys import _character_to_key
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -172,29 +173,35 @@ class BriefreadApp(App[None]):
 
     def _shadowed_screen_keys(self, effective: dict[str, list[str]]) -> list[str]:
         """One phrase per key that the keymap gives a pane's binding while a binding of the whole
-        screen has it: in that pane the key runs the pane's ("m runs list.down in the article
-        list, not read")."""
+        screen or of the app has it: in that pane the key runs the pane's ("m runs list.down in
+        the article list, not marks.toggle-read"), unless the screen's binding comes first
+        everywhere ("/ still runs search.focus, so list.down never runs on it")."""
         keymap = self.config.keymap
         sections = dict(self.binding_sections())
-        screen_keys = {
-            key: b.id
-            for b in sections["Main screen"]
-            if isinstance(b, Binding) and b.id and not b.priority
-            for key in effective.get(b.id, [])
-        }
+        outer = [
+            b
+            for title in ("Anywhere", "Main screen")
+            for b in sections[title]
+            if isinstance(b, Binding) and b.id
+        ]
+        screen_keys = {_key_name(key): b for b in outer for key in effective.get(b.id or "", [])}
         # a pane's own key over the screen's, as the bindings come (n in the reader): no clash
-        built_in = {
-            key for b in sections["Main screen"] if isinstance(b, Binding) and b.id for key in _keys_of(b)
-        }
+        built_in = {_key_name(key) for b in outer for key in _keys_of(b)}
         phrases = []
         for title in ("Article list", "Reader", "Entity pane"):
             for b in sections[title]:
                 if not isinstance(b, Binding) or b.id not in keymap:
                     continue
+                own = {_key_name(k) for k in _keys_of(b)}
                 for key in effective.get(b.id, []):
-                    if key in screen_keys and not (key in built_in and key in _keys_of(b)):
-                        shown = self.get_key_display(Binding(key, ""))
-                        phrases.append(f"{shown} runs {b.id} in the {title.lower()}, not {screen_keys[key]}")
+                    other = screen_keys.get(_key_name(key))
+                    if other is None or (_key_name(key) in built_in and _key_name(key) in own):
+                        continue
+                    shown = self.get_key_display(Binding(key, ""))
+                    if other.priority:
+                        phrases.append(f"{shown} still runs {other.id}, so {b.id} never runs on it")
+                    else:
+                        phrases.append(f"{shown} runs {b.id} in the {title.lower()}, not {other.id}")
         return phrases
 
     def effective_key(self, binding: Binding) -> str:
@@ -296,6 +303,11 @@ def run_app(locations: Locations, config: Config | None = None) -> None:
     use_lenient_decoder()
     use_whole_pastes()
     BriefreadApp(locations, config).run()
+
+
+def _key_name(key: str) -> str:
+    """A key as Textual names it: "/" is "slash", "?" "question_mark"."""
+    return _character_to_key(key) if len(key) == 1 else key
 
 
 def _keys_of(binding: Binding) -> list[str]:
