@@ -563,3 +563,25 @@ async def test_the_app_indexes_in_a_child_process(
                 break
         assert len(titles(app)) == 4
         assert children and all(c.pid != os.getpid() and c.poll() is not None for c in children)
+
+
+async def test_an_indexer_that_was_killed_says_first_which_key_goes_on(
+    real_locations: Locations, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The status line may show no more than its first words: the key comes first."""
+    from tui_reader.search import IndexStopped
+    from tui_reader.search import library as library_module
+
+    def killed(*args: Any, **kwargs: Any) -> Any:
+        raise IndexStopped("its process was stopped by SIGKILL")
+
+    monkeypatch.setattr(library_module, "update_in_child", killed)
+    shutil.rmtree(real_locations.index)
+    app = BriefreadApp(real_locations, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(50):
+            await settle(pilot)
+            if not main(app).indexing:
+                break
+        shown = str(main(app).query_one("#index-text").render())
+        assert shown.startswith("Indexing stopped: press R to go on (its process was stopped by SIGKILL")

@@ -11,6 +11,16 @@ class IndexUnavailable(SearchError):
     """The index cannot be opened or written (missing, damaged, read-only, disk full)."""
 
 
+class IndexStopped(IndexUnavailable):
+    """The process that was updating the index ended before it finished; `why`, when known,
+    says how ("its process was stopped by SIGKILL")."""
+
+    def __init__(self, why: str = "") -> None:
+        said = f" ({why})" if why else ""
+        super().__init__(f"Indexing stopped{said}; run `briefread index` to finish it and see why.")
+        self.why = why
+
+
 class IndexDamaged(IndexUnavailable):
     """Files of the index are missing or damaged; `detail` says which. An update rebuilds it."""
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tui_reader.search import errors
-from tui_reader.search.errors import IndexUnavailable, SearchError, UpdateCancelled
+from tui_reader.search.errors import IndexStopped, SearchError, UpdateCancelled
 from tui_reader.search.results import Progress, ProgressCallback, UpdateSummary
 
 NICENESS = 10  # added to the child's priority: the reader's keys come first
@@ -87,7 +87,7 @@ def update_in_child(
             _stop(child)
         if outcome is None:
             stderr.seek(0)
-            raise IndexUnavailable(_ended_early(child.returncode, stderr.read()))
+            raise _ended_early(child.returncode, stderr.read())
     kind, payload = outcome
     if kind == "summary" and isinstance(payload, UpdateSummary):
         return payload
@@ -131,14 +131,14 @@ def _follow(
                 size = int.from_bytes(buffer[:_HEADER], "big")
                 if size > _MAX_FRAME:
                     child.kill()
-                    raise IndexUnavailable(_stopped(_UNREADABLE))
+                    raise IndexStopped(_UNREADABLE)
                 if len(buffer) < _HEADER + size:
                     break
                 try:
                     kind, payload = pickle.loads(bytes(buffer[_HEADER : _HEADER + size]))  # noqa: S301 - our child
                 except Exception:  # noqa: BLE001 - anything but a frame on the channel
                     child.kill()
-                    raise IndexUnavailable(_stopped(_UNREADABLE)) from None
+                    raise IndexStopped(_UNREADABLE) from None
                 del buffer[: _HEADER + size]
                 if kind == "progress":
                     report(payload)
@@ -170,7 +170,7 @@ def _stop(child: subprocess.Popen[bytes]) -> None:
         child.wait()
 
 
-def _ended_early(code: int | None, stderr: bytes) -> str:
+def _ended_early(code: int | None, stderr: bytes) -> IndexStopped:
     if code is not None and code < 0:
         try:
             why = f"its process was stopped by {signal.Signals(-code).name}"
@@ -179,13 +179,7 @@ def _ended_early(code: int | None, stderr: bytes) -> str:
     else:
         lines = [line for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
         why = lines[-1].strip()[:200] if lines else f"exit status {code}"
-    return _stopped(why)
-
-
-def _stopped(why: str) -> str:
-    """The sentence for an update that stopped, and `why` when it is known."""
-    said = f" ({why})" if why else ""
-    return f"Indexing stopped{said}; run `briefread index` to finish it and see why."
+    return IndexStopped(why)
 
 
 def _error(payload: Any) -> Exception:
@@ -193,7 +187,7 @@ def _error(payload: Any) -> Exception:
     try:
         name, message, detail = payload
     except (TypeError, ValueError):
-        return IndexUnavailable(_stopped(""))
+        return IndexStopped()
     if name == "OSError" and isinstance(detail, tuple) and len(detail) == 3 and detail[0] is not None:
         return OSError(*detail)
     if name == "OSError":
@@ -203,7 +197,7 @@ def _error(payload: Any) -> Exception:
         return error(str(message), str(detail or ""))
     if isinstance(error, type) and issubclass(error, SearchError):
         return error(str(message))
-    return IndexUnavailable(_stopped(str(message)))
+    return IndexStopped(str(message))
 
 
 # -- the child ------------------------------------------------------------------------------

@@ -504,7 +504,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _update_index(self, rebuild: bool) -> None:
-        from tui_reader.search import CorpusUnavailable, IndexBusy, SearchError
+        from tui_reader.search import CorpusUnavailable, IndexBusy, IndexStopped, SearchError
         from tui_reader.search.store import unwritable
 
         library = self.session.library
@@ -546,6 +546,14 @@ class MainScreen(Screen[None]):
                 "the index stays searchable: press R once the folder is back."
             )
             self.post_message(IndexFinished(None, gone))
+        except IndexStopped as exc:
+            # the advice first, as the status line may show no more: how it stopped after it
+            why = f"{exc.why}; " if exc.why else ""
+            stopped = (
+                f"Indexing stopped: press {self._key_of('index.update')} to go on "
+                f"({why}`briefread index` in a shell shows why)."
+            )
+            self.post_message(IndexFinished(None, stopped))
         except SearchError as exc:
             self.post_message(IndexFinished(None, str(exc)))
         except OSError as exc:
