@@ -30,6 +30,24 @@ async def test_matches_are_asked_for_in_the_part_the_reader_shows(make_app: Make
         assert "the reader shows the first 200,000 characters" in screen  # and how to read the rest
 
 
+async def test_n_says_when_the_matches_lie_past_the_part_the_reader_shows(make_app: MakeApp) -> None:
+    text = "Filler words. " * (MAX_READER_CHARS // 14 + 1_000) + "The Zanzibar harbour."
+    library = FakeLibrary([make_article("big", "A long brief", text, "2025-01-01", "en")])
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search_and_open(pilot, "zanzibar")
+        reader = main(app).reader
+        assert reader.truncated and reader.matches == []
+        await pilot.press("n")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any(
+            "No search matches in the first 200,000 characters that the reader shows" in m and "export" in m
+            for m in messages
+        ), messages
+
+
 class SlowArticles(FakeLibrary):
     """Articles that take a while to load: a search that empties the list comes back first."""
 

@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 MAX_READER_CHARS = 200_000  # longer texts are cut in the reader (export gives the whole text)
 NO_MATCHES = "No search matches in this article; press / to search."
 TITLE_MATCHES_ONLY = "The search matches only the title of this article."
+# a search that matched where the reader cuts a long article
+NO_MATCHES_SHOWN = (
+    f"No search matches in the first {MAX_READER_CHARS:,} characters that the reader shows; "
+    "export the article to read it all."
+)
 # Lines of text shown below a match that n/N brings into view: one on the last lines comes up to
 # a third of the pane.
 MATCH_CONTEXT_LINES = 2
@@ -485,6 +490,8 @@ class ReaderView(ScrollView, can_focus=True):
                 said = "No article is open."
             else:
                 said = TITLE_MATCHES_ONLY if self.title_matches else NO_MATCHES
+                if self.truncated and not self.title_matches:
+                    said = NO_MATCHES_SHOWN
             self.notify(said, timeout=3)
             self.post_message(self.MatchMoved(-1, 0))
             return
