@@ -214,6 +214,25 @@ def test_commits_come_less_often_as_a_long_build_goes_on(
     assert sizes == sorted(sizes) and sizes[-1] >= 4 * sizes[0]  # 2, 4, 8 ... seconds apart
 
 
+def test_a_large_file_is_read_after_the_small_ones_and_saved_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui_reader.search import Progress, indexer
+
+    monkeypatch.setattr(indexer, "READ_LAST_BYTES", 2_000)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a_large.txt").write_text("date 2024-01\n\n" + "The harbour. " * 300, encoding="utf-8")
+    for n in range(5):
+        (corpus / f"brief{n}.txt").write_text(f"date 2024-01\n\nBrief {n}.", encoding="utf-8")
+    (corpus / "z_large.txt").write_text("date 2024-02\n\n" + "The port. " * 300, encoding="utf-8")
+    seen: list[Progress] = []
+    # no commit for time's sake: what is saved apart is the large files
+    update_index(corpus, tmp_path / "index", progress=seen.append, commit_seconds=3600.0, procs=1)
+    committed = [(p.done, p.articles) for p in seen if p.phase == "committed"]
+    assert committed == [(5, 5), (6, 6), (7, 7)]
+
+
 def test_temporary_folders_a_killed_writer_left_are_removed(corpus: Path, index_dir: Path) -> None:
     update_index(corpus, index_dir)
     generation = read_meta(index_dir).generation

@@ -58,6 +58,7 @@ from tui_reader.search.store import (
 from tui_reader.state import STATE_FILE
 
 BATCH_DOCS = 20_000  # articles per commit: bounds what a killed build loses
+READ_LAST_BYTES = 1 << 20  # files this large are read after the others
 MAX_COMMIT_SECONDS = 60.0  # the longest a reader waits for the next articles of a long build
 PARALLEL_FROM = 4_000_000  # bytes to read before a multi-process writer pays off
 WRITER_MB = 256
@@ -257,7 +258,10 @@ def update_index(
             summary.deleted, summary.unchanged = len(diff.deleted), len(diff.unchanged)
             rebuilt = bool(meta.generation) and reason != "first build" or bool(summary.recovered)
             summary.rebuilt = fresh and rebuilt or resumed
-            to_read = sorted(diff.new + diff.changed)
+            # large files last: a first build lists the many small ones before it reads them
+            to_read = sorted(
+                diff.new + diff.changed, key=lambda path: (diff.current[path].size >= READ_LAST_BYTES, path)
+            )
             # Files committed by a killed run but missing from the manifest must not appear twice.
             to_delete = diff.changed + diff.deleted + (diff.new if summary.recovered else [])
             if summary.recovered and not fresh:
@@ -500,6 +504,8 @@ def _write(
                 _check_cancelled(cancelled)
                 path = to_read[done]
                 source = diff.current[path]
+                if batch_docs and partial is None and source.size >= READ_LAST_BYTES:
+                    break  # what was read is saved before a large file, which may take a while
                 reading, first = partial if partial is not None else (read_file(corpus_dir, path), 0)
                 partial = None
                 count = len(reading.articles)
