@@ -89,6 +89,8 @@ def test_english_runs_of_capitalised_words(tagger: Tagger) -> None:
         "Ministry of Foreign Affairs",
     ]
     assert rule_spans(tagger.tag("Party officials said", "en")) == []
+    text = "a scholar of Trinity College and of the College of Europe, who went to college"
+    assert rule_spans(tagger.tag(text, "en")) == ["Trinity College", "College of Europe"]
 
 
 def test_places_are_not_organizations(tagger: Tagger) -> None:

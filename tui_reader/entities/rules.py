@@ -112,7 +112,7 @@ def _heads() -> list[Head]:
         court army navy force forces police office service services authority movement
         alliance coalition society department bureau board tribunal assembly airlines airways
         brotherhood guard brigade brigades club chamber directorate administration ministry
-        secretariat academy network corps faculty exchange church lines centre center
+        secretariat academy network corps faculty exchange church lines centre center college
     """
     out = [Head(w, "fr", alone=True) for w in fr_alone.split()]
     out += [Head(w, "fr", lowercase=w in fr_lower, weak=w in _FR_WEAK) for w in fr.split()]
