@@ -504,6 +504,12 @@ def test_a_country_before_the_name_of_the_person_its_title_ends_with(tagger: Tag
     assert found(tagger, "la victoire de la France Libre", "fr") == []
 
 
+def test_a_demonym_after_an_arabic_article_is_a_persons_name(tagger: Tagger) -> None:
+    text = "Saleh al-Somali was killed in a Somali village; <Al Bank Al Saudi Al Fransi>."
+    assert [m.text for m in tagger.tag(text, "en") if m.form == "demonym"] == ["Somali"]
+    assert [m.start for m in tagger.tag(text, "en") if m.form == "demonym"] == [text.index("Somali v")]
+
+
 def test_a_country_before_the_subject_of_its_clause_stays(tagger: Tagger) -> None:
     text = "Le Mexique a deux attaquants, à Costa Rica Víctor Bolívar en a seulement un."
     assert found(tagger, text, "fr") == [("Mexique", "country:MX"), ("Costa Rica", "country:CR")]

@@ -101,6 +101,21 @@ def ids(text: str, lang: str) -> list[str]:
         ),
         ("ties between politics and ‘ndrangheta in Calabria", "en", ["org:ndrangheta"]),
         ("Les Chemins de fer tchèques vont supprimer des trains.", "fr", ["org:cz-ceske-drahy"]),
+        (
+            "La BASD incite l'Asie, selon le Fond Monétaire International; l'ADQ, la Finma et l'EFF",
+            "fr",
+            ["org:adb", "org:imf", "org:ca-adq", "org:ch-finma", "org:eff"],
+        ),
+        (
+            "Burger King, Taco Bell and Kentucky Fried Chicken; Pixar, El Corte Inglés and Cogeco Cable",
+            "en",
+            ["org:burger-king", "org:taco-bell", "org:kfc", "org:pixar", "org:el-corte-ingles", "org:cogeco"],
+        ),
+        (
+            "Human Rights First and the Ladies in White, les Dames en blanc, as The Sun wrote",
+            "en",
+            ["org:human-rights-first", "org:ladies-in-white", "org:ladies-in-white", "org:the-sun"],
+        ),
         # the House of Commons and the Tories in British news
         (
             "The Commons authorities approved it, said two Tory MPs and a Tory minister in Britain.",
@@ -141,6 +156,7 @@ def test_new_rows_are_found(text: str, lang: str, expected: list[str]) -> None:
         ("Tory Burch opened a store in Paris.", "en", "org:gb-conservatives"),
         ("The images are under a Creative Commons licence.", "en", "org:gb-house-of-commons"),
         ("Time will tell, he said at the time.", "en", "org:time-magazine"),
+        ("The sun rose over the harbour.", "en", "org:the-sun"),
     ],
 )
 def test_risky_forms_are_not_matched_where_they_mean_something_else(

@@ -1173,6 +1173,18 @@ def demonym_in_name(ctx: Context, cand: Candidate) -> bool:
     return fold_word(nxt) in _DEMONYM_NAME_NOUNS and cand.end + 1 not in ctx.candidate_starts
 
 
+def arabic_nisba(ctx: Context, cand: Candidate) -> bool:
+    """A demonym after the article "al-" or "el-" is the end of an Arabic name, a person's
+    ("Saleh al-Somali", "Abu Hamza al-Masri"), not a people."""
+    if cand.entry.form != "demonym":
+        return False
+    word, sep = ctx.prev_word(cand.start)
+    return sep in ("-", "\u2010", " ") and word in _ARABIC_ARTICLES
+
+
+_ARABIC_ARTICLES = frozenset(("al", "Al", "el", "El", "AL", "EL"))
+
+
 def masculine_article(ctx: Context, cand: Candidate) -> bool:
     """A feminine country name after "le", "du" or "au" in French is a ship, a hotel or a paper
     named after it: "le Ruhl, le Royal, le France", "à bord du France"; a demonym there is the
@@ -2243,6 +2255,7 @@ GUARDS: dict[str, Guard] = {
     "regional_demonym": regional_demonym,
     "inside_non_state": inside_non_state,
     "demonym_in_name": demonym_in_name,
+    "arabic_nisba": arabic_nisba,
     "sentence_word": sentence_word,
     "portfolio": portfolio,
     "amount": amount,
@@ -2327,6 +2340,7 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "regional_demonym": lambda e, lang: e.form == "demonym",
     "inside_non_state": lambda e, lang: e.kind == "country",
     "demonym_in_name": lambda e, lang: e.form == "demonym" and lang != "fr",
+    "arabic_nisba": lambda e, lang: e.form == "demonym",
     "sentence_word": lambda e, lang: lang != "fr" and e.kind == "organization" and "word" in e.risk_kinds,
     "portfolio": lambda e, lang: "portfolio" in e.risk_kinds,
     "amount": lambda e, lang: e.text[:1].isdigit(),
