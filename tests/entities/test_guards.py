@@ -875,6 +875,8 @@ def test_a_cricket_report_is_a_match_report(tagger: Tagger) -> None:
         ("Ils ne comprennent pas le tchèque, qui n'est pas enseigné.", "fr"),
         # a person takes a capital: "un Anglais"
         ("Il s'exprime dans un anglais plus qu'acceptable.", "fr"),
+        ("Ils parlent parfaitement le persan et l'azéri.", "fr"),
+        ("He answered in Azeri.", "en"),
     ],
 )
 def test_a_demonym_that_names_a_language_is_none(tagger: Tagger, text: str, lang: str) -> None:
