@@ -237,3 +237,16 @@ def test_a_newspaper_s_short_title_after_its_full_one_is_that_newspaper() -> Non
     text = "The Times said so. Later the New York Times agreed."
     found = [(m.text, m.id) for m in default_tagger().tag(text, "en")]
     assert found == [("The Times", "org:the-times"), ("New York Times", "org:new-york-times")]
+
+
+def test_an_acronym_defined_for_a_registry_name_carries_its_names_in_each_language() -> None:
+    found = default_tagger().tag("Izquierda Unida (IU) won seats; IU leaders met.", "en")
+    named = {(m.text, m.id, m.name_en, m.name_fr) for m in found}
+    assert named == {
+        ("Izquierda Unida", "org:es-iu", "United Left", "Gauche unie"),
+        ("IU", "org:es-iu", "United Left", "Gauche unie"),
+    }
+    # the article's Gauche Unie is the Spanish party's French name
+    assert [m.id for m in default_tagger().tag("le député de la Gauche Unie", "fr")] == ["org:es-iu"]
+    # and no vitamin's units
+    assert default_tagger().tag("500 IU of vitamin D", "en") == []

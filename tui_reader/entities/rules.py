@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
 from typing import Any
@@ -1563,11 +1563,15 @@ def _acronym_mentions(
     known_spans = {(k.start, k.end) for k in known}
     out: list[Mention] = []
     for acronym, long_form in defined.items():
-        full = long_form.name_fr if long_form.source == "registry" else long_form.text
+        registry = long_form.source == "registry"
+        full = long_form.name_fr if registry else long_form.text
         for start in positions.get(acronym, ()):
             end = start + len(acronym)
             if text[start:end] == acronym and (start, end) not in known_spans:
-                out.append(_rule_mention(text, start, end, "acronym", full, long_form.id))
+                m = _rule_mention(text, start, end, "acronym", full, long_form.id)
+                if registry:  # the registry body's names, in each language
+                    m = replace(m, name_en=long_form.name_en, name_fr=long_form.name_fr)
+                out.append(m)
     return out, revealed
 
 
