@@ -250,3 +250,9 @@ def test_an_acronym_defined_for_a_registry_name_carries_its_names_in_each_langua
     assert [m.id for m in default_tagger().tag("le député de la Gauche Unie", "fr")] == ["org:es-iu"]
     # and no vitamin's units
     assert default_tagger().tag("500 IU of vitamin D", "en") == []
+
+
+def test_a_company_name_in_angle_brackets_is_no_ticker() -> None:
+    # the wire writes an unlisted company's name in angle brackets, a ticker in capitals
+    found = default_tagger().tag("<Bank of Nova Scotia> said it raised its rate; PUROLATOR <PCC> said", "en")
+    assert [(m.text, m.id) for m in found] == [("Bank of Nova Scotia", "org:scotiabank")]

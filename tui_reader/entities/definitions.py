@@ -27,6 +27,8 @@ _CLOSING = {"(": ")", "<": ">"}
 # The end of a wire's ticker: "<GM>", "<UN.AS>", "<BAC.N>".
 _TICKER_END = re.compile(r"(?:\.[A-Z]{1,3})?>")
 _POSSESSIVES = frozenset(("'s", "'S", "’s", "’S"))
+# What a ticker is written with: capitals, digits and dots, no space ("GM", "BAC", "UN.AS").
+_TICKER = re.compile(r"[A-Z0-9.&-]+")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -56,7 +58,12 @@ def own_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.source != "registry" or not m.start or text[m.start - 1] not in _CLOSING:
             continue
         opening = text[m.start - 1]
-        ticker = opening == "<" and _TICKER_END.match(text, m.end) is not None
+        # "<GM>", "<UN.AS>": a ticker; "<Bank of Nova Scotia>" is a wire's company name
+        ticker = (
+            opening == "<"
+            and _TICKER_END.match(text, m.end) is not None
+            and _TICKER.fullmatch(m.text) is not None
+        )
         if not ticker and text[m.end : m.end + 1] != _CLOSING[opening]:
             continue
         before = space_start(text, m.start - 1)
