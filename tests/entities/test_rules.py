@@ -308,6 +308,10 @@ def test_rules_can_be_turned_off() -> None:
             "déféré au tribunal de première instance de Sheffield",
             ["tribunal de première instance de Sheffield"],
         ),
+        # ... and so do plural ones after "des"; not a list of them ("des petits et moyens")
+        ("le secrétaire de la Fédération des nouveaux colons", ["Fédération des nouveaux colons"]),
+        ("l'Union des anciens combattants a défilé", ["Union des anciens combattants"]),
+        ("l'Association des petits et moyens paysans", ["Association des petits"]),
         # "et des" continues with a capital only, and never into another organization
         (
             "le ministère de l'Europe et des Affaires étrangères",

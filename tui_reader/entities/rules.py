@@ -237,7 +237,13 @@ _LEGISLATURES = frozenset(fold(h.word) for h in HEADS if h.lang == "fr" and h.al
 # Léman".
 _PLACE_NOUNS = frozenset("mont monts lac golfe cap ile iles col pic val baie detroit massif".split())
 # Adjectives that come before their noun in a complement: "tribunal de première instance".
-_PRENOMINAL = frozenset("premier premiere grand grande haut haute petit petite nouveau nouvelle".split())
+_PRENOMINAL = frozenset(
+    """
+    premier premiere premiers premieres grand grande grands grandes haut haute hauts hautes petit
+    petite petits petites nouveau nouvelle nouveaux nouvelles ancien ancienne anciens anciennes
+    jeune jeunes vieux vieille vieilles
+    """.split()
+)
 # Words that never begin a complement of a name: pronouns and numbers ("devant le tribunal
 # correctionnel des quinze personnes", "pour y répondre").
 _NOT_OBJECTS = frozenset(
@@ -791,8 +797,11 @@ class RuleFinder:
                 and toks[k].kind == "w"
                 and toks[k].text.islower()
                 and toks[k].folded not in _FR_CONNECTORS
+                and toks[k].folded not in ("et", "ou")
             ):
-                end = toks[k].end  # "tribunal de première instance", "du cinquième circuit"
+                # "tribunal de première instance", "du cinquième circuit", "Fédération des
+                # nouveaux colons", "Institut des hautes études"
+                end = toks[k].end
                 k += 1
             elif obj.folded in _PLACE_NOUNS and not obj.capitalised:
                 # "l'Observatoire du mont Palomar": a place's common noun and its proper name
