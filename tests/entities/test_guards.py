@@ -782,6 +782,9 @@ def test_an_english_demonym_that_opens_the_name_of_something_else(
         ("Total packaging waste stood at 18 million tons.", "en"),
         ("Sales were flat.\nShell output fell 5 pct in the quarter.", "en"),
         ("Apple sales rose. Apple growers were pleased.", "en"),
+        # in French, the noun and its complement
+        ("Stock : 1,047,000 balles. Total de l'approvisionnement visible : 3 millions.", "fr"),
+        ("Total des ventes : 12 millions.", "fr"),
     ],
 )
 def test_a_word_that_opens_a_sentence_names_no_company(tagger: Tagger, text: str, lang: str) -> None:
@@ -794,6 +797,7 @@ def test_a_company_named_inside_a_sentence_keeps_its_name_at_a_sentence_start(ta
     # a verb after it makes it the subject; French sentences are left alone
     assert found(tagger, "Total said it would cut jobs.", "en") == [("Total", "org:totalenergies")]
     assert found(tagger, "Carrefour a émis des cartes.", "fr") == [("Carrefour", "org:carrefour")]
+    assert found(tagger, "Total a annoncé un bénéfice.", "fr") == [("Total", "org:totalenergies")]
     # in capitals or after a quotation mark, the name is no sentence's first word
     assert found(tagger, "TOTAL SA said.", "en") == [("TOTAL SA", "org:totalenergies")]
     assert ("Shell", "org:shell") in found(tagger, 'He said: "Shell will sell the unit."', "en")

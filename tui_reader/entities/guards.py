@@ -2026,19 +2026,26 @@ _SUBJECT_VERBS = _words(
 )
 
 
+_OF_FR = _words("de des du d")
+
+
 def sentence_word(ctx: Context, cand: Candidate) -> bool:
     """A company or body whose one-word name is also an English word, opening a sentence where
     nothing tells the name from the word: "Total debt rose", "Apple sales fell", "Shell output
     was flat". The name stays before a verb that makes it the subject ("Total said"), and when
-    the article also names the body inside a sentence ("shares of Total rose")."""
+    the article also names the body inside a sentence ("shares of Total rose"). In French, only
+    before "de", where the word is a noun with its complement ("Total de l'approvisionnement
+    visible", "Total des ventes")."""
     entry = cand.entry
-    if ctx.lang == "fr" or entry.kind != "organization" or "word" not in entry.risk_kinds:
+    if entry.kind != "organization" or "word" not in entry.risk_kinds:
         return False
     text = ctx.text
     surface = text[cand.start : cand.end]
     if " " in surface or surface.isupper() or not _opens_sentence(text, cand.start):
         return False
     nxt, _sep = ctx.next_word(cand.end)
+    if ctx.lang == "fr" and fold_word(nxt) not in _OF_FR:
+        return False
     if fold_word(nxt) in _SUBJECT_VERBS:
         return False
     return not ctx.named_inside_a_sentence(entry.entity_id)
@@ -2341,7 +2348,7 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "inside_non_state": lambda e, lang: e.kind == "country",
     "demonym_in_name": lambda e, lang: e.form == "demonym" and lang != "fr",
     "arabic_nisba": lambda e, lang: e.form == "demonym",
-    "sentence_word": lambda e, lang: lang != "fr" and e.kind == "organization" and "word" in e.risk_kinds,
+    "sentence_word": lambda e, lang: e.kind == "organization" and "word" in e.risk_kinds,
     "portfolio": lambda e, lang: "portfolio" in e.risk_kinds,
     "amount": lambda e, lang: e.text[:1].isdigit(),
     "score": lambda e, lang: e.kind == "organization" and e.text[-1:].isdigit(),
