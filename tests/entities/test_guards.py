@@ -121,6 +121,16 @@ def test_un_in_french_capitals_is_the_article(tagger: Tagger) -> None:
 def test_a_foreign_demonym_after_a_name_makes_another_body(tagger: Tagger) -> None:
     assert ("Parti socialiste", "org:fr-ps") not in found(tagger, "le Parti socialiste belge", "fr")
     assert ("Parti socialiste", "org:fr-ps") in found(tagger, "le Parti socialiste français", "fr")
+    # an acronym: the article's own body, named by the acronym, beside the demonym
+    assert found(tagger, "le bureau central des P.T.T. américains", "fr") == [
+        ("P.T.T.", "rule:p-t-t-americains"),
+        ("américains", "country:US"),
+    ]
+    assert found(tagger, "le PS belge et le PS", "fr") == [
+        ("PS", "rule:ps-belge"),
+        ("belge", "country:BE"),
+        ("PS", "org:fr-ps"),
+    ]
 
 
 def test_a_branch_of_a_company_is_its_own_body(tagger: Tagger) -> None:

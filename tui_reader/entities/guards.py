@@ -1721,10 +1721,11 @@ def product(ctx: Context, cand: Candidate) -> bool:
 
 
 def foreign_qualifier(ctx: Context, cand: Candidate) -> bool:
-    """An organization's name followed by the demonym of another country: "Parti socialiste
-    belge", "Croix-Rouge française", "Conseil national autrichien" name another body."""
+    """An organization's name or acronym followed by the demonym of another country: "Parti
+    socialiste belge", "Croix-Rouge française", "Conseil national autrichien", "les P.T.T.
+    américains" name another body."""
     entry = cand.entry
-    if entry.kind != "organization" or entry.form != "name" or not ctx.demonym_at:
+    if entry.kind != "organization" or entry.form == "demonym" or not ctx.demonym_at:
         return False
     if ctx.text[cand.end : cand.end + 1] != " " or not ctx.text[cand.end + 1 : cand.end + 2].islower():
         return False
@@ -2315,7 +2316,7 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "event_name": lambda e, lang: e.form != "demonym" and lang == "fr",
     "citation": lambda e, lang: e.org_kind == "media",
     "publication": lambda e, lang: e.org_kind == "media" and lang == "fr",
-    "foreign_qualifier": lambda e, lang: e.kind == "organization" and e.form == "name",
+    "foreign_qualifier": lambda e, lang: e.kind == "organization" and e.form != "demonym",
     "foreign_acronym": lambda e, lang: (
         e.form == "acronym" and e.org_kind in STATE_KINDS and bool(e.country) and _short_acronym(e.text)
     ),

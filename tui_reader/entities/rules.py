@@ -1424,6 +1424,12 @@ def rule_mention(text: str, start: int, end: int, name: str = "") -> Mention:
     return _rule_mention(text, start, end, "name", name)
 
 
+def rule_acronym(text: str, start: int, end: int, name: str) -> Mention:
+    """The mention of an acronym at `text[start:end]` that stands for `name`, a body of the
+    article's own (its id made from `name`)."""
+    return _rule_mention(text, start, end, "acronym", name)
+
+
 def _rule_mention(text: str, start: int, end: int, form: str, name: str = "", entity_id: str = "") -> Mention:
     surface = text[start:end]
     long_form = " ".join((name or surface).split())

@@ -35,7 +35,7 @@ from tui_reader.entities.linebreaks import rejoin_broken_words
 from tui_reader.entities.matcher import BRAND_KINDS, AliasMatcher, Candidate, Entry, sweep_longest
 from tui_reader.entities.mention import Form, Kind, Mention, linked_to, make_mention
 from tui_reader.entities.registry import EntityInfo, EntityRegistry, data_version, default_registry
-from tui_reader.entities.rules import RuleFinder, rule_mention, sentence_start_at, slug
+from tui_reader.entities.rules import RuleFinder, rule_acronym, rule_mention, sentence_start_at, slug
 
 _FORM_RANK = {"name": 0, "acronym": 1, "demonym": 2}
 # A complement that makes a French company or society name another body: one capitalised word
@@ -627,7 +627,8 @@ def _with_qualified_bodies(
 ) -> list[Mention]:
     """`rules` with the bodies a name and another country's demonym make ("la Croix-Rouge
     suisse", "le Parti socialiste belge"), which no rule found: organizations of the article,
-    holding the demonym."""
+    holding the demonym. An acronym so qualified ("les P.T.T. américains") is a body of the
+    article named by the acronym alone, as annotators mark it; the demonym stays a mention."""
     demonym_ends = {c.start: c.end for c in ctx.found if c.entry.form == "demonym"}
     added = []
     for c in qualified:
@@ -635,6 +636,10 @@ def _with_qualified_bodies(
         if end is None or any(r.start <= c.start and end <= r.end for r in rules):
             continue
         name = text[c.start : c.end]
+        if c.entry.form == "acronym":
+            if not any(r.start < c.end and c.start < r.end for r in rules):
+                added.append(rule_acronym(text, c.start, c.end, text[c.start : end]))
+            continue
         if not name[:1].isupper() or not any(sep in name for sep in " -"):
             continue  # "le Google allemand", "les taliban pakistanais": a word, not a name
         if any(r.start < end and c.start < r.end for r in rules):
