@@ -101,6 +101,8 @@ def ids(text: str, lang: str) -> list[str]:
         ),
         ("ties between politics and ‘ndrangheta in Calabria", "en", ["org:ndrangheta"]),
         ("Les Chemins de fer tchèques vont supprimer des trains.", "fr", ["org:cz-ceske-drahy"]),
+        # the dotted acronym the French press of the time wrote
+        ("L'action de la S.D.N. et de la S. D. N.", "fr", ["org:league-of-nations"] * 2),
         (
             "La BASD incite l'Asie, selon le Fond Monétaire International; l'ADQ, la Finma et l'EFF",
             "fr",
