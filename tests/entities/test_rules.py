@@ -311,6 +311,9 @@ def test_rules_can_be_turned_off() -> None:
         # ... and so do plural ones after "des"; not a list of them ("des petits et moyens")
         ("le secrétaire de la Fédération des nouveaux colons", ["Fédération des nouveaux colons"]),
         ("l'Union des anciens combattants a défilé", ["Union des anciens combattants"]),
+        # the adjective of a canton, a region or a city is part of the name
+        ("la loi sur la Banque cantonale neuchâteloise", ["Banque cantonale neuchâteloise"]),
+        ("le Grand Conseil bernois a siégé", ["Grand Conseil bernois"]),
         ("l'Association des petits et moyens paysans", ["Association des petits"]),
         # "et des" continues with a capital only, and never into another organization
         (

@@ -219,7 +219,22 @@ def _fr_adjective_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
-_FR_ADJECTIVES = _fr_adjective_forms()
+# Adjectives of Swiss cantons and French regions and cities, which name their bodies ("la
+# Banque cantonale vaudoise", "la Société vaudoise d'utilité publique", "la Chambre syndicale
+# de la boulangerie parisienne"), in all their forms.
+_FR_REGIONAL = """
+    vaudois vaudoise vaudoises genevois genevoise genevoises neuchâtelois neuchâteloise
+    neuchâteloises fribourgeois fribourgeoise fribourgeoises valaisan valaisanne valaisans
+    valaisannes bernois bernoise bernoises zurichois zurichoise zurichoises jurassien
+    jurassienne jurassiens jurassiennes tessinois tessinoise tessinoises bâlois bâloise bâloises
+    lucernois lucernoise lucernoises soleurois soleuroise soleuroises argovien argovienne
+    argoviens argoviennes thurgovien thurgovienne thurgoviens thurgoviennes grison grisonne
+    grisons grisonnes saint-gallois saint-galloise saint-galloises romand romande romands romandes
+    parisien parisienne parisiens parisiennes lyonnais lyonnaise lyonnaises marseillais
+    marseillaise marseillaises alsacien alsacienne alsaciens alsaciennes breton bretonne bretons
+    bretonnes normand normande normands normandes savoyard savoyarde savoyards savoyardes
+"""
+_FR_ADJECTIVES = _fr_adjective_forms() | {fold(word) for word in _FR_REGIONAL.split()}
 # Endings of French adjectives, for capitalised words in names ("Générale", "Economiques").
 _ADJECTIVE_ENDING = re.compile(
     r"(?:iques?|ales?|aux|elles?|els?|aires?|iens?|iennes?|ais|aises?|ois|oises?|istes?|ifs?|ives?"
