@@ -373,3 +373,29 @@ def test_a_tilde_with_no_word_before_it_is_left_out_and_says_so(typed: str, mean
     assert any("a ~ goes right after a word" in note for note in parsed.notes), parsed.notes
     # right after a phrase, it is the phrase's slop
     assert repair_query('"premier ministre"~2', 1000).text == '"premier ministre"~2'
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "quoted"),
+    [
+        ("country:Arabie saoudite", 'country:"Arabie saoudite"', 'country:"Arabie saoudite"'),
+        ("org:Nations unies Maroc", 'org:"Nations unies" Maroc', 'org:"Nations unies"'),
+        (
+            "Maroc entity:Emirats arabes unis OR Qatar",
+            'Maroc entity:"Emirats arabes unis" OR Qatar',
+            'entity:"Emirats arabes unis"',
+        ),
+    ],
+)
+def test_a_filter_name_of_several_words_without_quotes_is_that_name(
+    typed: str, meant: str, quoted: str
+) -> None:
+    parsed = same_as(typed, meant)
+    assert parsed.notes == [f"Searched {quoted}: a name of several words goes in quotes."]
+
+
+def test_a_filter_whose_first_word_names_an_entity_keeps_the_words_after_it() -> None:
+    # "Maroc" is a country: "police" is a word of the search
+    assert same_as("country:Maroc police", "country:Maroc police").notes == []
+    (note,) = parse("country:Arabie").notes
+    assert note == "No country is called 'Arabie': that filter matches nothing."

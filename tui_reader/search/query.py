@@ -263,6 +263,9 @@ def parse_query(
             f"{len(repaired.typed):,} characters, cut between words."
         )
     text, problems = repaired.text, repaired.problems
+    text, joined = _quoted_filter_names(text, aliases.registry)
+    if joined:
+        result.notes.append(f"Searched {', '.join(joined)}: a name of several words goes in quotes.")
     if not text:
         what = problems or ["the query holds no word, only symbols or punctuation"]
         result.notes.append(f"Nothing left to search: {'; '.join(what)}.")
@@ -332,6 +335,42 @@ def _indexed_fields() -> dict[str, Any]:
     """The schema's fields that are indexed: a stored-only one ("source:x") is none to search,
     and the parser would raise on it."""
     return {name: field for name, field in build_schema().items() if field.format is not None}
+
+
+# A filter's bare value and the words after it: "country:Arabie saoudite", "org:Nations unies".
+_FILTER_AND_WORDS = re.compile(
+    r'(?<![\w:"])(country|org|entity):([^\s"():]+)((?:[ ]+[^\s"():]+){1,5})', re.IGNORECASE
+)
+_NOT_A_NAME_WORD = frozenset(("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "REQUIRE", "TO"))
+
+
+def _quoted_filter_names(text: str, registry: EntityRegistry) -> tuple[str, list[str]]:
+    """`text` with each entity filter whose bare value names nothing, but which names an entity
+    with the words after it, given that whole name in quotes ('country:Arabie saoudite' is
+    'country:"Arabie saoudite"'), outside phrases; and the filters so written."""
+    joined: list[str] = []
+    parts = text.split('"')
+
+    def quote(match: re.Match[str]) -> str:
+        field_name, value, rest = match.group(1), match.group(2), match.group(3)
+        kind = ENTITY_FIELDS[field_name.lower()]
+        if registry.resolve(value, kind):  # type: ignore[arg-type]
+            return match.group(0)
+        words = rest.split()
+        for count in range(len(words), 0, -1):
+            if any(word in _NOT_A_NAME_WORD or ":" in word for word in words[:count]):
+                continue
+            name = " ".join([value, *words[:count]])
+            if registry.resolve(name, kind):  # type: ignore[arg-type]
+                written = f'{field_name}:"{name}"'
+                joined.append(written)
+                after = " ".join(words[count:])
+                return written + (" " + after if after else "")
+        return match.group(0)
+
+    for i in range(0, len(parts), 2):  # outside phrases
+        parts[i] = _FILTER_AND_WORDS.sub(quote, parts[i])
+    return '"'.join(parts), joined
 
 
 def _unknown_fields(text: str) -> list[str]:
