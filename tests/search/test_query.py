@@ -448,6 +448,22 @@ def test_a_phrase_is_one_match_where_its_words_follow_one_another(corpus: Path, 
     assert matched == ["premier ministre", "premier ministre", "jour"]
 
 
+def test_a_name_of_several_words_searches_the_name_not_its_words_apart(corpus: Path, index_dir: Path) -> None:
+    briefs = {
+        "en/un.txt": "The United Nations met in New York.",
+        "fr/onu.txt": "L'ONU s'est réunie à New York.",
+        "en/us.txt": "The United States said every nation would pay.",
+    }
+    for name, text in briefs.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    lib = Library.open(corpus, index_dir)
+    lib.update()
+    assert {row.path for row in lib.search("United Nations")} == {"en/un.txt", "fr/onu.txt"}
+    assert {row.path for row in lib.search("Nations unies")} == {"en/un.txt", "fr/onu.txt"}
+    # words that name nothing together stay words anywhere in the article
+    assert {row.path for row in lib.search("nation States")} == {"en/us.txt"}
+
+
 def test_a_word_repeated_is_one_match_each_time(corpus: Path, index_dir: Path) -> None:
     (corpus / "fr" / "zz.txt").write_text(
         "Zanzibar Zanzibar Zanzibar sont trois mots. Puis Zanzibar seul.\n\n"

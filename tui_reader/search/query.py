@@ -314,8 +314,13 @@ def parse_query(
     if _PLAIN.match(typed) and " " in words:
         ids = aliases.entities_named(words, raw_tokens)
         if ids:
+            # the name as written, not its words anywhere ("United Nations" is no article on the
+            # United States and a nation), and the articles naming it in any language
             result.entity_ids.update(ids)
-            query = wq.Or([query, *(wq.Term("entity", i) for i in ids)])
+            phrase = _Rewriter(aliases, reader, raw_tokens, result, prefix_terms).rewrite(
+                _parser().parse(f'"{typed.strip()}"')
+            )
+            query = wq.Or([phrase if phrase is not None else query, *(wq.Term("entity", i) for i in ids)])
     result.query = query.normalize() if query is not None else wq.NullQuery
     return result
 
