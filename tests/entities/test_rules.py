@@ -350,6 +350,14 @@ def test_meetings_and_boards_are_not_organizations() -> None:
     assert rule_spans(tagger.tag("le président du Conseil d'administration a dit", "fr")) == []
 
 
+def test_a_former_state_is_no_union(tagger: Tagger) -> None:
+    assert rule_spans(tagger.tag("la fin de l'Union Soviétique en 1991", "fr")) == []
+
+
+def test_a_negation_is_no_complement(tagger: Tagger) -> None:
+    assert rule_spans(tagger.tag("Il a reproché au Sénat de ne pas voter.", "fr")) == ["Sénat"]
+
+
 def test_a_competition_is_no_league(tagger: Tagger) -> None:
     text = "Lyon joue la Ligue Europa, puis la Ligue des champions. La Ligue anti-alcoolique proteste."
     assert rule_spans(tagger.tag(text, "fr")) == ["Ligue anti-alcoolique"]

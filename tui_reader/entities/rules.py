@@ -266,7 +266,7 @@ _NOT_OBJECTS = frozenset(
     y en se lui leur eux nous vous ceux celles celui celle cela ceci tous plusieurs quelques
     certains certaines nombreux deux trois quatre cinq six sept huit neuf dix onze douze treize
     quatorze quinze seize vingt trente quarante cinquante soixante cent cents mille
-    m mm mme mmes me mes mlle mlles mr s n j t c qu ici
+    m mm mme mmes me mes mlle mlles mr s n j t c qu ici ne
     """.split()
 )
 # A head and its first words that name a meeting, a board or a thing, not an organization:
@@ -283,6 +283,9 @@ _NOT_NAMES = (
     "fonds de commerce",
     "fonds de roulement",
     "fonds propres",
+    # a former state, no body: "l'Union soviétique"
+    "union sovietique",
+    "union des republiques socialistes sovietiques",
     # a competition, not its league: "la Ligue des champions", "la Ligue Europa"
     "ligue des champions",
     "ligue europa",
