@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from rich.color import Color
+from rich.text import Text
 from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widgets._footer import FooterKey
@@ -49,6 +50,14 @@ def cursor_line(pane: EntityPane) -> int:
     return pane._index_to_line[pane.highlighted]
 
 
+def after_cursor(pane: EntityPane) -> int:
+    """The first line after the cursor's row, which may take several lines."""
+    assert pane.highlighted is not None
+    prompt = pane.get_option_at_index(pane.highlighted).prompt
+    assert isinstance(prompt, Text)
+    return cursor_line(pane) + prompt.plain.count("\n") + 1
+
+
 # -- the cursor --------------------------------------------------------------------------------
 
 
@@ -67,8 +76,11 @@ async def test_entity_cursor_covers_the_whole_row(make_app: MakeApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await _cursor_on_nato(app, pilot)
         row = pane.render_line(cursor_line(pane))
-        assert "North Atlantic" in row.text and row.text.rstrip().endswith("…")  # it fills the width
-        other = pane.render_line(cursor_line(pane) + 1)  # Turkey's row, or a heading
+        assert "North Atlantic" in row.text
+        # the name whole on the lines the cursor's row takes, cut on its own row
+        lines = [pane.render_line(y).text.strip() for y in range(cursor_line(pane), after_cursor(pane))]
+        assert " ".join(" ".join(lines).split()) == f"2× {NATO}"
+        other = pane.render_line(after_cursor(pane))  # Turkey's row, or a heading
         (cursor_bg,) = backgrounds(row)  # one background from the first cell to the last
         assert cursor_bg not in backgrounds(other)
         # the text of the cursor's row is drawn in the cursor's own colour
@@ -79,7 +91,7 @@ async def test_entity_cursor_covers_the_whole_row(make_app: MakeApp) -> None:
         await settle(pilot)
         row = pane.render_line(cursor_line(pane))
         (blurred_bg,) = backgrounds(row)
-        assert blurred_bg not in backgrounds(pane.render_line(cursor_line(pane) + 1))
+        assert blurred_bg not in backgrounds(pane.render_line(after_cursor(pane)))
         assert blurred_bg != focused_bg
 
 
@@ -93,7 +105,7 @@ async def test_entity_cursor_is_visible_in_every_theme(make_app: MakeApp, theme:
         (cursor_bg,) = backgrounds(row)
         (text_colour,) = colours(row)
         assert cursor_bg != text_colour
-        for y in range(cursor_line(pane) + 1, cursor_line(pane) + 4):
+        for y in range(after_cursor(pane), after_cursor(pane) + 3):
             assert cursor_bg not in backgrounds(pane.render_line(y))
 
 
@@ -101,7 +113,7 @@ async def test_entity_cursor_colours_follow_the_theme(make_app: MakeApp) -> None
     app = make_app(FakeLibrary(nato_article()))
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await _cursor_on_nato(app, pilot)
-        y = cursor_line(pane) + 2  # a country of the article, not under the cursor
+        y = after_cursor(pane) + 1  # a country of the article, not under the cursor
         before = colours(pane.render_line(y))
         app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
         await settle(pilot)
@@ -275,3 +287,36 @@ async def test_the_footer_shows_enter_to_list_an_entitys_articles(make_app: Make
         await pilot.press("enter")  # the first name: Austria (countries come first)
         await settle(pilot)
         assert [f.entity_id for f in main(app).search_state.filters] == ["country:AT"]
+
+
+async def test_the_cursor_row_shows_every_name_whole(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, delay=0.3)  # past the facets of the first search
+        pane = main(app).entity_pane
+        long_name = "General Directorate for Territorial Surveillance"
+        pane.show_facets(
+            [
+                EntityCount(
+                    "org:ma-dgst", "organization", long_name, "Direction générale de la surveillance", 2
+                ),
+                EntityCount("org:un", "organization", "United Nations", "Nations unies", 1),
+            ]
+        )
+        await settle(pilot)
+        pane.focus()
+        pane.highlighted = pane.get_option_index("f:org:ma-dgst")
+        await settle(pilot)
+        shown = " ".join(line.strip() for line in pane_lines(pane))
+        # cut to fit the pane on its row, whole on the lines it takes under the cursor
+        assert f"{long_name} · Direction générale de la surveillance" in " ".join(shown.split())
+        pane.highlighted = pane.get_option_index("f:org:un")
+        await settle(pilot)
+        lines = pane_lines(pane)
+        assert any(
+            line.strip().startswith("2 DGST General") and line.rstrip().endswith("…") for line in lines
+        )
+        under = [pane.render_line(y).text for y in range(cursor_line(pane), after_cursor(pane))]
+        assert " ".join(" ".join(under).split()) == "1 United Nations · Nations unies"
+        # on two lines in this pane, the second starting under the name
+        assert len(under) == 2 and under[1].startswith(" " * 5) and under[1][5] != " "

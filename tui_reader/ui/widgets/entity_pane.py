@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from tui_reader.ui.entity_names import EntitySummary, entity_badge
 from tui_reader.ui.safe_text import plain
+from tui_reader.ui.wrap import wrap_offsets
 
 if TYPE_CHECKING:
     from tui_reader.search import EntityCount
@@ -74,6 +75,10 @@ class EntityPane(OptionList):
         self._choices: dict[str, tuple[str, str, str]] = {}
         self._built_width = 0
         self._coloured: dict[int, Text] = {}  # the prompts as built, by option index
+        self._whole: dict[str, Text] = {}  # by option id: every name of the entity, in full
+        self._whole_at: dict[int, Text] = {}  # the same, by option index
+        self._indent: dict[str, int] = {}  # by option id: where the names start on its row
+        self._indent_at: dict[int, int] = {}  # the same, by option index
         self._plain_index: int | None = None  # the option shown without its colours
 
     def show_article_entities(self, entities: Sequence[EntitySummary]) -> None:
@@ -102,8 +107,9 @@ class EntityPane(OptionList):
         self._show_cursor_row()
 
     def _show_cursor_row(self) -> None:
-        """Draw the cursor's row without the names' colours: the theme's cursor colours are made
-        to be read together, a name's colour on the cursor may not be."""
+        """Draw the cursor's row without the names' colours (the theme's cursor colours are made
+        to be read together, a name's colour on the cursor may not be), and whole: a name cut
+        to fit the pane, and the other language's name left out, show on the lines it takes."""
         index = self.highlighted
         if index == self._plain_index:
             return
@@ -111,7 +117,10 @@ class EntityPane(OptionList):
         if old is not None and old in self._coloured:
             self.replace_option_prompt_at_index(old, self._coloured[old])
         if index is not None and index in self._coloured:
-            self.replace_option_prompt_at_index(index, _without_colours(self._coloured[index]))
+            whole = self._whole_at.get(index, self._coloured[index])
+            width = self.scrollable_content_region.width
+            indent = self._indent_at.get(index, 0)
+            self.replace_option_prompt_at_index(index, _on_lines(_without_colours(whole), width, indent))
             self._plain_index = index
 
     def on_resize(self) -> None:
@@ -134,6 +143,8 @@ class EntityPane(OptionList):
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option | None] = []
         self._choices.clear()
+        self._whole.clear()
+        self._indent.clear()
         # Two different counts: mentions in the article ("3×"), articles among the results.
         options.append(self._heading("In this article (mentions)"))
         if not self._article:
@@ -154,11 +165,17 @@ class EntityPane(OptionList):
                 prompt.append_text(plain(entity.name, name_style))
                 suffix = " (rule)" if entity.source == "rule" else ""
                 other = f" · {entity.other_name}" if entity.other_name else ""
+                whole = prompt.copy()
+                if other:
+                    whole.append_text(plain(other, style("entity-pane--dim")))
                 if other and prompt.cell_len + cell_len(other) + len(suffix) <= width:
                     prompt.append_text(plain(other, style("entity-pane--dim")))
                 if suffix:
                     prompt.append(suffix, style("entity-pane--dim"))
+                    whole.append(suffix, style("entity-pane--dim"))
                 option_id = _ARTICLE + entity.id
+                self._whole[option_id] = whole
+                self._indent[option_id] = count_width + 1
                 phrase = entity.forms[0] if entity.source == "rule" and entity.forms else ""
                 self._choices[option_id] = (entity.id, entity.name, phrase)
                 options.append(Option(prompt, id=option_id))
@@ -185,8 +202,15 @@ class EntityPane(OptionList):
                 if badge and badge != name and not badge.endswith("…"):
                     prompt.append_text(plain(badge, kind_style + Style(bold=True)))
                     prompt.append(" ")
+            whole = prompt.copy()
             prompt.append_text(plain(name, kind_style))
+            whole.append_text(plain(name, kind_style))
+            other = facet.name_fr if facet.name_en and facet.name_fr and facet.name_fr != name else ""
+            if other:
+                whole.append_text(plain(f" · {other}", style("entity-pane--dim")))
             option_id = _FACET + facet.id
+            self._whole[option_id] = whole
+            self._indent[option_id] = count_width + 1
             self._choices[option_id] = (facet.id, name, "")
             options.append(Option(prompt, id=option_id))
         self._plain_index = None
@@ -195,6 +219,16 @@ class EntityPane(OptionList):
             index: option.prompt
             for index, option in enumerate(self.options)
             if option.id and isinstance(option.prompt, Text)
+        }
+        self._whole_at = {
+            index: self._whole[option.id]
+            for index, option in enumerate(self.options)
+            if option.id and option.id in self._whole
+        }
+        self._indent_at = {
+            index: self._indent[option.id]
+            for index, option in enumerate(self.options)
+            if option.id and option.id in self._indent
         }
         if highlighted is not None and highlighted in self._choices:
             try:
@@ -218,6 +252,21 @@ class EntityPane(OptionList):
     @property
     def facets(self) -> list[EntityCount]:
         return list(self._facets)
+
+
+def _on_lines(prompt: Text, width: int, indent: int) -> Text:
+    """`prompt` broken into lines of `width` cells (the pane itself does not wrap its rows), the
+    lines after the first `indent` cells in, under the names."""
+    indent = indent if width - indent >= 8 else 0
+    first = wrap_offsets(prompt.plain, width)[:1]
+    lines = list(prompt.divide(first))
+    if len(lines) > 1:
+        rest = lines.pop()
+        rest = rest[len(rest.plain) - len(rest.plain.lstrip()) :]
+        lines += [Text(" " * indent) + part for part in rest.divide(wrap_offsets(rest.plain, width - indent))]
+    for line in lines:
+        line.rstrip()
+    return Text("\n", no_wrap=True, overflow="ellipsis", end="").join(lines)
 
 
 def _without_colours(prompt: Text) -> Text:
