@@ -121,6 +121,23 @@ def test_a_company_named_again_without_its_legal_form() -> None:
     ]
 
 
+def test_a_company_named_in_a_headline_set_in_capitals() -> None:
+    text = (
+        "DIAMOND SHAMROCK (DIA) CUTS CRUDE PRICES\n\n"
+        "Diamond Shamrock Corp said it cut its prices. PLACER PACIFIC was not named so in the text."
+    )
+    found = [(m.text, m.id) for m in default_tagger().tag(text, "en") if m.kind == "organization"]
+    assert found == [
+        ("DIAMOND SHAMROCK", "rule:diamond-shamrock-corp"),
+        ("DIA", "rule:diamond-shamrock-corp"),  # not the Defense Intelligence Agency
+        ("Diamond Shamrock Corp", "rule:diamond-shamrock-corp"),
+    ]
+    # in capitals only where the line is set in capitals
+    text = "Verdant Power Inc. said so. Its unit VERDANT POWER bought shares."
+    found = [m.text for m in default_tagger().tag(text, "en") if m.kind == "organization"]
+    assert found == ["Verdant Power Inc."]
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_an_acronym_before_a_legal_form_names_a_company_not_the_registry_body(lang: str) -> None:
     # HTC is also the French acronym of an armed group, Hayat Tahrir al-Cham

@@ -159,25 +159,49 @@ def _lead_start(text: str, end: int, form: str) -> int:
 def short_names(text: str, companies: list[tuple[Mention, str]], taken: list[Mention]) -> list[Mention]:
     """Later mentions of companies by their names without the legal form: "Verdant Power Inc.
     ... Verdant Power said". `companies` are the rule mentions with the words before their form;
-    an occurrence is a whole word sequence written the same way, outside the `taken` spans."""
+    an occurrence is a whole word sequence written the same way, outside the `taken` spans, or
+    the same words in capitals in a line set in capitals (a wire's headline: "CHEMLAWN <CHEM>
+    GETS OFFER" before "ChemLawn Corp said")."""
     out: list[Mention] = []
     spans = sorted((m.start, m.end) for m in taken)
     starts = [s for s, _ in spans]
     longest = max((e - s for s, e in spans), default=0)
     by_words: dict[str, Mention] = {}
+    in_capitals: set[str] = set()
     for company, words in companies:
         if words and not (" " not in words and fold_word(words) in _OPENERS):
             by_words.setdefault(words, company)
+            capitals = words.upper()
+            if capitals != words and len(capitals) >= _MIN_CAPITALS and capitals not in by_words:
+                by_words[capitals] = company
+                in_capitals.add(capitals)
     for words, i in _occurrences(text, list(by_words)):
         end = i + len(words)
+        headline = words in in_capitals
         if (
             (i == 0 or not _word_char(text[i - 1]))
             and (end == len(text) or not _word_char(text[end]))
             and not _overlaps(spans, starts, longest, i, end)
-            and not _inside_longer_name(text, i, end)
+            and (_line_in_capitals(text, i) if headline else not _inside_longer_name(text, i, end))
         ):
-            out.append(replace(by_words[words], start=i, end=end, text=words))
+            out.append(replace(by_words[words], start=i, end=end, text=text[i:end]))
     return out
+
+
+# A company's name looked for in capitals has this many letters at least ("RJR", not "GE").
+_MIN_CAPITALS = 4
+
+
+def _line_in_capitals(text: str, pos: int) -> bool:
+    """Whether the line holding `pos` is set in capitals, as a headline: three words or more,
+    nearly every letter a capital."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    if len(line.split()) < 3 or not letters:
+        return False
+    return sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _occurrences(text: str, needles: list[str]) -> list[tuple[str, int]]:
