@@ -97,6 +97,27 @@ def test_places_are_not_organizations(tagger: Tagger) -> None:
     assert rule_spans(tagger.tag("settlers in the West Bank said", "en")) == []
 
 
+def test_a_registry_name_after_words_of_another_name_is_that_other_body() -> None:
+    tagger = default_tagger()
+    found = tagger.tag("owned by the Industrial Bank of Japan and the Long-Term Credit Bank of Japan", "en")
+    assert [(m.text, m.source) for m in found] == [
+        ("Industrial Bank of Japan", "rule"),
+        ("Long-Term Credit Bank of Japan", "rule"),
+    ]
+    # a title, a country or a possessive before it is no word of another name
+    for text, name in [
+        ("Former Bank of Japan officials said", "Bank of Japan"),
+        ("the US Federal Reserve said", "Federal Reserve"),
+        ("said West Germany's Siemens AG", "Siemens AG"),
+    ]:
+        assert [
+            m.text for m in tagger.tag(text, "en") if m.source == "registry" and m.kind == "organization"
+        ] == [name], text
+    # a governor is a role after the body, no part of its name
+    found = tagger.tag("said Deputy Bank of Japan Governor Yasushi Mieno.", "en")
+    assert [(m.text, m.id) for m in found] == [("Bank of Japan", "org:jp-boj")]
+
+
 def test_longer_name_absorbs_a_country_inside_it(tagger: Tagger) -> None:
     found = tagger.tag("the Reserve Bank of India said", "en")
     assert [(m.text, m.source) for m in found] == [("Reserve Bank of India", "rule")]

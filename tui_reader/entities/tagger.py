@@ -830,6 +830,7 @@ def _merge(
                 or kept[j].start in buildings
                 or (kept[j].start in continued and rule.start == kept[j].start)
                 or (generic is not None and _longer_than_generic(text, rule, kept, j, overlapping, generic))
+                or _opened_by_own_words(text, rule, kept[j], [kept[i] for i in overlapping])
             )
             for j in overlapping
         )
@@ -841,6 +842,33 @@ def _merge(
     merged.extend(_without_overlaps(added))
     merged.sort(key=_start_end)
     return merged
+
+
+def _opened_by_own_words(text: str, rule: Mention, inner: Mention, overlapping: list[Mention]) -> bool:
+    """Whether the English rule name `rule` is a registry organization's name `inner` with
+    capitalised words of its own before it, in the middle of a sentence: another body ("the
+    Industrial Bank of Japan", "the Long-Term Credit Bank of Japan" are no Bank of Japan). A
+    country or a people before the name is no word of its own ("US Federal Reserve")."""
+    if inner.kind != "organization" or inner.end != rule.end or rule.start >= inner.start:
+        return False
+    if any(m.kind == "country" and rule.start <= m.start < inner.start for m in overlapping):
+        return False
+    words = text[rule.start : inner.start].split()
+    return (
+        bool(words)
+        and all(word[:1].isupper() and fold_word(word) not in _OWN_WORDS_NOT for word in words)
+        and _POSSESSIVE.search(text, rule.start, inner.start) is None  # "West Germany's Siemens AG"
+        and not sentence_start_at(text, rule.start)
+    )
+
+
+# Capitalised words before a body's name that make no other body: titles, the article, a place's
+# or a time's words ("Then", "Former", "Deputy").
+_OWN_WORDS_NOT = frozenset(
+    """
+    the a an former deputy then when while but and or if as at in on of for to by new old acting
+    """.split()
+)
 
 
 def _longer_than_generic(
