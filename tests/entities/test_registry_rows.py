@@ -101,6 +101,17 @@ def ids(text: str, lang: str) -> list[str]:
         ),
         ("ties between politics and ‘ndrangheta in Calabria", "en", ["org:ndrangheta"]),
         ("Les Chemins de fer tchèques vont supprimer des trains.", "fr", ["org:cz-ceske-drahy"]),
+        # national statistics agencies, named "Statistics" and their country
+        (
+            "Statistics Canada said; Statistics Norway and Statistique Canada agreed",
+            "en",
+            ["org:ca-statcan", "org:no-statistics", "org:ca-statcan"],
+        ),
+        (
+            "Petroleos de Venezuela (PDVSA) and Comex gold futures",
+            "en",
+            ["org:pdvsa", "org:pdvsa", "org:comex"],
+        ),
         # the dotted acronym the French press of the time wrote
         ("L'action de la S.D.N. et de la S. D. N.", "fr", ["org:league-of-nations"] * 2),
         (
