@@ -75,10 +75,8 @@ class EntityPane(OptionList):
         self._choices: dict[str, tuple[str, str, str]] = {}
         self._built_width = 0
         self._coloured: dict[int, Text] = {}  # the prompts as built, by option index
-        self._whole: dict[str, Text] = {}  # by option id: every name of the entity, in full
-        self._whole_at: dict[int, Text] = {}  # the same, by option index
-        self._indent: dict[str, int] = {}  # by option id: where the names start on its row
-        self._indent_at: dict[int, int] = {}  # the same, by option index
+        # by option id: every name of the entity in full, and where the names start on its row
+        self._whole: dict[str, tuple[Text, int]] = {}
         self._plain_index: int | None = None  # the option shown without its colours
 
     def show_article_entities(self, entities: Sequence[EntitySummary]) -> None:
@@ -117,9 +115,9 @@ class EntityPane(OptionList):
         if old is not None and old in self._coloured:
             self.replace_option_prompt_at_index(old, self._coloured[old])
         if index is not None and index in self._coloured:
-            whole = self._whole_at.get(index, self._coloured[index])
+            option_id = self.get_option_at_index(index).id or ""
+            whole, indent = self._whole.get(option_id, (self._coloured[index], 0))
             width = self.scrollable_content_region.width
-            indent = self._indent_at.get(index, 0)
             self.replace_option_prompt_at_index(index, _on_lines(_without_colours(whole), width, indent))
             self._plain_index = index
 
@@ -144,7 +142,6 @@ class EntityPane(OptionList):
         options: list[Option | None] = []
         self._choices.clear()
         self._whole.clear()
-        self._indent.clear()
         # Two different counts: mentions in the article ("3×"), articles among the results.
         options.append(self._heading("In this article (mentions)"))
         if not self._article:
@@ -174,8 +171,7 @@ class EntityPane(OptionList):
                     prompt.append(suffix, style("entity-pane--dim"))
                     whole.append(suffix, style("entity-pane--dim"))
                 option_id = _ARTICLE + entity.id
-                self._whole[option_id] = whole
-                self._indent[option_id] = count_width + 1
+                self._whole[option_id] = (whole, count_width + 1)
                 phrase = entity.forms[0] if entity.source == "rule" and entity.forms else ""
                 self._choices[option_id] = (entity.id, entity.name, phrase)
                 options.append(Option(prompt, id=option_id))
@@ -209,8 +205,7 @@ class EntityPane(OptionList):
             if other:
                 whole.append_text(plain(f" · {other}", style("entity-pane--dim")))
             option_id = _FACET + facet.id
-            self._whole[option_id] = whole
-            self._indent[option_id] = count_width + 1
+            self._whole[option_id] = (whole, count_width + 1)
             self._choices[option_id] = (facet.id, name, "")
             options.append(Option(prompt, id=option_id))
         self._plain_index = None
@@ -219,16 +214,6 @@ class EntityPane(OptionList):
             index: option.prompt
             for index, option in enumerate(self.options)
             if option.id and isinstance(option.prompt, Text)
-        }
-        self._whole_at = {
-            index: self._whole[option.id]
-            for index, option in enumerate(self.options)
-            if option.id and option.id in self._whole
-        }
-        self._indent_at = {
-            index: self._indent[option.id]
-            for index, option in enumerate(self.options)
-            if option.id and option.id in self._indent
         }
         if highlighted is not None and highlighted in self._choices:
             try:
