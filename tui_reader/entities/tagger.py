@@ -801,7 +801,9 @@ def _merge(
     sentence ("Then Congress") or is the body's own country before its name ("American
     Congress"), or that continues a name the registry gives a body only in an article about its
     state, registry mentions starting at one of `continued` ("Congrès international de
-    chirurgie"). Any other overlap keeps the registry mention.
+    chirurgie"), or that is a registry organization's name with capitalised words of its own
+    before it ("the Industrial Bank of Japan": `_opened_by_own_words`). Any other overlap keeps the
+    registry mention.
     """
     kept = sorted(registry, key=_start_end)
     starts = [m.start for m in kept]
@@ -845,7 +847,7 @@ def _merge(
 
 
 def _opened_by_own_words(text: str, rule: Mention, inner: Mention, overlapping: list[Mention]) -> bool:
-    """Whether the English rule name `rule` is a registry organization's name `inner` with
+    """Whether the rule name `rule` is a registry organization's name `inner` with
     capitalised words of its own before it, in the middle of a sentence: another body ("the
     Industrial Bank of Japan", "the Long-Term Credit Bank of Japan" are no Bank of Japan). A
     country or a people before the name is no word of its own ("US Federal Reserve")."""
