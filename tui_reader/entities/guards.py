@@ -717,11 +717,10 @@ _ROLES = _words(
     """
     president chairman chairwoman spokesman spokeswoman spokesperson chief leader leaders minister
     secretary head official officials commissioner commissioners envoy envoys ambassador ambassadors
-    member members director ceo executive boss deputy vice mp mps mep meps msp msps governor
-    governors
+    member members director ceo executive boss deputy vice governor governors
     président présidente ministre porte-parole directeur directrice secrétaire chef membre membres
     """
-)
+) | _MEMBERS
 
 
 def inside_capitalised_name(ctx: Context, cand: Candidate) -> bool:
