@@ -713,14 +713,17 @@ def inside_longer_name(ctx: Context, cand: Candidate) -> bool:
 
 
 # Words of people's roles after a body's name: "Bundestag President", "Reuters Chief".
-_ROLES = _words(
-    """
+_ROLES = (
+    _words(
+        """
     president chairman chairwoman spokesman spokeswoman spokesperson chief leader leaders minister
     secretary head official officials commissioner commissioners envoy envoys ambassador ambassadors
     member members director ceo executive boss deputy vice governor governors
     président présidente ministre porte-parole directeur directrice secrétaire chef membre membres
     """
-) | _MEMBERS
+    )
+    | _MEMBERS
+)
 
 
 def inside_capitalised_name(ctx: Context, cand: Candidate) -> bool:
