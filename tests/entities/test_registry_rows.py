@@ -112,6 +112,12 @@ def ids(text: str, lang: str) -> list[str]:
             "en",
             ["org:pdvsa", "org:pdvsa", "org:comex"],
         ),
+        # Canada's federal agencies, named by a word and the country
+        (
+            "Santé Canada a émis un rappel; Health Canada, Transport Canada et Postes Canada",
+            "fr",
+            ["org:ca-health-canada", "org:ca-health-canada", "org:ca-transport-canada", "org:ca-canada-post"],
+        ),
         # the dotted acronym the French press of the time wrote
         ("L'action de la S.D.N. et de la S. D. N.", "fr", ["org:league-of-nations"] * 2),
         (
