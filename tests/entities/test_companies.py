@@ -136,6 +136,10 @@ def test_a_company_named_in_a_headline_set_in_capitals() -> None:
     text = "Verdant Power Inc. said so. Its unit VERDANT POWER bought shares."
     found = [m.text for m in default_tagger().tag(text, "en") if m.kind == "organization"]
     assert found == ["Verdant Power Inc."]
+    # and in a line no longer than a headline: a long text in capitals on one line is no headline
+    text = "Diamond Shamrock Corp said. " + "DIAMOND SHAMROCK CUTS PRICES AGAIN " * 20
+    found = [m.text for m in default_tagger().tag(text, "en") if m.kind == "organization"]
+    assert found == ["Diamond Shamrock Corp"]
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

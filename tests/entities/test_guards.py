@@ -518,6 +518,9 @@ def test_a_demonym_after_an_arabic_article_is_a_persons_name(tagger: Tagger) -> 
     text = "Saleh al-Somali was killed in a Somali village; <Al Bank Al Saudi Al Fransi>."
     assert [m.text for m in tagger.tag(text, "en") if m.form == "demonym"] == ["Somali"]
     assert [m.start for m in tagger.tag(text, "en") if m.form == "demonym"] == [text.index("Somali v")]
+    # "El" and a space is Spanish: the country's own name
+    text = "El Salvadoran troops and El Salvadoran officials met."
+    assert [m.text for m in tagger.tag(text, "en") if m.form == "demonym"] == ["Salvadoran", "Salvadoran"]
 
 
 def test_a_country_before_the_subject_of_its_clause_stays(tagger: Tagger) -> None:
@@ -889,6 +892,7 @@ def test_a_cricket_report_is_a_match_report(tagger: Tagger) -> None:
         ("Ils ne comprennent pas le tchèque, qui n'est pas enseigné.", "fr"),
         # a person takes a capital: "un Anglais"
         ("Il s'exprime dans un anglais plus qu'acceptable.", "fr"),
+        ("Il parle un anglais très correct.", "fr"),
         ("Ils parlent parfaitement le persan et l'azéri.", "fr"),
         ("He answered in Azeri.", "en"),
     ],
@@ -918,6 +922,9 @@ def test_a_demonym_that_names_a_language_is_none(tagger: Tagger, text: str, lang
         ("Le titre de l'australien, puis du brésilien.", "fr", ["australien", "brésilien"]),
         ("Un Anglais a été arrêté à Calais.", "fr", ["Anglais"]),
         ("cinq allemands, un roumain ainsi que leurs guides", "fr", ["allemands", "roumain"]),
+        # a person after "un" and a word of degree
+        ("un anglais très connu et un allemand plus âgé", "fr", ["anglais", "allemand"]),
+        ("Non, un anglais sans papiers a été arrêté.", "fr", ["anglais"]),
     ],
 )
 def test_a_demonym_near_a_word_of_language_stays(

@@ -385,6 +385,17 @@ def test_a_tilde_with_no_word_before_it_is_left_out_and_says_so(typed: str, mean
             'Maroc entity:"Emirats arabes unis" OR Qatar',
             'entity:"Emirats arabes unis"',
         ),
+        # a second filter is read as well, whatever the first one is
+        (
+            "country:France country:Arabie saoudite",
+            'country:France country:"Arabie saoudite"',
+            'country:"Arabie saoudite"',
+        ),
+        (
+            "country:Maroc OR country:Arabie saoudite",
+            'country:Maroc OR country:"Arabie saoudite"',
+            'country:"Arabie saoudite"',
+        ),
     ],
 )
 def test_a_filter_name_of_several_words_without_quotes_is_that_name(

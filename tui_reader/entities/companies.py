@@ -190,14 +190,23 @@ def short_names(text: str, companies: list[tuple[Mention, str]], taken: list[Men
 
 # A company's name looked for in capitals has this many letters at least ("RJR", not "GE").
 _MIN_CAPITALS = 4
+# The longest line read as a headline.
+_HEADLINE_CHARS = 300
 
 
 def _line_in_capitals(text: str, pos: int) -> bool:
     """Whether the line holding `pos` is set in capitals, as a headline: three words or more,
-    nearly every letter a capital."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start : end if end >= 0 else len(text)]
+    nearly every letter a capital, and no longer than a headline (so that a long text set in
+    capitals on one line is read in bounded time)."""
+    start = text.rfind("\n", max(0, pos - _HEADLINE_CHARS), pos) + 1
+    if start == 0 and pos > _HEADLINE_CHARS:
+        return False
+    end = text.find("\n", pos, pos + _HEADLINE_CHARS)
+    if end < 0:
+        if len(text) - pos > _HEADLINE_CHARS:
+            return False
+        end = len(text)
+    line = text[start:end]
     letters = [c for c in line if c.isalpha()]
     if len(line.split()) < 3 or not letters:
         return False

@@ -1178,11 +1178,15 @@ def demonym_in_name(ctx: Context, cand: Candidate) -> bool:
 
 def arabic_nisba(ctx: Context, cand: Candidate) -> bool:
     """A demonym after the article "al-" or "el-" is the end of an Arabic name, a person's
-    ("Saleh al-Somali", "Abu Hamza al-Masri"), not a people."""
+    ("Saleh al-Somali", "Abu Hamza al-Masri"), not a people; after "al" and a space too ("<Al
+    Bank Al Saudi Al Fransi>"), but not after "El" and a space, which is Spanish ("El
+    Salvadoran troops")."""
     if cand.entry.form != "demonym":
         return False
     word, sep = ctx.prev_word(cand.start)
-    return sep in ("-", "\u2010", " ") and word in _ARABIC_ARTICLES
+    if sep in ("-", "\u2010"):
+        return word in _ARABIC_ARTICLES
+    return sep == " " and word in ("al", "Al", "AL")
 
 
 _ARABIC_ARTICLES = frozenset(("al", "Al", "el", "El", "AL", "EL"))
@@ -1931,9 +1935,16 @@ def _names_language(ctx: Context, cand: Candidate) -> bool:
         ):
             return True
         if before[-1] == "un" and text[cand.start].islower():
+            if len(before) == 2 and before[0] == "dans":
+                return True  # "il s'exprime dans un anglais plus qu'acceptable"
             nxt, sep = ctx.next_word(cand.end)
             if sep in _SPACES and fold_word(nxt) in _HOW_SPOKEN:
                 return True
+            if sep in _SPACES and fold_word(nxt) in _DEGREE:
+                # "un anglais très correct", not "un anglais très connu" (a person)
+                after = ctx.words_after(cand.end)
+                if len(after) > 1 and fold_word(after[1]) in _HOW_SPOKEN:
+                    return True
     if before and before[-1] == "en" and text[cand.start].islower():
         return True  # "la littérature en espagnol et", "un texte en arabe littéraire"
     if len(before) == 2 and before[0] in _LEARNING and before[1] in _ARTICLES_OF_LANGUAGE:
@@ -1956,10 +1967,11 @@ _ARTICLES_OR_OF = _ARTICLES_OF_LANGUAGE | _words("d")
 _HOW_SPOKEN = _words(
     """
     parfait impeccable approximatif correct courant excellent hésitant fluide irréprochable châtié
-    parlé écrit plus très assez rudimentaire soutenu basique laborieux cassé littéraire
-    dialectal classique standard médiocre sommaire teinté mâtiné sans
+    parlé écrit rudimentaire soutenu basique laborieux cassé littéraire dialectal classique
+    standard médiocre sommaire teinté mâtiné
     """
 )
+_DEGREE = _words("très assez plus parfaitement")
 # Verbs of speaking, and French verbs and nouns of learning, teaching and translating, before a
 # language's article.
 _LEARNING = _SPEAKING | _words(

@@ -344,7 +344,7 @@ def _indexed_fields() -> dict[str, Any]:
 
 # A filter's bare value and the words after it: "country:Arabie saoudite", "org:Nations unies".
 _FILTER_AND_WORDS = re.compile(
-    r'(?<![\w:"])(country|org|entity):([^\s"():]+)((?:[ ]+[^\s"():]+){1,5})', re.IGNORECASE
+    r'(?<![\w:"])(country|org|entity):([^\s"():]+)((?:[ ]+(?![^\s"():]*:)[^\s"():]+){1,5})', re.IGNORECASE
 )
 _NOT_A_NAME_WORD = frozenset(("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "REQUIRE", "TO"))
 
