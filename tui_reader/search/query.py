@@ -317,9 +317,7 @@ def parse_query(
             # the name as written, not its words anywhere ("United Nations" is no article on the
             # United States and a nation), and the articles naming it in any language
             result.entity_ids.update(ids)
-            phrase = _Rewriter(aliases, reader, raw_tokens, result, prefix_terms).rewrite(
-                _parser().parse(f'"{typed.strip()}"')
-            )
+            phrase = rewriter.rewrite(_parser().parse(f'"{typed.strip()}"'))
             query = wq.Or([phrase if phrase is not None else query, *(wq.Term("entity", i) for i in ids)])
     result.query = query.normalize() if query is not None else wq.NullQuery
     return result
