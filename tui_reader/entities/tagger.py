@@ -14,6 +14,7 @@ from operator import attrgetter
 from tui_reader.entities import compiled
 from tui_reader.entities.companies import with_legal_forms
 from tui_reader.entities.definitions import own_acronyms
+from tui_reader.entities.described import CUE_WORDS, described_names
 from tui_reader.entities.folding import TextKeys, fold, fold_word
 from tui_reader.entities.foreign_bodies import unlink_foreign_bodies
 from tui_reader.entities.glue import GluedNames, split_glued_words
@@ -162,7 +163,7 @@ class Tagger:
                     self._matcher = AliasMatcher(
                         self.registry.aliases(),
                         self._infos.values(),
-                        markers=MARKERS,
+                        markers=MARKERS | CUE_WORDS,
                         case_markers=self.rules.head_keys if self._use_rules else (),
                     )
         return self._matcher
@@ -324,6 +325,9 @@ class Tagger:
         if self._use_rules:
             mentions = self._branches(text, lang, mentions)
             found = self.rules.find(text, lang, mentions, keys, shared=generic)
+            described = described_names(text, lang, keys, mentions, found)
+            if described:
+                found = sorted(found + described, key=_start_end)
             rule_mentions = _without_owners(text, found, mentions)
             if places:
                 # a building the text is about as a place is no body under a rule's name either

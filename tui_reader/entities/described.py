@@ -1,0 +1,325 @@
+"""Organizations that the text says are organizations: a common noun for a kind of body right
+before a name the registry does not know ("the German firm UsedSoft", "US airline Continental",
+"the daily Koelner Stadt-Anzeiger", "le groupe Nueva Rumasa", "la compagnie aérienne Vueling",
+"le quotidien britannique The Guardian"), and the article's later mentions of that name alone
+("UsedSoft said", "Nueva Rumasa offre")."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from tui_reader.entities.companies import DESCRIBING, FOLDED_FORMS, short_names
+from tui_reader.entities.folding import TextKeys, fold_word, key_of
+from tui_reader.entities.mention import Mention
+from tui_reader.entities.rules import rule_mention, sentence_start_at
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Nouns for a kind of body, singular and lowercase, that a name follows. Nouns that as often
+# precede a person ("rival", "producer", "publisher", "maker") or a place ("station"), or that
+# name a work ("network" of blogs), are left out; plurals open lists, left out too.
+_MEDIA_EN = _words("newspaper daily weekly magazine tabloid broadcaster channel")
+_CUES_EN = _MEDIA_EN | _words(
+    """
+    company firm airline carrier bank insurer retailer carmaker automaker chipmaker drugmaker
+    manufacturer operator agency startup start-up brewer lender group club party organization
+    organisation provider supplier conglomerate giant union charity institute regulator watchdog
+    outlet team
+    """
+)
+_MEDIA_FR = _words("quotidien hebdomadaire journal magazine mensuel revue chaîne radio")
+_CUES_FR = _MEDIA_FR | _words(
+    """
+    société groupe entreprise firme compagnie banque assureur constructeur opérateur fabricant
+    club écurie parti mouvement syndicat association organisation organisme institut
+    distributeur géant agence laboratoire équipementier filiale enseigne studio
+    transporteur pétrolier brasseur voyagiste
+    """
+)
+CUE_WORDS = _CUES_EN | _CUES_FR
+_FOLDED_CUES = frozenset(fold_word(w) for w in CUE_WORDS)
+_CUE_KEYS = {
+    lang: frozenset(b" " + key_of(w, keep_case=False).strip(b" ") + b" " for w in cues)
+    for lang, cues in (("en", _CUES_EN), ("fr", _CUES_FR))
+}
+_ALL_CUE_KEYS = _CUE_KEYS["en"] | _CUE_KEYS["fr"]
+
+# French words between the noun and the name: what the body does or where it is from ("la
+# compagnie aérienne", "le constructeur automobile", "le groupe pétrolier"), besides the
+# registry's demonyms ("le quotidien britannique"), and "de" phrases ("l'agence de presse").
+_FR_QUALIFIERS = _words(
+    """
+    aérien aérienne automobile pétrolier pétrolière pharmaceutique chimique bancaire financier
+    financière informatique minier minière agroalimentaire alimentaire industriel industrielle
+    public publique privé privée historique audiovisuel audiovisuelle énergétique gazier gazière
+    électrique ferroviaire maritime nucléaire sidérurgique textile numérique immobilier
+    immobilière satirique économique sportif sportive régional régionale national nationale
+    international internationale local locale mutualiste coopératif coopérative humanitaire
+    spécialisé spécialisée concurrent concurrente rival rivale allemand allemande américain
+    américaine britannique français française italien italienne espagnol espagnole japonais
+    japonaise chinois chinoise suisse belge canadien canadienne russe néerlandais néerlandaise
+    suédois suédoise indien indienne coréen coréenne européen européenne
+    """
+)
+_FR_OF_QUALIFIERS = _words(
+    "presse investissement audit affaires conseil télévision luxe distribution assurance crédit"
+)
+_FR_QUALIFIER = re.compile(
+    r"[ \t\xa0]+(?:d(?:e[ \t\xa0]+|['’])(?P<of>[a-zß-ÿ]+)|(?P<word>[a-zß-ÿ][a-zß-ÿ-]*))(?=[ \t\xa0])"
+)
+
+# One word of a name: a capital first, then letters, digits and the marks names carry ("Wiley-VCH",
+# "Canal+", "M.M.", "AT&T").
+_TOKEN = re.compile(r"[A-ZÀ-Ý][\w&+.'’-]*")
+_SPACE = re.compile(r"[ \t\xa0]+")
+_NOUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# What opens the name after the noun: spaces, perhaps a quotation mark, and a capital.
+_OPENING = re.compile(r"[ \t\xa0]+(?:(?P<quote>[\"“«'‘])[ \xa0]?)?(?P<name>[A-ZÀ-Ý])")
+_OPEN_QUOTES = "\"“«'‘"
+_CLOSE_QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’"}
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# Lowercase words inside a name, between capitalised ones ("Flossbach von Storch", "Bank of
+# Ireland", "Procter & Gamble", "Petroleos de Venezuela").
+_LINKS = _words("of for and von van de del della di da du des & d' d’")
+_MAX_TOKENS = 5
+# Words that open no name after such a noun: days, months, titles, function words that open the
+# next clause of a headline or a sentence that lost its full stop.
+_NOT_OPENING = frozenset(
+    fold_word(w)
+    for w in """
+    The A An In On At By To For Of From With It Its This That These Those He She They We I You
+    But And Or If When While As After Before Since Until Also Then There Here What Who Which
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Mr Mrs Ms Miss Dr Sir Lord Lady Chief
+    Chairman Chairwoman President CEO Director Minister Secretary Senator Governor Prime Vice
+    Deputy King Queen Prince Princess Pope General Colonel Captain Professor Judge Editor Founder
+    Spokesman Spokeswoman Head Boss Executive Manager Coach Leader TV Sra Sr Srta
+    Le La Les L Un Une Des Du De Ce Cette Ces Il Elle Ils Elles On En Au Aux Dans Par Pour Sur
+    Mais Et Ou Si Quand Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche M Mme Mlle Me Mgr
+    PDG Président Présidente Directeur Directrice Ministre Secrétaire Sénateur Député Maître
+    Docteur Professeur Patron Fondateur Porte-parole
+    """.split()
+)
+# A role and "of" before the noun: the name after it is the person's ("the chairman of the
+# company John Smith", "le porte-parole du groupe Jean Dupont").
+_ROLE_OF = re.compile(
+    r"(?i:\b(?:président|présidente|directeur|directrice|patron|patronne|chef|fondateur|fondatrice"
+    r"|porte-parole|dirigeant|dirigeante|secrétaire|PDG|membre|leader|responsable|candidat|candidate"
+    r"|député|députée|numéro|chairman|chairwoman|president|chief|head|founder|spokesman|spokeswoman"
+    r"|spokesperson|member|director|CEO|boss|owner|secretary|candidate)"
+    r"[ \t\xa0]+(?:du|des|de[ \t\xa0]+la|de[ \t\xa0]+l['’]|de[ \t\xa0]+son|de[ \t\xa0]+sa|of[ \t\xa0]+the"
+    r"|of[ \t\xa0]+his|of[ \t\xa0]+her|of[ \t\xa0]+its|of)"
+    r"(?:[ \t\xa0]+[a-zß-ÿ-]+)?[ \t\xa0]*)$"
+)
+# Nouns of the list that are adjectives too ("a giant PowerPoint version", "the daily SDR price"),
+# and the words after the name that make them adjectives.
+_ADJECTIVE_NOUNS = _words("daily weekly giant quotidien hebdomadaire")
+_MEASURES = _words(
+    "price prices rate rates average averages limit limits volume volumes figure figures total "
+    "totals basis allowance turnover output production sales trading index version edition"
+)
+# "carrier" for a ship: "the product carrier Ocean City", "the aircraft carrier Nimitz".
+_VESSEL_NOUNS = _words("carrier")
+_VESSELS = _words("product products aircraft crude bulk ore gas oil tanker cargo container car lng ton tonne")
+_WORD_BEFORE = re.compile(r"([^\W_]+)[ \t\xa0]+$")
+_WORD_AFTER = re.compile(r"[ \t\xa0]+([^\W\d_]+)")
+# A lowercase complement after the capitalised words: the name goes on ("L'Évènement du jeudi").
+_LOWER_COMPLEMENT = re.compile(r"[ \t\xa0]+(?:de|du|des|of|for)[ \t\xa0]+[a-zß-ÿ]")
+_NUMERAL = re.compile(r"[IVXLC]+|[\d.,]+")
+_CAPITALISED_AFTER = re.compile(r"[ \t\xa0]+[A-ZÀ-Ý]")
+_ARTICLES = frozenset(fold_word(w) for w in "The Le La Les L".split())
+
+
+def described_names(
+    text: str, lang: str, keys: TextKeys, known: list[Mention], ruled: list[Mention]
+) -> list[Mention]:
+    """The names that a noun for a kind of body introduces in `text`, and their later mentions,
+    as rule mentions; none that overlaps `known` (the registry's mentions) or `ruled` (the
+    other rules' names). A rule name made of the French noun and the name ("société Xyzcorp",
+    "équipe Kelme": annotators of French keep the noun) stays, and the name alone later in the
+    text is its mention too."""
+    starts = _cue_starts(keys, _CUE_KEYS.get(lang, _ALL_CUE_KEYS))
+    names = [(start, span) for start in starts if (span := _name_after(text, start, lang)) is not None]
+    if not names:
+        return []
+    spans = sorted([(m.start, m.end) for m in known] + [(m.start, m.end) for m in ruled])
+    span_starts = [s for s, _ in spans]
+    longest = max((e - s for s, e in spans), default=0)
+    rule_at = {(m.start, m.end): m for m in ruled}
+    found: list[Mention] = []
+    named: list[tuple[Mention, str]] = []  # each name and the words its later mentions repeat
+    for start, span in names:
+        if found and found[-1].end > span[0]:
+            continue
+        hits = _overlapping(spans, span_starts, longest, *span)
+        if not hits:
+            mention = rule_mention(text, *span)
+            found.append(mention)
+            named.append((mention, mention.text))
+        elif hits == [(start, span[1])] and hits[0] in rule_at:
+            named.append((rule_at[hits[0]], text[span[0] : span[1]]))
+    if not named:
+        return []
+    later = short_names(text, named, [*known, *ruled, *found])
+    return found + [m for m in later if not _common_word_opening(text, m)]
+
+
+def _overlapping(
+    spans: list[tuple[int, int]], starts: list[int], longest: int, start: int, end: int
+) -> list[tuple[int, int]]:
+    """The spans of `spans` (sorted, `starts` their starts, none longer than `longest`) that
+    overlap `start`-`end`."""
+    i = bisect.bisect_left(starts, start - longest)
+    out = []
+    while i < len(spans) and spans[i][0] < end:
+        if start < spans[i][1]:
+            out.append(spans[i])
+        i += 1
+    return out
+
+
+def _cue_starts(keys: TextKeys, cue_keys: frozenset[bytes]) -> list[int]:
+    """Where the nouns of `cue_keys` start (as words of the text), from the matcher's pass."""
+    if keys.markers is not None:
+        return [start for key, start in keys.markers if key in cue_keys]
+    out: list[int] = []
+    for key in cue_keys:
+        i = keys.lower.find(key)
+        while i >= 0:
+            out.append(i)
+            i = keys.lower.find(key, i + 1)
+    return sorted(out)
+
+
+def _name_after(text: str, start: int, lang: str) -> tuple[int, int] | None:
+    """The span of the name that the noun at `start` introduces, or None."""
+    word = _NOUN.match(text, start)
+    if word is None:
+        return None
+    noun, end = word.group(), word.end()
+    pos = end
+    if lang != "en":
+        for _ in range(2):
+            qualifier = _FR_QUALIFIER.match(text, pos)
+            if qualifier is None:
+                break
+            adjective, of = qualifier.group("word"), qualifier.group("of")
+            if (adjective is not None and adjective not in _FR_QUALIFIERS) or (
+                of is not None and of not in _FR_OF_QUALIFIERS
+            ):
+                break
+            pos = qualifier.end()
+    opening = _OPENING.match(text, pos)
+    if opening is None:
+        return None  # most nouns of the list: "the company said"
+    if (
+        not noun[:1].islower()
+        or fold_word(noun) not in _FOLDED_CUES
+        or (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"))
+    ):
+        return None  # a name's own word ("Deutsche Bank", "Groupe SM"), or part of a word
+    if noun in _ADJECTIVE_NOUNS or noun in _VESSEL_NOUNS:
+        before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        previous = before.group(1).lower() if before is not None else ""
+        if (noun in _ADJECTIVE_NOUNS and previous in ("a", "an")) or (
+            noun in _VESSEL_NOUNS and (previous in _VESSELS or previous[:1].isdigit())
+        ):
+            return None  # "a giant PowerPoint version", "the product carrier Ocean City"
+    if _ROLE_OF.search(text, max(0, start - 40), start) is not None:
+        return None  # "le président du parti Mariano Rajoy": the name is the holder's
+    quote = opening.group("quote")
+    span = _name_tokens(text, opening.start("name"))
+    if span is None:
+        return None
+    if _LOWER_COMPLEMENT.match(text, span[1]) is not None:
+        return None  # "le journal L'Évènement du jeudi": the name goes on in lowercase
+    if noun in _ADJECTIVE_NOUNS:
+        after = _WORD_AFTER.match(text, span[1])
+        if after is not None and after.group(1).lower() in _MEASURES:
+            return None  # "the daily SDR price", "the weekly Treasury Bill rate"
+    if quote:
+        closing = span[1]
+        while closing < len(text) and text[closing] in " \xa0":
+            closing += 1
+        if text[closing : closing + 1] != _CLOSE_QUOTES[quote]:
+            return None  # a quotation, not a title: "the group 'We are the people'"
+    return span
+
+
+def _name_tokens(text: str, pos: int) -> tuple[int, int] | None:
+    """The capitalised words from `pos` that make one name, or None."""
+    first = _TOKEN.match(text, pos)
+    if first is None:
+        return None
+    folded = fold_word(first.group().rstrip(".'’"))
+    if folded in _NOT_OPENING and folded not in _ARTICLES:
+        return None
+    start = pos
+    end = _token_end(first)
+    if first.end() > end:  # a full stop ends the sentence after the first word
+        return _checked(text, start, end)
+    tokens = 1
+    while tokens < _MAX_TOKENS:
+        gap = _SPACE.match(text, end)
+        if gap is None:
+            break
+        nxt = gap.end()
+        link = re.match(r"[^\W\d_]+['’]?|&", text[nxt : nxt + 8])
+        if link is not None and link.group() in _LINKS:
+            after = _SPACE.match(text, nxt + link.end()) if not link.group().endswith(("'", "’")) else None
+            token_at = after.end() if after is not None else nxt + link.end()
+            token = _TOKEN.match(text, token_at)
+            if token is None:
+                break
+        else:
+            token = _TOKEN.match(text, nxt)
+            if token is None:
+                break
+        if fold_word(token.group().rstrip(".'’")) in _NOT_OPENING:
+            break
+        end = _token_end(token)
+        tokens += 1
+        if token.end() > end:
+            break
+    return _checked(text, start, end)
+
+
+def _token_end(token: re.Match[str]) -> int:
+    """The end of a name's word, without the full stop of a sentence or a possessive ("GfK's"),
+    with the full stops of initials ("M.M.") and abbreviations kept."""
+    word = token.group()
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    word = word.rstrip("'’-")
+    if word.endswith(".") and not _INITIALS.fullmatch(word):
+        word = word.rstrip(".")
+    return token.start() + len(word)
+
+
+def _checked(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """`start`-`end` unless it is an article alone or a description ("the firm Siemens-backed
+    ...")."""
+    words = text[start:end].split()
+    if not words or any(word.rpartition("-")[2] in DESCRIBING for word in words):
+        return None
+    if len(words) == 1 and (
+        fold_word(words[0]) in _ARTICLES
+        or fold_word(words[0]) in FOLDED_FORMS
+        or _NUMERAL.fullmatch(words[0])
+    ):
+        return None  # "group III", "Jacobs Engineering group Inc"
+    if text.startswith(("'s", "’s"), end) and _CAPITALISED_AFTER.match(text, end + 2):
+        return None  # "the magazine Jane's Defence Weekly": a longer name
+    return start, end
+
+
+def _common_word_opening(text: str, m: Mention) -> bool:
+    """Whether a later mention of a one-word name opens a sentence while the text also has that
+    word in lowercase: the word, not the name ("Focus on ...")."""
+    if " " in m.text or not sentence_start_at(text, m.start):
+        return False
+    return re.search(r"(?<![\w-])" + re.escape(m.text.lower()) + r"(?![\w-])", text) is not None
