@@ -307,6 +307,27 @@ def test_country_words_that_are_not_the_country(tagger: Tagger, text: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Elle pourrait faire le tour de la République tchèque avec.",
+            "fr",
+            [("République tchèque", "country:CZ")],
+        ),
+        ("Il a fait le tour du Maroc en vélo.", "fr", [("Maroc", "country:MA")]),
+        ("Pope John Paul, starting a one-week tour of Argentina, said", "en", [("Argentina", "country:AR")]),
+        ("le Tour de France passe par les Alpes", "fr", []),
+        ("il a gagné le tour de France en 1985", "fr", []),
+        ("le Tour du Maroc cycliste", "fr", []),
+    ],
+)
+def test_a_tour_of_a_country_is_a_journey_and_a_tour_with_its_capital_a_race(
+    tagger: Tagger, text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.id) for m in tagger.tag(text, lang) if m.kind == "country"] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         ("On mande de Rome à la Gazette d'Italie : on affirme que", "fr"),

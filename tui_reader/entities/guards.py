@@ -940,6 +940,12 @@ def place_feature(ctx: Context, cand: Candidate) -> bool:
     if words[-1] == "stade":
         # a stadium's name ("le Stade de France"), not the biggest "stade de Thaïlande"
         return ctx.text.rfind("Stade", max(0, cand.start - 12), cand.start) >= 0
+    if words[-1] == "tour":
+        # a race ("le Tour de France", "le Tour du Maroc", "le tour d'Italie"), not a journey
+        # round the country ("faire le tour de la République tchèque", "le tour du Maroc")
+        if ctx.text.rfind("Tour", max(0, cand.start - 12), cand.start) >= 0:
+            return True
+        return links in ([], ["de"], ["d"])
     return words[-1] in _PLACE_NOUNS
 
 
