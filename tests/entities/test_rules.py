@@ -358,6 +358,15 @@ def test_rules_can_be_turned_off() -> None:
             "la Ligue des droits de l'homme et du Comité du Front",
             ["Ligue des droits de l'homme", "Comité du Front"],
         ),
+        # "contre" right after a bare head, or after "lutte", goes on with the name
+        ("la Ligue contre le cancer organise", ["Ligue contre le cancer"]),
+        (
+            "l'Agence française de lutte contre le dopage a suspendu",
+            ["Agence française de lutte contre le dopage"],
+        ),
+        # not after a court or an assembly, where it opens a case or a vote
+        ("fera appel à la Cour Suprême contre l'ordre", ["Cour Suprême"]),
+        ("la Commission des finances contre la réforme", ["Commission des finances"]),
     ],
 )
 def test_french_span_ends(tagger: Tagger, text: str, expected: list[str]) -> None:

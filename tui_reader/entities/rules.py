@@ -322,6 +322,9 @@ _NAME_ORDINAL = re.compile(r"[IVX]+(?:e|ème|ᵉ)|(?:Premier|Première|[A-ZÉ][a
 # Connectors that continue a name only right after its head or before a capital: "Association
 # pour la propagation des langues", but not "... de Paris pour vice de forme".
 _WEAK_CONNECTORS = frozenset("pour sur à aux".split())
+# Heads of courts, before which "contre" opens the case, not a complement ("appel à la Cour
+# suprême contre l'ordre").
+_COURTS = frozenset(("cour", "tribunal", "conseil"))
 # Connectors that, with no article, before a capital, say for which place after a name that has
 # words of its own: "le Parti populaire pour Madrid", "la Commission d'enquête sur Outreau"; a
 # name's complement has its article ("pour la Jeunesse"), and a head alone takes the place as its
@@ -736,7 +739,14 @@ class RuleFinder:
                 k += 1  # "de l'Europe et des Affaires étrangères": needs a capital after
                 if not toks.has(k) or toks[k].folded not in _FR_CONNECTORS | {"la", "le", "les"}:
                     break
-            if toks[k].folded not in _FR_CONNECTORS and toks[k].kind != "el":
+            if toks[k].folded == "contre":
+                # "Ligue contre le cancer", "Agence française de lutte contre le dopage"
+                if groups:
+                    if toks[k - 1].folded != "lutte":
+                        break
+                elif modifiers or head_word in _LEGISLATURES or head_word in _COURTS:
+                    break  # not "le Sénat contre la réforme", "appel à la Cour suprême contre"
+            elif toks[k].folded not in _FR_CONNECTORS and toks[k].kind != "el":
                 break
             if toks[k].kind == "el" and toks[k].folded[0] != "d":
                 break
