@@ -361,8 +361,8 @@ def test_rules_can_be_turned_off() -> None:
         # "contre" right after a bare head, or after "lutte", goes on with the name
         ("la Ligue contre le cancer organise", ["Ligue contre le cancer"]),
         (
-            "l'Agence française de lutte contre le dopage a suspendu",
-            ["Agence française de lutte contre le dopage"],
+            "l'Office central de lutte contre la délinquance financière a saisi",
+            ["Office central de lutte contre la délinquance financière"],
         ),
         # not after a court or an assembly, where it opens a case or a vote
         ("fera appel à la Cour Suprême contre l'ordre", ["Cour Suprême"]),
