@@ -123,6 +123,31 @@ def test_longer_name_absorbs_a_country_inside_it(tagger: Tagger) -> None:
     assert [(m.text, m.source) for m in found] == [("Reserve Bank of India", "rule")]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "and the Association of South-East Asian Nations met",
+            "en",
+            ("Association of South-East Asian Nations", "org:asean"),
+        ),
+        ("the crash of a Japan Air Lines Boeing 747", "en", ("Japan Air Lines", "org:japan-airlines")),
+        ("the television channel TF-1, which", "en", ("TF-1", "org:tf1")),
+        (
+            "sous les auspices de la Ligue des Droits del'Homme et",
+            "fr",
+            ("Ligue des Droits del'Homme", "org:ldh"),
+        ),
+    ],
+)
+def test_a_rule_name_that_is_a_registry_name_but_for_spaces_and_hyphens_is_that_body(
+    text: str, lang: str, expected: tuple[str, str]
+) -> None:
+    assert [(m.text, m.id) for m in default_tagger().tag(text, lang) if m.kind == "organization"] == [
+        expected
+    ]
+
+
 def test_registry_wins_over_rules(tagger: Tagger) -> None:
     found = tagger.tag("le Conseil de sécurité a voté", "fr")
     assert [(m.text, m.id) for m in found] == [("Conseil de sécurité", "org:unsc")]

@@ -72,6 +72,7 @@ _LINKS = frozenset("de du des d pour sur à au aux la le les l et of for on and 
 # "ministère du Travail".
 _COMPLEMENT_LINK = re.compile(r"[ \t](?:of|for|on|de|du|des|pour)[ \t]|[ \t]d['’]")
 _WORD = re.compile(r"[^\W\d_]+")
+_BETWEEN_WORDS = re.compile(r"[\s-]+")
 _start_end = attrgetter("start", "end")
 # How the tagger treats one matcher entry in text of one language: its rank among matches of the
 # same length (lower wins) and the guards that can reject it.
@@ -415,14 +416,16 @@ class Tagger:
     def _registry_names(self, mentions: list[Mention]) -> list[Mention]:
         """A name the rules found that is, letter for letter, one body's unambiguous name in
         the registry is that body ("the European Commission José Manuel Barroso": a guard kept
-        the registry's match from the person's name after it, the rules found the name)."""
+        the registry's match from the person's name after it, the rules found the name); a
+        hyphen or a space between its words makes no difference ("Association of South-East
+        Asian Nations", "Organisation for Economic Co-operation and Development")."""
         names = self._unambiguous_names()
         out = []
         for m in mentions:
             # not a name the article linked to a longer one of its own ("l'Académie des sciences"
             # after "Académie des sciences de la République tchèque")
             own = m.source == "rule" and m.form == "name" and m.id == f"rule:{slug(m.text)}"
-            entity_id = names.get(fold(m.text)) if own else None
+            entity_id = names.get(_joined(fold(m.text))) if own else None
             info = self._infos.get(entity_id) if entity_id is not None else None
             if info is not None:
                 m = replace(m, id=info.id, name_en=info.name_en, name_fr=info.name_fr, source="registry")
@@ -430,13 +433,14 @@ class Tagger:
         return out
 
     def _unambiguous_names(self) -> dict[str, str]:
-        """Folded name -> the one organization it names, for the names no guard has to watch."""
+        """Folded name, its words joined (`_joined`) -> the one organization it names, for the
+        names no guard has to watch."""
         if self._names is None:
-            risky = {fold(a.text) for a in self.registry.ambiguous()}
+            risky = {_joined(fold(a.text)) for a in self.registry.ambiguous()}
             ids: dict[str, set[str]] = {}
             for alias in self.registry.aliases():
                 if alias.form == "name" and alias.entity_id.startswith("org:"):
-                    ids.setdefault(fold(alias.text), set()).add(alias.entity_id)
+                    ids.setdefault(_joined(fold(alias.text)), set()).add(alias.entity_id)
             self._names = {
                 text: next(iter(found))
                 for text, found in ids.items()
@@ -991,3 +995,8 @@ def default_tagger() -> Tagger:
     """The tagger over the default registry: built once per process, or read back from the user's
     cache where an earlier run kept it (`compiled`)."""
     return compiled.load_or_build(Tagger, lambda: Tagger(default_registry()).build_all())
+
+
+def _joined(name: str) -> str:
+    """`name` without the spaces and hyphens between its words."""
+    return _BETWEEN_WORDS.sub("", name)
