@@ -94,6 +94,22 @@ def test_the_fingerprint_follows_the_data(tmp_path: Path, monkeypatch: pytest.Mo
     assert compiled.fingerprint() != before
 
 
+def test_a_process_keeps_what_it_builds_under_the_name_of_the_code_it_started_with(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the files change on disk while a process that imported the old ones runs on (an app left
+    # open across an upgrade): what it builds is the old code's, and must not be kept under the
+    # new files' name, where a new process would read it back
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organizations.tsv").write_text("id\tkind\norg:new\tother\n")
+    monkeypatch.setattr(compiled, "_SOURCES", (data,))
+    assert compiled.fingerprint() != compiled._LOADED
+    cache = tmp_path / "cache"
+    compiled.load_or_build(Tagger, Builds(), cache)
+    assert [p.name for p in cache.iterdir()] == [f"{compiled._LOADED}.pickle"]
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give a file away")
 def test_a_file_another_user_wrote_is_not_read(tmp_path: Path) -> None:
     build = Builds()

@@ -66,10 +66,11 @@ def cache_dir() -> Path:
 
 
 def load_or_build(kind: type[T], build: Callable[[], T], folder: Path | None = None) -> T:
-    """The object kept in `folder` (the user's cache by default) for the current fingerprint,
-    when it is there, readable and a `kind`; otherwise `build()`, kept there for next time."""
+    """The object kept in `folder` (the user's cache by default) for the fingerprint of the code
+    this process runs, when it is there, readable and a `kind`; otherwise `build()`, kept there
+    for next time."""
     folder = folder or cache_dir()
-    path = folder / f"{fingerprint()}.pickle"
+    path = folder / f"{_LOADED}.pickle"
     kept = _load(path, kind)
     if kept is not None:
         return kept
@@ -115,3 +116,10 @@ def _save(obj: object, path: Path) -> None:
         if tmp:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+# The fingerprint and the code digest of the files as this process read them at start-up: a
+# process that runs on after they change (an app left open across an upgrade, its indexer) keeps
+# and records what its own code makes, under its own name, never the new files' name.
+_LOADED = fingerprint()
+code_digest()
