@@ -138,6 +138,12 @@ def test_longer_name_absorbs_a_country_inside_it(tagger: Tagger) -> None:
             "fr",
             ("Ligue des Droits del'Homme", "org:ldh"),
         ),
+        # the state's name before a national body's own ("US Supreme Court" in the registry)
+        (
+            "the United States Supreme Court overturned",
+            "en",
+            ("United States Supreme Court", "org:us-supreme-court"),
+        ),
     ],
 )
 def test_a_rule_name_that_is_a_registry_name_but_for_spaces_and_hyphens_is_that_body(

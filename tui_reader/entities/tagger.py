@@ -73,6 +73,9 @@ _LINKS = frozenset("de du des d pour sur à au aux la le les l et of for on and 
 _COMPLEMENT_LINK = re.compile(r"[ \t](?:of|for|on|de|du|des|pour)[ \t]|[ \t]d['’]")
 _WORD = re.compile(r"[^\W\d_]+")
 _BETWEEN_WORDS = re.compile(r"[\s-]+")
+# The most words of a state's name before a national body's ("United States", "United Arab
+# Emirates"): `_national_name`.
+_MAX_STATE_WORDS = 3
 _start_end = attrgetter("start", "end")
 # How the tagger treats one matcher entry in text of one language: its rank among matches of the
 # same length (lower wins) and the guards that can reject it.
@@ -110,6 +113,8 @@ class Tagger:
         self._rules_finder: RuleFinder | None = None
         self._glued: GluedNames | None = None
         self._names: dict[str, str] | None = None  # see `_unambiguous_names`
+        self._states: dict[str, str] | None = None  # see `_national_names`
+        self._bodies: dict[tuple[str, str], str] | None = None
 
     def __getstate__(self) -> dict[str, object]:
         # the lock does not pickle, and plans and templates are keyed by the ids of this process's
@@ -426,11 +431,52 @@ class Tagger:
             # after "Académie des sciences de la République tchèque")
             own = m.source == "rule" and m.form == "name" and m.id == f"rule:{slug(m.text)}"
             entity_id = names.get(_joined(fold(m.text))) if own else None
+            if own and entity_id is None:
+                entity_id = self._national_name(m.text)
             info = self._infos.get(entity_id) if entity_id is not None else None
             if info is not None:
                 m = replace(m, id=info.id, name_en=info.name_en, name_fr=info.name_fr, source="registry")
             out.append(m)
         return out
+
+    def _national_name(self, name: str) -> str | None:
+        """The national body that `name` is, written with its state's name, acronym or English
+        demonym before the body's own name in the registry ("United States Supreme Court" is
+        the US Supreme Court), or None."""
+        states, bodies = self._national_names()
+        words = name.split()
+        for n in range(1, min(len(words), _MAX_STATE_WORDS + 1)):
+            code = states.get(fold(" ".join(words[:n])))
+            if code is not None:
+                return bodies.get((code, _joined(fold(" ".join(words[n:])))))
+        return None
+
+    def _national_names(self) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+        """Folded names, acronyms and English demonyms of states -> their codes; (a code, a
+        national body's folded name without the state's, its words joined) -> that body's id,
+        for the names that name one body only."""
+        if self._states is None or self._bodies is None:
+            by_state: dict[str, set[str]] = {}
+            for alias in self.registry.aliases():
+                if alias.entity_id.startswith("country:") and not alias.risk:
+                    if alias.form != "demonym" or alias.lang == "en":
+                        by_state.setdefault(fold(alias.text), set()).add(alias.entity_id[8:])
+            states = {name: next(iter(codes)) for name, codes in by_state.items() if len(codes) == 1}
+            found: dict[tuple[str, str], set[str]] = {}
+            for alias in self.registry.aliases():
+                info = self._infos.get(alias.entity_id)
+                if info is None or not info.country or alias.form != "name" or alias.lang == "fr":
+                    continue
+                words = alias.text.split()
+                for n in range(1, min(len(words), _MAX_STATE_WORDS + 1)):
+                    if states.get(fold(" ".join(words[:n]))) == info.country:
+                        words = words[n:]
+                        break
+                key = (info.country, _joined(fold(" ".join(words))))
+                found.setdefault(key, set()).add(info.id)
+            self._states = states
+            self._bodies = {key: next(iter(ids)) for key, ids in found.items() if len(ids) == 1}
+        return self._states, self._bodies
 
     def _unambiguous_names(self) -> dict[str, str]:
         """Folded name, its words joined (`_joined`) -> the one organization it names, for the
