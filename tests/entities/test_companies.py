@@ -200,6 +200,11 @@ def test_names_that_hold_other_names(text: str, lang: str, expected: list[tuple[
         ),
         # a longer name goes on after "Group": the company's name stays as the registry has it
         ("Volkswagen Group China said.", [("Volkswagen", "org:volkswagen")]),
+        # before a word that is no name of its own, the word for its kind is the company's
+        (
+            "The Omnicom Group and Publicis Group today announced",
+            [("Omnicom Group", "rule:omnicom-group"), ("Publicis Group", "org:publicis")],
+        ),
     ],
 )
 def test_a_company_name_ends_with_a_capitalised_group(text: str, expected: list[tuple[str, str]]) -> None:

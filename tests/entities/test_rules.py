@@ -154,6 +154,33 @@ def test_a_rule_name_that_is_a_registry_name_but_for_spaces_and_hyphens_is_that_
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party's name and "Party": the party, not a rule name from the country on
+        (
+            "the Eurosceptic Alternative for Germany Party won",
+            [("Alternative for Germany Party", "org:de-afd")],
+        ),
+        (
+            "the government's Brazilian Democratic Movement Party (PMDB) urged",
+            [("Brazilian Democratic Movement Party", "org:br-mdb"), ("PMDB", "org:br-mdb")],
+        ),
+        # a head right before a name of its own does not end a list's last name
+        ("the two largest are Webkinz and Club Penguin.", []),
+        (
+            "the House Ways and Means Committee and Senate Finance Committee which",
+            [
+                ("House Ways and Means Committee", "rule:house-ways-and-means-committee"),
+                ("Senate Finance Committee", "rule:senate-finance-committee"),
+            ],
+        ),
+    ],
+)
+def test_english_names_around_and_and_a_kind_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.id) for m in default_tagger().tag(text, "en")] == expected
+
+
 def test_registry_wins_over_rules(tagger: Tagger) -> None:
     found = tagger.tag("le Conseil de sécurité a voté", "fr")
     assert [(m.text, m.id) for m in found] == [("Conseil de sécurité", "org:unsc")]

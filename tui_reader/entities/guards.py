@@ -699,8 +699,8 @@ def inside_longer_name(ctx: Context, cand: Candidate) -> bool:
     folded = fold_word(nxt)
     if folded in FUNCTION_WORDS or folded in TITLES or folded in _CALENDAR or folded in FOLDED_FORMS:
         return False  # a legal form ends the name it follows ("Pfizer Inc"): `companies`
-    if folded in _ROLES:
-        return False
+    if folded in _ROLES or folded in _OWN_KIND_WORDS.get(cand.entry.org_kind, ()):
+        return False  # "Alternative for Germany Party", "Volkswagen Group": the body itself
     if ctx.sentence_start(cand.start) and ctx.lang != "fr" and cand.entry.form == "name":
         return False
     if cand.end + 1 in ctx.candidate_starts:
@@ -712,6 +712,9 @@ def inside_longer_name(ctx: Context, cand: Candidate) -> bool:
     return _name_kept_whole(ctx, cand)
 
 
+# The word for a body's kind after its name, which names the body itself: "the Likud Party",
+# "the Volkswagen Group".
+_OWN_KIND_WORDS = {"party": _words("party"), "company": _words("group")}
 # Words of people's roles after a body's name: "Bundestag President", "Reuters Chief".
 _ROLES = (
     _words(

@@ -965,6 +965,7 @@ class RuleFinder:
         prev = _word_before(text, hstart)
         start = hstart
         content = 1
+        crossed_and = False  # whether the name reaches back over "and"
         articles = _FRENCH_ARTICLES if lang == "fr" else _ENGLISH_ARTICLES
         if (prev and (prev[:1].isupper() or fold_word(prev) in _EN_CONNECTORS)) or (
             _name_possessive(text, hstart) >= 0
@@ -1031,6 +1032,7 @@ class RuleFinder:
                     )
                 ):
                     pos = word_start  # "Securities and Exchange Commission"
+                    crossed_and = crossed_and or folded in ("and", "&")
                     continue
                 break
         # leading connectors were skipped: start is always a capitalised word or the head
@@ -1059,6 +1061,10 @@ class RuleFinder:
             j = k
         if content > _MAX_EN_WORDS:
             return None
+        if crossed_and and end == hend and _opens_another_name(toks):
+            return None  # "Webkinz and Club Penguin": the head opens another name, no list's end
+        if any(m.start < start < m.end for m in org_starts.values()):
+            return None  # "the Alternative for Germany Party": the registry's name holds its start
         first = fold_word(text[start : text.find(" ", start) if " " in text[start:hend] else hend])
         if first in _DIRECTIONS and head.word in ("bank", "union", "front"):
             return None  # "West Bank", "Soviet Union"-like places and fronts of a war
@@ -1067,6 +1073,30 @@ class RuleFinder:
         if _ends_a_law(text, end):
             return None  # "the Financial Services Act", "the Freedom Party Index": a law, an index
         return start, end
+
+
+def _opens_another_name(toks: _Tokens) -> bool:
+    """Whether the word right after a head is a capitalised word of another name ("Club
+    Penguin"), not a legal form, a role, an acronym or another head ("Group Inc", "Committee
+    Chairman", "Association EEP", "University Library", "Union Local 222")."""
+    if not toks.has(0) or toks[0].kind != "w" or not toks[0].capitalised:
+        return False
+    word = toks[0].text
+    return not (
+        word.isupper()
+        or word in LEGAL_FORMS
+        or toks[0].folded in _ROLE_WORDS
+        or toks[0].folded in _EN_HEAD_WORDS
+    )
+
+
+# Roles after a body's name ("the House Ways and Means Committee Chairman").
+_ROLE_WORDS = frozenset(
+    """
+    chairman chairwoman president spokesman spokeswoman spokesperson chief leader head director
+    secretary member members official officials governor local
+    """.split()
+)
 
 
 def _plural_possessive(text: str, toks: _Tokens, k: int, end: int) -> bool:

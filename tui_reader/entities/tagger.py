@@ -73,6 +73,9 @@ _LINKS = frozenset("de du des d pour sur à au aux la le les l et of for on and 
 _COMPLEMENT_LINK = re.compile(r"[ \t](?:of|for|on|de|du|des|pour)[ \t]|[ \t]d['’]")
 _WORD = re.compile(r"[^\W\d_]+")
 _BETWEEN_WORDS = re.compile(r"[\s-]+")
+# The word for a body's kind after its name, part of the name: "Likud Party", "Publicis Group".
+_KIND_WORD = re.compile(r"[ \t\xa0]([A-Z][a-z]+)(?![\w-]|[ \t\xa0]+[A-Z])")
+_KIND_WORDS = {"party": frozenset(("Party",)), "company": frozenset(("Group",))}
 # The most words of a state's name before a national body's ("United States", "United Arab
 # Emirates"): `_national_name`.
 _MAX_STATE_WORDS = 3
@@ -326,6 +329,7 @@ class Tagger:
         }
         chosen, ctx = self._candidates(text, lang, keys, set_aside)
         mentions = with_legal_forms(text, self._mentions(text, chosen), self._firm_for(text))
+        mentions = self._with_kind_words(text, mentions)
         generic = {c.start for c in chosen if "generic" in c.entry.risk_kinds}
         rule_mentions: list[Mention] = []
         if self._use_rules:
@@ -385,6 +389,24 @@ class Tagger:
         if apart:
             mentions = split_glued_words(text, keys, mentions, lambda split: self._tag(split, lang, False))
         return self._short_titles(mentions)
+
+    def _with_kind_words(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A registry body's name takes the word for its kind after it ("the Alternative for
+        Germany Party", "the Brazilian Democratic Movement Party (PMDB)", "the Publicis Group"),
+        unless a longer name goes on ("Volkswagen Group China")."""
+        out = mentions
+        for i, m in enumerate(mentions):
+            if m.source != "registry" or m.kind != "organization" or m.form != "name":
+                continue
+            word = _KIND_WORD.match(text, m.end)
+            if word is None or word.group(1) not in _KIND_WORDS.get(self._org_kind(m.id), ()):
+                continue
+            if i + 1 < len(mentions) and mentions[i + 1].start < word.end():
+                continue
+            if out is mentions:
+                out = list(mentions)
+            out[i] = replace(m, end=word.end(), text=text[m.start : word.end()])
+        return out
 
     def _short_titles(self, mentions: list[Mention]) -> list[Mention]:
         """A newspaper's short title that ends another one the article named before is that
