@@ -309,6 +309,32 @@ def test_country_words_that_are_not_the_country(tagger: Tagger, text: str) -> No
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
+        ("François Hollande a parlé hier. Hollande a dit non à Angela Merkel.", "fr", []),
+        ("Michael Jordan scored 40 points. Jordan said he was tired.", "en", []),
+        # an article, a word of place or another state makes it the state again
+        (
+            "François Hollande est arrivé. Il a dit que la Hollande ne céderait pas, en Hollande.",
+            "fr",
+            [("Hollande", "country:NL"), ("Hollande", "country:NL")],
+        ),
+        (
+            "Michael Jordan scored. Later, Jordan and Israel signed a treaty.",
+            "en",
+            [("Jordan", "country:JO"), ("Israel", "country:IL")],
+        ),
+        # no person was named so before
+        ("Hollande a dit non.", "fr", [("Hollande", "country:NL")]),
+    ],
+)
+def test_a_country_named_like_a_person_the_article_named_before_is_that_person(
+    tagger: Tagger, text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.id) for m in tagger.tag(text, lang) if m.kind == "country"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
         (
             "Elle pourrait faire le tour de la République tchèque avec.",
             "fr",

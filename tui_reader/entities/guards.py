@@ -1319,7 +1319,64 @@ def person_name(ctx: Context, cand: Candidate) -> bool:
         and prev_start not in ctx.candidate_starts
     ):
         return True
-    return _in_list_of_names(ctx, cand)
+    return _in_list_of_names(ctx, cand) or (
+        "surname" in kinds and cand.entry.kind == "country" and _surname_of_someone_named_before(ctx, cand)
+    )
+
+
+def _surname_of_someone_named_before(ctx: Context, cand: Candidate) -> bool:
+    """Whether the article gave this name to a person earlier, after a first name ("François
+    Hollande ... Hollande a dit", "Michael Jordan ... Jordan said"), and nothing here makes it
+    the state: an article or a word of place before it ("en Hollande", "in Jordan"), another
+    state beside it ("Jordan and Israel")."""
+    text = ctx.text
+    surface = text[cand.start : cand.end]
+    i = text.find(surface)
+    named = False
+    while 0 <= i < cand.start:
+        if _after_a_first_name(ctx, i, i + len(surface)):
+            named = True
+            break
+        i = text.find(surface, i + 1)
+    if not named:
+        return False
+    word, _sep = ctx.prev_word(cand.start)
+    if fold_word(word) in _BEFORE_A_STATE:
+        return False
+    return not _beside_a_state(ctx, cand)
+
+
+def _after_a_first_name(ctx: Context, start: int, end: int) -> bool:
+    """Whether the name at `start`-`end` follows a capitalised word that is no entity and no
+    title, on its own (not a word of a longer country's name: "Equatorial Guinea")."""
+    if any(c.start <= start and c.end >= end and c.end - c.start > end - start for c in ctx.found):
+        return False
+    word, sep = ctx.prev_word(start)
+    return (
+        bool(word)
+        and sep == " "
+        and _is_capitalised_content(word)
+        and fold_word(word) not in TITLES
+        and ctx.prev_word_start(start) not in ctx.candidate_starts
+    )
+
+
+def _beside_a_state(ctx: Context, cand: Candidate) -> bool:
+    """Whether another state's name is listed right before or after `cand` (", ", "et", "and")."""
+    text = ctx.text
+    for other in ctx.found:
+        if other.entry.kind != "country" or other.entry.form != "name" or other.entry.risk:
+            continue
+        if other.end <= cand.start and _STATE_LIST_LINK.fullmatch(text, other.end, cand.start):
+            return True
+        if other.start >= cand.end and _STATE_LIST_LINK.fullmatch(text, cand.end, other.start):
+            return True
+    return False
+
+
+# Words before a name that make it the state: an article, a word of place.
+_BEFORE_A_STATE = _words("la le l les en au aux à vers the in to into from across throughout")
+_STATE_LIST_LINK = re.compile(r"\s*(?:,|et|ou|and|or)\s*")
 
 
 # An item of a list between two capitalised words: "Lefèvre, Jordan, Braun", "Gégène, Maurice et
