@@ -29,6 +29,15 @@ def test_stemmed_per_language(library: Library) -> None:
     assert "en/election.txt" in titles(library, "elections")
 
 
+def test_french_nouns_that_are_also_forms_of_avoir_or_etre_are_found(corpus: Path, index_dir: Path) -> None:
+    (corpus / "fr" / "avions.txt").write_text("Des avions de guerre ont survolé la ville.", encoding="utf-8")
+    (corpus / "fr" / "avion.txt").write_text("Un avion s'est posé cet été à Rabat.", encoding="utf-8")
+    library = Library.open(corpus, index_dir)
+    library.update()
+    assert titles(library, "avion") == titles(library, "avions") == {"fr/avion.txt", "fr/avions.txt"}
+    assert titles(library, "été") == {"fr/avion.txt"}
+
+
 def test_accent_and_case_insensitive(library: Library) -> None:
     assert titles(library, "SECURITE") == {"fr/qatar.txt"}
     assert titles(library, "délégations") == titles(library, "delegations") == {"fr/qatar.txt"}

@@ -104,12 +104,18 @@ class WordTokenizer(Tokenizer):  # type: ignore[misc]
             yield token
 
 
+# Words of the stop lists that are as often nouns: "avions" (planes), "été" (summer), "sommes"
+# (sums), "son" (sound), "ton" (tone), "fût" (barrel). A search for them must find them.
+_CONTENT_WORDS = {"fr": frozenset("avions été sommes son ton fût".split())}
+
+
 class StemFoldFilter(Filter):  # type: ignore[misc]
     """Drop stop words, stem, then fold accents, in one stage with a plain dict as stem cache."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.stops = frozenset(stopwords_for_language(lang)) if has_stopwords(lang) else frozenset()
+        stops = frozenset(stopwords_for_language(lang)) if has_stopwords(lang) else frozenset()
+        self.stops = stops - _CONTENT_WORDS.get(lang, frozenset())
         self.stem = stemmer_for_language(lang) if has_stemmer(lang) else None
         self.fold_first = lang in _FOLD_BEFORE_STEM
         self.cache: dict[str, str] = {}

@@ -22,7 +22,7 @@ from tui_reader.search.analysis import (
 )
 
 # Bump on any change to fields or analyzers: an index with another version is rebuilt.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 Posting = tuple[bytes, int, float, bytes]  # term, frequency, weight, encoded value
 
