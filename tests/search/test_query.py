@@ -38,6 +38,21 @@ def test_french_nouns_that_are_also_forms_of_avoir_or_etre_are_found(corpus: Pat
     assert titles(library, "été") == {"fr/avion.txt"}
 
 
+def test_a_hyphenated_word_is_searched_whole_not_as_its_parts_anywhere(corpus: Path, index_dir: Path) -> None:
+    (corpus / "fr" / "orient.txt").write_text("La paix au Moyen-Orient reste lointaine.", encoding="utf-8")
+    (corpus / "fr" / "moyens.txt").write_text(
+        "Les moyens de l'armée sont orientés vers le nord.", encoding="utf-8"
+    )
+    (corpus / "en" / "weekend.txt").write_text("At the end of the week, talks resumed.", encoding="utf-8")
+    (corpus / "fr" / "weekend.txt").write_text("Ce week-end, les talks ont repris.", encoding="utf-8")
+    library = Library.open(corpus, index_dir)
+    library.update()
+    assert titles(library, "Moyen-Orient") == titles(library, '"Moyen-Orient"') == {"fr/orient.txt"}
+    assert titles(library, "week-end") == {"fr/weekend.txt"}
+    # its parts typed apart still find both
+    assert {"fr/orient.txt", "fr/moyens.txt"} <= titles(library, "moyen orient")
+
+
 def test_accent_and_case_insensitive(library: Library) -> None:
     assert titles(library, "SECURITE") == {"fr/qatar.txt"}
     assert titles(library, "délégations") == titles(library, "delegations") == {"fr/qatar.txt"}

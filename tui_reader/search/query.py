@@ -25,8 +25,9 @@ from whoosh.matching import IntersectionMatcher
 from whoosh.qparser import (
     EveryPlugin,
     FuzzyTermPlugin,
-    MultifieldParser,
+    MultifieldPlugin,
     PhrasePlugin,
+    QueryParser,
     WildcardPlugin,
     syntax,
 )
@@ -213,12 +214,37 @@ class _PhrasesWithPrefix(PhrasePlugin):  # type: ignore[misc]
 _ENDS_IN_STAR = re.compile(r"[^\W_]\*\s*$")
 
 
+class _Parser(QueryParser):  # type: ignore[misc]
+    """A word joined by hyphens is a phrase where words keep their positions ("Moyen-Orient",
+    "week-end", "Jean-Marie"), not its parts anywhere in the article ("moyens ... orientés"): the
+    rewrite then leaves out the stemmed fields (`_word_group`). An elided article
+    ("d'Allemagne") stays a word apart."""
+
+    def term_query(
+        self,
+        fieldname: str,
+        text: str,
+        termclass: Any,
+        boost: float = 1.0,
+        tokenize: bool = True,
+        removestops: bool = True,
+    ) -> Any:
+        if "-" in text and fieldname in POSITIONAL_FIELDS and self.schema and fieldname in self.schema:
+            field = self.schema[fieldname]
+            texts = list(field.process_text(text, mode="query", tokenize=tokenize, removestops=removestops))
+            if len(texts) > 1:
+                return self.multitoken_query("phrase", texts, fieldname, termclass, boost)
+        return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+
+
 @cache
 def _parser() -> Any:
     names = _indexed_fields()
     # Pseudo-fields: the parser must know them to produce field queries we then resolve.
     names.update({"country": ID(), "org": ID()})
-    parser = MultifieldParser(list(SEARCH_FIELDS), Schema(**names), fieldboosts=FIELD_BOOSTS)
+    # what `MultifieldParser` makes, with our parser class
+    parser = _Parser(None, Schema(**names))
+    parser.add_plugin(MultifieldPlugin(list(SEARCH_FIELDS), fieldboosts=FIELD_BOOSTS))
     parser.remove_plugin_class(WildcardPlugin)
     # "*:*" anywhere made the whole query match every article ("Maroc x*:*"); the repair reads
     # a "*:*" of its own as the lone star
