@@ -472,6 +472,11 @@ class _QueryCommand(click.Command):
                     i += 1
             elif not arg.startswith("--") and takes_value.get(arg[:2]) and arg[2:].isdigit():
                 options.append(arg)  # "-n5": a short option with its number attached
+            elif arg.startswith("--") and len(arg) > 2:
+                # a mistyped option ("--jsn") searched nothing silently; a query word that
+                # starts so goes after "--"
+                known = [n for n in takes_value if n.startswith("--")]
+                raise click.NoSuchOption(name, possibilities=known, ctx=ctx)
             else:
                 words.append(arg)
         query = [" ".join(words)] if words else []

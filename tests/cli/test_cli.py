@@ -587,6 +587,14 @@ def test_a_global_option_after_the_command_is_refused(corpus: Path) -> None:
     assert code == 2 and "--index goes before the command" in err
 
 
+def test_a_mistyped_option_is_refused_not_searched(corpus: Path) -> None:
+    code, out, err = cli(corpus, "search", "--jsn", "Qatar")
+    assert code == 2 and "No such option '--jsn'. Did you mean '--json'?" in err and out == ""
+    # a query word that starts with two dashes goes after "--"
+    code, _, err = cli(corpus, "search", "--", "--jsn", "Qatar")
+    assert code == 0 and "No such option" not in err
+
+
 @pytest.mark.parametrize(
     ("command", "option"), [("search", "-n"), ("search", "--sort"), ("entities", "--top")]
 )
