@@ -59,6 +59,12 @@ def test_plain_entity_word_finds_other_languages(library: Library) -> None:
     assert "en/germany.txt" in paths(library, "Allemagne")
 
 
+def test_a_demonym_finds_the_articles_naming_its_country_in_any_language(library: Library) -> None:
+    # the seed says "marocains" and "Maroc"; the English brief names Morocco
+    assert paths(library, "marocains") == paths(library, "Moroccans") == {SEED.name, "en/un.txt"}
+    assert "en/germany.txt" in paths(library, "allemands")
+
+
 def test_an_arabic_name_with_a_proclitic_finds_other_languages(library: Library) -> None:
     # "بالمغرب" (in Morocco), "للأمم المتحدة" (to the United Nations): one word with the name
     assert SEED.name in paths(library, "بالمغرب")
