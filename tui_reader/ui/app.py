@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
+import sys
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
@@ -52,6 +56,8 @@ class BriefreadApp(App[None]):
         self.config = config or Config()
         self.session = Session.start(locations, self.config, library_factory)
         self.main_screen: MainScreen | None = None
+        # whether SIGTERM and SIGHUP quit the app (`run_app`: the real terminal, not tests)
+        self.stop_on_signals = False
 
     def on_mount(self) -> None:
         unknown = sorted(set(self.config.keymap) - self.binding_ids())
@@ -73,6 +79,17 @@ class BriefreadApp(App[None]):
                 )
         self.main_screen = MainScreen(self.session)
         self.push_screen(self.main_screen)
+        if self.stop_on_signals:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP):
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(sig, self._stop_on, sig)
+
+    def _stop_on(self, sig: int) -> None:
+        """SIGTERM or SIGHUP (`kill`, `timeout`, a closed terminal window): quit as `q` does,
+        so that the terminal is given back as it was (no alternate screen, cursor shown, no
+        mouse reports), with the exit code a signal gives."""
+        self.exit(return_code=128 + sig)
 
     def action_help_quit(self) -> None:
         """ctrl+c: say how to quit from where the focus is (in a text field q is a letter)."""
@@ -302,7 +319,11 @@ def run_app(locations: Locations, config: Config | None = None) -> None:
     """Open the reader on `locations` in this terminal until the user quits."""
     use_lenient_decoder()
     use_whole_pastes()
-    BriefreadApp(locations, config).run()
+    app = BriefreadApp(locations, config)
+    app.stop_on_signals = True
+    app.run()
+    if app.return_code:
+        sys.exit(app.return_code)
 
 
 def _key_name(key: str) -> str:
