@@ -23,6 +23,27 @@ def ids(text: str, lang: str) -> list[str]:
         ),
         ("The PRI was ousted in 2000 after 71 years in power.", "en", ["org:mx-pri"]),
         (
+            "The Scottish Government and the Welsh Government disagreed with WestLB and Helaba.",
+            "en",
+            ["org:gb-scottish-government", "org:gb-welsh-government", "org:westlb", "org:helaba"],
+        ),
+        (
+            "Goldman Sachs, JP Morgan Chase and Mattel",
+            "en",
+            ["org:goldman-sachs", "org:jpmorgan", "org:mattel"],
+        ),
+        (
+            "Il a étudié à l'université Harvard puis à l'université d'Oxford.",
+            "fr",
+            ["org:harvard", "org:oxford-university"],
+        ),
+        ("They say the Mahdi army stopped killing people.", "en", ["org:iq-mahdi-army"]),
+        (
+            "l'Agence française de lutte contre le dopage (AFLD) a suspendu",
+            "fr",
+            ["org:fr-afld", "org:fr-afld"],
+        ),
+        (
             "Le Vlaams Belang et la N-VA progressent en Flandre.",
             "fr",
             ["org:be-vlaams-belang", "org:be-n-va"],
