@@ -945,6 +945,10 @@ def test_a_cricket_report_is_a_match_report(tagger: Tagger) -> None:
         ("Il parle un anglais très correct.", "fr"),
         ("Ils parlent parfaitement le persan et l'azéri.", "fr"),
         ("He answered in Azeri.", "en"),
+        # the complement of a noun of teaching or learning
+        ("Un lycée de filles, un département de français à l'université.", "fr"),
+        ("Je vous suggère de prendre des cours de français.", "fr"),
+        ("Chaque travailleur migrant devra passer un examen de russe.", "fr"),
     ],
 )
 def test_a_demonym_that_names_a_language_is_none(tagger: Tagger, text: str, lang: str) -> None:

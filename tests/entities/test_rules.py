@@ -166,6 +166,8 @@ def test_a_rule_name_that_is_a_registry_name_but_for_spaces_and_hyphens_is_that_
             "the government's Brazilian Democratic Movement Party (PMDB) urged",
             [("Brazilian Democratic Movement Party", "org:br-mdb"), ("PMDB", "org:br-mdb")],
         ),
+        # the sovereign's possessive goes on with the name
+        ("in the Court of King's Bench yesterday", [("Court of King's Bench", "rule:court-of-king-s-bench")]),
         # a head right before a name of its own does not end a list's last name
         ("the two largest are Webkinz and Club Penguin.", []),
         (

@@ -2013,6 +2013,13 @@ def _names_language(ctx: Context, cand: Candidate) -> bool:
                     return True
     if before and before[-1] == "en" and text[cand.start].islower():
         return True  # "la littérature en espagnol et", "un texte en arabe littéraire"
+    if (
+        len(before) == 2
+        and before[1] in ("de", "d")
+        and before[0] in _TAUGHT_IN
+        and text[cand.start].islower()
+    ):
+        return True  # "le département de français", "un cours d'anglais", "professeur de russe"
     if len(before) == 2 and before[0] in _LEARNING and before[1] in _ARTICLES_OF_LANGUAGE:
         return True  # "apprendre l'anglais", "traduit du russe", not "l'allemand Boris Becker"
     return _AFTER_LANGUAGES.search(text, max(0, cand.start - 16), cand.start) is not None
@@ -2038,6 +2045,16 @@ _HOW_SPOKEN = _words(
     """
 )
 _DEGREE = _words("très assez plus parfaitement")
+# Nouns of teaching and learning whose complement in lowercase is a language: "cours de
+# français", "département d'anglais", "professeur de russe", "dictionnaire d'arabe".
+_TAUGHT_IN = _words(
+    """
+    cours professeur professeure professeurs prof profs enseignant enseignante enseignants
+    enseignement département classe classes leçon leçons examen examens épreuve agrégation
+    licence master diplôme section filière manuel manuels dictionnaire dictionnaires grammaire
+    traducteur traductrice traducteurs interprète interprètes version thème
+    """
+)
 # Verbs of speaking, and French verbs and nouns of learning, teaching and translating, before a
 # language's article.
 _LEARNING = _SPEAKING | _words(

@@ -1058,6 +1058,8 @@ class RuleFinder:
                     return None
                 if _plural_possessive(text, toks, k, end):
                     k += 1  # "the National Federation of Workers' Councils": the name goes on
+                elif _sovereigns_possessive(text, toks, k, end):
+                    k += 2  # "the Court of King's Bench": the name goes on
             j = k
         if content > _MAX_EN_WORDS:
             return None
@@ -1097,6 +1099,23 @@ _ROLE_WORDS = frozenset(
     secretary member members official officials governor local
     """.split()
 )
+
+
+def _sovereigns_possessive(text: str, toks: _Tokens, k: int, end: int) -> bool:
+    """Whether the tokens from `k` are the "'s" of "King's" or "Queen's" ending at `end`, before
+    a capitalised word: "the Court of King's Bench", "Queen's Bench Division"."""
+    return (
+        toks.has(k + 2)
+        and toks[k].kind == "p"
+        and toks[k].text in ("'", "’")
+        and toks[k].start == end
+        and toks[k + 1].text == "s"
+        and toks[k + 1].start == end + 1
+        and text[end - 5 : end] in (" King", "Queen")
+        and toks[k + 2].capitalised
+        and toks[k + 2].start == end + 3
+        and text[end + 2] == " "
+    )
 
 
 def _plural_possessive(text: str, toks: _Tokens, k: int, end: int) -> bool:
