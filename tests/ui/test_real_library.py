@@ -585,3 +585,9 @@ async def test_an_indexer_that_was_killed_says_first_which_key_goes_on(
                 break
         shown = str(main(app).query_one("#index-text").render())
         assert shown.startswith("Indexing stopped: press R to go on (its process was stopped by SIGKILL")
+        # the empty list says why it is empty, not that the corpus has no articles
+        listing = main(app).article_list
+        text = " ".join(
+            listing.render_line(y).text.strip() for y in range(6) if listing.render_line(y).text.strip()
+        )
+        assert text.startswith("No article is indexed yet. Indexing stopped: press R to go on"), text

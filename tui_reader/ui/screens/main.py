@@ -124,6 +124,7 @@ class MainScreen(Screen[None]):
         self.results: SearchResults | None = None
         self.article: StoredArticle | None = None
         self.indexing = False
+        self._index_error = ""  # the last indexing's error ("" when it ended well)
         self._search_seq = 0
         self._applied_seq = 0
         # enter in the search line: the list's row then, and the search it ran (keys that move
@@ -581,6 +582,8 @@ class MainScreen(Screen[None]):
     def _index_finished(self, message: IndexFinished) -> None:
         self.indexing = False
         self._rebuilding = ""
+        # what the empty list says when indexing failed before an article was saved
+        self._index_error = message.error if message.summary is None and not message.busy else ""
         if self._status_tail:  # "more as indexing saves them": not once it is done, search or not
             self._status_tail = ""
             self._update_status()
@@ -814,6 +817,8 @@ class MainScreen(Screen[None]):
             if len(self.back_stack):
                 return Text(f"{head} Press {escape} to go back to the search before.")
             return Text(f"{head} Press {escape} to clear the search.")
+        if self._index_error:
+            return Text(f"No article is indexed yet. {self._index_error}")
         return Text("No articles in this corpus yet.")
 
     def _filter_key(self) -> str:
