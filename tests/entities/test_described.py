@@ -46,6 +46,18 @@ def orgs(text: str, lang: str) -> list[tuple[str, str]]:
             "fr",
             [("Helsingin Sanomat", "rule:helsingin-sanomat")],
         ),
+        # the firm a person of the markets speaks for
+        (
+            "said Tom Murtha, analyst at James Capel and Co. He added",
+            "en",
+            [("James Capel and Co", "rule:james-capel-and-co")],
+        ),
+        (
+            "said Cynthia Latta, an economist with Data Resources. Latta of Data Resources said",
+            "en",
+            [("Data Resources", "rule:data-resources"), ("Data Resources", "rule:data-resources")],
+        ),
+        ("selon un courtier chez IG Markets, la baisse", "fr", [("IG Markets", "rule:ig-markets")]),
     ],
 )
 def test_a_noun_for_a_kind_of_body_introduces_its_name(
@@ -91,6 +103,8 @@ def test_a_common_word_opening_a_sentence_is_not_the_name_again() -> None:
         ("le président du parti Mariano Rajoy a dit", "fr"),  # the holder of a role
         ("le journal L'Évènement du jeudi a publié", "fr"),  # the title goes on in lowercase
         ("la firme Le", "fr"),
+        ("the analyst said the shares rose", "en"),  # no firm named
+        ("a banker at the West German commercial branch said", "en"),
     ],
 )
 def test_what_follows_such_a_noun_but_is_no_name_of_a_body(text: str, lang: str) -> None:

@@ -40,6 +40,20 @@ _CUES_FR = _MEDIA_FR | _words(
     transporteur pétrolier brasseur voyagiste
     """
 )
+# People of the markets, before "at", "with" or "chez" and the firm they speak for: "an analyst
+# at Brown Brothers Harriman", "économiste chez Natixis".
+_ROLES_EN = _words(
+    "analyst analysts economist economists strategist strategists trader traders dealer dealers "
+    "broker brokers banker bankers"
+)
+_ROLES_FR = _words(
+    "analyste analystes économiste économistes stratégiste stratégistes courtier courtiers "
+    "cambiste cambistes banquier banquiers"
+)
+_ROLES = _ROLES_EN | _ROLES_FR
+_CUES_EN = _CUES_EN | _ROLES_EN
+_CUES_FR = _CUES_FR | _ROLES_FR
+_AT = re.compile(r"[ \t\xa0]+(?:at|with|chez)(?:[ \t\xa0]+the)?(?=[ \t\xa0])")
 CUE_WORDS = _CUES_EN | _CUES_FR
 _FOLDED_CUES = frozenset(fold_word(w) for w in CUE_WORDS)
 _CUE_KEYS = {
@@ -129,6 +143,7 @@ _WORD_BEFORE = re.compile(r"([^\W_]+)[ \t\xa0]+$")
 _WORD_AFTER = re.compile(r"[ \t\xa0]+([^\W\d_]+)")
 # A lowercase complement after the capitalised words: the name goes on ("L'Évènement du jeudi").
 _LOWER_COMPLEMENT = re.compile(r"[ \t\xa0]+(?:de|du|des|of|for)[ \t\xa0]+[a-zß-ÿ]")
+_DIRECTIONS = frozenset("west east north south western eastern northern southern".split())
 _NUMERAL = re.compile(r"[IVXLC]+|[\d.,]+")
 _CAPITALISED_AFTER = re.compile(r"[ \t\xa0]+[A-ZÀ-Ý]")
 _ARTICLES = frozenset(fold_word(w) for w in "The Le La Les L".split())
@@ -202,7 +217,12 @@ def _name_after(text: str, start: int, lang: str) -> tuple[int, int] | None:
         return None
     noun, end = word.group(), word.end()
     pos = end
-    if lang != "en":
+    if noun in _ROLES:
+        at = _AT.match(text, pos)
+        if at is None:
+            return None  # "the analyst said"
+        pos = at.end()
+    elif lang != "en":
         for _ in range(2):
             qualifier = _FR_QUALIFIER.match(text, pos)
             if qualifier is None:
@@ -306,12 +326,11 @@ def _checked(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = text[start:end].split()
     if not words or any(word.rpartition("-")[2] in DESCRIBING for word in words):
         return None
-    if len(words) == 1 and (
-        fold_word(words[0]) in _ARTICLES
-        or fold_word(words[0]) in FOLDED_FORMS
-        or _NUMERAL.fullmatch(words[0])
-    ):
+    folded = fold_word(words[0])
+    if len(words) == 1 and (folded in _ARTICLES or folded in FOLDED_FORMS or _NUMERAL.fullmatch(words[0])):
         return None  # "group III", "Jacobs Engineering group Inc"
+    if len(words) <= 2 and folded in _DIRECTIONS:
+        return None  # "a banker at the West German branch": a people, not a name
     if text.startswith(("'s", "’s"), end) and _CAPITALISED_AFTER.match(text, end + 2):
         return None  # "the magazine Jane's Defence Weekly": a longer name
     return start, end
