@@ -103,6 +103,9 @@ def test_a_common_word_opening_a_sentence_is_not_the_name_again() -> None:
         ("le président du parti Mariano Rajoy a dit", "fr"),  # the holder of a role
         ("le journal L'Évènement du jeudi a publié", "fr"),  # the title goes on in lowercase
         ("la firme Le", "fr"),
+        # what is read in a publication is a work there, as the `publication` guard reads it
+        ("publié dans le journal « Die Tageblatt », après", "fr"),
+        ("D'après leur étude publiée dans la revue Science, les", "fr"),
         ("the analyst said the shares rose", "en"),  # no firm named
         ("a banker at the West German commercial branch said", "en"),
     ],

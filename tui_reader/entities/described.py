@@ -141,6 +141,8 @@ _VESSEL_NOUNS = _words("carrier")
 _VESSELS = _words("product products aircraft crude bulk ore gas oil tanker cargo container car lng ton tonne")
 _WORD_BEFORE = re.compile(r"([^\W_]+)[ \t\xa0]+$")
 _WORD_AFTER = re.compile(r"[ \t\xa0]+([^\W\d_]+)")
+# "dans" or "sur" and an article before a French noun of the press: what is read there.
+_READ_IN = re.compile(r"\b(?:dans|sur)[ \t\xa0]+(?:les?|la|l['’])[ \t\xa0]*$", re.IGNORECASE)
 # A lowercase complement after the capitalised words: the name goes on ("L'Évènement du jeudi").
 _LOWER_COMPLEMENT = re.compile(r"[ \t\xa0]+(?:de|du|des|of|for)[ \t\xa0]+[a-zß-ÿ]")
 _DIRECTIONS = frozenset("west east north south western eastern northern southern".split())
@@ -249,6 +251,8 @@ def _name_after(text: str, start: int, lang: str) -> tuple[int, int] | None:
             noun in _VESSEL_NOUNS and (previous in _VESSELS or previous[:1].isdigit())
         ):
             return None  # "a giant PowerPoint version", "the product carrier Ocean City"
+    if noun in _MEDIA_FR and _READ_IN.search(text, max(0, start - 12), start) is not None:
+        return None  # "publié dans le journal Le Soir": the publication, a work (`publication`)
     if _ROLE_OF.search(text, max(0, start - 40), start) is not None:
         return None  # "le président du parti Mariano Rajoy": the name is the holder's
     quote = opening.group("quote")
