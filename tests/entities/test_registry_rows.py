@@ -38,6 +38,7 @@ def ids(text: str, lang: str) -> list[str]:
             ["org:harvard", "org:oxford-university"],
         ),
         ("They say the Mahdi army stopped killing people.", "en", ["org:iq-mahdi-army"]),
+        ("a recent BBC Two documentary and clips on You Tube", "en", ["org:bbc", "org:youtube"]),
         (
             "l'Agence française de lutte contre le dopage (AFLD) a suspendu",
             "fr",
