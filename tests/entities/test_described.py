@@ -42,9 +42,9 @@ def orgs(text: str, lang: str) -> list[tuple[str, str]]:
         ("l'agence de presse Xinhuo rapporte", "fr", [("Xinhuo", "rule:xinhuo")]),
         ("la compagnie aérienne Vuelingo annonce", "fr", [("Vuelingo", "rule:vuelingo")]),
         (
-            "selon le quotidien Helsingin Sanomat, qui",
+            "selon le quotidien Uusi Suomix, qui",
             "fr",
-            [("Helsingin Sanomat", "rule:helsingin-sanomat")],
+            [("Uusi Suomix", "rule:uusi-suomix")],
         ),
         # the firm a person of the markets speaks for
         (
@@ -58,6 +58,12 @@ def orgs(text: str, lang: str) -> list[tuple[str, str]]:
             [("Data Resources", "rule:data-resources"), ("Data Resources", "rule:data-resources")],
         ),
         ("selon un courtier chez IG Markets, la baisse", "fr", [("IG Markets", "rule:ig-markets")]),
+        # a wire's angle brackets around the name
+        (
+            "the sale of state-owned arms manufacturer <Royal Ordnance> today",
+            "en",
+            [("Royal Ordnance", "rule:royal-ordnance")],
+        ),
     ],
 )
 def test_a_noun_for_a_kind_of_body_introduces_its_name(
@@ -107,6 +113,8 @@ def test_a_common_word_opening_a_sentence_is_not_the_name_again() -> None:
         ("publié dans le journal « Die Tageblatt », après", "fr"),
         ("D'après leur étude publiée dans la revue Science, les", "fr"),
         ("the analyst said the shares rose", "en"),  # no firm named
+        ("said bank Vice-President S. Stanley Katz on Monday", "en"),  # a hyphenated title
+        ("prices were lower at the weekly Nairobi coffee auction", "en"),  # "weekly" qualifies "auction"
         ("a banker at the West German commercial branch said", "en"),
     ],
 )

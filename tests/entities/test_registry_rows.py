@@ -40,6 +40,12 @@ def ids(text: str, lang: str) -> list[str]:
         ("They say the Mahdi army stopped killing people.", "en", ["org:iq-mahdi-army"]),
         ("a recent BBC Two documentary and clips on You Tube", "en", ["org:bbc", "org:youtube"]),
         (
+            "The Finnish national airline Finnair said. Akzo and Guinness PLC rose.",
+            "en",
+            ["org:finnair", "org:akzonobel", "org:guinness"],
+        ),
+        ("said an analyst at Donaldson, Lufkin and Jenrette.", "en", ["org:dlj"]),
+        (
             "l'Agence française de lutte contre le dopage (AFLD) a suspendu",
             "fr",
             ["org:fr-afld", "org:fr-afld"],

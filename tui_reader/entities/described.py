@@ -26,7 +26,7 @@ _MEDIA_EN = _words("newspaper daily weekly magazine tabloid broadcaster channel"
 _CUES_EN = _MEDIA_EN | _words(
     """
     company firm airline carrier bank insurer retailer carmaker automaker chipmaker drugmaker
-    manufacturer operator agency startup start-up brewer lender group club party organization
+    manufacturer operator agency startup start-up lender group club party organization
     organisation provider supplier conglomerate giant union charity institute regulator watchdog
     outlet team
     """
@@ -92,9 +92,11 @@ _TOKEN = re.compile(r"[A-ZÀ-Ý][\w&+.'’-]*")
 _SPACE = re.compile(r"[ \t\xa0]+")
 _NOUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # What opens the name after the noun: spaces, perhaps a quotation mark, and a capital.
-_OPENING = re.compile(r"[ \t\xa0]+(?:(?P<quote>[\"“«'‘])[ \xa0]?)?(?P<name>[A-ZÀ-Ý])")
-_OPEN_QUOTES = "\"“«'‘"
-_CLOSE_QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’"}
+_OPENING = re.compile(r"[ \t\xa0]+(?:(?P<quote>[\"“«'‘<])[ \xa0]?)?(?P<name>[A-ZÀ-Ý])")
+# quotation marks, and the angle brackets a wire sets a company's name in ("arms manufacturer
+# <Royal Ordnance>")
+_OPEN_QUOTES = "\"“«'‘<"
+_CLOSE_QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’", "<": ">"}
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # Lowercase words inside a name, between capitalised ones ("Flossbach von Storch", "Bank of
 # Ireland", "Procter & Gamble", "Petroleos de Venezuela").
@@ -135,6 +137,14 @@ _ADJECTIVE_NOUNS = _words("daily weekly giant quotidien hebdomadaire")
 _MEASURES = _words(
     "price prices rate rates average averages limit limits volume volumes figure figures total "
     "totals basis allowance turnover output production sales trading index version edition"
+)
+_ENGLISH_ADJECTIVE_NOUNS = _words("daily weekly giant")
+# What follows the name of a paper or a firm after those nouns, when a lowercase word does: a
+# verb ("reported", "says"), a preposition or a conjunction ("on Monday", "that").
+_VERB_OR_LINK = re.compile(
+    r"[a-z]+(?:ed|s)|said|wrote|told|quoted|cited|saw|took|made|won|lost|sold|bought|got|had|has|is|was"
+    r"|will|would|could|can|may|might|on|in|at|of|for|from|to|that|which|who|and|or|but|as|also|last|this"
+    r"|newspaper|paper|magazine|journal|daily|weekly"
 )
 # "carrier" for a ship: "the product carrier Ocean City", "the aircraft carrier Nimitz".
 _VESSEL_NOUNS = _words("carrier")
@@ -263,8 +273,15 @@ def _name_after(text: str, start: int, lang: str) -> tuple[int, int] | None:
         return None  # "le journal L'Évènement du jeudi": the name goes on in lowercase
     if noun in _ADJECTIVE_NOUNS:
         after = _WORD_AFTER.match(text, span[1])
-        if after is not None and after.group(1).lower() in _MEASURES:
+        next_word = after.group(1) if after is not None else ""
+        if next_word.lower() in _MEASURES:
             return None  # "the daily SDR price", "the weekly Treasury Bill rate"
+        if (
+            noun in _ENGLISH_ADJECTIVE_NOUNS
+            and next_word.islower()
+            and not _VERB_OR_LINK.fullmatch(next_word)
+        ):
+            return None  # "at the weekly Nairobi coffee auction": the noun it qualifies follows
     if quote:
         closing = span[1]
         while closing < len(text) and text[closing] in " \xa0":
@@ -280,8 +297,8 @@ def _name_tokens(text: str, pos: int) -> tuple[int, int] | None:
     if first is None:
         return None
     folded = fold_word(first.group().rstrip(".'’"))
-    if folded in _NOT_OPENING and folded not in _ARTICLES:
-        return None
+    if (folded in _NOT_OPENING or folded.partition("-")[0] in _NOT_OPENING) and folded not in _ARTICLES:
+        return None  # "bank Vice-President S. Stanley Katz said"
     start = pos
     end = _token_end(first)
     if first.end() > end:  # a full stop ends the sentence after the first word
