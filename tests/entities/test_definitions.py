@@ -256,3 +256,16 @@ def test_a_company_name_in_angle_brackets_is_no_ticker() -> None:
     # the wire writes an unlisted company's name in angle brackets, a ticker in capitals
     found = default_tagger().tag("<Bank of Nova Scotia> said it raised its rate; PUROLATOR <PCC> said", "en")
     assert [(m.text, m.id) for m in found] == [("Bank of Nova Scotia", "org:scotiabank")]
+
+
+def test_a_name_several_bodies_share_is_the_one_the_article_also_names_otherwise() -> None:
+    from tui_reader.entities.tagger import default_tagger
+
+    text = (
+        "Silvano Aureoles, candidat de gauche du Parti de la Révolution Démocratique, ou PRD, qui "
+        "occupe actuellement les fonctions de gouverneur, est arrivé."
+    )
+    found = [(m.text, m.id) for m in default_tagger().tag(text, "fr")]
+    assert found == [("Parti de la Révolution Démocratique", "org:mx-prd"), ("PRD", "org:mx-prd")]
+    # alone, the registry's first reading stays
+    assert [m.id for m in default_tagger().tag("Le PRD a gagné à Genève.", "fr")] == ["org:ch-prd"]

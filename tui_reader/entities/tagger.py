@@ -330,6 +330,8 @@ class Tagger:
         chosen, ctx = self._candidates(text, lang, keys, set_aside)
         mentions = with_legal_forms(text, self._mentions(text, chosen), self._firm_for(text))
         mentions = self._with_kind_words(text, mentions)
+        if ctx is not None:
+            mentions = self._named_in_the_article(mentions, ctx)
         generic = {c.start for c in chosen if "generic" in c.entry.risk_kinds}
         rule_mentions: list[Mention] = []
         if self._use_rules:
@@ -389,6 +391,31 @@ class Tagger:
         if apart:
             mentions = split_glued_words(text, keys, mentions, lambda split: self._tag(split, lang, False))
         return self._short_titles(mentions)
+
+    def _named_in_the_article(self, mentions: list[Mention], ctx: Context) -> list[Mention]:
+        """A name that several registry entities share is the one of them that the article also
+        names otherwise, when the one chosen is not ("the Australian Broadcasting Corporation
+        ... the ABC": the Australian broadcaster, not the American network)."""
+        texts: dict[str, set[str]] = {}  # id -> the texts that name it here
+        for m in mentions:
+            texts.setdefault(m.id, set()).add(m.text)
+        out = mentions
+        for i, m in enumerate(mentions):
+            if m.source != "registry" or len(texts[m.id]) > 1:
+                continue
+            entries = {c.entry.entity_id: c.entry for c in ctx.found_at(m.start, m.end)}
+            named = [e for e in entries if e != m.id and texts.get(e, set()) - {m.text}]
+            if len(entries) < 2 or len(named) != 1:
+                continue
+            info, entry = self._infos.get(named[0]), entries[named[0]]
+            if info is None:
+                continue
+            if out is mentions:
+                out = list(mentions)
+            out[i] = replace(
+                m, id=info.id, kind=info.kind, form=entry.form, name_en=info.name_en, name_fr=info.name_fr
+            )
+        return out
 
     def _with_kind_words(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A registry body's name takes the word for its kind after it ("the Alternative for
