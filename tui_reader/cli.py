@@ -430,11 +430,16 @@ def _progress_shown(quiet: bool) -> Iterator[Callable[[Any], None] | None]:
             bar.stop()
 
 
+# What a long option looks like: "--json", "--limit=5", not "---" or "--5".
+_LONG_OPTION = re.compile(r"--[A-Za-z][\w-]*(?:=|$)")
+
+
 class _QueryCommand(click.Command):
     """A command whose QUERY may start with "-" ("-Iran", '-"premier ministre"'): only the
     command's own options are options, every other word is the query (several words are one
-    query: `search Maroc -Algérie`). Without this, "-Iran" would read as the options -I -r -a
-    -n, and -n would take the next word as its value."""
+    query: `search Maroc -Algérie`), except a word that looks like a long option and is none
+    ("--jsn"), which is refused (a query word so written goes after "--"). Without this, "-Iran"
+    would read as the options -I -r -a -n, and -n would take the next word as its value."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         takes_value: dict[str, bool] = {name: False for name in ctx.help_option_names}
@@ -472,7 +477,7 @@ class _QueryCommand(click.Command):
                     i += 1
             elif not arg.startswith("--") and takes_value.get(arg[:2]) and arg[2:].isdigit():
                 options.append(arg)  # "-n5": a short option with its number attached
-            elif arg.startswith("--") and len(arg) > 2:
+            elif _LONG_OPTION.match(arg):
                 # a mistyped option ("--jsn") searched nothing silently; a query word that
                 # starts so goes after "--"
                 known = [n for n in takes_value if n.startswith("--")]

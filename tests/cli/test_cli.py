@@ -593,6 +593,9 @@ def test_a_mistyped_option_is_refused_not_searched(corpus: Path) -> None:
     # a query word that starts with two dashes goes after "--"
     code, _, err = cli(corpus, "search", "--", "--jsn", "Qatar")
     assert code == 0 and "No such option" not in err
+    # what does not look like an option is a query word
+    code, _, err = cli(corpus, "search", "Qatar", "---")
+    assert code == 0 and "No such option" not in err
 
 
 @pytest.mark.parametrize(

@@ -58,6 +58,8 @@ def orgs(text: str, lang: str) -> list[tuple[str, str]]:
             [("Data Resources", "rule:data-resources"), ("Data Resources", "rule:data-resources")],
         ),
         ("selon un courtier chez IG Markets, la baisse", "fr", [("IG Markets", "rule:ig-markets")]),
+        # a capital of any script
+        ("The Czech carmaker Škodax said on Monday.", "en", [("Škodax", "rule:skodax")]),
         # a wire's angle brackets around the name
         (
             "the sale of state-owned arms manufacturer <Royal Ordnance> today",

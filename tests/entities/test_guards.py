@@ -324,6 +324,19 @@ def test_country_words_that_are_not_the_country(tagger: Tagger, text: str) -> No
         ),
         # no person was named so before
         ("Hollande a dit non.", "fr", [("Hollande", "country:NL")]),
+        # a whole word only, and a preposition or a list make it the state
+        ("Michael Jordanov praised the deal. Jordan rejected it.", "en", [("Jordan", "country:JO")]),
+        ("Michael Jordan watched. King Abdullah of Jordan said it.", "en", [("Jordan", "country:JO")]),
+        (
+            "François Hollande a parlé. Les fromages de Hollande sont bons.",
+            "fr",
+            [("Hollande", "country:NL")],
+        ),
+        (
+            "Michael Jordan spoke. Egypt, Israel, and Jordan signed.",
+            "en",
+            [("Egypt", "country:EG"), ("Israel", "country:IL"), ("Jordan", "country:JO")],
+        ),
     ],
 )
 def test_a_country_named_like_a_person_the_article_named_before_is_that_person(

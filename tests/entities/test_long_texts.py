@@ -221,3 +221,42 @@ def test_what_guards_ask_of_the_whole_text_is_asked_once_per_entity(
         tagger.tag(text, "en")
         assert openings[0] <= 3 * repeats, text[:20]
         assert visits[0] <= 50 * repeats, text[:20]
+
+
+def test_a_surname_is_looked_for_among_earlier_names_once_per_text(
+    tagger: Tagger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = 0
+    real = guards._after_a_first_name
+
+    def counting(*args: Any) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(*args)
+
+    monkeypatch.setattr(guards, "_after_a_first_name", counting)
+    text = "Jordan said. " * 300
+    assert len(tagger.tag(text, "en")) == 300  # the country each time: no person named so
+    assert calls <= 300  # each occurrence read once for the whole text, not once per mention
+    calls = 0
+    assert tagger.tag("Michael Jordan spoke. " + "Jordan said. " * 300, "en") == []
+    assert calls <= 2
+
+
+def test_a_name_found_after_its_kind_is_checked_for_a_common_word_once(
+    tagger: Tagger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui_reader.entities import described
+
+    compiled: list[str] = []
+    real = re.compile
+
+    def counting(pattern: Any, *args: Any) -> Any:
+        if isinstance(pattern, str) and pattern.startswith("(?<![\\w-])"):
+            compiled.append(pattern)
+        return real(pattern, *args)
+
+    monkeypatch.setattr(described.re, "compile", counting)
+    text = "The company Foox rose. " + "Foox said. " * 300
+    assert len(tagger.tag(text, "en")) == 301
+    assert len(compiled) == 1

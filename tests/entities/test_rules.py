@@ -427,6 +427,8 @@ def test_rules_can_be_turned_off() -> None:
         # not after a court or an assembly, where it opens a case or a vote
         ("fera appel à la Cour Suprême contre l'ordre", ["Cour Suprême"]),
         ("la Commission des finances contre la réforme", ["Commission des finances"]),
+        # nor before a capital: the other party of a case
+        ("Le recours de la Commission contre la Hongrie a été rejeté.", ["Commission"]),
     ],
 )
 def test_french_span_ends(tagger: Tagger, text: str, expected: list[str]) -> None:

@@ -63,6 +63,8 @@ def test_a_demonym_finds_the_articles_naming_its_country_in_any_language(library
     # the seed says "marocains" and "Maroc"; the English brief names Morocco
     assert paths(library, "marocains") == paths(library, "Moroccans") == {SEED.name, "en/un.txt"}
     assert "en/germany.txt" in paths(library, "allemands")
+    # not a demonym that is as often a language or a first name
+    assert "en/germany.txt" not in paths(library, "allemand")
 
 
 def test_an_arabic_name_with_a_proclitic_finds_other_languages(library: Library) -> None:

@@ -118,8 +118,10 @@ def _save(obj: object, path: Path) -> None:
                 os.unlink(tmp)
 
 
-# The fingerprint and the code digest of the files as this process read them at start-up: a
-# process that runs on after they change (an app left open across an upgrade, its indexer) keeps
-# and records what its own code makes, under its own name, never the new files' name.
+# The fingerprint and the code digest of the files as they were when this process imported the
+# entity modules: a process that runs on after they change (an app left open across an upgrade,
+# its indexer) keeps and records what its own code makes under its own code's name, never the
+# new files' name. (The data files are read when the tagger is built, later: one changed in
+# between is kept under the older name, where only a process started before the change looks.)
 _LOADED = fingerprint()
 code_digest()

@@ -88,11 +88,11 @@ _FR_QUALIFIER = re.compile(
 
 # One word of a name: a capital first, then letters, digits and the marks names carry ("Wiley-VCH",
 # "Canal+", "M.M.", "AT&T").
-_TOKEN = re.compile(r"[A-ZÀ-Ý][\w&+.'’-]*")
+_TOKEN = re.compile(r"[^\W\d_][\w&+.'’-]*")
 _SPACE = re.compile(r"[ \t\xa0]+")
 _NOUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # What opens the name after the noun: spaces, perhaps a quotation mark, and a capital.
-_OPENING = re.compile(r"[ \t\xa0]+(?:(?P<quote>[\"“«'‘<])[ \xa0]?)?(?P<name>[A-ZÀ-Ý])")
+_OPENING = re.compile(r"[ \t\xa0]+(?:(?P<quote>[\"“«'‘<])[ \xa0]?)?(?P<name>[^\W\d_])")
 # quotation marks, and the angle brackets a wire sets a company's name in ("arms manufacturer
 # <Royal Ordnance>")
 _OPEN_QUOTES = "\"“«'‘<"
@@ -192,7 +192,8 @@ def described_names(
     if not named:
         return []
     later = short_names(text, named, [*known, *ruled, *found])
-    return found + [m for m in later if not _common_word_opening(text, m)]
+    common: dict[str, bool] = {}  # a one-word name -> whether the text has it in lowercase
+    return found + [m for m in later if not _common_word_opening(text, m, common)]
 
 
 def _overlapping(
@@ -246,7 +247,7 @@ def _name_after(text: str, start: int, lang: str) -> tuple[int, int] | None:
                 break
             pos = qualifier.end()
     opening = _OPENING.match(text, pos)
-    if opening is None:
+    if opening is None or not opening.group("name").isupper():
         return None  # most nouns of the list: "the company said"
     if (
         not noun[:1].islower()
@@ -293,7 +294,7 @@ def _name_after(text: str, start: int, lang: str) -> tuple[int, int] | None:
 
 def _name_tokens(text: str, pos: int) -> tuple[int, int] | None:
     """The capitalised words from `pos` that make one name, or None."""
-    first = _TOKEN.match(text, pos)
+    first = _capitalised(text, pos)
     if first is None:
         return None
     folded = fold_word(first.group().rstrip(".'’"))
@@ -313,11 +314,11 @@ def _name_tokens(text: str, pos: int) -> tuple[int, int] | None:
         if link is not None and link.group() in _LINKS:
             after = _SPACE.match(text, nxt + link.end()) if not link.group().endswith(("'", "’")) else None
             token_at = after.end() if after is not None else nxt + link.end()
-            token = _TOKEN.match(text, token_at)
+            token = _capitalised(text, token_at)
             if token is None:
                 break
         else:
-            token = _TOKEN.match(text, nxt)
+            token = _capitalised(text, nxt)
             if token is None:
                 break
         if fold_word(token.group().rstrip(".'’")) in _NOT_OPENING:
@@ -327,6 +328,12 @@ def _name_tokens(text: str, pos: int) -> tuple[int, int] | None:
         if token.end() > end:
             break
     return _checked(text, start, end)
+
+
+def _capitalised(text: str, pos: int) -> re.Match[str] | None:
+    """The word of a name at `pos`: one that starts with a capital, in any script ("Škoda")."""
+    token = _TOKEN.match(text, pos)
+    return token if token is not None and token.group()[0].isupper() else None
 
 
 def _token_end(token: re.Match[str]) -> int:
@@ -357,9 +364,14 @@ def _checked(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _common_word_opening(text: str, m: Mention) -> bool:
+def _common_word_opening(text: str, m: Mention, common: dict[str, bool]) -> bool:
     """Whether a later mention of a one-word name opens a sentence while the text also has that
-    word in lowercase: the word, not the name ("Focus on ...")."""
+    word in lowercase: the word, not the name ("Focus on ..."). `common` keeps the answer for
+    each name, the text being read once per name."""
     if " " in m.text or not sentence_start_at(text, m.start):
         return False
-    return re.search(r"(?<![\w-])" + re.escape(m.text.lower()) + r"(?![\w-])", text) is not None
+    lowered = common.get(m.text)
+    if lowered is None:
+        word = re.compile(r"(?<![\w-])" + re.escape(m.text.lower()) + r"(?![\w-])")
+        lowered = common[m.text] = word.search(text) is not None
+    return lowered

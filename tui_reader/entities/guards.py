@@ -222,6 +222,9 @@ class Context:
     _named_but: dict[str, tuple[set[str], set[str]]] = field(default_factory=dict)
     _most_named_but: dict[str, str] = field(default_factory=dict)
     _inside_sentence: dict[str, bool] = field(default_factory=dict)
+    # a name -> where the text first gives it to a person, after a first name (`person_name`)
+    _person_named: dict[str, int] = field(default_factory=dict)
+    _found_spans: list[tuple[int, int]] | None = None  # the registry matches' spans, sorted
     _sport_starts: list[int] | None = None  # where the words of sport that place a team start
     _match_ends: frozenset[int] | None = None
     _prev_cache: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -1327,38 +1330,54 @@ def person_name(ctx: Context, cand: Candidate) -> bool:
 def _surname_of_someone_named_before(ctx: Context, cand: Candidate) -> bool:
     """Whether the article gave this name to a person earlier, after a first name ("François
     Hollande ... Hollande a dit", "Michael Jordan ... Jordan said"), and nothing here makes it
-    the state: an article or a word of place before it ("en Hollande", "in Jordan"), another
-    state beside it ("Jordan and Israel")."""
-    text = ctx.text
-    surface = text[cand.start : cand.end]
-    i = text.find(surface)
-    named = False
-    while 0 <= i < cand.start:
-        if _after_a_first_name(ctx, i, i + len(surface)):
-            named = True
-            break
-        i = text.find(surface, i + 1)
-    if not named:
-        return False
+    the state: an article, a preposition or a word of place before it ("en Hollande", "in
+    Jordan", "King Abdullah of Jordan"), another state beside it ("Egypt, Israel, and Jordan")."""
     word, _sep = ctx.prev_word(cand.start)
     if fold_word(word) in _BEFORE_A_STATE:
         return False
-    return not _beside_a_state(ctx, cand)
+    surface = ctx.text[cand.start : cand.end]
+    first = ctx._person_named.get(surface)
+    if first is None:
+        first = ctx._person_named[surface] = _first_given_to_a_person(ctx, surface)
+    return first < cand.start and not _beside_a_state(ctx, cand)
+
+
+def _first_given_to_a_person(ctx: Context, surface: str) -> int:
+    """Where the text first writes `surface` as a whole word after a first name (its length
+    when it never does)."""
+    for found in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", ctx.text):
+        if _after_a_first_name(ctx, found.start(), found.end()):
+            return found.start()
+    return len(ctx.text)
 
 
 def _after_a_first_name(ctx: Context, start: int, end: int) -> bool:
     """Whether the name at `start`-`end` follows a capitalised word that is no entity and no
     title, on its own (not a word of a longer country's name: "Equatorial Guinea")."""
-    if any(c.start <= start and c.end >= end and c.end - c.start > end - start for c in ctx.found):
-        return False
     word, sep = ctx.prev_word(start)
-    return (
+    if not (
         bool(word)
         and sep == " "
         and _is_capitalised_content(word)
         and fold_word(word) not in TITLES
         and ctx.prev_word_start(start) not in ctx.candidate_starts
-    )
+    ):
+        return False
+    if ctx._found_spans is None:
+        ctx._found_spans = sorted((c.start, c.end) for c in ctx.found)
+    spans = ctx._found_spans
+    i = bisect.bisect_right(spans, (start, len(ctx.text)))
+    # the matches that start at or before `start`, nearest first, within a name's reach
+    while i > 0 and spans[i - 1][0] >= start - _LONGEST_COUNTRY_NAME:
+        i -= 1
+        s, e = spans[i]
+        if e >= end and e - s > end - start:
+            return False
+    return True
+
+
+# A country's name is no longer: "Saint-Christophe-et-Niévès", "Bosnia and Herzegovina".
+_LONGEST_COUNTRY_NAME = 60
 
 
 def _beside_a_state(ctx: Context, cand: Candidate) -> bool:
@@ -1374,9 +1393,11 @@ def _beside_a_state(ctx: Context, cand: Candidate) -> bool:
     return False
 
 
-# Words before a name that make it the state: an article, a word of place.
-_BEFORE_A_STATE = _words("la le l les en au aux à vers the in to into from across throughout")
-_STATE_LIST_LINK = re.compile(r"\s*(?:,|et|ou|and|or)\s*")
+# Words before a name that make it the state: an article, a preposition, a word of place.
+_BEFORE_A_STATE = _words(
+    "la le l les en au aux à vers de du d des pour avec the in to into from across throughout of for with by"
+)
+_STATE_LIST_LINK = re.compile(r"\s*(?:,\s*(?:et|ou|and|or)?|et|ou|and|or)\s*")
 
 
 # An item of a list between two capitalised words: "Lefèvre, Jordan, Braun", "Gégène, Maurice et

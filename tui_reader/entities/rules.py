@@ -546,6 +546,7 @@ class RuleFinder:
         if keys is None:
             keys = TextKeys.of(text)
         org_starts = {m.start: m for m in known if m.kind == "organization"}
+        org_spans = sorted((m.start, m.end) for m in org_starts.values())
         en_starts = {s: m for s, m in org_starts.items() if s not in shared} if shared else org_starts
         found: dict[tuple[int, int], Mention] = {}
         heads_of = self._heads
@@ -570,6 +571,9 @@ class RuleFinder:
                 if head.lang == "fr" and lang == "en":
                     continue
                 span = self._expand(text, hstart, hend, head, lang, org_starts, keys, en_starts)
+                if span is not None and _starts_inside(org_spans, span[0]):
+                    # "the Alternative for Germany Party": the registry's name holds its start
+                    span = None
                 if span is not None:
                     s, e = span
                     found.setdefault((s, e), _rule_mention(text, s, e, "name"))
@@ -759,6 +763,8 @@ class RuleFinder:
             if not toks.has(k) or toks[k].kind != "w" or toks[k].text[0].isdigit():
                 break
             obj = toks[k]
+            if connector == "contre" and obj.capitalised:
+                break  # "le recours de la Commission contre la Hongrie": the other party
             determined = bool(article) or connector in _DETERMINED_CONNECTORS
             if toks[k - 1].kind == "w" and toks[k - 1].end == obj.start:
                 # "la Société luxembourgeoise deParis": OCR glued the complement where a line
@@ -1065,8 +1071,6 @@ class RuleFinder:
             return None
         if crossed_and and end == hend and _opens_another_name(toks):
             return None  # "Webkinz and Club Penguin": the head opens another name, no list's end
-        if any(m.start < start < m.end for m in org_starts.values()):
-            return None  # "the Alternative for Germany Party": the registry's name holds its start
         first = fold_word(text[start : text.find(" ", start) if " " in text[start:hend] else hend])
         if first in _DIRECTIONS and head.word in ("bank", "union", "front"):
             return None  # "West Bank", "Soviet Union"-like places and fronts of a war
@@ -1075,6 +1079,12 @@ class RuleFinder:
         if _ends_a_law(text, end):
             return None  # "the Financial Services Act", "the Freedom Party Index": a law, an index
         return start, end
+
+
+def _starts_inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` is inside one of `spans` (sorted, not overlapping) past its first character."""
+    i = bisect.bisect_left(spans, (pos, -1)) - 1
+    return i >= 0 and spans[i][1] > pos
 
 
 def _opens_another_name(toks: _Tokens) -> bool:

@@ -496,8 +496,9 @@ class Tagger:
         words = name.split()
         for n in range(1, min(len(words), _MAX_STATE_WORDS + 1)):
             code = states.get(fold(" ".join(words[:n])))
-            if code is not None:
-                return bodies.get((code, _joined(fold(" ".join(words[n:])))))
+            body = bodies.get((code, _joined(fold(" ".join(words[n:]))))) if code is not None else None
+            if body is not None:
+                return body  # "American Samoa ..." tries "American", then "American Samoa"
         return None
 
     def _national_names(self) -> tuple[dict[str, str], dict[tuple[str, str], str]]:

@@ -105,7 +105,9 @@ class AliasIndex:
                 continue
             if alias.form == "acronym":
                 self._acronyms.setdefault(folded, set()).add((alias.text, alias.entity_id))
-            else:  # names and demonyms: "marocains" finds the articles naming Morocco too
+            elif alias.form == "name" or not alias.risk:
+                # names, and the demonyms that are no first name or language ("Finn",
+                # "anglais"): "marocains" finds the articles naming Morocco too
                 self._names.setdefault(folded, set()).add(alias.entity_id)
 
     def entities_named(self, words: str, raw_tokens: set[str]) -> list[str]:
