@@ -225,6 +225,8 @@ class Context:
     # a name -> where the text first gives it to a person, after a first name (`person_name`)
     _person_named: dict[str, int] = field(default_factory=dict)
     _found_spans: list[tuple[int, int]] | None = None  # the registry matches' spans, sorted
+    # the spans of the matches of states' names (no risky alias), sorted (`_listed_with_a_state`)
+    _states_by_start: list[tuple[int, int]] | None = None
     _sport_starts: list[int] | None = None  # where the words of sport that place a team start
     _match_ends: frozenset[int] | None = None
     _prev_cache: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -1256,15 +1258,7 @@ def first_name_alone(ctx: Context, cand: Candidate) -> bool:
     if fold_word(word) in _BEFORE_A_PLACE:
         return False
     # in a list of states: "La France, Maurice et Madagascar ont signé"
-    text = ctx.text
-    for other in ctx.found:
-        if other.entry.kind != "country" or other.entry.form != "name" or other.entry.risk:
-            continue
-        if other.end <= cand.start and _LIST_LINK.fullmatch(text, other.end, cand.start):
-            return False
-        if other.start >= cand.end and _LIST_LINK.fullmatch(text, cand.end, other.start):
-            return False
-    return True
+    return not _listed_with_a_state(ctx, cand, _LIST_LINK)
 
 
 # What joins two names of a list: ", ", " et ", " ou ".
@@ -1382,15 +1376,39 @@ _LONGEST_COUNTRY_NAME = 60
 
 def _beside_a_state(ctx: Context, cand: Candidate) -> bool:
     """Whether another state's name is listed right before or after `cand` (", ", "et", "and")."""
+    return _listed_with_a_state(ctx, cand, _STATE_LIST_LINK)
+
+
+def _listed_with_a_state(ctx: Context, cand: Candidate, link: re.Pattern[str]) -> bool:
+    """Whether the name of a state (no risky alias) is joined to `cand` by `link` before or after
+    it: the nearest such names only, found by a bisect over them."""
+    if ctx._states_by_start is None:
+        ctx._states_by_start = sorted(
+            (c.start, c.end)
+            for c in ctx.found
+            if c.entry.kind == "country" and c.entry.form == "name" and not c.entry.risk
+        )
+    states = ctx._states_by_start
     text = ctx.text
-    for other in ctx.found:
-        if other.entry.kind != "country" or other.entry.form != "name" or other.entry.risk:
-            continue
-        if other.end <= cand.start and _STATE_LIST_LINK.fullmatch(text, other.end, cand.start):
+    i = bisect.bisect_left(states, (cand.start, -1))
+    # before it: the names ending within a link's reach
+    j = i
+    while j > 0 and states[j - 1][0] >= cand.start - _LONGEST_COUNTRY_NAME - _LINK_REACH:
+        j -= 1
+        start, end = states[j]
+        if end <= cand.start and link.fullmatch(text, end, cand.start):
             return True
-        if other.start >= cand.end and _STATE_LIST_LINK.fullmatch(text, cand.end, other.start):
+    # after it
+    j = bisect.bisect_left(states, (cand.end, -1))
+    while j < len(states) and states[j][0] <= cand.end + _LINK_REACH:
+        if link.fullmatch(text, cand.end, states[j][0]):
             return True
+        j += 1
     return False
+
+
+# The longest link of a list: ", and ", " et ".
+_LINK_REACH = 12
 
 
 # Words before a name that make it the state: an article, a preposition, a word of place.
