@@ -354,6 +354,8 @@ def test_a_country_named_like_a_person_the_article_named_before_is_that_person(
             [("République tchèque", "country:CZ")],
         ),
         ("Il a fait le tour du Maroc en vélo.", "fr", [("Maroc", "country:MA")]),
+        # a river's part after the name
+        ("Ogoniland, in the heart of the Niger delta, and the Congo River.", "en", []),
         ("Pope John Paul, starting a one-week tour of Argentina, said", "en", [("Argentina", "country:AR")]),
         ("le Tour de France passe par les Alpes", "fr", []),
         ("il a gagné le tour de France en 1985", "fr", []),

@@ -46,6 +46,18 @@ def ids(text: str, lang: str) -> list[str]:
         ),
         ("said an analyst at Donaldson, Lufkin and Jenrette.", "en", ["org:dlj"]),
         (
+            "Ford shares rose while GM fell, as Ford sold more trucks.",
+            "en",
+            ["org:ford", "org:general-motors", "org:ford"],
+        ),
+        ("Baker and Greenspan worked together in the Ford administration.", "en", []),
+        ("Former News of the World editor Andy Coulson; the NotW said", "en", ["org:news-of-the-world"] * 2),
+        (
+            "researchers at Bell Labs and a Harvard Business School Professor",
+            "en",
+            ["org:bell-labs", "org:harvard-business-school"],
+        ),
+        (
             "l'Agence française de lutte contre le dopage (AFLD) a suspendu",
             "fr",
             ["org:fr-afld", "org:fr-afld"],

@@ -610,12 +610,19 @@ _BUSINESS = re.compile(
 )
 
 
+# What a person's name before it makes a term of office: "the Ford administration".
+_TERM_OF_OFFICE = _words("administration presidency era years")
+
+
 def surname_company(ctx: Context, cand: Candidate) -> bool:
     """A company named after a family ("Renault", "Michelin", "Pathé"), in a text with no word of
     business: the name is a person's ("trouva Renault caché sous l'escalier")."""
     entry = cand.entry
     if entry.org_kind != "company" or "surname" not in entry.risk_kinds:
         return False
+    nxt, sep = ctx.next_word(cand.end)
+    if sep == " " and fold_word(nxt) in _TERM_OF_OFFICE:
+        return True  # "in the Ford administration": a president's, in any news
     if ctx._business is None:
         keys = ctx.keys or TextKeys.of(ctx.text)
         ctx._business = _BUSINESS.search(keys.lower) is not None
@@ -726,7 +733,7 @@ _ROLES = (
         """
     president chairman chairwoman spokesman spokeswoman spokesperson chief leader leaders minister
     secretary head official officials commissioner commissioners envoy envoys ambassador ambassadors
-    member members director ceo executive boss deputy vice governor governors
+    member members director ceo executive boss deputy vice governor governors professor professors
     président présidente ministre porte-parole directeur directrice secrétaire chef membre membres
     """
     )
@@ -931,6 +938,10 @@ def place_feature(ctx: Context, cand: Candidate) -> bool:
     entry = cand.entry
     if entry.kind != "country":
         return False
+    if entry.form == "name":
+        nxt, sep = ctx.next_word(cand.end)
+        if sep == " " and fold_word(nxt) in _PLACE_NOUNS_AFTER:
+            return True  # "the Niger delta", "the Congo River", "the Jordan Valley"
     words = ctx.words_before(cand.start, 3)
     links: list[str] = []
     while words and words[-1] in _PLACE_LINKS:
@@ -957,6 +968,8 @@ def place_feature(ctx: Context, cand: Candidate) -> bool:
     return words[-1] in _PLACE_NOUNS
 
 
+# Nouns of a river's or a land's part after a name that is a country's: "the Niger delta".
+_PLACE_NOUNS_AFTER = _words("delta river basin valley estuary")
 # A federation with a state of its own name: "the State of Mexico" (Estado de México) is one of
 # Mexico's states, where "the State of Israel" and "l'État du Koweït" are the country.
 _STATE_NOUNS = frozenset(("state", "etat", "estado"))
