@@ -126,3 +126,9 @@ def test_what_follows_such_a_noun_but_is_no_name_of_a_body(text: str, lang: str)
 
 def test_a_registry_name_after_the_noun_keeps_its_link() -> None:
     assert orgs("the German carmaker Volkswagen said", "en") == [("Volkswagen", "org:volkswagen")]
+
+
+def test_the_name_alone_after_a_title_is_a_person() -> None:
+    text = "La banque Rothschildo prête. M. de Rothschildo a dit non. Rothschildo a refusé."
+    found = [(m.text, m.start) for m in default_tagger().tag(text, "fr") if m.kind == "organization"]
+    assert found == [("Rothschildo", 10), ("Rothschildo", 58)]

@@ -155,6 +155,12 @@ _WORD_AFTER = re.compile(r"[ \t\xa0]+([^\W\d_]+)")
 _READ_IN = re.compile(r"\b(?:dans|sur)[ \t\xa0]+(?:les?|la|l['’])[ \t\xa0]*$", re.IGNORECASE)
 # A lowercase complement after the capitalised words: the name goes on ("L'Évènement du jeudi").
 _LOWER_COMPLEMENT = re.compile(r"[ \t\xa0]+(?:de|du|des|of|for)[ \t\xa0]+[a-zß-ÿ]")
+# A title before the name alone: a person of that name ("la banque Rothschild ... M. de
+# Rothschild", "the firm Kahn ... Mr Kahn said").
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:M\.|MM\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Me|Sir|Lord)"
+    r"(?:[ \t\xa0]+(?:de|von|van))?[ \t\xa0]*$"
+)
 _DIRECTIONS = frozenset("west east north south western eastern northern southern".split())
 _NUMERAL = re.compile(r"[IVXLC]+|[\d.,]+")
 _CAPITALISED_AFTER = re.compile(r"[ \t\xa0]+[A-ZÀ-Ý]")
@@ -193,7 +199,12 @@ def described_names(
         return []
     later = short_names(text, named, [*known, *ruled, *found])
     common: dict[str, bool] = {}  # a one-word name -> whether the text has it in lowercase
-    return found + [m for m in later if not _common_word_opening(text, m, common)]
+    return found + [
+        m
+        for m in later
+        if _TITLE_BEFORE.search(text, max(0, m.start - 10), m.start) is None
+        and not _common_word_opening(text, m, common)
+    ]
 
 
 def _overlapping(
