@@ -1041,3 +1041,8 @@ def test_a_capitalised_function_word_in_running_text_may_open_a_name() -> None:
 def test_and_between_two_names_each_with_its_head(text: str, expected: list[str]) -> None:
     found = [m.text for m in default_tagger().tag(text, "en") if m.kind == "organization"]
     assert found == expected
+
+
+def test_contre_goes_on_after_a_heads_adjectives() -> None:
+    found = default_tagger().tag("la Ligue suisse contre le cancer organise une collecte", "fr")
+    assert [m.text for m in found if m.kind == "organization"] == ["Ligue suisse contre le cancer"]

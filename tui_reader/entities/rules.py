@@ -748,7 +748,7 @@ class RuleFinder:
                 if groups:
                     if toks[k - 1].folded != "lutte":
                         break
-                elif modifiers or head_word in _LEGISLATURES or head_word in _COURTS:
+                elif head_word in _LEGISLATURES or head_word in _COURTS:
                     break  # not "le Sénat contre la réforme", "appel à la Cour suprême contre"
             elif toks[k].folded not in _FR_CONNECTORS and toks[k].kind != "el":
                 break
