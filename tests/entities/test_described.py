@@ -115,6 +115,7 @@ def test_a_common_word_opening_a_sentence_is_not_the_name_again() -> None:
         ("publié dans le journal « Die Tageblatt », après", "fr"),
         ("D'après leur étude publiée dans la revue Science, les", "fr"),
         ("the analyst said the shares rose", "en"),  # no firm named
+        ("the firm " + "-".join(["Qa"] * 40) + " said", "en"),  # longer than a name ever is
         ("said bank Vice-President S. Stanley Katz on Monday", "en"),  # a hyphenated title
         ("prices were lower at the weekly Nairobi coffee auction", "en"),  # "weekly" qualifies "auction"
         ("a banker at the West German commercial branch said", "en"),
@@ -132,3 +133,13 @@ def test_the_name_alone_after_a_title_is_a_person() -> None:
     text = "La banque Rothschildo prête. M. de Rothschildo a dit non. Rothschildo a refusé."
     found = [(m.text, m.start) for m in default_tagger().tag(text, "fr") if m.kind == "organization"]
     assert found == [("Rothschildo", 10), ("Rothschildo", 58)]
+
+
+def test_and_joins_a_firms_words_but_not_a_registry_name() -> None:
+    assert orgs("the law firm Dreyerx and Traubx said", "en") == [
+        ("Dreyerx and Traubx", "rule:dreyerx-and-traubx")
+    ]
+    assert orgs("the German firm UsedSoft and Oracle said", "en") == [
+        ("UsedSoft", "rule:usedsoft"),
+        ("Oracle", "org:oracle"),
+    ]

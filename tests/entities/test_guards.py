@@ -327,6 +327,7 @@ def test_country_words_that_are_not_the_country(tagger: Tagger, text: str) -> No
         # a whole word only, and a preposition or a list make it the state
         ("Michael Jordanov praised the deal. Jordan rejected it.", "en", [("Jordan", "country:JO")]),
         ("Michael Jordan watched. King Abdullah of Jordan said it.", "en", [("Jordan", "country:JO")]),
+        ("Michael Jordan met King Abdullah. Jordan's king said.", "en", [("Jordan", "country:JO")]),
         (
             "François Hollande a parlé. Les fromages de Hollande sont bons.",
             "fr",

@@ -168,6 +168,14 @@ def test_a_rule_name_that_is_a_registry_name_but_for_spaces_and_hyphens_is_that_
         ),
         # the sovereign's possessive goes on with the name
         ("in the Court of King's Bench yesterday", [("Court of King's Bench", "rule:court-of-king-s-bench")]),
+        # "the" alone joins no two names
+        (
+            "The Court of King's Bench the Supreme Court overruled.",
+            [
+                ("Court of King's Bench", "rule:court-of-king-s-bench"),
+                ("Supreme Court", "rule:supreme-court"),
+            ],
+        ),
         # a head right before a name of its own does not end a list's last name
         ("the two largest are Webkinz and Club Penguin.", []),
         (

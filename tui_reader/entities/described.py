@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection
 
 from tui_reader.entities.companies import DESCRIBING, FOLDED_FORMS, short_names
 from tui_reader.entities.folding import TextKeys, fold_word, key_of
@@ -90,6 +91,7 @@ _FR_QUALIFIER = re.compile(
 # "Canal+", "M.M.", "AT&T").
 _TOKEN = re.compile(r"[^\W\d_][\w&+.'’-]*")
 _SPACE = re.compile(r"[ \t\xa0]+")
+_WORDS = re.compile(r"[\w-]+")
 _NOUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # What opens the name after the noun: spaces, perhaps a quotation mark, and a capital.
 _OPENING = re.compile(r"[ \t\xa0]+(?:(?P<quote>[\"“«'‘<])[ \xa0]?)?(?P<name>[^\W\d_])")
@@ -100,8 +102,12 @@ _CLOSE_QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’", "<"
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # Lowercase words inside a name, between capitalised ones ("Flossbach von Storch", "Bank of
 # Ireland", "Procter & Gamble", "Petroleos de Venezuela").
-_LINKS = _words("of for and von van de del della di da du des & d' d’")
+_LINKS = _words("of for von van de del della di da du des & d' d’")
 _MAX_TOKENS = 5
+_LINK = re.compile(r"[^\W\d_]{1,8}['’]?|&")
+# The longest name, and the most hyphens in one, that such a noun introduces.
+_LONGEST_NAME = 80
+_MOST_HYPHENS = 4
 # Words that open no name after such a noun: days, months, titles, function words that open the
 # next clause of a headline or a sentence that lost its full stop.
 _NOT_OPENING = frozenset(
@@ -176,7 +182,12 @@ def described_names(
     "équipe Kelme": annotators of French keep the noun) stays, and the name alone later in the
     text is its mention too."""
     starts = _cue_starts(keys, _CUE_KEYS.get(lang, _ALL_CUE_KEYS))
-    names = [(start, span) for start in starts if (span := _name_after(text, start, lang)) is not None]
+    known_starts = {m.start for m in known}
+    names = [
+        (start, span)
+        for start in starts
+        if (span := _name_after(text, start, lang, known_starts)) is not None
+    ]
     if not names:
         return []
     spans = sorted([(m.start, m.end) for m in known] + [(m.start, m.end) for m in ruled])
@@ -198,12 +209,12 @@ def described_names(
     if not named:
         return []
     later = short_names(text, named, [*known, *ruled, *found])
-    common: dict[str, bool] = {}  # a one-word name -> whether the text has it in lowercase
+    words: set[str] = set()  # the text's words, read once when a name opens a sentence
     return found + [
         m
         for m in later
         if _TITLE_BEFORE.search(text, max(0, m.start - 10), m.start) is None
-        and not _common_word_opening(text, m, common)
+        and not _common_word_opening(text, m, words)
     ]
 
 
@@ -234,8 +245,11 @@ def _cue_starts(keys: TextKeys, cue_keys: frozenset[bytes]) -> list[int]:
     return sorted(out)
 
 
-def _name_after(text: str, start: int, lang: str) -> tuple[int, int] | None:
-    """The span of the name that the noun at `start` introduces, or None."""
+def _name_after(
+    text: str, start: int, lang: str, known_starts: Collection[int] = ()
+) -> tuple[int, int] | None:
+    """The span of the name that the noun at `start` introduces, or None. `known_starts`: where
+    the registry's mentions start (a name does not go on over "and" into one)."""
     word = _NOUN.match(text, start)
     if word is None:
         return None
@@ -278,7 +292,7 @@ def _name_after(text: str, start: int, lang: str) -> tuple[int, int] | None:
     if _ROLE_OF.search(text, max(0, start - 40), start) is not None:
         return None  # "le président du parti Mariano Rajoy": the name is the holder's
     quote = opening.group("quote")
-    span = _name_tokens(text, opening.start("name"))
+    span = _name_tokens(text, opening.start("name"), known_starts)
     if span is None:
         return None
     if _LOWER_COMPLEMENT.match(text, span[1]) is not None:
@@ -303,8 +317,10 @@ def _name_after(text: str, start: int, lang: str) -> tuple[int, int] | None:
     return span
 
 
-def _name_tokens(text: str, pos: int) -> tuple[int, int] | None:
-    """The capitalised words from `pos` that make one name, or None."""
+def _name_tokens(text: str, pos: int, known_starts: Collection[int] = ()) -> tuple[int, int] | None:
+    """The capitalised words from `pos` that make one name, or None; "and" joins two of its
+    words ("Kahn and Harris", "Dreyer and Traub") unless a registry name follows it ("UsedSoft
+    and Oracle")."""
     first = _capitalised(text, pos)
     if first is None:
         return None
@@ -321,10 +337,13 @@ def _name_tokens(text: str, pos: int) -> tuple[int, int] | None:
         if gap is None:
             break
         nxt = gap.end()
-        link = re.match(r"[^\W\d_]+['’]?|&", text[nxt : nxt + 8])
-        if link is not None and link.group() in _LINKS:
-            after = _SPACE.match(text, nxt + link.end()) if not link.group().endswith(("'", "’")) else None
-            token_at = after.end() if after is not None else nxt + link.end()
+        link = _LINK.match(text, nxt)
+        if link is not None and (
+            link.group() in _LINKS
+            or (link.group() == "and" and _after_spaces(text, link.end()) not in known_starts)
+        ):
+            after = _SPACE.match(text, link.end()) if not link.group().endswith(("'", "’")) else None
+            token_at = after.end() if after is not None else link.end()
             token = _capitalised(text, token_at)
             if token is None:
                 break
@@ -338,7 +357,17 @@ def _name_tokens(text: str, pos: int) -> tuple[int, int] | None:
         tokens += 1
         if token.end() > end:
             break
+    else:
+        gap = _SPACE.match(text, end)
+        if gap is not None and _capitalised(text, gap.end()) is not None:
+            return None  # the capitals go on past a name's length: a headline or a list
     return _checked(text, start, end)
+
+
+def _after_spaces(text: str, pos: int) -> int:
+    """Where the next word starts after `pos` and the spaces there."""
+    gap = _SPACE.match(text, pos)
+    return gap.end() if gap is not None else pos
 
 
 def _capitalised(text: str, pos: int) -> re.Match[str] | None:
@@ -360,8 +389,10 @@ def _token_end(token: re.Match[str]) -> int:
 
 
 def _checked(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """`start`-`end` unless it is an article alone or a description ("the firm Siemens-backed
-    ...")."""
+    """`start`-`end` unless it is an article alone, a description ("the firm Siemens-backed
+    ...") or longer than a name ever is (a run of hyphenated words)."""
+    if end - start > _LONGEST_NAME or text.count("-", start, end) > _MOST_HYPHENS:
+        return None
     words = text[start:end].split()
     if not words or any(word.rpartition("-")[2] in DESCRIBING for word in words):
         return None
@@ -375,14 +406,13 @@ def _checked(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _common_word_opening(text: str, m: Mention, common: dict[str, bool]) -> bool:
+def _common_word_opening(text: str, m: Mention, words: set[str]) -> bool:
     """Whether a later mention of a one-word name opens a sentence while the text also has that
-    word in lowercase: the word, not the name ("Focus on ..."). `common` keeps the answer for
-    each name, the text being read once per name."""
+    word in lowercase: the word, not the name ("Focus on ..."). `words` holds the text's words,
+    read the first time one is needed."""
     if " " in m.text or not sentence_start_at(text, m.start):
         return False
-    lowered = common.get(m.text)
-    if lowered is None:
-        word = re.compile(r"(?<![\w-])" + re.escape(m.text.lower()) + r"(?![\w-])")
-        lowered = common[m.text] = word.search(text) is not None
-    return lowered
+    if not words:
+        words.update(_WORDS.findall(text))
+        words.add("")  # read, even when the text has no word
+    return m.text.lower() in words

@@ -1342,6 +1342,9 @@ def _surname_of_someone_named_before(ctx: Context, cand: Candidate) -> bool:
     word, _sep = ctx.prev_word(cand.start)
     if fold_word(word) in _BEFORE_A_STATE:
         return False
+    possessive = _STATE_POSSESSIVE.match(ctx.text, cand.end)
+    if possessive is not None and fold_word(possessive.group(1)) in _OF_A_STATE:
+        return False  # "Jordan's king", "Jordan's government"
     surface = ctx.text[cand.start : cand.end]
     first = ctx._person_named.get(surface)
     if first is None:
@@ -1424,6 +1427,12 @@ def _listed_with_a_state(ctx: Context, cand: Candidate, link: re.Pattern[str]) -
 _LINK_REACH = 12
 
 
+# A possessive and what a state has: "Jordan's king said".
+_STATE_POSSESSIVE = re.compile(r"['’]s[ \t\xa0]+([^\W\d_]+)")
+_OF_A_STATE = _words(
+    "king queen government army president prime minister ministry parliament capital economy "
+    "border borders people foreign military police embassy ambassador"
+)
 # Words before a name that make it the state: an article, a preposition, a word of place.
 _BEFORE_A_STATE = _words(
     "la le l les en au aux à vers de du d des pour avec the in to into from across throughout of for with by"

@@ -1054,6 +1054,8 @@ class RuleFinder:
             joined = [t.folded for t in toks.span(j, k)]
             if joined[0] in ("and", "&") and (j == 0 or "the" in joined):
                 break  # "the Commission and the Ministry": two names
+            if joined == ["the"]:
+                break  # "the Court of King's Bench the Supreme Court overruled": two names
             if toks[k].start in org_starts or toks[k].folded in _EN_DATE_WORDS:
                 break  # "the Bank on Monday", "the Council in March"
             while toks.has(k) and toks[k].capitalised:
