@@ -249,15 +249,14 @@ def test_a_name_found_after_its_kind_is_checked_for_a_common_word_once(
     from tui_reader.entities import described
 
     reads = 0
-    real = described._WORDS
+    real = described._common_word_opening
 
-    class Counting:
-        def findall(self, text: str) -> list[str]:
-            nonlocal reads
-            reads += 1
-            return real.findall(text)
+    def counting(text: str, keys: Any, m: Any, words: set[bytes]) -> bool:
+        nonlocal reads
+        reads += not words  # the text's words are read when the set is still empty
+        return real(text, keys, m, words)
 
-    monkeypatch.setattr(described, "_WORDS", Counting())
+    monkeypatch.setattr(described, "_common_word_opening", counting)
     # many names, each found after its kind and opening sentences later: the text's words are
     # read once, not once per name
     names = [f"Zq{a}{b}" for a in "abcdefghij" for b in "abcdefghij"]

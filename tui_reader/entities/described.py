@@ -91,7 +91,6 @@ _FR_QUALIFIER = re.compile(
 # "Canal+", "M.M.", "AT&T").
 _TOKEN = re.compile(r"[^\W\d_][\w&+.'’-]*")
 _SPACE = re.compile(r"[ \t\xa0]+")
-_WORDS = re.compile(r"[\w-]+")
 _NOUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # What opens the name after the noun: spaces, perhaps a quotation mark, and a capital.
 _OPENING = re.compile(r"[ \t\xa0]+(?:(?P<quote>[\"“«'‘<])[ \xa0]?)?(?P<name>[^\W\d_])")
@@ -209,12 +208,12 @@ def described_names(
     if not named:
         return []
     later = short_names(text, named, [*known, *ruled, *found])
-    words: set[str] = set()  # the text's words, read once when a name opens a sentence
+    words: set[bytes] = set()  # the text's words, read once when a name opens a sentence
     return found + [
         m
         for m in later
         if _TITLE_BEFORE.search(text, max(0, m.start - 10), m.start) is None
-        and not _common_word_opening(text, m, words)
+        and not _common_word_opening(text, keys, m, words)
     ]
 
 
@@ -406,13 +405,13 @@ def _checked(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _common_word_opening(text: str, m: Mention, words: set[str]) -> bool:
+def _common_word_opening(text: str, keys: TextKeys, m: Mention, words: set[bytes]) -> bool:
     """Whether a later mention of a one-word name opens a sentence while the text also has that
-    word in lowercase: the word, not the name ("Focus on ..."). `words` holds the text's words,
-    read the first time one is needed."""
+    word in lowercase: the word, not the name ("Focus on ..."). `words` holds the words of the
+    text's case-kept key, read the first time one is needed."""
     if " " in m.text or not sentence_start_at(text, m.start):
         return False
     if not words:
-        words.update(_WORDS.findall(text))
-        words.add("")  # read, even when the text has no word
-    return m.text.lower() in words
+        words.update(keys.case.split())
+        words.add(b"")  # read, even when the text has no word
+    return key_of(m.text.lower(), keep_case=True).strip(b" ") in words
