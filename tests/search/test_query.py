@@ -504,6 +504,16 @@ def test_a_word_repeated_is_one_match_each_time(corpus: Path, index_dir: Path) -
     assert matched == ["texte normal"] * 3
 
 
+def test_a_hyphenated_word_is_one_match(corpus: Path, index_dir: Path) -> None:
+    (corpus / "fr" / "mo.txt").write_text("La paix au Moyen-Orient et l'ONU.", encoding="utf-8")
+    lib = Library.open(corpus, index_dir)
+    lib.update()
+    article = lib.article(lib.search("Moyen-Orient")[0].id)
+    assert article is not None
+    for query in ("Moyen-Orient", '"Moyen-Orient"'):
+        assert [article.text[s:e] for s, e in lib.match_offsets(query, article)] == ["Moyen-Orient"]
+
+
 def test_a_phrase_ending_in_a_star_finds_its_words_in_order_the_last_one_a_prefix(
     corpus: Path, index_dir: Path
 ) -> None:

@@ -155,10 +155,10 @@ def first_chars(text: str, limit: int) -> int:
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """`spans` sorted, with those that overlap or that only a space separates made one: the
-    words of a phrase ("premier ministre") are one match for n/N and the count. A word that
-    the match holds already starts another one: "Zanzibar Zanzibar" is two matches, "premier
-    ministre premier ministre" two."""
+    """`spans` sorted, with those that overlap or that only a space, a hyphen or an apostrophe
+    separates made one: the words of a phrase ("premier ministre", "Moyen-Orient", "l'ONU") are
+    one match for n/N and the count. A word that the match holds already starts another one:
+    "Zanzibar Zanzibar" is two matches, "premier ministre premier ministre" two."""
     merged: list[tuple[int, int]] = []
     words: set[str] = set()  # the words of the last match
     for start, end in sorted(spans):
@@ -175,7 +175,7 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     return merged
 
 
-_SPACE_ONLY = re.compile(r"[ \t\xa0]{1,2}")
+_SPACE_ONLY = re.compile(r"[ \t\xa0]{1,2}|[-‐'’]")
 
 
 def snippets(text: str, offsets: list[tuple[int, int]], count: int = 3) -> list[Snippet]:
