@@ -742,6 +742,11 @@ def test_a_feminine_country_after_a_masculine_article_is_something_named_after_i
         ("France", "country:FR"),
     ]
     assert found(tagger, "Il parlait fort bien le russe.", "fr") == []
+    # a people in capitals after "le" is a person of it
+    assert found(tagger, "Le Belge Hendryck Van den Brande a gagné devant le Russe Fesikov.", "fr") == [
+        ("Belge", "country:BE"),
+        ("Russe", "country:RU"),
+    ]
 
 
 def test_a_country_ending_the_title_of_a_cited_work(tagger: Tagger) -> None:

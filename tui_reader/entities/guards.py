@@ -1221,10 +1221,12 @@ _ARABIC_ARTICLES = frozenset(("al", "Al", "el", "El", "AL", "EL"))
 
 def masculine_article(ctx: Context, cand: Candidate) -> bool:
     """A feminine country name after "le", "du" or "au" in French is a ship, a hotel or a paper
-    named after it: "le Ruhl, le Royal, le France", "à bord du France"; a demonym there is the
-    language: "il parle le russe"."""
+    named after it: "le Ruhl, le Royal, le France", "à bord du France"; a demonym in lowercase
+    there is the language: "il parle le russe"."""
     if ctx.lang != "fr" or cand.entry.kind != "country" or not _feminine_name(cand.entry):
         return False
+    if cand.entry.form == "demonym" and ctx.text[cand.start].isupper():
+        return False  # "Le Belge Van den Brande", "le Suisse Girard": a person of that people
     word, sep = ctx.prev_word(cand.start)
     return sep == " " and word.lower() in _MASCULINE_ARTICLES
 
