@@ -74,6 +74,13 @@ def test_a_noun_for_a_kind_of_body_introduces_its_name(
     assert orgs(text, lang) == expected
 
 
+def test_a_sentence_opening_adverb_before_the_name_alone_is_no_word_of_a_longer_name() -> None:
+    text = "US airline Continentalx denied it. Later Continentalx said it would appeal."
+    assert [m.text for m in default_tagger().tag(text, "en") if m.kind == "organization"] == [
+        "Continentalx"
+    ] * 2
+
+
 def test_the_name_alone_later_in_the_article_is_the_same_body() -> None:
     text = (
         "United Internet holds 20 percent of telecommunications company Versatel. "

@@ -58,6 +58,8 @@ _OPENERS = frozenset(
     fold_word(w)
     for w in """
     The A An But And In On At For By With Of Le La Les L Un Une Des Du De Mais Et En Pour Par
+    Later Earlier Meanwhile However Yesterday Today Separately Elsewhere Instead Indeed Thus
+    Hier Aujourd'hui Ensuite Puis Depuis Ainsi Donc Enfin Aussi Cependant Pourtant
     """.split()
 )
 
