@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import ahocorasick_rs
@@ -236,15 +236,21 @@ def _occurrences(text: str, needles: list[str]) -> list[tuple[str, int]]:
 _FEW_NEEDLES = 4
 
 
-def _overlaps(spans: list[tuple[int, int]], starts: list[int], longest: int, start: int, end: int) -> bool:
-    """Whether `start`-`end` overlaps one of `spans` (sorted, `starts` their starts, none longer
-    than `longest`): only the spans that start less than `longest` before it can."""
+def overlapping(
+    spans: list[tuple[int, int]], starts: list[int], longest: int, start: int, end: int
+) -> Iterator[tuple[int, int]]:
+    """The spans of `spans` (sorted, `starts` their starts, none longer than `longest`) that
+    overlap `start`-`end`: only those that start less than `longest` before it can."""
     i = bisect.bisect_left(starts, start - longest)
     while i < len(spans) and spans[i][0] < end:
         if start < spans[i][1]:
-            return True
+            yield spans[i]
         i += 1
-    return False
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], longest: int, start: int, end: int) -> bool:
+    """Whether `start`-`end` overlaps one of `spans` (`overlapping`)."""
+    return next(overlapping(spans, starts, longest, start, end), None) is not None
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:

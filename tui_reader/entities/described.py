@@ -6,11 +6,10 @@ before a name the registry does not know ("the German firm UsedSoft", "US airlin
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Collection
 
-from tui_reader.entities.companies import DESCRIBING, FOLDED_FORMS, short_names
+from tui_reader.entities.companies import DESCRIBING, FOLDED_FORMS, overlapping, short_names
 from tui_reader.entities.folding import TextKeys, fold_word, key_of
 from tui_reader.entities.mention import Mention
 from tui_reader.entities.rules import rule_mention, sentence_start_at
@@ -198,7 +197,7 @@ def described_names(
     for start, span in names:
         if found and found[-1].end > span[0]:
             continue
-        hits = _overlapping(spans, span_starts, longest, *span)
+        hits = list(overlapping(spans, span_starts, longest, *span))
         if not hits:
             mention = rule_mention(text, *span)
             found.append(mention)
@@ -215,20 +214,6 @@ def described_names(
         if _TITLE_BEFORE.search(text, max(0, m.start - 10), m.start) is None
         and not _common_word_opening(text, keys, m, words)
     ]
-
-
-def _overlapping(
-    spans: list[tuple[int, int]], starts: list[int], longest: int, start: int, end: int
-) -> list[tuple[int, int]]:
-    """The spans of `spans` (sorted, `starts` their starts, none longer than `longest`) that
-    overlap `start`-`end`."""
-    i = bisect.bisect_left(starts, start - longest)
-    out = []
-    while i < len(spans) and spans[i][0] < end:
-        if start < spans[i][1]:
-            out.append(spans[i])
-        i += 1
-    return out
 
 
 def _cue_starts(keys: TextKeys, cue_keys: frozenset[bytes]) -> list[int]:

@@ -711,7 +711,7 @@ def inside_longer_name(ctx: Context, cand: Candidate) -> bool:
     folded = fold_word(nxt)
     if folded in FUNCTION_WORDS or folded in TITLES or folded in _CALENDAR or folded in FOLDED_FORMS:
         return False  # a legal form ends the name it follows ("Pfizer Inc"): `companies`
-    if folded in _ROLES or folded in _OWN_KIND_WORDS.get(cand.entry.org_kind, ()):
+    if folded in ROLES or folded in _OWN_KIND_WORDS.get(cand.entry.org_kind, ()):
         return False  # "Alternative for Germany Party", "Volkswagen Group": the body itself
     if ctx.sentence_start(cand.start) and ctx.lang != "fr" and cand.entry.form == "name":
         return False
@@ -728,7 +728,7 @@ def inside_longer_name(ctx: Context, cand: Candidate) -> bool:
 # "the Volkswagen Group".
 _OWN_KIND_WORDS = {"party": _words("party"), "company": _words("group")}
 # Words of people's roles after a body's name: "Bundestag President", "Reuters Chief".
-_ROLES = (
+ROLES = (
     _words(
         """
     president chairman chairwoman spokesman spokeswoman spokesperson chief leader leaders minister
@@ -756,7 +756,7 @@ def inside_capitalised_name(ctx: Context, cand: Candidate) -> bool:
         return False
     prev_start = ctx.prev_word_start(cand.start)
     return not (
-        fold_word(nxt) in _ROLES
+        fold_word(nxt) in ROLES
         or fold_word(nxt) in FOLDED_FORMS
         or fold_word(prev) in FUNCTION_WORDS  # "The Liberation ...", "In Resistance ..."
         or prev_start in ctx.demonym_at

@@ -38,6 +38,7 @@ import ahocorasick_rs
 
 from tui_reader.entities.companies import DESCRIBING, LEGAL_FORMS, legal_form_names, short_names
 from tui_reader.entities.folding import TextKeys, fold, fold_word, key_of
+from tui_reader.entities.guards import ROLES
 from tui_reader.entities.mention import Mention, make_mention
 
 
@@ -1104,13 +1105,9 @@ def _opens_another_name(toks: _Tokens) -> bool:
     )
 
 
-# Roles after a body's name ("the House Ways and Means Committee Chairman").
-_ROLE_WORDS = frozenset(
-    """
-    chairman chairwoman president spokesman spokeswoman spokesperson chief leader head director
-    secretary member members official officials governor local
-    """.split()
-)
+# Roles after a body's name ("the House Ways and Means Committee Chairman"), and a union's
+# "Local".
+_ROLE_WORDS = ROLES | {"local"}
 
 
 def _sovereigns_possessive(text: str, toks: _Tokens, k: int, end: int) -> bool:

@@ -116,8 +116,7 @@ class Tagger:
         self._rules_finder: RuleFinder | None = None
         self._glued: GluedNames | None = None
         self._names: dict[str, str] | None = None  # see `_unambiguous_names`
-        self._states: dict[str, str] | None = None  # see `_national_names`
-        self._bodies: dict[tuple[str, str], str] | None = None
+        self._national: tuple[dict[str, str], dict[tuple[str, str], str]] | None = None  # `_national_names`
 
     def __getstate__(self) -> dict[str, object]:
         # the lock does not pickle, and plans and templates are keyed by the ids of this process's
@@ -505,7 +504,7 @@ class Tagger:
         """Folded names, acronyms and English demonyms of states -> their codes; (a code, a
         national body's folded name without the state's, its words joined) -> that body's id,
         for the names that name one body only."""
-        if self._states is None or self._bodies is None:
+        if self._national is None:
             by_state: dict[str, set[str]] = {}
             for alias in self.registry.aliases():
                 if alias.entity_id.startswith("country:") and not alias.risk:
@@ -524,9 +523,9 @@ class Tagger:
                         break
                 key = (info.country, _joined(fold(" ".join(words))))
                 found.setdefault(key, set()).add(info.id)
-            self._states = states
-            self._bodies = {key: next(iter(ids)) for key, ids in found.items() if len(ids) == 1}
-        return self._states, self._bodies
+            bodies = {key: next(iter(ids)) for key, ids in found.items() if len(ids) == 1}
+            self._national = (states, bodies)
+        return self._national
 
     def _unambiguous_names(self) -> dict[str, str]:
         """Folded name, its words joined (`_joined`) -> the one organization it names, for the
