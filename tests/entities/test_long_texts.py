@@ -73,7 +73,7 @@ def test_sports_clubs_agree_with_a_scan_of_the_whole_text() -> None:
 # be the same.
 _PLAIN_TOKEN = re.compile(
     r"(?P<nl>\n)|(?P<el>(?:(?<![^\W_])(?:[dlDL]|[Dd]el)|[Qq]u|[Jj]usqu)['’](?=\w))"
-    r"|(?P<w>[^\W_]+(?:[-\u00ac][^\W_]+)*)|(?P<p>\S)"
+    r"|(?P<w>[^\W_]+(?:[-\u00ac](?:[dDlL]['’](?=[^\W\d_]))?[^\W_]+)*)|(?P<p>\S)"
 )
 
 

@@ -404,6 +404,16 @@ def test_rules_can_be_turned_off() -> None:
         ("la loi sur la Banque cantonale neuchâteloise", ["Banque cantonale neuchâteloise"]),
         ("le Grand Conseil bernois a siégé", ["Grand Conseil bernois"]),
         ("l'Association des petits et moyens paysans", ["Association des petits"]),
+        # adjectives whose feminine is no stem plus "e" ("public": "publique"; "religieux")
+        ("le ministère de la Santé publique a dit", ["ministère de la Santé publique"]),
+        (
+            "le ministère de la Transition écologique a dit",
+            ["ministère de la Transition écologique"],
+        ),
+        ("le Conseil des affaires religieuses a dit", ["Conseil des affaires religieuses"]),
+        # a place whose name elides "de" after a hyphen is one word: "Val-d'Oise", "Côte-d'Or"
+        ("le Conseil général du Val-d'Oise a voté", ["Conseil général du Val-d'Oise"]),
+        ("la Chambre de commerce de la Côte-d'Or a dit", ["Chambre de commerce de la Côte-d'Or"]),
         # "et des" continues with a capital only, and never into another organization
         (
             "le ministère de l'Europe et des Affaires étrangères",

@@ -198,7 +198,7 @@ _FR_ADJECTIVE_STEMS = """
     énergétique numérique informatique génétique biologique stratégique géographique linguistique
     musical théâtral littéraire civique solidaire unitaire portuaire routier
     intercommunal interprofessionnel provincial continental météorologique astronomique physique
-    latin organique
+    latin organique écologique durable religieux humain
 """
 
 
@@ -217,6 +217,10 @@ def _fr_adjective_forms() -> frozenset[str]:
             forms.update({s[:-2] + "ere", s[:-2] + "eres"})
         if s.endswith("eur"):
             forms.update({s + "e", s + "es"})
+        if s.endswith("eux"):  # "religieux": "religieuse"
+            forms.update({s[:-1] + "se", s[:-1] + "ses"})
+        if s.endswith("ic"):  # "public": "publique"
+            forms.update({s[:-1] + "que", s[:-1] + "ques"})
     return frozenset(forms)
 
 
@@ -353,7 +357,7 @@ ACRONYM_SKIP = frozenset("de la le les du des d l of the and et for pour on sur 
 # span is its group's.
 _TOKEN = re.compile(
     r"[^\S\n]*+(?:(?P<nl>\n)|(?P<el>(?:(?<![^\W_])(?:[dlDL]|[Dd]el)|[Qq]u|[Jj]usqu)['’](?=\w))"
-    r"|(?P<w>[^\W_]+(?:[-\u00ac][^\W_]+)*)|(?P<p>\S))"
+    r"|(?P<w>[^\W_]+(?:[-\u00ac](?:[dDlL]['’](?=[^\W\d_]))?[^\W_]+)*)|(?P<p>\S))"
 )
 # Where OCR glued a capitalised word to a lowercase one ("parlementaireMM") or a number to a word
 # ("Négociations21", but not "COP21" or "G7"): the second word starts there.
