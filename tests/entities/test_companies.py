@@ -30,6 +30,16 @@ def orgs(text: str, lang: str) -> list[tuple[str, str]]:
         ("said Bear Stearns and Co Inc today", "en", [("Bear Stearns and Co Inc", "org:bear-stearns")]),
         ("lead manager Goldman Sachs & Co. said", "en", [("Goldman Sachs & Co.", "org:goldman-sachs")]),
         ("la banque Lazard Frères et Cie a dit", "fr", [("Lazard Frères et Cie", "org:lazard")]),
+        # a name in capitals takes a form in capitals, but in a headline set in capitals
+        ("BMW AG shares rose", "en", [("BMW AG", "org:bmw")]),
+        ("SHARES OF BMW AG ROSE", "en", [("BMW", "org:bmw")]),
+        # a name that is also a surname is the firm's before its form, and so after it
+        (
+            "Nissan and Renault SA agreed a deal. Renault said it was pleased.",
+            "en",
+            [("Nissan", "org:nissan"), ("Renault SA", "org:renault"), ("Renault", "org:renault")],
+        ),
+        ("Michelin SA reported results.", "en", [("Michelin SA", "org:michelin")]),
     ],
 )
 def test_a_registry_company_takes_its_legal_form(

@@ -86,8 +86,10 @@ def with_legal_forms(
             # Plc", "Toyota Motor Corp" (a place there names a subsidiary: "Shell Canada Ltd")
             trade = _TRADE_WORDS.match(text, m.end)
             found = _AFTER_FORM.match(text, trade.end()) if trade is not None else None
-        if found is None or not _fits(text, m.start, found):
+        if found is None:
             continue
+        if not _fits(text, m.start, found) and _in_capitals(text, m.start, found.end()):
+            continue  # a known name in capitals takes its form but in a headline: "BMW AG"
         if out is mentions:
             out = list(mentions)
         end = _form_end(found)
@@ -301,6 +303,22 @@ def _fits(text: str, start: int, found: re.Match[str]) -> bool:
         return True
     name = text[start : found.start()]
     return any(ch.islower() for ch in name)
+
+
+# How far around a name a lowercase letter shows that the text is not a headline in capitals.
+_CAPITALS_WINDOW = 40
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` stands in a line written in capitals: no lowercase letter in
+    the rest of the line, within a few words on either side."""
+    left = text.rfind("\n", max(0, start - _CAPITALS_WINDOW), start) + 1 or max(0, start - _CAPITALS_WINDOW)
+    right = text.find("\n", end, end + _CAPITALS_WINDOW)
+    if right < 0:
+        right = end + _CAPITALS_WINDOW
+    return not any(ch.islower() for ch in text[left:start]) and not any(
+        ch.islower() for ch in text[end:right]
+    )
 
 
 # Lowercase words inside a company's name, between capitalised ones, in Romance languages

@@ -12,7 +12,7 @@ from functools import cache
 from operator import attrgetter
 
 from tui_reader.entities import compiled
-from tui_reader.entities.companies import with_legal_forms
+from tui_reader.entities.companies import FOLDED_FORMS, with_legal_forms
 from tui_reader.entities.definitions import own_acronyms
 from tui_reader.entities.described import CUE_WORDS, described_names
 from tui_reader.entities.folding import TextKeys, fold, fold_word
@@ -116,6 +116,7 @@ class Tagger:
         self._rules_finder: RuleFinder | None = None
         self._glued: GluedNames | None = None
         self._names: dict[str, str] | None = None  # see `_unambiguous_names`
+        self._firms: dict[str, str] | None = None  # see `_company_names`
         self._national: tuple[dict[str, str], dict[tuple[str, str], str]] | None = None  # `_national_names`
 
     def __getstate__(self) -> dict[str, object]:
@@ -474,6 +475,7 @@ class Tagger:
         Asian Nations", "Organisation for Economic Co-operation and Development")."""
         names = self._unambiguous_names()
         out = []
+        linked: dict[str, EntityInfo] = {}  # rule id -> the registry body its name turned out to be
         for m in mentions:
             # not a name the article linked to a longer one of its own ("l'Académie des sciences"
             # after "Académie des sciences de la République tchèque")
@@ -481,11 +483,43 @@ class Tagger:
             entity_id = names.get(_joined(fold(m.text))) if own else None
             if own and entity_id is None:
                 entity_id = self._national_name(m.text)
+            if own and entity_id is None:
+                entity_id = self._company_with_form(m.text)
             info = self._infos.get(entity_id) if entity_id is not None else None
             if info is not None:
+                linked.setdefault(m.id, info)
                 m = replace(m, id=info.id, name_en=info.name_en, name_fr=info.name_fr, source="registry")
             out.append(m)
+        if linked:
+            # the article's other mentions of that name: "Renault SA ... Renault said"
+            out = [
+                replace(m, id=info.id, name_en=info.name_en, name_fr=info.name_fr, source="registry")
+                if m.source == "rule" and (info := linked.get(m.id)) is not None
+                else m
+                for m in out
+            ]
         return out
+
+    def _company_with_form(self, name: str) -> str | None:
+        """The registry company that `name` is, written with a legal form after one of its names
+        ("Renault SA", "Ford Motor Co Inc"): the form says that a name a guard watches (a
+        surname, a word) is the firm's. None when no one company has that name."""
+        words = name.split()
+        if len(words) < 2 or fold_word(words[-1].rstrip(".")) not in FOLDED_FORMS:
+            return None
+        return self._company_names().get(_joined(fold(" ".join(words[:-1]))))
+
+    def _company_names(self) -> dict[str, str]:
+        """Folded name, its words joined (`_joined`) -> the one firm it names, the names that
+        guards watch included."""
+        if self._firms is None:
+            ids: dict[str, set[str]] = {}
+            for alias in self.registry.aliases():
+                info = self._infos.get(alias.entity_id)
+                if alias.form != "demonym" and info is not None and info.org_kind in _FIRM_KINDS:
+                    ids.setdefault(_joined(fold(alias.text)), set()).add(alias.entity_id)
+            self._firms = {text: next(iter(found)) for text, found in ids.items() if len(found) == 1}
+        return self._firms
 
     def _national_name(self, name: str) -> str | None:
         """The national body that `name` is, written with its state's name, acronym or English
