@@ -1120,6 +1120,15 @@ def test_a_short_acronym_of_another_countrys_body(
             [("State of Israel", "country:IL"), ("State of Kuwait", "country:KW")],
         ),
         ("l'État d'Israël", "fr", [("État d'Israël", "country:IL")]),
+        # so is one of the United States'
+        ("L'État de Géorgie a voté, the state of Georgia too.", "fr", []),
+        # a capital with its country's name, after "city of", "ville de" or before "city"
+        ("la ville de Luxembourg, the city of Kuwait, Djibouti city", "fr", []),
+        ("the China city of Harbin", "en", [("China", "country:CN")]),
+        ("Vatican City", "en", [("Vatican City", "country:VA")]),
+        # in French, after "à" without the article the country takes: its capital
+        ("Il vit à Luxembourg, elle au Luxembourg.", "fr", [("Luxembourg", "country:LU")]),
+        ("Il est arrivé à Panama, puis à Singapour.", "fr", [("Singapour", "country:SG")]),
         # a people's name after the noun and "de" names the street; an adjective stays a demonym
         ("Il habite rue de Suisse, près de la rue des Anglais.", "fr", []),
         ("Les îles grecques.", "fr", [("grecques", "country:GR")]),

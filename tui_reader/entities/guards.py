@@ -942,6 +942,12 @@ def place_feature(ctx: Context, cand: Candidate) -> bool:
         nxt, sep = ctx.next_word(cand.end)
         if sep == " " and fold_word(nxt) in _PLACE_NOUNS_AFTER:
             return True  # "the Niger delta", "the Congo River", "the Jordan Valley"
+        if entry.entity_id in _CITY_STATES_NAMESAKES and _CITY_OF.search(
+            ctx.text, max(0, cand.start - _CITY_OF_REACH), cand.start
+        ):
+            return True  # "la ville de Luxembourg", "the city of Kuwait"
+        if sep == " " and nxt.lower() == "city" and entry.entity_id in _CITY_STATES_NAMESAKES:
+            return True  # "Djibouti city" (a capital C makes the registry's "Mexico City")
     words = ctx.words_before(cand.start, 3)
     links: list[str] = []
     while words and words[-1] in _PLACE_LINKS:
@@ -971,9 +977,30 @@ def place_feature(ctx: Context, cand: Candidate) -> bool:
 # Nouns of a river's or a land's part after a name that is a country's: "the Niger delta".
 _PLACE_NOUNS_AFTER = _words("delta river basin valley estuary")
 # A federation with a state of its own name: "the State of Mexico" (Estado de México) is one of
-# Mexico's states, where "the State of Israel" and "l'État du Koweït" are the country.
+# Mexico's states, and "the state of Georgia" one of the United States', where "the State of
+# Israel" and "l'État du Koweït" are the country.
 _STATE_NOUNS = frozenset(("state", "etat", "estado"))
-_COUNTRIES_WITH_A_NAMESAKE_STATE = frozenset(("country:MX",))
+_COUNTRIES_WITH_A_NAMESAKE_STATE = frozenset(("country:MX", "country:GE"))
+# Countries that French names with an article ("le Luxembourg", "au Koweït") and whose capital
+# has the country's name: after "à", without the article, the name is the city ("il vit à
+# Luxembourg", "arrivé à Koweït"), where "à Singapour" or "à Djibouti" may be either.
+_NAMESAKE_CAPITALS = frozenset(("country:LU", "country:KW", "country:PA", "country:GT", "country:SV"))
+# Countries whose capital has the country's name (Vatican City is the state itself).
+_CITY_STATES_NAMESAKES = frozenset(
+    f"country:{code}" for code in ("LU", "KW", "PA", "GT", "MX", "DJ", "SG", "SM", "MC")
+)
+# "city of", "ville de" right before a name: the city, not the country.
+_CITY_OF = re.compile(r"(?<![\w-])(?:[Cc]ity[ \t]+of(?:[ \t]+the)?[ \t]+|[Vv]ille[ \t]+d(?:e[ \t]+|['’]))\Z")
+_CITY_OF_REACH = 16
+
+
+def namesake_capital(ctx: Context, cand: Candidate) -> bool:
+    """A French country name that takes an article, right after "à": its capital of the same
+    name ("à Luxembourg", "à Panama"); the country is "au Luxembourg", "au Panama"."""
+    if ctx.lang != "fr" or cand.entry.form != "name" or cand.entry.entity_id not in _NAMESAKE_CAPITALS:
+        return False
+    word, sep = ctx.prev_word(cand.start)
+    return sep == " " and word.lower() == "à"
 
 
 # The words that make a people's name after a place noun the place's name ("rue des Anglais").
@@ -2306,13 +2333,13 @@ _TRIGGERS_BEFORE = (
     | _REGION_PREFIXES
     | _words("of the de du d des la l le les au aux en à")
 )
-_TRIGGERS_AFTER = _REGION_ADJECTIVES | _PERSON_PARTICLES | _words("du de") | _FOLLOWING_HEADS
+_TRIGGERS_AFTER = _REGION_ADJECTIVES | _PERSON_PARTICLES | _words("du de city") | _FOLLOWING_HEADS
 _SPACES = " \t\xa0"
 _QUIET_SEPARATORS = " \t\xa0'’"
 _CONNECTORS = _words("of the de du d des la l le les au aux en à")
 # The nouns `place_feature` and `royal_title` look for among the three words before a country
 # (`publication_title` is asked apart: OCR may glue its noun to the word before).
-_LOOKED_FOR_BEFORE = _PLACE_NOUNS | _STATE_NOUNS | _ROYAL | {"stade"}
+_LOOKED_FOR_BEFORE = _PLACE_NOUNS | _STATE_NOUNS | _ROYAL | {"stade", "city", "ville"}
 
 
 def quiet(ctx: Context, cand: Candidate) -> bool:
@@ -2349,6 +2376,8 @@ def quiet(ctx: Context, cand: Candidate) -> bool:
                 if folded not in _CONNECTORS:
                     return False
                 if folded in _MASCULINE_ARTICLES and masculine_article(ctx, cand):
+                    return False
+                if folded == "a" and namesake_capital(ctx, cand):
                     return False
                 # "golfe de Guinée", "le roi d'Espagne", "la guerre du Koweït": ask the guards
                 # that look further back (the first two only after a word they read past and
@@ -2419,6 +2448,7 @@ GUARDS: dict[str, Guard] = {
     "inside_whole_name": inside_whole_name,
     "us_state": us_state,
     "masculine_article": masculine_article,
+    "namesake_capital": namesake_capital,
     "cited_title": cited_title,
     "predicate_adjective": predicate_adjective,
     "regional_demonym": regional_demonym,
@@ -2504,6 +2534,9 @@ APPLIES: dict[str, Callable[[Entry, str], bool]] = {
     "inside_whole_name": lambda e, lang: _is_country_name(e),
     "us_state": lambda e, lang: "us-state" in e.risk_kinds,
     "masculine_article": lambda e, lang: lang == "fr" and e.kind == "country" and _feminine_name(e),
+    "namesake_capital": lambda e, lang: (
+        lang == "fr" and e.form == "name" and e.entity_id in _NAMESAKE_CAPITALS
+    ),
     "cited_title": lambda e, lang: _is_country_name(e),
     "predicate_adjective": lambda e, lang: lang == "fr" and _is_country_name(e),
     "regional_demonym": lambda e, lang: e.form == "demonym",
