@@ -22,6 +22,9 @@ def ids(text: str, lang: str) -> list[str]:
             ["org:cz-ods", "org:cz-cssd", "org:cz-kscm"],
         ),
         ("The PRI was ousted in 2000 after 71 years in power.", "en", ["org:mx-pri"]),
+        # the African Union's council, not the UN's Security Council inside its name
+        ("The African Union's Peace and Security Council met.", "en", ["org:au", "org:au-psc"]),
+        ("Le Conseil de paix et de sécurité de l'UA s'est réuni.", "fr", ["org:au-psc"]),
         (
             "The Scottish Government and the Welsh Government disagreed with WestLB and Helaba.",
             "en",
