@@ -263,3 +263,14 @@ def test_a_risky_acronym_still_names_its_body_in_running_text() -> None:
 )
 def test_german_bodies_and_the_media_and_teams_of_international_news(text: str, expected: list[str]) -> None:
     assert ids(text, "en") == expected
+
+
+def test_a_peoples_adjective_after_a_groups_name_is_a_demonym() -> None:
+    text = "Le Hezbollah libanais et le Hamas palestinien"
+    found = [(m.text, m.id, m.form) for m in default_tagger().tag(text, "fr")]
+    assert found == [
+        ("Hezbollah", "org:hezbollah", "name"),
+        ("libanais", "country:LB", "demonym"),
+        ("Hamas", "org:hamas", "name"),
+        ("palestinien", "country:PS", "demonym"),
+    ]
