@@ -1384,3 +1384,27 @@ def test_a_country_s_acronym_in_a_line_of_capitals(
     tagger: Tagger, text: str, lang: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(m.text, m.id) for m in tagger.tag(text, lang) if m.kind == "country"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "New" before a country's name makes another place, at a sentence's start too
+        ("New Guinea is an island. New Mexico voted.", []),
+        ("They flew to New Guinea.", []),
+        # a capital word that opens a sentence is no part of a name; "New" as an adjective
+        (
+            "Catholic France voted. Besides Egypt, it did.",
+            [("France", "country:FR"), ("Egypt", "country:EG")],
+        ),
+        (
+            "New Russia-Ukraine gas row fears",
+            [("Russia", "country:RU"), ("Ukraine", "country:UA")],
+        ),
+        ("New Zealand won.", [("New Zealand", "country:NZ")]),
+    ],
+)
+def test_a_place_named_new_after_a_country_is_no_country(
+    tagger: Tagger, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(tagger, text, "en") == expected

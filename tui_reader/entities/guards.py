@@ -649,7 +649,10 @@ def after_name_word(ctx: Context, cand: Candidate) -> bool:
     if fold_word(word) in TITLES:
         return False
     if ctx.sentence_start(prev_start) and not word.isupper():
-        return False  # "Besides Egypt", "Catholic France": a capital that opens the sentence
+        # "Besides Egypt", "Catholic France": a capital that opens the sentence; not "New"
+        # before a name of its own ("New Guinea", but "New Russia-Ukraine gas row")
+        if fold_word(word) not in _NEW or ctx.text.startswith("-", cand.end):
+            return False
     if word.isupper() and not ctx.text[cand.start : cand.end].isupper() and len(word) > 3:
         return False  # an acronym before a country: "NATO Turkey", "EU Germany"
     if word.isupper() and cand.entry.form == "acronym" and fold_word(word) not in _DIRECTIONS:
@@ -658,6 +661,9 @@ def after_name_word(ctx: Context, cand: Candidate) -> bool:
 
 
 _WORD_RISKS = frozenset(("word", "caps-word"))
+# "New" opens a place named after an older one, at the start of a sentence too: "New Guinea",
+# "New Mexico", "New Ireland".
+_NEW = _words("new nouvelle nouveau")
 
 
 def _word_demonym(entry: Entry) -> bool:
