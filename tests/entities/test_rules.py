@@ -940,6 +940,13 @@ def test_english_names_with_a_country_or_and_inside(text: str, expected: list[st
         ("the Pakistan People’s Party said", ["Pakistan People’s Party"]),
         ("the Sheet Metal Workers' National Pension Fund", ["Sheet Metal Workers' National Pension Fund"]),
         ("The People's Party won", ["People's Party"]),
+        # not a registry body's name inside it: Turkey's HDP is no "Democratic Party"
+        ("the Peoples' Democratic Party said", ["Peoples' Democratic Party"]),
+        # an organization's possessive owns the name after it
+        (
+            "The United Nations' Economic Commission for Latin America said",
+            ["United Nations", "Economic Commission for Latin America"],
+        ),
         # after the head, too: the name goes on past the possessive
         ("the National Federation of Workers' Councils said", ["National Federation of Workers' Councils"]),
         (

@@ -163,7 +163,7 @@ _EN_CONNECTORS = frozenset("of for on and & the de against".split())
 # "Reagan's Council"), and so does any word not listed here.
 _NAME_POSSESSIVES = frozenset(
     """
-    people's women's men's children's youth's workers' students' officers' employers'
+    people's peoples' women's men's children's youth's workers' students' officers' employers'
     employees' producers' growers' farmers' teachers' journalists' bankers' veterans' nurses'
     doctors' physicians' lawyers' writers' miners' soldiers' pensioners' consumers' taxpayers'
     manufacturers' exporters' importers' traders' dealers' owners' shipowners' brewers'
