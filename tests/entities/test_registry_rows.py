@@ -26,6 +26,18 @@ def ids(text: str, lang: str) -> list[str]:
         ("The African Union's Peace and Security Council met.", "en", ["org:au", "org:au-psc"]),
         ("Le Conseil de paix et de sécurité de l'UA s'est réuni.", "fr", ["org:au-psc"]),
         (
+            "Georgia's ruling Georgian Dream party beat the UNM; the PML-N won in Pakistan.",
+            "en",
+            ["org:ge-georgian-dream", "org:ge-unm", "org:pk-pmln"],
+        ),
+        ("the Pheu Thai Party and the Move Forward Party", "en", ["org:th-pheu-thai", "org:th-move-forward"]),
+        ("The TPLF fought the Tatmadaw's allies.", "en", ["org:et-tplf", "org:mm-tatmadaw"]),
+        (
+            "Gavi and the Global Fund to Fight AIDS, Tuberculosis and Malaria, not the Global Fund for Women",
+            "en",
+            ["org:gavi", "org:global-fund"],
+        ),
+        (
             "The Scottish Government and the Welsh Government disagreed with WestLB and Helaba.",
             "en",
             ["org:gb-scottish-government", "org:gb-welsh-government", "org:westlb", "org:helaba"],
