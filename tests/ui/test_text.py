@@ -92,7 +92,17 @@ def test_the_last_filter_typed_in_a_query_is_removed_whole(query: str, left: str
 def test_as_you_type_makes_the_last_word_a_prefix() -> None:
     assert as_you_type("qat") == "(qat OR qat*)"
     assert as_you_type("maroc qat") == "maroc (qat OR qat*)"
-    for unchanged in ["", "qa", "qatar ", "country:Maroc", '"qatar', "a AND", "qat*", "l'ONU"]:
+    for unchanged in [
+        "",
+        "qa",
+        "qatar ",
+        "country:Maroc",
+        '"qatar',
+        "a AND",
+        "qat*",
+        "l'ONU",
+        "date:[2008 TO 2009",
+    ]:
         assert as_you_type(unchanged) == unchanged
 
 

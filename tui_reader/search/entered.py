@@ -42,7 +42,7 @@ def as_you_type(query: str) -> str:
 
 def prefix_word(query: str) -> str | None:
     """The last word of `query`, when `as_you_type` also reads it as a prefix."""
-    if query.count('"') % 2:
+    if query.count('"') % 2 or _in_open_range(query):
         return None
     match = LAST_WORD.search(query)
     if match is None:
@@ -51,6 +51,13 @@ def prefix_word(query: str) -> str | None:
     if len(word) < PREFIX_MIN or word in OPERATORS:
         return None
     return word
+
+
+def _in_open_range(query: str) -> bool:
+    """Whether `query` ends inside a range whose bracket is not closed (`date:[2008 TO 2009`):
+    its last word is the range's end, which a prefix would break."""
+    opened = max(query.rfind("["), query.rfind("{"))
+    return opened >= 0 and max(query.rfind("]"), query.rfind("}")) < opened
 
 
 def short_last_word(text: str) -> str | None:
