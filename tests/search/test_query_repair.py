@@ -183,6 +183,9 @@ def test_repair_note_says_what_was_searched_and_why() -> None:
     # a name that is no filter, with no value: its word, as "field:Maroc" searches its words
     (note,) = parse("Maroc field:").notes
     assert note == "Searched 'Maroc field' instead: 'field:' is no filter."
+    # a filter given a range is left out, and the note names it
+    (note,) = parse("country:[b]Foo[/b]").notes
+    assert "'country:' takes no range, so it was left out" in note
 
 
 def test_valid_queries_are_left_alone() -> None:

@@ -246,7 +246,9 @@ def _mend(tokens: list[_Token], problems: list[str]) -> list[_Token]:
             continue
         fielded = out and out[-1].kind == _WORD and out[-1].text.endswith(":")
         if token.kind == _RANGE and fielded and out[-1].text[:-1].lower() != "date":
-            out.pop()  # "title:[a TO z]": a range of words, which no field but the date's has
+            # "title:[a TO z]": a range of words, which no field but the date's has; the filter
+            # goes, and the note says so
+            problem(f"'{out.pop().text}' takes no range, so it was left out")
             fielded = False
         if token.kind == _RANGE and not fielded:
             # "[Maroc TO Qatar]" would list the words between them in the alphabet
