@@ -407,7 +407,7 @@ def test_the_status_line_leaves_the_hint_about_skipped_files_to_the_note() -> No
     summary.skipped = [Skipped(f"junk{n}.bin", "binary") for n in range(8)]
     status = "index: 3,911 articles, 3,911 files added in 135.9 s, 8 skipped"
     assert _summary_line(summary, short=True) == status
-    assert _summary_line(summary) == status + " (briefread index lists why)"
+    assert _summary_line(summary) == status + " (! lists them)"
 
 
 def test_the_status_line_counts_warnings_apart_from_skipped_files() -> None:
@@ -419,7 +419,7 @@ def test_the_status_line_counts_warnings_apart_from_skipped_files() -> None:
     summary.skipped = [Skipped("a.md", "front matter ignored: not valid YAML (line 2)")]
     status = "index: 3 articles, 3 files added in 1.0 s, 1 warning"
     assert _summary_line(summary, short=True) == status
-    assert _summary_line(summary) == status + " (briefread index lists why)"
+    assert _summary_line(summary) == status + " (! lists them)"
     summary.skipped.append(Skipped("junk.bin", "binary file"))
     assert (
         _summary_line(summary, short=True)

@@ -15,6 +15,7 @@ from tui_reader.config import Config, Locations
 from tui_reader.entities import default_registry
 from tui_reader.search import Library
 from tui_reader.ui.app import BriefreadApp
+from tui_reader.ui.screens.skipped import SkippedScreen
 from tui_reader.ui.searching import live_query
 
 
@@ -591,3 +592,58 @@ async def test_an_indexer_that_was_killed_says_first_which_key_goes_on(
             listing.render_line(y).text.strip() for y in range(6) if listing.render_line(y).text.strip()
         )
         assert text.startswith("No article is indexed yet. Indexing stopped: press R to go on"), text
+
+
+async def test_the_files_the_index_left_out_are_listed_with_why(
+    tmp_path: Path, make_app: Callable[..., BriefreadApp]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "brief.md").write_text(
+        "---\ntitle: Vote\ndate: 2025-03-02\n---\nLe vote a eu lieu.\n", encoding="utf-8"
+    )
+    (corpus / "junk.txt").write_bytes(b"\x00\x01\x02\x1b[31m" * 200)
+    (corpus / "records.jsonl").write_text(
+        '{"id": "a", "text": "Le Maroc."}\n[b]not json\x1b]0;x\x07\n', encoding="utf-8"
+    )
+    (corpus / "loop").symlink_to(corpus / "loop")
+    library = Library.open(corpus, tmp_path / "index")
+    library.update()  # nothing is stale when the app opens: the list comes from the index's record
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("exclamation_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, SkippedScreen)
+        text = "\n".join(
+            w.render_line(y).text
+            for w in app.screen.query("#skipped-body Static")
+            for y in range(w.size.height)
+        )
+        assert "3 left out" in text
+        assert "junk.txt" in text and "binary file" in text
+        assert "records.jsonl, line 2" in text
+        assert "loop" in text and "symlink loop" in text
+        assert "\x1b" not in text and "\x07" not in text  # a line's text is shown as data
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, SkippedScreen)
+        keys = {k.binding_id: k.keys for s in app.help_sections() for k in s.keys}
+        assert keys["index.skipped"] == "!"
+
+
+async def test_an_index_that_left_nothing_out_says_so(
+    tmp_path: Path, make_app: Callable[..., BriefreadApp]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "brief.txt").write_text("Le vote a eu lieu.\n", encoding="utf-8")
+    library = Library.open(corpus, tmp_path / "index")
+    library.update()
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("exclamation_mark")
+        await settle(pilot)
+        assert not isinstance(app.screen, SkippedScreen)
+        assert "The index left no file out." in [n.message for n in app._notifications]

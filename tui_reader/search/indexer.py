@@ -280,8 +280,7 @@ def update_index(
                 commit_seconds,
                 cancelled,
             )
-            skipped = list(diff.scan_skipped) + manifest.skipped()
-            summary.skipped = sorted(skipped, key=lambda s: (s.path, s.count > 1, s.line or 0))
+            summary.skipped = _in_order(list(diff.scan_skipped) + manifest.skipped())
             segments = ix._segments()  # from the table of contents: no segment is opened
             summary.total_articles = sum(segment.doc_count() for segment in segments)
         except OSError as exc:
@@ -594,6 +593,30 @@ def stale_paths(corpus_dir: Path, index_dir: Path) -> Iterable[str]:
             return ["(the index and its manifest disagree)"]
     diff = diff_corpus(corpus_dir, known, exclude=own_folders(index_dir))
     return diff.new + diff.changed + diff.deleted
+
+
+def skipped_files(corpus_dir: Path, index_dir: Path) -> list[Skipped]:
+    """What the index left out of the corpus, and why, with the warnings of the files it read, as
+    an update lists them: the manifest's record, and what a scan of the corpus passes over now (a
+    symlink loop, a file name that is no text). Empty when there is no index to ask."""
+    meta = read_meta(index_dir)
+    if not meta.generation:
+        return []
+    try:
+        known = read_entries(manifest_path(index_dir, meta.generation))
+    except ManifestUnreadable:
+        return []
+    stored = [s for entry in known.values() for s in entry.skipped]
+    try:
+        found = diff_corpus(corpus_dir, known, exclude=own_folders(index_dir)).scan_skipped
+    except CorpusUnavailable:
+        found = []
+    return _in_order(found + stored)
+
+
+def _in_order(skipped: list[Skipped]) -> list[Skipped]:
+    """By path, a file's lines in order, the count of its others last."""
+    return sorted(skipped, key=lambda s: (s.path, s.count > 1, s.line or 0))
 
 
 def own_folders(index_dir: Path) -> tuple[Path, ...]:

@@ -19,13 +19,14 @@ from whoosh import index as windex
 from whoosh import query as wq
 from whoosh.index import EmptyIndexError
 
+from tui_reader.corpus.article import Skipped
 from tui_reader.corpus.scan import folder_stamps, folders_changed
 from tui_reader.entities import EntityRegistry, default_registry
 from tui_reader.search import errors, highlight
 from tui_reader.search.docsets import DocSets
 from tui_reader.search.documents import to_row, to_stored_article
 from tui_reader.search.errors import ResultsOutdated, SearchError
-from tui_reader.search.indexer import own_folders, stale_paths, update_index
+from tui_reader.search.indexer import own_folders, skipped_files, stale_paths, update_index
 from tui_reader.search.integrity import Depth, damaged, mark_damaged, segment_damage
 from tui_reader.search.query import AliasIndex, ParsedQuery, fold_phrase, parse_query, warm_parser
 from tui_reader.search.results import (
@@ -172,6 +173,11 @@ class Library:
             if self._closed:
                 return False  # closed while the child scanned: nobody waits for the answer
         return bool(list(stale_paths(self.corpus_dir, self.index_dir)))
+
+    def skipped(self) -> list[Skipped]:
+        """The files and lines the index left out, and why, with the warnings of the files it
+        read (a manifest read and a stat scan of the corpus)."""
+        return skipped_files(self.corpus_dir, self.index_dir)
 
     def folder_stamps(self) -> dict[str, int]:
         """The times of the corpus's folders now, for `folders_changed` (a stat per folder)."""

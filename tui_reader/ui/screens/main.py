@@ -37,6 +37,7 @@ from tui_reader.ui.messages import (
 )
 from tui_reader.ui.safe_text import plain
 from tui_reader.ui.screens.export import ExportScreen
+from tui_reader.ui.screens.skipped import SkippedScreen
 from tui_reader.ui.searching import (
     SORT_LABELS,
     VIEW_LABELS,
@@ -58,6 +59,7 @@ from tui_reader.ui.widgets.search_bar import QueryInput, SearchBar
 from tui_reader.wording import counted, progress_text
 
 if TYPE_CHECKING:
+    from tui_reader.corpus import Skipped
     from tui_reader.search import Library, Progress, ResultRow, SearchResults, StoredArticle, UpdateSummary
 
 TINY_WIDTH = 70  # below this the entity pane, when it has focus, takes the reader's place too
@@ -102,6 +104,14 @@ class MainScreen(Screen[None]):
         Binding("e", "export_article", "Export", show=False, id="article.export"),
         Binding("E", "export_list", "Export list", show=False, id="list.export"),
         Binding("R", "update_index", "Update index", show=False, id="index.update"),
+        Binding(
+            "exclamation_mark",
+            "show_skipped",
+            "Skipped files",
+            tooltip="List the files the index left out, and why",
+            show=False,
+            id="index.skipped",
+        ),
         # In the list (the reader has its own n/N): open the article at its first or last match.
         Binding("n", "list_match(1)", "Next match", show=False, id="list.next-match"),
         Binding("N", "list_match(-1)", "Previous match", show=False, id="list.previous-match"),
@@ -617,7 +627,7 @@ class MainScreen(Screen[None]):
         if summary.upgraded:
             self.notify(summary.upgraded, title="Index rebuilt", markup=False, timeout=8)
         if not summary.nothing_to_do or summary.skipped:
-            self.notify(_summary_line(summary), markup=False)
+            self.notify(_summary_line(summary, key=self._key_of("index.skipped")), markup=False)
         self.run_search(keep=self._kept_through_update(filling))
 
     def _clear_index_note(self, note: int) -> None:
@@ -1392,6 +1402,33 @@ class MainScreen(Screen[None]):
     def action_update_index(self) -> None:
         self.start_update(False)
 
+    def action_show_skipped(self) -> None:
+        if self.session.library is None:
+            self.notify("The index is not open yet.", timeout=3)
+            return
+        self._list_skipped()
+
+    @work(thread=True, exclusive=True, group="skipped", exit_on_error=False)
+    def _list_skipped(self) -> None:
+        """The files the index left out, read from its record and a scan of the corpus (a stat
+        walk: off the interface's thread)."""
+        library = self.session.library
+        if library is None:
+            return
+        try:
+            skipped = library.skipped()
+        except OSError as exc:
+            message = f"The list of skipped files cannot be read ({exc.strerror or exc}); try again."
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._show_skipped, skipped)
+
+    def _show_skipped(self, skipped: list[Skipped]) -> None:
+        if not skipped:
+            self.notify("The index left no file out.", timeout=3)
+            return
+        self.app.push_screen(SkippedScreen(skipped))
+
     def action_export_article(self) -> None:
         if self._after_the_list(self.action_export_article):
             return
@@ -1534,8 +1571,9 @@ def _find(rows: Sequence[ResultRow], article_id: str, limit: int = 500) -> int |
     return None
 
 
-def _summary_line(summary: UpdateSummary, *, short: bool = False) -> str:
-    """What an update did; `short` for the status line, which leaves the hint to the note."""
+def _summary_line(summary: UpdateSummary, *, short: bool = False, key: str = "!") -> str:
+    """What an update did; `short` for the status line, which leaves the hint to the note (`key`
+    lists the files left out)."""
     parts = [counted(summary.total_articles, "article")]
     if summary.rebuilt:
         parts.append(f"rebuilt in {summary.seconds:.1f} s")
@@ -1558,5 +1596,5 @@ def _summary_line(summary: UpdateSummary, *, short: bool = False) -> str:
     if summary.warnings:
         parts.append(counted(len(summary.warnings), "warning"))
     if summary.skipped and not short:
-        parts[-1] += " (briefread index lists why)"
+        parts[-1] += f" ({key} lists them)"
     return "index: " + ", ".join(parts)
