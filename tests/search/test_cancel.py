@@ -401,3 +401,43 @@ def test_a_writer_process_holds_sigterm_back_until_it_has_its_own_handler(
     writer.cancel()
     assert json.loads(seen.read_text()) == [True, False]
     assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # this process's mask is back
+
+
+_KILLED_UPDATE = """
+import os, signal, sys
+from pathlib import Path
+from tui_reader.search import indexer
+indexer.BATCH_DOCS = 120
+def progress(p):
+    if p.phase == "read" and p.done >= 200:
+        os.kill(os.getpid(), signal.SIGKILL)
+indexer.update_index(Path(sys.argv[1]), Path(sys.argv[2]), progress=progress, procs=1)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc to see a zombie")
+def test_an_update_killed_and_left_unreaped_is_completed_without_a_rebuild(tmp_path: Path) -> None:
+    # Killed, a process stays a zombie until its parent reaps it (in a container whose first
+    # process reaps nothing, for ever): its pid still answers, and must not pass for a live update.
+    import subprocess
+    import sys
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    make_corpus(corpus)
+    update_index(corpus, index, procs=1)
+    make_corpus(corpus, word="lighthouse")
+    child = subprocess.Popen([sys.executable, "-c", _KILLED_UPDATE, str(corpus), str(index)])
+    stat = Path(f"/proc/{child.pid}/stat")
+    try:
+        deadline = time.monotonic() + 120
+        # dead and not reaped (poll() would reap it): its state in /proc is Z
+        while stat.read_bytes().rsplit(b")", 1)[1][1:2] != b"Z":
+            assert time.monotonic() < deadline, "the update was not killed"
+            time.sleep(0.05)
+        assert read_meta(index).updating_pid == child.pid
+        summary = update_index(corpus, index, procs=1)
+    finally:
+        child.wait()
+    assert summary.recovered == "An interrupted update was found and completed."
+    assert not summary.rebuilt
+    assert_complete(corpus, index, word="lighthouse")

@@ -212,6 +212,8 @@ def manifest_path(index_dir: Path, generation: str) -> Path:
 
 
 def pid_alive(pid: int) -> bool:
+    """Whether process `pid` runs: not when it is gone, nor when it is a zombie, a killed process
+    that no parent has reaped yet (in a container whose first process reaps none, it stays one)."""
     if pid <= 0:
         return False
     try:
@@ -220,7 +222,18 @@ def pid_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """Whether Linux's /proc says `pid` has ended, unreaped (false where there is no /proc)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_bytes()
+    except OSError:
+        return False
+    # "pid (command) state ...": the command may hold spaces and parentheses
+    state = stat[stat.rfind(b")") + 2 : stat.rfind(b")") + 3]
+    return state in (b"Z", b"X")
 
 
 def segment_sizes(index_dir: Path, generation: str) -> dict[str, int]:
