@@ -193,6 +193,11 @@ class Context:
         try:
             library = Library.open(loc.corpus, loc.index)
             stale = update and library.is_stale()
+            if update and not stale and library.built and library.corpus_is_empty():
+                click.echo(
+                    f"briefread: {terminal_safe(library.empty_corpus())} Searching the index as it is.",
+                    err=True,
+                )
         except IndexDamaged:
             if not update:
                 raise

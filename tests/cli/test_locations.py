@@ -121,6 +121,25 @@ def test_a_missing_corpus_with_an_index_is_searched_as_indexed(
     assert f"The corpus directory {first} does not exist" in err and "Searching the index as it is" in err
 
 
+def test_an_empty_corpus_folder_leaves_the_index_as_it_was_built(
+    corpora: tuple[Path, Path], tmp_path: Path
+) -> None:
+    # a drive not mounted leaves its mount point: no reason to forget every article
+    first, _ = corpora
+    index = tmp_path / "index"
+    run(first, index, "index")
+    shutil.rmtree(first)
+    first.mkdir()
+    code, out, err = run(first, index, "search", "Qatar")
+    assert code == 0 and out.startswith("1 article ")
+    assert f"The corpus folder {first} is empty" in err and "Searching the index as it is" in err
+    code, out, err = run(first, index, "index")
+    assert code == 1 and "run `briefread index --rebuild` to empty it" in err
+    assert run(first, index, "search", "Qatar")[1].startswith("1 article ")
+    code, out, err = run(first, index, "index", "--rebuild")
+    assert code == 0 and run(first, index, "search", "Qatar")[1].startswith("0 articles")
+
+
 def test_a_missing_corpus_without_an_index_is_an_error(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere"
     for args in (("search", "x"), ("index",), ()):

@@ -221,6 +221,9 @@ def update_index(
                 resumed = reason in _UPGRADES
                 reason, generation = None, meta.building
         fresh = reason is not None
+        if not fresh and known and corpus_is_empty(corpus_dir, index_dir):
+            # a drive not mounted leaves its mount point: no reason to forget every article
+            raise CorpusUnavailable(empty_corpus(corpus_dir, sum(e.articles for e in known.values())))
         if fresh:
             generation = new_generation()
         remove_other_generations(index_dir, keep={meta.generation, generation} - {""})
@@ -591,8 +594,30 @@ def stale_paths(corpus_dir: Path, index_dir: Path) -> Iterable[str]:
             return ["(the table of contents cannot be read)"]
         if docs != sum(entry.articles for entry in known.values()):
             return ["(the index and its manifest disagree)"]
+    if known and corpus_is_empty(corpus_dir, index_dir):
+        return []  # searched as it was built, as a corpus folder that is gone (`update_index`)
     diff = diff_corpus(corpus_dir, known, exclude=own_folders(index_dir))
     return diff.new + diff.changed + diff.deleted
+
+
+def corpus_is_empty(corpus_dir: Path, index_dir: Path) -> bool:
+    """Whether the corpus folder holds nothing at all but briefread's own folders (a drive not
+    mounted leaves its empty mount point)."""
+    try:
+        own = {folder.resolve() for folder in own_folders(index_dir)}
+        with os.scandir(corpus_dir) as entries:
+            return all(Path(entry.path).resolve() in own for entry in entries)
+    except (OSError, RuntimeError):
+        return False
+
+
+def empty_corpus(corpus_dir: Path, articles: int) -> str:
+    """Why an update of an index of `articles` articles stops before a corpus folder that holds
+    nothing."""
+    return (
+        f"The corpus folder {corpus_dir} is empty (a drive not mounted?), and the index keeps its "
+        f"{articles:,} articles; put the files back, or run `briefread index --rebuild` to empty it."
+    )
 
 
 def skipped_files(corpus_dir: Path, index_dir: Path) -> list[Skipped]:

@@ -26,7 +26,14 @@ from tui_reader.search import errors, highlight
 from tui_reader.search.docsets import DocSets
 from tui_reader.search.documents import to_row, to_stored_article
 from tui_reader.search.errors import ResultsOutdated, SearchError
-from tui_reader.search.indexer import own_folders, skipped_files, stale_paths, update_index
+from tui_reader.search.indexer import (
+    corpus_is_empty,
+    empty_corpus,
+    own_folders,
+    skipped_files,
+    stale_paths,
+    update_index,
+)
 from tui_reader.search.integrity import Depth, damaged, mark_damaged, segment_damage
 from tui_reader.search.query import AliasIndex, ParsedQuery, fold_phrase, parse_query, warm_parser
 from tui_reader.search.results import (
@@ -173,6 +180,15 @@ class Library:
             if self._closed:
                 return False  # closed while the child scanned: nobody waits for the answer
         return bool(list(stale_paths(self.corpus_dir, self.index_dir)))
+
+    def corpus_is_empty(self) -> bool:
+        """Whether the corpus folder holds nothing (a drive not mounted): updates leave the
+        index as it was built."""
+        return corpus_is_empty(self.corpus_dir, self.index_dir)
+
+    def empty_corpus(self) -> str:
+        """What an update says of an empty corpus folder: the index keeps its articles."""
+        return empty_corpus(self.corpus_dir, len(self.search("")) if self.built else 0)
 
     def skipped(self) -> list[Skipped]:
         """The files and lines the index left out, and why, with the warnings of the files it
