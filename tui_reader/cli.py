@@ -9,10 +9,10 @@ import re
 import signal
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO, cast
 
 import click
 
@@ -98,7 +98,17 @@ class _AnswerWriter:
     def __init__(self) -> None:
         self._shared: dict[tuple[str, ...], str] = {}
 
-    def answer(self, ident: object, mentions: Sequence[Mention]) -> str:
+    def write(self, out: TextIO, ident: object, pieces: Iterable[Sequence[Mention]]) -> None:
+        """One answer line on `out`, a piece's mentions at a time (see `_tagged_pieces`)."""
+        out.write(_printable(f'{{"id": {json.dumps(ident, ensure_ascii=False)}, "mentions": ['))
+        first = True
+        for mentions in pieces:
+            if mentions:
+                out.write(("" if first else ", ") + _printable(self._parts(mentions)))
+                first = False
+        out.write("]}\n")
+
+    def _parts(self, mentions: Sequence[Mention]) -> str:
         shared = self._shared
         parts = []
         for m in mentions:
@@ -111,8 +121,12 @@ class _AnswerWriter:
                 fields |= {"name_en": m.name_en, "name_fr": m.name_fr, "source": m.source}
                 tail = shared[key] = json.dumps(fields, ensure_ascii=False)[1:]
             parts.append(f'{{"start": {m.start}, "end": {m.end}, "text": {_json_string(m.text)}, {tail}')
-        raw = f'{{"id": {json.dumps(ident, ensure_ascii=False)}, "mentions": [{", ".join(parts)}]}}'
-        return raw if raw.isprintable() else _escape_controls(raw)
+        return ", ".join(parts)
+
+
+def _printable(raw: str) -> str:
+    """JSON text with its control and format characters escaped (see `dump_json`)."""
+    return raw if raw.isprintable() else _escape_controls(raw)
 
 
 def _typed_text(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -654,18 +668,29 @@ def tag(file: str, lang: str | None, as_json: bool, as_jsonl: bool) -> None:
                 "give a shorter text, or one text a line to briefread tag --jsonl."
             )
         text = decode_text(data)
-        mentions = _tagged(tagger, text, _language(text, lang))
-    if as_json:
-        click.echo(dump_json([m.to_json() for m in mentions]))
-        return
-    for m in mentions:
-        name = m.name_en if m.name_en == m.name_fr else f"{m.name_en} / {m.name_fr}"
-        click.echo(
-            terminal_safe(
-                f"{m.start:>6}-{m.end:<6} {m.kind:12} {m.form:8} {m.text!s:30} {m.id}  {name}", one_line=True
-            )
-        )
-    click.echo(counted(len(mentions), "mention"))
+        pieces = _tagged_pieces(tagger, text, _language(text, lang))
+        if as_json:
+            out = click.get_text_stream("stdout")
+            out.write("[")
+            first = True
+            for mentions in pieces:
+                if mentions:
+                    out.write(("" if first else ", ") + ", ".join(dump_json(m.to_json()) for m in mentions))
+                    first = False
+            out.write("]\n")
+            return
+        count = 0
+        for mentions in pieces:
+            count += len(mentions)
+            for m in mentions:
+                name = m.name_en if m.name_en == m.name_fr else f"{m.name_en} / {m.name_fr}"
+                click.echo(
+                    terminal_safe(
+                        f"{m.start:>6}-{m.end:<6} {m.kind:12} {m.form:8} {m.text!s:30} {m.id}  {name}",
+                        one_line=True,
+                    )
+                )
+        click.echo(counted(count, "mention"))
 
 
 @contextmanager
@@ -717,11 +742,15 @@ def _tag_lines(tagger: Any, file: BinaryIO, lang: str | None) -> None:
                 raise _BadLine(f"the line is larger than the {MAX_ARTICLE_BYTES // 1_000_000} MB limit")
             # A byte-order mark (a file saved by Notepad, or lines joined from several) is no text.
             line = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
-            answer = writer.answer(*_answer(tagger, line, lang))
+            ident, pieces = _answer(tagger, line, lang)
         except Exception as exc:  # noqa: BLE001 - one bad line answers with its error, the rest go on
             ident = exc.ident if isinstance(exc, _BadLine) else None
-            answer = dump_json({"id": ident, "line": number, "error": _line_error(exc), "mentions": []})
-        out.write(answer + "\n")
+            out.write(
+                dump_json({"id": ident, "line": number, "error": _line_error(exc), "mentions": []}) + "\n"
+            )
+        else:
+            # the tagger never raises: the answer is written as its pieces are tagged
+            writer.write(out, ident, pieces)
         out.flush()
 
 
@@ -768,9 +797,10 @@ def _line_error(exc: Exception) -> str:
     return "the line could not be tagged"
 
 
-def _answer(tagger: Any, line: str, lang: str | None) -> tuple[object, list[Mention]]:
-    """The id and mentions of one JSON line; raises _BadLine, ValueError (or RecursionError) on
-    a line that is no usable record."""
+def _answer(tagger: Any, line: str, lang: str | None) -> tuple[object, Iterator[list[Mention]]]:
+    """The id and mentions of one JSON line, tagged a piece at a time as they are read (see
+    `_tagged_pieces`); raises _BadLine, ValueError (or RecursionError) on a line that is no usable
+    record."""
     if not line.strip(_JSON_BLANKS):
         raise _BadLine("the line is empty")
     record = json.loads(line)
@@ -784,8 +814,36 @@ def _answer(tagger: Any, line: str, lang: str | None) -> tuple[object, list[Ment
     if not isinstance(record.get("text"), str):
         raise _BadLine('each line needs a "text" string', ident)
     text = record["text"]
-    mentions = _tagged(tagger, text, _language(text, record.get("lang"), lang))
-    return ident, mentions
+    return ident, _tagged_pieces(tagger, text, _language(text, record.get("lang"), lang))
+
+
+# Past this many characters a text is tagged a piece at a time, each piece's mentions written
+# before the next is tagged: 20 MB of names hold millions of them. An article is indexed with
+# the mentions of its first `MAX_TAGGED_CHARS` (500,000) characters; a piece is as long.
+_TAG_PIECE_CHARS = 500_000
+# How far back from a piece's end a space is looked for, to cut between words.
+_CUT_REACH = 200
+
+
+def _tagged_pieces(tagger: Tagger, text: str, lang: str) -> Iterator[list[Mention]]:
+    """`_tagged` of `text`, a piece of about `_TAG_PIECE_CHARS` characters at a time, cut at a
+    space; offsets are the whole text's. A name split across two pieces, or an acronym defined
+    in one and used in the next, is read in each piece alone."""
+    import dataclasses
+
+    start = 0
+    while True:
+        end = min(len(text), start + _TAG_PIECE_CHARS)
+        if end < len(text):
+            space = text.rfind(" ", end - _CUT_REACH, end)
+            end = space if space > start else end
+        mentions = _tagged(tagger, text[start:end], lang)
+        if start:
+            mentions = [dataclasses.replace(m, start=m.start + start, end=m.end + start) for m in mentions]
+        yield mentions
+        if end >= len(text):
+            return
+        start = end
 
 
 def _tagged(tagger: Tagger, text: str, lang: str) -> list[Mention]:

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from tests.conftest import SEED, need
 from tui_reader.cli import dump_json, main, terminal_safe
+from tui_reader.entities import default_tagger
 from tui_reader.wording import counted
 
 
@@ -885,3 +886,27 @@ def test_an_update_before_a_search_draws_its_progress_on_the_terminal_not_in_the
     os.close(leader)
     assert b"Indexing" in drawn or b"Scanning" in drawn
     assert out.startswith("400 articles") and "\x1b" not in out
+
+
+def test_tag_reads_a_long_text_a_piece_at_a_time_with_the_whole_texts_offsets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import tui_reader.cli as cli
+
+    text = "Le Maroc et la Tunisie ont signé avec l'ONU. " * 40
+    whole = CliRunner().invoke(main, ["tag", "--json", "--lang", "fr"], input=text.encode())
+    monkeypatch.setattr(cli, "_TAG_PIECE_CHARS", 100)  # some twenty pieces, each cut at a space
+    pieces = list(cli._tagged_pieces(default_tagger(), text, "fr"))
+    assert len(pieces) > 10
+    found = [m for piece in pieces for m in piece]
+    assert all(text[m.start : m.end] == m.text for m in found)
+    for args, parse in (
+        (["tag", "--json"], json.loads),
+        (["tag", "--jsonl"], lambda out: json.loads(out)["mentions"]),
+    ):
+        data = text.encode() if "--json" in args else (json.dumps({"id": 1, "text": text}) + "\n").encode()
+        result = CliRunner().invoke(main, [*args, "--lang", "fr"], input=data)
+        assert result.exit_code == 0, result.output
+        assert parse(result.stdout) == json.loads(whole.stdout) == [m.to_json() for m in found]
+    plain = CliRunner().invoke(main, ["tag", "--lang", "fr"], input=text.encode())
+    assert counted(len(found), "mention") in plain.stdout.splitlines()
