@@ -910,3 +910,22 @@ def test_tag_reads_a_long_text_a_piece_at_a_time_with_the_whole_texts_offsets(
         assert parse(result.stdout) == json.loads(whole.stdout) == [m.to_json() for m in found]
     plain = CliRunner().invoke(main, ["tag", "--lang", "fr"], input=text.encode())
     assert counted(len(found), "mention") in plain.stdout.splitlines()
+
+
+def test_a_standard_error_that_cannot_be_written_loses_the_notes_not_the_results(
+    corpus: Path, tmp_path: Path
+) -> None:
+    # a launcher that is a script (pyenv's shims) started with `2>&-` leaves its own file, read
+    # only, where standard error was
+    env = {**os.environ, "BRIEFREAD_STATE": str(tmp_path / "state")}
+    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    with open(corpus / next(p.name for p in corpus.iterdir() if p.is_file()), "rb") as read_only:
+        done = subprocess.run(
+            [sys.executable, "-m", "tui_reader", *where, "search", "Qatar co"],  # a note on stderr
+            stdout=subprocess.PIPE,
+            stderr=read_only,
+            env=env,
+            timeout=120,
+        )
+    assert done.returncode == 0
+    assert done.stdout.decode().startswith("1 article ")
