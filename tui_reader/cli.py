@@ -304,16 +304,32 @@ class _Briefread(click.Group):
             sys.exit(1)
 
 
+def _not_empty(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A path option given as "" (a script's unset variable) is an error, not the default."""
+    if value == "":
+        raise click.BadParameter("is empty; give a path, or leave the option out.")
+    return value
+
+
 @click.group(
     cls=_Briefread,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.option("--corpus", type=click.Path(file_okay=False), help="Corpus directory [env BRIEFREAD_CORPUS].")
 @click.option(
-    "--index", "index_dir", type=click.Path(file_okay=False), help="Index directory [env BRIEFREAD_INDEX]."
+    "--corpus",
+    type=click.Path(file_okay=False),
+    callback=_not_empty,
+    help="Corpus directory [env BRIEFREAD_CORPUS].",
 )
-@click.option("--config", type=click.Path(dir_okay=False), help="Config file (TOML).")
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(file_okay=False),
+    callback=_not_empty,
+    help="Index directory [env BRIEFREAD_INDEX].",
+)
+@click.option("--config", type=click.Path(dir_okay=False), callback=_not_empty, help="Config file (TOML).")
 @click.version_option(__version__, prog_name="briefread")
 @click.pass_context
 def main(ctx: click.Context, corpus: str | None, index_dir: str | None, config: str | None) -> None:

@@ -929,3 +929,12 @@ def test_a_standard_error_that_cannot_be_written_loses_the_notes_not_the_results
         )
     assert done.returncode == 0
     assert done.stdout.decode().startswith("1 article ")
+
+
+@pytest.mark.parametrize("option", ["--corpus", "--index", "--config"])
+def test_an_empty_path_option_is_refused_not_read_as_the_default(option: str, tmp_path: Path) -> None:
+    # a script's unset variable: "--corpus $DIR" must not open ./corpus
+    result = CliRunner().invoke(main, [option, "", "search", "x"], env={"BRIEFREAD_STATE": str(tmp_path)})
+    assert result.exit_code == 2
+    assert not result.stdout
+    assert f"Invalid value for '{option}': is empty; give a path, or leave the option out." in result.stderr
