@@ -152,6 +152,24 @@ def test_prefix_and_fuzzy(library: Library) -> None:
     assert titles(library, "observrs~") == {"en/election.txt"}
 
 
+def test_fuzzy_words_rank_the_word_as_typed_first_then_the_nearer_ones(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    # a rare near word weighs more than a frequent one: it must not outrank the word itself
+    texts = {"exact": "Le Maroc et le Maroc.", "near": "Maroš Šefčovič a parlé.", "far": "Marcs et Marcs."}
+    for name, text in texts.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    for n in range(6):
+        (corpus / f"other{n}.txt").write_text(f"Le Maroc, article {n}.", encoding="utf-8")
+    library = Library.open(corpus, tmp_path / "index")
+    library.update()
+    ranked = [row.path for row in library.search("Maroc~2", sort="relevance")]
+    assert set(ranked[:7]) == {"exact.txt"} | {f"other{n}.txt" for n in range(6)}
+    assert set(ranked[7:]) == {"near.txt", "far.txt"}
+    assert ranked[0] == "exact.txt"  # the word twice
+    library.close()
+
+
 def test_fuzzy_words_past_the_comparison_budget_are_searched_as_typed_with_a_note(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -55,6 +55,8 @@ MAX_EXPANSION = 64  # terms a prefix or a wildcard may expand to (the most frequ
 # vocabulary has a few thousand words a two-letter start, a pathological one (every article's
 # own code word) hundreds of thousands, each compared in Python.
 MAX_FUZZY_COMPARED = 50_000
+# The weight of a fuzzy word's matches by the number of edits from the word typed.
+_FUZZY_BOOST = {0: 100.0, 1: 10.0, 2: 1.0}
 MAX_QUERY_CHARS = 1000
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _PLAIN = re.compile(r"^[\w'’ -]+$")
@@ -694,13 +696,19 @@ class _Rewriter:
                 return wq.Term(fieldname, word)
             self.fuzzy_left -= 1
             text = term.decode("utf-8") if isinstance(term, bytes) else term
-            if abs(len(text) - len(word)) <= maxdist and edit_distance(word, text, maxdist) <= maxdist:
-                found.append(text)
+            if abs(len(text) - len(word)) <= maxdist:
+                edits = edit_distance(word, text, maxdist)
+                if edits <= maxdist:
+                    found.append((text, edits))
         if len(found) > MAX_EXPANSION:
             reader = self.reader
-            found.sort(key=lambda t: (t != word, -reader.doc_frequency(fieldname, t)))
+            found.sort(key=lambda t: (t[1], -reader.doc_frequency(fieldname, t[0])))
             found = found[:MAX_EXPANSION]
-        return wq.Or([wq.Term(fieldname, t) for t in found]) if found else None
+        # the word as typed first, then the nearer words: a rare misspelling would otherwise
+        # outrank the word itself (its rarity weighs more)
+        return (
+            wq.Or([wq.Term(fieldname, t, boost=_FUZZY_BOOST[edits]) for t, edits in found]) if found else None
+        )
 
     def _field_query(self, q: Any) -> Any | None:
         fieldname = q.fieldname
