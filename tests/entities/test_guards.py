@@ -641,6 +641,26 @@ def test_a_city_after_a_preposition_of_place_stays_a_city_in_a_match_report(tagg
     assert texts(tagger.tag(text, "en")) == ["Dortmund", "Leverkusen", "Dortmund", "Leverkusen"]
 
 
+def test_monaco_in_a_match_report_is_its_club_and_elsewhere_the_state(tagger: Tagger) -> None:
+    report = (
+        "L'OM a battu Monaco 3-1 samedi en Ligue 1. L'entraîneur marseillais a salué son équipe "
+        "après le match, et les supporters du club ont chanté dans le stade."
+    )
+    assert found(tagger, report, "fr") == [("OM", "org:olympique-de-marseille"), ("Monaco", "org:as-monaco")]
+    english = (
+        "Monaco beat Marseille 2-1 in Ligue 1 on Saturday, with a late goal from the striker. The coach "
+        "praised his players after the match."
+    )
+    assert found(tagger, english, "en") == [
+        ("Monaco", "org:as-monaco"),
+        ("Marseille", "org:olympique-de-marseille"),
+    ]
+    assert found(tagger, "Monaco and France signed a tax treaty; l'OM n'y est pour rien.", "en") == [
+        ("Monaco", "country:MC"),
+        ("France", "country:FR"),
+    ]
+
+
 def test_a_lost_match_to_a_city_names_the_club(tagger: Tagger) -> None:
     text = "Werder Bremen lost the league match 1-0 to Nuremberg. The coach blamed his striker."
     assert found(tagger, text, "en") == [
