@@ -35,6 +35,7 @@ from tui_reader.entities.guards import (
 from tui_reader.entities.linebreaks import rejoin_broken_words
 from tui_reader.entities.matcher import BRAND_KINDS, AliasMatcher, Candidate, Entry, sweep_longest
 from tui_reader.entities.mention import Form, Kind, Mention, linked_to, make_mention
+from tui_reader.entities.namesakes import namesakes_settled
 from tui_reader.entities.registry import EntityInfo, EntityRegistry, data_version, default_registry
 from tui_reader.entities.rules import RuleFinder, rule_acronym, rule_mention, sentence_start_at, slug
 
@@ -311,7 +312,8 @@ class Tagger:
         In French text whose OCR glues words, an organization's name glued to the function word
         after it ("la Légion d'honneurdes réserves") is found as if the words were apart (`glue`).
         A newspaper's short title after a longer one that it ends is that newspaper ("the New York
-        Times ... the Times")."""
+        Times ... the Times"). A short name that two states share is the one whose places or
+        leaders the article names ("Congo" beside Goma, `namesakes`)."""
         return self._tag(text, lang, apart=lang == "fr")
 
     def _tag(self, text: str, lang: str, apart: bool) -> list[Mention]:
@@ -390,7 +392,11 @@ class Tagger:
             mentions = rejoin_broken_words(text, mentions, lambda joined: self._tag(joined, lang, False))
         if apart:
             mentions = split_glued_words(text, keys, mentions, lambda split: self._tag(split, lang, False))
-        return self._short_titles(mentions)
+        return namesakes_settled(text, self._short_titles(mentions), self._names_of)
+
+    def _names_of(self, entity_id: str) -> tuple[str, str] | None:
+        info = self._infos.get(entity_id)
+        return (info.name_en, info.name_fr) if info is not None else None
 
     def _named_in_the_article(self, mentions: list[Mention], ctx: Context) -> list[Mention]:
         """A name that several registry entities share is the one of them that the article also
