@@ -12,8 +12,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui_reader.ui.screens.scrolling import ScrollingModal
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,8 @@ def _guide(title: str, rows: Sequence[tuple[str, str]]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ScrollingModal):
+    BODY_ID = "help-body"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Close", id="help.close"),
         Binding("j,down", "scroll(1)", "Down", show=False, id="help.down"),
@@ -119,25 +121,3 @@ class HelpScreen(ModalScreen[None]):
             yield Static(_guide("Query language", QUERY_LANGUAGE), id="help-query")
             yield Static(_guide("Reader legend", LEGEND), id="help-legend")
             yield Static(Text(self.config_note, "dim"), markup=False, id="help-note")
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    @property
-    def body(self) -> VerticalScroll:
-        return self.query_one("#help-body", VerticalScroll)
-
-    # immediate: each key of a burst (a held key) moves from where the one before it left
-    def action_scroll(self, delta: int) -> None:
-        self.body.scroll_to(y=self.body.scroll_y + delta, animate=False, immediate=True)
-
-    def action_page(self, delta: int) -> None:
-        body = self.body
-        page = max(1, body.scrollable_content_region.height - 1)
-        body.scroll_to(y=body.scroll_y + delta * page, animate=False, immediate=True)
-
-    def action_top(self) -> None:
-        self.body.scroll_home(animate=False)
-
-    def action_bottom(self) -> None:
-        self.body.scroll_end(animate=False)

@@ -11,11 +11,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui_reader.corpus.article import Skipped
 from tui_reader.ui.safe_text import clean
+from tui_reader.ui.screens.scrolling import ScrollingModal
 from tui_reader.wording import counted
 
 # Rows drawn at most: past them, one line says how many more there are.
@@ -39,7 +39,8 @@ def skipped_table(skipped: Sequence[Skipped], limit: int = MAX_ROWS) -> Table:
     return table
 
 
-class SkippedScreen(ModalScreen[None]):
+class SkippedScreen(ScrollingModal):
+    BODY_ID = "skipped-body"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,exclamation_mark", "close", "Close", id="skipped.close"),
         Binding("j,down", "scroll(1)", "Down", show=False, id="skipped.down"),
@@ -66,25 +67,3 @@ class SkippedScreen(ModalScreen[None]):
             )
             yield Static(title, markup=False, id="skipped-title")
             yield Static(skipped_table(self.skipped), id="skipped-table")
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    @property
-    def body(self) -> VerticalScroll:
-        return self.query_one("#skipped-body", VerticalScroll)
-
-    # immediate: each key of a burst (a held key) moves from where the one before it left
-    def action_scroll(self, delta: int) -> None:
-        self.body.scroll_to(y=self.body.scroll_y + delta, animate=False, immediate=True)
-
-    def action_page(self, delta: int) -> None:
-        body = self.body
-        page = max(1, body.scrollable_content_region.height - 1)
-        body.scroll_to(y=body.scroll_y + delta * page, animate=False, immediate=True)
-
-    def action_top(self) -> None:
-        self.body.scroll_home(animate=False)
-
-    def action_bottom(self) -> None:
-        self.body.scroll_end(animate=False)
