@@ -693,7 +693,7 @@ def tag(file: str, lang: str | None, as_json: bool, as_jsonl: bool) -> None:
         text = decode_text(data)
         pieces = _tagged_pieces(tagger, text, _language(text, lang))
         if as_json:
-            out = click.get_text_stream("stdout")
+            out = sys.stdout
             out.write("[")
             first = True
             for mentions in pieces:
